@@ -1,0 +1,66 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessService } from './access/access.service';
+import { AuditRepository } from './audit/audit.repository';
+import { AuditService } from './audit/audit.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { LockoutRepository } from './auth/lockout.repository';
+import { PasswordService } from './auth/password.service';
+import { SessionService } from './auth/session.service';
+import { Clock, SystemClock } from './common/clock';
+import { APP_LOGGER, HttpExceptionFilter } from './common/http-exception.filter';
+import { AppLogger } from './common/logger';
+import { APP_CONFIG, AppConfig } from './config/config';
+import { dataSourceOptions } from './database/data-source';
+import { HealthController } from './health/health.controller';
+import { OrgUnitsController, RolesController, UsersController } from './org/org.controller';
+import { OrgTreeService } from './org/org-tree.service';
+import { OrgUnitsService } from './org/org-units.service';
+import { RolesService } from './org/roles.service';
+import { UsersRepository } from './org/users.repository';
+import { UsersService } from './org/users.service';
+import { SecurityController } from './security/security.controller';
+import { SecurityPolicyService } from './security/security-policy.service';
+import { SecurityService } from './security/security.service';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  logger: AppLogger;
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), migrationsRun: false })],
+      controllers: [HealthController, AuthController, OrgUnitsController, UsersController, RolesController, SecurityController],
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: APP_LOGGER, useValue: options.logger },
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        AuditRepository,
+        AuditService,
+        AccessService,
+        OrgTreeService,
+        PasswordService,
+        SessionService,
+        LockoutRepository,
+        SecurityPolicyService,
+        SecurityService,
+        AuthService,
+        OrgUnitsService,
+        UsersRepository,
+        UsersService,
+        RolesService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { LoginResult, MeDto, TokenResult } from '@fazhi/contracts';
+import type { Response } from 'express';
+import { Authenticated, Public } from '../access/access.decorators';
+import { Principal } from '../access/principal';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { ChangePasswordDto, LoginDto } from './auth.dto';
+import { CurrentPrincipal } from './auth.guard';
+import { AuthService } from './auth.service';
+import { SESSION_COOKIE } from './session.service';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  async login(@Body() body: LoginDto, @Res({ passthrough: true }) res: Response): Promise<LoginResult> {
+    const { token, session, user } = await this.auth.signIn({ ...body, kind: 'cookie' });
+    res.cookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.cookieSecure,
+      path: '/',
+      expires: session.expiresAt,
+    });
+    const principal = await this.auth.principalFor(token);
+    if ('error' in principal) throw new Error('session vanished right after sign-in');
+    return { user: await this.auth.me(principal) };
+  }
+
+  @Public()
+  @Post('token')
+  @HttpCode(200)
+  async token(@Body() body: LoginDto): Promise<TokenResult> {
+    const { token, session } = await this.auth.signIn({ ...body, kind: 'bearer' });
+    return { token, tokenType: 'Bearer', expiresAt: session.expiresAt.toISOString() };
+  }
+
+  @Authenticated({ duringPasswordChange: true })
+  @Get('me')
+  me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
+    return this.auth.me(principal);
+  }
+
+  @Authenticated({ duringPasswordChange: true })
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.signOut(principal);
+    res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: this.config.cookieSecure, path: '/' });
+  }
+
+  @Authenticated({ duringPasswordChange: true })
+  @Post('password')
+  @HttpCode(204)
+  async changePassword(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: ChangePasswordDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    await this.auth.changePassword(principal, body.currentPassword, body.newPassword);
+    res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: this.config.cookieSecure, path: '/' });
+  }
+}

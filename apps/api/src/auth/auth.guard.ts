@@ -1,0 +1,65 @@
+import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ErrorCode } from '@fazhi/contracts';
+import type { Request } from 'express';
+import { ACCESS_KEY, AccessRule } from '../access/access.decorators';
+import { Principal } from '../access/principal';
+import { AppException, forbidden } from '../common/app-exception';
+import { requestContext } from '../common/request-context';
+import { AuthService } from './auth.service';
+import { SESSION_COOKIE } from './session.service';
+
+export type AuthedRequest = Request & { principal?: Principal };
+
+export function tokenOf(req: Request): string | null {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || null;
+  const cookies = (req as Request & { cookies?: Record<string, string> }).cookies;
+  return cookies?.[SESSION_COOKIE] || null;
+}
+
+/**
+ * Global guard: every route declares `@Public()`, `@Authenticated()` or `@RequirePermission()`;
+ * a route that declares none is refused.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    if (!rule) throw forbidden({ zh: '该接口未声明访问权限', en: 'This route declares no access rule' });
+    if (rule.kind === 'public') return true;
+
+    const req = context.switchToHttp().getRequest<AuthedRequest>();
+    const token = tokenOf(req);
+    if (!token) throw new AppException(401, ErrorCode.UNAUTHENTICATED, { zh: '请先登录', en: 'Please sign in' });
+    const result = await this.auth.principalFor(token);
+    if ('error' in result) {
+      throw result.error === 'expired'
+        ? new AppException(401, ErrorCode.SESSION_EXPIRED, { zh: '登录已过期,请重新登录', en: 'Your session has ended; please sign in again' })
+        : new AppException(401, ErrorCode.UNAUTHENTICATED, { zh: '请先登录', en: 'Please sign in' });
+    }
+    req.principal = result;
+    const ctx = requestContext.get();
+    if (ctx) ctx.actor = { userId: result.user.id, username: result.user.username, townId: result.user.townId, sessionId: result.session.id };
+
+    if (result.mustChangePassword && !(rule.kind === 'authenticated' && rule.duringPasswordChange)) {
+      throw new AppException(403, ErrorCode.PASSWORD_CHANGE_REQUIRED, { zh: '请先修改密码', en: 'Change your password first' });
+    }
+    if (rule.kind === 'permission' && !rule.anyOf.some((code) => result.permissions.has(code))) {
+      throw forbidden();
+    }
+    return true;
+  }
+}
+
+/** The signed-in principal (routes that are not public). */
+export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  const req = ctx.switchToHttp().getRequest<AuthedRequest>();
+  if (!req.principal) throw new AppException(401, ErrorCode.UNAUTHENTICATED, { zh: '请先登录', en: 'Please sign in' });
+  return req.principal;
+});

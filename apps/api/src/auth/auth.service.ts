@@ -1,0 +1,249 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  MeDto,
+  passwordProblems,
+  PASSWORD_PROBLEM_MESSAGES,
+  SecurityPolicy,
+} from '@fazhi/contracts';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { Principal } from '../access/principal';
+import { AuditService } from '../audit/audit.service';
+import { AppException, invalidFields } from '../common/app-exception';
+import { Clock } from '../common/clock';
+import { requestContext } from '../common/request-context';
+import { OrgTreeService } from '../org/org-tree.service';
+import { UserEntity } from '../org/user.entity';
+import { SecurityPolicyService } from '../security/security-policy.service';
+import { SessionEntity } from './auth.entities';
+import { LockoutRepository } from './lockout.repository';
+import { PasswordService } from './password.service';
+import { SessionService } from './session.service';
+
+export interface SignIn {
+  username: string;
+  password: string;
+  kind: 'cookie' | 'bearer';
+}
+
+const invalidCredentials = () =>
+  new AppException(401, ErrorCode.INVALID_CREDENTIALS, { zh: '用户名或密码错误', en: 'Wrong username or password' });
+
+function lockedError(code: string, seconds: number, address: boolean): AppException {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return new AppException(
+    429,
+    code,
+    address
+      ? { zh: `该地址登录失败次数过多,请 ${minutes} 分钟后再试`, en: `Too many failed sign-ins from this address; try again in ${minutes} minutes` }
+      : { zh: `账户已被锁定,请 ${minutes} 分钟后再试,或联系安全管理员解锁`, en: `The account is locked; try again in ${minutes} minutes or ask the security administrator` },
+    undefined,
+    { retryAfterSeconds: seconds },
+  );
+}
+
+export function passwordExpiry(user: UserEntity, policy: SecurityPolicy): Date | null {
+  if (user.demo || policy.passwordMaxAgeDays <= 0) return null;
+  return new Date(user.passwordChangedAt.getTime() + policy.passwordMaxAgeDays * 86_400_000);
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly passwords: PasswordService,
+    private readonly sessions: SessionService,
+    private readonly lockout: LockoutRepository,
+    private readonly policies: SecurityPolicyService,
+    private readonly audit: AuditService,
+    private readonly access: AccessService,
+    private readonly tree: OrgTreeService,
+  ) {}
+
+  async signIn(input: SignIn): Promise<{ token: string; session: SessionEntity; user: UserEntity }> {
+    const username = input.username.trim().toLowerCase();
+    const ctx = requestContext.get();
+    const address = ctx?.address ?? null;
+    const userAgent = ctx?.userAgent?.slice(0, 300) ?? null;
+    const policy = await this.policies.get();
+    const now = this.clock.now();
+    const windowStart = new Date(now.getTime() - policy.lockoutWindowMinutes * 60_000);
+    const attempt = (success: boolean, reason: string, user: UserEntity | null) => ({
+      at: this.clock.now(),
+      username: username.slice(0, 64),
+      userId: user?.id ?? null,
+      townId: user?.townId ?? null,
+      address,
+      userAgent,
+      success,
+      reason,
+    });
+    const auditActor = (user: UserEntity | null) => ({ userId: user?.id ?? null, username: username.slice(0, 64), townId: user?.townId ?? null });
+    const user = await this.ds.getRepository(UserEntity).findOneBy({ username });
+
+    const refuse = async (reason: string, error: AppException, outcome: 'denied' | 'failure') => {
+      await this.ds.transaction(async (em) => {
+        await this.lockout.recordAttempt(em, attempt(false, reason, user));
+        await this.audit.record(em, { action: 'auth.login', entity: 'user', entityId: user?.id ?? null, outcome, actor: auditActor(user), detail: { reason, kind: input.kind } });
+      });
+      return error;
+    };
+
+    if (address) {
+      const fromAddress = await this.lockout.addressFailuresSince(address, windowStart);
+      if (fromAddress.count >= policy.addressFailureLimit) {
+        const until = (fromAddress.oldest?.getTime() ?? now.getTime()) + policy.lockoutWindowMinutes * 60_000;
+        throw await refuse('address_limited', lockedError(ErrorCode.TOO_MANY_FAILURES_FROM_ADDRESS, Math.ceil((until - now.getTime()) / 1000), true), 'denied');
+      }
+    }
+    const lock = await this.lockout.lockOf(username);
+    if (lock && lock.lockedUntil.getTime() > now.getTime()) {
+      throw await refuse('locked', lockedError(ErrorCode.ACCOUNT_LOCKED, Math.ceil((lock.lockedUntil.getTime() - now.getTime()) / 1000), false), 'denied');
+    }
+
+    const ok = await this.passwords.verify(user?.passwordHash ?? null, input.password);
+    if (!ok) {
+      await this.ds.transaction(async (em) => {
+        const reason = user ? 'wrong_password' : 'unknown_user';
+        await this.lockout.recordAttempt(em, attempt(false, reason, user));
+        await this.audit.record(em, { action: 'auth.login', entity: 'user', entityId: user?.id ?? null, outcome: 'failure', actor: auditActor(user), detail: { reason, kind: input.kind } });
+        const floors = [windowStart.getTime(), lock?.clearedAt?.getTime() ?? 0, lock?.lockedUntil.getTime() ?? 0];
+        const failures = await this.lockout.failuresSince(em, username, new Date(Math.max(...floors)));
+        if (failures >= policy.lockoutThreshold) {
+          const at = this.clock.now();
+          await this.lockout.lock(em, username, at, new Date(at.getTime() + policy.lockoutDurationMinutes * 60_000));
+          await this.audit.record(em, { action: 'auth.lock', entity: 'user', entityId: user?.id ?? null, outcome: 'success', actor: auditActor(user), detail: { failures, minutes: policy.lockoutDurationMinutes } });
+        }
+      });
+      throw invalidCredentials();
+    }
+    if (!user || user.status !== 'active') {
+      throw await refuse('disabled', new AppException(403, ErrorCode.ACCOUNT_DISABLED, { zh: '账户已停用,请联系系统管理员', en: 'The account is disabled; ask the system administrator' }), 'denied');
+    }
+
+    return this.ds.transaction(async (em) => {
+      const at = this.clock.now();
+      await this.lockout.recordAttempt(em, attempt(true, 'ok', user));
+      if (lock) await this.lockout.clear(em, username, at, null);
+      await em.update(UserEntity, { id: user.id }, { lastLoginAt: at });
+      const { token, session } = await this.sessions.create(em, {
+        userId: user.id,
+        kind: input.kind,
+        absoluteHours: policy.absoluteTimeoutHours,
+        address,
+        userAgent,
+      });
+      await this.audit.record(em, { action: 'auth.login', entity: 'user', entityId: user.id, actor: auditActor(user), detail: { kind: input.kind, sessionId: session.id } });
+      return { token, session, user };
+    });
+  }
+
+  async signOut(principal: Principal): Promise<void> {
+    await this.ds.transaction(async (em) => {
+      await this.sessions.revoke(principal.session.id, 'logout', em);
+      await this.audit.record(em, { action: 'auth.logout', entity: 'user', entityId: principal.user.id, detail: { sessionId: principal.session.id } });
+    });
+  }
+
+  async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<void> {
+    const user = principal.user;
+    if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
+      const error = new AppException(400, ErrorCode.WRONG_CURRENT_PASSWORD, { zh: '当前密码不正确', en: 'The current password is wrong' }, [
+        { path: 'currentPassword', code: 'wrong', message: { zh: '当前密码不正确', en: 'The current password is wrong' } },
+      ]);
+      throw error;
+    }
+    await this.assertPasswordPolicy(user.username, newPassword, currentPassword);
+    const hash = await this.passwords.hash(newPassword);
+    await this.ds.transaction(async (em) => {
+      const now = this.clock.now();
+      await em.query(
+        `UPDATE app_user SET password_hash = $1, password_changed_at = $2, must_change_password = false,
+                updated_at = $2, updated_by = $3, version = version + 1 WHERE id = $3`,
+        [hash, now, user.id],
+      );
+      const ended = await this.sessions.revokeAllOf(user.id, 'password_changed', em);
+      await this.audit.record(em, { action: 'auth.password.change', entity: 'user', entityId: user.id, townId: user.townId, detail: { sessionsEnded: ended } });
+    });
+  }
+
+  /** Throws a field-level 400 on `path` when the password breaks the policy. */
+  async assertPasswordPolicy(username: string, password: string, currentPassword?: string, path = 'newPassword'): Promise<void> {
+    const policy = await this.policies.get();
+    const problems = passwordProblems(password, { username, minLength: policy.passwordMinLength, currentPassword });
+    if (problems.length === 0) return;
+    throw invalidFields(
+      problems.map((p) => ({
+        path,
+        code: p,
+        message:
+          p === 'too_short'
+            ? { zh: `密码至少 ${policy.passwordMinLength} 个字符`, en: `Password must be at least ${policy.passwordMinLength} characters` }
+            : PASSWORD_PROBLEM_MESSAGES[p],
+      })),
+      ErrorCode.PASSWORD_POLICY,
+    );
+  }
+
+  async me(principal: Principal): Promise<MeDto> {
+    const byId = await this.tree.byId();
+    const user = principal.user;
+    const unit = byId.get(user.orgUnitId);
+    const town = user.townId ? byId.get(user.townId) : undefined;
+    const nameOf = (id: string) => byId.get(id);
+    const towns = [...principal.scope.townIds, ...principal.scope.ownTownIds]
+      .map(nameOf)
+      .filter((u): u is NonNullable<typeof u> => !!u)
+      .map((u) => ({ id: u.id, name: u.name, level: u.level }));
+    const explicitVillages = principal.scope.villageIds.map(nameOf);
+    const villagesOfTowns = [...byId.values()].filter((u) => u.level === 'village' && u.townId && principal.scope.townIds.includes(u.townId));
+    const villages = [...villagesOfTowns, ...explicitVillages]
+      .filter((u): u is NonNullable<typeof u> => !!u)
+      .map((u) => ({ id: u.id, name: u.name, level: u.level }));
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      orgUnitId: user.orgUnitId,
+      orgUnitName: unit?.name ?? '',
+      townId: user.townId,
+      timeZone: town?.timeZone ?? unit?.timeZone ?? 'Asia/Shanghai',
+      roles: principal.assignments.map((a) => ({
+        code: a.roleCode,
+        name: a.roleName,
+        nameEn: a.roleNameEn,
+        scope: a.scope,
+        orgUnitName: byId.get(a.orgUnitId)?.name ?? '',
+      })),
+      permissions: [...principal.permissions].sort() as MeDto['permissions'],
+      scope: { towns, villages, ownOnly: principal.scope.townIds.length === 0 && principal.scope.villageIds.length === 0 && principal.scope.ownTownIds.length > 0 },
+      mustChangePassword: principal.mustChangePassword,
+      passwordExpiresAt: principal.passwordExpiresAt?.toISOString() ?? null,
+      sessionExpiresAt: principal.session.expiresAt.toISOString(),
+    };
+  }
+
+  /** Resolves the principal behind a session token for the guard. */
+  async principalFor(token: string): Promise<Principal | { error: 'expired' | 'invalid' }> {
+    const policy = await this.policies.get();
+    const found = await this.sessions.find(token, policy.idleTimeoutMinutes);
+    if (!('session' in found)) return { error: found.expired ? 'expired' : 'invalid' };
+    const user = await this.ds.getRepository(UserEntity).findOneBy({ id: found.session.userId });
+    if (!user || user.status !== 'active') return { error: 'expired' };
+    await this.sessions.touch(found.session);
+    const assignments = await this.access.assignmentsOf(user.id);
+    const { permissions, scope } = await this.access.resolve(user, assignments);
+    const expiresAt = passwordExpiry(user, policy);
+    return {
+      user,
+      session: found.session,
+      assignments,
+      permissions,
+      scope,
+      mustChangePassword: user.mustChangePassword || (expiresAt !== null && expiresAt.getTime() <= this.clock.now().getTime()),
+      passwordExpiresAt: expiresAt,
+    };
+  }
+}

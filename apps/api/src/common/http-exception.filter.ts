@@ -1,0 +1,53 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Inject, Injectable } from '@nestjs/common';
+import type { AuditOutcome } from '@fazhi/contracts';
+import type { Request, Response } from 'express';
+import { AuditService } from '../audit/audit.service';
+import { toErrorBody } from './error-body';
+import { AppLogger } from './logger';
+import { requestContext } from './request-context';
+
+export const APP_LOGGER = Symbol('APP_LOGGER');
+
+const OUTCOMES: Record<number, AuditOutcome> = { 400: 'invalid', 403: 'denied', 404: 'not_found', 409: 'conflict', 413: 'invalid', 422: 'invalid' };
+const SELF_AUDITED = ['/api/auth/login', '/api/auth/token'];
+
+/**
+ * The one error filter: answers `{ statusCode, code, message, errors?, requestId }` and records
+ * refused and failed changes (and every permission denial) in the audit log.
+ */
+@Catch()
+@Injectable()
+export class HttpExceptionFilter implements ExceptionFilter {
+  constructor(
+    private readonly audit: AuditService,
+    @Inject(APP_LOGGER) private readonly logger: AppLogger,
+  ) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    const ctx = requestContext.get();
+    const { status, body } = toErrorBody(exception, ctx?.requestId ?? '-', ctx?.language ?? 'zh');
+    if (status >= 500) {
+      this.logger.error({ requestId: body.requestId, err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception) }, 'request failed');
+    }
+    const mutating = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
+    const outcome: AuditOutcome | undefined = status >= 500 ? 'failure' : OUTCOMES[status];
+    const path = req.originalUrl.split('?')[0];
+    if (outcome && (mutating || status === 403) && !SELF_AUDITED.includes(path)) {
+      const route = (req.route as { path?: string } | undefined)?.path ?? path;
+      const entity = route.replace(/^\/api\//, '').split('/')[0] || null;
+      const params = req.params as Record<string, string> | undefined;
+      await this.audit.recordOutside({
+        action: `${req.method.toLowerCase()} ${route}`.slice(0, 64),
+        entity,
+        entityId: params?.id ?? params?.username ?? null,
+        outcome,
+        detail: { status, code: body.code, message: body.message, ...(body.errors ? { errors: body.errors.map((e) => `${e.path}:${e.code}`) } : {}) },
+      });
+    }
+    if (status === 429 && typeof body.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(body.retryAfterSeconds));
+    res.status(status).json(body);
+  }
+}

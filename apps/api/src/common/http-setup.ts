@@ -1,0 +1,106 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express, { NextFunction, Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { AppConfig } from '../config/config';
+import { toErrorBody } from './error-body';
+import { AppLogger } from './logger';
+import { requestContext } from './request-context';
+import { createValidationPipe } from './validation';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Express-level setup shared by the server and the tests: headers, body limits, context, docs, web. */
+export function configureHttp(app: NestExpressApplication, config: AppConfig, logger: AppLogger): void {
+  const http = app.getHttpAdapter().getInstance() as express.Express;
+  http.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', true);
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const incoming = req.header('x-request-id');
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.setHeader('X-Request-Id', requestId);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    res.setHeader('Permissions-Policy', 'camera=(self), geolocation=(self), microphone=()');
+    if (!req.path.startsWith('/api/docs')) res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    if (config.cookieSecure) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+    if (req.path.startsWith('/api')) res.setHeader('Cache-Control', 'no-store');
+    const language: 'zh' | 'en' = /^en/i.test(req.header('accept-language') ?? '') ? 'en' : 'zh';
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      if (!req.path.startsWith('/api')) return;
+      const ctx = requestContext.get();
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+          userId: ctx?.actor?.userId,
+        },
+        'request',
+      );
+    });
+    requestContext.run(
+      { requestId, address: req.ip ?? req.socket.remoteAddress ?? null, userAgent: req.header('user-agent') ?? null, language },
+      () => next(),
+    );
+  });
+  app.use(express.json({ limit: '1mb' }));
+  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  app.use(cookieParser());
+  app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (!err) return next();
+    const ctx = requestContext.get();
+    const { status, body } = toErrorBody(err, ctx?.requestId ?? '-', ctx?.language ?? 'zh');
+    res.status(status).json(body);
+  });
+
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+
+  const document = SwaggerModule.createDocument(
+    app as INestApplication,
+    new DocumentBuilder()
+      .setTitle('Fazhi Ledger API')
+      .setDescription('法治台账 API: ledgers of township rule-of-law work')
+      .setVersion('0.1.0')
+      .addCookieAuth('fz_session')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app as INestApplication, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
+    const index = path.join(config.webDist, 'index.html');
+    http.use(express.static(config.webDist, { index: false, maxAge: '1h', setHeaders: (res, file) => {
+      if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+    } }));
+    http.get(/^\/(?!api(\/|$)).*/, (req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' || path.extname(req.path)) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
+  }
+}

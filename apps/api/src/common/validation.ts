@@ -1,0 +1,66 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { AppException, BilingualFieldError, invalidFields } from './app-exception';
+
+const MESSAGES: Record<string, (c: string) => { zh: string; en: string }> = {
+  whitelistValidation: () => ({ zh: '不允许的字段', en: 'This field is not allowed' }),
+  isNotEmpty: () => ({ zh: '不能为空', en: 'Must not be empty' }),
+  isDefined: () => ({ zh: '必须填写', en: 'Is required' }),
+  isString: () => ({ zh: '必须是文本', en: 'Must be text' }),
+  isInt: () => ({ zh: '必须是整数', en: 'Must be a whole number' }),
+  isBoolean: () => ({ zh: '必须是是/否', en: 'Must be true or false' }),
+  isUUID: () => ({ zh: '编号格式不正确', en: 'Must be a valid id' }),
+  isIn: () => ({ zh: '不是允许的取值', en: 'Is not one of the allowed values' }),
+  isArray: () => ({ zh: '必须是列表', en: 'Must be a list' }),
+  isISO8601: () => ({ zh: '日期时间格式不正确', en: 'Must be an ISO 8601 date' }),
+  isDateString: () => ({ zh: '日期格式不正确', en: 'Must be a date' }),
+  matches: () => ({ zh: '格式不正确', en: 'Has the wrong format' }),
+  nestedValidation: () => ({ zh: '格式不正确', en: 'Has the wrong format' }),
+};
+
+function bounded(constraint: string, text: string): { zh: string; en: string } | null {
+  const n = /(\d+)/.exec(text)?.[1];
+  switch (constraint) {
+    case 'maxLength':
+      return { zh: `长度不能超过 ${n} 个字符`, en: `Must be at most ${n} characters` };
+    case 'minLength':
+      return { zh: `长度不能少于 ${n} 个字符`, en: `Must be at least ${n} characters` };
+    case 'max':
+      return { zh: `不能大于 ${n}`, en: `Must not be greater than ${n}` };
+    case 'min':
+      return { zh: `不能小于 ${n}`, en: `Must not be less than ${n}` };
+    case 'arrayMaxSize':
+      return { zh: `最多 ${n} 项`, en: `Must have at most ${n} items` };
+    case 'arrayMinSize':
+      return { zh: `至少 ${n} 项`, en: `Must have at least ${n} items` };
+    default:
+      return null;
+  }
+}
+
+/** Flattens class-validator errors into `{ path, code, message }` with paths like `roles[1].scope`. */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): BilingualFieldError[] {
+  const out: BilingualFieldError[] = [];
+  for (const error of errors) {
+    const path = /^\d+$/.test(error.property)
+      ? `${parent}[${error.property}]`
+      : parent
+        ? `${parent}.${error.property}`
+        : error.property;
+    for (const [constraint, text] of Object.entries(error.constraints ?? {})) {
+      const message = bounded(constraint, text) ?? MESSAGES[constraint]?.(text) ?? { zh: text, en: text };
+      out.push({ path, code: constraint, message });
+    }
+    if (error.children?.length) out.push(...flattenValidationErrors(error.children, path));
+  }
+  return out;
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    exceptionFactory: (errors: ValidationError[]): AppException => invalidFields(flattenValidationErrors(errors)),
+  });
+}

@@ -1,0 +1,122 @@
+import * as path from 'node:path';
+
+/** Typed configuration, validated from the environment at boot (see README, "Configuration"). */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPgPort: number;
+  sessionSecret: string | null;
+  personalDataKey: string | null;
+  blindIndexKey: string | null;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  passwordHashCost: 'standard' | 'test';
+  seedDemo: boolean;
+  webDist: string;
+  initialAccounts: { role: 'admin' | 'security' | 'auditor'; username: string; password: string }[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
+
+function bool(name: string, raw: string | undefined, fallback: boolean, problems: string[]): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  problems.push(`${name} must be true or false (got "${raw}")`);
+  return fallback;
+}
+
+function int(name: string, raw: string | undefined, fallback: number, min: number, max: number, problems: string[]): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return n;
+}
+
+function key(name: string, raw: string | undefined, problems: string[]): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 32) problems.push(`${name} must be at least 32 characters (a random secret, e.g. \`openssl rand -base64 48\`)`);
+  return raw;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, production or test (got "${nodeEnv}")`);
+  }
+  const production = nodeEnv === 'production';
+  const port = int('PORT', env.PORT, 3000, 1, 65535, problems);
+  const embeddedPgPort = int('EMBEDDED_PG_PORT', env.EMBEDDED_PG_PORT, 54329, 1024, 65535, problems);
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  const logLevel = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info')) as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const cost = env.PASSWORD_HASH_COST ?? (nodeEnv === 'test' ? 'test' : 'standard');
+  if (cost !== 'standard' && cost !== 'test') problems.push('PASSWORD_HASH_COST must be standard or test');
+  if (cost === 'test' && nodeEnv !== 'test') problems.push('PASSWORD_HASH_COST=test is only allowed with NODE_ENV=test');
+
+  const sessionSecret = key('SESSION_SECRET', env.SESSION_SECRET, problems);
+  const personalDataKey = key('PERSONAL_DATA_KEY', env.PERSONAL_DATA_KEY, problems);
+  const blindIndexKey = key('BLIND_INDEX_KEY', env.BLIND_INDEX_KEY, problems);
+  const seedDemo = bool('SEED_DEMO', env.SEED_DEMO, !production, problems);
+
+  const initialAccounts: AppConfig['initialAccounts'] = [];
+  for (const role of ['admin', 'security', 'auditor'] as const) {
+    const upper = role.toUpperCase();
+    const username = env[`INITIAL_${upper}_USERNAME`]?.trim();
+    const password = env[`INITIAL_${upper}_PASSWORD`];
+    if (username && password) initialAccounts.push({ role, username, password });
+    else if (username || password) problems.push(`INITIAL_${upper}_USERNAME and INITIAL_${upper}_PASSWORD go together`);
+    else if (production) problems.push(`INITIAL_${upper}_USERNAME and INITIAL_${upper}_PASSWORD are required in production`);
+  }
+  if (new Set(initialAccounts.map((a) => a.username.toLowerCase())).size !== initialAccounts.length) {
+    problems.push('the initial admin, security and auditor accounts must be three different usernames');
+  }
+
+  if (production) {
+    if (!databaseUrl) problems.push('DATABASE_URL is required in production');
+    if (!sessionSecret) problems.push('SESSION_SECRET is required in production');
+    if (!personalDataKey) problems.push('PERSONAL_DATA_KEY is required in production');
+    if (!blindIndexKey) problems.push('BLIND_INDEX_KEY is required in production');
+    if (seedDemo) problems.push('SEED_DEMO cannot be true in production: demo data is never loaded there');
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    env: nodeEnv as AppConfig['env'],
+    port,
+    host: env.HOST?.trim() || '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR?.trim() || path.join(repoRoot, 'data')),
+    embeddedPgPort,
+    sessionSecret,
+    personalDataKey,
+    blindIndexKey,
+    cookieSecure: bool('COOKIE_SECURE', env.COOKIE_SECURE, production, problems),
+    trustProxy: bool('TRUST_PROXY', env.TRUST_PROXY, false, problems),
+    logLevel,
+    passwordHashCost: cost as AppConfig['passwordHashCost'],
+    seedDemo,
+    webDist: path.resolve(env.WEB_DIST?.trim() || path.join(repoRoot, 'apps', 'web', 'dist', 'browser')),
+    initialAccounts,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,28 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/** The one data source definition, used by the app, the command-line tools and the tests. */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migration',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    extra: { max: 10, application_name: 'fazhi-ledger' },
+  };
+}
+
+export async function openDataSource(url: string): Promise<DataSource> {
+  const ds = new DataSource(dataSourceOptions(url));
+  await ds.initialize();
+  const driver = ds.driver as unknown as { master?: { on(event: 'error', fn: (e: Error) => void): void } };
+  driver.master?.on('error', () => {
+    // A pooled idle connection dropped by the server (e.g. at shutdown); the pool replaces it.
+  });
+  return ds;
+}

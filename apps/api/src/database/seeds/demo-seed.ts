@@ -1,0 +1,86 @@
+import { EntityManager } from 'typeorm';
+import { AccountSeed, insertAccount, UnitSeed, upsertUnits } from './base';
+
+export const DEMO_PASSWORD = 'Fazhi@2021';
+
+export const DEMO_UNITS: UnitSeed[] = [
+  { key: 'taishan', parentKey: null, level: 'county', code: 'TS', name: '台山市', sortOrder: 0 },
+  { key: 'guanghai', parentKey: 'taishan', level: 'town', code: 'GH', name: '广海镇', numberPrefix: '广海', sortOrder: 1 },
+  { key: 'gh-shequ', parentKey: 'guanghai', level: 'village', code: 'GH01', name: '广海社区', sortOrder: 1 },
+  { key: 'gh-nanwan', parentKey: 'guanghai', level: 'village', code: 'GH02', name: '南湾村', sortOrder: 2 },
+  { key: 'gh-denghu', parentKey: 'guanghai', level: 'village', code: 'GH03', name: '灯湖村', sortOrder: 3 },
+  { key: 'gh-haiyong', parentKey: 'guanghai', level: 'village', code: 'GH04', name: '海永村', sortOrder: 4 },
+  { key: 'gh-dawan', parentKey: 'guanghai', level: 'village', code: 'GH05', name: '大湾村', sortOrder: 5 },
+  { key: 'gh-shalan', parentKey: 'guanghai', level: 'village', code: 'GH06', name: '沙栏村', sortOrder: 6 },
+  { key: 'gh-penggang', parentKey: 'guanghai', level: 'village', code: 'GH07', name: '鹏岗村', sortOrder: 7 },
+  { key: 'gh-haijiao', parentKey: 'guanghai', level: 'village', code: 'GH08', name: '海角村', sortOrder: 8 },
+  { key: 'gh-shihua', parentKey: 'guanghai', level: 'village', code: 'GH09', name: '石化村', sortOrder: 9 },
+  { key: 'haiyan', parentKey: 'taishan', level: 'town', code: 'HY', name: '海宴镇', numberPrefix: '海宴', sortOrder: 2 },
+  { key: 'hy-shequ', parentKey: 'haiyan', level: 'village', code: 'HY01', name: '海宴社区', sortOrder: 1 },
+  { key: 'hy-wufeng', parentKey: 'haiyan', level: 'village', code: 'HY02', name: '五丰村', sortOrder: 2 },
+  { key: 'hy-shazui', parentKey: 'haiyan', level: 'village', code: 'HY03', name: '沙咀村', sortOrder: 3 },
+  { key: 'hy-dantang', parentKey: 'haiyan', level: 'village', code: 'HY04', name: '丹堂村', sortOrder: 4 },
+];
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  role: string;
+  town: 'guanghai' | 'haiyan' | null;
+  scope: 'all' | 'town' | 'villages';
+  villages?: string[];
+}
+
+/** One account per role in Guanghai, two in the second town, and a county leader. */
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'admin', displayName: '陈建国', role: 'admin', town: 'guanghai', scope: 'town' },
+  { username: 'security', displayName: '黄志强', role: 'security', town: 'guanghai', scope: 'town' },
+  { username: 'auditor', displayName: '林晓梅', role: 'auditor', town: 'guanghai', scope: 'town' },
+  { username: 'leader', displayName: '李海生', role: 'leader', town: 'guanghai', scope: 'town' },
+  { username: 'legal', displayName: '梁文静', role: 'legal_affairs', town: 'guanghai', scope: 'town' },
+  { username: 'officer', displayName: '伍国华', role: 'enforcement_officer', town: 'guanghai', scope: 'town' },
+  { username: 'mediator', displayName: '甄秀英', role: 'mediator', town: 'guanghai', scope: 'town' },
+  { username: 'advisor', displayName: '朱立法', role: 'legal_advisor', town: 'guanghai', scope: 'villages', villages: ['gh-shequ', 'gh-nanwan', 'gh-denghu'] },
+  { username: 'petition', displayName: '余美玲', role: 'petition_officer', town: 'guanghai', scope: 'town' },
+  { username: 'leader2', displayName: '邝伟明', role: 'leader', town: 'haiyan', scope: 'town' },
+  { username: 'officer2', displayName: '雷振东', role: 'enforcement_officer', town: 'haiyan', scope: 'town' },
+  { username: 'county', displayName: '谭永康', role: 'leader', town: null, scope: 'all' },
+];
+
+export interface SeedContext {
+  em: EntityManager;
+  now: Date;
+  hashPassword(password: string): Promise<string>;
+}
+
+export interface SeedStep {
+  version: number;
+  description: string;
+  run(ctx: SeedContext): Promise<void>;
+}
+
+/** Versioned demo data: a database at version N receives the steps above N. */
+export const DEMO_SEED_STEPS: SeedStep[] = [
+  {
+    version: 1,
+    description: '台山市, 广海镇 and 海宴镇 with their villages; the demo accounts',
+    async run({ em, now, hashPassword }) {
+      const ids = await upsertUnits(em, DEMO_UNITS, now);
+      const hash = await hashPassword(DEMO_PASSWORD);
+      for (const a of DEMO_ACCOUNTS) {
+        const unitId = ids.get(a.town ?? 'taishan')!;
+        const townId = a.town ? ids.get(a.town)! : null;
+        const seed: AccountSeed = {
+          username: a.username,
+          displayName: a.displayName,
+          unitId,
+          townId,
+          demo: true,
+          mustChangePassword: false,
+          roles: [{ code: a.role, unitId, townId, scope: a.scope, villageIds: (a.villages ?? []).map((v) => ids.get(v)!) }],
+        };
+        await insertAccount(em, seed, hash, now);
+      }
+    },
+  },
+];

@@ -1,0 +1,66 @@
+import 'reflect-metadata';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './database/seeds/demo-seed';
+import { PasswordService } from './auth/password.service';
+import { createLogger } from './common/logger';
+import { ConfigError, loadConfig } from './config/config';
+import { resolveSecrets } from './config/secrets';
+import { connectDatabase, migrate } from './database/database';
+import { EmbeddedPostgresError } from './database/embedded-postgres';
+import { ensureInitialAccounts, seedDemo } from './database/seeds/seed-runner';
+import { createApp } from './server';
+
+const say = (m: string) => process.stdout.write(`${m}\n`);
+
+async function main(): Promise<void> {
+  if (typeof process.getuid === 'function' && process.getuid() === 0) process.umask(0o022);
+  const config = resolveSecrets(loadConfig());
+  const logger = createLogger(config.logLevel);
+  const started = Date.now();
+
+  const db = await connectDatabase(config, say);
+  let closing = false;
+  const shutdown = async (signal: string, app?: { close(): Promise<void> }) => {
+    if (closing) return;
+    closing = true;
+    say(`\n${signal}: stopping …`);
+    try {
+      await app?.close();
+    } finally {
+      await db.embedded?.stop();
+      say('Stopped.');
+      process.exit(0);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const ds = await migrate(db.url, say);
+  const passwords = new PasswordService(config);
+  const deps = { now: () => new Date(), hashPassword: (p: string) => passwords.hash(p), log: say };
+  await ensureInitialAccounts(ds, config, deps);
+  if (config.seedDemo) await seedDemo(ds, config, deps);
+  await ds.destroy();
+
+  const app = await createApp({ config, databaseUrl: db.url, logger, sealIntervalMs: 2_000 });
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
+  process.once('SIGINT', () => void shutdown('SIGINT', app));
+  process.once('SIGTERM', () => void shutdown('SIGTERM', app));
+  await app.listen(config.port, config.host);
+
+  const url = `http://localhost:${config.port}`;
+  say('');
+  say(`Fazhi Ledger 法治台账 is ready at ${url}  (API ${url}/api, docs ${url}/api/docs)  [${((Date.now() - started) / 1000).toFixed(1)} s]`);
+  say(db.embedded ? `Database: embedded PostgreSQL in ${config.dataDir}/pg` : 'Database: DATABASE_URL');
+  if (config.seedDemo) {
+    say(`Demo accounts (password ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) say(`  ${a.username.padEnd(9)} ${a.displayName}  ${a.role}${a.town ? '' : ' (county)'}${a.town === 'haiyan' ? ' (海宴镇)' : ''}`);
+  }
+  say('Press Ctrl-C to stop.');
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof ConfigError || e instanceof EmbeddedPostgresError) process.stderr.write(`\n${e.message}\n`);
+  else process.stderr.write(`\nFazhi Ledger could not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { SecurityPolicy } from '@fazhi/contracts';
+import { PageQuery } from '../common/pagination';
+import { Trim } from '../common/strings';
+
+export class SecurityPolicyInput implements SecurityPolicy {
+  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsInt() @Min(8) @Max(64) passwordMinLength!: number;
+  @ApiProperty() @IsInt() @Min(0) @Max(3650) passwordMaxAgeDays!: number;
+  @ApiProperty() @IsInt() @Min(3) @Max(20) lockoutThreshold!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(1440) lockoutWindowMinutes!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(1440) lockoutDurationMinutes!: number;
+  @ApiProperty() @IsInt() @Min(10) @Max(100000) addressFailureLimit!: number;
+  @ApiProperty() @IsInt() @Min(5) @Max(480) idleTimeoutMinutes!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(72) absoluteTimeoutHours!: number;
+}
+
+export class LoginHistoryQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(64) username?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  success?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601() to?: string;
+}
+
+export class AuditLogQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsISO8601() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(64) username?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(64) action?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(64) entity?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(64) entityId?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(16) outcome?: string;
+}
+

@@ -1,0 +1,45 @@
+/** Error codes answered in `{ statusCode, code, message, errors?, requestId }`. */
+export const ErrorCode = {
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  BAD_REQUEST: 'BAD_REQUEST',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  SESSION_EXPIRED: 'SESSION_EXPIRED',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
+  TOO_MANY_FAILURES_FROM_ADDRESS: 'TOO_MANY_FAILURES_FROM_ADDRESS',
+  ACCOUNT_DISABLED: 'ACCOUNT_DISABLED',
+  PASSWORD_CHANGE_REQUIRED: 'PASSWORD_CHANGE_REQUIRED',
+  PASSWORD_POLICY: 'PASSWORD_POLICY',
+  WRONG_CURRENT_PASSWORD: 'WRONG_CURRENT_PASSWORD',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  STALE_VERSION: 'STALE_VERSION',
+  DUPLICATE: 'DUPLICATE',
+  SEPARATION_OF_DUTIES: 'SEPARATION_OF_DUTIES',
+  SELF_ROLE_CHANGE: 'SELF_ROLE_CHANGE',
+  SELF_DISABLE: 'SELF_DISABLE',
+  OUT_OF_SCOPE_UNIT: 'OUT_OF_SCOPE_UNIT',
+  ORG_HIERARCHY: 'ORG_HIERARCHY',
+  ORG_NOT_EMPTY: 'ORG_NOT_EMPTY',
+  ROLE_IN_USE: 'ROLE_IN_USE',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface FieldError {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  errors?: FieldError[];
+  requestId: string;
+  /** Seconds until a lock ends, for ACCOUNT_LOCKED and TOO_MANY_FAILURES_FROM_ADDRESS. */
+  retryAfterSeconds?: number;
+}
