@@ -25,7 +25,7 @@ const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.phone
   u.town_id AS "townId", u.status, u.must_change_password AS "mustChangePassword", u.demo,
   u.disabled_reason AS "disabledReason", u.last_login_at AS "lastLoginAt", u.created_at AS "createdAt",
   u.updated_at AS "updatedAt", u.version, o.name AS "orgUnitName",
-  CASE WHEN l.locked_until > $1 THEN l.locked_until END AS "lockedUntil"`;
+  CASE WHEN l.locked_until > $NOW::timestamptz THEN l.locked_until END AS "lockedUntil"`;
 
 @Injectable()
 export class UsersRepository {
@@ -36,7 +36,7 @@ export class UsersRepository {
     now: Date,
     f: { q?: string; orgUnitId?: string; status?: string; roleCode?: string; offset: number; limit: number },
   ): Promise<{ rows: UserRow[]; total: number }> {
-    const params: unknown[] = [now];
+    const params: unknown[] = [];
     const p = (v: unknown) => {
       params.push(v);
       return `$${params.length}`;
@@ -51,8 +51,9 @@ export class UsersRepository {
     if (f.roleCode) where.push(`EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = u.id AND r.code = ${p(f.roleCode)})`);
     const from = `FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id LEFT JOIN account_lock l ON l.username = u.username WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${from}`, params);
+    const columns = USER_COLUMNS.replace('$NOW', p(now));
     const rows = await this.ds.query(
-      `SELECT ${USER_COLUMNS} ${from} ORDER BY o.path, u.username OFFSET ${p(f.offset)} LIMIT ${p(f.limit)}`,
+      `SELECT ${columns} ${from} ORDER BY o.path, u.username OFFSET ${p(f.offset)} LIMIT ${p(f.limit)}`,
       params,
     );
     return { rows, total };
@@ -60,7 +61,7 @@ export class UsersRepository {
 
   async one(id: string, now: Date): Promise<UserRow | null> {
     const rows = await this.ds.query(
-      `SELECT ${USER_COLUMNS} FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id
+      `SELECT ${USER_COLUMNS.replace('$NOW', '$1')} FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id
          LEFT JOIN account_lock l ON l.username = u.username WHERE u.id = $2`,
       [now, id],
     );
