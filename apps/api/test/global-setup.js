@@ -20,7 +20,7 @@ function freePort() {
 }
 
 module.exports = async function globalSetup() {
-  process.env.TZ = process.env.TZ || 'UTC';
+  process.env.TZ = 'UTC';
   if (process.env.TEST_DATABASE_URL) {
     process.env.FAZHI_TEST_PG_URL = process.env.TEST_DATABASE_URL;
     return;

@@ -98,6 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (seedDemo) problems.push('SEED_DEMO cannot be true in production: demo data is never loaded there');
   }
 
+  const cookieSecure = bool('COOKIE_SECURE', env.COOKIE_SECURE, production, problems);
+  const trustProxy = bool('TRUST_PROXY', env.TRUST_PROXY, false, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: nodeEnv as AppConfig['env'],
@@ -109,8 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionSecret,
     personalDataKey,
     blindIndexKey,
-    cookieSecure: bool('COOKIE_SECURE', env.COOKIE_SECURE, production, problems),
-    trustProxy: bool('TRUST_PROXY', env.TRUST_PROXY, false, problems),
+    cookieSecure,
+    trustProxy,
     logLevel,
     passwordHashCost: cost as AppConfig['passwordHashCost'],
     seedDemo,

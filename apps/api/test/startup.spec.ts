@@ -1,0 +1,92 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { alive, freePort, launch, MAIN_JS, waitForHealth, waitUntil } from './process-helpers';
+
+/** The real server process on the embedded PostgreSQL: first start, restart, kill -9 recovery. */
+describe('npm start on the embedded database', () => {
+  let dataDir: string;
+  let port: number;
+  let pgPort: number;
+  const env = () => ({ DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn' });
+
+  beforeAll(async () => {
+    if (!fs.existsSync(MAIN_JS)) throw new Error(`${MAIN_JS} is missing: build the API first (npm test does)`);
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-start-'));
+    fs.chmodSync(dataDir, 0o755);
+    port = await freePort();
+    pgPort = await freePort();
+  });
+  afterAll(() => {
+    const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
+    if (fs.existsSync(pidFile)) {
+      const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+      if (alive(pid)) process.kill(pid, 'SIGINT');
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const signIn = async (username: string) => {
+    const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: 'Fazhi@2021' }),
+    });
+    return res.status;
+  };
+
+  it('starts fresh with demo data, prints the address and accounts, and stops cleanly on Ctrl-C', async () => {
+    const first = launch(process.execPath, [MAIN_JS], env());
+    await waitForHealth(port, first);
+    expect(first.output()).toContain(`http://localhost:${port}`);
+    expect(first.output()).toMatch(/county\s+谭永康/);
+    expect(await signIn('county')).toBe(200);
+    const postmaster = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    expect(await waitUntil(() => !alive(postmaster), 10_000)).toBe(true);
+  });
+
+  it('keeps every row on the next start, and refuses a second instance on the same data', async () => {
+    const second = launch(process.execPath, [MAIN_JS], env());
+    await waitForHealth(port, second);
+    expect(second.output()).not.toMatch(/Demo data: applied/);
+    const history = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'county', password: 'Fazhi@2021' }) });
+    expect(history.status).toBe(200);
+
+    const intruder = launch(process.execPath, [MAIN_JS], { ...env(), PORT: String(await freePort()) });
+    expect(await intruder.exited).toBe(1);
+    expect(intruder.output()).toMatch(/in use by another running Fazhi Ledger/);
+    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).ok).toBe(true);
+
+    // kill -9: PostgreSQL is left running without its owner.
+    const postmaster = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    second.child.kill('SIGKILL');
+    await second.exited;
+    expect(alive(postmaster)).toBe(true);
+
+    const third = launch(process.execPath, [MAIN_JS], env());
+    await waitForHealth(port, third);
+    expect(third.output()).toMatch(/left behind by a stopped Fazhi Ledger/);
+    expect(alive(postmaster)).toBe(false);
+    expect(await signIn('leader')).toBe(200);
+    third.child.kill('SIGTERM');
+    expect(await third.exited).toBe(0);
+  });
+
+  it('explains an unreachable data folder', async () => {
+    if (typeof process.getuid !== 'function' || process.getuid() !== 0) return;
+    const locked = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-locked-'));
+    fs.chmodSync(locked, 0o700);
+    const run = launch(process.execPath, [MAIN_JS], { ...env(), DATA_DIR: path.join(locked, 'data'), EMBEDDED_PG_PORT: String(await freePort()) });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toMatch(/not reachable by the "postgres" system user/);
+    fs.rmSync(locked, { recursive: true, force: true });
+  });
+
+  it('explains a bad environment variable', async () => {
+    const run = launch(process.execPath, [MAIN_JS], { ...env(), PORT: 'eighty' });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toMatch(/PORT must be a whole number/);
+  });
+});
