@@ -80,15 +80,10 @@ export function inScope(scope: ResolvedScope, rec: { townId: string | null; vill
   return false;
 }
 
-/** Towns touched by the scope at all (whole, some villages, or own records). */
-export function touchedTownIds(scope: ResolvedScope, units: ScopeUnit[]): string[] {
-  const set = new Set([...scope.townIds, ...scope.ownTownIds]);
-  const byId = new Map(units.map((u) => [u.id, u]));
-  for (const v of scope.villageIds) {
-    const t = byId.get(v)?.townId;
-    if (t) set.add(t);
-  }
-  return [...set];
+/** Whether the scope covers a unit entirely (everything below it included). */
+export function coversUnit(scope: ResolvedScope, unit: ScopeUnit): boolean {
+  if (unit.level === 'county') return scope.upperUnitIds.includes(unit.id);
+  return unit.townId !== null && scope.townIds.includes(unit.townId);
 }
 
 /**

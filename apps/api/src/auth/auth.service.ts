@@ -198,7 +198,7 @@ export class AuthService {
       .filter((u): u is NonNullable<typeof u> => !!u)
       .map((u) => ({ id: u.id, name: u.name, level: u.level }));
     const explicitVillages = principal.scope.villageIds.map(nameOf);
-    const villagesOfTowns = [...byId.values()].filter((u) => u.level === 'village' && u.townId && principal.scope.townIds.includes(u.townId));
+    const villagesOfTowns = [...byId.values()].sort((a, b) => (a.townId ?? "").localeCompare(b.townId ?? "") || a.sortOrder - b.sortOrder).filter((u) => u.level === 'village' && u.townId && principal.scope.townIds.includes(u.townId));
     const villages = [...villagesOfTowns, ...explicitVillages]
       .filter((u): u is NonNullable<typeof u> => !!u)
       .map((u) => ({ id: u.id, name: u.name, level: u.level }));

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCode, isValidTimeZone, ORG_CHILD_LEVEL, OrgTreeNode, OrgUnitDto } from '@fazhi/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { inScope, ResolvedScope } from '../access/data-scope';
+import { coversUnit, inScope, ResolvedScope } from '../access/data-scope';
 import { Principal } from '../access/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException, invalidField, notFound, staleVersion } from '../common/app-exception';
@@ -33,13 +33,6 @@ export function unitVisible(scope: ResolvedScope, unit: OrgUnitEntity, all: OrgU
     return inScope(scope, { townId: unit.id }) || scope.villageIds.some((v) => all.find((u) => u.id === v)?.townId === unit.id) || scope.ownTownIds.includes(unit.id);
   }
   return scope.upperUnitIds.includes(unit.id) || all.some((u) => u.level === 'town' && u.path.startsWith(unit.path) && unitVisible(scope, u, all));
-}
-
-/** Whether the caller may change a unit: it lies wholly inside the caller's scope. */
-function unitManageable(scope: ResolvedScope, unit: OrgUnitEntity): boolean {
-  if (unit.level === 'village') return unit.townId !== null && scope.townIds.includes(unit.townId);
-  if (unit.level === 'town') return scope.townIds.includes(unit.id);
-  return scope.upperUnitIds.includes(unit.id);
 }
 
 @Injectable()
@@ -84,7 +77,7 @@ export class OrgUnitsService {
     }
     const level = ORG_CHILD_LEVEL[parent.level];
     if (!level) throw new AppException(409, ErrorCode.ORG_HIERARCHY, { zh: '村(社区)下不能再设下级单位', en: 'A village cannot have child units' });
-    if (!unitManageable(principal.scope, parent)) {
+    if (!coversUnit(principal.scope, parent)) {
       throw new AppException(403, ErrorCode.OUT_OF_SCOPE_UNIT, { zh: '只能管理本单位范围内的组织机构', en: 'You can only manage units within your own unit' });
     }
     this.checkFields(dto.timeZone, dto.numberPrefix, level);
@@ -166,7 +159,7 @@ export class OrgUnitsService {
     const units = await this.tree.units();
     const unit = units.find((u) => u.id === id);
     if (!unit || !unitVisible(principal.scope, unit, units)) throw notFound({ zh: '组织机构不存在', en: 'Org unit not found' });
-    if (!unitManageable(principal.scope, unit)) {
+    if (!coversUnit(principal.scope, unit)) {
       throw new AppException(403, ErrorCode.OUT_OF_SCOPE_UNIT, { zh: '只能管理本单位范围内的组织机构', en: 'You can only manage units within your own unit' });
     }
     return unit;

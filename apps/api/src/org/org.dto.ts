@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -60,17 +61,23 @@ export class RoleAssignmentInputDto implements RoleAssignmentInput {
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) villageIds?: string[];
 }
 
+/** A user's role assignments: at most 20, each validated. */
+const RoleAssignments = () =>
+  applyDecorators(
+    ApiProperty({ type: [RoleAssignmentInputDto] }),
+    IsArray(),
+    ArrayMaxSize(20),
+    ValidateNested({ each: true }),
+    Type(() => RoleAssignmentInputDto),
+  );
+
 export class CreateUserDto {
   @ApiProperty() @Trim() @IsString() @Matches(/^[A-Za-z0-9_.-]{3,32}$/) username!: string;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(64) displayName!: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Matches(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/) phone?: string | null;
   @ApiProperty() @IsUUID() orgUnitId!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) password!: string;
-  @ApiProperty({ type: [RoleAssignmentInputDto] })
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => RoleAssignmentInputDto)
+  @RoleAssignments()
   roles!: RoleAssignmentInputDto[];
 }
 
@@ -81,11 +88,7 @@ export class UpdateUserDto extends VersionDto {
 }
 
 export class SetRolesDto extends VersionDto {
-  @ApiProperty({ type: [RoleAssignmentInputDto] })
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => RoleAssignmentInputDto)
+  @RoleAssignments()
   roles!: RoleAssignmentInputDto[];
 }
 

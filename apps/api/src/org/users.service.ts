@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { dutyConflict, ErrorCode, maskPhone, Page, RoleAssignmentInput, UserDto } from '@fazhi/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { inScope } from '../access/data-scope';
+import { coversUnit, inScope } from '../access/data-scope';
 import { Principal } from '../access/principal';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
@@ -230,7 +230,7 @@ export class UsersService {
       if (!unit || !inScope(principal.scope, { townId: unit.townId, villageId: unit.level === 'village' ? unit.id : null })) {
         errors.push({ path: `roles[${i}].orgUnitId`, code: 'not_found', message: { zh: '单位不存在或不在您的管理范围内', en: 'Unit not found or outside your unit' } });
       }
-      if (unit && input.scope === 'all' && !(unit.level === 'town' ? principal.scope.townIds.includes(unit.id) : principal.scope.upperUnitIds.includes(unit.id) || unit.level === 'village')) {
+      if (unit && input.scope === 'all' && !coversUnit(principal.scope, unit)) {
         errors.push({ path: `roles[${i}].scope`, code: 'out_of_scope', message: { zh: '不能授予超出您管理范围的数据权限', en: 'Cannot grant a scope wider than your own' } });
       }
       if (input.scope === 'villages') {
