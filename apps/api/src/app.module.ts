@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessService } from './access/access.service';
@@ -15,6 +15,7 @@ import { APP_LOGGER, HttpExceptionFilter } from './common/http-exception.filter'
 import { AppLogger } from './common/logger';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
+import { FEATURE_MODULES } from './features';
 import { HealthController } from './health/health.controller';
 import { OrgUnitsController, RolesController, UsersController } from './org/org.controller';
 import { OrgTreeService } from './org/org-tree.service';
@@ -33,27 +34,33 @@ export interface AppModuleOptions {
   clock?: Clock;
 }
 
+/** What every feature module may inject: configuration, clock, audit, access and the org tree. */
+const SHARED_PROVIDERS = [AuditRepository, AuditService, AccessService, OrgTreeService, PasswordService, SessionService, SecurityPolicyService];
+
+@Global()
+@Module({})
+class CoreModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const values = [
+      { provide: APP_CONFIG, useValue: options.config },
+      { provide: APP_LOGGER, useValue: options.logger },
+      { provide: Clock, useValue: options.clock ?? new SystemClock() },
+    ];
+    return { module: CoreModule, providers: [...values, ...SHARED_PROVIDERS], exports: [...values.map((v) => v.provide), ...SHARED_PROVIDERS] };
+  }
+}
+
 @Module({})
 export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), migrationsRun: false })],
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), migrationsRun: false }), CoreModule.forRoot(options), ...FEATURE_MODULES],
       controllers: [HealthController, AuthController, OrgUnitsController, UsersController, RolesController, SecurityController],
       providers: [
-        { provide: APP_CONFIG, useValue: options.config },
-        { provide: APP_LOGGER, useValue: options.logger },
-        { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
-        AuditRepository,
-        AuditService,
-        AccessService,
-        OrgTreeService,
-        PasswordService,
-        SessionService,
         LockoutRepository,
-        SecurityPolicyService,
         SecurityService,
         AuthService,
         OrgUnitsService,

@@ -6,3 +6,4 @@ export * from './api';
 export * from './password';
 export * from './time';
 export * from './personal';
+export * from './ledger';
