@@ -29,7 +29,7 @@ async function run(command: string | undefined): Promise<number> {
   try {
     ds = await migrate(url, say);
     const passwords = new PasswordService(config);
-    const deps = { now: () => new Date(), hashPassword: (p: string) => passwords.hash(p), log: say };
+    const deps = { config, now: () => new Date(), hashPassword: (p: string) => passwords.hash(p), log: say };
     switch (command) {
       case 'migrate':
         await ensureInitialAccounts(ds, config, deps);

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
 
   const ds = await migrate(db.url, say);
   const passwords = new PasswordService(config);
-  const deps = { now: () => new Date(), hashPassword: (p: string) => passwords.hash(p), log: say };
+  const deps = { config, now: () => new Date(), hashPassword: (p: string) => passwords.hash(p), log: say };
   await ensureInitialAccounts(ds, config, deps);
   if (config.seedDemo) await seedDemo(ds, config, deps);
   await ds.destroy();

@@ -35,7 +35,7 @@ export const testConfig = () =>
     SESSION_SECRET: 'test-session-secret-0123456789abcdef0123456789',
     PERSONAL_DATA_KEY: 'test-personal-data-key-0123456789abcdef01234567',
     BLIND_INDEX_KEY: 'test-blind-index-key-0123456789abcdef0123456789',
-    DATA_DIR: '/tmp/fazhi-test-data-unused',
+    DATA_DIR: '/tmp/fazhi-test-data',
     LOG_LEVEL: 'silent',
   });
 
@@ -50,7 +50,7 @@ async function ensureTemplate(): Promise<void> {
       const ds = await migrate(serverUrl(`${TEMPLATE}_building`), () => undefined);
       const config = testConfig();
       const passwords = new PasswordService(config);
-      const deps = { now: () => new Date('2021-01-01T00:00:00Z'), hashPassword: (p: string) => passwords.hash(p), log: () => undefined };
+      const deps = { config, now: () => new Date('2021-01-01T00:00:00Z'), hashPassword: (p: string) => passwords.hash(p), log: () => undefined };
       await ensureInitialAccounts(ds, config, deps);
       await seedDemo(ds, config, deps);
       await ds.destroy();

@@ -7,3 +7,5 @@ export * from './password';
 export * from './time';
 export * from './personal';
 export * from './ledger';
+export * from './deadlines';
+export * from './vessels';

@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   { code: 'report.approve', duty: 'business', name: '审定年度报告', nameEn: 'Approve annual report' },
   { code: 'report.export', duty: 'business', name: '导出年度报告', nameEn: 'Export annual report' },
   { code: 'personal.unmask', duty: 'business', name: '查看完整个人信息', nameEn: 'Unmask personal data' },
+  { code: 'record.reopen', duty: 'business', name: '重新打开已办结记录', nameEn: 'Reopen closed records' },
   { code: 'vessel.read', duty: 'business', name: '查看三无船舶台账', nameEn: 'Read vessel ledger' },
   { code: 'vessel.write', duty: 'business', name: '登记三无船舶', nameEn: 'Write vessel ledger' },
   { code: 'campaign.manage', duty: 'business', name: '集中销毁行动', nameEn: 'Manage destruction campaigns' },

@@ -66,7 +66,7 @@ export const SEED_ROLES: readonly SeedRole[] = [
     name: '镇领导',
     nameEn: 'Town leader',
     defaultScope: 'town',
-    permissions: [...LEDGER_READ, 'dashboard.read', 'report.read', 'report.edit', 'report.approve', 'report.export', 'personal.unmask'],
+    permissions: [...LEDGER_READ, 'dashboard.read', 'report.read', 'report.edit', 'report.approve', 'report.export', 'personal.unmask', 'record.reopen'],
   },
   {
     code: 'legal_affairs',
@@ -80,14 +80,14 @@ export const SEED_ROLES: readonly SeedRole[] = [
     name: '执法人员',
     nameEn: 'Enforcement officer',
     defaultScope: 'town',
-    permissions: ['vessel.read', 'vessel.write', 'campaign.manage'],
+    permissions: ['vessel.read', 'vessel.write', 'campaign.manage', 'personal.unmask'],
   },
   {
     code: 'mediator',
     name: '平安员/人民调解员',
     nameEn: 'Peace officer / mediator',
     defaultScope: 'town',
-    permissions: ['dispute.read', 'dispute.write'],
+    permissions: ['dispute.read', 'dispute.write', 'personal.unmask'],
   },
   {
     code: 'legal_advisor',
@@ -101,7 +101,7 @@ export const SEED_ROLES: readonly SeedRole[] = [
     name: '信访工作人员',
     nameEn: 'Petition officer',
     defaultScope: 'town',
-    permissions: ['petition.read', 'petition.write'],
+    permissions: ['petition.read', 'petition.write', 'personal.unmask'],
   },
 ];
 

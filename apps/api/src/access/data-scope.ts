@@ -92,7 +92,7 @@ export function coversUnit(scope: ResolvedScope, unit: ScopeUnit): boolean {
  */
 export function scopeSql(
   scope: ResolvedScope,
-  cols: { town: string; village?: string; owners?: string[] },
+  cols: { town: string; village?: string; owners?: string[]; ownerArrays?: string[] },
   params: unknown[],
 ): string {
   const p = (v: unknown) => {
@@ -103,9 +103,13 @@ export function scopeSql(
   if (scope.upperUnitIds.length > 0) parts.push(`${cols.town} IS NULL`);
   if (scope.townIds.length > 0) parts.push(`${cols.town} = ANY(${p(scope.townIds)}::uuid[])`);
   if (cols.village && scope.villageIds.length > 0) parts.push(`${cols.village} = ANY(${p(scope.villageIds)}::uuid[])`);
-  if (cols.owners?.length && scope.ownTownIds.length > 0) {
+  const ownerTests = [
+    ...(cols.owners?.length ? [(u: string) => `${u}::uuid IN (${cols.owners!.join(', ')})`] : []),
+    ...(cols.ownerArrays ?? []).map((a) => (u: string) => `${u}::uuid = ANY(${a})`),
+  ];
+  if (ownerTests.length && scope.ownTownIds.length > 0) {
     const user = p(scope.userId);
-    parts.push(`(${cols.town} = ANY(${p(scope.ownTownIds)}::uuid[]) AND ${user}::uuid IN (${cols.owners.join(', ')}))`);
+    parts.push(`(${cols.town} = ANY(${p(scope.ownTownIds)}::uuid[]) AND (${ownerTests.map((t) => t(user)).join(' OR ')}))`);
   }
   return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
 }

@@ -54,6 +54,16 @@ export class AuditRepository {
     );
   }
 
+  async insertMany(em: EntityManager, rows: Record<string, unknown>[]): Promise<void> {
+    await em.query(
+      `INSERT INTO audit_log (at, town_id, user_id, username, address, request_id, action, entity, entity_id, outcome, before, after, detail)
+       SELECT at, town_id, user_id, username, address, request_id, action, entity, entity_id, outcome, before, after, detail
+         FROM jsonb_to_recordset($1::jsonb) AS x(at timestamptz, town_id uuid, user_id uuid, username varchar, address varchar, request_id varchar,
+              action varchar, entity varchar, entity_id varchar, outcome varchar, before jsonb, after jsonb, detail jsonb)`,
+      [JSON.stringify(rows)],
+    );
+  }
+
   async list(f: AuditListFilter): Promise<{ rows: (AuditLogEntity & { sealed: boolean })[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];

@@ -65,6 +65,33 @@ export class AuditService implements OnModuleDestroy {
     });
   }
 
+  /** Writes many audit rows of one change (e.g. an import) in one statement, in the change's transaction. */
+  async recordMany(em: EntityManager, entries: AuditEntry[]): Promise<void> {
+    const ctx = requestContext.get();
+    const at = this.clock.now();
+    for (let i = 0; i < entries.length; i += 1000) {
+      const rows = entries.slice(i, i + 1000).map((entry) => {
+        const actor = entry.actor ?? (ctx?.actor ? { userId: ctx.actor.userId, username: ctx.actor.username, townId: ctx.actor.townId } : null);
+        return {
+          at,
+          town_id: entry.townId !== undefined ? entry.townId : (actor?.townId ?? null),
+          user_id: actor?.userId ?? null,
+          username: actor?.username ?? null,
+          address: ctx?.address ?? null,
+          request_id: ctx?.requestId ?? null,
+          action: entry.action,
+          entity: entry.entity ?? null,
+          entity_id: entry.entityId ?? null,
+          outcome: entry.outcome ?? 'success',
+          before: entry.before === undefined ? null : maskForAudit(entry.before),
+          after: entry.after === undefined ? null : maskForAudit(entry.after),
+          detail: entry.detail === undefined ? null : maskForAudit(entry.detail),
+        };
+      });
+      await this.repo.insertMany(em, rows);
+    }
+  }
+
   /** Records an attempt that failed or was refused, in a transaction of its own. */
   async recordOutside(entry: AuditEntry): Promise<void> {
     try {

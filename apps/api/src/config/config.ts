@@ -7,6 +7,8 @@ export interface AppConfig {
   host: string;
   databaseUrl: string | null;
   dataDir: string;
+  /** Largest accepted upload, per file, in bytes (UPLOAD_MAX_BYTES). */
+  uploadMaxBytes: number;
   embeddedPgPort: number;
   sessionSecret: string | null;
   personalDataKey: string | null;
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = nodeEnv === 'production';
   const port = int('PORT', env.PORT, 3000, 1, 65535, problems);
   const embeddedPgPort = int('EMBEDDED_PG_PORT', env.EMBEDDED_PG_PORT, 54329, 1024, 65535, problems);
+  const uploadMaxBytes = int('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 52_428_800, 1024, 1_073_741_824, problems);
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST?.trim() || '0.0.0.0',
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR?.trim() || path.join(repoRoot, 'data')),
+    uploadMaxBytes,
     embeddedPgPort,
     sessionSecret,
     personalDataKey,

@@ -1,6 +1,10 @@
+import { types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+
+// Calendar dates stay 'YYYY-MM-DD' strings: never shifted by the server's time zone.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 /** The one data source definition, used by the app, the command-line tools and the tests. */
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -5,6 +5,14 @@ import { RoleEntity, UserRoleEntity } from '../org/role.entity';
 import { UserEntity } from '../org/user.entity';
 import { SecurityPolicyEntity } from '../security/security-policy.entity';
 import { SeedVersionEntity } from './seed-version.entity';
+import { CalendarDayEntity } from '../ledger-core/calendar/calendar-day.entity';
+import { DeadlineEntity } from '../ledger-core/deadlines/deadline.entity';
+import { CampaignEntity } from '../campaigns/campaign.entities';
+import { CertificateEntity, CertificateEventEntity } from '../certificates/certificate.entities';
+import { LedgerTypeEntity, RecordCounterEntity } from '../ledger-core/numbering/numbering.entities';
+import { StatusHistoryEntity } from '../ledger-core/status/status-history.entity';
+import { AttachmentEntity } from '../ledger-core/attachments/attachment.entity';
+import { VesselCaseEntity, VesselPersuasionEntity } from '../vessel-cases/vessel-case.entities';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -18,4 +26,15 @@ export const ENTITIES = [
   AuditLogEntity,
   AuditSealEntity,
   SeedVersionEntity,
+  CalendarDayEntity,
+  DeadlineEntity,
+  LedgerTypeEntity,
+  RecordCounterEntity,
+  StatusHistoryEntity,
+  AttachmentEntity,
+  CampaignEntity,
+  VesselCaseEntity,
+  VesselPersuasionEntity,
+  CertificateEntity,
+  CertificateEventEntity,
 ];

@@ -1,4 +1,14 @@
 import { Foundation1764000000000 } from './1764000000000-Foundation';
+import { Calendar1764100000000 } from './1764100000000-Calendar';
+import { Deadlines1764100000001 } from './1764100000001-Deadlines';
+import { Attachments1764200000000 } from './1764200000000-Attachments';
+import { VesselLedger1764300000000 } from './1764300000000-VesselLedger';
 
 /** Every migration, in order. New migrations are added here. */
-export const MIGRATIONS: Function[] = [Foundation1764000000000];
+export const MIGRATIONS: Function[] = [
+  Foundation1764000000000,
+  Calendar1764100000000,
+  Deadlines1764100000001,
+  Attachments1764200000000,
+  VesselLedger1764300000000,
+];

@@ -1,5 +1,9 @@
 import { EntityManager } from 'typeorm';
+import { AppConfig } from '../../config/config';
+import { PersonalDataService } from '../../ledger-core/personal-data/personal-data.service';
 import { AccountSeed, insertAccount, UnitSeed, upsertUnits } from './base';
+import { seedDemoVessels } from './demo-vessels';
+import { stableId } from './ids';
 
 export const DEMO_PASSWORD = 'Fazhi@2021';
 
@@ -51,6 +55,7 @@ export interface SeedContext {
   em: EntityManager;
   now: Date;
   hashPassword(password: string): Promise<string>;
+  config: AppConfig;
 }
 
 export interface SeedStep {
@@ -81,6 +86,13 @@ export const DEMO_SEED_STEPS: SeedStep[] = [
         };
         await insertAccount(em, seed, hash, now);
       }
+    },
+  },
+  {
+    version: 2,
+    description: 'Guanghai three-no vessels: 2021 campaigns (102 vessels), self-dismantled and open cases, certificates, evidence photos',
+    async run({ em, now, config }) {
+      await seedDemoVessels({ em, now, dataDir: config.dataDir, personal: new PersonalDataService(config), ids: (key) => stableId(`org:${key}`) });
     },
   },
 ];

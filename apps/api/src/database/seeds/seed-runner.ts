@@ -7,6 +7,7 @@ import { DEMO_SEED_STEPS, SeedStep } from './demo-seed';
 const SEED_LOCK = 727_002;
 
 export interface SeedDeps {
+  config: AppConfig;
   now(): Date;
   hashPassword(password: string): Promise<string>;
   log(message: string): void;
@@ -21,7 +22,7 @@ export async function applySeed(ds: DataSource, name: string, steps: SeedStep[],
       const [row] = await em.query('SELECT version FROM seed_version WHERE name = $1', [name]);
       if (row && row.version >= step.version) return false;
       const now = deps.now();
-      await step.run({ em, now, hashPassword: deps.hashPassword });
+      await step.run({ em, now, hashPassword: deps.hashPassword, config: deps.config });
       await em.query(
         `INSERT INTO seed_version (name, version, applied_at) VALUES ($1, $2, $3)
          ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, applied_at = EXCLUDED.applied_at`,

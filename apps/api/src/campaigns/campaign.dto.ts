@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { PageQuery } from '../common/pagination';
+import { Trim } from '../common/strings';
+import { DATE } from '../vessel-cases/vessel-case.dto';
+import { Type } from 'class-transformer';
+
+export class CampaignCreateDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
+  @ApiProperty() @Matches(DATE) date!: string;
+  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) place!: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(100, { each: true }) agencies?: string[];
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000) remark?: string | null;
+}
+
+export class CampaignUpdateDto {
+  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiPropertyOptional() @IsOptional() @Matches(DATE) date?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) place?: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(100, { each: true }) agencies?: string[];
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000) remark?: string | null;
+}
+
+export class CampaignVesselsDto {
+  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @IsUUID('all', { each: true }) caseIds!: string[];
+}
+
+export class CampaignListQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() year?: number;
+  @ApiPropertyOptional() @IsOptional() @IsIn(['planned', 'closed']) status?: 'planned' | 'closed';
+  @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false']) voided?: 'true' | 'false';
+}

@@ -1,0 +1,253 @@
+import { Injectable } from '@nestjs/common';
+import { CampaignDto, Page, VesselCaseDto } from '@fazhi/contracts';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { inScope, scopeSql } from '../access/data-scope';
+import { Principal } from '../access/principal';
+import { AuditService } from '../audit/audit.service';
+import { AppException, BilingualFieldError, notFound, staleVersion } from '../common/app-exception';
+import { Clock } from '../common/clock';
+import { pageOf, toPage } from '../common/pagination';
+import { NumberingService } from '../ledger-core/numbering/numbering.service';
+import { RecordHandle } from '../ledger-core/record-attachments';
+import { StatusHistoryService } from '../ledger-core/status/status-history.service';
+import { dateIn } from '../ledger-core/today';
+import { VesselCaseRepository } from '../vessel-cases/vessel-case.repository';
+import { recordVoid, VesselCaseService } from '../vessel-cases/vessel-case.service';
+import { VesselEvidence } from '../vessel-cases/vessel-evidence';
+import { CampaignCreateDto, CampaignListQuery, CampaignUpdateDto, CampaignVesselsDto } from './campaign.dto';
+
+export const CAMPAIGN_LEDGER = 'campaign' as const;
+const NOT_FOUND = { zh: '集中销毁行动不存在', en: 'Campaign not found' };
+
+interface CampaignRow {
+  id: string;
+  town_id: string;
+  number: string;
+  date: string;
+  place: string;
+  agencies: string[];
+  status: 'planned' | 'closed';
+  closed_at: Date | null;
+  remark: string | null;
+  voided_at: Date | null;
+  version: number;
+  vessel_count: number;
+  time_zone: string;
+}
+
+const SELECT = `SELECT c.*, t.time_zone, (SELECT count(*)::int FROM vessel_case v WHERE v.campaign_id = c.id AND v.voided_at IS NULL) AS vessel_count
+  FROM campaign c JOIN org_unit t ON t.id = c.town_id`;
+
+function toDto(r: CampaignRow): CampaignDto {
+  return {
+    id: r.id,
+    number: r.number,
+    townId: r.town_id,
+    date: r.date,
+    place: r.place,
+    agencies: r.agencies,
+    status: r.status,
+    vesselCount: r.vessel_count,
+    remark: r.remark,
+    closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null,
+    voided: r.voided_at !== null,
+    version: r.version,
+  };
+}
+
+@Injectable()
+export class CampaignService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly numbering: NumberingService,
+    private readonly history: StatusHistoryService,
+    private readonly vessels: VesselCaseService,
+    private readonly vesselRepo: VesselCaseRepository,
+    private readonly evidence: VesselEvidence,
+  ) {}
+
+  async list(principal: Principal, q: CampaignListQuery): Promise<Page<CampaignDto>> {
+    const { page, pageSize, offset } = pageOf(q);
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const w = [scopeSql(principal.scope, { town: 'c.town_id', owners: ['c.created_by'] }, params)];
+    if (q.townId) w.push(`c.town_id = ${p(q.townId)}`);
+    if (q.year) w.push(`extract(year FROM c.date)::int = ${p(q.year)}`);
+    if (q.status) w.push(`c.status = ${p(q.status)}`);
+    if (q.voided === 'true') w.push('c.voided_at IS NOT NULL');
+    if (q.voided === 'false') w.push('c.voided_at IS NULL');
+    const where = w.join(' AND ');
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM campaign c WHERE ${where}`, params);
+    const rows = await this.ds.query(`${SELECT} WHERE ${where} ORDER BY c.date DESC, c.seq DESC OFFSET ${p(offset)} LIMIT ${p(pageSize)}`, params);
+    return toPage(rows.map(toDto), total, page, pageSize);
+  }
+
+  private async visible(principal: Principal, id: string, em: EntityManager = this.ds.manager, lock = false): Promise<CampaignRow> {
+    const [row] = await em.query(`${SELECT} WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`, [id]);
+    if (!row || !inScope(principal.scope, { townId: row.town_id, ownerIds: [row.created_by] })) throw notFound(NOT_FOUND);
+    return row;
+  }
+
+  async get(principal: Principal, id: string): Promise<CampaignDto & { vessels: VesselCaseDto[]; attachments: Awaited<ReturnType<VesselEvidence['list']>> }> {
+    const row = await this.visible(principal, id);
+    const vessels: VesselCaseDto[] = [];
+    for await (const v of this.vesselRepo.stream(principal.scope, { campaignId: id })) vessels.push(this.vessels.toDto(v));
+    return { ...toDto(row), vessels, attachments: await this.evidence.list(CAMPAIGN_LEDGER, id, row.town_id) };
+  }
+
+  async create(principal: Principal, dto: CampaignCreateDto): Promise<CampaignDto> {
+    const { townId } = await this.vessels.placeOf(principal, dto.townId, null);
+    const id = randomUUID();
+    const now = this.clock.now();
+    await this.ds.transaction(async (em) => {
+      const { number, year, seq } = await this.numbering.next(em, CAMPAIGN_LEDGER, townId, now);
+      await em.query(
+        `INSERT INTO campaign (id, town_id, village_id, number, year, seq, status, registered_at, handler_ids, created_at, created_by, updated_at, updated_by, version, date, place, agencies, remark)
+         VALUES ($1,$2,NULL,$3,$4,$5,'planned',$6,'{}',$6,$7,$6,$7,1,$8,$9,$10,$11)`,
+        [id, townId, number, year, seq, now, principal.user.id, dto.date, dto.place, dto.agencies ?? [], dto.remark ?? null],
+      );
+      await this.history.record(em, { townId, ledger: CAMPAIGN_LEDGER, recordId: id, from: null, to: 'planned' });
+      await this.audit.record(em, { action: 'campaign.create', entity: CAMPAIGN_LEDGER, entityId: id, townId, after: { number, ...dto } });
+    });
+    return toDto(await this.visible(principal, id));
+  }
+
+  async update(principal: Principal, id: string, dto: CampaignUpdateDto): Promise<CampaignDto> {
+    await this.ds.transaction(async (em) => {
+      const before = await this.visible(principal, id, em, true);
+      this.assertPlanned(before);
+      const { version, ...changes } = dto;
+      await this.bump(em, id, version, { date: changes.date ?? before.date, place: changes.place ?? before.place, agencies: changes.agencies ?? before.agencies, remark: changes.remark !== undefined ? changes.remark : before.remark }, principal);
+      await this.audit.record(em, { action: 'campaign.update', entity: CAMPAIGN_LEDGER, entityId: id, townId: before.town_id, before: toDto(before), after: changes });
+    });
+    return toDto(await this.visible(principal, id));
+  }
+
+  /** Adds vessels (each persuading or unclaimed, in the same town); names every vessel that cannot join. */
+  async addVessels(principal: Principal, id: string, dto: CampaignVesselsDto): Promise<CampaignDto> {
+    await this.ds.transaction(async (em) => {
+      const campaign = await this.visible(principal, id, em, true);
+      this.assertPlanned(campaign);
+      await this.bump(em, id, dto.version, {}, principal);
+      const blockers: BilingualFieldError[] = [];
+      const rows = [];
+      for (const [i, caseId] of [...new Set(dto.caseIds)].entries()) {
+        const row = await this.vesselRepo.findInScope(principal.scope, caseId, em, true);
+        if (!row || row.townId !== campaign.town_id) blockers.push({ path: `caseIds[${i}]`, code: 'not_found', message: { zh: '船舶案件不存在或不属于本镇', en: 'Vessel case not found in this town' } });
+        else if (row.voidedAt) blockers.push({ path: `caseIds[${i}]`, code: 'void', message: { zh: `${row.number} 已作废`, en: `${row.number} is void` } });
+        else if (!['persuading', 'unclaimed'].includes(row.status)) {
+          blockers.push({ path: `caseIds[${i}]`, code: 'status', message: { zh: `${row.number} 当前状态不能纳入集中销毁`, en: `${row.number} cannot join a campaign in its state` } });
+        } else rows.push(row);
+      }
+      if (blockers.length) throw new AppException(409, 'CAMPAIGN_VESSELS_BLOCKED', { zh: '以下船舶不能纳入本次集中销毁', en: 'These vessels cannot join the campaign' }, blockers);
+      for (const row of rows) await this.vessels.step(em, principal, row.id, { to: 'in_campaign', version: row.version, data: { campaignId: id } }, false);
+      await this.audit.record(em, { action: 'campaign.vessels.add', entity: CAMPAIGN_LEDGER, entityId: id, townId: campaign.town_id, after: { caseIds: rows.map((r) => r.id) } });
+    });
+    return toDto(await this.visible(principal, id));
+  }
+
+  async removeVessel(principal: Principal, id: string, caseId: string, version: number): Promise<CampaignDto> {
+    await this.ds.transaction(async (em) => {
+      const campaign = await this.visible(principal, id, em, true);
+      this.assertPlanned(campaign);
+      await this.bump(em, id, version, {}, principal);
+      const row = await this.vesselRepo.findInScope(principal.scope, caseId, em, true);
+      if (!row || row.campaignId !== id) throw notFound({ zh: '该船舶不在本次集中销毁中', en: 'The vessel is not in this campaign' });
+      await this.vessels.step(em, principal, caseId, { to: 'persuading', version: row.version, remark: '移出集中销毁行动' }, false);
+      await this.audit.record(em, { action: 'campaign.vessels.remove', entity: CAMPAIGN_LEDGER, entityId: id, townId: campaign.town_id, before: { caseId } });
+    });
+    return toDto(await this.visible(principal, id));
+  }
+
+  /**
+   * Closing dismantles every vessel of the campaign in one transaction, or none: each vessel that
+   * blocks (no evidence, a handler without a valid certificate on the campaign date) is named.
+   */
+  async close(principal: Principal, id: string, version: number): Promise<CampaignDto> {
+    await this.ds.transaction(async (em) => {
+      const campaign = await this.visible(principal, id, em, true);
+      this.assertPlanned(campaign);
+      if (campaign.date > dateIn(this.clock.now(), campaign.time_zone)) {
+        throw new AppException(409, 'DATE_IN_FUTURE', { zh: '行动日期未到,不能结束', en: 'The campaign date has not come yet' });
+      }
+      await this.bump(em, id, version, { status: 'closed', closed_at: this.clock.now() }, principal);
+      const vessels = [];
+      for await (const v of this.vesselRepo.stream(principal.scope, { campaignId: id, status: ['in_campaign'], voided: 'false' })) vessels.push(v);
+      if (vessels.length === 0) throw new AppException(409, 'CAMPAIGN_EMPTY', { zh: '本次行动没有纳入任何船舶', en: 'The campaign has no vessels' });
+      const campaignEvidence = await this.evidence.campaignHasEvidence(em, id);
+      const blockers: BilingualFieldError[] = [];
+      for (const v of vessels) {
+        if (!campaignEvidence && !(await this.evidence.hasDismantlingEvidence(em, v.id, null))) {
+          blockers.push({ path: v.number, code: 'EVIDENCE_REQUIRED', message: { zh: `${v.number}:没有销毁证据(行动或船舶的照片/视频)`, en: `${v.number}: no evidence of the destruction` } });
+        }
+        const cert = await this.vessels.certificateFailure(em, v, campaign.date);
+        if (cert) blockers.push({ path: v.number, code: cert.code, message: { zh: `${v.number}:${cert.message.zh}`, en: `${v.number}: ${cert.message.en}` } });
+      }
+      if (blockers.length) {
+        throw new AppException(409, 'CAMPAIGN_BLOCKED', { zh: `有 ${new Set(blockers.map((b) => b.path)).size} 艘船舶不能完成销毁,行动未结束`, en: 'Some vessels block the campaign; nothing was changed' }, blockers);
+      }
+      for (const v of vessels) {
+        await this.vessels.step(em, principal, v.id, { to: 'dismantled', version: v.version, data: { dismantledOn: campaign.date, dismantlePlace: campaign.place } }, true);
+      }
+      await this.history.record(em, { townId: campaign.town_id, ledger: CAMPAIGN_LEDGER, recordId: id, from: 'planned', to: 'closed' });
+      await this.audit.record(em, { action: 'campaign.close', entity: CAMPAIGN_LEDGER, entityId: id, townId: campaign.town_id, before: { status: 'planned' }, after: { status: 'closed', vessels: vessels.length } });
+    });
+    return toDto(await this.visible(principal, id));
+  }
+
+  async voidCampaign(principal: Principal, id: string, version: number, reason: string): Promise<CampaignDto> {
+    await this.ds.transaction(async (em) => {
+      const campaign = await this.visible(principal, id, em, true);
+      this.assertPlanned(campaign);
+      if (campaign.vessel_count > 0) throw new AppException(409, 'CAMPAIGN_NOT_EMPTY', { zh: '请先移出行动中的船舶再作废', en: 'Remove the vessels before voiding the campaign' });
+      const now = this.clock.now();
+      await this.bump(em, id, version, { voided_at: now, void_reason: reason, voided_by: principal.user.id }, principal);
+      await this.audit.record(em, { action: 'campaign.void', entity: CAMPAIGN_LEDGER, entityId: id, townId: campaign.town_id, after: { voided: true, reason } });
+    });
+    return toDto(await this.visible(principal, id));
+  }
+
+  /** The campaign as a record that takes evidence while it is planned. */
+  recordHandle(principal: Principal, id: string): RecordHandle {
+    return {
+      ledger: CAMPAIGN_LEDGER,
+      recordId: id,
+      userId: principal.user.id,
+      lock: async (em) => {
+        const row = await this.visible(principal, id, em, true);
+        this.assertPlanned(row);
+        return { townId: row.town_id };
+      },
+      bump: async (em, version) => {
+        const result = await em.query(`UPDATE campaign SET version = version + 1, updated_at = $3, updated_by = $4 WHERE id = $1 AND version = $2`, [id, version, this.clock.now(), principal.user.id]);
+        return result[1] === 1;
+      },
+    };
+  }
+
+  /** Checks the caller may read the campaign (404 otherwise). */
+  async assertVisible(principal: Principal, id: string): Promise<void> {
+    await this.visible(principal, id);
+  }
+
+  private assertPlanned(row: CampaignRow): void {
+    if (row.voided_at) throw recordVoid();
+    if (row.status !== 'planned') throw new AppException(409, 'CAMPAIGN_CLOSED', { zh: '该集中销毁行动已结束', en: 'The campaign is closed' });
+  }
+
+  private async bump(em: EntityManager, id: string, version: number, set: Record<string, unknown>, principal: Principal): Promise<void> {
+    const all = { ...set, updated_at: this.clock.now(), updated_by: principal.user.id };
+    const cols = Object.keys(all);
+    const result = await em.query(
+      `UPDATE campaign SET ${[...cols.map((c, i) => `"${c}" = $${i + 3}`), 'version = version + 1'].join(', ')} WHERE id = $1 AND version = $2`,
+      [id, version, ...cols.map((c) => all[c as keyof typeof all])],
+    );
+    if (result[1] !== 1) throw staleVersion();
+  }
+}

@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { CERTIFICATE_EVENT_LABELS } from '@fazhi/contracts';
+import type { CertificateEventKind } from '@fazhi/contracts';
+import { PageQuery } from '../common/pagination';
+import { Trim } from '../common/strings';
+import { DATE } from '../vessel-cases/vessel-case.dto';
+
+export class CertificateCreateDto {
+  @ApiProperty() @IsUUID() officerId!: string;
+  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(64) number!: string;
+  @ApiProperty() @Matches(DATE) issuedOn!: string;
+  @ApiProperty() @Matches(DATE) expiresOn!: string;
+}
+
+export class CertificateEventDto {
+  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty({ enum: Object.keys(CERTIFICATE_EVENT_LABELS).filter((k) => k !== 'apply') })
+  @IsIn(['renew', 'cancel', 'replace', 'annual_review'])
+  kind!: Exclude<CertificateEventKind, 'apply'>;
+  @ApiProperty() @Matches(DATE) date!: string;
+  @ApiPropertyOptional({ description: 'renew: the new expiry' }) @IsOptional() @Matches(DATE) expiresOn?: string;
+  @ApiPropertyOptional({ description: 'replace/renew: the new certificate number' }) @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(64) number?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) remark?: string;
+}
+
+export class CertificateListQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() officerId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsIn(['ok', 'due', 'expired', 'inactive']) validity?: string;
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { CalendarDayDto, CalendarYearDto } from '@fazhi/contracts';
+import { RequirePermission } from '../../access/access.decorators';
+import { Principal } from '../../access/principal';
+import { CurrentPrincipal } from '../../auth/auth.guard';
+import { VersionQuery } from '../../org/org.dto';
+import { CalendarDatePipe, CalendarYearQuery, PutCalendarDayDto } from './calendar.dto';
+import { CalendarService } from './calendar.service';
+
+const datePipe = new CalendarDatePipe('date');
+
+@ApiTags('calendar')
+@Controller('calendar')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @RequirePermission('calendar.manage')
+  @Get()
+  year(@Query() q: CalendarYearQuery): Promise<CalendarYearDto> {
+    return this.calendar.year(q.year);
+  }
+
+  @RequirePermission('calendar.manage')
+  @Put(':date')
+  put(@CurrentPrincipal() p: Principal, @Param('date', datePipe) date: string, @Body() body: PutCalendarDayDto): Promise<CalendarDayDto> {
+    return this.calendar.put(p, date, body);
+  }
+
+  @RequirePermission('calendar.manage')
+  @Delete(':date')
+  @HttpCode(204)
+  remove(@CurrentPrincipal() p: Principal, @Param('date', datePipe) date: string, @Query() q: VersionQuery): Promise<void> {
+    return this.calendar.remove(p, date, q.version);
+  }
+}

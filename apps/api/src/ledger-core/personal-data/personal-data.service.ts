@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+
+const VERSION = 'v1';
+
+export type PersonalKind = 'name' | 'idNumber' | 'phone' | 'address';
+
+/** Normalises a value before indexing so that equal people match (spaces, case of the X check digit). */
+export function normalizePersonal(kind: PersonalKind, value: string): string {
+  const v = value.normalize('NFKC').trim();
+  if (kind === 'idNumber') return v.toUpperCase().replace(/\s+/g, '');
+  if (kind === 'phone') return v.replace(/[\s-]+/g, '');
+  return v.replace(/\s+/g, ' ');
+}
+
+/**
+ * Personal data at rest: AES-256-GCM with a key version in each ciphertext, and a keyed blind
+ * index (HMAC-SHA256) so exact searches never scan ciphertext.
+ */
+@Injectable()
+export class PersonalDataService {
+  private readonly key: Buffer;
+  private readonly indexKey: Buffer;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    if (!config.personalDataKey || !config.blindIndexKey) throw new Error('personal-data keys are not configured');
+    this.key = createHash('sha256').update(config.personalDataKey).digest();
+    this.indexKey = createHash('sha256').update(config.blindIndexKey).digest();
+  }
+
+  encrypt(value: string | null | undefined): string | null {
+    if (value === null || value === undefined || value === '') return null;
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
+    return `${VERSION}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
+  }
+
+  decrypt(stored: string | null | undefined): string | null {
+    if (!stored) return null;
+    const [version, payload] = stored.split(':', 2);
+    if (version !== VERSION || !payload) throw new Error(`unknown personal-data key version ${version}`);
+    const raw = Buffer.from(payload, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  }
+
+  blindIndex(kind: PersonalKind, value: string | null | undefined): string | null {
+    if (value === null || value === undefined || value.trim() === '') return null;
+    return createHmac('sha256', this.indexKey).update(`${kind}:${normalizePersonal(kind, value)}`).digest('hex');
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { AttachmentDto, LedgerType } from '@fazhi/contracts';
+import type { Request, Response } from 'express';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { invalidFields, staleVersion } from '../common/app-exception';
+import { AttachmentsService, ContentVariant, ReceivedUpload } from './attachments/attachments.service';
+
+export interface RecordHandle {
+  ledger: LedgerType;
+  recordId: string;
+  userId: string;
+  /** Loads (and locks) the record in the caller's scope; throws 404 or 409 when it cannot take evidence. */
+  lock(em: EntityManager): Promise<{ townId: string }>;
+  /** Bumps the record's version when it still is `version`. */
+  bump(em: EntityManager, version: number): Promise<boolean>;
+}
+
+/**
+ * Evidence on a ledger record: uploads carry the record's version, attach in one transaction with
+ * the version bump and the audit row, and downloads go through the record's own access check.
+ */
+@Injectable()
+export class RecordAttachments {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly attachments: AttachmentsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async upload(req: Request, record: RecordHandle): Promise<AttachmentDto[]> {
+    const uploads: ReceivedUpload[] = await this.attachments.receive(req, { fields: ['version'] });
+    try {
+      const version = Number(uploads[0]?.fields.version);
+      if (!Number.isInteger(version) || version < 0) {
+        throw invalidFields([{ path: 'version', code: 'required', message: { zh: '请随文件提交记录的版本号', en: 'Send the record version with the files' } }]);
+      }
+      return await this.ds.transaction(async (em) => {
+        const { townId } = await record.lock(em);
+        if (!(await record.bump(em, version))) throw staleVersion();
+        const out: AttachmentDto[] = [];
+        for (const upload of uploads) {
+          const dto = await this.attachments.attach(em, { townId, ledger: record.ledger, recordId: record.recordId, upload, userId: record.userId });
+          await this.audit.record(em, { action: `${record.ledger}.attachment.create`, entity: record.ledger, entityId: record.recordId, townId, after: dto });
+          out.push(dto);
+        }
+        return out;
+      });
+    } catch (e) {
+      await this.attachments.discard(uploads);
+      throw e;
+    }
+  }
+
+  async download(res: Response, ledger: LedgerType, recordId: string, attachmentId: string, variant: ContentVariant): Promise<void> {
+    const row = await this.attachments.get(attachmentId, { ledger, recordId });
+    await this.attachments.sendDownload(res, row, variant);
+  }
+
+  async remove(record: RecordHandle, attachmentId: string, version: number): Promise<void> {
+    await this.ds.transaction(async (em) => {
+      const { townId } = await record.lock(em);
+      if (!(await record.bump(em, version))) throw staleVersion();
+      const removed = await this.attachments.remove(em, attachmentId, record.userId, { ledger: record.ledger, recordId: record.recordId });
+      await this.audit.record(em, { action: `${record.ledger}.attachment.remove`, entity: record.ledger, entityId: record.recordId, townId, before: removed });
+    });
+  }
+
+  list(ledger: LedgerType, recordId: string, townId?: string): Promise<AttachmentDto[]> {
+    return this.attachments.list(ledger, recordId, townId);
+  }
+}

@@ -1,0 +1,131 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ImportPreview, Page, VesselCaseDetailDto, VesselCaseDto } from '@fazhi/contracts';
+import type { Request, Response } from 'express';
+import { RequirePermission } from '../access/access.decorators';
+import { Principal } from '../access/principal';
+import { CurrentPrincipal } from '../auth/auth.guard';
+import { DownloadQuery } from '../ledger-core/attachment.dto';
+import { RecordAttachments } from '../ledger-core/record-attachments';
+import { VersionQuery } from '../org/org.dto';
+import { ImportQuery, PersuasionDto, TransitionDto, UnmaskDto, VesselCaseCreateDto, VesselCaseUpdateDto, VesselExportQuery, VesselListQuery, VoidDto } from './vessel-case.dto';
+import { VesselExcelService } from './vessel-excel.service';
+import { SpreadsheetUpload } from '../ledger-core/spreadsheet-upload';
+import { VesselCaseService } from './vessel-case.service';
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('vessel-cases')
+@Controller('vessel-cases')
+export class VesselCaseController {
+  constructor(
+    private readonly vessels: VesselCaseService,
+    private readonly attachments: RecordAttachments,
+    private readonly excel: VesselExcelService,
+    private readonly spreadsheets: SpreadsheetUpload,
+  ) {}
+
+  @RequirePermission('vessel.read')
+  @Get()
+  list(@CurrentPrincipal() p: Principal, @Query() q: VesselListQuery): Promise<Page<VesselCaseDto>> {
+    return this.vessels.list(p, q);
+  }
+
+  @RequirePermission('vessel.read')
+  @Get('export.xlsx')
+  async exportXlsx(@CurrentPrincipal() p: Principal, @Query() q: VesselExportQuery, @Res() res: Response): Promise<void> {
+    await this.excel.export(p, q, res);
+  }
+
+  @RequirePermission('vessel.write')
+  @Post('import')
+  @HttpCode(200)
+  async importXlsx(@CurrentPrincipal() p: Principal, @Query() q: ImportQuery, @Req() req: Request): Promise<ImportPreview> {
+    const { content } = await this.spreadsheets.read(req);
+    return this.excel.import(p, content, { townId: q.townId, commit: q.mode === 'commit' });
+  }
+
+  @RequirePermission('vessel.read')
+  @Get(':id')
+  get(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string): Promise<VesselCaseDetailDto> {
+    return this.vessels.get(p, id);
+  }
+
+  @RequirePermission('vessel.write')
+  @Post()
+  create(@CurrentPrincipal() p: Principal, @Body() body: VesselCaseCreateDto): Promise<VesselCaseDto> {
+    return this.vessels.create(p, body);
+  }
+
+  @RequirePermission('vessel.write')
+  @Patch(':id')
+  update(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: VesselCaseUpdateDto): Promise<VesselCaseDto> {
+    return this.vessels.update(p, id, body);
+  }
+
+  @RequirePermission('vessel.write', 'campaign.manage')
+  @Post(':id/transitions')
+  @HttpCode(200)
+  transition(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: TransitionDto): Promise<VesselCaseDetailDto> {
+    return this.vessels.transition(p, id, body);
+  }
+
+  @RequirePermission('vessel.write')
+  @Post(':id/persuasions')
+  addPersuasion(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: PersuasionDto): Promise<VesselCaseDetailDto> {
+    return this.vessels.addPersuasion(p, id, body);
+  }
+
+  @RequirePermission('vessel.write')
+  @Post(':id/void')
+  @HttpCode(200)
+  voidCase(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: VoidDto): Promise<VesselCaseDto> {
+    return this.vessels.voidCase(p, id, body);
+  }
+
+  @RequirePermission('record.reopen')
+  @Post(':id/reopen')
+  @HttpCode(200)
+  reopen(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: VoidDto): Promise<VesselCaseDto> {
+    return this.vessels.reopen(p, id, body);
+  }
+
+  @RequirePermission('personal.unmask')
+  @Post(':id/unmask')
+  @HttpCode(200)
+  unmask(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: UnmaskDto) {
+    return this.vessels.unmask(p, id, body);
+  }
+
+  @RequirePermission('vessel.write')
+  @Post(':id/attachments')
+  async upload(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Req() req: Request): Promise<VesselCaseDetailDto> {
+    await this.attachments.upload(req, this.vessels.recordHandle(p, id));
+    return this.vessels.get(p, id);
+  }
+
+  @RequirePermission('vessel.read')
+  @Get(':id/attachments/:attachmentId')
+  async download(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid) id: string,
+    @Param('attachmentId', uuid) attachmentId: string,
+    @Query() q: DownloadQuery,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.vessels.visible(p, id);
+    await this.attachments.download(res, 'vessel-case', id, attachmentId, q.variant ?? 'original');
+  }
+
+  @RequirePermission('vessel.write')
+  @Delete(':id/attachments/:attachmentId')
+  async removeAttachment(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid) id: string,
+    @Param('attachmentId', uuid) attachmentId: string,
+    @Query() q: VersionQuery,
+  ): Promise<VesselCaseDetailDto> {
+    await this.attachments.remove(this.vessels.recordHandle(p, id), attachmentId, q.version);
+    return this.vessels.get(p, id);
+  }
+}

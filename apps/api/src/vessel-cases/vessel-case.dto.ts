@@ -1,0 +1,153 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import {
+  HULL_MATERIAL_LABELS,
+  PERSUASION_MEASURE_LABELS,
+  VESSEL_SOURCE_LABELS,
+  VESSEL_STATUSES,
+  DISPOSAL_LABELS,
+} from '@fazhi/contracts';
+import type { Disposal, HullMaterial, PersuasionMeasure, VesselCaseInput, VesselSource } from '@fazhi/contracts';
+import { PageQuery } from '../common/pagination';
+import { Trim } from '../common/strings';
+
+export const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const keys = (o: object) => Object.keys(o);
+
+export class VesselCaseCreateDto implements VesselCaseInput {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string | null;
+  @ApiProperty() @IsISO8601() discoveredAt!: string;
+  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) place!: string;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(-90) @Max(90) gpsLat?: number | null;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(-180) @Max(180) gpsLng?: number | null;
+  @ApiProperty({ enum: keys(VESSEL_SOURCE_LABELS) }) @IsIn(keys(VESSEL_SOURCE_LABELS)) source!: VesselSource;
+  @ApiProperty({ enum: keys(HULL_MATERIAL_LABELS) }) @IsIn(keys(HULL_MATERIAL_LABELS)) hullMaterial!: HullMaterial;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(1000) lengthM?: number | null;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(100000) enginePowerKw?: number | null;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(100) gearType?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100000) gearCount?: number | null;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(200) marks?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() unclaimed?: boolean;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(50) ownerName?: string | null;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(18) ownerIdNumber?: string | null;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(20) ownerPhone?: string | null;
+  @ApiPropertyOptional() @IsOptional() @Matches(DATE) noticeStart?: string | null;
+  @ApiPropertyOptional() @IsOptional() @Matches(DATE) noticeEnd?: string | null;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsUUID('all', { each: true }) handlerIds?: string[];
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000) remark?: string | null;
+}
+
+export class VesselCaseUpdateDto {
+  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601() discoveredAt?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) place?: string;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(-90) @Max(90) gpsLat?: number | null;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(-180) @Max(180) gpsLng?: number | null;
+  @ApiPropertyOptional() @IsOptional() @IsIn(keys(VESSEL_SOURCE_LABELS)) source?: VesselSource;
+  @ApiPropertyOptional() @IsOptional() @IsIn(keys(HULL_MATERIAL_LABELS)) hullMaterial?: HullMaterial;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(1000) lengthM?: number | null;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(100000) enginePowerKw?: number | null;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(100) gearType?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100000) gearCount?: number | null;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(200) marks?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() unclaimed?: boolean;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(50) ownerName?: string | null;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(18) ownerIdNumber?: string | null;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(20) ownerPhone?: string | null;
+  @ApiPropertyOptional() @IsOptional() @Matches(DATE) noticeStart?: string | null;
+  @ApiPropertyOptional() @IsOptional() @Matches(DATE) noticeEnd?: string | null;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsUUID('all', { each: true }) handlerIds?: string[];
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000) remark?: string | null;
+}
+
+export class TransitionDto {
+  @ApiProperty({ enum: VESSEL_STATUSES }) @IsString() @MaxLength(32) to!: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) remark?: string;
+  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiPropertyOptional() @IsOptional() @IsObject() data?: Record<string, unknown>;
+}
+
+/** The data a vessel step may carry (checked after the transition table says what is required). */
+export class VesselStepData {
+  @IsOptional() @Matches(DATE) committedOn?: string;
+  @IsOptional() @Matches(DATE) dismantledOn?: string;
+  @IsOptional() @Trim() @IsString() @MaxLength(200) dismantlePlace?: string;
+  @IsOptional() @Trim() @IsString() @MaxLength(500) witnesses?: string;
+  @IsOptional() @IsUUID() campaignId?: string;
+  @IsOptional() @Matches(DATE) verifiedOn?: string;
+  @IsOptional() @Trim() @IsString() @MaxLength(100) verifiedBy?: string;
+  @IsOptional() @Matches(DATE) handedOverOn?: string;
+  @IsOptional() @Trim() @IsString() @MaxLength(64) externalCaseNo?: string;
+}
+
+export class PersuasionDto {
+  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @Matches(DATE) date!: string;
+  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(100) staff!: string;
+  @ApiProperty({ enum: keys(PERSUASION_MEASURE_LABELS) }) @IsIn(keys(PERSUASION_MEASURE_LABELS)) measure!: PersuasionMeasure;
+  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(1000) result!: string;
+}
+
+export class VoidDto {
+  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
+}
+
+export class UnmaskDto {
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(3) @IsIn(['ownerName', 'ownerIdNumber', 'ownerPhone'], { each: true }) fields!: ('ownerName' | 'ownerIdNumber' | 'ownerPhone')[];
+  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) reason!: string;
+}
+
+const csv = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
+
+export class VesselListQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'comma-separated statuses' }) @IsOptional() @Transform(csv) @IsArray() @IsIn(VESSEL_STATUSES as string[], { each: true }) status?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string;
+  @ApiPropertyOptional({ description: 'discovered on or after (YYYY-MM-DD, town zone)' }) @IsOptional() @Matches(DATE) from?: string;
+  @ApiPropertyOptional({ description: 'discovered on or before' }) @IsOptional() @Matches(DATE) to?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() campaignId?: string;
+  @ApiPropertyOptional({ description: 'number, place or marks' }) @IsOptional() @Trim() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(50) ownerName?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(18) ownerIdNumber?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(20) ownerPhone?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) registeredYear?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) dismantledYear?: number;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}-\d{2}$/) dismantledMonth?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}-\d{2}$/) registeredMonth?: string;
+  @ApiPropertyOptional() @IsOptional() @IsIn(keys(DISPOSAL_LABELS)) disposal?: Disposal;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) handedOverYear?: number;
+  @ApiPropertyOptional({ description: 'still open at the end of this day' }) @IsOptional() @Matches(DATE) openAt?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) voided?: 'true' | 'false';
+  @ApiPropertyOptional() @IsOptional() @IsIn(['number', 'registeredAt', 'discoveredAt', 'dismantledOn', 'status']) sort?: string;
+  @ApiPropertyOptional() @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';
+}
+
+export class VesselExportQuery extends VesselListQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'full personal data (needs personal.unmask; audited)' }) @IsOptional() @IsIn(['true', 'false']) unmask?: 'true' | 'false';
+}
+
+export class ImportQuery {
+  @ApiPropertyOptional({ enum: ['preview', 'commit'] }) @IsOptional() @IsIn(['preview', 'commit']) mode?: 'preview' | 'commit';
+  @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
+}

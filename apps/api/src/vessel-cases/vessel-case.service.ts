@@ -1,0 +1,480 @@
+import { Injectable } from '@nestjs/common';
+import {
+  availableTransitions,
+  isValidIdNumber,
+  isValidMobile,
+  maskIdNumber,
+  maskName,
+  maskPhone,
+  Page,
+  UNCLAIMED_NOTICE_DAYS,
+  VESSEL_CLOSED_STATUSES,
+  VESSEL_STATUS_LABELS,
+  VESSEL_TRANSITIONS,
+  VesselCaseDetailDto,
+  VesselCaseDto,
+  VesselStatus,
+} from '@fazhi/contracts';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { inScope } from '../access/data-scope';
+import { Principal } from '../access/principal';
+import { AuditService } from '../audit/audit.service';
+import { AppException, BilingualFieldError, invalidFields, notFound, staleVersion } from '../common/app-exception';
+import { Clock } from '../common/clock';
+import { pageOf, toPage } from '../common/pagination';
+import { NumberingService } from '../ledger-core/numbering/numbering.service';
+import { RecordHandle } from '../ledger-core/record-attachments';
+import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
+import { StatusHistoryService } from '../ledger-core/status/status-history.service';
+import { checkTransition, GuardFailure } from '../ledger-core/status/transitions';
+import { validateStepData } from '../ledger-core/step-data';
+import { addDays, dateIn } from '../ledger-core/today';
+import { OrgTreeService } from '../org/org-tree.service';
+import { VesselEvidence } from './vessel-evidence';
+import {
+  PersuasionDto,
+  TransitionDto,
+  UnmaskDto,
+  VesselCaseCreateDto,
+  VesselCaseUpdateDto,
+  VesselListQuery,
+  VesselStepData,
+  VoidDto,
+} from './vessel-case.dto';
+import { VesselCaseRepository, VesselFilter, VesselRow } from './vessel-case.repository';
+
+export const LEDGER = 'vessel-case' as const;
+const NOT_FOUND = { zh: '船舶案件不存在', en: 'Vessel case not found' };
+
+interface GuardContext {
+  em: EntityManager;
+  row: VesselRow;
+  data: VesselStepData;
+  today: string;
+  viaCampaignClose: boolean;
+}
+
+@Injectable()
+export class VesselCaseService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly repo: VesselCaseRepository,
+    private readonly tree: OrgTreeService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly numbering: NumberingService,
+    private readonly history: StatusHistoryService,
+    private readonly personal: PersonalDataService,
+    private readonly evidence: VesselEvidence,
+  ) {}
+
+  /** Decrypted owner fields, masked unless `unmasked`. */
+  ownerFields(row: VesselRow, unmasked: boolean): Pick<VesselCaseDto, 'ownerName' | 'ownerIdNumber' | 'ownerPhone'> {
+    const name = this.personal.decrypt(row.ownerNameEnc);
+    const id = this.personal.decrypt(row.ownerIdEnc);
+    const phone = this.personal.decrypt(row.ownerPhoneEnc);
+    return unmasked ? { ownerName: name, ownerIdNumber: id, ownerPhone: phone } : { ownerName: maskName(name), ownerIdNumber: maskIdNumber(id), ownerPhone: maskPhone(phone) };
+  }
+
+  toDto(row: VesselRow, unmasked = false): VesselCaseDto {
+    return {
+      id: row.id,
+      number: row.number,
+      status: row.status as VesselStatus,
+      townId: row.townId,
+      townName: row.townName,
+      villageId: row.villageId,
+      villageName: row.villageName,
+      registeredAt: new Date(row.registeredAt).toISOString(),
+      discoveredAt: new Date(row.discoveredAt).toISOString(),
+      place: row.place,
+      gpsLat: row.gpsLat,
+      gpsLng: row.gpsLng,
+      source: row.source,
+      hullMaterial: row.hullMaterial,
+      lengthM: row.lengthM,
+      enginePowerKw: row.enginePowerKw,
+      gearType: row.gearType,
+      gearCount: row.gearCount,
+      marks: row.marks,
+      unclaimed: row.unclaimed,
+      ...this.ownerFields(row, unmasked),
+      noticeStart: row.noticeStart,
+      noticeEnd: row.noticeEnd,
+      committedOn: row.committedOn,
+      disposal: row.disposal,
+      dismantledOn: row.dismantledOn,
+      dismantlePlace: row.dismantlePlace,
+      campaignId: row.campaignId,
+      campaignNumber: row.campaignNumber,
+      witnesses: row.witnesses,
+      verifiedOn: row.verifiedOn,
+      verifiedBy: row.verifiedBy,
+      handedOverOn: row.handedOverOn,
+      externalCaseNo: row.externalCaseNo,
+      handlerIds: row.handlerIds,
+      handlerNames: row.handlerNames,
+      remark: row.remark,
+      voided: row.voidedAt !== null,
+      voidReason: row.voidReason,
+      version: row.version,
+      createdAt: new Date(row.createdAt).toISOString(),
+      updatedAt: new Date(row.updatedAt).toISOString(),
+    };
+  }
+
+  /** Turns the list query into repository filters (owner searches go through the blind index). */
+  filter(query: VesselListQuery): VesselFilter {
+    const { ownerName, ownerIdNumber, ownerPhone, ...rest } = query;
+    return {
+      ...rest,
+      ...(ownerName ? { ownerNameIdx: this.personal.blindIndex('name', ownerName) } : {}),
+      ...(ownerIdNumber ? { ownerIdIdx: this.personal.blindIndex('idNumber', ownerIdNumber) } : {}),
+      ...(ownerPhone ? { ownerPhoneIdx: this.personal.blindIndex('phone', ownerPhone) } : {}),
+    };
+  }
+
+  async list(principal: Principal, query: VesselListQuery): Promise<Page<VesselCaseDto>> {
+    const { page, pageSize, offset } = pageOf(query);
+    const { rows, total } = await this.repo.list(principal.scope, this.filter(query), { offset, limit: pageSize });
+    return toPage(rows.map((r) => this.toDto(r)), total, page, pageSize);
+  }
+
+  async visible(principal: Principal, id: string, em?: EntityManager, lock = false): Promise<VesselRow> {
+    const row = await this.repo.findInScope(principal.scope, id, em, lock);
+    if (!row) throw notFound(NOT_FOUND);
+    return row;
+  }
+
+  async get(principal: Principal, id: string): Promise<VesselCaseDetailDto> {
+    const row = await this.visible(principal, id);
+    const [persuasions, history, attachments, campaignAttachments] = await Promise.all([
+      this.repo.persuasions(id),
+      this.history.list(LEDGER, id),
+      this.evidence.list(LEDGER, id, row.townId),
+      row.campaignId ? this.evidence.list('campaign', row.campaignId, row.townId) : Promise.resolve([]),
+    ]);
+    const today = dateIn(this.clock.now(), row.timeZone);
+    const transitions = row.voidedAt
+      ? []
+      : availableTransitions(VESSEL_TRANSITIONS, row.status as VesselStatus, principal.permissions)
+          .filter((r) => r.guard !== 'onlyByCampaignClose')
+          .map((r) => ({ to: r.to, label: r.label, requires: [...(r.requires ?? [])] }));
+    return {
+      ...this.toDto(row),
+      persuasions: persuasions.map((p) => ({
+        id: p.id as string,
+        date: p.date as string,
+        staff: p.staff as string,
+        measure: p.measure as VesselCaseDetailDto['persuasions'][number]['measure'],
+        result: p.result as string,
+        createdAt: new Date(p.created_at as string).toISOString(),
+      })),
+      history,
+      attachments,
+      campaignAttachments,
+      deadline: row.unclaimed && row.noticeEnd && row.status === 'registered' ? noticeDeadline(row.noticeEnd, today) : null,
+      transitions,
+    };
+  }
+
+  async create(principal: Principal, dto: VesselCaseCreateDto): Promise<VesselCaseDto> {
+    const { townId, villageId } = await this.placeOf(principal, dto.townId, dto.villageId ?? null);
+    this.checkPersonal(dto);
+    const now = this.clock.now();
+    const town = (await this.tree.byId()).get(townId)!;
+    const id = randomUUID();
+    await this.ds.transaction(async (em) => {
+      const handlerIds = await this.checkHandlers(em, principal, townId, dto.handlerIds, dateIn(now, town.timeZone));
+      const { number, year, seq } = await this.numbering.next(em, LEDGER, townId, now);
+      const noticeEnd = dto.unclaimed && dto.noticeStart ? (dto.noticeEnd ?? addDays(dto.noticeStart, UNCLAIMED_NOTICE_DAYS)) : (dto.noticeEnd ?? null);
+      await em.query(
+        `INSERT INTO vessel_case (id, town_id, village_id, number, year, seq, status, registered_at, handler_ids, created_at, created_by, updated_at, updated_by, version,
+           discovered_at, place, gps_lat, gps_lng, source, hull_material, length_m, engine_power_kw, gear_type, gear_count, marks, unclaimed,
+           owner_name_enc, owner_name_idx, owner_id_enc, owner_id_idx, owner_phone_enc, owner_phone_idx, notice_start, notice_end, remark)
+         VALUES ($1,$2,$3,$4,$5,$6,'registered',$7,$8,$7,$9,$7,$9,1,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$30)`,
+        [
+          id, townId, villageId, number, year, seq, now, handlerIds, principal.user.id,
+          dto.discoveredAt, dto.place, dto.gpsLat ?? null, dto.gpsLng ?? null, dto.source, dto.hullMaterial, dto.lengthM ?? null, dto.enginePowerKw ?? null,
+          dto.gearType ?? null, dto.gearCount ?? null, dto.marks ?? null, dto.unclaimed ?? false,
+          this.personal.encrypt(dto.ownerName), this.personal.blindIndex('name', dto.ownerName), this.personal.encrypt(dto.ownerIdNumber),
+          this.personal.blindIndex('idNumber', dto.ownerIdNumber), this.personal.encrypt(dto.ownerPhone), this.personal.blindIndex('phone', dto.ownerPhone),
+          dto.noticeStart ?? null, noticeEnd, dto.remark ?? null,
+        ],
+      );
+      await this.history.record(em, { townId, ledger: LEDGER, recordId: id, from: null, to: 'registered', at: now });
+      const after = await this.repo.findInScope(principal.scope, id, em);
+      await this.audit.record(em, { action: 'vessel-case.create', entity: LEDGER, entityId: id, townId, after: this.toDto(after!) });
+    });
+    return this.toDto((await this.repo.findInScope(principal.scope, id))!);
+  }
+
+  async update(principal: Principal, id: string, dto: VesselCaseUpdateDto): Promise<VesselCaseDto> {
+    this.checkPersonal(dto);
+    await this.ds.transaction(async (em) => {
+      const before = await this.visible(principal, id, em);
+      this.assertWritable(before);
+      const set: Record<string, unknown> = { updated_at: this.clock.now(), updated_by: principal.user.id };
+      if (dto.villageId !== undefined) set.village_id = (await this.placeOf(principal, before.townId, dto.villageId)).villageId;
+      const plain: [keyof VesselCaseUpdateDto, string][] = [
+        ['discoveredAt', 'discovered_at'], ['place', 'place'], ['gpsLat', 'gps_lat'], ['gpsLng', 'gps_lng'], ['source', 'source'],
+        ['hullMaterial', 'hull_material'], ['lengthM', 'length_m'], ['enginePowerKw', 'engine_power_kw'], ['gearType', 'gear_type'],
+        ['gearCount', 'gear_count'], ['marks', 'marks'], ['unclaimed', 'unclaimed'], ['noticeStart', 'notice_start'], ['noticeEnd', 'notice_end'], ['remark', 'remark'],
+      ];
+      for (const [field, column] of plain) if (dto[field] !== undefined) set[column] = dto[field];
+      if (dto.ownerName !== undefined) Object.assign(set, { owner_name_enc: this.personal.encrypt(dto.ownerName), owner_name_idx: this.personal.blindIndex('name', dto.ownerName) });
+      if (dto.ownerIdNumber !== undefined) Object.assign(set, { owner_id_enc: this.personal.encrypt(dto.ownerIdNumber), owner_id_idx: this.personal.blindIndex('idNumber', dto.ownerIdNumber) });
+      if (dto.ownerPhone !== undefined) Object.assign(set, { owner_phone_enc: this.personal.encrypt(dto.ownerPhone), owner_phone_idx: this.personal.blindIndex('phone', dto.ownerPhone) });
+      if (dto.handlerIds !== undefined) set.handler_ids = await this.checkHandlers(em, principal, before.townId, dto.handlerIds, dateIn(this.clock.now(), before.timeZone));
+      if (dto.noticeStart && dto.noticeEnd === undefined && (dto.unclaimed ?? before.unclaimed)) set.notice_end = addDays(dto.noticeStart, UNCLAIMED_NOTICE_DAYS);
+      if (!(await this.repo.update(em, id, dto.version, set))) throw staleVersion();
+      const after = (await this.repo.findInScope(principal.scope, id, em))!;
+      await this.audit.record(em, { action: 'vessel-case.update', entity: LEDGER, entityId: id, townId: before.townId, before: this.toDto(before), after: this.toDto(after) });
+    });
+    return this.toDto((await this.repo.findInScope(principal.scope, id))!);
+  }
+
+  async addPersuasion(principal: Principal, id: string, dto: PersuasionDto): Promise<VesselCaseDetailDto> {
+    await this.ds.transaction(async (em) => {
+      const row = await this.visible(principal, id, em);
+      this.assertWritable(row);
+      if (!(await this.repo.update(em, id, dto.version, { updated_at: this.clock.now(), updated_by: principal.user.id }))) throw staleVersion();
+      const entry = { id: randomUUID(), date: dto.date, staff: dto.staff, measure: dto.measure, result: dto.result };
+      await em.query(
+        `INSERT INTO vessel_persuasion (id, town_id, case_id, date, staff, measure, result, created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+        [entry.id, row.townId, id, dto.date, dto.staff, dto.measure, dto.result, principal.user.id, this.clock.now()],
+      );
+      await this.audit.record(em, { action: 'vessel-case.persuasion.create', entity: LEDGER, entityId: id, townId: row.townId, after: entry });
+    });
+    return this.get(principal, id);
+  }
+
+  /** Applies one step of the transition table with its data, atomically. */
+  async transition(principal: Principal, id: string, dto: TransitionDto): Promise<VesselCaseDetailDto> {
+    await this.ds.transaction((em) => this.step(em, principal, id, dto, false));
+    return this.get(principal, id);
+  }
+
+  /** One step inside the caller's transaction (campaign close uses it for each of its vessels). */
+  async step(em: EntityManager, principal: Principal, id: string, dto: TransitionDto, viaCampaignClose: boolean): Promise<void> {
+    const row = await this.visible(principal, id, em, true);
+    if (row.voidedAt) throw recordVoid();
+    if (row.version !== dto.version) throw staleVersion();
+    const data = await validateStepData(VesselStepData, dto.data);
+    const today = dateIn(this.clock.now(), row.timeZone);
+    const rule = await checkTransition<VesselStatus, GuardContext>({
+      table: VESSEL_TRANSITIONS,
+      labels: VESSEL_STATUS_LABELS,
+      from: row.status as VesselStatus,
+      to: dto.to,
+      permissions: principal.permissions,
+      data: dto.data,
+      guards: this.guards,
+      context: { em, row, data, today, viaCampaignClose },
+    });
+    const set: Record<string, unknown> = { status: rule.to, updated_at: this.clock.now(), updated_by: principal.user.id };
+    switch (rule.to) {
+      case 'persuading':
+        if (row.status === 'in_campaign') set.campaign_id = null;
+        break;
+      case 'owner_committed':
+        set.committed_on = data.committedOn;
+        break;
+      case 'self_dismantled':
+        Object.assign(set, { disposal: 'self', dismantled_on: data.dismantledOn, dismantle_place: data.dismantlePlace, witnesses: data.witnesses ?? row.witnesses });
+        break;
+      case 'in_campaign':
+        set.campaign_id = data.campaignId;
+        break;
+      case 'dismantled':
+        Object.assign(set, { disposal: 'campaign', dismantled_on: data.dismantledOn, dismantle_place: data.dismantlePlace, witnesses: data.witnesses ?? row.witnesses });
+        break;
+      case 'verified':
+        Object.assign(set, { verified_on: data.verifiedOn, verified_by: data.verifiedBy });
+        break;
+      case 'handed_over':
+        Object.assign(set, { disposal: 'handed_over', handed_over_on: data.handedOverOn, external_case_no: data.externalCaseNo });
+        break;
+    }
+    if (!(await this.repo.update(em, id, dto.version, set))) throw staleVersion();
+    await this.history.record(em, { townId: row.townId, ledger: LEDGER, recordId: id, from: row.status, to: rule.to, remark: dto.remark ?? null, data: dto.data ?? null });
+    await this.audit.record(em, {
+      action: 'vessel-case.transition',
+      entity: LEDGER,
+      entityId: id,
+      townId: row.townId,
+      before: { status: row.status },
+      after: { status: rule.to, ...(dto.data ?? {}) },
+      detail: dto.remark ? { remark: dto.remark } : undefined,
+    });
+  }
+
+  private readonly guards = {
+    dismantlingEvidenceAndCertificate: async (c: GuardContext): Promise<GuardFailure | null> => {
+      const date = c.data.dismantledOn!;
+      if (date > c.today) return { code: 'DATE_IN_FUTURE', message: { zh: '拆解日期不能晚于今天', en: 'The dismantling date cannot be in the future' } };
+      if (!(await this.evidence.hasDismantlingEvidence(c.em, c.row.id, c.row.campaignId))) {
+        return { code: 'EVIDENCE_REQUIRED', message: { zh: '请先上传拆解过程或拆解后的照片/视频作为证据', en: 'Upload photos or video of the dismantling first' } };
+      }
+      return this.certificateFailure(c.em, c.row, date);
+    },
+    noticePeriodOver: (c: GuardContext): GuardFailure | null => {
+      if (!c.row.unclaimed || !c.row.noticeEnd) return { code: 'NOTICE_REQUIRED', message: { zh: '只有已公告的无主船舶才能认定为无主', en: 'Only vessels with a published notice can be declared unclaimed' } };
+      if (c.row.noticeEnd >= c.today) return { code: 'NOTICE_PERIOD_RUNNING', message: { zh: `公告期至 ${c.row.noticeEnd} 届满,届满后方可认定`, en: `The notice runs until ${c.row.noticeEnd}` } };
+      return null;
+    },
+    openCampaign: async (c: GuardContext): Promise<GuardFailure | null> => {
+      const [campaign] = await c.em.query(`SELECT status, town_id, voided_at FROM campaign WHERE id = $1`, [c.data.campaignId]);
+      if (!campaign || campaign.town_id !== c.row.townId || campaign.voided_at) return { code: 'CAMPAIGN_NOT_FOUND', message: { zh: '集中销毁行动不存在', en: 'Campaign not found' } };
+      if (campaign.status !== 'planned') return { code: 'CAMPAIGN_CLOSED', message: { zh: '该集中销毁行动已结束', en: 'The campaign is closed' } };
+      return null;
+    },
+    onlyByCampaignClose: (c: GuardContext): GuardFailure | null =>
+      c.viaCampaignClose ? null : { code: 'USE_CAMPAIGN_CLOSE', message: { zh: '集中销毁由结束集中销毁行动统一完成', en: 'Campaign vessels are dismantled by closing the campaign' } },
+  };
+
+  /** Every handler must hold a certificate valid on the date; at least one handler is needed. */
+  async certificateFailure(em: EntityManager, row: VesselRow, date: string): Promise<GuardFailure | null> {
+    if (row.handlerIds.length === 0) return { code: 'HANDLER_REQUIRED', message: { zh: '请先指定持有效执法证的承办人', en: 'Assign a handler with a valid certificate first' } };
+    const invalid = await this.repo.handlersWithoutValidCertificate(em, row.handlerIds, date);
+    if (invalid.length === 0) return null;
+    const names = invalid.map((h) => h.name);
+    return {
+      code: 'CERTIFICATE_INVALID',
+      message: { zh: `承办人 ${names.join('、')} 在 ${date} 没有有效执法证`, en: `Handler ${names.join(', ')} has no valid certificate on ${date}` },
+    };
+  }
+
+  async voidCase(principal: Principal, id: string, dto: VoidDto): Promise<VesselCaseDto> {
+    await this.ds.transaction(async (em) => {
+      const row = await this.visible(principal, id, em);
+      if (row.voidedAt) throw recordVoid();
+      if ((VESSEL_CLOSED_STATUSES as readonly string[]).includes(row.status)) {
+        throw new AppException(409, 'RECORD_CLOSED', { zh: '已办结的记录不能作废,如需更正请先重新打开', en: 'A closed record cannot be voided; reopen it first' });
+      }
+      const now = this.clock.now();
+      if (!(await this.repo.update(em, id, dto.version, { voided_at: now, void_reason: dto.reason, voided_by: principal.user.id, updated_at: now, updated_by: principal.user.id }))) throw staleVersion();
+      await this.history.record(em, { townId: row.townId, ledger: LEDGER, recordId: id, from: row.status, to: row.status, remark: `作废:${dto.reason}` });
+      await this.audit.record(em, { action: 'vessel-case.void', entity: LEDGER, entityId: id, townId: row.townId, before: { voided: false }, after: { voided: true, reason: dto.reason } });
+    });
+    return this.toDto((await this.repo.findInScope(principal.scope, id))!);
+  }
+
+  /** A closed record goes back to the state it was closed from; logged and audited. */
+  async reopen(principal: Principal, id: string, dto: VoidDto): Promise<VesselCaseDto> {
+    await this.ds.transaction(async (em) => {
+      const row = await this.visible(principal, id, em);
+      if (!(VESSEL_CLOSED_STATUSES as readonly string[]).includes(row.status)) {
+        throw new AppException(409, 'RECORD_NOT_CLOSED', { zh: '只有已办结的记录才需要重新打开', en: 'Only closed records can be reopened' });
+      }
+      const [last] = await em.query(
+        `SELECT from_status FROM status_history WHERE ledger = $1 AND record_id = $2 AND to_status = $3 AND from_status <> to_status ORDER BY at DESC, id DESC LIMIT 1`,
+        [LEDGER, id, row.status],
+      );
+      const back = (last?.from_status as string | undefined) ?? 'registered';
+      const set: Record<string, unknown> = { status: back, updated_at: this.clock.now(), updated_by: principal.user.id };
+      if (row.status === 'verified') Object.assign(set, { verified_on: null, verified_by: null });
+      if (row.status === 'handed_over') Object.assign(set, { disposal: null, handed_over_on: null });
+      if (!(await this.repo.update(em, id, dto.version, set))) throw staleVersion();
+      await this.history.record(em, { townId: row.townId, ledger: LEDGER, recordId: id, from: row.status, to: back, remark: `重新打开:${dto.reason}` });
+      await this.audit.record(em, { action: 'vessel-case.reopen', entity: LEDGER, entityId: id, townId: row.townId, before: { status: row.status }, after: { status: back }, detail: { reason: dto.reason } });
+    });
+    return this.toDto((await this.repo.findInScope(principal.scope, id))!);
+  }
+
+  async unmask(principal: Principal, id: string, dto: UnmaskDto): Promise<Partial<Pick<VesselCaseDto, 'ownerName' | 'ownerIdNumber' | 'ownerPhone'>>> {
+    const row = await this.visible(principal, id);
+    const plain = this.ownerFields(row, true);
+    const out: Partial<Pick<VesselCaseDto, 'ownerName' | 'ownerIdNumber' | 'ownerPhone'>> = {};
+    for (const f of dto.fields) out[f] = plain[f];
+    await this.ds.transaction((em) =>
+      this.audit.record(em, { action: 'vessel-case.unmask', entity: LEDGER, entityId: id, townId: row.townId, detail: { fields: dto.fields, reason: dto.reason } }),
+    );
+    return out;
+  }
+
+  /** The case as a record that takes evidence (attachments carry and bump its version). */
+  recordHandle(principal: Principal, id: string): RecordHandle {
+    return {
+      ledger: LEDGER,
+      recordId: id,
+      userId: principal.user.id,
+      lock: async (em) => {
+        const row = await this.visible(principal, id, em, true);
+        this.assertWritable(row);
+        return { townId: row.townId };
+      },
+      bump: (em, version) => this.repo.update(em, id, version, { updated_at: this.clock.now(), updated_by: principal.user.id }),
+    };
+  }
+
+  assertWritable(row: VesselRow): void {
+    if (row.voidedAt) throw recordVoid();
+    if ((VESSEL_CLOSED_STATUSES as readonly string[]).includes(row.status)) {
+      throw new AppException(409, 'RECORD_CLOSED', { zh: '记录已办结,修改前需重新打开', en: 'The record is closed; reopen it to change it' });
+    }
+  }
+
+  /** The town and village of a record, both within the caller's scope. */
+  async placeOf(principal: Principal, townId: string | undefined, villageId: string | null): Promise<{ townId: string; villageId: string | null }> {
+    const units = await this.tree.byId();
+    if (villageId) {
+      const village = units.get(villageId);
+      if (!village || village.level !== 'village' || (townId && village.townId !== townId) || !inScope(principal.scope, { townId: village.townId, villageId, ownerIds: [principal.user.id] })) {
+        throw invalidFields([{ path: 'villageId', code: 'not_found', message: { zh: '村(社区)不存在或不在您的范围内', en: 'Village not found or outside your scope' } }]);
+      }
+      return { townId: village.townId!, villageId };
+    }
+    const candidates = [...principal.scope.townIds, ...principal.scope.ownTownIds];
+    const chosen = townId ?? (candidates.length === 1 ? candidates[0] : undefined);
+    if (!chosen) throw invalidFields([{ path: 'townId', code: 'required', message: { zh: '请选择镇(街道)', en: 'Choose the town' } }]);
+    const town = units.get(chosen);
+    if (!town || town.level !== 'town' || !inScope(principal.scope, { townId: chosen, ownerIds: [principal.user.id] })) {
+      throw invalidFields([{ path: 'townId', code: 'not_found', message: { zh: '镇(街道)不存在或不在您的范围内', en: 'Town not found or outside your scope' } }]);
+    }
+    return { townId: chosen, villageId: null };
+  }
+
+  checkPersonal(dto: { ownerIdNumber?: string | null; ownerPhone?: string | null }): void {
+    const errors: BilingualFieldError[] = [];
+    if (dto.ownerIdNumber && !isValidIdNumber(dto.ownerIdNumber.toUpperCase())) {
+      errors.push({ path: 'ownerIdNumber', code: 'id_number', message: { zh: '身份证号码不正确(18位,校验位不符)', en: 'Invalid ID number (18 characters with a valid check digit)' } });
+    }
+    if (dto.ownerPhone && !isValidMobile(dto.ownerPhone)) {
+      errors.push({ path: 'ownerPhone', code: 'phone', message: { zh: '电话号码格式不正确', en: 'Invalid phone number' } });
+    }
+    if (errors.length) throw invalidFields(errors);
+  }
+
+  /** Handlers must be officers of the town holding a valid certificate today; default: the creator if they hold one. */
+  async checkHandlers(em: EntityManager, principal: Principal, townId: string, requested: string[] | undefined, today: string): Promise<string[]> {
+    const ids = requested ?? [principal.user.id];
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const found: { id: string; town_id: string | null }[] = await em.query(
+      `SELECT u.id, u.town_id FROM app_user u WHERE u.id = ANY($1::uuid[]) AND u.status = 'active'
+          AND EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = u.id AND 'vessel.write' = ANY(r.permissions))`,
+      [unique],
+    );
+    const invalid = await this.repo.handlersWithoutValidCertificate(em, unique, today);
+    if (requested === undefined) return found.length && invalid.length === 0 ? unique : [];
+    const errors: BilingualFieldError[] = [];
+    unique.forEach((id, i) => {
+      const user = found.find((f) => f.id === id);
+      if (!user || user.town_id !== townId) errors.push({ path: `handlerIds[${i}]`, code: 'not_found', message: { zh: '承办人须为本镇执法人员', en: 'Handlers must be enforcement officers of the town' } });
+      else if (invalid.some((v) => v.id === id)) errors.push({ path: `handlerIds[${i}]`, code: 'certificate', message: { zh: '承办人没有有效的执法证', en: 'The handler has no valid enforcement certificate' } });
+    });
+    if (errors.length) throw invalidFields(errors);
+    return unique;
+  }
+}
+
+export function recordVoid(): AppException {
+  return new AppException(409, 'RECORD_VOID', { zh: '记录已作废,不能再修改', en: 'The record is void and cannot change' });
+}
+
+function noticeDeadline(noticeEnd: string, today: string) {
+  const days = Math.round((Date.parse(`${noticeEnd}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  return { kind: 'unclaimed-notice', dueDate: noticeEnd, daysLeft: days, state: days < 0 ? 'overdue' : days <= 3 ? 'warning' : 'ok' } as const;
+}

@@ -1,0 +1,90 @@
+/** Shared helpers of the browser tests: Debian's chromium, sign-in, console error watch. */
+'use strict';
+
+const { chromium } = require('playwright-core');
+
+const BASE_URL = process.env.E2E_BASE_URL ?? 'http://localhost:3000';
+const PASSWORD = 'Fazhi@2021';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A fresh page that records console errors and page errors. Chromium also logs every 4xx/5xx
+ * answer as "Failed to load resource"; those count too, unless the test expected that answer
+ * (`expectFailure(pathPattern)`).
+ */
+async function openPage(browser, viewport = { width: 1366, height: 860 }) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const problems = [];
+  const expected = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const url = message.location()?.url ?? '';
+    if (message.text().startsWith('Failed to load resource') && expected.some((pattern) => pattern.test(url))) return;
+    problems.push(`console error: ${message.text()} ${url}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return {
+    page,
+    context,
+    problems,
+    expectFailure: (pattern) => expected.push(pattern),
+    close: () => context.close(),
+  };
+}
+
+async function signIn(page, username, password = PASSWORD) {
+  await page.goto(`${BASE_URL}/login`);
+  await page.fill('input[name="username"]', username);
+  await page.fill('input[name="password"]', password);
+  await Promise.all([
+    page.waitForResponse((res) => res.url().endsWith('/api/auth/login')),
+    page.click('[data-test="login-submit"]'),
+  ]);
+}
+
+/** The `data-menu` keys of the menu entries on the page, in order. */
+function menuKeys(page) {
+  return page.$$eval('[data-menu]', (nodes) => nodes.map((node) => node.getAttribute('data-menu')));
+}
+
+/** Call the API outside the browser as a signed-in user: `(method, path, body) => { status, body }`. */
+async function apiAs(username, password = PASSWORD) {
+  const login = await fetch(`${BASE_URL}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!login.ok) throw new Error(`${username} could not sign in: ${login.status}`);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((value) => value.split(';')[0])
+    .join('; ');
+  return async (method, path, body) => {
+    const res = await fetch(`${BASE_URL}${path}`, {
+      method,
+      headers: { cookie, 'content-type': 'application/json', 'accept-language': 'zh-CN' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
+}
+
+module.exports = { BASE_URL, PASSWORD, launch, openPage, signIn, menuKeys, apiAs };

@@ -1,0 +1,105 @@
+'use strict';
+
+const { BASE_URL, launch, openPage, signIn } = require('./browser');
+
+describe('sign-in', () => {
+  let browser;
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows the server's Chinese message for a wrong password", async () => {
+    const { page, problems, expectFailure, close } = await openPage(browser);
+    expectFailure(/\/api\/auth\/login$/);
+    try {
+      await page.goto(`${BASE_URL}/login`);
+      await expect(page.title()).resolves.toBe('法治台账');
+      await page.fill('input[name="username"]', 'petition');
+      await page.fill('input[name="password"]', 'not-the-password');
+      const [response] = await Promise.all([
+        page.waitForResponse((res) => res.url().endsWith('/api/auth/login')),
+        page.click('[data-test="login-submit"]'),
+      ]);
+      expect(response.status()).toBe(401);
+      const body = await response.json();
+      expect(body.code).toBe('INVALID_CREDENTIALS');
+      expect(body.message).toMatch(/[\u4e00-\u9fff]/);
+      const alert = page.locator('[data-test="login-error"]');
+      await alert.waitFor();
+      await expect(alert.textContent()).resolves.toContain(body.message);
+      expect(new URL(page.url()).pathname).toBe('/login');
+      await page.screenshot({ path: '/tmp/shot-login-error.png' });
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('speaks English after the switch, server messages included, and remembers it', async () => {
+    const { page, problems, expectFailure, close } = await openPage(browser);
+    expectFailure(/\/api\/auth\/login$/);
+    try {
+      await page.goto(`${BASE_URL}/login`);
+      await page.click('[data-test="lang-switch"]');
+      await page.click('[data-test="lang-en"]');
+      await expect(page.locator('.fz-login-heading').textContent()).resolves.toBe('Sign in');
+      await expect(page.title()).resolves.toBe('Fazhi Ledger');
+
+      await signIn(page, 'mediator', 'still-wrong');
+      await expect(page.locator('[data-test="login-error"]').textContent()).resolves.toContain('Wrong username or password');
+
+      await signIn(page, 'admin');
+      await page.waitForURL(`${BASE_URL}/`);
+      await expect(page.locator('[data-menu="users"]').textContent()).resolves.toContain('Users');
+      await page.reload();
+      await page.waitForSelector('[data-test="home-welcome"]');
+      await expect(page.locator('[data-menu="org"]').textContent()).resolves.toContain('Org units');
+
+      await page.click('[data-test="lang-switch"]');
+      await page.click('[data-test="lang-zh-CN"]');
+      await expect(page.locator('[data-menu="org"]').textContent()).resolves.toContain('组织机构');
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('sends a visitor to the sign-in page and back to the page asked for', async () => {
+    const { page, problems, expectFailure, close } = await openPage(browser);
+    expectFailure(/\/api\/auth\/me$/);
+    try {
+      await page.goto(`${BASE_URL}/admin/roles`);
+      await page.waitForURL(/\/login\?returnUrl=%2Fadmin%2Froles$/);
+      await page.fill('input[name="username"]', 'admin');
+      await page.fill('input[name="password"]', 'Fazhi@2021');
+      await page.click('[data-test="login-submit"]');
+      await page.waitForURL(`${BASE_URL}/admin/roles`);
+      await page.waitForSelector('[data-role="admin"]');
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('signs out from the user menu', async () => {
+    const { page, problems, expectFailure, close } = await openPage(browser);
+    expectFailure(/\/api\/auth\/me$/);
+    try {
+      await signIn(page, 'officer');
+      await page.waitForURL(`${BASE_URL}/`);
+      await page.click('[data-test="user-menu"]');
+      await page.click('[data-test="logout"]');
+      await page.waitForURL(`${BASE_URL}/login`);
+      const me = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
+      expect(me).toBe(401);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -1,0 +1,116 @@
+'use strict';
+
+const { SEED_ROLES } = require('@fazhi/contracts');
+const { BASE_URL, launch, openPage, signIn, menuKeys } = require('./browser');
+
+/** Each demo account, who they are and which menu entries they must see (groups included). */
+const EVERYONE = ['home', 'account', 'password'];
+const ACCOUNTS = [
+  { username: 'admin', name: '陈建国', role: 'admin', menu: ['home', 'system', 'users', 'org', 'roles', 'account', 'password'] },
+  {
+    username: 'security',
+    name: '黄志强',
+    role: 'security',
+    menu: ['home', 'security', 'security-settings', 'locks', 'login-history', 'account', 'password'],
+  },
+  { username: 'auditor', name: '林晓梅', role: 'auditor', menu: ['home', 'security', 'login-history', 'audit', 'account', 'password'] },
+  { username: 'leader', name: '李海生', role: 'leader', menu: EVERYONE },
+  { username: 'legal', name: '梁文静', role: 'legal_affairs', menu: EVERYONE },
+  { username: 'officer', name: '伍国华', role: 'enforcement_officer', menu: EVERYONE },
+  { username: 'mediator', name: '甄秀英', role: 'mediator', menu: EVERYONE },
+  { username: 'advisor', name: '朱立法', role: 'legal_advisor', menu: EVERYONE },
+  { username: 'petition', name: '余美玲', role: 'petition_officer', menu: EVERYONE },
+  { username: 'leader2', name: '邝伟明', role: 'leader', menu: EVERYONE },
+  { username: 'officer2', name: '雷振东', role: 'enforcement_officer', menu: EVERYONE },
+  { username: 'county', name: '谭永康', role: 'leader', menu: EVERYONE },
+];
+
+/** Where each menu entry leads, the title it shows, and what proves its data arrived. */
+const PAGES = {
+  users: { path: '/admin/users', title: '用户管理', ready: '[data-test="user-table"] tbody tr[data-user]' },
+  org: { path: '/admin/org', title: '组织机构', ready: '[data-org]' },
+  roles: { path: '/admin/roles', title: '角色权限', ready: '[data-role="admin"]' },
+  'security-settings': { path: '/security/settings', title: '安全策略', ready: '[data-test="policy-form"] input[id^="policy-"]' },
+  locks: { path: '/security/locks', title: '账户锁定', ready: '[data-test="lock-table"]' },
+  'login-history': { path: '/security/login-history', title: '登录日志', ready: '[data-test="login-history-table"] tbody tr[data-login]' },
+  audit: { path: '/audit', title: '审计日志', ready: '[data-test="audit-table"] tbody tr[data-audit]' },
+  password: { path: '/account/password', title: '修改密码', ready: '[data-test="password-form"]' },
+};
+
+describe('menus and pages per role', () => {
+  let browser;
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each(ACCOUNTS)('$username sees exactly its menu and every page in it opens', async (account) => {
+    const { page, problems, close } = await openPage(browser);
+    try {
+      await signIn(page, account.username);
+      await page.waitForURL(`${BASE_URL}/`);
+      const welcome = page.locator('[data-test="home-welcome"]');
+      await expect(welcome.textContent()).resolves.toContain(account.name);
+      const roleName = SEED_ROLES.find((role) => role.code === account.role).name;
+      await expect(page.locator('[data-test="home-roles"]').textContent()).resolves.toContain(roleName);
+      await expect(page.locator('[data-test="user-name"]').textContent()).resolves.toContain(account.name);
+      expect(await menuKeys(page)).toEqual(account.menu);
+      if (account.username === 'admin') await page.screenshot({ path: '/tmp/shot-home.png', fullPage: true });
+
+      for (const key of account.menu) {
+        const target = PAGES[key];
+        if (!target) continue;
+        await page.click(`[data-menu="${key}"] a`);
+        await page.waitForURL(`${BASE_URL}${target.path}`);
+        await expect(page.locator('.fz-page-title').textContent()).resolves.toBe(target.title);
+        await page.waitForSelector(target.ready);
+        await page.waitForLoadState('networkidle');
+        expect(await page.locator(`[data-menu="${key}"]`).getAttribute('class')).toContain('ant-menu-item-selected');
+      }
+      await page.waitForLoadState('networkidle');
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('shows a 403 page for a page outside the role, without asking the API', async () => {
+    const { page, problems, close } = await openPage(browser);
+    try {
+      await signIn(page, 'leader');
+      await page.waitForURL(`${BASE_URL}/`);
+      const requests = [];
+      page.on('request', (req) => requests.push(new URL(req.url()).pathname));
+      await page.goto(`${BASE_URL}/admin/users`);
+      await page.waitForURL(`${BASE_URL}/forbidden`);
+      await expect(page.locator('nz-result').textContent()).resolves.toContain('无权访问');
+      expect(requests.filter((path) => path.startsWith('/api/users'))).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('shows the audit entry details with before/after values', async () => {
+    const { page, problems, close } = await openPage(browser);
+    try {
+      await signIn(page, 'auditor');
+      await page.waitForURL(`${BASE_URL}/`);
+      await page.click('[data-menu="audit"] a');
+      await page.waitForSelector('[data-test="audit-table"] tbody tr[data-audit]');
+      await page.locator('[data-test="audit-open"]').first().click();
+      const detail = page.locator('[data-test="audit-detail"]');
+      await detail.waitFor();
+      await expect(detail.textContent()).resolves.toContain('修改前');
+      await expect(detail.textContent()).resolves.toContain('auth.login');
+      await page.screenshot({ path: '/tmp/shot-audit.png', fullPage: true });
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -1,0 +1,100 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { PASSWORD_MAX_LENGTH, UserDto } from '@fazhi/contracts';
+import { apiError, applyFieldErrors } from '../../core/http/api-error';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { controlError, revealErrors } from '../../shared/form-errors';
+import { passwordHints, passwordPolicyValidator } from '../../shared/password-hints';
+import { ZORRO_IMPORTS } from '../../shared/zorro';
+import { UsersApi } from './users.api';
+
+/** Modal to set a new password for a user, who must change it at the next sign-in. */
+@Component({
+  selector: 'fz-user-password',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS],
+  template: `
+    <nz-modal
+      [nzVisible]="true"
+      [nzTitle]="t('users.resetTitle', { name: user().displayName })"
+      [nzMaskClosable]="false"
+      [nzOkText]="t('users.resetPassword')"
+      [nzCancelText]="t('common.cancel')"
+      [nzOkLoading]="submitting()"
+      (nzOnOk)="submit()"
+      (nzOnCancel)="closed.emit()"
+    >
+      <ng-container *nzModalContent>
+        <nz-alert class="fz-block" nzType="info" nzShowIcon [nzMessage]="t('users.resetHint')" />
+        @if (error(); as message) {
+          <nz-alert class="fz-block" nzType="error" nzShowIcon [nzMessage]="message" data-test="form-error" />
+        }
+        <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()">
+          <nz-form-item>
+            <nz-form-label nzRequired nzFor="reset-password">{{ t('password.new') }}</nz-form-label>
+            <nz-form-control [nzErrorTip]="err(form.controls.newPassword)">
+              <input nz-input id="reset-password" type="password" formControlName="newPassword" autocomplete="new-password" />
+            </nz-form-control>
+          </nz-form-item>
+          @if (hints().length > 0) {
+            <ul class="fz-hints">
+              @for (hint of hints(); track hint.problem) {
+                <li>{{ i18n.pick(hint.label) }}</li>
+              }
+            </ul>
+          }
+        </form>
+      </ng-container>
+    </nz-modal>
+  `,
+})
+export class UserPasswordComponent {
+  private readonly api = inject(UsersApi);
+  protected readonly i18n = inject(I18nService);
+  protected readonly t = this.i18n.t;
+
+  readonly user = input.required<UserDto>();
+  readonly saved = output<UserDto>();
+  readonly closed = output<void>();
+
+  protected readonly form = new FormGroup({
+    newPassword: new FormControl('', {
+      nonNullable: true,
+      validators: [
+        Validators.required,
+        Validators.maxLength(PASSWORD_MAX_LENGTH),
+        passwordPolicyValidator(() => this.user().username),
+      ],
+    }),
+  });
+  private readonly value = toSignal(this.form.controls.newPassword.valueChanges, { initialValue: '' });
+  protected readonly hints = computed(() => passwordHints(this.value(), this.user().username));
+  protected readonly submitting = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly err = (control: AbstractControl): string => controlError(control, this.t);
+
+  protected submit(): void {
+    if (this.form.invalid) {
+      revealErrors(this.form);
+      return;
+    }
+    const user = this.user();
+    this.submitting.set(true);
+    this.error.set(null);
+    this.api.resetPassword(user.id, user.version, this.form.controls.newPassword.value).subscribe({
+      next: (updated) => {
+        this.submitting.set(false);
+        this.saved.emit(updated);
+      },
+      error: (err: unknown) => {
+        this.submitting.set(false);
+        const body = apiError(err);
+        const unmatched = applyFieldErrors(this.form, body?.errors);
+        if (!body?.errors?.length || unmatched.length > 0) {
+          this.error.set([body?.message ?? this.t('error.network'), ...unmatched.map((e) => e.message)].join(' '));
+        }
+      },
+    });
+  }
+}

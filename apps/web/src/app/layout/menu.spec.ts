@@ -1,0 +1,63 @@
+import { provideHttpClient } from '@angular/common/http';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { SEED_ROLES, SeedRoleCode } from '@fazhi/contracts';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { APP_ICONS } from '../core/icons';
+import { MENU, MenuItem, filterMenu, menuLeaves } from './menu';
+import { SideMenuComponent } from './shell/side-menu.component';
+
+const EVERYONE = ['home', 'password'];
+
+/** The pages each seed role reaches from the menu (DOMAIN.md §1). */
+const EXPECTED: Record<SeedRoleCode, string[]> = {
+  admin: ['home', 'users', 'org', 'roles', 'password'],
+  security: ['home', 'security-settings', 'locks', 'login-history', 'password'],
+  auditor: ['home', 'login-history', 'audit', 'password'],
+  leader: EVERYONE,
+  legal_affairs: EVERYONE,
+  enforcement_officer: EVERYONE,
+  mediator: EVERYONE,
+  legal_advisor: EVERYONE,
+  petition_officer: EVERYONE,
+};
+
+const keys = (items: readonly MenuItem[]) => menuLeaves(items).map((item) => item.key);
+
+describe('menu filter', () => {
+  it.each(SEED_ROLES.map((role) => [role.code, role] as const))('shows %s exactly its pages', (code, role) => {
+    expect(keys(filterMenu(MENU, role.permissions))).toEqual(EXPECTED[code]);
+  });
+
+  it('covers every seed role', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(SEED_ROLES.map((role) => role.code).sort());
+  });
+
+  it('drops groups left without entries and keeps the others', () => {
+    const admin = filterMenu(MENU, ['user.read']).map((item) => item.key);
+    expect(admin).toEqual(['home', 'system', 'account']);
+    const system = filterMenu(MENU, ['user.read']).find((item) => item.key === 'system');
+    expect(system?.children?.map((item) => item.key)).toEqual(['users']);
+  });
+
+  it('gives every entry a unique key and every page a link', () => {
+    const all = (items: readonly MenuItem[]): MenuItem[] => items.flatMap((item) => [item, ...all(item.children ?? [])]);
+    const entries = all(MENU);
+    expect(new Set(entries.map((item) => item.key)).size).toBe(entries.length);
+    for (const leaf of menuLeaves(MENU)) expect(leaf.link).toMatch(/^\//);
+  });
+
+  it('renders data-menu attributes for the entries a role may open', async () => {
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideNzIcons(APP_ICONS)],
+    });
+    const fixture = TestBed.createComponent(SideMenuComponent);
+    const security = SEED_ROLES.find((role) => role.code === 'security');
+    fixture.componentRef.setInput('items', filterMenu(MENU, security?.permissions ?? []));
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const rendered = [...el.querySelectorAll('[data-menu]')].map((node) => node.getAttribute('data-menu'));
+    expect(rendered).toEqual(['home', 'security', 'security-settings', 'locks', 'login-history', 'account', 'password']);
+    expect(el.querySelector('[data-menu="locks"]')?.textContent).toContain('账户锁定');
+  });
+});

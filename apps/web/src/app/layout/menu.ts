@@ -1,0 +1,82 @@
+import { PermissionCode } from '@fazhi/contracts';
+import { TKey } from '../core/i18n/dict.zh';
+
+/** One entry of the side menu; `permissions` is any-of, absent means everyone. */
+export interface MenuItem {
+  key: string;
+  label: TKey;
+  icon: string;
+  link?: string;
+  permissions?: readonly PermissionCode[];
+  children?: readonly MenuItem[];
+}
+
+export const LOGIN_HISTORY_PERMISSIONS: readonly PermissionCode[] = ['security.login_history', 'audit.login_history'];
+
+export const MENU: readonly MenuItem[] = [
+  { key: 'home', label: 'menu.home', icon: 'home', link: '/' },
+  {
+    key: 'system',
+    label: 'menu.system',
+    icon: 'setting',
+    children: [
+      { key: 'users', label: 'menu.users', icon: 'team', link: '/admin/users', permissions: ['user.read'] },
+      { key: 'org', label: 'menu.org', icon: 'apartment', link: '/admin/org', permissions: ['org.manage'] },
+      { key: 'roles', label: 'menu.roles', icon: 'safety-certificate', link: '/admin/roles', permissions: ['role.read'] },
+    ],
+  },
+  {
+    key: 'security',
+    label: 'menu.security',
+    icon: 'safety',
+    children: [
+      {
+        key: 'security-settings',
+        label: 'menu.securitySettings',
+        icon: 'setting',
+        link: '/security/settings',
+        permissions: ['security.policy'],
+      },
+      { key: 'locks', label: 'menu.locks', icon: 'lock', link: '/security/locks', permissions: ['security.unlock'] },
+      {
+        key: 'login-history',
+        label: 'menu.loginHistory',
+        icon: 'history',
+        link: '/security/login-history',
+        permissions: LOGIN_HISTORY_PERMISSIONS,
+      },
+    ],
+  },
+  { key: 'audit', label: 'menu.audit', icon: 'audit', link: '/audit', permissions: ['audit.read'] },
+  {
+    key: 'account',
+    label: 'menu.account',
+    icon: 'user',
+    children: [{ key: 'password', label: 'menu.password', icon: 'key', link: '/account/password' }],
+  },
+];
+
+function allowed(item: MenuItem, held: ReadonlySet<string>): boolean {
+  return !item.permissions || item.permissions.length === 0 || item.permissions.some((code) => held.has(code));
+}
+
+/** The menu a holder of these permission codes sees; groups left without entries disappear. */
+export function filterMenu(items: readonly MenuItem[], held: Iterable<string>): MenuItem[] {
+  const codes = held instanceof Set ? (held as ReadonlySet<string>) : new Set(held);
+  const visible: MenuItem[] = [];
+  for (const item of items) {
+    if (!allowed(item, codes)) continue;
+    if (item.children) {
+      const children = filterMenu(item.children, codes);
+      if (children.length > 0) visible.push({ ...item, children });
+    } else {
+      visible.push(item);
+    }
+  }
+  return visible;
+}
+
+/** The entries that open a page, groups flattened. */
+export function menuLeaves(items: readonly MenuItem[]): MenuItem[] {
+  return items.flatMap((item) => (item.children ? menuLeaves(item.children) : [item]));
+}

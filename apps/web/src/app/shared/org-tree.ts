@@ -1,0 +1,37 @@
+import { OrgLevel, OrgTreeNode } from '@fazhi/contracts';
+import { NzTreeNodeOptions } from 'ng-zorro-antd/core/tree';
+
+/** Org tree nodes as ng-zorro tree options (key = id), expanded. */
+export function toTreeOptions(
+  nodes: readonly OrgTreeNode[],
+  selectable: (node: OrgTreeNode) => boolean = () => true,
+): NzTreeNodeOptions[] {
+  return nodes.map((node) => ({
+    key: node.id,
+    title: node.name,
+    expanded: true,
+    isLeaf: node.children.length === 0,
+    selectable: selectable(node),
+    disabled: !selectable(node),
+    children: toTreeOptions(node.children, selectable),
+  }));
+}
+
+export function flattenOrg(nodes: readonly OrgTreeNode[]): OrgTreeNode[] {
+  return nodes.flatMap((node) => [node, ...flattenOrg(node.children)]);
+}
+
+export function findOrg(nodes: readonly OrgTreeNode[], id: string | null | undefined): OrgTreeNode | null {
+  if (!id) return null;
+  return flattenOrg(nodes).find((node) => node.id === id) ?? null;
+}
+
+export function ofLevel(nodes: readonly OrgTreeNode[], level: OrgLevel): OrgTreeNode[] {
+  return flattenOrg(nodes).filter((node) => node.level === level);
+}
+
+/** Villages under a unit (all villages in the tree when the unit is unknown). */
+export function villagesUnder(nodes: readonly OrgTreeNode[], unitId: string | null | undefined): OrgTreeNode[] {
+  const unit = findOrg(nodes, unitId);
+  return ofLevel(unit ? [unit] : nodes, 'village');
+}
