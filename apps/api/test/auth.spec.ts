@@ -211,3 +211,19 @@ describe('sign-in and sessions', () => {
     expect(res.body.code).toBe('ACCOUNT_DISABLED');
   });
 });
+
+describe('session probe', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers 200 with no user when nobody is signed in, and the user otherwise', async () => {
+    expect((await t.http.get('/api/auth/session').expect(200)).body).toEqual({ user: null });
+    expect((await t.http.get('/api/auth/session').set('Cookie', 'fz_session=forged').expect(200)).body).toEqual({ user: null });
+    const cookie = await t.login('county');
+    const res = await t.http.get('/api/auth/session').set('Cookie', cookie).expect(200);
+    expect(res.body.user).toMatchObject({ username: 'county', displayName: '谭永康' });
+  });
+});

@@ -19,7 +19,6 @@ export interface OrgUnitDto {
   name: string;
   timeZone: string;
   numberPrefix: string | null;
-  /** Legal-service room present (villages). */
   sortOrder: number;
   townId: string | null;
   version: number;
@@ -34,6 +33,7 @@ export interface RoleAssignmentDto {
   roleId: string;
   roleCode: string;
   roleName: string;
+  roleNameEn: string;
   orgUnitId: string;
   orgUnitName: string;
   scope: DataScope;
@@ -103,6 +103,11 @@ export interface MeDto {
 
 export interface LoginResult {
   user: MeDto;
+}
+
+/** `GET /api/auth/session`: who is signed in, without an error status when nobody is. */
+export interface SessionState {
+  user: MeDto | null;
 }
 
 export interface TokenResult {

@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { LoginResult, MeDto, TokenResult } from '@fazhi/contracts';
+import type { LoginResult, MeDto, SessionState, TokenResult } from '@fazhi/contracts';
+import type { Request } from 'express';
 import type { Response } from 'express';
 import { Authenticated, Public } from '../access/access.decorators';
 import { Principal } from '../access/principal';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { ChangePasswordDto, LoginDto } from './auth.dto';
-import { CurrentPrincipal } from './auth.guard';
+import { CurrentPrincipal, tokenOf } from './auth.guard';
 import { AuthService } from './auth.service';
 import { SESSION_COOKIE } from './session.service';
 
@@ -41,6 +42,15 @@ export class AuthController {
   async token(@Body() body: LoginDto): Promise<TokenResult> {
     const { token, session } = await this.auth.signIn({ ...body, kind: 'bearer' });
     return { token, tokenType: 'Bearer', expiresAt: session.expiresAt.toISOString() };
+  }
+
+  /** Who is signed in, answering 200 with `user: null` for nobody (no error for a first visit). */
+  @Public()
+  @Get('session')
+  async session(@Req() req: Request): Promise<SessionState> {
+    const token = tokenOf(req);
+    const principal = token ? await this.auth.principalFor(token) : null;
+    return { user: principal && !('error' in principal) ? await this.auth.me(principal) : null };
   }
 
   @Authenticated({ duringPasswordChange: true })

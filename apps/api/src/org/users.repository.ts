@@ -14,6 +14,7 @@ export interface AssignmentRow {
   roleId: string;
   roleCode: string;
   roleName: string;
+  roleNameEn: string;
   orgUnitId: string;
   orgUnitName: string;
   scope: string;
@@ -71,7 +72,7 @@ export class UsersRepository {
   async assignments(userIds: string[]): Promise<AssignmentRow[]> {
     if (userIds.length === 0) return [];
     return this.ds.query(
-      `SELECT ur.id, ur.user_id AS "userId", ur.role_id AS "roleId", r.code AS "roleCode", r.name AS "roleName",
+      `SELECT ur.id, ur.user_id AS "userId", ur.role_id AS "roleId", r.code AS "roleCode", r.name AS "roleName", r.name_en AS "roleNameEn",
               ur.org_unit_id AS "orgUnitId", o.name AS "orgUnitName", ur.scope, ur.village_ids AS "villageIds", r.permissions
          FROM user_role ur JOIN role r ON r.id = ur.role_id JOIN org_unit o ON o.id = ur.org_unit_id
         WHERE ur.user_id = ANY($1::uuid[]) ORDER BY ur.created_at, ur.id`,

@@ -300,6 +300,7 @@ export class UsersService {
         roleId: a.roleId,
         roleCode: a.roleCode,
         roleName: a.roleName,
+        roleNameEn: a.roleNameEn,
         orgUnitId: a.orgUnitId,
         orgUnitName: a.orgUnitName,
         scope: a.scope as UserDto['roles'][number]['scope'],

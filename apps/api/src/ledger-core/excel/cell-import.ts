@@ -1,5 +1,5 @@
 import { ColumnSpec } from '@fazhi/contracts';
-import { CellValue } from 'exceljs';
+import { CellRichTextValue, CellValue } from 'exceljs';
 import { BOOLEAN_LABELS } from './cell-export';
 import { looksMasked, unescapeFormulaText } from './cell-text';
 import { ParsedValue } from './ledger-excel.types';
@@ -34,7 +34,13 @@ const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const TRUE_TEXTS = new Set([BOOLEAN_LABELS.true, 'true']);
 const FALSE_TEXTS = new Set([BOOLEAN_LABELS.false, 'false']);
 
-function joinRichText(rich: { richText: { text: string }[] }): string {
+const BAD_DATE = '日期格式不正确';
+
+function isRichText(v: unknown): v is CellRichTextValue {
+  return typeof v === 'object' && v !== null && Array.isArray((v as Partial<CellRichTextValue>).richText);
+}
+
+function joinRichText(rich: CellRichTextValue): string {
   return rich.richText.map((r) => r.text).join('');
 }
 
@@ -51,12 +57,12 @@ export function isErrorCell(cell: RawCell | ErrorCell): cell is ErrorCell {
 export function rawCell(v: CellValue): RawCell | ErrorCell {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'object' || v instanceof Date) return v;
-  if ('richText' in v) return joinRichText(v);
+  if (isRichText(v)) return joinRichText(v);
   if ('hyperlink' in v) {
+    // exceljs reads a hyperlink's text as rich text when the link is formatted.
     const text: unknown = v.text;
     if (typeof text === 'string') return text;
-    if (text && typeof text === 'object' && 'richText' in text) return joinRichText(text as { richText: { text: string }[] });
-    return v.hyperlink;
+    return isRichText(text) ? joinRichText(text) : v.hyperlink;
   }
   if ('error' in v) return { error: v.error };
   const result = v.result;
@@ -87,10 +93,10 @@ function readClock(raw: Exclude<RawCell, null>, ctx: ImportContext): { clock: Wa
   if (raw instanceof Date) return { clock: utcMsToWallClock(raw.getTime()), ms: raw.getUTCMilliseconds() };
   if (typeof raw === 'number') {
     const d = serialToClock(raw, ctx);
-    return d ? { clock: utcMsToWallClock(d.getTime()), ms: d.getUTCMilliseconds() } : '日期格式不正确';
+    return d ? { clock: utcMsToWallClock(d.getTime()), ms: d.getUTCMilliseconds() } : BAD_DATE;
   }
   const m = DATE_TEXT.exec(cellText(raw).normalize('NFKC'));
-  if (!m) return '日期格式不正确';
+  if (!m) return BAD_DATE;
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number);
   if (!isCalendarDate(year, month, day)) return '日期不存在';
   if (hour > 23 || minute > 59 || second > 59) return '时间不正确';
@@ -111,7 +117,7 @@ function parseDatetime(raw: Exclude<RawCell, null>, ctx: ImportContext): CellOut
     }
   }
   const read = readClock(raw, ctx);
-  if (typeof read === 'string') return problem(read === '日期格式不正确' ? '日期时间格式不正确' : read);
+  if (typeof read === 'string') return problem(read === BAD_DATE ? '日期时间格式不正确' : read);
   return value(new Date(wallClockToInstant(read.clock, ctx.timeZone).getTime() + read.ms).toISOString());
 }
 

@@ -1,4 +1,5 @@
 import { ColumnSpec } from '@fazhi/contracts';
+import { CellValue } from 'exceljs';
 import { exportCell } from './cell-export';
 import { CellOutcome, ImportContext, parseCell, rawCell } from './cell-import';
 import { escapeFormulaText, looksMasked, normalizeHeader, unescapeFormulaText } from './cell-text';
@@ -97,6 +98,8 @@ describe('parseCell', () => {
   it('reduces exceljs values to what the cell shows', () => {
     expect(rawCell({ richText: [{ text: 'a' }, { text: 'b' }] })).toBe('ab');
     expect(rawCell({ text: '链接', hyperlink: 'http://x' })).toBe('链接');
+    const formattedLink = { text: { richText: [{ text: '格式' }, { text: '链接' }] }, hyperlink: 'http://x' };
+    expect(rawCell(formattedLink as unknown as CellValue)).toBe('格式链接');
     expect(rawCell({ formula: 'A1', result: 3 })).toBe(3);
     expect(rawCell({ formula: 'A1' })).toBeNull();
     expect(rawCell({ sharedFormula: 'A1', result: { error: '#REF!' } })).toEqual({ error: '#REF!' });

@@ -53,3 +53,8 @@ export function cellError(row: number, field: string, header: string, problem: s
 export function rowError(row: number, problem: string): ImportRowError {
   return { row, field: '', header: '', message: `第${row}行:${problem}` };
 }
+
+/** A required column absent from the header row, worded as `第2行:缺少必填列“发现日期”`. */
+export function missingColumn(headerRow: number, field: string, header: string): ImportRowError {
+  return { row: headerRow, field, header, message: `第${headerRow}行:缺少必填列“${header}”` };
+}

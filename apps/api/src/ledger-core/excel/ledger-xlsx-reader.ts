@@ -2,7 +2,7 @@ import { ColumnSpec, DEFAULT_TIME_ZONE, ImportRowError } from '@fazhi/contracts'
 import { Workbook, Worksheet } from 'exceljs';
 import { CellOutcome, cellText, ImportContext, isBlankCell, isErrorCell, parseCell, rawCell } from './cell-import';
 import { normalizeHeader } from './cell-text';
-import { cellError, damagedXlsx, fileTooLarge, notAnXlsx, rowError } from './excel-errors';
+import { cellError, damagedXlsx, fileTooLarge, missingColumn, notAnXlsx, rowError } from './excel-errors';
 import { ParsedRow, ReadLedgerOptions, ReadLedgerResult } from './ledger-excel.types';
 import { assertZipWithinLimits } from './zip-guard';
 
@@ -44,7 +44,7 @@ function headerErrors(match: HeaderMatch | null, columns: readonly ColumnSpec[])
   }
   return columns
     .filter((c) => c.required && !c.readOnly && !match.columnOf.has(c.field))
-    .map((c) => ({ row: match.rowNumber, field: c.field, header: c.header, message: `第${match.rowNumber}行:缺少必填列“${c.header}”` }));
+    .map((c) => missingColumn(match.rowNumber, c.field, c.header));
 }
 
 function pickSheet(workbook: Workbook, sheetName: string | undefined): Worksheet {
@@ -57,6 +57,36 @@ function applyOutcome(parsed: ParsedRow, spec: ColumnSpec, outcome: CellOutcome,
   if (outcome.kind === 'value') parsed.values[spec.field] = outcome.value;
   else if (outcome.kind === 'unchanged') parsed.unchanged.add(spec.field);
   else errors.push(cellError(parsed.rowNumber, spec.field, spec.header, outcome.problem));
+}
+
+interface PlacedColumn {
+  spec: ColumnSpec;
+  col: number;
+}
+
+/** Parses the data rows below the header, appending problems to `errors`. */
+function readRows(sheet: Worksheet, headerRow: number, placed: PlacedColumn[], maxRows: number, ctx: ImportContext, errors: ImportRowError[]): ParsedRow[] {
+  const rows: ParsedRow[] = [];
+  let stopped = false;
+  sheet.eachRow((row, rowNumber) => {
+    if (stopped || rowNumber <= headerRow) return;
+    const cells = placed.map(({ col }) => rawCell(row.getCell(col).value));
+    if (cells.every((c) => !isErrorCell(c) && isBlankCell(c))) return;
+    if (rows.length >= maxRows) {
+      errors.push(rowError(rowNumber, `超过单次导入上限 ${maxRows} 行,本行及以后的行未读取,请分批导入`));
+      stopped = true;
+      return;
+    }
+    const parsed: ParsedRow = { rowNumber, values: {}, unchanged: new Set() };
+    placed.forEach(({ spec }, i) => {
+      const cell = cells[i];
+      if (spec.readOnly) return;
+      if (isErrorCell(cell)) errors.push(cellError(rowNumber, spec.field, spec.header, `单元格是错误值 ${cell.error},请填写实际内容`));
+      else applyOutcome(parsed, spec, parseCell(spec, cell, ctx), errors);
+    });
+    rows.push(parsed);
+  });
+  return rows;
 }
 
 /**
@@ -80,30 +110,11 @@ export async function readLedgerXlsx(input: Buffer, options: ReadLedgerOptions):
   const errors = headerErrors(header, columns);
   if (!header || errors.length > 0) return { rows: [], errors };
 
-  const ctx: ImportContext = { timeZone: options.timeZone ?? DEFAULT_TIME_ZONE, date1904: workbook.properties.date1904 === true };
-  const present = columns.filter((c) => header.columnOf.has(c.field));
-  const rows: ParsedRow[] = [];
-  let stopped = false;
-  sheet.eachRow((row, rowNumber) => {
-    if (stopped || rowNumber <= header.rowNumber) return;
-    const cells = present.map((spec) => rawCell(row.getCell(header.columnOf.get(spec.field) ?? 0).value));
-    if (cells.every((c) => !isErrorCell(c) && isBlankCell(c))) return;
-    if (rows.length >= limits.maxRows) {
-      errors.push(rowError(rowNumber, `超过单次导入上限 ${limits.maxRows} 行,本行及以后的行未读取,请分批导入`));
-      stopped = true;
-      return;
-    }
-    const parsed: ParsedRow = { rowNumber, values: {}, unchanged: new Set() };
-    present.forEach((spec, i) => {
-      if (spec.readOnly) return;
-      const cell = cells[i];
-      if (isErrorCell(cell)) {
-        errors.push(cellError(rowNumber, spec.field, spec.header, `单元格是错误值 ${cell.error},请填写实际内容`));
-      } else {
-        applyOutcome(parsed, spec, parseCell(spec, cell, ctx), errors);
-      }
-    });
-    rows.push(parsed);
+  const placed = columns.flatMap((spec) => {
+    const col = header.columnOf.get(spec.field);
+    return col === undefined ? [] : [{ spec, col }];
   });
+  const ctx: ImportContext = { timeZone: options.timeZone ?? DEFAULT_TIME_ZONE, date1904: workbook.properties.date1904 === true };
+  const rows = readRows(sheet, header.rowNumber, placed, limits.maxRows, ctx, errors);
   return { rows, errors };
 }
