@@ -15,7 +15,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app-exception';
 import { Clock } from '../common/clock';
 import { contentDisposition } from '../ledger-core/attachments/file-names';
-import { ParsedRow, readLedgerXlsx, writeLedgerXlsx } from '../ledger-core/excel';
+import { cellError, ParsedRow, readLedgerXlsx, writeLedgerXlsx } from '../ledger-core/excel';
 import { NumberingService } from '../ledger-core/numbering/numbering.service';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
 import { StatusHistoryService } from '../ledger-core/status/status-history.service';
@@ -74,8 +74,8 @@ export class VesselExcelService {
     async function* rows() {
       for await (const row of stream) yield vessels.toDto(row, true) as unknown as Record<string, unknown>;
     }
-    await writeLedgerXlsx(res, { title, sheetName: '三无船舶台账', columns: VESSEL_COLUMNS, rows: rows(), unmasked });
-    res.end();
+    const timeZone = towns.length === 1 ? units.get(towns[0])?.timeZone : undefined;
+    await writeLedgerXlsx(res, { title, sheetName: '三无船舶台账', columns: VESSEL_COLUMNS, rows: rows(), unmasked, timeZone });
   }
 
   /** Checks every row; `commit` then applies all of them in one transaction, or none. */
@@ -85,7 +85,7 @@ export class VesselExcelService {
     const parsed = await readLedgerXlsx(content, { columns: VESSEL_COLUMNS, limits: IMPORT_LIMITS, timeZone: town.timeZone });
     const errors: ImportRowError[] = [...parsed.errors];
     const header = (field: string) => VESSEL_COLUMNS.find((c) => c.field === field)?.header ?? field;
-    const problem = (row: number, field: string, message: string) => errors.push({ row, field, header: header(field), message: `第${row}行“${header(field)}”:${message}` });
+    const problem = (row: number, field: string, message: string) => errors.push(cellError(row, field, header(field), message));
 
     return this.ds.transaction(async (em) => {
       const numbers = parsed.rows.map((r) => r.values.number).filter((n): n is string => typeof n === 'string' && n !== '');

@@ -8,5 +8,5 @@ export { readLedgerXlsx } from './ledger-xlsx-reader';
 export { escapeFormulaText, unescapeFormulaText, looksMasked } from './cell-text';
 export { DATE_FORMAT, DATETIME_FORMAT } from './cell-export';
 export { DEFAULT_IMPORT_LIMITS } from './ledger-excel.types';
-export { ExcelErrorCode } from './excel-errors';
+export { ExcelErrorCode, cellError, rowError } from './excel-errors';
 export type { ImportLimits, LedgerRow, ParsedRow, ParsedValue, ReadLedgerOptions, ReadLedgerResult, WriteLedgerOptions } from './ledger-excel.types';

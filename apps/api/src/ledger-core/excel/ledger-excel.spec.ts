@@ -115,7 +115,7 @@ describe('writeLedgerXlsx', () => {
     beforeEach(() => (process.env.TZ = zone));
     afterEach(() => (process.env.TZ = saved));
 
-    it('stores calendar dates as that date and datetimes as the Guanghai wall clock', async () => {
+    it('stores calendar dates as that date and datetimes as the Guanghai wall clock, and reads them back', async () => {
       const buf = await write([VESSEL, { ...VESSEL, foundOn: new Date('2021-12-31T16:30:00.000Z'), foundAt: new Date('2021-12-31T16:30:00.000Z') }]);
       const xml = sheetXml(buf);
       // 2021-03-05 is serial 44260; 2021-03-05 00:30 is 44260 + 30/1440; 2022-01-01 (an instant in Guanghai) is 44562.
@@ -125,6 +125,11 @@ describe('writeLedgerXlsx', () => {
       expect(xml).toMatch(/<c r="C4"[^>]*><v>44562\.0208333/);
       const ws = await openSheet(buf);
       expect(ws.getCell('B3').value).toEqual(new Date(Date.UTC(2021, 2, 5)));
+      const { rows } = await readLedgerXlsx(buf, { columns: COLUMNS, limits: LIMITS });
+      expect(rows.map((r) => [r.values.foundOn, r.values.foundAt])).toEqual([
+        ['2021-03-05', '2021-03-04T16:30:00.000Z'],
+        ['2022-01-01', '2021-12-31T16:30:00.000Z'],
+      ]);
     });
   });
 
@@ -296,7 +301,11 @@ describe('readLedgerXlsx', () => {
   });
 
   it('keeps the stored value where a personal-data cell still holds the export mask', async () => {
-    const buf = await workbookOf([HEADERS, ['', '2021-03-05', '', '巡查发现', '', '', '', '黄**', '440781********123X', '138****5678'], ['', '2021-03-05', '', '巡查发现', '', '', '', '*', '', "'+86****5678"]]);
+    const buf = await workbookOf([
+      HEADERS,
+      ['', '2021-03-05', '', '巡查发现', '', '', '', '黄**', '440781********123X', '138****5678'],
+      ['', '2021-03-05', '', '巡查发现', '', '', '', '*', '', "'+86****5678"],
+    ]);
     const { rows, errors } = await read(buf);
     expect(errors).toEqual([]);
     expect([...rows[0].unchanged].sort()).toEqual(['ownerIdNumber', 'ownerName', 'ownerPhone']);
@@ -319,7 +328,10 @@ describe('readLedgerXlsx', () => {
     expect((tooBig as AppException).getStatus()).toBe(413);
     expect((tooBig as AppException).code).toBe('PAYLOAD_TOO_LARGE');
     expect((tooBig as AppException).messages.zh).toMatch(/^文件过大,不能超过/);
-    await expect(read(Buffer.from('编号,发现日期\n1,2021-03-05'))).rejects.toMatchObject({ code: 'NOT_XLSX', messages: { zh: expect.stringMatching(/不是有效的 Excel 文件/) } });
+    await expect(read(Buffer.from('编号,发现日期\n1,2021-03-05'))).rejects.toMatchObject({
+      code: 'NOT_XLSX',
+      messages: { zh: expect.stringMatching(/不是有效的 Excel 文件/) },
+    });
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]);
     await expect(read(ole)).rejects.toMatchObject({ messages: { zh: expect.stringMatching(/不支持旧版 \.xls/) } });
   });
