@@ -183,3 +183,35 @@ describe('three-no vessel ledger', () => {
     await t.http.post(`/api/vessel-cases/${v.id}/persuasions`).set('Cookie', officer).send({ version: v.version, date: '2021-06-15', staff: '伍国华', measure: 'education', result: '重复' }).expect(409);
   });
 });
+
+describe('unclaimed-vessel notice on the deadline engine', () => {
+  let t: TestApp;
+  let officer: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    officer = await t.login('officer');
+  });
+  afterAll(() => t.close());
+
+  it('runs 30 days from the notice, shows in my due list, and allows declaring unclaimed only after it', async () => {
+    const village = await idOf(t.ds, 'org_unit', 'GH03');
+    const created = await t.http
+      .post('/api/vessel-cases')
+      .set('Cookie', officer)
+      .send({ villageId: village, discoveredAt: '2021-06-10T09:00:00+08:00', place: '灯湖河口', source: 'patrol', hullMaterial: 'fibreglass', unclaimed: true, noticeStart: '2021-06-12' })
+      .expect(201);
+    expect(created.body.noticeEnd).toBe('2021-07-12');
+    let detail = (await t.http.get(`/api/vessel-cases/${created.body.id}`).set('Cookie', officer).expect(200)).body;
+    expect(detail.deadline).toMatchObject({ kind: 'unclaimed-notice', dueDate: '2021-07-12', state: 'ok' });
+    const early = await t.http.post(`/api/vessel-cases/${created.body.id}/transitions`).set('Cookie', officer).send({ to: 'unclaimed', version: detail.version }).expect(409);
+    expect(early.body.code).toBe('NOTICE_PERIOD_RUNNING');
+    t.clock.set('2021-07-11T02:00:00Z');
+    const mine = (await t.http.get('/api/my/deadlines').set('Cookie', await t.login('officer')).expect(200)).body;
+    expect(mine.items).toEqual(expect.arrayContaining([expect.objectContaining({ recordId: created.body.id, state: 'warning' })]));
+    t.clock.set('2021-07-13T02:00:00Z');
+    const cookie = await t.login('officer');
+    detail = (await t.http.post(`/api/vessel-cases/${created.body.id}/transitions`).set('Cookie', cookie).send({ to: 'unclaimed', version: detail.version }).expect(200)).body;
+    expect(detail.status).toBe('unclaimed');
+    expect(detail.deadline.state).toBe('done');
+  });
+});

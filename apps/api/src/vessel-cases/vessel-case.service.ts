@@ -23,6 +23,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppException, BilingualFieldError, invalidFields, notFound, staleVersion } from '../common/app-exception';
 import { Clock } from '../common/clock';
 import { pageOf, toPage } from '../common/pagination';
+import { DeadlinesService } from '../ledger-core/deadlines/deadlines.service';
 import { NumberingService } from '../ledger-core/numbering/numbering.service';
 import { RecordHandle } from '../ledger-core/record-attachments';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
@@ -45,6 +46,8 @@ import {
 import { VesselCaseRepository, VesselFilter, VesselRow } from './vessel-case.repository';
 
 export const LEDGER = 'vessel-case' as const;
+/** The unclaimed-vessel notice period, the first user of the core's deadlines. */
+export const NOTICE_KIND = 'unclaimed-notice';
 const NOT_FOUND = { zh: '船舶案件不存在', en: 'Vessel case not found' };
 
 interface GuardContext {
@@ -67,6 +70,7 @@ export class VesselCaseService {
     private readonly history: StatusHistoryService,
     private readonly personal: PersonalDataService,
     private readonly evidence: VesselEvidence,
+    private readonly deadlines: DeadlinesService,
   ) {}
 
   /** Decrypted owner fields, masked unless `unmasked`. */
@@ -149,12 +153,14 @@ export class VesselCaseService {
 
   async get(principal: Principal, id: string): Promise<VesselCaseDetailDto> {
     const row = await this.visible(principal, id);
-    const [persuasions, history, attachments, campaignAttachments] = await Promise.all([
+    const [persuasions, history, attachments, campaignAttachments, deadlines] = await Promise.all([
       this.repo.persuasions(id),
       this.history.list(LEDGER, id),
       this.evidence.list(LEDGER, id, row.townId),
       row.campaignId ? this.evidence.list('campaign', row.campaignId, row.townId) : Promise.resolve([]),
+      this.deadlines.forRecord(LEDGER, id, row.townId),
     ]);
+    const notice = deadlines.find((d) => d.kind === NOTICE_KIND);
     const today = dateIn(this.clock.now(), row.timeZone);
     const transitions = row.voidedAt
       ? []
@@ -174,7 +180,7 @@ export class VesselCaseService {
       history,
       attachments,
       campaignAttachments,
-      deadline: row.unclaimed && row.noticeEnd && row.status === 'registered' ? noticeDeadline(row.noticeEnd, today) : null,
+      deadline: notice ? this.deadlines.status(notice, today) : null,
       transitions,
     };
   }
@@ -188,7 +194,7 @@ export class VesselCaseService {
     await this.ds.transaction(async (em) => {
       const handlerIds = await this.checkHandlers(em, principal, townId, dto.handlerIds, dateIn(now, town.timeZone));
       const { number, year, seq } = await this.numbering.next(em, LEDGER, townId, now);
-      const noticeEnd = dto.unclaimed && dto.noticeStart ? (dto.noticeEnd ?? addDays(dto.noticeStart, UNCLAIMED_NOTICE_DAYS)) : (dto.noticeEnd ?? null);
+      const noticeEnd = dto.unclaimed && dto.noticeStart ? addDays(dto.noticeStart, UNCLAIMED_NOTICE_DAYS) : (dto.noticeEnd ?? null);
       await em.query(
         `INSERT INTO vessel_case (id, town_id, village_id, number, year, seq, status, registered_at, handler_ids, created_at, created_by, updated_at, updated_by, version,
            discovered_at, place, gps_lat, gps_lng, source, hull_material, length_m, engine_power_kw, gear_type, gear_count, marks, unclaimed,
@@ -204,6 +210,12 @@ export class VesselCaseService {
         ],
       );
       await this.history.record(em, { townId, ledger: LEDGER, recordId: id, from: null, to: 'registered', at: now });
+      if (dto.unclaimed && dto.noticeStart) {
+        await this.deadlines.open(em, {
+          townId, villageId, ledger: LEDGER, recordId: id, kind: NOTICE_KIND, title: `${number} 无主船舶公告`,
+          days: UNCLAIMED_NOTICE_DAYS, unit: 'calendar', startDate: dto.noticeStart, assigneeIds: handlerIds.length ? handlerIds : [principal.user.id],
+        });
+      }
       const after = await this.repo.findInScope(principal.scope, id, em);
       await this.audit.record(em, { action: 'vessel-case.create', entity: LEDGER, entityId: id, townId, after: this.toDto(after!) });
     });
@@ -298,6 +310,9 @@ export class VesselCaseService {
         break;
     }
     if (!(await this.repo.update(em, id, dto.version, set))) throw staleVersion();
+    if (row.status === 'registered') {
+      for (const d of await this.deadlines.forRecord(LEDGER, id, row.townId, em)) if (d.kind === NOTICE_KIND && !d.doneAt) await this.deadlines.complete(em, d.id, this.clock.now());
+    }
     await this.history.record(em, { townId: row.townId, ledger: LEDGER, recordId: id, from: row.status, to: rule.to, remark: dto.remark ?? null, data: dto.data ?? null });
     await this.audit.record(em, {
       action: 'vessel-case.transition',
@@ -472,9 +487,4 @@ export class VesselCaseService {
 
 export function recordVoid(): AppException {
   return new AppException(409, 'RECORD_VOID', { zh: '记录已作废,不能再修改', en: 'The record is void and cannot change' });
-}
-
-function noticeDeadline(noticeEnd: string, today: string) {
-  const days = Math.round((Date.parse(`${noticeEnd}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-  return { kind: 'unclaimed-notice', dueDate: noticeEnd, daysLeft: days, state: days < 0 ? 'overdue' : days <= 3 ? 'warning' : 'ok' } as const;
 }
