@@ -102,9 +102,12 @@ describe('attachments', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    try {
+      await app?.close();
+      await db?.drop();
+    } finally {
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   const rows = async (): Promise<number> => Number((await ds.query('SELECT count(*)::int AS n FROM attachment'))[0].n);
@@ -167,7 +170,7 @@ describe('attachments', () => {
       ['IMG_0001.HEIC', 'image/heic', false, 'document'],
       ['调解协议.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', false, 'document'],
     ]);
-    expect((await service.list('vessel-case', recordId)).map((a) => a.fileName)).toEqual(['询问笔录.pdf', 'IMG_0001.HEIC', '调解协议.docx']);
+    expect((await service.list('vessel-case', recordId)).map((a) => a.fileName)).toEqual(['IMG_0001.HEIC', '询问笔录.pdf', '调解协议.docx']);
   });
 
   it('refuses an executable renamed photo.jpg with 415, leaving no file and no row', async () => {
@@ -181,14 +184,17 @@ describe('attachments', () => {
     expect({ files: await filesUnder(filesDir), rows: await rows() }).toEqual(before);
   });
 
-  it('refuses a file over the limit with 413, leaving no temporary file', async () => {
+  it('refuses a file over the limit with 413, leaving no temporary file, and takes one exactly at it', async () => {
     const before = { files: await filesUnder(filesDir), rows: await rows() };
     const big = Buffer.concat([await fixtures.jpeg(), randomBytes(LIMIT + 10)]);
     const res = await upload(randomUUID(), big, 'big.jpg').expect(413);
     expect(res.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: '文件“big.jpg”超过大小上限 1 MB' });
     const smaller = await upload(randomUUID(), await fixtures.jpeg(), 'photo.jpg', { query: '?max=2048' }).expect(413);
     expect(smaller.body.message).toBe('文件“photo.jpg”超过大小上限 0.002 MB');
+    const exact = await fixtures.jpeg({ r: 1, g: 2, b: 3 });
+    await upload(randomUUID(), exact, 'exact.jpg', { query: `?max=${exact.length - 1}` }).expect(413);
     expect({ files: await filesUnder(filesDir), rows: await rows() }).toEqual(before);
+    await upload(randomUUID(), exact, 'exact.jpg', { query: `?max=${exact.length}` }).expect(201);
   });
 
   it('answers field errors for a bad stage and for a request that is not multipart', async () => {
@@ -276,6 +282,17 @@ describe('attachments', () => {
     expect(row).toEqual({ removed_at: new Date('2021-06-15T02:00:00Z'), removed_by: USER });
     expect(await stat(path.join(filesDir, attached.sha256.slice(0, 2), attached.sha256))).toBeTruthy();
     expect(await service.sweepOrphans(0)).toBe(0);
+  });
+
+  it('takes files the server made through the same checks', async () => {
+    const recordId = randomUUID();
+    const generated = await service.receiveContent(fixtures.docx(), '调解协议书/第1号.docx', 'document');
+    expect(generated).toMatchObject({ fileName: '第1号.docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', stage: 'document', thumbnailTempPath: null });
+    const dto = await ds.transaction((em) => service.attach(em, { townId: TOWN, ledger: 'dispute', recordId, upload: generated, userId: USER }));
+    expect(await service.list('dispute', recordId, TOWN)).toEqual([dto]);
+    const tmpBefore = await filesUnder(path.join(filesDir, 'tmp'));
+    await expect(service.receiveContent(fixtures.html(), 'page.docx', 'document')).rejects.toMatchObject({ code: 'UNSUPPORTED_FILE_TYPE' });
+    expect(await filesUnder(path.join(filesDir, 'tmp'))).toEqual(tmpBefore);
   });
 
   it('attaches only inside a transaction', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AppException } from '../src/common/app-exception';
 import { TestClock } from '../src/common/clock';
-import { Deadline } from '../src/ledger-core/deadlines/deadlines.repository';
+import { Deadline, DeadlinesRepository } from '../src/ledger-core/deadlines/deadlines.repository';
 import { DeadlinesService, OpenDeadlineInput } from '../src/ledger-core/deadlines/deadlines.service';
 import { createTestApp, idOf, TestApp } from './test-app';
 
@@ -213,6 +213,15 @@ describe('deadlines', () => {
       expect(titles(await list('leader'))).toEqual(['G 领导']);
       expect(titles(await list('admin', '?all=true'))).toEqual([]);
       await t.http.get('/api/my/deadlines').expect(401);
+    });
+
+    it('keeps an own-records scope to the towns it names', async () => {
+      const repo = t.app.get(DeadlinesRepository);
+      const own = (townIds: string[]) => ({ userId: id.officer, townIds: [], villageIds: [], ownTownIds: townIds, upperUnitIds: [] });
+      const f = { all: false, warningDays: 3, offset: 0, limit: 20 };
+      expect((await repo.mine(own([id.GH]), t.clock.now(), f)).rows.map((r) => r.title)).toEqual(['C 超期', 'A 两日', 'T 三日']);
+      expect((await repo.mine(own([id.HY]), t.clock.now(), f)).rows.map((r) => r.title)).toEqual(['F 海宴']);
+      expect((await repo.mine(own([]), t.clock.now(), f)).total).toBe(0);
     });
 
     it('counts days left from the town’s date, not the server’s', async () => {

@@ -215,3 +215,56 @@ describe('unclaimed-vessel notice on the deadline engine', () => {
     expect(detail.deadline.state).toBe('done');
   });
 });
+
+describe('voiding ends the record deadlines', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('takes a voided unclaimed vessel off the my-deadlines list', async () => {
+    const officer = await t.login('officer');
+    const village = await idOf(t.ds, 'org_unit', 'GH04');
+    const v = (
+      await t.http
+        .post('/api/vessel-cases')
+        .set('Cookie', officer)
+        .send({ villageId: village, discoveredAt: '2021-06-10T09:00:00+08:00', place: '海永围堤', source: 'report', hullMaterial: 'wood', unclaimed: true, noticeStart: '2021-06-01' })
+        .expect(201)
+    ).body;
+    const listed = (await t.http.get('/api/my/deadlines?all=true').set('Cookie', officer).expect(200)).body.items.map((i: { recordId: string }) => i.recordId);
+    expect(listed).toContain(v.id);
+    await t.http.post(`/api/vessel-cases/${v.id}/void`).set('Cookie', officer).send({ version: v.version, reason: '误登记' }).expect(200);
+    const after = (await t.http.get('/api/my/deadlines?all=true').set('Cookie', officer).expect(200)).body.items.map((i: { recordId: string }) => i.recordId);
+    expect(after).not.toContain(v.id);
+  });
+});
+
+describe('certificates', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('lists the officers a certificate manager may issue to, and tracks validity and events', async () => {
+    const legal = await t.login('legal');
+    const officers = (await t.http.get('/api/certificates/officers').set('Cookie', legal).expect(200)).body;
+    expect(officers).toEqual([expect.objectContaining({ displayName: '伍国华', orgUnitName: '广海镇' })]);
+    await t.http.get('/api/certificates/officers').set('Cookie', await t.login('officer')).expect(403);
+    const created = (
+      await t.http.post('/api/certificates').set('Cookie', legal).send({ officerId: officers[0].id, number: '44078121999', issuedOn: '2021-01-01', expiresOn: '2021-07-01' }).expect(201)
+    ).body;
+    expect(created).toMatchObject({ status: 'valid', validity: 'due', events: [expect.objectContaining({ kind: 'apply' })] });
+    const dup = await t.http.post('/api/certificates').set('Cookie', legal).send({ officerId: officers[0].id, number: '44078121999', issuedOn: '2021-01-01', expiresOn: '2022-01-01' }).expect(409);
+    expect(dup.body.errors).toEqual([expect.objectContaining({ path: 'number', code: 'duplicate' })]);
+    const renewed = (
+      await t.http.post(`/api/certificates/${created.id}/events`).set('Cookie', legal).send({ version: created.version, kind: 'renew', date: '2021-06-20', expiresOn: '2027-06-30' }).expect(201)
+    ).body;
+    expect(renewed).toMatchObject({ expiresOn: '2027-06-30', validity: 'ok' });
+    const cancelled = (await t.http.post(`/api/certificates/${created.id}/events`).set('Cookie', legal).send({ version: renewed.version, kind: 'cancel', date: '2021-06-21' }).expect(201)).body;
+    expect(cancelled).toMatchObject({ status: 'cancelled', validity: 'inactive' });
+    expect(cancelled.events.map((e: { kind: string }) => e.kind)).toEqual(['apply', 'renew', 'cancel']);
+  });
+});

@@ -9,3 +9,4 @@ export * from './personal';
 export * from './ledger';
 export * from './deadlines';
 export * from './vessels';
+export * from './disputes';

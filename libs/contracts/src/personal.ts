@@ -38,3 +38,11 @@ export function isValidIdNumber(id: string): boolean {
 export function isValidMobile(phone: string): boolean {
   return /^1[3-9]\d{9}$/.test(phone) || /^0\d{2,3}-?\d{7,8}$/.test(phone);
 }
+
+/** An address keeps its first six characters (county and town, usually): `台山市广海镇****`. */
+export function maskAddress(address: string | null | undefined): string | null {
+  if (address == null || address === '') return address ?? null;
+  const chars = [...address];
+  if (chars.length <= 6) return chars[0] + '*'.repeat(Math.max(chars.length - 1, 1));
+  return chars.slice(0, 6).join('') + '****';
+}

@@ -66,14 +66,14 @@ export const SEED_ROLES: readonly SeedRole[] = [
     name: '镇领导',
     nameEn: 'Town leader',
     defaultScope: 'town',
-    permissions: [...LEDGER_READ, 'dashboard.read', 'report.read', 'report.edit', 'report.approve', 'report.export', 'personal.unmask', 'record.reopen'],
+    permissions: [...LEDGER_READ, 'dashboard.read', 'report.read', 'report.edit', 'report.approve', 'report.export', 'personal.unmask', 'record.reopen', 'dispute.warning'],
   },
   {
     code: 'legal_affairs',
     name: '司法所/法治办',
     nameEn: 'Legal affairs office',
     defaultScope: 'town',
-    permissions: [...LEDGER_READ, 'legal.write', 'certificate.manage', 'dashboard.read', 'report.read', 'report.edit'],
+    permissions: [...LEDGER_READ, 'legal.write', 'certificate.manage', 'dashboard.read', 'report.read', 'report.edit', 'peace_officer.manage', 'template.manage'],
   },
   {
     code: 'enforcement_officer',

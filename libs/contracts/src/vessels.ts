@@ -212,6 +212,13 @@ export interface CertificateDto {
 
 export const CERTIFICATE_DUE_DAYS = 30;
 
+/** An enforcement officer who may hold a certificate (`GET /api/certificates/officers`). */
+export interface OfficerOption {
+  id: string;
+  displayName: string;
+  orgUnitName: string;
+}
+
 /** `GET /api/statistics/vessels` (DOMAIN.md §4.1). */
 export interface VesselStatistics {
   year: number;

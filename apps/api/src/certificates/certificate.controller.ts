@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CertificateDto, Page } from '@fazhi/contracts';
+import { CertificateDto, OfficerOption, Page } from '@fazhi/contracts';
 import { RequirePermission } from '../access/access.decorators';
 import { Principal } from '../access/principal';
 import { CurrentPrincipal } from '../auth/auth.guard';
@@ -18,6 +18,12 @@ export class CertificateController {
   @Get()
   list(@CurrentPrincipal() p: Principal, @Query() q: CertificateListQuery): Promise<Page<CertificateDto>> {
     return this.certificates.list(p, q);
+  }
+
+  @RequirePermission('certificate.manage')
+  @Get('officers')
+  officers(@CurrentPrincipal() p: Principal): Promise<OfficerOption[]> {
+    return this.certificates.officers(p);
   }
 
   @RequirePermission('certificate.manage', 'vessel.read', 'legal.read')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CERTIFICATE_DUE_DAYS, CertificateDto, ErrorCode, Page } from '@fazhi/contracts';
+import { CERTIFICATE_DUE_DAYS, CertificateDto, ErrorCode, OfficerOption, Page } from '@fazhi/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { inScope, scopeSql } from '../access/data-scope';
@@ -81,6 +81,19 @@ export class CertificateService {
     const rows: CertRow[] = await this.ds.query(`${SELECT} WHERE ${w.join(' AND ')} ORDER BY c.expires_on, c.number`, params);
     const all = rows.map((r) => this.toDto(r)).filter((c) => !q.validity || c.validity === q.validity);
     return toPage(all.slice(offset, offset + pageSize), all.length, page, pageSize);
+  }
+
+  /** Active users in scope who may handle vessel cases: the people certificates are issued to. */
+  async officers(principal: Principal): Promise<OfficerOption[]> {
+    const params: unknown[] = [];
+    const scope = scopeSql(principal.scope, { town: 'u.town_id' }, params);
+    return this.ds.query(
+      `SELECT u.id, u.display_name AS "displayName", o.name AS "orgUnitName" FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id
+        WHERE ${scope} AND u.status = 'active'
+          AND EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = u.id AND 'vessel.write' = ANY(r.permissions))
+        ORDER BY o.path, u.display_name`,
+      params,
+    );
   }
 
   async get(principal: Principal, id: string, em: EntityManager = this.ds.manager): Promise<CertificateDto> {

@@ -8,7 +8,7 @@ import { requestContext } from './request-context';
 
 export const APP_LOGGER = Symbol('APP_LOGGER');
 
-const OUTCOMES: Record<number, AuditOutcome> = { 400: 'invalid', 403: 'denied', 404: 'not_found', 409: 'conflict', 413: 'invalid', 422: 'invalid' };
+const OUTCOMES: Record<number, AuditOutcome> = { 400: 'invalid', 403: 'denied', 404: 'not_found', 409: 'conflict', 413: 'invalid', 415: 'invalid', 422: 'invalid' };
 const SELF_AUDITED = ['/api/auth/login', '/api/auth/token'];
 
 /**

@@ -13,6 +13,11 @@ import { LedgerTypeEntity, RecordCounterEntity } from '../ledger-core/numbering/
 import { StatusHistoryEntity } from '../ledger-core/status/status-history.entity';
 import { AttachmentEntity } from '../ledger-core/attachments/attachment.entity';
 import { VesselCaseEntity, VesselPersuasionEntity } from '../vessel-cases/vessel-case.entities';
+import { DisputeEntity, DisputeFollowUpEntity, DisputePartyEntity, DisputeSessionEntity } from '../disputes/dispute.entities';
+import { PeaceOfficerEntity } from '../peace-officers/peace-officer.entity';
+import { NotificationEntity } from '../notifications/notification.entity';
+import { TownSettingEntity } from '../ledger-core/settings/town-setting.entity';
+import { DocumentTemplateEntity } from '../ledger-core/documents/document-template.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -37,4 +42,12 @@ export const ENTITIES = [
   VesselPersuasionEntity,
   CertificateEntity,
   CertificateEventEntity,
+  PeaceOfficerEntity,
+  DisputeEntity,
+  DisputePartyEntity,
+  DisputeSessionEntity,
+  DisputeFollowUpEntity,
+  NotificationEntity,
+  TownSettingEntity,
+  DocumentTemplateEntity,
 ];

@@ -1,14 +1,23 @@
 import { Global, Module } from '@nestjs/common';
+import { DocumentTemplates } from './documents/document-templates.service';
 import { NumberingService } from './numbering/numbering.service';
 import { PersonalDataService } from './personal-data/personal-data.service';
 import { RecordAttachments } from './record-attachments';
+import { RecordPlaces } from './record-place';
+import { TownSettings } from './settings/town-settings.service';
 import { SpreadsheetUpload } from './spreadsheet-upload';
+import { RecordLifecycle } from './status/record-lifecycle';
 import { StatusHistoryService } from './status/status-history.service';
 
-/** What every ledger shares: numbering, status history, personal-data protection and record evidence. */
+const SHARED = [NumberingService, StatusHistoryService, RecordLifecycle, PersonalDataService, RecordAttachments, RecordPlaces, SpreadsheetUpload, TownSettings, DocumentTemplates];
+
+/**
+ * What every ledger shares: numbering, status history with void and reopen, personal-data
+ * protection, record places, record evidence, spreadsheet uploads, town settings and Word templates.
+ */
 @Global()
 @Module({
-  providers: [NumberingService, StatusHistoryService, PersonalDataService, RecordAttachments, SpreadsheetUpload],
-  exports: [NumberingService, StatusHistoryService, PersonalDataService, RecordAttachments, SpreadsheetUpload],
+  providers: SHARED,
+  exports: SHARED,
 })
 export class LedgerCoreModule {}

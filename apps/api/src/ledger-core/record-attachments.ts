@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AttachmentDto, LedgerType } from '@fazhi/contracts';
+import { AttachmentDto, AttachmentStage, LedgerType } from '@fazhi/contracts';
 import type { Request, Response } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -48,6 +48,31 @@ export class RecordAttachments {
       });
     } catch (e) {
       await this.attachments.discard(uploads);
+      throw e;
+    }
+  }
+
+  /**
+   * Attaches a file the server generated (e.g. a document filled from a template) and audits its
+   * generation. The record is locked but its version is not bumped: generating is no edit, and the
+   * same content is attached once (a repeated generation answers the attachment already there).
+   */
+  async attachGenerated(
+    record: Pick<RecordHandle, 'ledger' | 'recordId' | 'userId' | 'lock'>,
+    file: { fileName: string; content: Buffer; stage: AttachmentStage; action: string; detail?: unknown },
+  ): Promise<AttachmentDto> {
+    const upload = await this.attachments.receiveContent(file.content, file.fileName, file.stage);
+    try {
+      return await this.ds.transaction(async (em) => {
+        const { townId } = await record.lock(em);
+        const existing = (await this.attachments.list(record.ledger, record.recordId, townId)).find((a) => a.sha256 === upload.sha256 && a.fileName === upload.fileName);
+        const dto = existing ?? (await this.attachments.attach(em, { townId, ledger: record.ledger, recordId: record.recordId, upload, userId: record.userId }));
+        await this.audit.record(em, { action: file.action, entity: record.ledger, entityId: record.recordId, townId, after: { attachmentId: dto.id, fileName: dto.fileName, sha256: dto.sha256, size: dto.size, reused: Boolean(existing) }, detail: file.detail });
+        if (existing) await this.attachments.discard([upload]);
+        return dto;
+      });
+    } catch (e) {
+      await this.attachments.discard([upload]);
       throw e;
     }
   }

@@ -3,6 +3,7 @@ import { VesselStatistics } from '@fazhi/contracts';
 import { DataSource } from 'typeorm';
 import { scopeSql } from '../access/data-scope';
 import { Principal } from '../access/principal';
+import { countFigures, figureQueries, monthsOf, toQueryString, villageBreakdown } from '../ledger-core/figures';
 import { OrgTreeService } from '../org/org-tree.service';
 import { VesselCaseRepository, VesselFilter } from '../vessel-cases/vessel-case.repository';
 
@@ -21,11 +22,6 @@ export function vesselFigureFilters(year: number, townId?: string): Record<Exclu
   };
 }
 
-export function toQueryString(filter: Record<string, unknown>): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== null) params.set(k, Array.isArray(v) ? v.join(',') : String(v));
-  return params.toString();
-}
 
 @Injectable()
 export class VesselStatisticsService {
@@ -38,9 +34,7 @@ export class VesselStatisticsService {
   async vessels(principal: Principal, year: number, townId?: string): Promise<VesselStatistics> {
     const figures = vesselFigureFilters(year, townId);
     const scope = principal.scope;
-    const counts = Object.fromEntries(
-      await Promise.all(Object.entries(figures).map(async ([k, f]) => [k, await this.repo.count(scope, f)] as const)),
-    ) as Record<Exclude<Figure, 'campaigns'>, number>;
+    const counts = await countFigures(figures, (f) => this.repo.count(scope, f));
     const campaignFilter = { year, status: 'closed', voided: 'false', ...(townId ? { townId } : {}) };
     const params: unknown[] = [year];
     const where = [`extract(year FROM c.date)::int = $1`, `c.status = 'closed'`, 'c.voided_at IS NULL', scopeSql(scope, { town: 'c.town_id', owners: ['c.created_by'] }, params)];
@@ -58,12 +52,8 @@ export class VesselStatisticsService {
       this.repo.countBy(scope, figures.registered, 'village'),
       this.repo.countBy(scope, figures.dismantled, 'village'),
     ]);
-    const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
-    const units = await this.tree.byId();
-    const villageIds = new Set<string | null>([...regByVillage.keys(), ...disByVillage.keys()]);
-    const byVillage = [...villageIds]
-      .map((id) => ({ villageId: id, name: id ? (units.get(id)?.name ?? id) : '未指定村(社区)', registered: regByVillage.get(id) ?? 0, dismantled: disByVillage.get(id) ?? 0 }))
-      .sort((a, b) => (a.villageId === null ? 1 : b.villageId === null ? -1 : (units.get(a.villageId)?.sortOrder ?? 0) - (units.get(b.villageId)?.sortOrder ?? 0)));
+    const months = monthsOf(year);
+    const byVillage = villageBreakdown(await this.tree.byId(), { registered: regByVillage, dismantled: disByVillage });
 
     return {
       year,
@@ -79,7 +69,7 @@ export class VesselStatisticsService {
       })),
       byVillage,
       filters: {
-        ...(Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, toQueryString(f as Record<string, unknown>)])) as Record<Exclude<Figure, 'campaigns'>, string>),
+        ...figureQueries(figures),
         campaigns: toQueryString(campaignFilter),
       },
     };

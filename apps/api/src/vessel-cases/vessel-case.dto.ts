@@ -9,7 +9,6 @@ import {
   IsISO8601,
   IsNotEmpty,
   IsNumber,
-  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -28,8 +27,9 @@ import {
 import type { Disposal, HullMaterial, PersuasionMeasure, VesselCaseInput, VesselSource } from '@fazhi/contracts';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
+import { csvList, ImportQuery, PLAIN_DATE, TransitionDto, VoidDto } from '../ledger-core/ledger.dto';
 
-export const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const DATE = PLAIN_DATE;
 const keys = (o: object) => Object.keys(o);
 
 export class VesselCaseCreateDto implements VesselCaseInput {
@@ -80,12 +80,7 @@ export class VesselCaseUpdateDto {
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000) remark?: string | null;
 }
 
-export class TransitionDto {
-  @ApiProperty({ enum: VESSEL_STATUSES }) @IsString() @MaxLength(32) to!: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) remark?: string;
-  @ApiProperty() @IsInt() @Min(0) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsObject() data?: Record<string, unknown>;
-}
+export { ImportQuery, TransitionDto, VoidDto };
 
 /** The data a vessel step may carry (checked after the transition table says what is required). */
 export class VesselStepData {
@@ -108,17 +103,12 @@ export class PersuasionDto {
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(1000) result!: string;
 }
 
-export class VoidDto {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
-  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
-}
-
 export class UnmaskDto {
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(3) @IsIn(['ownerName', 'ownerIdNumber', 'ownerPhone'], { each: true }) fields!: ('ownerName' | 'ownerIdNumber' | 'ownerPhone')[];
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) reason!: string;
 }
 
-const csv = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
+const csv = csvList;
 
 export class VesselListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'comma-separated statuses' }) @IsOptional() @Transform(csv) @IsArray() @IsIn(VESSEL_STATUSES as string[], { each: true }) status?: string[];
@@ -145,9 +135,4 @@ export class VesselListQuery extends PageQuery {
 
 export class VesselExportQuery extends VesselListQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'full personal data (needs personal.unmask; audited)' }) @IsOptional() @IsIn(['true', 'false']) unmask?: 'true' | 'false';
-}
-
-export class ImportQuery {
-  @ApiPropertyOptional({ enum: ['preview', 'commit'] }) @IsOptional() @IsIn(['preview', 'commit']) mode?: 'preview' | 'commit';
-  @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
 }

@@ -9,6 +9,7 @@ const decimal = { to: (v: number | null | undefined) => v, from: (v: string | nu
 @Index('ux_vessel_case_number', ['townId', 'number'], { unique: true })
 @Index('ix_vessel_case_status', ['townId', 'status'])
 @Index('ix_vessel_case_registered', ['townId', 'registeredAt'])
+@Index('ix_vessel_case_village_discovered', ['townId', 'villageId', 'discoveredAt'])
 @Index('ix_vessel_case_dismantled', ['townId', 'dismantledOn'])
 @Index('ix_vessel_case_campaign', ['townId', 'campaignId'])
 @Index('ix_vessel_case_owner_name', ['townId', 'ownerNameIdx'])

@@ -106,8 +106,8 @@ export class VesselCaseRepository {
     if (f.status?.length) w.push(`v.status = ANY(${p(f.status)}::varchar[])`);
     if (f.townId) w.push(`v.town_id = ${p(f.townId)}`);
     if (f.villageId) w.push(`v.village_id = ${p(f.villageId)}`);
-    if (f.from) w.push(`${local('v.discovered_at')}::date >= ${p(f.from)}::date`);
-    if (f.to) w.push(`${local('v.discovered_at')}::date <= ${p(f.to)}::date`);
+    if (f.from) w.push(`v.discovered_at >= (${p(f.from)}::date::timestamp AT TIME ZONE t.time_zone)`);
+    if (f.to) w.push(`v.discovered_at < ((${p(f.to)}::date + 1)::timestamp AT TIME ZONE t.time_zone)`);
     if (f.campaignId) w.push(`v.campaign_id = ${p(f.campaignId)}`);
     if (f.q) {
       const like = p(`%${f.q.replace(/[%_\\]/g, '\\$&')}%`);
@@ -116,12 +116,22 @@ export class VesselCaseRepository {
     if (f.ownerNameIdx !== undefined) w.push(`v.owner_name_idx = ${p(f.ownerNameIdx)}`);
     if (f.ownerIdIdx !== undefined) w.push(`v.owner_id_idx = ${p(f.ownerIdIdx)}`);
     if (f.ownerPhoneIdx !== undefined) w.push(`v.owner_phone_idx = ${p(f.ownerPhoneIdx)}`);
-    if (f.registeredYear) w.push(`extract(year FROM ${local('v.registered_at')})::int = ${p(f.registeredYear)}`);
-    if (f.registeredMonth) w.push(`to_char(${local('v.registered_at')}, 'YYYY-MM') = ${p(f.registeredMonth)}`);
-    if (f.dismantledYear) w.push(`extract(year FROM v.dismantled_on)::int = ${p(f.dismantledYear)}`);
-    if (f.dismantledMonth) w.push(`to_char(v.dismantled_on, 'YYYY-MM') = ${p(f.dismantledMonth)}`);
+    // Periods as ranges on the column, so the (town_id, date) indexes serve them.
+    const instantRange = (col: string, from: string, to: string) =>
+      w.push(`${col} >= (${from}::timestamp AT TIME ZONE t.time_zone) AND ${col} < (${to}::timestamp AT TIME ZONE t.time_zone)`);
+    const dateRange = (col: string, from: string, to: string) => w.push(`${col} >= ${from}::date AND ${col} < ${to}::date`);
+    const year = (y: number) => [p(`${y}-01-01`), p(`${y + 1}-01-01`)] as const;
+    const month = (m: string) => {
+      const [y, mm] = m.split('-').map(Number);
+      const next = mm === 12 ? `${y + 1}-01-01` : `${y}-${String(mm + 1).padStart(2, '0')}-01`;
+      return [p(`${m}-01`), p(next)] as const;
+    };
+    if (f.registeredYear) instantRange('v.registered_at', ...year(f.registeredYear));
+    if (f.registeredMonth) instantRange('v.registered_at', ...month(f.registeredMonth));
+    if (f.dismantledYear) dateRange('v.dismantled_on', ...year(f.dismantledYear));
+    if (f.dismantledMonth) dateRange('v.dismantled_on', ...month(f.dismantledMonth));
     if (f.disposal) w.push(`v.disposal = ${p(f.disposal)}`);
-    if (f.handedOverYear) w.push(`extract(year FROM v.handed_over_on)::int = ${p(f.handedOverYear)}`);
+    if (f.handedOverYear) dateRange('v.handed_over_on', ...year(f.handedOverYear));
     if (f.openAt) {
       const d = p(f.openAt);
       w.push(`${local('v.registered_at')}::date <= ${d}::date AND (v.dismantled_on IS NULL OR v.dismantled_on > ${d}::date)
@@ -200,8 +210,8 @@ export class VesselCaseRepository {
     return result[1] === 1;
   }
 
-  async persuasions(caseId: string): Promise<Record<string, unknown>[]> {
-    return this.ds.query(`SELECT id, date, staff, measure, result, created_at FROM vessel_persuasion WHERE case_id = $1 ORDER BY date, created_at`, [caseId]);
+  async persuasions(townId: string, caseId: string): Promise<Record<string, unknown>[]> {
+    return this.ds.query(`SELECT id, date, staff, measure, result, created_at FROM vessel_persuasion WHERE town_id = $1 AND case_id = $2 ORDER BY date, created_at`, [townId, caseId]);
   }
 
   /** Handlers without a certificate valid on `date` (all certificates of their town considered). */

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   availableTransitions,
-  isValidIdNumber,
-  isValidMobile,
   maskIdNumber,
   maskName,
   maskPhone,
@@ -17,16 +15,19 @@ import {
 } from '@fazhi/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { inScope } from '../access/data-scope';
 import { Principal } from '../access/principal';
 import { AuditService } from '../audit/audit.service';
-import { AppException, BilingualFieldError, invalidFields, notFound, staleVersion } from '../common/app-exception';
+import { BilingualFieldError, invalidFields, notFound, staleVersion } from '../common/app-exception';
 import { Clock } from '../common/clock';
 import { pageOf, toPage } from '../common/pagination';
 import { DeadlinesService } from '../ledger-core/deadlines/deadlines.service';
 import { NumberingService } from '../ledger-core/numbering/numbering.service';
 import { RecordHandle } from '../ledger-core/record-attachments';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
+import { checkPersonalFields } from '../ledger-core/personal-data/personal-fields';
+import { RecordPlaces } from '../ledger-core/record-place';
+import { assertWritableRecord, recordVoid } from '../ledger-core/records';
+import { RecordLifecycle } from '../ledger-core/status/record-lifecycle';
 import { StatusHistoryService } from '../ledger-core/status/status-history.service';
 import { checkTransition, GuardFailure } from '../ledger-core/status/transitions';
 import { validateStepData } from '../ledger-core/step-data';
@@ -71,6 +72,8 @@ export class VesselCaseService {
     private readonly personal: PersonalDataService,
     private readonly evidence: VesselEvidence,
     private readonly deadlines: DeadlinesService,
+    private readonly places: RecordPlaces,
+    private readonly lifecycle: RecordLifecycle,
   ) {}
 
   /** Decrypted owner fields, masked unless `unmasked`. */
@@ -130,13 +133,7 @@ export class VesselCaseService {
 
   /** Turns the list query into repository filters (owner searches go through the blind index). */
   filter(query: VesselListQuery): VesselFilter {
-    const { ownerName, ownerIdNumber, ownerPhone, ...rest } = query;
-    return {
-      ...rest,
-      ...(ownerName ? { ownerNameIdx: this.personal.blindIndex('name', ownerName) } : {}),
-      ...(ownerIdNumber ? { ownerIdIdx: this.personal.blindIndex('idNumber', ownerIdNumber) } : {}),
-      ...(ownerPhone ? { ownerPhoneIdx: this.personal.blindIndex('phone', ownerPhone) } : {}),
-    };
+    return this.personal.indexSearch(query, { ownerName: ['ownerNameIdx', 'name'], ownerIdNumber: ['ownerIdIdx', 'idNumber'], ownerPhone: ['ownerPhoneIdx', 'phone'] });
   }
 
   async list(principal: Principal, query: VesselListQuery): Promise<Page<VesselCaseDto>> {
@@ -154,8 +151,8 @@ export class VesselCaseService {
   async get(principal: Principal, id: string): Promise<VesselCaseDetailDto> {
     const row = await this.visible(principal, id);
     const [persuasions, history, attachments, campaignAttachments, deadlines] = await Promise.all([
-      this.repo.persuasions(id),
-      this.history.list(LEDGER, id),
+      this.repo.persuasions(row.townId, id),
+      this.history.list(LEDGER, id, row.townId),
       this.evidence.list(LEDGER, id, row.townId),
       row.campaignId ? this.evidence.list('campaign', row.campaignId, row.townId) : Promise.resolve([]),
       this.deadlines.forRecord(LEDGER, id, row.townId),
@@ -235,9 +232,9 @@ export class VesselCaseService {
         ['gearCount', 'gear_count'], ['marks', 'marks'], ['unclaimed', 'unclaimed'], ['noticeStart', 'notice_start'], ['noticeEnd', 'notice_end'], ['remark', 'remark'],
       ];
       for (const [field, column] of plain) if (dto[field] !== undefined) set[column] = dto[field];
-      if (dto.ownerName !== undefined) Object.assign(set, { owner_name_enc: this.personal.encrypt(dto.ownerName), owner_name_idx: this.personal.blindIndex('name', dto.ownerName) });
-      if (dto.ownerIdNumber !== undefined) Object.assign(set, { owner_id_enc: this.personal.encrypt(dto.ownerIdNumber), owner_id_idx: this.personal.blindIndex('idNumber', dto.ownerIdNumber) });
-      if (dto.ownerPhone !== undefined) Object.assign(set, { owner_phone_enc: this.personal.encrypt(dto.ownerPhone), owner_phone_idx: this.personal.blindIndex('phone', dto.ownerPhone) });
+      if (dto.ownerName !== undefined) Object.assign(set, this.personal.columns('owner_name', 'name', dto.ownerName));
+      if (dto.ownerIdNumber !== undefined) Object.assign(set, this.personal.columns('owner_id', 'idNumber', dto.ownerIdNumber));
+      if (dto.ownerPhone !== undefined) Object.assign(set, this.personal.columns('owner_phone', 'phone', dto.ownerPhone));
       if (dto.handlerIds !== undefined) set.handler_ids = await this.checkHandlers(em, principal, before.townId, dto.handlerIds, dateIn(this.clock.now(), before.timeZone));
       if (dto.noticeStart && dto.noticeEnd === undefined && (dto.unclaimed ?? before.unclaimed)) set.notice_end = addDays(dto.noticeStart, UNCLAIMED_NOTICE_DAYS);
       if (!(await this.repo.update(em, id, dto.version, set))) throw staleVersion();
@@ -364,14 +361,7 @@ export class VesselCaseService {
   async voidCase(principal: Principal, id: string, dto: VoidDto): Promise<VesselCaseDto> {
     await this.ds.transaction(async (em) => {
       const row = await this.visible(principal, id, em);
-      if (row.voidedAt) throw recordVoid();
-      if ((VESSEL_CLOSED_STATUSES as readonly string[]).includes(row.status)) {
-        throw new AppException(409, 'RECORD_CLOSED', { zh: '已办结的记录不能作废,如需更正请先重新打开', en: 'A closed record cannot be voided; reopen it first' });
-      }
-      const now = this.clock.now();
-      if (!(await this.repo.update(em, id, dto.version, { voided_at: now, void_reason: dto.reason, voided_by: principal.user.id, updated_at: now, updated_by: principal.user.id }))) throw staleVersion();
-      await this.history.record(em, { townId: row.townId, ledger: LEDGER, recordId: id, from: row.status, to: row.status, remark: `作废:${dto.reason}` });
-      await this.audit.record(em, { action: 'vessel-case.void', entity: LEDGER, entityId: id, townId: row.townId, before: { voided: false }, after: { voided: true, reason: dto.reason } });
+      await this.lifecycle.voidRecord(em, { table: 'vessel_case', ledger: LEDGER, row, closedStatuses: VESSEL_CLOSED_STATUSES, version: dto.version, reason: dto.reason, userId: principal.user.id });
     });
     return this.toDto((await this.repo.findInScope(principal.scope, id))!);
   }
@@ -380,20 +370,13 @@ export class VesselCaseService {
   async reopen(principal: Principal, id: string, dto: VoidDto): Promise<VesselCaseDto> {
     await this.ds.transaction(async (em) => {
       const row = await this.visible(principal, id, em);
-      if (!(VESSEL_CLOSED_STATUSES as readonly string[]).includes(row.status)) {
-        throw new AppException(409, 'RECORD_NOT_CLOSED', { zh: '只有已办结的记录才需要重新打开', en: 'Only closed records can be reopened' });
-      }
-      const [last] = await em.query(
-        `SELECT from_status FROM status_history WHERE ledger = $1 AND record_id = $2 AND to_status = $3 AND from_status <> to_status ORDER BY at DESC, id DESC LIMIT 1`,
-        [LEDGER, id, row.status],
-      );
-      const back = (last?.from_status as string | undefined) ?? 'registered';
-      const set: Record<string, unknown> = { status: back, updated_at: this.clock.now(), updated_by: principal.user.id };
-      if (row.status === 'verified') Object.assign(set, { verified_on: null, verified_by: null });
-      if (row.status === 'handed_over') Object.assign(set, { disposal: null, handed_over_on: null });
-      if (!(await this.repo.update(em, id, dto.version, set))) throw staleVersion();
-      await this.history.record(em, { townId: row.townId, ledger: LEDGER, recordId: id, from: row.status, to: back, remark: `重新打开:${dto.reason}` });
-      await this.audit.record(em, { action: 'vessel-case.reopen', entity: LEDGER, entityId: id, townId: row.townId, before: { status: row.status }, after: { status: back }, detail: { reason: dto.reason } });
+      await this.lifecycle.reopenRecord(em, {
+        table: 'vessel_case', ledger: LEDGER, row, closedStatuses: VESSEL_CLOSED_STATUSES, version: dto.version, reason: dto.reason, userId: principal.user.id,
+        clear: () => ({
+          ...(row.status === 'verified' ? { verified_on: null, verified_by: null } : {}),
+          ...(row.status === 'handed_over' ? { disposal: null, handed_over_on: null } : {}),
+        }),
+      });
     });
     return this.toDto((await this.repo.findInScope(principal.scope, id))!);
   }
@@ -425,41 +408,19 @@ export class VesselCaseService {
   }
 
   assertWritable(row: VesselRow): void {
-    if (row.voidedAt) throw recordVoid();
-    if ((VESSEL_CLOSED_STATUSES as readonly string[]).includes(row.status)) {
-      throw new AppException(409, 'RECORD_CLOSED', { zh: '记录已办结,修改前需重新打开', en: 'The record is closed; reopen it to change it' });
-    }
+    assertWritableRecord(row, VESSEL_CLOSED_STATUSES);
   }
 
   /** The town and village of a record, both within the caller's scope. */
-  async placeOf(principal: Principal, townId: string | undefined, villageId: string | null): Promise<{ townId: string; villageId: string | null }> {
-    const units = await this.tree.byId();
-    if (villageId) {
-      const village = units.get(villageId);
-      if (!village || village.level !== 'village' || (townId && village.townId !== townId) || !inScope(principal.scope, { townId: village.townId, villageId, ownerIds: [principal.user.id] })) {
-        throw invalidFields([{ path: 'villageId', code: 'not_found', message: { zh: '村(社区)不存在或不在您的范围内', en: 'Village not found or outside your scope' } }]);
-      }
-      return { townId: village.townId!, villageId };
-    }
-    const candidates = [...principal.scope.townIds, ...principal.scope.ownTownIds];
-    const chosen = townId ?? (candidates.length === 1 ? candidates[0] : undefined);
-    if (!chosen) throw invalidFields([{ path: 'townId', code: 'required', message: { zh: '请选择镇(街道)', en: 'Choose the town' } }]);
-    const town = units.get(chosen);
-    if (!town || town.level !== 'town' || !inScope(principal.scope, { townId: chosen, ownerIds: [principal.user.id] })) {
-      throw invalidFields([{ path: 'townId', code: 'not_found', message: { zh: '镇(街道)不存在或不在您的范围内', en: 'Town not found or outside your scope' } }]);
-    }
-    return { townId: chosen, villageId: null };
+  placeOf(principal: Principal, townId: string | undefined, villageId: string | null): Promise<{ townId: string; villageId: string | null }> {
+    return this.places.placeOf(principal, townId, villageId);
   }
 
   checkPersonal(dto: { ownerIdNumber?: string | null; ownerPhone?: string | null }): void {
-    const errors: BilingualFieldError[] = [];
-    if (dto.ownerIdNumber && !isValidIdNumber(dto.ownerIdNumber.toUpperCase())) {
-      errors.push({ path: 'ownerIdNumber', code: 'id_number', message: { zh: '身份证号码不正确(18位,校验位不符)', en: 'Invalid ID number (18 characters with a valid check digit)' } });
-    }
-    if (dto.ownerPhone && !isValidMobile(dto.ownerPhone)) {
-      errors.push({ path: 'ownerPhone', code: 'phone', message: { zh: '电话号码格式不正确', en: 'Invalid phone number' } });
-    }
-    if (errors.length) throw invalidFields(errors);
+    checkPersonalFields([
+      { path: 'ownerIdNumber', kind: 'idNumber', value: dto.ownerIdNumber },
+      { path: 'ownerPhone', kind: 'phone', value: dto.ownerPhone },
+    ]);
   }
 
   /** Handlers must be officers of the town holding a valid certificate today; default: the creator if they hold one. */
@@ -485,6 +446,4 @@ export class VesselCaseService {
   }
 }
 
-export function recordVoid(): AppException {
-  return new AppException(409, 'RECORD_VOID', { zh: '记录已作废,不能再修改', en: 'The record is void and cannot change' });
-}
+export { recordVoid };

@@ -20,6 +20,7 @@ export const routes: Routes = [
     children: [
       { path: '', pathMatch: 'full', loadComponent: () => import('./features/home/home.component').then((m) => m.HomeComponent) },
       { path: 'account', loadChildren: () => import('./features/account/account.routes').then((m) => m.ACCOUNT_ROUTES) },
+      { path: 'vessels', loadChildren: () => import('./features/vessels/vessels.routes').then((m) => m.VESSELS_ROUTES) },
       {
         path: 'admin/users',
         canActivate: [permissionGuard],
@@ -37,6 +38,12 @@ export const routes: Routes = [
         canActivate: [permissionGuard],
         data: requires('role.read'),
         loadChildren: () => import('./features/roles/roles.routes').then((m) => m.ROLES_ROUTES),
+      },
+      {
+        path: 'admin/calendar',
+        canActivate: [permissionGuard],
+        data: requires('calendar.manage'),
+        loadChildren: () => import('./features/calendar/calendar.routes').then((m) => m.CALENDAR_ROUTES),
       },
       { path: 'security', loadChildren: () => import('./features/security/security.routes').then((m) => m.SECURITY_ROUTES) },
       {

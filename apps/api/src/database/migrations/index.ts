@@ -3,6 +3,8 @@ import { Calendar1764100000000 } from './1764100000000-Calendar';
 import { Deadlines1764100000001 } from './1764100000001-Deadlines';
 import { Attachments1764200000000 } from './1764200000000-Attachments';
 import { VesselLedger1764300000000 } from './1764300000000-VesselLedger';
+import { VesselListIndex1764300000001 } from './1764300000001-VesselListIndex';
+import { Disputes1764400000000 } from './1764400000000-Disputes';
 
 /** Every migration, in order. New migrations are added here. */
 export const MIGRATIONS: Function[] = [
@@ -11,4 +13,6 @@ export const MIGRATIONS: Function[] = [
   Deadlines1764100000001,
   Attachments1764200000000,
   VesselLedger1764300000000,
+  VesselListIndex1764300000001,
+  Disputes1764400000000,
 ];

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/config';
 import { PersonalDataService } from '../../ledger-core/personal-data/personal-data.service';
 import { AccountSeed, insertAccount, UnitSeed, upsertUnits } from './base';
+import { seedDemoDisputes } from './demo-disputes';
 import { seedDemoVessels } from './demo-vessels';
 import { stableId } from './ids';
 
@@ -93,6 +94,13 @@ export const DEMO_SEED_STEPS: SeedStep[] = [
     description: 'Guanghai three-no vessels: 2021 campaigns (102 vessels), self-dismantled and open cases, certificates, evidence photos',
     async run({ em, now, config }) {
       await seedDemoVessels({ em, now, dataDir: config.dataDir, personal: new PersonalDataService(config), ids: (key) => stableId(`org:${key}`) });
+    },
+  },
+  {
+    version: 3,
+    description: 'Guanghai dispute mediation: 56 peace officers active in 2021, the 2021 disputes all resolved within the town (warnings handled, agreements, follow-ups), a few 2022 and Haiyan disputes',
+    async run({ em, config }) {
+      await seedDemoDisputes({ em, personal: new PersonalDataService(config), ids: (key) => stableId(`org:${key}`) });
     },
   },
 ];

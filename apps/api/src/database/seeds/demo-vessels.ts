@@ -10,7 +10,7 @@ import { demoEvidencePng } from './demo-images';
 import { stableId } from './ids';
 
 /** A deterministic pseudo-random sequence (mulberry32). */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -22,7 +22,7 @@ function random(seed: number): () => number {
 }
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-function idNumber(rnd: () => number): string {
+export function idNumber(rnd: () => number): string {
   const y = 1955 + Math.floor(rnd() * 36);
   const m = 1 + Math.floor(rnd() * 12);
   const d = 1 + Math.floor(rnd() * 28);

@@ -1,4 +1,4 @@
-import { ATTACHMENT_STAGES, ErrorCode } from '@fazhi/contracts';
+import { ATTACHMENT_STAGE_LABELS, ATTACHMENT_STAGES, ErrorCode } from '@fazhi/contracts';
 import { AppException, invalidField, notFound } from '../../common/app-exception';
 import { REFUSED_LABELS, RefusedKind } from './file-types';
 
@@ -47,7 +47,7 @@ export const uploadIncomplete = () =>
 
 export const invalidStage = () =>
   invalidField('stage', 'isIn', {
-    zh: `附件阶段应为 ${ATTACHMENT_STAGES.join('、')} 之一`,
+    zh: `附件阶段应为以下之一:${ATTACHMENT_STAGES.map((s) => `${ATTACHMENT_STAGE_LABELS[s].zh}(${s})`).join('、')}`,
     en: `stage must be one of ${ATTACHMENT_STAGES.join(', ')}`,
   });
 

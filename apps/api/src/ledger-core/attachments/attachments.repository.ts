@@ -27,7 +27,7 @@ export class AttachmentsRepository {
   listByRecord(ledger: LedgerType, recordId: string, townId?: string): Promise<AttachmentEntity[]> {
     return this.ds.getRepository(AttachmentEntity).find({
       where: { ...(townId ? { townId } : {}), ledger, recordId, removedAt: IsNull() },
-      order: { uploadedAt: 'ASC', id: 'ASC' },
+      order: { uploadedAt: 'ASC', fileName: 'ASC', id: 'ASC' },
     });
   }
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ATTACHMENT_STAGES, AttachmentDto, AttachmentStage, LedgerType } from '@fazhi/contracts';
 import type { Request, Response } from 'express';
-import { randomUUID } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { open, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -13,8 +13,8 @@ import { AttachmentEntity } from './attachment.entity';
 import { AttachmentStore } from './attachment-store';
 import { attachmentNotFound, contentMissing, emptyFile, invalidStage, noFile, noThumbnail, unknownField, unsupportedFileType } from './attachments.errors';
 import { AttachmentOwner, AttachmentsRepository } from './attachments.repository';
-import { contentDisposition, thumbnailFileName } from './file-names';
-import { AllowedType, ByteSource, sniff, SniffResult } from './file-types';
+import { cleanFileName, contentDisposition, thumbnailFileName } from './file-names';
+import { AllowedType, bufferSource, ByteSource, sniff, SniffResult } from './file-types';
 import { readMultipart } from './multipart';
 import { THUMBNAIL_MIME, writeThumbnail } from './thumbnails';
 
@@ -152,6 +152,28 @@ export class AttachmentsService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  /**
+   * A file the server made (e.g. a generated document), written to the temporary folder and
+   * checked by content like an upload, waiting to be attached.
+   */
+  async receiveContent(content: Buffer, name: string, stage: AttachmentStage): Promise<ReceivedUpload> {
+    const fileName = cleanFileName(name);
+    if (content.length === 0) throw emptyFile(fileName);
+    await this.store.ready();
+    const tempPath = path.join(this.store.tmpDir, `${randomUUID()}.part`);
+    await writeFile(tempPath, content, { flag: 'wx', mode: 0o640 });
+    try {
+      const type = await sniff(bufferSource(content));
+      if (!type.allowed) throw unsupportedFileType(fileName, type.refused);
+      const sha256 = createHash('sha256').update(content).digest('hex');
+      const thumbnailTempPath = await this.prepareThumbnail(type.type, tempPath, sha256);
+      return { fileName, mime: type.type.mime, size: content.length, sha256, stage, fields: {}, tempPath, thumbnailTempPath };
+    } catch (e) {
+      await this.store.removeTemporary([tempPath]);
+      throw e;
+    }
+  }
+
   /** Deletes received files that will not be attached (e.g. the ledger refused the request). */
   async discard(uploads: readonly ReceivedUpload[]): Promise<void> {
     await this.store.removeTemporary(uploads.flatMap((u) => [u.tempPath, u.thumbnailTempPath]));
@@ -189,7 +211,7 @@ export class AttachmentsService implements OnModuleInit, OnModuleDestroy {
     return toAttachmentDto(row);
   }
 
-  /** The record's attachments, oldest first, without removed ones. Pass the record's town to use the town-first index. */
+  /** The record's attachments without removed ones, oldest first (by name within one upload). Pass the record's town to use the town-first index. */
   async list(ledger: LedgerType, recordId: string, townId?: string): Promise<AttachmentDto[]> {
     return (await this.repo.listByRecord(ledger, recordId, townId)).map(toAttachmentDto);
   }
@@ -260,7 +282,10 @@ export class AttachmentsService implements OnModuleInit, OnModuleDestroy {
       this.logger.error(`attachment ${row.id}: file ${key} cannot be read: ${(e as Error).message}`);
       throw contentMissing();
     });
-    const { size } = await handle.stat();
+    const { size } = await handle.stat().catch(async (e: unknown) => {
+      await handle.close();
+      throw e;
+    });
     return {
       stream: handle.createReadStream(),
       mime: thumbnail ? THUMBNAIL_MIME : row.mime,

@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import * as path from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fieldTooLong, fileTooLarge, notMultipart, tooManyFiles, tooManyParts, uploadIncomplete } from './attachments.errors';
 import { cleanFileName } from './file-names';
@@ -54,7 +54,8 @@ export function readMultipart(req: Request, limits: MultipartLimits): Promise<Mu
       headers: req.headers,
       defParamCharset: 'utf8',
       limits: {
-        fileSize: limits.maxBytes,
+        // busboy reports a file reaching the limit; one byte more tells a file past it.
+        fileSize: limits.maxBytes + 1,
         files: limits.maxFiles,
         fields: limits.maxFields,
         fieldSize: limits.maxFieldBytes,
@@ -72,7 +73,7 @@ export function readMultipart(req: Request, limits: MultipartLimits): Promise<Mu
     const fields: Record<string, string> = {};
     const written: string[] = [];
     const writes: Promise<void>[] = [];
-    const sources: Readable[] = [];
+    const streams: { destroy(): void }[] = [];
     let failed = false;
     let finished = false;
 
@@ -81,7 +82,9 @@ export function readMultipart(req: Request, limits: MultipartLimits): Promise<Mu
       failed = true;
       req.unpipe(bb);
       req.resume();
-      for (const source of sources) source.destroy();
+      // Every stream of a file is ended here: a pipeline whose source is destroyed while it is
+      // still being fed does not always tear down the rest of itself.
+      for (const stream of streams) stream.destroy();
       void Promise.allSettled(writes)
         .then(() => Promise.allSettled(written.map((p) => rm(p, { force: true }))))
         .then(() => reject(error));
@@ -97,11 +100,12 @@ export function readMultipart(req: Request, limits: MultipartLimits): Promise<Mu
       const fileName = cleanFileName(info.filename);
       const tempPath = path.join(limits.tmpDir, `${randomUUID()}.part`);
       const meter = new Meter();
+      const sink = createWriteStream(tempPath, { flags: 'wx', mode: 0o640 });
       written.push(tempPath);
-      sources.push(stream);
+      streams.push(stream, meter, sink);
       stream.on('limit', () => fail(fileTooLarge(fileName, limits.maxBytes)));
       writes.push(
-        pipeline(stream, meter, createWriteStream(tempPath, { flags: 'wx', mode: 0o640 })).then(
+        pipeline(stream, meter, sink).then(
           () => {
             files[index] = { fileName, tempPath, size: meter.size, sha256: meter.hash.digest('hex') };
           },

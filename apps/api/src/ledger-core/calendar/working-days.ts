@@ -107,3 +107,17 @@ export function periodEnd(start: string, days: number, unit: DeadlineUnit, kindO
 export function spanLength(from: string, to: string, unit: DeadlineUnit, kindOf: DayKindLookup): number {
   return unit === 'working' ? workingDaysBetween(from, to, kindOf) : calendarDaysBetween(from, to);
 }
+
+/**
+ * The date `n` months after `date`: the same day of the month, or the month's last day when it
+ * has no such day (a period of one month from 31 January ends on 28 or 29 February).
+ */
+export function addMonths(date: string, n: number): string {
+  if (!isPlainDate(date)) throw new RangeError(`not a plain date: ${date}`);
+  const [y, m, d] = date.split('-').map(Number);
+  const months = y * 12 + (m - 1) + n;
+  const year = Math.floor(months / 12);
+  const month = (months % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}

@@ -51,4 +51,29 @@ export class PersonalDataService {
     if (value === null || value === undefined || value.trim() === '') return null;
     return createHmac('sha256', this.indexKey).update(`${kind}:${normalizePersonal(kind, value)}`).digest('hex');
   }
+
+  /**
+   * A list query with its exact-search personal fields replaced by their blind indexes, e.g.
+   * `{ ownerName: ['ownerNameIdx', 'name'] }` turns `ownerName=黄大海` into `ownerNameIdx=<hmac>`.
+   */
+  indexSearch<Q extends object, F>(query: Q, fields: Record<string, [target: string, kind: PersonalKind]>): F {
+    const out: Record<string, unknown> = { ...(query as Record<string, unknown>) };
+    for (const [key, [target, kind]] of Object.entries(fields)) {
+      const value = out[key];
+      delete out[key];
+      if (typeof value === 'string' && value !== '') out[target] = this.blindIndex(kind, value);
+    }
+    return out as F;
+  }
+
+  /** The stored columns of one personal value: ciphertext and blind index (both null for an empty value). */
+  protect(kind: PersonalKind, value: string | null | undefined): { enc: string | null; idx: string | null } {
+    return { enc: this.encrypt(value), idx: this.blindIndex(kind, value) };
+  }
+
+  /** `{ <prefix>_enc, <prefix>_idx }` for an insert or update. */
+  columns(prefix: string, kind: PersonalKind, value: string | null | undefined): Record<string, string | null> {
+    const { enc, idx } = this.protect(kind, value);
+    return { [`${prefix}_enc`]: enc, [`${prefix}_idx`]: idx };
+  }
 }

@@ -8,15 +8,17 @@ import { MENU, MenuItem, filterMenu, menuLeaves } from './menu';
 import { SideMenuComponent } from './shell/side-menu.component';
 
 const EVERYONE = ['home', 'password'];
+/** The three-no vessel pages: ledger, campaigns, certificates and statistics. */
+const VESSEL_PAGES = ['vessels', 'campaigns', 'certificates', 'vessel-stats'];
 
 /** The pages each seed role reaches from the menu (DOMAIN.md §1). */
 const EXPECTED: Record<SeedRoleCode, string[]> = {
-  admin: ['home', 'users', 'org', 'roles', 'password'],
+  admin: ['home', 'users', 'org', 'roles', 'calendar', 'password'],
   security: ['home', 'security-settings', 'locks', 'login-history', 'password'],
   auditor: ['home', 'login-history', 'audit', 'password'],
-  leader: EVERYONE,
-  legal_affairs: EVERYONE,
-  enforcement_officer: EVERYONE,
+  leader: ['home', ...VESSEL_PAGES, 'password'],
+  legal_affairs: ['home', ...VESSEL_PAGES, 'password'],
+  enforcement_officer: ['home', ...VESSEL_PAGES, 'password'],
   mediator: EVERYONE,
   legal_advisor: EVERYONE,
   petition_officer: EVERYONE,
@@ -38,6 +40,14 @@ describe('menu filter', () => {
     expect(admin).toEqual(['home', 'system', 'account']);
     const system = filterMenu(MENU, ['user.read']).find((item) => item.key === 'system');
     expect(system?.children?.map((item) => item.key)).toEqual(['users']);
+  });
+
+  it('opens each vessel page to whoever may use it, whichever permission they hold', () => {
+    expect(keys(filterMenu(MENU, ['certificate.manage']))).toEqual(['home', 'certificates', 'password']);
+    expect(keys(filterMenu(MENU, ['dashboard.read']))).toEqual(['home', 'vessel-stats', 'password']);
+    expect(keys(filterMenu(MENU, ['calendar.manage']))).toEqual(['home', 'calendar', 'password']);
+    const group = filterMenu(MENU, ['vessel.read']).find((item) => item.key === 'vessel-ledger');
+    expect(group?.children?.map((item) => item.link)).toEqual(['/vessels', '/vessels/campaigns', '/vessels/certificates', '/vessels/statistics']);
   });
 
   it('gives every entry a unique key and every page a link', () => {

@@ -8,6 +8,8 @@ export interface MenuItem {
   icon: string;
   link?: string;
   permissions?: readonly PermissionCode[];
+  /** Highlight only on this very path (a list whose sub-pages have entries of their own). */
+  exact?: boolean;
   children?: readonly MenuItem[];
 }
 
@@ -16,6 +18,29 @@ export const LOGIN_HISTORY_PERMISSIONS: readonly PermissionCode[] = ['security.l
 export const MENU: readonly MenuItem[] = [
   { key: 'home', label: 'menu.home', icon: 'home', link: '/' },
   {
+    key: 'vessel-ledger',
+    label: 'menu.vesselLedger',
+    icon: 'container',
+    children: [
+      { key: 'vessels', label: 'menu.vessels', icon: 'unordered-list', link: '/vessels', permissions: ['vessel.read'], exact: true },
+      { key: 'campaigns', label: 'menu.campaigns', icon: 'fire', link: '/vessels/campaigns', permissions: ['vessel.read'] },
+      {
+        key: 'certificates',
+        label: 'menu.certificates',
+        icon: 'idcard',
+        link: '/vessels/certificates',
+        permissions: ['certificate.manage', 'vessel.read'],
+      },
+      {
+        key: 'vessel-stats',
+        label: 'menu.vesselStats',
+        icon: 'bar-chart',
+        link: '/vessels/statistics',
+        permissions: ['vessel.read', 'dashboard.read'],
+      },
+    ],
+  },
+  {
     key: 'system',
     label: 'menu.system',
     icon: 'setting',
@@ -23,6 +48,7 @@ export const MENU: readonly MenuItem[] = [
       { key: 'users', label: 'menu.users', icon: 'team', link: '/admin/users', permissions: ['user.read'] },
       { key: 'org', label: 'menu.org', icon: 'apartment', link: '/admin/org', permissions: ['org.manage'] },
       { key: 'roles', label: 'menu.roles', icon: 'safety-certificate', link: '/admin/roles', permissions: ['role.read'] },
+      { key: 'calendar', label: 'menu.calendar', icon: 'calendar', link: '/admin/calendar', permissions: ['calendar.manage'] },
     ],
   },
   {

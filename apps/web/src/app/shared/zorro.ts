@@ -42,10 +42,13 @@ import {
 } from 'ng-zorro-antd/menu';
 import { NzModalComponent, NzModalContentDirective, NzModalFooterDirective, NzModalTitleDirective } from 'ng-zorro-antd/modal';
 import { NzPopconfirmDirective } from 'ng-zorro-antd/popconfirm';
+import { NzProgressComponent } from 'ng-zorro-antd/progress';
 import { NzResultComponent, NzResultExtraDirective } from 'ng-zorro-antd/result';
 import { NzOptionComponent, NzOptionGroupComponent, NzSelectComponent } from 'ng-zorro-antd/select';
 import { NzSpaceComponent, NzSpaceItemDirective } from 'ng-zorro-antd/space';
 import { NzSpinComponent } from 'ng-zorro-antd/spin';
+import { NzStepComponent, NzStepsComponent } from 'ng-zorro-antd/steps';
+import { NzSwitchComponent } from 'ng-zorro-antd/switch';
 import {
   NzCellAlignDirective,
   NzCellBreakWordDirective,
@@ -53,6 +56,7 @@ import {
   NzCellFixedDirective,
   NzTableCellDirective,
   NzTableComponent,
+  NzTableFixedRowComponent,
   NzTbodyComponent,
   NzTdAddOnComponent,
   NzThAddOnComponent,
@@ -62,6 +66,7 @@ import {
   NzTrExpandDirective,
 } from 'ng-zorro-antd/table';
 import { NzTagComponent } from 'ng-zorro-antd/tag';
+import { NzTimelineComponent, NzTimelineItemComponent } from 'ng-zorro-antd/timeline';
 import { NzTooltipDirective } from 'ng-zorro-antd/tooltip';
 import { NzTreeComponent } from 'ng-zorro-antd/tree';
 import { NzTreeSelectComponent } from 'ng-zorro-antd/tree-select';
@@ -127,6 +132,7 @@ export const ZORRO_IMPORTS = [
   NzModalFooterDirective,
   NzModalTitleDirective,
   NzPopconfirmDirective,
+  NzProgressComponent,
   NzResultComponent,
   NzResultExtraDirective,
   NzSelectComponent,
@@ -135,7 +141,11 @@ export const ZORRO_IMPORTS = [
   NzSpaceComponent,
   NzSpaceItemDirective,
   NzSpinComponent,
+  NzStepsComponent,
+  NzStepComponent,
+  NzSwitchComponent,
   NzTableComponent,
+  NzTableFixedRowComponent,
   NzTheadComponent,
   NzTbodyComponent,
   NzTrDirective,
@@ -149,6 +159,8 @@ export const ZORRO_IMPORTS = [
   NzCellBreakWordDirective,
   NzCellEllipsisDirective,
   NzTagComponent,
+  NzTimelineComponent,
+  NzTimelineItemComponent,
   NzTooltipDirective,
   NzTreeComponent,
   NzTreeSelectComponent,

@@ -16,7 +16,7 @@ import { MenuItem } from '../menu';
           <li nz-submenu [nzTitle]="t(item.label)" [nzIcon]="item.icon" [nzOpen]="true" [attr.data-menu]="item.key">
             <ul>
               @for (child of item.children; track child.key) {
-                <li nz-menu-item nzMatchRouter [nzMatchRouterExact]="child.link === '/'" [attr.data-menu]="child.key">
+                <li nz-menu-item nzMatchRouter [nzMatchRouterExact]="child.link === '/' || !!child.exact" [attr.data-menu]="child.key">
                   <a [routerLink]="child.link">
                     <nz-icon [nzType]="child.icon" />
                     <span>{{ t(child.label) }}</span>
@@ -26,7 +26,7 @@ import { MenuItem } from '../menu';
             </ul>
           </li>
         } @else {
-          <li nz-menu-item nzMatchRouter [nzMatchRouterExact]="item.link === '/'" [attr.data-menu]="item.key">
+          <li nz-menu-item nzMatchRouter [nzMatchRouterExact]="item.link === '/' || !!item.exact" [attr.data-menu]="item.key">
             <a [routerLink]="item.link">
               <nz-icon [nzType]="item.icon" />
               <span>{{ t(item.label) }}</span>

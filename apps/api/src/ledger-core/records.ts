@@ -1,0 +1,57 @@
+import { EntityManager } from 'typeorm';
+import { AppException } from '../common/app-exception';
+
+/** Appends a value to a parameter list and answers its placeholder (`$3`). */
+export function sqlParams(params: unknown[]): (value: unknown) => string {
+  return (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+}
+
+/** A LIKE pattern that matches `text` anywhere, with its wildcards escaped. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[%_\\]/g, '\\$&')}%`;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * Optimistic locking that really locks (STYLE.md 9): updates columns of a ledger row and bumps its
+ * version when the version still is `version`; false when it is not (stale) or the row is gone.
+ */
+export async function updateVersioned(em: EntityManager, table: string, id: string, version: number, set: Record<string, unknown>): Promise<boolean> {
+  const cols = Object.keys(set);
+  for (const c of [table, ...cols]) if (!IDENTIFIER.test(c)) throw new Error(`updateVersioned: bad identifier ${c}`);
+  const assignments = cols.map((c, i) => `"${c}" = $${i + 3}`);
+  const result = await em.query(`UPDATE "${table}" SET ${[...assignments, 'version = version + 1'].join(', ')} WHERE id = $1 AND version = $2`, [
+    id,
+    version,
+    ...cols.map((c) => set[c]),
+  ]);
+  return result[1] === 1;
+}
+
+/** Converts a raw row's snake_case keys to camelCase (values untouched). */
+export function camelRow<T>(row: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) out[k.includes('_') ? k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) : k] = v;
+  return out as T;
+}
+
+/** An instant as ISO text, or null. */
+export const isoOrNull = (at: Date | string | null | undefined): string | null => (at ? new Date(at).toISOString() : null);
+
+export function recordVoid(): AppException {
+  return new AppException(409, 'RECORD_VOID', { zh: '记录已作废,不能再修改', en: 'The record is void and cannot change' });
+}
+
+export function recordClosed(): AppException {
+  return new AppException(409, 'RECORD_CLOSED', { zh: '记录已办结,修改前需重新打开', en: 'The record is closed; reopen it to change it' });
+}
+
+/** Refuses changes to a void or closed record (closed records change only by a logged reopen). */
+export function assertWritableRecord(row: { voidedAt: Date | null; status: string }, closedStatuses: readonly string[]): void {
+  if (row.voidedAt) throw recordVoid();
+  if (closedStatuses.includes(row.status)) throw recordClosed();
+}

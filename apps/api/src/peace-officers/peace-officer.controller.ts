@@ -1,0 +1,47 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Page, PeaceOfficerDto } from '@fazhi/contracts';
+import { RequirePermission } from '../access/access.decorators';
+import { Principal } from '../access/principal';
+import { CurrentPrincipal } from '../auth/auth.guard';
+import { PeaceOfficerCreateDto, PeaceOfficerListQuery, PeaceOfficerUnmaskDto, PeaceOfficerUpdateDto } from './peace-officer.dto';
+import { PeaceOfficerService } from './peace-officer.service';
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('peace-officers')
+@Controller('peace-officers')
+export class PeaceOfficerController {
+  constructor(private readonly officers: PeaceOfficerService) {}
+
+  @RequirePermission('dispute.read', 'peace_officer.manage')
+  @Get()
+  list(@CurrentPrincipal() p: Principal, @Query() q: PeaceOfficerListQuery): Promise<Page<PeaceOfficerDto>> {
+    return this.officers.list(p, q);
+  }
+
+  @RequirePermission('dispute.read', 'peace_officer.manage')
+  @Get(':id')
+  get(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string): Promise<PeaceOfficerDto> {
+    return this.officers.get(p, id);
+  }
+
+  @RequirePermission('peace_officer.manage')
+  @Post()
+  create(@CurrentPrincipal() p: Principal, @Body() body: PeaceOfficerCreateDto): Promise<PeaceOfficerDto> {
+    return this.officers.create(p, body);
+  }
+
+  @RequirePermission('peace_officer.manage')
+  @Patch(':id')
+  update(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: PeaceOfficerUpdateDto): Promise<PeaceOfficerDto> {
+    return this.officers.update(p, id, body);
+  }
+
+  @RequirePermission('personal.unmask')
+  @Post(':id/unmask')
+  @HttpCode(200)
+  unmask(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: PeaceOfficerUnmaskDto) {
+    return this.officers.unmask(p, id, body);
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { DISPUTE_CATEGORIES, DISPUTE_CATEGORY_LABELS, DisputeStatistics } from '@fazhi/contracts';
+import { Principal } from '../access/principal';
+import { DisputeFilter, DisputeRepository } from '../disputes/dispute.repository';
+import { countFigures, figureQueries, monthsOf, toQueryString, villageBreakdown } from '../ledger-core/figures';
+import { OrgTreeService } from '../org/org-tree.service';
+import { PeaceOfficerFilter, PeaceOfficerRepository } from '../peace-officers/peace-officer.repository';
+
+type LedgerFigure = Exclude<keyof DisputeStatistics['filters'], 'peaceOfficers'>;
+
+/**
+ * The list filter behind each dispute figure (DOMAIN.md §4.1, `DISPUTE_FIGURES`); the count uses
+ * the very same filter. `successRate` is its denominator: the mediations concluded in the year.
+ */
+export function disputeFigureFilters(year: number, townId?: string): Record<LedgerFigure, DisputeFilter> {
+  const base: DisputeFilter = { voided: 'false', ...(townId ? { townId } : {}) };
+  return {
+    received: { ...base, registeredYear: year },
+    accepted: { ...base, acceptedYear: year },
+    agreed: { ...base, agreedYear: year },
+    terminated: { ...base, terminatedYear: year },
+    successRate: { ...base, concludedYear: year },
+    warnings: { ...base, warningYear: year },
+    escalated: { ...base, escalatedYear: year },
+  };
+}
+
+export function peaceOfficerFigureFilter(year: number, townId?: string): PeaceOfficerFilter {
+  return { activeInYear: year, ...(townId ? { townId } : {}) };
+}
+
+@Injectable()
+export class DisputeStatisticsService {
+  constructor(
+    private readonly repo: DisputeRepository,
+    private readonly officers: PeaceOfficerRepository,
+    private readonly tree: OrgTreeService,
+  ) {}
+
+  async disputes(principal: Principal, year: number, townId?: string): Promise<DisputeStatistics> {
+    const scope = principal.scope;
+    const figures = disputeFigureFilters(year, townId);
+    const officerFilter = peaceOfficerFigureFilter(year, townId);
+    const counts = await countFigures(figures, (f) => this.repo.count(scope, f));
+    const [peaceOfficers, receivedByMonth, agreedByMonth, terminatedByMonth, receivedByVillage, agreedByVillage, receivedByCategory, agreedByCategory] = await Promise.all([
+      this.officers.count(scope, officerFilter),
+      this.repo.countBy(scope, figures.received, 'registeredMonth'),
+      this.repo.countBy(scope, figures.agreed, 'agreedMonth'),
+      this.repo.countBy(scope, figures.terminated, 'terminatedMonth'),
+      this.repo.countBy(scope, figures.received, 'village'),
+      this.repo.countBy(scope, figures.agreed, 'village'),
+      this.repo.countBy(scope, figures.received, 'category'),
+      this.repo.countBy(scope, figures.agreed, 'category'),
+    ]);
+    const denominator = counts.successRate;
+    return {
+      year,
+      townId: townId ?? null,
+      received: counts.received,
+      accepted: counts.accepted,
+      agreed: counts.agreed,
+      terminated: counts.terminated,
+      successRate: { value: denominator ? counts.agreed / denominator : null, numerator: counts.agreed, denominator },
+      warnings: counts.warnings,
+      escalated: counts.escalated,
+      peaceOfficers,
+      byCategory: DISPUTE_CATEGORIES.map((category) => ({ category, name: DISPUTE_CATEGORY_LABELS[category], received: receivedByCategory.get(category) ?? 0, agreed: agreedByCategory.get(category) ?? 0 })),
+      byVillage: villageBreakdown(await this.tree.byId(), { received: receivedByVillage, agreed: agreedByVillage }),
+      byMonth: monthsOf(year).map((month) => ({ month, received: receivedByMonth.get(month) ?? 0, agreed: agreedByMonth.get(month) ?? 0, terminated: terminatedByMonth.get(month) ?? 0 })),
+      filters: {
+        ...figureQueries(figures),
+        peaceOfficers: toQueryString(officerFilter as Record<string, unknown>),
+      },
+    };
+  }
+}

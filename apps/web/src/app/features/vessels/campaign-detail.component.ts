@@ -1,0 +1,103 @@
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { FieldError, VESSEL_STATUS_LABELS, VesselCaseDto } from '@fazhi/contracts';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { AuthService } from '../../core/auth/auth.service';
+import { apiError } from '../../core/http/api-error';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { DateTimePipe } from '../../shared/date-time.pipe';
+import { ZORRO_IMPORTS } from '../../shared/zorro';
+import { AddVesselsModalComponent } from './add-vessels-modal.component';
+import { Submission } from '../../shared/api-error-message';
+import { CAMPAIGN_STATUS_KEYS } from './campaign-list.component';
+import { CampaignDetailDto, CampaignsApi } from './campaigns.api';
+import { EvidenceGalleryComponent } from './evidence-gallery.component';
+import { ReasonModalComponent } from './reason-modal.component';
+
+/** One campaign: its facts, vessels, evidence; add or remove vessels, close it, void it. */
+@Component({
+  selector: 'fz-campaign-detail',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, ZORRO_IMPORTS, DateTimePipe, EvidenceGalleryComponent, AddVesselsModalComponent, ReasonModalComponent],
+  templateUrl: './campaign-detail.component.html',
+  styleUrl: './vessel-detail.component.css',
+})
+export class CampaignDetailComponent implements OnInit {
+  private readonly api = inject(CampaignsApi);
+  private readonly auth = inject(AuthService);
+  private readonly message = inject(NzMessageService);
+  protected readonly i18n = inject(I18nService);
+  protected readonly t = this.i18n.t;
+
+  readonly id = input.required<string>();
+
+  protected readonly campaign = signal<CampaignDetailDto | null>(null);
+  protected readonly dialog = signal<'add' | 'void' | null>(null);
+  protected readonly closing = signal(false);
+  protected readonly submission = new Submission(this.t);
+  /** Why the campaign could not be closed: each blocking vessel and reason. */
+  protected readonly blocked = signal<{ message: string; errors: FieldError[] } | null>(null);
+  protected readonly statusKeys = CAMPAIGN_STATUS_KEYS;
+  protected readonly vesselStatus = VESSEL_STATUS_LABELS;
+  protected readonly manageable = computed(() => {
+    const c = this.campaign();
+    return c !== null && c.status === 'planned' && !c.voided && this.auth.hasAny(['campaign.manage']);
+  });
+  protected readonly evidenceBase = computed(() => this.api.attachmentsUrl(this.id()));
+
+  ngOnInit(): void {
+    this.load();
+  }
+
+  protected load(): void {
+    this.api.get(this.id()).subscribe((campaign) => this.campaign.set(campaign));
+  }
+
+  protected vesselLabel(vessel: VesselCaseDto): string {
+    return this.i18n.pick(VESSEL_STATUS_LABELS[vessel.status]);
+  }
+
+  protected added(): void {
+    this.dialog.set(null);
+    this.message.success(this.t('campaigns.vesselsAdded'));
+    this.load();
+  }
+
+  protected remove(vessel: VesselCaseDto): void {
+    const campaign = this.campaign();
+    if (!campaign) return;
+    this.api.removeVessel(campaign.id, vessel.id, campaign.version).subscribe(() => {
+      this.message.success(this.t('campaigns.vesselRemoved', { number: vessel.number }));
+      this.load();
+    });
+  }
+
+  protected close(): void {
+    const campaign = this.campaign();
+    if (!campaign) return;
+    this.closing.set(true);
+    this.blocked.set(null);
+    this.api.close(campaign.id, campaign.version).subscribe({
+      next: () => {
+        this.closing.set(false);
+        this.message.success(this.t('campaigns.closed', { count: campaign.vessels.length }));
+        this.load();
+      },
+      error: (err: unknown) => {
+        this.closing.set(false);
+        const body = apiError(err);
+        this.blocked.set({ message: body?.message ?? this.t('error.network'), errors: body?.errors ?? [] });
+      },
+    });
+  }
+
+  protected voidCampaign(reason: string): void {
+    const campaign = this.campaign();
+    if (!campaign) return;
+    this.submission.run(this.api.voidCampaign(campaign.id, campaign.version, reason), () => {
+      this.dialog.set(null);
+      this.message.success(this.t('campaigns.voidDone'));
+      this.load();
+    });
+  }
+}

@@ -1,0 +1,133 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/router';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { BehaviorSubject } from 'rxjs';
+import { testMe } from '../../../testing/me';
+import { AuthService } from '../../core/auth/auth.service';
+import { APP_ICONS } from '../../core/icons';
+import { CampaignListComponent } from './campaign-list.component';
+import {
+  EMPTY_VESSEL_QUERY,
+  activeFilters,
+  campaignQueryFromParams,
+  toApiQuery,
+  vesselQueryFromParams,
+  withoutFilter,
+} from './vessel-filters';
+import { VesselListComponent } from './vessel-list.component';
+
+const TOWN = '021f3f28-9c0d-5251-8673-e6519956119c';
+
+/** `filters[figure]` as GET /api/statistics/vessels answers them (with and without a town). */
+const FIGURE_FILTERS = [
+  'voided=false&registeredYear=2021',
+  'voided=false&dismantledYear=2021',
+  'voided=false&dismantledYear=2021&disposal=self',
+  'voided=false&dismantledYear=2021&disposal=campaign',
+  'voided=false&handedOverYear=2021',
+  'voided=false&openAt=2021-12-31',
+  `voided=false&townId=${TOWN}&dismantledYear=2021&disposal=campaign`,
+  `voided=false&townId=${TOWN}&openAt=2021-12-31`,
+  'voided=false&registeredMonth=2021-04',
+  'voided=false&dismantledMonth=2021-04&disposal=self',
+];
+
+/** The same pairs, whatever their order. */
+function pairs(query: string | Record<string, string | number>): string[] {
+  const params = typeof query === 'string' ? new URLSearchParams(query) : new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+  return [...params.entries()].map(([k, v]) => `${k}=${v}`).sort();
+}
+
+describe('vessel list filters from query parameters', () => {
+  it.each(FIGURE_FILTERS)('keeps every filter of %s', (query) => {
+    const parsed = vesselQueryFromParams(new URLSearchParams(query));
+    expect(pairs(toApiQuery(parsed))).toEqual(pairs(query));
+  });
+
+  it('reads each list filter and writes it back the same way', () => {
+    const query =
+      `status=persuading,unclaimed&townId=${TOWN}&villageId=${TOWN}&from=2021-01-01&to=2021-06-30&campaignId=${TOWN}` +
+      '&q=南湾&ownerName=黄海生&ownerIdNumber=44078119800101123X&ownerPhone=13800138000&registeredYear=2021&handedOverYear=2022' +
+      '&voided=true&sort=dismantledOn&order=asc';
+    const parsed = vesselQueryFromParams(convertToParamMap(Object.fromEntries(new URLSearchParams(query))));
+    expect(parsed.status).toEqual(['persuading', 'unclaimed']);
+    expect(parsed.registeredYear).toBe(2021);
+    expect(parsed.sort).toBe('dismantledOn');
+    expect(pairs(toApiQuery(parsed))).toEqual(pairs(query));
+  });
+
+  it('leaves out malformed and unknown values instead of sending them', () => {
+    const parsed = vesselQueryFromParams(
+      new URLSearchParams('status=sunk,registered&townId=abc&from=2021-02-30&dismantledYear=21&dismantledMonth=2021-13&disposal=burnt&voided=maybe&sort=owner&extra=1'),
+    );
+    expect(toApiQuery(parsed)).toEqual({ status: 'registered' });
+  });
+
+  it('lists the set filters in tag order and removes one at a time', () => {
+    const parsed = vesselQueryFromParams(new URLSearchParams(`voided=false&townId=${TOWN}&dismantledYear=2021&disposal=self&sort=number&order=desc`));
+    expect(activeFilters(parsed)).toEqual(['townId', 'dismantledYear', 'disposal', 'voided']);
+    const without = withoutFilter(parsed, 'disposal');
+    expect(toApiQuery(without)).toEqual({ townId: TOWN, dismantledYear: 2021, voided: 'false', sort: 'number', order: 'desc' });
+    expect(activeFilters(EMPTY_VESSEL_QUERY)).toEqual([]);
+  });
+
+  it('reads the campaign list filters of the campaigns figure', () => {
+    const query = `year=2021&status=closed&voided=false&townId=${TOWN}`;
+    expect(pairs(toApiQuery(campaignQueryFromParams(new URLSearchParams(query))))).toEqual(pairs(query));
+    expect(campaignQueryFromParams(new URLSearchParams('year=twenty&status=open'))).toEqual({ year: null, status: null, voided: null, townId: null });
+  });
+});
+
+describe('list pages opened with a figure query string', () => {
+  let backend: HttpTestingController;
+
+  function setUp(query: string): void {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNzIcons(APP_ICONS),
+        { provide: ActivatedRoute, useValue: { queryParamMap: new BehaviorSubject(convertToParamMap(Object.fromEntries(new URLSearchParams(query)))) } },
+      ],
+    });
+    TestBed.inject(AuthService).set(testMe(['vessel.read']));
+    backend = TestBed.inject(HttpTestingController);
+  }
+
+  afterEach(() => backend.verify());
+
+  it('asks the vessel list for exactly the rows behind the figure and shows every filter as a tag', async () => {
+    const query = `voided=false&townId=${TOWN}&dismantledYear=2021&disposal=campaign`;
+    setUp(query);
+    const fixture = TestBed.createComponent(VesselListComponent);
+    await fixture.whenStable();
+    const list = backend.expectOne((req) => req.url === '/api/vessel-cases');
+    expect(pairs(list.request.params.toString())).toEqual(pairs(`${query}&page=1&pageSize=20`));
+    list.flush({ items: [], total: 102, page: 1, pageSize: 20 });
+    backend.expectOne('/api/org-units/tree').flush([{ id: TOWN, name: '广海镇', level: 'town', children: [], townId: TOWN }]);
+    backend.expectOne((req) => req.url === '/api/campaigns').flush({ items: [], total: 0, page: 1, pageSize: 100 });
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const tags = [...el.querySelectorAll('[data-filter]')].map((tag) => tag.getAttribute('data-filter'));
+    expect(tags).toEqual(['townId', 'dismantledYear', 'disposal', 'voided']);
+    expect(el.querySelector('[data-filter="townId"]')?.textContent).toContain('广海镇');
+    expect(el.querySelector('[data-filter="disposal"]')?.textContent).toContain('集中销毁');
+    expect(el.querySelector('[data-test="vessel-export"]')?.getAttribute('href')).toBe(
+      `/api/vessel-cases/export.xlsx?townId=${TOWN}&dismantledYear=2021&disposal=campaign&voided=false`,
+    );
+  });
+
+  it('asks the campaign list for the campaigns figure', async () => {
+    const query = `year=2021&status=closed&voided=false&townId=${TOWN}`;
+    setUp(query);
+    const fixture = TestBed.createComponent(CampaignListComponent);
+    await fixture.whenStable();
+    const list = backend.expectOne((req) => req.url === '/api/campaigns');
+    expect(pairs(list.request.params.toString())).toEqual(pairs(`${query}&page=1&pageSize=20`));
+    list.flush({ items: [], total: 3, page: 1, pageSize: 20 });
+    backend.expectOne('/api/org-units/tree').flush([]);
+  });
+});

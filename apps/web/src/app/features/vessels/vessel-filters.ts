@@ -1,0 +1,212 @@
+import { ParamMap, Params } from '@angular/router';
+import { DISPOSAL_LABELS, Disposal, VESSEL_STATUSES, VesselStatus } from '@fazhi/contracts';
+import { TKey } from '../../core/i18n/dict.zh';
+import { isPlainDate } from '../../shared/plain-date';
+
+export type VesselSort = 'number' | 'registeredAt' | 'discoveredAt' | 'dismantledOn' | 'status';
+export const VESSEL_SORTS: readonly VesselSort[] = ['number', 'registeredAt', 'discoveredAt', 'dismantledOn', 'status'];
+export type OwnerSearchField = 'ownerName' | 'ownerIdNumber' | 'ownerPhone';
+export type YesNo = 'true' | 'false';
+
+/**
+ * Every filter the vessel list endpoint takes (docs/api.md), as the list page holds it. The same
+ * names are the page's query parameters, so a statistic's `filters[figure]` opens the list as is.
+ */
+export interface VesselQuery {
+  status: VesselStatus[];
+  townId: string | null;
+  villageId: string | null;
+  from: string | null;
+  to: string | null;
+  campaignId: string | null;
+  q: string | null;
+  ownerName: string | null;
+  ownerIdNumber: string | null;
+  ownerPhone: string | null;
+  registeredYear: number | null;
+  registeredMonth: string | null;
+  dismantledYear: number | null;
+  dismantledMonth: string | null;
+  disposal: Disposal | null;
+  handedOverYear: number | null;
+  openAt: string | null;
+  voided: YesNo | null;
+  sort: VesselSort | null;
+  order: 'asc' | 'desc' | null;
+}
+
+export type VesselFilterKey = Exclude<keyof VesselQuery, 'sort' | 'order'>;
+
+export const EMPTY_VESSEL_QUERY: VesselQuery = {
+  status: [],
+  townId: null,
+  villageId: null,
+  from: null,
+  to: null,
+  campaignId: null,
+  q: null,
+  ownerName: null,
+  ownerIdNumber: null,
+  ownerPhone: null,
+  registeredYear: null,
+  registeredMonth: null,
+  dismantledYear: null,
+  dismantledMonth: null,
+  disposal: null,
+  handedOverYear: null,
+  openAt: null,
+  voided: null,
+  sort: null,
+  order: null,
+};
+
+/** The filters in the order their tags show, each with its label. */
+export const VESSEL_FILTER_LABELS: Record<VesselFilterKey, TKey> = {
+  status: 'vessels.status',
+  townId: 'vessels.town',
+  villageId: 'vessels.village',
+  from: 'vessels.discoveredFrom',
+  to: 'vessels.discoveredTo',
+  campaignId: 'vessels.campaign',
+  q: 'common.keyword',
+  ownerName: 'vessels.ownerName',
+  ownerIdNumber: 'vessels.ownerIdNumber',
+  ownerPhone: 'vessels.ownerPhone',
+  registeredYear: 'vessels.filterRegisteredYear',
+  registeredMonth: 'vessels.filterRegisteredMonth',
+  dismantledYear: 'vessels.filterDismantledYear',
+  dismantledMonth: 'vessels.filterDismantledMonth',
+  disposal: 'vessels.disposal',
+  handedOverYear: 'vessels.filterHandedOverYear',
+  openAt: 'vessels.filterOpenAt',
+  voided: 'vessels.filterVoided',
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+type Source = ParamMap | Params | URLSearchParams;
+
+function reader(source: Source): (key: string) => string | null {
+  if (source instanceof URLSearchParams) return (key) => source.get(key);
+  if (typeof (source as ParamMap).get === 'function' && typeof (source as ParamMap).has === 'function') {
+    return (key) => (source as ParamMap).get(key);
+  }
+  return (key) => {
+    const value: unknown = (source as Params)[key];
+    return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
+  };
+}
+
+function text(value: string | null, max: number): string | null {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed.slice(0, max);
+}
+
+function uuid(value: string | null): string | null {
+  return value && UUID.test(value) ? value : null;
+}
+
+function year(value: string | null): number | null {
+  if (!value || !/^\d{4}$/.test(value)) return null;
+  const n = Number(value);
+  return n >= 2000 && n <= 2100 ? n : null;
+}
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | null {
+  return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+/** Reads the list filters from query parameters; unknown or malformed values are left out. */
+export function vesselQueryFromParams(source: Source): VesselQuery {
+  const get = reader(source);
+  const status = (get('status') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s): s is VesselStatus => (VESSEL_STATUSES as readonly string[]).includes(s));
+  return {
+    status: [...new Set(status)],
+    townId: uuid(get('townId')),
+    villageId: uuid(get('villageId')),
+    from: isPlainDate(get('from')) ? get('from') : null,
+    to: isPlainDate(get('to')) ? get('to') : null,
+    campaignId: uuid(get('campaignId')),
+    q: text(get('q'), 100),
+    ownerName: text(get('ownerName'), 50),
+    ownerIdNumber: text(get('ownerIdNumber'), 18),
+    ownerPhone: text(get('ownerPhone'), 20),
+    registeredYear: year(get('registeredYear')),
+    registeredMonth: MONTH.test(get('registeredMonth') ?? '') ? get('registeredMonth') : null,
+    dismantledYear: year(get('dismantledYear')),
+    dismantledMonth: MONTH.test(get('dismantledMonth') ?? '') ? get('dismantledMonth') : null,
+    disposal: oneOf(get('disposal'), Object.keys(DISPOSAL_LABELS) as Disposal[]),
+    handedOverYear: year(get('handedOverYear')),
+    openAt: isPlainDate(get('openAt')) ? get('openAt') : null,
+    voided: oneOf<YesNo>(get('voided'), ['true', 'false']),
+    sort: oneOf(get('sort'), VESSEL_SORTS),
+    order: oneOf(get('order'), ['asc', 'desc'] as const),
+  };
+}
+
+/** A list query as the API (and the page's URL) takes it: only the filters that are set, lists comma-joined. */
+export function toApiQuery(query: object): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(query) as [string, unknown][]) {
+    if (value === null || value === undefined || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) out[key] = value.join(',');
+    } else if (typeof value === 'string' || typeof value === 'number') {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+/** The filters that are set, in tag order. */
+export function activeFilters(query: VesselQuery): VesselFilterKey[] {
+  return (Object.keys(VESSEL_FILTER_LABELS) as VesselFilterKey[]).filter((key) => {
+    const value = query[key];
+    return Array.isArray(value) ? value.length > 0 : value !== null && value !== '';
+  });
+}
+
+/** The query without one filter (a closed tag). */
+export function withoutFilter(query: VesselQuery, key: VesselFilterKey): VesselQuery {
+  return { ...query, [key]: EMPTY_VESSEL_QUERY[key] };
+}
+
+/* ---------- Campaign list ---------- */
+
+export type CampaignStatusFilter = 'planned' | 'closed';
+
+export interface CampaignQuery {
+  year: number | null;
+  status: CampaignStatusFilter | null;
+  voided: YesNo | null;
+  townId: string | null;
+}
+
+export type CampaignFilterKey = keyof CampaignQuery;
+
+export const EMPTY_CAMPAIGN_QUERY: CampaignQuery = { year: null, status: null, voided: null, townId: null };
+
+export const CAMPAIGN_FILTER_LABELS: Record<CampaignFilterKey, TKey> = {
+  year: 'campaigns.year',
+  status: 'campaigns.status',
+  voided: 'vessels.filterVoided',
+  townId: 'vessels.town',
+};
+
+export function campaignQueryFromParams(source: Source): CampaignQuery {
+  const get = reader(source);
+  return {
+    year: year(get('year')),
+    status: oneOf<CampaignStatusFilter>(get('status'), ['planned', 'closed']),
+    voided: oneOf<YesNo>(get('voided'), ['true', 'false']),
+    townId: uuid(get('townId')),
+  };
+}
+
+export function activeCampaignFilters(query: CampaignQuery): CampaignFilterKey[] {
+  return (Object.keys(CAMPAIGN_FILTER_LABELS) as CampaignFilterKey[]).filter((key) => query[key] !== null);
+}

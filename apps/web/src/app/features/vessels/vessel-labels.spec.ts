@@ -1,0 +1,39 @@
+import {
+  CERTIFICATE_EVENT_LABELS,
+  DISPOSAL_LABELS,
+  HULL_MATERIAL_LABELS,
+  PERSUASION_MEASURE_LABELS,
+  VESSEL_SOURCE_LABELS,
+  VESSEL_TRANSITIONS,
+} from '@fazhi/contracts';
+import { EN } from '../../core/i18n/dict.en';
+import { TKey, ZH } from '../../core/i18n/dict.zh';
+import { recordLink } from '../home/my-deadlines.component';
+import { CERTIFICATE_EVENT_KEYS, DISPOSAL_KEYS, HULL_KEYS, MEASURE_KEYS, SOURCE_KEYS, STEP_FIELD_KEYS } from './vessel-labels';
+
+function chinese(keys: Record<string, TKey>): Record<string, string> {
+  return Object.fromEntries(Object.entries(keys).map(([value, key]) => [value, ZH[key]]));
+}
+
+describe('vessel ledger labels', () => {
+  it('speak the contracts’ Chinese words', () => {
+    expect(chinese(SOURCE_KEYS)).toEqual(VESSEL_SOURCE_LABELS);
+    expect(chinese(HULL_KEYS)).toEqual(HULL_MATERIAL_LABELS);
+    expect(chinese(DISPOSAL_KEYS)).toEqual(DISPOSAL_LABELS);
+    expect(chinese(MEASURE_KEYS)).toEqual(PERSUASION_MEASURE_LABELS);
+    expect(chinese(CERTIFICATE_EVENT_KEYS)).toEqual({ ...CERTIFICATE_EVENT_LABELS, apply: '申领' });
+  });
+
+  it('name every field a transition may require, in both languages', () => {
+    for (const field of VESSEL_TRANSITIONS.flatMap((r) => r.requires ?? [])) {
+      const key = STEP_FIELD_KEYS[field];
+      expect(key).toBeDefined();
+      expect(EN[key]).not.toBe(ZH[key]);
+    }
+  });
+
+  it('link a deadline to its vessel case', () => {
+    expect(recordLink({ ledger: 'vessel-case', recordId: 'r-1' })).toEqual(['/vessels', 'r-1']);
+    expect(recordLink({ ledger: 'petition', recordId: 'r-2' })).toBeNull();
+  });
+});

@@ -1,0 +1,183 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { CampaignDto, OrgTreeNode, VESSEL_STATUSES, VESSEL_STATUS_LABELS, VesselCaseDto, VesselStatus } from '@fazhi/contracts';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
+import { DateTimePipe } from '../../shared/date-time.pipe';
+import { PageHeaderComponent } from '../../shared/page-header.component';
+import { PagedList } from '../../shared/paged-list';
+import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
+import { ZORRO_IMPORTS } from '../../shared/zorro';
+import { OrgApi } from '../org/org.api';
+import { CampaignsApi } from './campaigns.api';
+import { FilterTag, FilterTagsComponent } from './filter-tags.component';
+import { OrgNames } from './org-names';
+import { DISPOSAL_KEYS } from './vessel-labels';
+import {
+  EMPTY_VESSEL_QUERY,
+  OwnerSearchField,
+  VESSEL_FILTER_LABELS,
+  VesselFilterKey,
+  VesselQuery,
+  VesselSort,
+  activeFilters,
+  toApiQuery,
+  vesselQueryFromParams,
+  withoutFilter,
+} from './vessel-filters';
+import { VesselsApi } from './vessels.api';
+
+const OWNER_FIELDS: readonly OwnerSearchField[] = ['ownerName', 'ownerIdNumber', 'ownerPhone'];
+
+/** The vessel ledger: filters (also from a statistic's query string), pages, export and import. */
+@Component({
+  selector: 'fz-vessel-list',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, PageHeaderComponent, HasPermissionDirective, DateTimePipe, FilterTagsComponent],
+  templateUrl: './vessel-list.component.html',
+  styleUrl: './vessel-list.component.css',
+})
+export class VesselListComponent {
+  private readonly api = inject(VesselsApi);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  protected readonly i18n = inject(I18nService);
+  protected readonly t = this.i18n.t;
+
+  protected readonly list = new PagedList<VesselCaseDto, VesselQuery>((query) => this.api.list(query), EMPTY_VESSEL_QUERY);
+  protected readonly statuses = VESSEL_STATUSES;
+  protected readonly statusLabels = VESSEL_STATUS_LABELS;
+  protected readonly disposalKeys = DISPOSAL_KEYS;
+  protected readonly ownerFields = OWNER_FIELDS;
+  protected readonly orgTree = signal<OrgTreeNode[]>([]);
+  protected readonly names = computed(() => new OrgNames(this.orgTree()));
+  protected readonly campaigns = signal<CampaignDto[]>([]);
+  /** On a phone, the less used filters fold away unless one of them is set. */
+  protected readonly moreOpen = signal(false);
+
+  protected readonly filters = new FormGroup({
+    status: new FormControl<VesselStatus[]>([], { nonNullable: true }),
+    villageId: new FormControl<string | null>(null),
+    range: new FormControl<Date[]>([], { nonNullable: true }),
+    campaignId: new FormControl<string | null>(null),
+    q: new FormControl('', { nonNullable: true }),
+    ownerField: new FormControl<OwnerSearchField>('ownerName', { nonNullable: true }),
+    owner: new FormControl('', { nonNullable: true }),
+  });
+
+  protected readonly tags = computed<FilterTag[]>(() => {
+    const query = this.list.filters();
+    return activeFilters(query).map((key) => ({ key, label: this.t(VESSEL_FILTER_LABELS[key]), value: this.tagValue(query, key) }));
+  });
+  protected readonly exportHref = computed(() => this.api.exportUrl(this.list.filters()));
+
+  constructor() {
+    this.route.queryParamMap.pipe(takeUntilDestroyed()).subscribe((params) => {
+      const query = vesselQueryFromParams(params);
+      this.fillForm(query);
+      this.list.search(query);
+    });
+    inject(OrgApi)
+      .tree()
+      .subscribe((tree) => this.orgTree.set(tree));
+    inject(CampaignsApi)
+      .list({ voided: 'false', pageSize: 100 })
+      .subscribe((page) => this.campaigns.set(page.items));
+  }
+
+  protected search(): void {
+    const value = this.filters.getRawValue();
+    const [start, end] = value.range;
+    const owner = value.owner.trim();
+    this.go({
+      ...this.list.filters(),
+      status: value.status,
+      villageId: value.villageId,
+      from: toPlainDate(start),
+      to: toPlainDate(end),
+      campaignId: value.campaignId,
+      q: value.q.trim() || null,
+      ownerName: value.ownerField === 'ownerName' && owner ? owner : null,
+      ownerIdNumber: value.ownerField === 'ownerIdNumber' && owner ? owner : null,
+      ownerPhone: value.ownerField === 'ownerPhone' && owner ? owner : null,
+    });
+  }
+
+  protected reset(): void {
+    this.go(EMPTY_VESSEL_QUERY);
+  }
+
+  protected removeFilter(key: string): void {
+    this.go(withoutFilter(this.list.filters(), key as VesselFilterKey));
+  }
+
+  protected sortOrder(key: VesselSort): 'ascend' | 'descend' | null {
+    const query = this.list.filters();
+    if (query.sort !== key) return null;
+    return query.order === 'asc' ? 'ascend' : 'descend';
+  }
+
+  protected sort(key: VesselSort, order: string | null): void {
+    const query = this.list.filters();
+    if (!order) {
+      if (query.sort === key) this.go({ ...query, sort: null, order: null });
+      return;
+    }
+    this.go({ ...query, sort: key, order: order === 'ascend' ? 'asc' : 'desc' });
+  }
+
+  protected statusColor(status: unknown): string {
+    return VESSEL_STATUS_LABELS[status as VesselStatus]?.color ?? 'default';
+  }
+
+  protected statusLabel(status: VesselStatus): string {
+    return this.i18n.pick(VESSEL_STATUS_LABELS[status]);
+  }
+
+  /** Puts the query in the URL; the URL drives the list (same URL: just reload). */
+  private go(query: VesselQuery): void {
+    const queryParams = toApiQuery(query);
+    const target = this.router.createUrlTree([], { relativeTo: this.route, queryParams });
+    if (this.router.serializeUrl(target) === this.router.url) {
+      this.list.search(query);
+    } else {
+      void this.router.navigateByUrl(target);
+    }
+  }
+
+  private fillForm(query: VesselQuery): void {
+    const owner = OWNER_FIELDS.find((field) => query[field]) ?? 'ownerName';
+    if (query.villageId || query.from || query.campaignId || query[owner]) this.moreOpen.set(true);
+    const from = fromPlainDate(query.from);
+    const to = fromPlainDate(query.to);
+    this.filters.setValue({
+      status: query.status,
+      villageId: query.villageId,
+      range: from && to ? [from, to] : [],
+      campaignId: query.campaignId,
+      q: query.q ?? '',
+      ownerField: owner,
+      owner: query[owner] ?? '',
+    });
+  }
+
+  private tagValue(query: VesselQuery, key: VesselFilterKey): string {
+    switch (key) {
+      case 'status':
+        return query.status.map((s) => this.statusLabel(s)).join('、');
+      case 'townId':
+      case 'villageId':
+        return this.names().name(query[key]);
+      case 'campaignId':
+        return this.campaigns().find((c) => c.id === query.campaignId)?.number ?? String(query.campaignId);
+      case 'disposal':
+        return query.disposal ? this.t(DISPOSAL_KEYS[query.disposal]) : '';
+      case 'voided':
+        return this.t(query.voided === 'true' ? 'common.yes' : 'common.no');
+      default:
+        return String(query[key] ?? '');
+    }
+  }
+}

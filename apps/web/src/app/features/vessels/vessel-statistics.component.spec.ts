@@ -1,0 +1,69 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { VesselStatistics } from '@fazhi/contracts';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { APP_ICONS } from '../../core/icons';
+import { VESSEL_CHART_PROVIDERS } from './echarts';
+import { FIGURES, VesselStatisticsComponent, figureUrl } from './vessel-statistics.component';
+
+const TOWN = '021f3f28-9c0d-5251-8673-e6519956119c';
+
+const STATS: VesselStatistics = {
+  year: 2021,
+  townId: TOWN,
+  registered: 97,
+  dismantled: 120,
+  selfDismantled: 18,
+  campaignDismantled: 102,
+  campaigns: 3,
+  handedOver: 2,
+  open: 9,
+  byMonth: Array.from({ length: 12 }, (_, i) => ({ month: `2021-${String(i + 1).padStart(2, '0')}`, registered: i, dismantled: 0, selfDismantled: 0, campaignDismantled: 0 })),
+  byVillage: [{ villageId: null, name: '未指定村(社区)', registered: 1, dismantled: 0 }],
+  filters: {
+    registered: `voided=false&townId=${TOWN}&registeredYear=2021`,
+    dismantled: `voided=false&townId=${TOWN}&dismantledYear=2021`,
+    selfDismantled: `voided=false&townId=${TOWN}&dismantledYear=2021&disposal=self`,
+    campaignDismantled: `voided=false&townId=${TOWN}&dismantledYear=2021&disposal=campaign`,
+    campaigns: `year=2021&status=closed&voided=false&townId=${TOWN}`,
+    handedOver: `voided=false&townId=${TOWN}&handedOverYear=2021`,
+    open: `voided=false&townId=${TOWN}&openAt=2021-12-31`,
+  },
+};
+
+describe('vessel statistics', () => {
+  it('opens the vessel list (campaigns: the campaign list) with the figure query string', () => {
+    expect(figureUrl('campaignDismantled', STATS)).toBe(`/vessels?${STATS.filters.campaignDismantled}`);
+    expect(figureUrl('campaigns', STATS)).toBe(`/vessels/campaigns?${STATS.filters.campaigns}`);
+    expect(FIGURES.map((f) => f.key).sort()).toEqual(Object.keys(STATS.filters).sort());
+  });
+
+  it('asks last year for the only town, shows each figure and navigates from its card', async () => {
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), ...VESSEL_CHART_PROVIDERS],
+    });
+    const backend = TestBed.inject(HttpTestingController);
+    const router = TestBed.inject(Router);
+    const navigate = jest.spyOn(router, 'navigateByUrl').mockResolvedValue(true);
+    const fixture = TestBed.createComponent(VesselStatisticsComponent);
+    await fixture.whenStable();
+    backend.expectOne('/api/org-units/tree').flush([{ id: TOWN, name: '广海镇', level: 'town', townId: TOWN, children: [] }]);
+    const req = backend.expectOne((r) => r.url === '/api/statistics/vessels');
+    expect(req.request.params.get('year')).toBe(String(new Date().getFullYear() - 1));
+    expect(req.request.params.get('townId')).toBe(TOWN);
+    req.flush(STATS);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const card = (key: string) => el.querySelector<HTMLButtonElement>(`[data-figure="${key}"]`)!;
+    expect(card('campaignDismantled').textContent).toContain('102');
+    expect(card('campaigns').textContent).toContain('3');
+    card('campaignDismantled').click();
+    expect(navigate).toHaveBeenLastCalledWith(`/vessels?${STATS.filters.campaignDismantled}`);
+    card('campaigns').click();
+    expect(navigate).toHaveBeenLastCalledWith(`/vessels/campaigns?${STATS.filters.campaigns}`);
+    expect(el.querySelector('[data-test="stats-villages"]')?.textContent).toContain('未指定村(社区)');
+    backend.verify();
+  });
+});

@@ -1,0 +1,114 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Router } from '@angular/router';
+import { OrgTreeNode, VesselStatistics } from '@fazhi/contracts';
+import type { EChartsCoreOption } from 'echarts/core';
+import { NgxEchartsDirective } from 'ngx-echarts';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { TKey } from '../../core/i18n/dict.zh';
+import { PageHeaderComponent } from '../../shared/page-header.component';
+import { ZORRO_IMPORTS } from '../../shared/zorro';
+import { OrgApi } from '../org/org.api';
+import { OrgNames } from './org-names';
+import { VesselStatisticsApi } from './statistics.api';
+
+export type Figure = keyof VesselStatistics['filters'];
+
+/** The cards, in the report's order. */
+export const FIGURES: readonly { key: Figure; label: TKey; color: string }[] = [
+  { key: 'registered', label: 'stats.registered', color: '#1677ff' },
+  { key: 'dismantled', label: 'stats.dismantled', color: '#389e0d' },
+  { key: 'selfDismantled', label: 'stats.selfDismantled', color: '#13c2c2' },
+  { key: 'campaignDismantled', label: 'stats.campaignDismantled', color: '#722ed1' },
+  { key: 'campaigns', label: 'stats.campaigns', color: '#eb2f96' },
+  { key: 'handedOver', label: 'stats.handedOver', color: '#fa8c16' },
+  { key: 'open', label: 'stats.open', color: '#595959' },
+];
+
+/** The list that shows the rows behind a figure: its query string on the vessel (or campaign) list. */
+export function figureUrl(figure: Figure, stats: Pick<VesselStatistics, 'filters'>): string {
+  const query = stats.filters[figure];
+  const path = figure === 'campaigns' ? '/vessels/campaigns' : '/vessels';
+  return query ? `${path}?${query}` : path;
+}
+
+/** Vessel figures of a year and town; every card opens the rows it counts. */
+@Component({
+  selector: 'fz-vessel-statistics',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, ZORRO_IMPORTS, PageHeaderComponent, NgxEchartsDirective],
+  templateUrl: './vessel-statistics.component.html',
+  styleUrl: './vessel-statistics.component.css',
+})
+export class VesselStatisticsComponent {
+  private readonly api = inject(VesselStatisticsApi);
+  private readonly router = inject(Router);
+  protected readonly i18n = inject(I18nService);
+  protected readonly t = this.i18n.t;
+
+  protected readonly figures = FIGURES;
+  protected readonly years = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() - i);
+  protected readonly year = signal(new Date().getFullYear() - 1);
+  protected readonly townId = signal<string | null>(null);
+  protected readonly orgTree = signal<OrgTreeNode[]>([]);
+  protected readonly towns = computed(() => new OrgNames(this.orgTree()).towns);
+  protected readonly stats = signal<VesselStatistics | null>(null);
+  protected readonly loading = signal(false);
+
+  protected readonly chart = computed<EChartsCoreOption | null>(() => {
+    const stats = this.stats();
+    if (!stats) return null;
+    const series: { key: 'registered' | 'dismantled' | 'selfDismantled' | 'campaignDismantled'; label: TKey }[] = [
+      { key: 'registered', label: 'stats.registered' },
+      { key: 'dismantled', label: 'stats.dismantled' },
+      { key: 'selfDismantled', label: 'stats.selfDismantled' },
+      { key: 'campaignDismantled', label: 'stats.campaignDismantled' },
+    ];
+    return {
+      color: ['#1677ff', '#389e0d', '#13c2c2', '#722ed1'],
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 8, right: 8, bottom: 8, top: 48, containLabel: true },
+      xAxis: { type: 'category', data: stats.byMonth.map((m) => m.month.slice(5)) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: series.map((s) => ({ type: 'bar', name: this.t(s.label), data: stats.byMonth.map((m) => m[s.key]) })),
+    };
+  });
+
+  constructor() {
+    inject(OrgApi)
+      .tree()
+      .subscribe((tree) => {
+        this.orgTree.set(tree);
+        const towns = new OrgNames(tree).towns;
+        if (towns.length === 1) this.townId.set(towns[0].id);
+        this.load();
+      });
+  }
+
+  protected setYear(year: number): void {
+    this.year.set(year);
+    this.load();
+  }
+
+  protected setTown(townId: string | null): void {
+    this.townId.set(townId);
+    this.load();
+  }
+
+  protected open(figure: Figure): void {
+    const stats = this.stats();
+    if (stats) void this.router.navigateByUrl(figureUrl(figure, stats));
+  }
+
+  private load(): void {
+    this.loading.set(true);
+    this.api.vessels(this.year(), this.townId()).subscribe({
+      next: (stats) => {
+        this.loading.set(false);
+        this.stats.set(stats);
+      },
+      error: () => this.loading.set(false),
+    });
+  }
+}

@@ -1,0 +1,93 @@
+import { HttpClient, HttpEvent, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import {
+  ImportPreview,
+  Page,
+  PersuasionMeasure,
+  TransitionRequest,
+  VesselCaseDetailDto,
+  VesselCaseDto,
+  VesselCaseInput,
+} from '@fazhi/contracts';
+import { Observable } from 'rxjs';
+import { errorDisplay } from '../../core/http/error-display';
+import { toParams } from '../../core/http/params';
+import { PageQuery } from '../../shared/paged-list';
+import { VesselQuery, toApiQuery } from './vessel-filters';
+
+export type OwnerField = 'ownerName' | 'ownerIdNumber' | 'ownerPhone';
+
+export interface PersuasionInput {
+  version: number;
+  date: string;
+  staff: string;
+  measure: PersuasionMeasure;
+  result: string;
+}
+
+/** The three-no vessel cases (`/api/vessel-cases`). */
+@Injectable({ providedIn: 'root' })
+export class VesselsApi {
+  private readonly http = inject(HttpClient);
+  readonly base = '/api/vessel-cases';
+
+  list(query: Partial<VesselQuery> & Partial<PageQuery>): Observable<Page<VesselCaseDto>> {
+    return this.http.get<Page<VesselCaseDto>>(this.base, { params: toParams(toApiQuery(query)) });
+  }
+
+  /** The export link for the current filters (a plain download; the session cookie goes along). */
+  exportUrl(query: VesselQuery): string {
+    const params = toParams(toApiQuery(query)).toString();
+    return `${this.base}/export.xlsx${params ? `?${params}` : ''}`;
+  }
+
+  get(id: string): Observable<VesselCaseDetailDto> {
+    return this.http.get<VesselCaseDetailDto>(this.url(id));
+  }
+
+  create(body: VesselCaseInput & { townId?: string }): Observable<VesselCaseDto> {
+    return this.http.post<VesselCaseDto>(this.base, body, errorDisplay('inline'));
+  }
+
+  update(id: string, body: Partial<VesselCaseInput> & { version: number }): Observable<VesselCaseDto> {
+    return this.http.patch<VesselCaseDto>(this.url(id), body, errorDisplay('inline'));
+  }
+
+  transition(id: string, body: TransitionRequest): Observable<VesselCaseDetailDto> {
+    return this.http.post<VesselCaseDetailDto>(`${this.url(id)}/transitions`, body, errorDisplay('inline'));
+  }
+
+  addPersuasion(id: string, body: PersuasionInput): Observable<VesselCaseDetailDto> {
+    return this.http.post<VesselCaseDetailDto>(`${this.url(id)}/persuasions`, body, errorDisplay('inline'));
+  }
+
+  voidCase(id: string, version: number, reason: string): Observable<VesselCaseDto> {
+    return this.http.post<VesselCaseDto>(`${this.url(id)}/void`, { version, reason }, errorDisplay('inline'));
+  }
+
+  reopen(id: string, version: number, reason: string): Observable<VesselCaseDto> {
+    return this.http.post<VesselCaseDto>(`${this.url(id)}/reopen`, { version, reason }, errorDisplay('inline'));
+  }
+
+  unmask(id: string, fields: OwnerField[], reason: string): Observable<Partial<Record<OwnerField, string | null>>> {
+    return this.http.post<Partial<Record<OwnerField, string | null>>>(`${this.url(id)}/unmask`, { fields, reason }, errorDisplay('inline'));
+  }
+
+  /** Sends an .xlsx in the export layout: `preview` checks it, `commit` writes it. */
+  importFile(file: File, mode: 'preview' | 'commit', townId?: string | null): Observable<HttpEvent<ImportPreview>> {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    let params = new HttpParams().set('mode', mode);
+    if (townId) params = params.set('townId', townId);
+    return this.http.post<ImportPreview>(`${this.base}/import`, body, {
+      params,
+      reportProgress: true,
+      observe: 'events',
+      ...errorDisplay('inline'),
+    });
+  }
+
+  private url(id: string): string {
+    return `${this.base}/${encodeURIComponent(id)}`;
+  }
+}

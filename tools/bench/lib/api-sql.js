@@ -1,0 +1,317 @@
+'use strict';
+/**
+ * The API's SQL for the measured requests, mirrored for the baseline server and for the query
+ * plans: keep these in step with
+ *   apps/api/src/access/data-scope.ts            resolveScope, scopeSql
+ *   apps/api/src/access/access.service.ts        assignmentsOf
+ *   apps/api/src/auth/session.service.ts         find, touch
+ *   apps/api/src/vessel-cases/vessel-case.repository.ts  SELECT, FROM, where(), list(), findInScope(), persuasions()
+ *   apps/api/src/ledger-core/status/status-history.service.ts  list()
+ *   apps/api/src/ledger-core/attachments/attachments.repository.ts  listByRecord()
+ *   apps/api/src/statistics/vessel-statistics.service.ts  vessels()
+ * `npm run bench` checks the responses of both servers against each other before it measures, so a
+ * drift in what is answered shows up there.
+ */
+
+/** resolveScope of apps/api/src/access/data-scope.ts. */
+function resolveScope(userId, assignments, units) {
+  const towns = new Set();
+  const villages = new Set();
+  const ownTowns = new Set();
+  const upper = new Set();
+  const byId = new Map(units.map((u) => [u.id, u]));
+  for (const a of assignments) {
+    const unit = a.unit;
+    switch (a.scope) {
+      case 'all':
+        for (const u of units) {
+          if (!u.path.startsWith(unit.path)) continue;
+          if (u.level === 'town') towns.add(u.id);
+          else if (u.level === 'county') upper.add(u.id);
+        }
+        if (unit.level === 'village') villages.add(unit.id);
+        break;
+      case 'town':
+        if (unit.townId) towns.add(unit.townId);
+        else for (const u of units) if (u.path.startsWith(unit.path) && u.level === 'town') towns.add(u.id);
+        break;
+      case 'villages':
+        for (const id of a.villageIds) {
+          const v = byId.get(id);
+          if (v && v.level === 'village' && v.path.startsWith(unit.townId ? (byId.get(unit.townId)?.path ?? unit.path) : unit.path)) villages.add(id);
+        }
+        break;
+      case 'own':
+        if (unit.townId) ownTowns.add(unit.townId);
+        break;
+    }
+  }
+  for (const v of [...villages]) {
+    const town = byId.get(v)?.townId;
+    if (town && towns.has(town)) villages.delete(v);
+  }
+  return { userId, townIds: [...towns].sort(), villageIds: [...villages].sort(), ownTownIds: [...ownTowns].filter((t) => !towns.has(t)).sort(), upperUnitIds: [...upper].sort() };
+}
+
+/** scopeSql of apps/api/src/access/data-scope.ts. */
+function scopeSql(scope, cols, params) {
+  const p = (v) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const parts = [];
+  if (scope.upperUnitIds.length > 0) parts.push(`${cols.town} IS NULL`);
+  if (scope.townIds.length > 0) parts.push(`${cols.town} = ANY(${p(scope.townIds)}::uuid[])`);
+  if (cols.village && scope.villageIds.length > 0) parts.push(`${cols.village} = ANY(${p(scope.villageIds)}::uuid[])`);
+  const ownerTests = [...(cols.owners?.length ? [(u) => `${u}::uuid IN (${cols.owners.join(', ')})`] : []), ...(cols.ownerArrays ?? []).map((a) => (u) => `${u}::uuid = ANY(${a})`)];
+  if (ownerTests.length && scope.ownTownIds.length > 0) {
+    const user = p(scope.userId);
+    parts.push(`(${cols.town} = ANY(${p(scope.ownTownIds)}::uuid[]) AND (${ownerTests.map((t) => t(user)).join(' OR ')}))`);
+  }
+  return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+}
+
+const SORTS = {
+  number: 'v.year %s, v.seq %s',
+  registeredAt: 'v.registered_at %s',
+  discoveredAt: 'v.discovered_at %s',
+  dismantledOn: 'v.dismantled_on %s NULLS LAST',
+  status: 'v.status %s',
+};
+
+const SELECT = `SELECT v.*, t.name AS "townName", t.time_zone AS "timeZone", vil.name AS "villageName", c.number AS "campaignNumber",
+  COALESCE((SELECT array_agg(u.display_name ORDER BY array_position(v.handler_ids, u.id)) FROM app_user u WHERE u.id = ANY(v.handler_ids)), '{}') AS "handlerNames"`;
+const FROM = `FROM vessel_case v JOIN org_unit t ON t.id = v.town_id LEFT JOIN org_unit vil ON vil.id = v.village_id LEFT JOIN campaign c ON c.id = v.campaign_id`;
+
+/** VesselCaseRepository.where(). */
+function vesselWhere(scope, f, params) {
+  const p = (v) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const local = (col) => `(${col} AT TIME ZONE t.time_zone)`;
+  const w = [scopeSql(scope, { town: 'v.town_id', village: 'v.village_id', owners: ['v.created_by'], ownerArrays: ['v.handler_ids'] }, params)];
+  if (f.status?.length) w.push(`v.status = ANY(${p(f.status)}::varchar[])`);
+  if (f.townId) w.push(`v.town_id = ${p(f.townId)}`);
+  if (f.villageId) w.push(`v.village_id = ${p(f.villageId)}`);
+  if (f.from) w.push(`${local('v.discovered_at')}::date >= ${p(f.from)}::date`);
+  if (f.to) w.push(`${local('v.discovered_at')}::date <= ${p(f.to)}::date`);
+  if (f.campaignId) w.push(`v.campaign_id = ${p(f.campaignId)}`);
+  if (f.q) {
+    const like = p(`%${f.q.replace(/[%_\\]/g, '\\$&')}%`);
+    w.push(`(v.number ILIKE ${like} OR v.place ILIKE ${like} OR v.marks ILIKE ${like})`);
+  }
+  if (f.ownerNameIdx !== undefined) w.push(`v.owner_name_idx = ${p(f.ownerNameIdx)}`);
+  if (f.ownerIdIdx !== undefined) w.push(`v.owner_id_idx = ${p(f.ownerIdIdx)}`);
+  if (f.ownerPhoneIdx !== undefined) w.push(`v.owner_phone_idx = ${p(f.ownerPhoneIdx)}`);
+  if (f.registeredYear) w.push(`extract(year FROM ${local('v.registered_at')})::int = ${p(f.registeredYear)}`);
+  if (f.registeredMonth) w.push(`to_char(${local('v.registered_at')}, 'YYYY-MM') = ${p(f.registeredMonth)}`);
+  if (f.dismantledYear) w.push(`extract(year FROM v.dismantled_on)::int = ${p(f.dismantledYear)}`);
+  if (f.dismantledMonth) w.push(`to_char(v.dismantled_on, 'YYYY-MM') = ${p(f.dismantledMonth)}`);
+  if (f.disposal) w.push(`v.disposal = ${p(f.disposal)}`);
+  if (f.handedOverYear) w.push(`extract(year FROM v.handed_over_on)::int = ${p(f.handedOverYear)}`);
+  if (f.openAt) {
+    const d = p(f.openAt);
+    w.push(`${local('v.registered_at')}::date <= ${d}::date AND (v.dismantled_on IS NULL OR v.dismantled_on > ${d}::date)
+        AND (v.handed_over_on IS NULL OR v.handed_over_on > ${d}::date)`);
+  }
+  if (f.voided === 'true') w.push('v.voided_at IS NOT NULL');
+  if (f.voided === 'false') w.push('v.voided_at IS NULL');
+  return w.join(' AND ');
+}
+
+/** The two statements of VesselCaseRepository.list(). */
+function listStatements(scope, f, page) {
+  const params = [];
+  const where = vesselWhere(scope, f, params);
+  const count = { name: 'list: count', sql: `SELECT count(*)::int AS total ${FROM} WHERE ${where}`, params: [...params] };
+  const dir = f.order === 'asc' ? 'ASC' : 'DESC';
+  const order = (SORTS[f.sort ?? 'number'] ?? SORTS.number).replace(/%s/g, dir);
+  params.push(page.offset, page.limit);
+  const rows = { name: 'list: page', sql: `${SELECT} ${FROM} WHERE ${where} ORDER BY ${order}, v.id OFFSET $${params.length - 1} LIMIT $${params.length}`, params };
+  return [count, rows];
+}
+
+/** VesselCaseRepository.findInScope() (no lock). */
+function findInScopeStatement(scope, id) {
+  const params = [id];
+  const where = vesselWhere(scope, {}, params);
+  return { name: 'get: case in scope', sql: `${SELECT} ${FROM} WHERE v.id = $1 AND ${where}`, params };
+}
+
+/** The reads VesselCaseService.get() makes after the case itself. */
+function detailStatements(row) {
+  const out = [
+    { name: 'get: persuasions', sql: `SELECT id, date, staff, measure, result, created_at FROM vessel_persuasion WHERE case_id = $1 ORDER BY date, created_at`, params: [row.id] },
+    {
+      name: 'get: status history',
+      sql: `SELECT h.id::text AS id, h.from_status AS "from", h.to_status AS "to", h.at, h.user_id AS "userId", u.display_name AS "userName", h.remark
+         FROM status_history h LEFT JOIN app_user u ON u.id = h.user_id
+        WHERE h.ledger = $1 AND h.record_id = $2 ORDER BY h.at, h.id`,
+      params: ['vessel-case', row.id],
+    },
+    {
+      name: 'get: attachments',
+      sql: `SELECT id, town_id, ledger, record_id, stage, file_name, mime, size, sha256, storage_key, thumbnail_key, uploaded_by, uploaded_at, removed_at, removed_by
+              FROM attachment WHERE town_id = $1 AND ledger = $2 AND record_id = $3 AND removed_at IS NULL ORDER BY uploaded_at ASC, id ASC`,
+      params: [row.town_id, 'vessel-case', row.id],
+    },
+  ];
+  if (row.campaign_id) out.push({ ...out[2], name: 'get: campaign attachments', params: [row.town_id, 'campaign', row.campaign_id] });
+  return out;
+}
+
+/** vesselFigureFilters() of the statistics service. */
+function vesselFigureFilters(year, townId) {
+  const base = { voided: 'false', ...(townId ? { townId } : {}) };
+  return {
+    registered: { ...base, registeredYear: year },
+    dismantled: { ...base, dismantledYear: year },
+    selfDismantled: { ...base, dismantledYear: year, disposal: 'self' },
+    campaignDismantled: { ...base, dismantledYear: year, disposal: 'campaign' },
+    handedOver: { ...base, handedOverYear: year },
+    open: { ...base, openAt: `${year}-12-31` },
+  };
+}
+
+function toQueryString(filter) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== null) params.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  return params.toString();
+}
+
+/** Every statement VesselStatisticsService.vessels() sends for one town-year (6 counts, 1 campaign count, 6 groupings). */
+function apiStatisticsStatements(scope, year, townId) {
+  const figures = vesselFigureFilters(year, townId);
+  const out = [];
+  for (const [k, f] of Object.entries(figures)) {
+    const params = [];
+    out.push({ name: `statistics: count ${k}`, sql: `SELECT count(*)::int AS n ${FROM} WHERE ${vesselWhere(scope, f, params)}`, params });
+  }
+  const params = [year];
+  const where = [`extract(year FROM c.date)::int = $1`, `c.status = 'closed'`, 'c.voided_at IS NULL', scopeSql(scope, { town: 'c.town_id', owners: ['c.created_by'] }, params)];
+  if (townId) {
+    params.push(townId);
+    where.push(`c.town_id = $${params.length}`);
+  }
+  out.push({ name: 'statistics: count campaigns', sql: `SELECT count(*)::int AS n FROM campaign c WHERE ${where.join(' AND ')}`, params });
+  const exprs = {
+    registeredMonth: `to_char(v.registered_at AT TIME ZONE t.time_zone, 'YYYY-MM')`,
+    dismantledMonth: `to_char(v.dismantled_on, 'YYYY-MM')`,
+    village: 'v.village_id::text',
+  };
+  for (const [f, g] of [
+    ['registered', 'registeredMonth'],
+    ['dismantled', 'dismantledMonth'],
+    ['selfDismantled', 'dismantledMonth'],
+    ['campaignDismantled', 'dismantledMonth'],
+    ['registered', 'village'],
+    ['dismantled', 'village'],
+  ]) {
+    const p = [];
+    out.push({ name: `statistics: ${f} by ${g}`, sql: `SELECT ${exprs[g]} AS k, count(*)::int AS n ${FROM} WHERE ${vesselWhere(scope, figures[f], p)} GROUP BY 1`, params: p });
+  }
+  return out;
+}
+
+/**
+ * The hand-written statistics of one town-year: one statement, one pass over the town's cases with
+ * the same predicates (scope, town, not voided, registered / dismantled / handed over in the year,
+ * open at the year's end), grouped finely enough to give every figure, plus the campaign count.
+ */
+function handStatisticsStatement(scope, year, townId) {
+  const params = [year, `${year}-12-31`];
+  const vScope = scopeSql(scope, { town: 'v.town_id', village: 'v.village_id', owners: ['v.created_by'], ownerArrays: ['v.handler_ids'] }, params);
+  const cScope = scopeSql(scope, { town: 'c.town_id', owners: ['c.created_by'] }, params);
+  let town = '';
+  let ctown = '';
+  if (townId) {
+    params.push(townId);
+    town = ` AND v.town_id = $${params.length}`;
+    ctown = ` AND c.town_id = $${params.length}`;
+  }
+  const sql = `
+WITH v AS (
+  SELECT v.village_id, v.registered_at AT TIME ZONE t.time_zone AS reg, v.dismantled_on, v.disposal, v.handed_over_on
+    FROM vessel_case v JOIN org_unit t ON t.id = v.town_id
+   WHERE ${vScope}${town} AND v.voided_at IS NULL
+), g AS (
+  SELECT village_id,
+         CASE WHEN extract(year FROM reg)::int = $1 THEN extract(month FROM reg)::int END AS reg_month,
+         CASE WHEN extract(year FROM dismantled_on)::int = $1 THEN extract(month FROM dismantled_on)::int END AS dis_month,
+         disposal,
+         coalesce(extract(year FROM handed_over_on)::int = $1, false) AS handed,
+         reg::date <= $2::date AND (dismantled_on IS NULL OR dismantled_on > $2::date) AND (handed_over_on IS NULL OR handed_over_on > $2::date) AS open,
+         count(*)::int AS n
+    FROM v
+   WHERE extract(year FROM reg)::int = $1 OR extract(year FROM dismantled_on)::int = $1 OR extract(year FROM handed_over_on)::int = $1
+      OR (reg::date <= $2::date AND (dismantled_on IS NULL OR dismantled_on > $2::date) AND (handed_over_on IS NULL OR handed_over_on > $2::date))
+   GROUP BY 1, 2, 3, 4, 5, 6
+)
+SELECT (SELECT count(*)::int FROM campaign c WHERE extract(year FROM c.date)::int = $1 AND c.status = 'closed' AND c.voided_at IS NULL AND ${cScope}${ctown}) AS campaigns,
+       (SELECT coalesce(json_agg(json_build_object('v', g.village_id, 'name', vil.name, 'sort', vil.sort_order, 'rm', g.reg_month, 'dm', g.dis_month,
+                                                   'd', g.disposal, 'h', g.handed, 'o', g.open, 'n', g.n)), '[]'::json)
+          FROM g LEFT JOIN org_unit vil ON vil.id = g.village_id) AS groups`;
+  return { name: 'statistics: hand-written', sql, params };
+}
+
+/** Folds the hand-written statement's row into the API's VesselStatistics shape. */
+function statisticsFromHand(row, year, townId) {
+  const months = Array.from({ length: 12 }, (_, i) => ({ month: `${year}-${String(i + 1).padStart(2, '0')}`, registered: 0, dismantled: 0, selfDismantled: 0, campaignDismantled: 0 }));
+  const counts = { registered: 0, dismantled: 0, selfDismantled: 0, campaignDismantled: 0, handedOver: 0, open: 0 };
+  const villages = new Map();
+  const village = (g) => {
+    const key = g.v ?? null;
+    if (!villages.has(key)) villages.set(key, { villageId: key, name: key ? (g.name ?? key) : '未指定村(社区)', registered: 0, dismantled: 0, sort: g.sort ?? 0 });
+    return villages.get(key);
+  };
+  for (const g of row.groups) {
+    if (g.rm) {
+      counts.registered += g.n;
+      months[g.rm - 1].registered += g.n;
+      village(g).registered += g.n;
+    }
+    if (g.dm) {
+      counts.dismantled += g.n;
+      months[g.dm - 1].dismantled += g.n;
+      village(g).dismantled += g.n;
+      if (g.d === 'self') {
+        counts.selfDismantled += g.n;
+        months[g.dm - 1].selfDismantled += g.n;
+      } else if (g.d === 'campaign') {
+        counts.campaignDismantled += g.n;
+        months[g.dm - 1].campaignDismantled += g.n;
+      }
+    }
+    if (g.h) counts.handedOver += g.n;
+    if (g.o) counts.open += g.n;
+  }
+  const byVillage = [...villages.values()]
+    .sort((a, b) => (a.villageId === null ? 1 : b.villageId === null ? -1 : a.sort - b.sort))
+    .map(({ sort: _s, ...v }) => v);
+  const figures = vesselFigureFilters(year, townId);
+  const campaignFilter = { year, status: 'closed', voided: 'false', ...(townId ? { townId } : {}) };
+  return {
+    year,
+    townId: townId ?? null,
+    ...counts,
+    campaigns: row.campaigns,
+    byMonth: months,
+    byVillage,
+    filters: { ...Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, toQueryString(f)])), campaigns: toQueryString(campaignFilter) },
+  };
+}
+
+module.exports = {
+  resolveScope,
+  scopeSql,
+  vesselWhere,
+  listStatements,
+  findInScopeStatement,
+  detailStatements,
+  apiStatisticsStatements,
+  handStatisticsStatement,
+  statisticsFromHand,
+  vesselFigureFilters,
+  toQueryString,
+};
