@@ -14,15 +14,35 @@ async function choose(page, select, text) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
 
-/** Waits for the answer to a request while doing `action`: `{ status, url, body }`. */
+/**
+ * Answers a request made while doing `action`: `{ status, url, body }`. The request goes through a
+ * route that fetches it and hands the same response to the page, so the body is read from the
+ * fetched response and is never lost to the browser evicting it.
+ */
 async function answer(page, method, pattern, action) {
-  const [res] = await Promise.all([
-    page
-      .waitForResponse((r) => r.request().method() === method && pattern.test(new URL(r.url()).pathname))
-      .then(async (r) => ({ status: r.status(), url: r.url(), body: await r.json().catch(() => null) })),
-    action(),
-  ]);
-  return res;
+  let resolve;
+  const got = new Promise((r) => (resolve = r));
+  const handler = async (route) => {
+    const request = route.request();
+    if (request.method() !== method || !pattern.test(new URL(request.url()).pathname)) return route.fallback();
+    const response = await route.fetch();
+    const body = await response.body();
+    await route.fulfill({ response, body });
+    let json = null;
+    try {
+      json = JSON.parse(body.toString('utf8'));
+    } catch {
+      json = null;
+    }
+    resolve({ status: response.status(), url: request.url(), body: json });
+  };
+  await page.route('**/api/**', handler);
+  try {
+    await action();
+    return await got;
+  } finally {
+    await page.unroute('**/api/**', handler);
+  }
 }
 
 const fitsWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth);
