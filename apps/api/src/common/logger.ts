@@ -18,8 +18,9 @@ export function createLogger(level: string): AppLogger {
 /** Nest's own messages go through the same structured logger. */
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: AppLogger) {}
+  /** Nest's own progress messages (modules, routes) are debug detail, not the operator's concern. */
   log(message: unknown, context?: string) {
-    this.logger.info({ context }, String(message));
+    this.logger.debug({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string) {
     this.logger.error({ context, trace }, String(message));
