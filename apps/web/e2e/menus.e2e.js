@@ -6,6 +6,7 @@ const { BASE_URL, launch, openPage, signIn, menuKeys } = require('./browser');
 /** Each demo account, who they are and which menu entries they must see (groups included). */
 const EVERYONE = ['home', 'account', 'password'];
 const VESSELS = ['home', 'vessel-ledger', 'vessels', 'campaigns', 'certificates', 'vessel-stats', 'account', 'password'];
+const VESSELS_DISPUTES = ['home', 'vessel-ledger', 'vessels', 'campaigns', 'certificates', 'vessel-stats', 'disputes', 'dispute-list', 'dispute-stats', 'account', 'password'];
 const ACCOUNTS = [
   { username: 'admin', name: '陈建国', role: 'admin', menu: ['home', 'system', 'users', 'org', 'roles', 'calendar', 'account', 'password'] },
   {
@@ -15,15 +16,15 @@ const ACCOUNTS = [
     menu: ['home', 'security', 'security-settings', 'locks', 'login-history', 'account', 'password'],
   },
   { username: 'auditor', name: '林晓梅', role: 'auditor', menu: ['home', 'security', 'login-history', 'audit', 'account', 'password'] },
-  { username: 'leader', name: '李海生', role: 'leader', menu: VESSELS },
-  { username: 'legal', name: '梁文静', role: 'legal_affairs', menu: VESSELS },
+  { username: 'leader', name: '李海生', role: 'leader', menu: VESSELS_DISPUTES },
+  { username: 'legal', name: '梁文静', role: 'legal_affairs', menu: VESSELS_DISPUTES },
   { username: 'officer', name: '伍国华', role: 'enforcement_officer', menu: VESSELS },
-  { username: 'mediator', name: '甄秀英', role: 'mediator', menu: EVERYONE },
+  { username: 'mediator', name: '甄秀英', role: 'mediator', menu: ['home', 'disputes', 'dispute-list', 'dispute-stats', 'account', 'password'] },
   { username: 'advisor', name: '朱立法', role: 'legal_advisor', menu: EVERYONE },
   { username: 'petition', name: '余美玲', role: 'petition_officer', menu: EVERYONE },
-  { username: 'leader2', name: '邝伟明', role: 'leader', menu: VESSELS },
+  { username: 'leader2', name: '邝伟明', role: 'leader', menu: VESSELS_DISPUTES },
   { username: 'officer2', name: '雷振东', role: 'enforcement_officer', menu: VESSELS },
-  { username: 'county', name: '谭永康', role: 'leader', menu: VESSELS },
+  { username: 'county', name: '谭永康', role: 'leader', menu: VESSELS_DISPUTES },
 ];
 
 /** Where each menu entry leads, the title it shows, and what proves its data arrived. */
@@ -40,6 +41,8 @@ const PAGES = {
   vessels: { path: '/vessels', title: '三无船舶台账', ready: '[data-test="vessel-table"] tr.ant-table-row, [data-test="vessel-table"] .ant-table-placeholder' },
   campaigns: { path: '/vessels/campaigns', title: '集中销毁行动', ready: '[data-test="campaign-table"] tr.ant-table-row, [data-test="campaign-table"] .ant-table-placeholder' },
   certificates: { path: '/vessels/certificates', title: '执法证管理', ready: '[data-test="certificate-table"] tr.ant-table-row, [data-test="certificate-table"] .ant-table-placeholder' },
+  'dispute-list': { path: '/disputes', title: '矛盾纠纷台账', ready: '[data-test="dispute-table"] tr.ant-table-row, [data-test="dispute-table"] .ant-table-placeholder' },
+  'dispute-stats': { path: '/disputes/statistics', title: '矛盾纠纷统计分析', ready: '[data-test="stats-cards"]' },
   'vessel-stats': { path: '/vessels/statistics', title: '三无船舶统计分析', ready: '[data-test="stats-cards"]' },
 };
 

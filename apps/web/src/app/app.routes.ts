@@ -21,6 +21,7 @@ export const routes: Routes = [
       { path: '', pathMatch: 'full', loadComponent: () => import('./features/home/home.component').then((m) => m.HomeComponent) },
       { path: 'account', loadChildren: () => import('./features/account/account.routes').then((m) => m.ACCOUNT_ROUTES) },
       { path: 'vessels', loadChildren: () => import('./features/vessels/vessels.routes').then((m) => m.VESSELS_ROUTES) },
+      { path: 'disputes', loadChildren: () => import('./features/disputes/disputes.routes').then((m) => m.DISPUTES_ROUTES) },
       {
         path: 'admin/users',
         canActivate: [permissionGuard],

@@ -41,6 +41,21 @@ export const MENU: readonly MenuItem[] = [
     ],
   },
   {
+    key: 'disputes',
+    label: 'menu.disputes',
+    icon: 'team',
+    children: [
+      { key: 'dispute-list', label: 'menu.disputeList', icon: 'unordered-list', link: '/disputes', permissions: ['dispute.read'], exact: true },
+      {
+        key: 'dispute-stats',
+        label: 'menu.disputeStats',
+        icon: 'bar-chart',
+        link: '/disputes/statistics',
+        permissions: ['dispute.read', 'dashboard.read'],
+      },
+    ],
+  },
+  {
     key: 'system',
     label: 'menu.system',
     icon: 'setting',

@@ -6,13 +6,15 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { MENU, filterMenu, menuLeaves } from '../../layout/menu';
 import { DateTimePipe } from '../../shared/date-time.pipe';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
+import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
+import { DisputeWarningsComponent } from '../disputes/dispute-warnings.component';
 import { MyDeadlinesComponent } from './my-deadlines.component';
 
 /** Welcome page: who the user is, what they may see, and where they may go. */
 @Component({
   selector: 'fz-home',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ZORRO_IMPORTS, DateTimePipe, MyDeadlinesComponent],
+  imports: [RouterLink, ZORRO_IMPORTS, DateTimePipe, MyDeadlinesComponent, DisputeWarningsComponent, HasPermissionDirective],
   templateUrl: './home.component.html',
   styleUrl: './home.component.css',
 })

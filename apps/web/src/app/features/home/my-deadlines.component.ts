@@ -10,6 +10,7 @@ import { DeadlinesApi } from './deadlines.api';
 const RECORD_PATHS: Record<string, string> = {
   'vessel-case': '/vessels',
   campaign: '/vessels/campaigns',
+  dispute: '/disputes',
 };
 
 /** The page of a deadline's record, or null for a ledger the web does not show yet. */

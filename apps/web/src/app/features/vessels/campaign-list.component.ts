@@ -10,7 +10,7 @@ import { PagedList } from '../../shared/paged-list';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { OrgApi } from '../org/org.api';
 import { CampaignsApi } from './campaigns.api';
-import { FilterTag, FilterTagsComponent } from './filter-tags.component';
+import { FilterTag, FilterTagsComponent } from '../../shared/filter-tags.component';
 import { OrgNames } from './org-names';
 import {
   CAMPAIGN_FILTER_LABELS,

@@ -83,11 +83,11 @@ export const VESSEL_FILTER_LABELS: Record<VesselFilterKey, TKey> = {
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-type Source = ParamMap | Params | URLSearchParams;
+export type Source = ParamMap | Params | URLSearchParams;
 
-function reader(source: Source): (key: string) => string | null {
+export function reader(source: Source): (key: string) => string | null {
   if (source instanceof URLSearchParams) return (key) => source.get(key);
   if (typeof (source as ParamMap).get === 'function' && typeof (source as ParamMap).has === 'function') {
     return (key) => (source as ParamMap).get(key);
@@ -98,22 +98,22 @@ function reader(source: Source): (key: string) => string | null {
   };
 }
 
-function text(value: string | null, max: number): string | null {
+export function text(value: string | null, max: number): string | null {
   const trimmed = value?.trim() ?? '';
   return trimmed === '' ? null : trimmed.slice(0, max);
 }
 
-function uuid(value: string | null): string | null {
+export function uuid(value: string | null): string | null {
   return value && UUID.test(value) ? value : null;
 }
 
-function year(value: string | null): number | null {
+export function year(value: string | null): number | null {
   if (!value || !/^\d{4}$/.test(value)) return null;
   const n = Number(value);
   return n >= 2000 && n <= 2100 ? n : null;
 }
 
-function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | null {
+export function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | null {
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
 }
 

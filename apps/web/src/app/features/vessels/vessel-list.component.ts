@@ -12,7 +12,7 @@ import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { OrgApi } from '../org/org.api';
 import { CampaignsApi } from './campaigns.api';
-import { FilterTag, FilterTagsComponent } from './filter-tags.component';
+import { FilterTag, FilterTagsComponent } from '../../shared/filter-tags.component';
 import { OrgNames } from './org-names';
 import { DISPOSAL_KEYS } from './vessel-labels';
 import {

@@ -9,6 +9,7 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { LanguageSwitchComponent } from '../language-switch.component';
 import { MENU, filterMenu } from '../menu';
+import { NotificationBellComponent } from './notification-bell.component';
 import { SideMenuComponent } from './side-menu.component';
 
 /** Below this width the side menu becomes a drawer. */
@@ -18,7 +19,7 @@ export const MOBILE_QUERY = '(max-width: 767.98px)';
 @Component({
   selector: 'fz-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, ZORRO_IMPORTS, SideMenuComponent, LanguageSwitchComponent],
+  imports: [RouterOutlet, RouterLink, ZORRO_IMPORTS, SideMenuComponent, LanguageSwitchComponent, NotificationBellComponent],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.css',
 })

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { ZORRO_IMPORTS } from '../../shared/zorro';
+import { I18nService } from '../core/i18n/i18n.service';
+import { ZORRO_IMPORTS } from './zorro';
 
 export interface FilterTag {
   key: string;

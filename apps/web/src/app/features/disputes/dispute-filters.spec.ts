@@ -1,0 +1,111 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/router';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { BehaviorSubject } from 'rxjs';
+import { testMe } from '../../../testing/me';
+import { AuthService } from '../../core/auth/auth.service';
+import { APP_ICONS } from '../../core/icons';
+import { EMPTY_DISPUTE_QUERY, activeDisputeFilters, disputeQueryFromParams, toApiQuery, withoutDisputeFilter } from './dispute-filters';
+import { DisputeListComponent, disputeSearch } from './dispute-list.component';
+
+const TOWN = '021f3f28-9c0d-5251-8673-e6519956119c';
+
+/** `filters[figure]` as GET /api/statistics/disputes answers them (with and without a town). */
+const FIGURE_FILTERS = [
+  'voided=false&registeredYear=2021',
+  'voided=false&acceptedYear=2021',
+  'voided=false&agreedYear=2021',
+  'voided=false&terminatedYear=2021',
+  'voided=false&concludedYear=2021',
+  'voided=false&warningYear=2021',
+  'voided=false&escalatedYear=2021',
+  `voided=false&townId=${TOWN}&agreedYear=2021`,
+  'voided=false&registeredMonth=2021-04',
+  'voided=false&agreedMonth=2021-04&category=neighbour',
+];
+
+function pairs(query: string | Record<string, string | number>): string[] {
+  const params = typeof query === 'string' ? new URLSearchParams(query) : new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+  return [...params.entries()].map(([k, v]) => `${k}=${v}`).sort();
+}
+
+describe('dispute list filters from query parameters', () => {
+  it.each(FIGURE_FILTERS)('keeps every filter of %s', (query) => {
+    expect(pairs(toApiQuery(disputeQueryFromParams(new URLSearchParams(query))))).toEqual(pairs(query));
+  });
+
+  it('reads each list filter and writes it back the same way', () => {
+    const query =
+      `status=mediating,agreed&reached=accepted&townId=${TOWN}&villageId=${TOWN}&noVillage=true&category=land_forest&source=police` +
+      `&riskLevel=group_incident&mediatorId=${TOWN}&from=2021-01-01&to=2021-06-30&q=宅基地&partyName=黄海生` +
+      '&partyIdNumber=44078119800101123X&partyPhone=13800138000&escalated=true&deadline=overdue&voided=true&sort=occurredOn&order=asc';
+    const parsed = disputeQueryFromParams(convertToParamMap(Object.fromEntries(new URLSearchParams(query))));
+    expect(parsed.status).toEqual(['mediating', 'agreed']);
+    expect(parsed.riskLevel).toBe('group_incident');
+    expect(pairs(toApiQuery(parsed))).toEqual(pairs(query));
+  });
+
+  it('leaves out malformed and unknown values', () => {
+    const parsed = disputeQueryFromParams(
+      new URLSearchParams('status=lost,registered&townId=abc&from=2021-02-30&agreedYear=21&agreedMonth=2021-13&category=war&riskLevel=high&deadline=soon&sort=x&extra=1'),
+    );
+    expect(toApiQuery(parsed)).toEqual({ status: 'registered' });
+  });
+
+  it('lists the set filters in tag order and removes one at a time', () => {
+    const parsed = disputeQueryFromParams(new URLSearchParams(`voided=false&townId=${TOWN}&agreedYear=2021&category=neighbour&sort=number&order=desc`));
+    expect(activeDisputeFilters(parsed)).toEqual(['townId', 'category', 'agreedYear', 'voided']);
+    expect(toApiQuery(withoutDisputeFilter(parsed, 'category'))).toEqual({ townId: TOWN, agreedYear: 2021, voided: 'false', sort: 'number', order: 'desc' });
+    expect(activeDisputeFilters(EMPTY_DISPUTE_QUERY)).toEqual([]);
+  });
+
+  it('sends the exact party search to the one field chosen and keeps the filters without a control', () => {
+    const current = disputeQueryFromParams(new URLSearchParams('agreedYear=2021&voided=false&partyName=旧名'));
+    const next = disputeSearch(current, {
+      status: ['mediating'],
+      category: null,
+      villageId: null,
+      riskLevel: 'elevated',
+      range: [],
+      q: '  ',
+      partyField: 'partyPhone',
+      party: ' 13800138000 ',
+    });
+    expect(toApiQuery(next)).toEqual({ status: 'mediating', riskLevel: 'elevated', partyPhone: '13800138000', agreedYear: 2021, voided: 'false' });
+  });
+});
+
+describe('dispute list opened with a figure query string', () => {
+  let backend: HttpTestingController;
+
+  afterEach(() => backend.verify());
+
+  it('asks for exactly the rows behind the figure and shows every filter as a tag', async () => {
+    const query = `voided=false&townId=${TOWN}&agreedYear=2021&category=neighbour`;
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNzIcons(APP_ICONS),
+        { provide: ActivatedRoute, useValue: { queryParamMap: new BehaviorSubject(convertToParamMap(Object.fromEntries(new URLSearchParams(query)))) } },
+      ],
+    });
+    TestBed.inject(AuthService).set(testMe(['dispute.read']));
+    backend = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(DisputeListComponent);
+    await fixture.whenStable();
+    const list = backend.expectOne((req) => req.url === '/api/disputes');
+    expect(pairs(list.request.params.toString())).toEqual(pairs(`${query}&page=1&pageSize=20`));
+    list.flush({ items: [], total: 12, page: 1, pageSize: 20 });
+    backend.expectOne('/api/org-units/tree').flush([{ id: TOWN, name: '广海镇', level: 'town', children: [], townId: TOWN }]);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const tags = [...el.querySelectorAll('[data-filter]')].map((tag) => tag.getAttribute('data-filter'));
+    expect(tags).toEqual(['townId', 'category', 'agreedYear', 'voided']);
+    expect(el.querySelector('[data-filter="category"]')?.textContent).toContain('邻里纠纷');
+    expect(el.querySelector('[data-test="dispute-create"]')).toBeNull();
+  });
+});

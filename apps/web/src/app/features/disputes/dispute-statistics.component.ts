@@ -1,0 +1,111 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Router } from '@angular/router';
+import { DisputeStatistics, OrgTreeNode } from '@fazhi/contracts';
+import { TKey } from '../../core/i18n/dict.zh';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { PageHeaderComponent } from '../../shared/page-header.component';
+import { ZORRO_IMPORTS } from '../../shared/zorro';
+import { OrgApi } from '../org/org.api';
+import { OrgNames } from '../vessels/org-names';
+import { DisputesApi } from './disputes.api';
+
+export type DisputeFigure = keyof DisputeStatistics['filters'];
+
+/** The cards, in the report's order. */
+export const DISPUTE_FIGURE_CARDS: readonly { key: DisputeFigure; label: TKey; color: string }[] = [
+  { key: 'received', label: 'disputeStats.received', color: '#1677ff' },
+  { key: 'accepted', label: 'disputeStats.accepted', color: '#13c2c2' },
+  { key: 'agreed', label: 'disputeStats.agreed', color: '#389e0d' },
+  { key: 'terminated', label: 'disputeStats.terminated', color: '#cf1322' },
+  { key: 'successRate', label: 'disputeStats.successRate', color: '#722ed1' },
+  { key: 'warnings', label: 'disputeStats.warnings', color: '#fa541c' },
+  { key: 'escalated', label: 'disputeStats.escalated', color: '#fa8c16' },
+  { key: 'peaceOfficers', label: 'disputeStats.peaceOfficers', color: '#595959' },
+];
+
+/**
+ * The list behind a figure: its query string on the dispute list. The peace officer register has
+ * no page yet, so that figure opens nothing (null).
+ */
+export function disputeFigureUrl(figure: DisputeFigure, stats: Pick<DisputeStatistics, 'filters'>): string | null {
+  if (figure === 'peaceOfficers') return null;
+  const query = stats.filters[figure];
+  return query ? `/disputes?${query}` : '/disputes';
+}
+
+/** The figure as the card shows it (the success rate as a percentage). */
+export function figureValue(figure: DisputeFigure, stats: DisputeStatistics): string {
+  if (figure === 'successRate') {
+    const rate = stats.successRate;
+    return rate.value === null ? '—' : `${(rate.value * 100).toFixed(1)}%`;
+  }
+  return String(stats[figure]);
+}
+
+/** Dispute figures of a year and town; every card opens the rows it counts. */
+@Component({
+  selector: 'fz-dispute-statistics',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, ZORRO_IMPORTS, PageHeaderComponent],
+  templateUrl: './dispute-statistics.component.html',
+  styleUrl: '../vessels/vessel-statistics.component.css',
+})
+export class DisputeStatisticsComponent {
+  private readonly api = inject(DisputesApi);
+  private readonly router = inject(Router);
+  protected readonly i18n = inject(I18nService);
+  protected readonly t = this.i18n.t;
+
+  protected readonly figures = DISPUTE_FIGURE_CARDS;
+  protected readonly value = figureValue;
+  protected readonly years = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() - i);
+  protected readonly year = signal(new Date().getFullYear() - 1);
+  protected readonly townId = signal<string | null>(null);
+  protected readonly orgTree = signal<OrgTreeNode[]>([]);
+  protected readonly towns = computed(() => new OrgNames(this.orgTree()).towns);
+  protected readonly stats = signal<DisputeStatistics | null>(null);
+  protected readonly loading = signal(false);
+
+  constructor() {
+    inject(OrgApi)
+      .tree()
+      .subscribe((tree) => {
+        this.orgTree.set(tree);
+        const towns = new OrgNames(tree).towns;
+        if (towns.length === 1) this.townId.set(towns[0].id);
+        this.load();
+      });
+  }
+
+  protected setYear(year: number): void {
+    this.year.set(year);
+    this.load();
+  }
+
+  protected setTown(townId: string | null): void {
+    this.townId.set(townId);
+    this.load();
+  }
+
+  protected opens(figure: DisputeFigure): boolean {
+    return figure !== 'peaceOfficers';
+  }
+
+  protected open(figure: DisputeFigure): void {
+    const stats = this.stats();
+    const url = stats ? disputeFigureUrl(figure, stats) : null;
+    if (url) void this.router.navigateByUrl(url);
+  }
+
+  private load(): void {
+    this.loading.set(true);
+    this.api.statistics(this.year(), this.townId()).subscribe({
+      next: (stats) => {
+        this.loading.set(false);
+        this.stats.set(stats);
+      },
+      error: () => this.loading.set(false),
+    });
+  }
+}
