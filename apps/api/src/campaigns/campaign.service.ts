@@ -11,7 +11,7 @@ import { pageOf, toPage } from '../common/pagination';
 import { NumberingService } from '../ledger-core/numbering/numbering.service';
 import { RecordHandle } from '../ledger-core/record-attachments';
 import { StatusHistoryService } from '../ledger-core/status/status-history.service';
-import { dateIn } from '../ledger-core/today';
+import { plainDateInZone as dateIn } from '@fazhi/contracts';
 import { VesselCaseRepository } from '../vessel-cases/vessel-case.repository';
 import { recordVoid, VesselCaseService } from '../vessel-cases/vessel-case.service';
 import { VesselEvidence } from '../vessel-cases/vessel-evidence';

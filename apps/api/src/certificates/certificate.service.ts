@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppException, invalidFields, notFound, staleVersion } from '../common/app-exception';
 import { Clock } from '../common/clock';
 import { pageOf, toPage } from '../common/pagination';
-import { dateIn } from '../ledger-core/today';
+import { plainDateInZone as dateIn } from '@fazhi/contracts';
 import { CertificateCreateDto, CertificateEventDto, CertificateListQuery } from './certificate.dto';
 
 const NOT_FOUND = { zh: '执法证不存在', en: 'Certificate not found' };

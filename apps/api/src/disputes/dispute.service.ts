@@ -40,7 +40,7 @@ import { RecordLifecycle } from '../ledger-core/status/record-lifecycle';
 import { StatusHistoryService } from '../ledger-core/status/status-history.service';
 import { checkTransition, GuardFailure } from '../ledger-core/status/transitions';
 import { validateStepData } from '../ledger-core/step-data';
-import { dateIn } from '../ledger-core/today';
+import { plainDateInZone as dateIn } from '@fazhi/contracts';
 import { TransitionDto, VoidDto } from '../ledger-core/ledger.dto';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PeaceOfficerService } from '../peace-officers/peace-officer.service';

@@ -10,7 +10,7 @@ import { pageOf, toPage } from '../common/pagination';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
 import { checkPersonalFields, maskPersonalValue } from '../ledger-core/personal-data/personal-fields';
 import { RecordPlaces } from '../ledger-core/record-place';
-import { dateIn } from '../ledger-core/today';
+import { plainDateInZone as dateIn } from '@fazhi/contracts';
 import { PeaceOfficerCreateDto, PeaceOfficerListQuery, PeaceOfficerUnmaskDto, PeaceOfficerUpdateDto } from './peace-officer.dto';
 import { PeaceOfficerFilter, PeaceOfficerRepository, PeaceOfficerRow } from './peace-officer.repository';
 

@@ -31,7 +31,8 @@ import { RecordLifecycle } from '../ledger-core/status/record-lifecycle';
 import { StatusHistoryService } from '../ledger-core/status/status-history.service';
 import { checkTransition, GuardFailure } from '../ledger-core/status/transitions';
 import { validateStepData } from '../ledger-core/step-data';
-import { addDays, dateIn } from '../ledger-core/today';
+import { plainDateInZone as dateIn } from '@fazhi/contracts';
+import { addCalendarDays as addDays } from '../ledger-core/calendar/working-days';
 import { OrgTreeService } from '../org/org-tree.service';
 import { VesselEvidence } from './vessel-evidence';
 import {

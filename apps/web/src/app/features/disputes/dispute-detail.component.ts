@@ -111,7 +111,7 @@ interface TimelineEntry {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, DateTimePipe, StepModalComponent, HasPermissionDirective],
   templateUrl: './dispute-detail.component.html',
-  styleUrl: './dispute-detail.component.css',
+  styleUrl: '../../shared/record-detail.css',
 })
 export class DisputeDetailComponent implements OnInit {
   private readonly api = inject(DisputesApi);

@@ -20,7 +20,7 @@ import { ReasonModalComponent } from './reason-modal.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, ZORRO_IMPORTS, DateTimePipe, EvidenceGalleryComponent, AddVesselsModalComponent, ReasonModalComponent],
   templateUrl: './campaign-detail.component.html',
-  styleUrl: './vessel-detail.component.css',
+  styleUrl: '../../shared/record-detail.css',
 })
 export class CampaignDetailComponent implements OnInit {
   private readonly api = inject(CampaignsApi);

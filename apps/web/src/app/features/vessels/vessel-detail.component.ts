@@ -59,7 +59,7 @@ const OWNER_FIELDS: readonly OwnerField[] = ['ownerName', 'ownerIdNumber', 'owne
     ReasonModalComponent,
   ],
   templateUrl: './vessel-detail.component.html',
-  styleUrl: './vessel-detail.component.css',
+  styleUrl: '../../shared/record-detail.css',
 })
 export class VesselDetailComponent implements OnInit {
   private readonly api = inject(VesselsApi);
