@@ -1,6 +1,6 @@
 'use strict';
 
-const { BASE_URL, apiAs, launch, openPage, signIn, menuKeys } = require('./browser');
+const { BASE_URL, apiAs, launch, openPage, signIn, menuKeys, expectText } = require('./browser');
 
 const NEW_USER = 'e2e_mediator';
 const INITIAL_PASSWORD = 'Tiaojie#Start24';
@@ -55,8 +55,8 @@ describe('accounts', () => {
       expect(created.status()).toBe(201);
       const row = page.locator(`tr[data-user="${NEW_USER}"]`);
       await row.waitFor();
-      await expect(row.textContent()).resolves.toContain('平安员/人民调解员');
-      await expect(row.textContent()).resolves.toContain('待改密');
+      await expectText(row, '平安员/人民调解员');
+      await expectText(row, '待改密');
       expect(admin.problems).toEqual([]);
     } finally {
       await admin.close();
@@ -74,7 +74,7 @@ describe('accounts', () => {
 
       await page.fill('#currentPassword', INITIAL_PASSWORD);
       await page.fill('#newPassword', `${NEW_USER}X9!`);
-      await expect(page.locator('[data-test="password-hints"]').textContent()).resolves.toContain('密码不能包含用户名');
+      await expectText(page.locator('[data-test="password-hints"]'), '密码不能包含用户名');
       await page.fill('#newPassword', NEW_PASSWORD);
       await page.fill('#confirm', NEW_PASSWORD);
       await Promise.all([
@@ -86,7 +86,7 @@ describe('accounts', () => {
       await signIn(page, NEW_USER, NEW_PASSWORD);
       await page.waitForURL(`${BASE_URL}/`);
       expect(await menuKeys(page)).toEqual(['home', 'disputes', 'dispute-list', 'dispute-stats', 'account', 'password']);
-      await expect(page.locator('[data-test="home-welcome"]').textContent()).resolves.toContain('何调解');
+      await expectText(page.locator('[data-test="home-welcome"]'), '何调解');
       expect(user.problems).toEqual([]);
     } finally {
       await user.close();
@@ -118,7 +118,7 @@ describe('accounts', () => {
       expect(body.code).toBe('WRONG_CURRENT_PASSWORD');
       const tip = page.locator('nz-form-item', { has: page.locator('#currentPassword') }).locator('.ant-form-item-explain-error');
       await tip.waitFor();
-      await expect(tip.textContent()).resolves.toContain(body.message);
+      await expectText(tip, body.message);
       expect(new URL(page.url()).pathname).toBe('/account/password');
       expect(session.problems).toEqual([]);
     } finally {

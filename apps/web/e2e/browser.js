@@ -87,4 +87,21 @@ async function apiAs(username, password = PASSWORD) {
   };
 }
 
-module.exports = { BASE_URL, PASSWORD, launch, openPage, signIn, menuKeys, apiAs };
+/**
+ * Waits until the first element of `locator` shows `text` (contains it, or equals it with
+ * `exact`), since a render can trail the click that caused it; fails naming what was shown.
+ */
+async function expectText(locator, text, { exact = false, timeout = 10_000 } = {}) {
+  const target = locator.first();
+  const deadline = Date.now() + timeout;
+  let shown = null;
+  for (;;) {
+    shown = await target.textContent({ timeout: Math.max(deadline - Date.now(), 1) }).catch(() => null);
+    if (shown !== null && (exact ? shown.trim() === text : shown.includes(text))) return;
+    if (Date.now() >= deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`expected ${exact ? 'exactly' : 'to contain'} "${text}" in ${locator}, shown: ${JSON.stringify(shown)}`);
+}
+
+module.exports = { BASE_URL, PASSWORD, launch, openPage, signIn, menuKeys, apiAs, expectText };

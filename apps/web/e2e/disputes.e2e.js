@@ -1,6 +1,6 @@
 'use strict';
 
-const { BASE_URL, launch, openPage, signIn } = require('./browser');
+const { BASE_URL, launch, openPage, signIn, expectText } = require('./browser');
 
 describe('dispute pages', () => {
   let browser;
@@ -55,7 +55,7 @@ describe('dispute pages', () => {
       await page.fill('#p-name-1', '李大明');
       await page.click('[data-test="dispute-submit"]');
       await page.waitForURL(/\/disputes\/[0-9a-f-]{36}$/);
-      await expect(page.locator('[data-test="dispute-status"]').textContent()).resolves.toContain('已登记');
+      await expectText(page.locator('[data-test="dispute-status"]'), '已登记');
       await page.waitForSelector('[data-test="dispute-actions"] [data-transition="accepted"]');
       await page.waitForLoadState('networkidle');
       expect(problems).toEqual([]);

@@ -1,6 +1,6 @@
 'use strict';
 
-const { BASE_URL, launch, openPage, signIn } = require('./browser');
+const { BASE_URL, launch, openPage, signIn, expectText } = require('./browser');
 
 describe('sign-in', () => {
   let browser;
@@ -31,7 +31,7 @@ describe('sign-in', () => {
       expect(body.message).toMatch(/[\u4e00-\u9fff]/);
       const alert = page.locator('[data-test="login-error"]');
       await alert.waitFor();
-      await expect(alert.textContent()).resolves.toContain(body.message);
+      await expectText(alert, body.message);
       expect(new URL(page.url()).pathname).toBe('/login');
       await page.screenshot({ path: '/tmp/shot-login-error.png' });
       expect(problems).toEqual([]);
@@ -47,22 +47,22 @@ describe('sign-in', () => {
       await page.goto(`${BASE_URL}/login`);
       await page.click('[data-test="lang-switch"]');
       await page.click('[data-test="lang-en"]');
-      await expect(page.locator('.fz-login-heading').textContent()).resolves.toBe('Sign in');
+      await expectText(page.locator('.fz-login-heading'), 'Sign in', { exact: true });
       await expect(page.title()).resolves.toBe('Fazhi Ledger');
 
       await signIn(page, 'mediator', 'still-wrong');
-      await expect(page.locator('[data-test="login-error"]').textContent()).resolves.toContain('Wrong username or password');
+      await expectText(page.locator('[data-test="login-error"]'), 'Wrong username or password');
 
       await signIn(page, 'admin');
       await page.waitForURL(`${BASE_URL}/`);
-      await expect(page.locator('[data-menu="users"]').textContent()).resolves.toContain('Users');
+      await expectText(page.locator('[data-menu="users"]'), 'Users');
       await page.reload();
       await page.waitForSelector('[data-test="home-welcome"]');
-      await expect(page.locator('[data-menu="org"]').textContent()).resolves.toContain('Org units');
+      await expectText(page.locator('[data-menu="org"]'), 'Org units');
 
       await page.click('[data-test="lang-switch"]');
       await page.click('[data-test="lang-zh-CN"]');
-      await expect(page.locator('[data-menu="org"]').textContent()).resolves.toContain('组织机构');
+      await expectText(page.locator('[data-menu="org"]'), '组织机构');
       expect(problems).toEqual([]);
     } finally {
       await close();

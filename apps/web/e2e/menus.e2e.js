@@ -1,7 +1,7 @@
 'use strict';
 
 const { SEED_ROLES } = require('@fazhi/contracts');
-const { BASE_URL, launch, openPage, signIn, menuKeys } = require('./browser');
+const { BASE_URL, launch, openPage, signIn, menuKeys, expectText } = require('./browser');
 
 /** Each demo account, who they are and which menu entries they must see (groups included). */
 const EVERYONE = ['home', 'account', 'password'];
@@ -63,10 +63,10 @@ describe('menus and pages per role', () => {
       await signIn(page, account.username);
       await page.waitForURL(`${BASE_URL}/`);
       const welcome = page.locator('[data-test="home-welcome"]');
-      await expect(welcome.textContent()).resolves.toContain(account.name);
+      await expectText(welcome, account.name);
       const roleName = SEED_ROLES.find((role) => role.code === account.role).name;
-      await expect(page.locator('[data-test="home-roles"]').textContent()).resolves.toContain(roleName);
-      await expect(page.locator('[data-test="user-name"]').textContent()).resolves.toContain(account.name);
+      await expectText(page.locator('[data-test="home-roles"]'), roleName);
+      await expectText(page.locator('[data-test="user-name"]'), account.name);
       expect(await menuKeys(page)).toEqual(account.menu);
       if (account.username === 'admin') await page.screenshot({ path: '/tmp/shot-home.png', fullPage: true });
 
@@ -75,7 +75,7 @@ describe('menus and pages per role', () => {
         if (!target) continue;
         await page.click(`[data-menu="${key}"] a`);
         await page.waitForURL(`${BASE_URL}${target.path}`);
-        await expect(page.locator('.fz-page-title').textContent()).resolves.toBe(target.title);
+        await expectText(page.locator('.fz-page-title'), target.title, { exact: true });
         await page.waitForSelector(target.ready);
         await page.waitForLoadState('networkidle');
         expect(await page.locator(`[data-menu="${key}"]`).getAttribute('class')).toContain('ant-menu-item-selected');
@@ -96,7 +96,7 @@ describe('menus and pages per role', () => {
       page.on('request', (req) => requests.push(new URL(req.url()).pathname));
       await page.goto(`${BASE_URL}/admin/users`);
       await page.waitForURL(`${BASE_URL}/forbidden`);
-      await expect(page.locator('nz-result').textContent()).resolves.toContain('无权访问');
+      await expectText(page.locator('nz-result'), '无权访问');
       expect(requests.filter((path) => path.startsWith('/api/users'))).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
@@ -114,8 +114,8 @@ describe('menus and pages per role', () => {
       await page.locator('[data-test="audit-open"]').first().click();
       const detail = page.locator('[data-test="audit-detail"]');
       await detail.waitFor();
-      await expect(detail.textContent()).resolves.toContain('修改前');
-      await expect(detail.textContent()).resolves.toContain('auth.login');
+      await expectText(detail, '修改前');
+      await expectText(detail, 'auth.login');
       await page.screenshot({ path: '/tmp/shot-audit.png', fullPage: true });
       expect(problems).toEqual([]);
     } finally {

@@ -1,6 +1,6 @@
 'use strict';
 
-const { BASE_URL, launch, openPage, signIn } = require('./browser');
+const { BASE_URL, launch, openPage, signIn, expectText } = require('./browser');
 // The demo data's evidence pictures (a real PNG drawn with zlib), from the server build the
 // browser tests run against.
 const { demoEvidencePng } = require('../../api/dist/database/seeds/demo-images');
@@ -79,9 +79,9 @@ describe('three-no vessel ledger', () => {
       expect(created.status).toBe(201);
       const vessel = created.body;
       await page.waitForURL(`${BASE_URL}/vessels/${vessel.id}`);
-      await expect(page.locator('[data-test="vessel-number"]').textContent()).resolves.toBe(vessel.number);
-      await expect(page.locator('[data-test="vessel-status"]').textContent()).resolves.toContain('已登记');
-      await expect(page.locator('[data-test="vessel-owner"]').textContent()).resolves.toContain('黄*');
+      await expectText(page.locator('[data-test="vessel-number"]'), vessel.number, { exact: true });
+      await expectText(page.locator('[data-test="vessel-status"]'), '已登记');
+      await expectText(page.locator('[data-test="vessel-owner"]'), '黄*');
 
       // Upload a photo (the phone's camera picker is the same input).
       const uploaded = await answer(page, 'POST', /\/attachments$/, () =>
@@ -139,7 +139,7 @@ describe('three-no vessel ledger', () => {
       const timeline = await page.locator('[data-test="vessel-timeline"]').textContent();
       for (const step of ['已登记', '劝导中', '纳入集中销毁', '已集中销毁']) expect(timeline).toContain(step);
       await page.waitForSelector('[data-evidence-section="related"] img');
-      await expect(page.locator('[data-evidence-section="related"]').textContent()).resolves.toContain('集中销毁行动证据');
+      await expectText(page.locator('[data-evidence-section="related"]'), '集中销毁行动证据');
       expect(await fitsWidth(page)).toBeLessThanOrEqual(PHONE.width);
       await page.screenshot({ path: '/tmp/shot-vessel-detail-phone.png', fullPage: true });
 
@@ -180,7 +180,7 @@ describe('three-no vessel ledger', () => {
       expect(query.get('voided')).toBe('false');
       expect(list.body.total).toBe(figure);
       await page.waitForSelector('[data-test="vessel-total"]');
-      await expect(page.locator('[data-test="vessel-total"]').textContent()).resolves.toContain(String(figure));
+      await expectText(page.locator('[data-test="vessel-total"]'), String(figure));
       const tags = await page.$$eval('[data-filter]', (nodes) => nodes.map((n) => n.getAttribute('data-filter')));
       expect(tags).toEqual(expect.arrayContaining(['dismantledYear', 'disposal', 'voided']));
       await page.screenshot({ path: '/tmp/shot-vessel-list-desktop.png', fullPage: true });
