@@ -145,10 +145,20 @@ describe('dispute mediation ledger', () => {
       expect(await ids('deadline=overdue')).toContain(d.id);
       const got = await t.http.get(`/api/disputes/${d.id}`).set('Cookie', cookie).expect(200);
       expect(got.body.deadline).toMatchObject({ daysLeft: -1, state: 'overdue' });
+      const approvers = await t.http.get(`/api/disputes/${d.id}/deadline/approvers`).set('Cookie', cookie).expect(200);
+      const leaderId = await idOf(t.ds, 'app_user', 'leader');
+      expect(approvers.body).toContainEqual({ id: leaderId, name: expect.any(String) });
+      expect(approvers.body.map((a: { id: string }) => a.id)).not.toContain(await idOf(t.ds, 'app_user', 'leader2'));
+      const notApprover = await t.http
+        .post(`/api/disputes/${d.id}/deadline/extend`)
+        .set('Cookie', cookie)
+        .send({ version: got.body.version, days: 15, reason: '需等待当事人外出返乡', approvedBy: await idOf(t.ds, 'app_user', 'mediator') })
+        .expect(400);
+      expect(notApprover.body.errors).toEqual([expect.objectContaining({ path: 'approvedBy', code: 'approver' })]);
       const extended = await t.http
         .post(`/api/disputes/${d.id}/deadline/extend`)
         .set('Cookie', cookie)
-        .send({ version: got.body.version, days: 15, reason: '需等待当事人外出返乡', approvedBy: await idOf(t.ds, 'app_user', 'leader') })
+        .send({ version: got.body.version, days: 15, reason: '需等待当事人外出返乡', approvedBy: leaderId })
         .expect(200);
       expect(extended.body.deadline).toMatchObject({ dueDate: '2021-06-29', state: 'ok' });
       expect(extended.body.deadlineDetail).toMatchObject({ extensionDays: 15, extensionReason: '需等待当事人外出返乡' });

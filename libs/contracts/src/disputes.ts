@@ -1,5 +1,5 @@
 import type { DeadlineDetailDto } from './deadlines';
-import { AttachmentDto, ColumnSpec, DeadlineDto, StatusHistoryDto, TransitionRule } from './ledger';
+import { AttachmentDto, AttachmentStage, ColumnSpec, DeadlineDto, StatusHistoryDto, TransitionRule } from './ledger';
 
 /** Dispute mediation (矛盾纠纷排查化解, DOMAIN.md §3.2; 人民调解法). */
 export type DisputeStatus =
@@ -94,6 +94,15 @@ export const DISPUTE_CATEGORY_LABELS: Record<DisputeCategory, string> = {
   other: '其他纠纷',
 };
 export const DISPUTE_CATEGORIES = Object.keys(DISPUTE_CATEGORY_LABELS) as DisputeCategory[];
+
+/** The attachment stages as a dispute's files are filed: around the mediation. */
+export const DISPUTE_ATTACHMENT_STAGE_LABELS: Record<AttachmentStage, { zh: string; en: string }> = {
+  before: { zh: '调解前', en: 'Before mediation' },
+  during: { zh: '调解中', en: 'During mediation' },
+  after: { zh: '调解后', en: 'After mediation' },
+  document: { zh: '文书', en: 'Document' },
+  other: { zh: '其他', en: 'Other' },
+};
 
 export type DisputeRiskLevel = 'normal' | 'elevated' | 'group_incident';
 export const DISPUTE_RISK_LABELS: Record<DisputeRiskLevel, string> = { normal: '一般', elevated: '可能激化', group_incident: '群体性事件预警' };

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { DisputeDetailDto, DisputeDto, DisputeWarningListItem, DocumentTemplateDto, ImportPreview, Page } from '@fazhi/contracts';
+import type { DeadlineApproverDto, DisputeDetailDto, DisputeDto, DisputeWarningListItem, DocumentTemplateDto, ImportPreview, Page } from '@fazhi/contracts';
 import type { Request, Response } from 'express';
 import { RequirePermission } from '../access/access.decorators';
 import { Principal } from '../access/principal';
@@ -207,6 +207,12 @@ export class DisputeController {
   @HttpCode(200)
   judicialConfirmation(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: JudicialConfirmationInputDto): Promise<DisputeDetailDto> {
     return this.disputes.judicialConfirmation(p, id, body);
+  }
+
+  @RequirePermission('dispute.write')
+  @Get(':id/deadline/approvers')
+  deadlineApprovers(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string): Promise<DeadlineApproverDto[]> {
+    return this.disputes.deadlineApprovers(p, id);
   }
 
   @RequirePermission('dispute.write')

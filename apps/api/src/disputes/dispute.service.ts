@@ -12,6 +12,7 @@ import {
   Page,
 } from '@fazhi/contracts';
 import type {
+  DeadlineApproverDto,
   DisputeDetailDto,
   DisputeDto,
   DisputePartyDto as PartyDto,
@@ -23,7 +24,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../access/principal';
 import { AuditService } from '../audit/audit.service';
-import { AppException, BilingualFieldError, invalidFields, notFound, staleVersion } from '../common/app-exception';
+import { AppException, BilingualFieldError, invalidField, invalidFields, notFound, staleVersion } from '../common/app-exception';
 import { Clock } from '../common/clock';
 import { pageOf, toPage } from '../common/pagination';
 import { addCalendarDays, addMonths, calendarDaysBetween } from '../ledger-core/calendar/working-days';
@@ -548,12 +549,27 @@ export class DisputeService {
     return (await this.deadlines.forRecord(LEDGER, row.id, row.townId, em)).filter((d) => d.kind === MEDIATION_DEADLINE_KIND && !d.doneAt);
   }
 
-  /** Extends the open mediation period with the approver and the reason. */
+  /** Who may approve extending the dispute's mediation period: the leaders its warnings reach. */
+  async deadlineApprovers(principal: Principal, id: string): Promise<DeadlineApproverDto[]> {
+    const row = await this.visible(principal, id);
+    return this.approvers(this.ds.manager, row);
+  }
+
+  private async approvers(em: EntityManager, row: DisputeRow): Promise<DeadlineApproverDto[]> {
+    const ids = await this.notifications.recipientsWithPermission(em, { townId: row.townId, villageId: row.villageId, permission: 'dispute.warning' });
+    if (ids.length === 0) return [];
+    return em.query(`SELECT id, display_name AS name FROM app_user WHERE id = ANY($1::uuid[]) ORDER BY display_name, id`, [ids]);
+  }
+
+  /** Extends the open mediation period with the approver (one of `deadlineApprovers`) and the reason. */
   async extendDeadline(principal: Principal, id: string, dto: DeadlineExtendDto): Promise<DisputeDetailDto> {
     await this.ds.transaction(async (em) => {
       const row = await this.writable(principal, id, em);
       const [open] = await this.openDeadlines(em, row);
       if (!open) throw wrongState({ zh: '没有进行中的调解期限', en: 'No mediation period is running' });
+      if (!(await this.approvers(em, row)).some((a) => a.id === dto.approvedBy)) {
+        throw invalidField('approvedBy', 'approver', { zh: '批准人须为本镇接收纠纷预警的领导', en: 'The approver must be a leader of the town who receives dispute warnings' });
+      }
       if (!(await this.repo.update(em, id, dto.version, { updated_at: this.clock.now(), updated_by: principal.user.id }))) throw staleVersion();
       await this.deadlines.extend(em, open.id, { days: dto.days, reason: dto.reason, approvedBy: dto.approvedBy });
     });
