@@ -85,7 +85,7 @@ describe('accounts', () => {
 
       await signIn(page, NEW_USER, NEW_PASSWORD);
       await page.waitForURL(`${BASE_URL}/`);
-      expect(await menuKeys(page)).toEqual(['home', 'disputes', 'dispute-list', 'dispute-stats', 'account', 'password']);
+      expect(await menuKeys(page)).toEqual(['home', 'disputes', 'dispute-list', 'dispute-stats', 'peace-officers', 'account', 'password']);
       await expectText(page.locator('[data-test="home-welcome"]'), '何调解');
       expect(user.problems).toEqual([]);
     } finally {

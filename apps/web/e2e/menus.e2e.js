@@ -6,9 +6,9 @@ const { BASE_URL, launch, openPage, signIn, menuKeys, expectText } = require('./
 /** Each demo account, who they are and which menu entries they must see (groups included). */
 const EVERYONE = ['home', 'account', 'password'];
 const VESSELS = ['home', 'vessel-ledger', 'vessels', 'campaigns', 'certificates', 'vessel-stats', 'account', 'password'];
-const VESSELS_DISPUTES = ['home', 'vessel-ledger', 'vessels', 'campaigns', 'certificates', 'vessel-stats', 'disputes', 'dispute-list', 'dispute-stats', 'account', 'password'];
+const VESSELS_DISPUTES = ['home', 'vessel-ledger', 'vessels', 'campaigns', 'certificates', 'vessel-stats', 'disputes', 'dispute-list', 'dispute-stats', 'peace-officers', 'account', 'password'];
 const ACCOUNTS = [
-  { username: 'admin', name: '陈建国', role: 'admin', menu: ['home', 'system', 'users', 'org', 'roles', 'calendar', 'account', 'password'] },
+  { username: 'admin', name: '陈建国', role: 'admin', menu: ['home', 'disputes', 'dispute-settings', 'system', 'users', 'org', 'roles', 'calendar', 'account', 'password'] },
   {
     username: 'security',
     name: '黄志强',
@@ -17,9 +17,14 @@ const ACCOUNTS = [
   },
   { username: 'auditor', name: '林晓梅', role: 'auditor', menu: ['home', 'security', 'login-history', 'audit', 'account', 'password'] },
   { username: 'leader', name: '李海生', role: 'leader', menu: VESSELS_DISPUTES },
-  { username: 'legal', name: '梁文静', role: 'legal_affairs', menu: VESSELS_DISPUTES },
+  {
+    username: 'legal',
+    name: '梁文静',
+    role: 'legal_affairs',
+    menu: ['home', 'vessel-ledger', 'vessels', 'campaigns', 'certificates', 'vessel-stats', 'disputes', 'dispute-list', 'dispute-stats', 'peace-officers', 'dispute-settings', 'account', 'password'],
+  },
   { username: 'officer', name: '伍国华', role: 'enforcement_officer', menu: VESSELS },
-  { username: 'mediator', name: '甄秀英', role: 'mediator', menu: ['home', 'disputes', 'dispute-list', 'dispute-stats', 'account', 'password'] },
+  { username: 'mediator', name: '甄秀英', role: 'mediator', menu: ['home', 'disputes', 'dispute-list', 'dispute-stats', 'peace-officers', 'account', 'password'] },
   { username: 'advisor', name: '朱立法', role: 'legal_advisor', menu: EVERYONE },
   { username: 'petition', name: '余美玲', role: 'petition_officer', menu: EVERYONE },
   { username: 'leader2', name: '邝伟明', role: 'leader', menu: VESSELS_DISPUTES },
@@ -43,6 +48,8 @@ const PAGES = {
   certificates: { path: '/vessels/certificates', title: '执法证管理', ready: '[data-test="certificate-table"] tr.ant-table-row, [data-test="certificate-table"] .ant-table-placeholder' },
   'dispute-list': { path: '/disputes', title: '矛盾纠纷台账', ready: '[data-test="dispute-table"] tr.ant-table-row, [data-test="dispute-table"] .ant-table-placeholder' },
   'dispute-stats': { path: '/disputes/statistics', title: '矛盾纠纷统计分析', ready: '[data-test="stats-cards"]' },
+  'peace-officers': { path: '/disputes/peace-officers', title: '平安员名册', ready: '[data-test="peace-officer-table"] tr[data-officer], [data-test="peace-officer-table"] .ant-table-placeholder' },
+  'dispute-settings': { path: '/disputes/settings', title: '调解设置', ready: '[data-test="period-current"]' },
   'vessel-stats': { path: '/vessels/statistics', title: '三无船舶统计分析', ready: '[data-test="stats-cards"]' },
 };
 

@@ -141,3 +141,15 @@ export interface ImportPreview {
   updates: number;
   errors: ImportRowError[];
 }
+
+/** A setting a town may set for itself, with the product default while it has not. */
+export interface TownSetting<T> {
+  townId: string;
+  key: string;
+  value: T;
+  /** Whether the value is the product default (no row for the town). */
+  isDefault: boolean;
+  updatedAt: string | null;
+  /** 0 while the default applies; send it back to change the setting. */
+  version: number;
+}

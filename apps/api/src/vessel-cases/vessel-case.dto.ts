@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -56,28 +56,9 @@ export class VesselCaseCreateDto implements VesselCaseInput {
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000) remark?: string | null;
 }
 
-export class VesselCaseUpdateDto {
+/** Any field of the registration but the town, with the version read. */
+export class VesselCaseUpdateDto extends PartialType(OmitType(VesselCaseCreateDto, ['townId'] as const)) {
   @ApiProperty() @IsInt() @Min(0) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601() discoveredAt?: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) place?: string;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(-90) @Max(90) gpsLat?: number | null;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(-180) @Max(180) gpsLng?: number | null;
-  @ApiPropertyOptional() @IsOptional() @IsIn(keys(VESSEL_SOURCE_LABELS)) source?: VesselSource;
-  @ApiPropertyOptional() @IsOptional() @IsIn(keys(HULL_MATERIAL_LABELS)) hullMaterial?: HullMaterial;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(1000) lengthM?: number | null;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(100000) enginePowerKw?: number | null;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(100) gearType?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100000) gearCount?: number | null;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(200) marks?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() unclaimed?: boolean;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(50) ownerName?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(18) ownerIdNumber?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(20) ownerPhone?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE) noticeStart?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE) noticeEnd?: string | null;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsUUID('all', { each: true }) handlerIds?: string[];
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000) remark?: string | null;
 }
 
 export { ImportQuery, TransitionDto, VoidDto };

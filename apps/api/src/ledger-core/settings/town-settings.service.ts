@@ -1,19 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { TownSetting } from '@fazhi/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { staleVersion } from '../../common/app-exception';
 import { Clock } from '../../common/clock';
-
-export interface TownSetting<T> {
-  townId: string;
-  key: string;
-  value: T;
-  /** Whether the value is the product default (no row for the town). */
-  isDefault: boolean;
-  updatedAt: string | null;
-  /** 0 while the default applies; send it back to change the setting. */
-  version: number;
-}
 
 /** Settings a town may set for itself, each with a product default; changes carry a version and are audited. */
 @Injectable()

@@ -10,16 +10,16 @@ import { SideMenuComponent } from './shell/side-menu.component';
 const EVERYONE = ['home', 'password'];
 /** The three-no vessel pages: ledger, campaigns, certificates and statistics. */
 const VESSEL_PAGES = ['vessels', 'campaigns', 'certificates', 'vessel-stats'];
-/** The dispute mediation pages. */
-const DISPUTE_PAGES = ['dispute-list', 'dispute-stats'];
+/** The dispute mediation pages, the peace officer register included. */
+const DISPUTE_PAGES = ['dispute-list', 'dispute-stats', 'peace-officers'];
 
 /** The pages each seed role reaches from the menu (DOMAIN.md §1). */
 const EXPECTED: Record<SeedRoleCode, string[]> = {
-  admin: ['home', 'users', 'org', 'roles', 'calendar', 'password'],
+  admin: ['home', 'dispute-settings', 'users', 'org', 'roles', 'calendar', 'password'],
   security: ['home', 'security-settings', 'locks', 'login-history', 'password'],
   auditor: ['home', 'login-history', 'audit', 'password'],
   leader: ['home', ...VESSEL_PAGES, ...DISPUTE_PAGES, 'password'],
-  legal_affairs: ['home', ...VESSEL_PAGES, ...DISPUTE_PAGES, 'password'],
+  legal_affairs: ['home', ...VESSEL_PAGES, ...DISPUTE_PAGES, 'dispute-settings', 'password'],
   enforcement_officer: ['home', ...VESSEL_PAGES, 'password'],
   mediator: ['home', ...DISPUTE_PAGES, 'password'],
   legal_advisor: EVERYONE,
@@ -48,6 +48,9 @@ describe('menu filter', () => {
     expect(keys(filterMenu(MENU, ['certificate.manage']))).toEqual(['home', 'certificates', 'password']);
     expect(keys(filterMenu(MENU, ['dashboard.read']))).toEqual(['home', 'vessel-stats', 'dispute-stats', 'password']);
     expect(keys(filterMenu(MENU, ['calendar.manage']))).toEqual(['home', 'calendar', 'password']);
+    expect(keys(filterMenu(MENU, ['peace_officer.manage']))).toEqual(['home', 'peace-officers', 'password']);
+    expect(keys(filterMenu(MENU, ['template.manage']))).toEqual(['home', 'dispute-settings', 'password']);
+    expect(keys(filterMenu(MENU, ['dict.manage']))).toEqual(['home', 'dispute-settings', 'password']);
     const group = filterMenu(MENU, ['vessel.read']).find((item) => item.key === 'vessel-ledger');
     expect(group?.children?.map((item) => item.link)).toEqual(['/vessels', '/vessels/campaigns', '/vessels/certificates', '/vessels/statistics']);
   });

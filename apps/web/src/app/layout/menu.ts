@@ -53,6 +53,20 @@ export const MENU: readonly MenuItem[] = [
         link: '/disputes/statistics',
         permissions: ['dispute.read', 'dashboard.read'],
       },
+      {
+        key: 'peace-officers',
+        label: 'menu.peaceOfficers',
+        icon: 'team',
+        link: '/disputes/peace-officers',
+        permissions: ['dispute.read', 'peace_officer.manage'],
+      },
+      {
+        key: 'dispute-settings',
+        label: 'menu.disputeSettings',
+        icon: 'setting',
+        link: '/disputes/settings',
+        permissions: ['template.manage', 'dict.manage'],
+      },
     ],
   },
   {

@@ -3,11 +3,11 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ATTACHMENT_STAGES, ATTACHMENT_STAGE_LABELS, AttachmentDto, AttachmentStage } from '@fazhi/contracts';
-import { errorDisplay } from '../../core/http/error-display';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { DateTimePipe } from '../../shared/date-time.pipe';
-import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { failureMessage } from '../../shared/api-error-message';
+import { errorDisplay } from '../core/http/error-display';
+import { I18nService } from '../core/i18n/i18n.service';
+import { DateTimePipe } from './date-time.pipe';
+import { ZORRO_IMPORTS } from './zorro';
+import { failureMessage } from './api-error-message';
 
 /** What a phone's file picker offers: photos and videos (camera first), PDFs and office files. */
 export const EVIDENCE_ACCEPT = 'image/*,video/*,application/pdf,.doc,.docx,.xls,.xlsx';
@@ -62,6 +62,8 @@ export class EvidenceGalleryComponent {
   readonly attachments = input.required<readonly AttachmentDto[]>();
   readonly version = input.required<number>();
   readonly canUpload = input(false);
+  /** What the stages are called in this ledger (before/during/after the disposal by default). */
+  readonly stageLabels = input<Record<AttachmentStage, { zh: string; en: string }>>(ATTACHMENT_STAGE_LABELS);
   /** Evidence of a related record shown beside (not uploaded to from here). */
   readonly related = input<{ title: string; base: string; items: readonly AttachmentDto[] } | null>(null);
   /** The record changed (new version): the parent reloads it. */
@@ -79,7 +81,7 @@ export class EvidenceGalleryComponent {
     const base = this.base();
     const own = ATTACHMENT_STAGES.map((stage) => ({
       key: stage,
-      title: this.i18n.pick(ATTACHMENT_STAGE_LABELS[stage]),
+      title: this.stageLabel(stage),
       base,
       items: this.attachments().filter((a) => a.stage === stage),
     })).filter((section) => section.items.length > 0);
@@ -90,7 +92,7 @@ export class EvidenceGalleryComponent {
   });
 
   protected stageLabel(stage: AttachmentStage): string {
-    return this.i18n.pick(ATTACHMENT_STAGE_LABELS[stage]);
+    return this.i18n.pick(this.stageLabels()[stage]);
   }
 
   protected original(section: EvidenceSection, item: AttachmentDto): string {

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { ZORRO_IMPORTS } from '../../shared/zorro';
+import { I18nService } from '../core/i18n/i18n.service';
+import { ZORRO_IMPORTS } from './zorro';
 
 /** A modal asking a reason before an action (void, reopen, unmask); the parent calls the API. */
 @Component({

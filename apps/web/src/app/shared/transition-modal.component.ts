@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject, input, output } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, ValidatorFn, Validators } from '@angular/forms';
 import { TransitionRequest } from '@fazhi/contracts';
 import { Observable } from 'rxjs';
 import { I18nService } from '../core/i18n/i18n.service';
@@ -15,7 +15,7 @@ export interface WorkflowStep {
   requires: readonly string[];
 }
 
-export type StepFieldKind = 'date' | 'text' | 'textarea' | 'select' | 'multiple';
+export type StepFieldKind = 'date' | 'text' | 'textarea' | 'select' | 'multiple' | 'number' | 'switch';
 
 export interface StepOption {
   value: string;
@@ -31,23 +31,64 @@ export interface StepInput {
   /** Shown when a select has nothing to offer. */
   empty?: string;
   placeholder?: string;
+  /** May stay empty (then it is left out of the data). */
+  optional?: boolean;
+  /** The starting value; otherwise today for dates, nothing for the rest. */
+  initial?: unknown;
+  /** Bounds of a number. */
+  min?: number;
+  max?: number;
 }
 
-/** The data of a step as the API takes it: dates as `YYYY-MM-DD`, texts trimmed, lists as they are. */
-export function stepData(fields: readonly { name: string }[], values: Record<string, unknown>): Record<string, string | string[]> {
-  const data: Record<string, string | string[]> = {};
+export type StepValue = string | string[] | number | boolean;
+
+/**
+ * The data of a step as the API takes it: dates as `YYYY-MM-DD`, texts trimmed, lists, numbers
+ * and switches as they are; an optional field left empty is left out.
+ */
+export function stepData(fields: readonly { name: string; optional?: boolean }[], values: Record<string, unknown>): Record<string, StepValue> {
+  const data: Record<string, StepValue> = {};
   for (const field of fields) {
-    const value = values[field.name];
-    if (value instanceof Date) data[field.name] = toPlainDate(value) ?? '';
-    else if (typeof value === 'string') data[field.name] = value.trim();
-    else if (Array.isArray(value)) data[field.name] = value.map(String);
+    const raw = values[field.name];
+    const value = raw instanceof Date ? (toPlainDate(raw) ?? '') : typeof raw === 'string' ? raw.trim() : Array.isArray(raw) ? raw.map(String) : raw;
+    if (typeof value === 'number' || typeof value === 'boolean') data[field.name] = value;
+    else if (typeof value === 'string' || Array.isArray(value)) {
+      if (!field.optional || value.length > 0) data[field.name] = value;
+    }
   }
   return data;
 }
 
+function initialValue(field: StepInput): unknown {
+  if (field.initial !== undefined) return field.initial;
+  switch (field.kind) {
+    case 'date':
+      return field.optional ? null : new Date();
+    case 'multiple':
+      return [];
+    case 'select':
+    case 'number':
+      return null;
+    case 'switch':
+      return false;
+    default:
+      return '';
+  }
+}
+
+function fieldValidators(field: StepInput): ValidatorFn[] {
+  const text = field.kind === 'text' || field.kind === 'textarea';
+  const validators: ValidatorFn[] = text ? [Validators.maxLength(field.max ?? (field.kind === 'textarea' ? 2000 : 200))] : [];
+  if (field.kind === 'number') validators.push(Validators.min(field.min ?? 0), ...(field.max !== undefined ? [Validators.max(field.max)] : []));
+  if (!field.optional && field.kind !== 'switch') validators.push(Validators.required, ...(text ? [Validators.pattern(/\S/)] : []));
+  return validators;
+}
+
 /**
  * A modal for one workflow step of any ledger: exactly the fields the step requires, and a
- * remark. The feature resolves the fields (labels, options) and sends the request.
+ * remark. The feature resolves the fields (labels, options) and sends the request. Also serves
+ * a record's other small forms (a party, a session, a visit…): a step named after the form,
+ * no remark, and a `send` that turns `data` into the request body.
  */
 @Component({
   selector: 'fz-step-modal',
@@ -61,6 +102,7 @@ export class StepModalComponent<T> implements OnInit {
 
   readonly step = input.required<WorkflowStep>();
   readonly fields = input.required<readonly StepInput[]>();
+  readonly withRemark = input(true);
   readonly send = input.required<(body: Omit<TransitionRequest, 'version'>) => Observable<T>>();
   readonly done = output<T>();
   readonly closed = output<void>();
@@ -72,11 +114,7 @@ export class StepModalComponent<T> implements OnInit {
 
   ngOnInit(): void {
     for (const field of this.fields()) {
-      const initial = field.kind === 'date' ? new Date() : field.kind === 'multiple' ? [] : field.kind === 'select' ? null : '';
-      const max = field.kind === 'textarea' ? 2000 : 200;
-      const validators =
-        field.kind === 'text' || field.kind === 'textarea' ? [Validators.required, Validators.pattern(/\S/), Validators.maxLength(max)] : [Validators.required];
-      this.data.addControl(field.name, new FormControl<unknown>(initial, { validators }));
+      this.data.addControl(field.name, new FormControl<unknown>(initialValue(field), { validators: fieldValidators(field) }));
     }
   }
 
@@ -85,7 +123,7 @@ export class StepModalComponent<T> implements OnInit {
       revealErrors(this.data);
       return;
     }
-    const remark = this.remark.value.trim();
+    const remark = this.withRemark() ? this.remark.value.trim() : '';
     const fields = this.fields();
     const request = this.send()({
       to: this.step().to,

@@ -5,13 +5,20 @@ import {
   AGREEMENT_FORM_LABELS,
   DEADLINE_STATE_LABELS,
   DEFAULT_TIME_ZONE,
+  DISPUTE_AGREEMENT_STATUSES,
+  DISPUTE_ATTACHMENT_STAGE_LABELS,
   DISPUTE_CATEGORY_LABELS,
   DISPUTE_PARTY_ROLE_LABELS,
   DISPUTE_RISK_LABELS,
   DISPUTE_SOURCE_LABELS,
   DISPUTE_STATUS_LABELS,
   DisputeDetailDto,
+  DisputeDto,
+  DisputePartyDto,
   DisputeRiskLevel,
+  ESCALATION_KIND_LABELS,
+  ESCALATION_LEVEL_LABELS,
+  JUDICIAL_RESULT_LABELS,
   DisputeStatus,
   PERFORMANCE_STATUS_LABELS,
   PeaceOfficerDto,
@@ -20,14 +27,17 @@ import {
   TransitionRequest,
 } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
+import { Observable } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { TKey } from '../../core/i18n/dict.zh';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
 import { Submission } from '../../shared/api-error-message';
 import { DateTimePipe, formatInstant } from '../../shared/date-time.pipe';
+import { EvidenceGalleryComponent } from '../../shared/evidence-gallery.component';
 import { controlError, revealErrors } from '../../shared/form-errors';
-import { toPlainDate } from '../../shared/plain-date';
+import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
+import { ReasonModalComponent } from '../../shared/reason-modal.component';
 import { StepInput, StepModalComponent, WorkflowStep } from '../../shared/transition-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { DEADLINE_COLORS } from '../vessels/vessel-labels';
@@ -96,6 +106,19 @@ export function disputeStepInputs(
   });
 }
 
+/** A small form of the dispute (a party, a session, a visit…) in the shared step modal. */
+interface PartForm {
+  step: WorkflowStep;
+  fields: StepInput[];
+  send: (data: Record<string, unknown>) => Observable<DisputeDetailDto | DisputeDto>;
+  done: TKey;
+}
+
+/** The actions asking only a reason. */
+type ReasonAction = 'void' | 'reopen' | 'unmask';
+
+type PartyFields = Pick<DisputePartyDto, 'name' | 'idNumber' | 'phone' | 'address'>;
+
 interface TimelineEntry {
   key: string;
   when: string;
@@ -109,12 +132,12 @@ interface TimelineEntry {
 @Component({
   selector: 'fz-dispute-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, DateTimePipe, StepModalComponent, HasPermissionDirective],
+  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, DateTimePipe, StepModalComponent, HasPermissionDirective, EvidenceGalleryComponent, ReasonModalComponent],
   templateUrl: './dispute-detail.component.html',
   styleUrl: '../../shared/record-detail.css',
 })
 export class DisputeDetailComponent implements OnInit {
-  private readonly api = inject(DisputesApi);
+  protected readonly api = inject(DisputesApi);
   protected readonly auth = inject(AuthService);
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
@@ -136,6 +159,33 @@ export class DisputeDetailComponent implements OnInit {
   protected readonly agreementLabels = AGREEMENT_FORM_LABELS;
   protected readonly referralLabels = REFERRAL_ROUTE_LABELS;
   protected readonly deadlineColors = DEADLINE_COLORS;
+  protected readonly escalationLevelLabels = ESCALATION_LEVEL_LABELS;
+  protected readonly escalationKindLabels = ESCALATION_KIND_LABELS;
+  protected readonly judicialLabels = JUDICIAL_RESULT_LABELS;
+  protected readonly stageLabels = DISPUTE_ATTACHMENT_STAGE_LABELS;
+
+  /** The open small form, if any. */
+  protected readonly form = signal<PartForm | null>(null);
+  protected readonly formSend = computed(() => {
+    const form = this.form();
+    return (body: Omit<TransitionRequest, 'version'>) => form!.send(body.data ?? {});
+  });
+  protected readonly reasonAction = signal<ReasonAction | null>(null);
+  protected readonly reasonSubmission = new Submission(this.t);
+  /** The parties' full personal data after an audited unmask, by party id. */
+  protected readonly unmasked = signal<ReadonlyMap<string, Partial<PartyFields>>>(new Map());
+
+  /** Open for changes: not void, not archived, and the caller writes disputes. */
+  protected readonly writable = computed(() => {
+    const record = this.record();
+    return record !== null && !record.voided && record.status !== 'archived' && this.auth.hasAny(['dispute.write']);
+  });
+  /** Parties change only until the outcome; sessions between acceptance and the outcome; visits after an agreement. */
+  protected readonly partiesOpen = computed(() => this.writable() && ['registered', 'accepted', 'mediating'].includes(this.record()!.status));
+  protected readonly sessionsOpen = computed(() => this.writable() && ['accepted', 'mediating'].includes(this.record()!.status));
+  protected readonly followUpsOpen = computed(() => this.writable() && DISPUTE_AGREEMENT_STATUSES.includes(this.record()!.status));
+  protected readonly judicialOpen = computed(() => this.followUpsOpen() && this.record()!.agreementForm === 'written');
+  protected readonly extendable = computed(() => this.writable() && !!this.record()!.deadline && this.record()!.deadline!.state !== 'done');
 
   protected readonly stepInputs = computed(() => {
     const record = this.record();
@@ -148,6 +198,11 @@ export class DisputeDetailComponent implements OnInit {
     if (!record || record.agreementForm !== 'written' || !this.auth.hasAny(['personal.unmask'])) return null;
     return `${this.api.base}/${record.id}/agreement.docx`;
   });
+  protected partyShown(party: DisputePartyDto, field: keyof PartyFields): string {
+    const plain = this.unmasked().get(party.id);
+    return (plain && field in plain ? plain[field] : party[field]) ?? '—';
+  }
+
   protected readonly timeline = computed<TimelineEntry[]>(() => {
     const record = this.record();
     if (!record) return [];
@@ -228,7 +283,7 @@ export class DisputeDetailComponent implements OnInit {
       ...(v.measures.trim() ? { measures: v.measures.trim() } : {}),
     };
     this.riskSubmission.run(
-      this.api.risk(record.id, body),
+      this.api.change(record.id, 'risk', body),
       (detail) => {
         this.riskOpen.set(false);
         this.record.set(detail);
@@ -264,5 +319,190 @@ export class DisputeDetailComponent implements OnInit {
     this.step.set(null);
     this.record.set(detail);
     this.message.success(this.t('disputes.stepDone'));
+  }
+
+  /* ---------- the dispute's parts ---------- */
+
+  private openForm(key: string, title: TKey, fields: StepInput[], send: PartForm['send'], done: TKey): void {
+    const label = this.t(title);
+    this.form.set({ step: { to: key, label: { zh: label, en: label }, requires: [] }, fields, send, done });
+  }
+
+  protected formDone(result: DisputeDetailDto | DisputeDto): void {
+    const form = this.form();
+    this.form.set(null);
+    if ('transitions' in result) this.record.set(result);
+    else this.load();
+    if (form) this.message.success(this.t(form.done));
+  }
+
+  private partyInputs(party?: DisputePartyDto): StepInput[] {
+    const keep = party ? this.t('disputes.keepBlank') : undefined;
+    const text = (name: keyof PartyFields, key: TKey, optional: boolean, max: number): StepInput => ({ name, label: this.t(key), kind: 'text', optional, max, placeholder: keep });
+    return [
+      { name: 'role', label: this.t('disputes.partyRole'), kind: 'select', options: options(DISPUTE_PARTY_ROLE_LABELS), initial: party?.role ?? null },
+      text('name', 'disputes.partyName', !!party, 50),
+      text('idNumber', 'disputes.partyIdNumber', true, 18),
+      text('phone', 'disputes.partyPhone', true, 20),
+      text('address', 'disputes.partyAddress', true, 200),
+    ];
+  }
+
+  protected addParty(): void {
+    const record = this.record()!;
+    this.openForm('party', 'disputes.addParty', this.partyInputs(), (data) => this.api.change(record.id, 'parties', { version: record.version, ...data }), 'disputes.partySaved');
+  }
+
+  /** Blank personal fields stay as they are (the form never shows them in full). */
+  protected editParty(party: DisputePartyDto): void {
+    const record = this.record()!;
+    this.openForm(
+      'party-edit',
+      'disputes.editParty',
+      this.partyInputs(party),
+      (data) => this.api.updateParty(record.id, party.id, { version: record.version, ...data }),
+      'disputes.partySaved',
+    );
+  }
+
+  /** Removes a party or a session (`parties/:id`, `sessions/:id`). */
+  protected removePart(part: string): void {
+    const record = this.record()!;
+    this.api.remove(record.id, part, record.version).subscribe((detail) => {
+      this.record.set(detail);
+      this.message.success(this.t('disputes.removed'));
+    });
+  }
+
+  protected addSession(): void {
+    const record = this.record()!;
+    this.openForm(
+      'session',
+      'disputes.addSession',
+      [
+        { name: 'date', label: this.t('disputes.sessionDate'), kind: 'date' },
+        { name: 'place', label: this.t('disputes.place'), kind: 'text', initial: record.place ?? '' },
+        { name: 'attendees', label: this.t('disputes.attendees'), kind: 'text', max: 500 },
+        { name: 'record', label: this.t('disputes.sessionRecord'), kind: 'textarea', max: 5000 },
+      ],
+      (data) => this.api.change(record.id, 'sessions', { version: record.version, ...data }),
+      'disputes.sessionSaved',
+    );
+  }
+
+  protected addFollowUp(): void {
+    const record = this.record()!;
+    this.openForm(
+      'follow-up',
+      'disputes.addFollowUp',
+      [
+        { name: 'date', label: this.t('disputes.followUpDate'), kind: 'date' },
+        { name: 'visitor', label: this.t('disputes.visitor'), kind: 'text', max: 50, initial: this.auth.me()?.displayName ?? '' },
+        { name: 'performance', label: this.t('disputes.performanceStatus'), kind: 'select', options: options(PERFORMANCE_STATUS_LABELS) },
+        { name: 'satisfaction', label: this.t('disputes.satisfaction'), kind: 'select', options: options(SATISFACTION_LABELS) },
+        { name: 'newRisk', label: this.t('disputes.newRisk'), kind: 'switch' },
+        { name: 'note', label: this.t('vessels.remark'), kind: 'textarea', optional: true, max: 1000 },
+      ],
+      (data) => this.api.change(record.id, 'follow-ups', { version: record.version, ...data }),
+      'disputes.followUpSaved',
+    );
+  }
+
+  protected editFacts(): void {
+    const record = this.record()!;
+    this.openForm(
+      'facts',
+      'disputes.editFacts',
+      [
+        { name: 'occurredOn', label: this.t('disputes.occurredOn'), kind: 'date', initial: fromPlainDate(record.occurredOn) },
+        { name: 'source', label: this.t('disputes.source'), kind: 'select', options: options(DISPUTE_SOURCE_LABELS), initial: record.source },
+        { name: 'category', label: this.t('disputes.category'), kind: 'select', options: options(DISPUTE_CATEGORY_LABELS), initial: record.category },
+        { name: 'summary', label: this.t('disputes.summary'), kind: 'textarea', initial: record.summary },
+        { name: 'place', label: this.t('disputes.place'), kind: 'text', optional: true, initial: record.place ?? '' },
+        { name: 'remark', label: this.t('vessels.remark'), kind: 'textarea', optional: true, max: 500, initial: record.remark ?? '' },
+      ],
+      (data) => this.api.update(record.id, { version: record.version, ...data }),
+      'disputes.factsSaved',
+    );
+  }
+
+  protected escalate(): void {
+    const record = this.record()!;
+    const e = record.escalation;
+    this.openForm(
+      'escalation',
+      'disputes.escalate',
+      [
+        { name: 'escalatedOn', label: this.t('disputes.escalatedOn'), kind: 'date', initial: e ? fromPlainDate(e.escalatedOn) : undefined },
+        { name: 'level', label: this.t('disputes.escalationLevel'), kind: 'select', options: options(ESCALATION_LEVEL_LABELS), initial: e?.level ?? null },
+        { name: 'kind', label: this.t('disputes.escalationKind'), kind: 'select', options: options(ESCALATION_KIND_LABELS), initial: e?.kind ?? null },
+        { name: 'note', label: this.t('vessels.remark'), kind: 'textarea', optional: true, max: 500, initial: e?.note ?? '' },
+      ],
+      (data) => this.api.change(record.id, 'escalation', { version: record.version, ...data }),
+      'disputes.escalationSaved',
+    );
+  }
+
+  /** Judicial confirmation of a written agreement (Art 33: applied for within 30 days). */
+  protected judicialConfirmation(): void {
+    const record = this.record()!;
+    const j = record.judicialConfirmation;
+    this.openForm(
+      'judicial',
+      'disputes.judicialConfirmation',
+      [
+        { name: 'appliedOn', label: this.t('disputes.judicialAppliedOn'), kind: 'date', initial: j ? fromPlainDate(j.appliedOn) : undefined },
+        { name: 'court', label: this.t('disputes.court'), kind: 'text', max: 100, initial: j?.court ?? '' },
+        { name: 'result', label: this.t('disputes.judicialResult'), kind: 'select', options: options(JUDICIAL_RESULT_LABELS), initial: j?.result ?? 'pending' },
+        { name: 'decidedOn', label: this.t('disputes.judicialDecidedOn'), kind: 'date', optional: true, initial: fromPlainDate(j?.decidedOn) },
+        { name: 'caseNo', label: this.t('disputes.judicialCaseNo'), kind: 'text', optional: true, max: 100, initial: j?.caseNo ?? '' },
+      ],
+      (data) => this.api.change(record.id, 'judicial-confirmation', { version: record.version, ...data }),
+      'disputes.judicialSaved',
+    );
+  }
+
+  /** Extending the mediation period names its approver: one of the town's leaders. */
+  protected extendDeadline(): void {
+    const record = this.record()!;
+    this.api.approvers(record.id).subscribe((approvers) =>
+      this.openForm(
+        'extend',
+        'disputes.extendDeadline',
+        [
+          { name: 'days', label: this.t('disputes.extendDays'), kind: 'number', min: 1, max: 366 },
+          { name: 'reason', label: this.t('disputes.extendReason'), kind: 'textarea', max: 500 },
+          { name: 'approvedBy', label: this.t('disputes.approvedBy'), kind: 'select', options: approvers.map((a) => ({ value: a.id, label: a.name })), empty: this.t('disputes.noApprovers') },
+        ],
+        (data) => this.api.change(record.id, 'deadline/extend', { version: record.version, ...data }),
+        'disputes.deadlineExtended',
+      ),
+    );
+  }
+
+  /* ---------- void, reopen, unmask ---------- */
+
+  protected askReason(action: ReasonAction): void {
+    this.reasonSubmission.error.set(null);
+    this.reasonAction.set(action);
+  }
+
+  protected confirmReason(reason: string): void {
+    const record = this.record();
+    const action = this.reasonAction();
+    if (!record || !action) return;
+    if (action === 'unmask') {
+      this.reasonSubmission.run(this.api.unmask(record.id, reason), (answer) => {
+        this.reasonAction.set(null);
+        this.unmasked.set(new Map(answer.parties.map(({ id, ...fields }) => [id, fields])));
+      });
+      return;
+    }
+    const request = action === 'void' ? this.api.voidDispute(record.id, record.version, reason) : this.api.reopen(record.id, record.version, reason);
+    this.reasonSubmission.run(request, () => {
+      this.reasonAction.set(null);
+      this.message.success(this.t(action === 'void' ? 'disputes.voidDone' : 'disputes.reopenDone'));
+      this.load();
+    });
   }
 }

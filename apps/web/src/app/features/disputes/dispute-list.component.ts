@@ -59,6 +59,7 @@ export class DisputeListComponent {
   protected readonly t = this.i18n.t;
 
   protected readonly list = new PagedList<DisputeDto, DisputeQuery>((query) => this.api.list(query), EMPTY_DISPUTE_QUERY);
+  protected readonly exportHref = computed(() => this.api.exportUrl(this.list.filters()));
   protected readonly statuses = DISPUTE_STATUSES;
   protected readonly statusLabels = DISPUTE_STATUS_LABELS;
   protected readonly categories = DISPUTE_CATEGORIES;

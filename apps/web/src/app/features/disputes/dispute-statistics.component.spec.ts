@@ -1,6 +1,7 @@
 import { DisputeStatistics } from '@fazhi/contracts';
 import { DISPUTE_FIGURE_CARDS, disputeFigureUrl, figureValue } from './dispute-statistics.component';
 import { disputeQueryFromParams, toApiQuery } from './dispute-filters';
+import { peaceOfficerQueryFromParams } from './peace-officer-list.component';
 
 const STATS = {
   received: 120,
@@ -26,7 +27,7 @@ const STATS = {
 describe('dispute statistics cards', () => {
   it('opens the dispute list with each figure query, which the list reads back whole', () => {
     for (const card of DISPUTE_FIGURE_CARDS.filter((c) => c.key !== 'peaceOfficers')) {
-      const url = disputeFigureUrl(card.key, STATS)!;
+      const url = disputeFigureUrl(card.key, STATS);
       const [path, query] = url.split('?');
       expect(path).toBe('/disputes');
       expect(query).toBe(STATS.filters[card.key]);
@@ -35,8 +36,10 @@ describe('dispute statistics cards', () => {
     }
   });
 
-  it('opens nothing for the peace officers (no register page yet)', () => {
-    expect(disputeFigureUrl('peaceOfficers', STATS)).toBeNull();
+  it('opens the peace officer register with its filter, which the register reads back', () => {
+    const url = disputeFigureUrl('peaceOfficers', STATS);
+    expect(url).toBe('/disputes/peace-officers?activeInYear=2021');
+    expect(peaceOfficerQueryFromParams(new URLSearchParams(url.split('?')[1]), 2026).activeInYear).toBe(2021);
   });
 
   it('shows the success rate as a percentage and the counts as they are', () => {

@@ -24,14 +24,11 @@ export const DISPUTE_FIGURE_CARDS: readonly { key: DisputeFigure; label: TKey; c
   { key: 'peaceOfficers', label: 'disputeStats.peaceOfficers', color: '#595959' },
 ];
 
-/**
- * The list behind a figure: its query string on the dispute list. The peace officer register has
- * no page yet, so that figure opens nothing (null).
- */
-export function disputeFigureUrl(figure: DisputeFigure, stats: Pick<DisputeStatistics, 'filters'>): string | null {
-  if (figure === 'peaceOfficers') return null;
+/** The list behind a figure: its query string on the dispute list, or on the peace officer register. */
+export function disputeFigureUrl(figure: DisputeFigure, stats: Pick<DisputeStatistics, 'filters'>): string {
+  const page = figure === 'peaceOfficers' ? '/disputes/peace-officers' : '/disputes';
   const query = stats.filters[figure];
-  return query ? `/disputes?${query}` : '/disputes';
+  return query ? `${page}?${query}` : page;
 }
 
 /** The figure as the card shows it (the success rate as a percentage). */
@@ -88,14 +85,9 @@ export class DisputeStatisticsComponent {
     this.load();
   }
 
-  protected opens(figure: DisputeFigure): boolean {
-    return figure !== 'peaceOfficers';
-  }
-
   protected open(figure: DisputeFigure): void {
     const stats = this.stats();
-    const url = stats ? disputeFigureUrl(figure, stats) : null;
-    if (url) void this.router.navigateByUrl(url);
+    if (stats) void this.router.navigateByUrl(disputeFigureUrl(figure, stats));
   }
 
   private load(): void {

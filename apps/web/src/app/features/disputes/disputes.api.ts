@@ -1,6 +1,17 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { DisputeDetailDto, DisputeDto, DisputeInput, DisputeStatistics, DisputeWarningListItem, Page, PeaceOfficerDto, TransitionRequest } from '@fazhi/contracts';
+import {
+  DeadlineApproverDto,
+  DisputeDetailDto,
+  DisputeDto,
+  DisputeInput,
+  DisputePartyDto,
+  DisputeStatistics,
+  DisputeWarningListItem,
+  Page,
+  PeaceOfficerDto,
+  TransitionRequest,
+} from '@fazhi/contracts';
 import { Observable } from 'rxjs';
 import { errorDisplay } from '../../core/http/error-display';
 import { toParams } from '../../core/http/params';
@@ -17,6 +28,12 @@ export class DisputesApi {
     return this.http.get<Page<DisputeDto>>(this.base, { params: toParams(toApiQuery(query)) });
   }
 
+  /** The ledger as Excel with the list's filters (personal data masked). */
+  exportUrl(query: Partial<DisputeQuery>): string {
+    const params = toParams(toApiQuery(query)).toString();
+    return `${this.base}/export.xlsx${params ? `?${params}` : ''}`;
+  }
+
   get(id: string): Observable<DisputeDetailDto> {
     return this.http.get<DisputeDetailDto>(`${this.base}/${encodeURIComponent(id)}`);
   }
@@ -29,6 +46,53 @@ export class DisputesApi {
     return this.http.post<DisputeDetailDto>(`${this.base}/${encodeURIComponent(id)}/transitions`, body, errorDisplay('inline'));
   }
 
+  /** Changes the dispute's facts (PATCH; the agreement's texts only while `agreed`). */
+  update(id: string, body: { version: number } & Record<string, unknown>): Observable<DisputeDto> {
+    return this.http.patch<DisputeDto>(this.at(id), body, errorDisplay('inline'));
+  }
+
+  /**
+   * A write to one of the dispute's parts that answers the whole dispute: `parties`, `sessions`,
+   * `follow-ups`, `escalation`, `judicial-confirmation`, `deadline/extend`.
+   */
+  change(id: string, part: string, body: { version: number } & Record<string, unknown>): Observable<DisputeDetailDto> {
+    return this.http.post<DisputeDetailDto>(`${this.at(id)}/${part}`, body, errorDisplay('inline'));
+  }
+
+  updateParty(id: string, partyId: string, body: { version: number } & Record<string, unknown>): Observable<DisputeDetailDto> {
+    return this.http.patch<DisputeDetailDto>(`${this.at(id)}/parties/${encodeURIComponent(partyId)}`, body, errorDisplay('inline'));
+  }
+
+  /** Removes a party or a session (`parties/:id`, `sessions/:id`). */
+  remove(id: string, part: string, version: number): Observable<DisputeDetailDto> {
+    return this.http.delete<DisputeDetailDto>(`${this.at(id)}/${part}`, { params: toParams({ version }) });
+  }
+
+  approvers(id: string): Observable<DeadlineApproverDto[]> {
+    return this.http.get<DeadlineApproverDto[]>(`${this.at(id)}/deadline/approvers`);
+  }
+
+  voidDispute(id: string, version: number, reason: string): Observable<DisputeDto> {
+    return this.http.post<DisputeDto>(`${this.at(id)}/void`, { version, reason }, errorDisplay('inline'));
+  }
+
+  reopen(id: string, version: number, reason: string): Observable<DisputeDto> {
+    return this.http.post<DisputeDto>(`${this.at(id)}/reopen`, { version, reason }, errorDisplay('inline'));
+  }
+
+  /** The parties' full personal data (audited). */
+  unmask(id: string, reason: string): Observable<{ parties: (Partial<DisputePartyDto> & { id: string })[] }> {
+    return this.http.post<{ parties: (Partial<DisputePartyDto> & { id: string })[] }>(
+      `${this.at(id)}/unmask`,
+      { fields: ['name', 'idNumber', 'phone', 'address'], reason },
+      errorDisplay('inline'),
+    );
+  }
+
+  private at(id: string): string {
+    return `${this.base}/${encodeURIComponent(id)}`;
+  }
+
   /** Disputes under an active group-incident warning, newest first. */
   warnings(query: { page?: number; pageSize?: number } = {}): Observable<Page<DisputeWarningListItem>> {
     return this.http.get<Page<DisputeWarningListItem>>(`${this.base}/warnings`, { params: toParams(query) });
@@ -37,11 +101,6 @@ export class DisputesApi {
   /** The town's peace officers (mediators to choose from). */
   peaceOfficers(townId: string): Observable<Page<PeaceOfficerDto>> {
     return this.http.get<Page<PeaceOfficerDto>>('/api/peace-officers', { params: toParams({ townId, pageSize: 100, sort: 'village' }) });
-  }
-
-  /** Raises or lowers the risk level (POST /:id/risk). */
-  risk(id: string, body: { version: number; level: string; reason: string; policeInformedOn?: string | null; policeUnit?: string; measures?: string }): Observable<DisputeDetailDto> {
-    return this.http.post<DisputeDetailDto>(`${this.base}/${encodeURIComponent(id)}/risk`, body, errorDisplay('inline'));
   }
 
   statistics(year: number, townId?: string | null): Observable<DisputeStatistics> {

@@ -11,8 +11,8 @@ import { AddVesselsModalComponent } from './add-vessels-modal.component';
 import { Submission } from '../../shared/api-error-message';
 import { CAMPAIGN_STATUS_KEYS } from './campaign-list.component';
 import { CampaignDetailDto, CampaignsApi } from './campaigns.api';
-import { EvidenceGalleryComponent } from './evidence-gallery.component';
-import { ReasonModalComponent } from './reason-modal.component';
+import { EvidenceGalleryComponent } from '../../shared/evidence-gallery.component';
+import { ReasonModalComponent } from '../../shared/reason-modal.component';
 
 /** One campaign: its facts, vessels, evidence; add or remove vessels, close it, void it. */
 @Component({

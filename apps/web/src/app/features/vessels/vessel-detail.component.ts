@@ -16,9 +16,9 @@ import { HasPermissionDirective } from '../../core/permissions/has-permission.di
 import { DateTimePipe, formatInstant } from '../../shared/date-time.pipe';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { Submission } from '../../shared/api-error-message';
-import { EvidenceGalleryComponent } from './evidence-gallery.component';
+import { EvidenceGalleryComponent } from '../../shared/evidence-gallery.component';
 import { PersuasionModalComponent } from './persuasion-modal.component';
-import { ReasonModalComponent } from './reason-modal.component';
+import { ReasonModalComponent } from '../../shared/reason-modal.component';
 import { TransitionModalComponent, VesselStep } from './transition-modal.component';
 import { DEADLINE_COLORS, DISPOSAL_KEYS, HULL_KEYS, MEASURE_KEYS, SOURCE_KEYS } from './vessel-labels';
 import { OwnerField, VesselsApi } from './vessels.api';

@@ -1,7 +1,6 @@
-import { HttpClient, HttpEvent, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
-  ImportPreview,
   Page,
   PersuasionMeasure,
   TransitionRequest,
@@ -71,20 +70,6 @@ export class VesselsApi {
 
   unmask(id: string, fields: OwnerField[], reason: string): Observable<Partial<Record<OwnerField, string | null>>> {
     return this.http.post<Partial<Record<OwnerField, string | null>>>(`${this.url(id)}/unmask`, { fields, reason }, errorDisplay('inline'));
-  }
-
-  /** Sends an .xlsx in the export layout: `preview` checks it, `commit` writes it. */
-  importFile(file: File, mode: 'preview' | 'commit', townId?: string | null): Observable<HttpEvent<ImportPreview>> {
-    const body = new FormData();
-    body.append('file', file, file.name);
-    let params = new HttpParams().set('mode', mode);
-    if (townId) params = params.set('townId', townId);
-    return this.http.post<ImportPreview>(`${this.base}/import`, body, {
-      params,
-      reportProgress: true,
-      observe: 'events',
-      ...errorDisplay('inline'),
-    });
   }
 
   private url(id: string): string {

@@ -30,8 +30,8 @@ export const VESSELS_ROUTES: Routes = [
       {
         path: 'import',
         canActivate: [permissionGuard],
-        data: requires('vessel.write'),
-        loadComponent: () => import('./vessel-import.component').then((m) => m.VesselImportComponent),
+        data: { ...requires('vessel.write'), api: '/api/vessel-cases', list: '/vessels', title: 'import.title', subtitle: 'import.subtitle' },
+        loadComponent: () => import('../../shared/ledger-import.component').then((m) => m.LedgerImportComponent),
       },
       {
         path: 'campaigns',

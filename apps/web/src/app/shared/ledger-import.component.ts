@@ -1,23 +1,27 @@
-import { HttpEventType } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { HttpClient, HttpEventType, HttpParams } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { ImportPreview } from '@fazhi/contracts';
-import { AuthService } from '../../core/auth/auth.service';
-import { apiError } from '../../core/http/api-error';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { PageHeaderComponent } from '../../shared/page-header.component';
-import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { failureMessage } from '../../shared/api-error-message';
-import { EMPTY_VESSEL_QUERY } from './vessel-filters';
-import { VesselsApi } from './vessels.api';
+import { AuthService } from '../core/auth/auth.service';
+import { apiError } from '../core/http/api-error';
+import { errorDisplay } from '../core/http/error-display';
+import { TKey } from '../core/i18n/dict.zh';
+import { I18nService } from '../core/i18n/i18n.service';
+import { PageHeaderComponent } from './page-header.component';
+import { ZORRO_IMPORTS } from './zorro';
+import { failureMessage } from './api-error-message';
 
-/** Import the vessel ledger from Excel: choose and check the file, read the errors, commit. */
+/**
+ * Import a ledger from Excel in its export layout: choose and check the file, read the errors,
+ * commit. The route's data names the ledger: `api` (e.g. `/api/vessel-cases`), `list` (the page
+ * to go back to), `title` and `subtitle`.
+ */
 @Component({
-  selector: 'fz-vessel-import',
+  selector: 'fz-ledger-import',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, RouterLink, ZORRO_IMPORTS, PageHeaderComponent],
-  templateUrl: './vessel-import.component.html',
+  templateUrl: './ledger-import.component.html',
   styles: `
     .fz-hidden {
       display: none;
@@ -31,12 +35,18 @@ import { VesselsApi } from './vessels.api';
     }
   `,
 })
-export class VesselImportComponent {
-  private readonly api = inject(VesselsApi);
+export class LedgerImportComponent {
+  private readonly http = inject(HttpClient);
   private readonly auth = inject(AuthService);
   protected readonly t = inject(I18nService).t;
 
-  protected readonly templateHref = this.api.exportUrl(EMPTY_VESSEL_QUERY);
+  readonly api = input.required<string>();
+  readonly list = input.required<string>();
+  readonly title = input.required<TKey>();
+  readonly subtitle = input.required<TKey>();
+
+  /** The ledger as exported now: the layout an import reads. */
+  protected readonly templateHref = computed(() => `${this.api()}/export.xlsx`);
   protected readonly towns = computed(() => this.auth.me()?.scope.towns ?? []);
   protected readonly townId = signal<string | null>(null);
   protected readonly file = signal<File | null>(null);
@@ -74,7 +84,13 @@ export class VesselImportComponent {
     this.progress.set(0);
     this.error.set(null);
     if (mode === 'commit') this.step.set(2);
-    this.api.importFile(file, mode, this.townId()).subscribe({
+    const body = new FormData();
+    body.append('file', file, file.name);
+    let params = new HttpParams().set('mode', mode);
+    const townId = this.townId();
+    if (townId) params = params.set('townId', townId);
+    const request = this.http.post<ImportPreview>(`${this.api()}/import`, body, { params, reportProgress: true, observe: 'events', ...errorDisplay('inline') });
+    request.subscribe({
       next: (event) => {
         if (event.type === HttpEventType.UploadProgress) {
           this.progress.set(event.total ? Math.round((event.loaded / event.total) * 100) : 50);
