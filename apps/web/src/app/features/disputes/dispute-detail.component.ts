@@ -198,6 +198,12 @@ export class DisputeDetailComponent implements OnInit {
     if (!record || record.agreementForm !== 'written' || !this.auth.hasAny(['personal.unmask'])) return null;
     return `${this.api.base}/${record.id}/agreement.docx`;
   });
+  protected readonly refusingParty = computed(() => {
+    const record = this.record();
+    const party = record?.parties.find((p) => p.id === record.refusingPartyId);
+    return party ? `${DISPUTE_PARTY_ROLE_LABELS[party.role]} · ${this.partyShown(party, 'name')}` : '—';
+  });
+
   protected partyShown(party: DisputePartyDto, field: keyof PartyFields): string {
     const plain = this.unmasked().get(party.id);
     return (plain && field in plain ? plain[field] : party[field]) ?? '—';
