@@ -51,4 +51,17 @@ describe('peace officer register (平安员)', () => {
     const link = await t.http.patch(`/api/peace-officers/${created.body.id}`).set('Cookie', legal).send({ version: 2, userId: await idOf(t.ds, 'app_user', 'leader2') }).expect(400);
     expect(link.body.errors).toEqual([expect.objectContaining({ path: 'userId' })]);
   });
+
+  it('offers the town’s active accounts to link, and links one of them', async () => {
+    const accounts = await t.http.get('/api/peace-officers/accounts').set('Cookie', legal).expect(200);
+    const ids = accounts.body.map((a: { id: string }) => a.id);
+    const mediatorId = await idOf(t.ds, 'app_user', 'mediator');
+    expect(accounts.body).toContainEqual({ id: mediatorId, name: '甄秀英' });
+    expect(ids).not.toContain(await idOf(t.ds, 'app_user', 'leader2'));
+    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM app_user u JOIN org_unit o ON o.id = u.town_id WHERE o.code = (SELECT o2.code FROM app_user u2 JOIN org_unit o2 ON o2.id = u2.town_id WHERE u2.username = 'legal') AND u.status = 'active'`);
+    expect(ids).toHaveLength(n);
+    await t.http.get('/api/peace-officers/accounts').set('Cookie', mediator).expect(403);
+    const created = await t.http.post('/api/peace-officers').set('Cookie', legal).send({ name: '甄秀英', activeFrom: '2022-01-01', userId: mediatorId }).expect(201);
+    expect(created.body.userId).toBe(mediatorId);
+  });
 });

@@ -193,3 +193,9 @@ export interface SessionDto {
   userAgent: string | null;
   current: boolean;
 }
+
+/** A user offered as a choice (an approver, an account to link), by display name. */
+export interface UserChoiceDto {
+  id: string;
+  name: string;
+}

@@ -101,12 +101,6 @@ export interface DeadlineDetailDto extends DeadlineDto, DeadlinePeriod {
   version: number;
 }
 
-/** A user who may approve extending a record's deadline. */
-export interface DeadlineApproverDto {
-  id: string;
-  name: string;
-}
-
 /** One row of `GET /api/my/deadlines`: the caller's due and overdue work, most urgent first. */
 export interface MyDeadlineDto extends DeadlineDto {
   id: string;

@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { DeadlineApproverDto, DisputeDetailDto, DisputeDto, DisputeWarningListItem, DocumentTemplateDto, ImportPreview, Page } from '@fazhi/contracts';
+import type { UserChoiceDto, DisputeDetailDto, DisputeDto, DisputeWarningListItem, DocumentTemplateDto, ImportPreview, Page } from '@fazhi/contracts';
 import type { Request, Response } from 'express';
 import { RequirePermission } from '../access/access.decorators';
 import { Principal } from '../access/principal';
 import { CurrentPrincipal } from '../auth/auth.guard';
 import { DownloadQuery } from '../ledger-core/attachment.dto';
 import { contentDisposition } from '../ledger-core/attachments/file-names';
-import { ImportQuery, TransitionDto, VoidDto } from '../ledger-core/ledger.dto';
+import { ImportQuery, TownQuery, TransitionDto, VoidDto } from '../ledger-core/ledger.dto';
 import { RecordAttachments } from '../ledger-core/record-attachments';
 import { SpreadsheetUpload } from '../ledger-core/spreadsheet-upload';
 import { VersionQuery } from '../org/org.dto';
@@ -28,7 +28,6 @@ import {
   PartyUpdateDto,
   RiskChangeDto,
   SessionCreateDto,
-  TownQuery,
   TownVersionQuery,
   WarningListQuery,
 } from './dispute.dto';
@@ -211,7 +210,7 @@ export class DisputeController {
 
   @RequirePermission('dispute.write')
   @Get(':id/deadline/approvers')
-  deadlineApprovers(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string): Promise<DeadlineApproverDto[]> {
+  deadlineApprovers(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string): Promise<UserChoiceDto[]> {
     return this.disputes.deadlineApprovers(p, id);
   }
 

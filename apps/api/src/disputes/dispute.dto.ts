@@ -48,7 +48,7 @@ import type {
 } from '@fazhi/contracts';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
-import { csvList, PLAIN_DATE, YEAR_MONTH } from '../ledger-core/ledger.dto';
+import { csvList, PLAIN_DATE, TownQuery, YEAR_MONTH } from '../ledger-core/ledger.dto';
 
 const keys = (o: object) => Object.keys(o);
 const year = () => [Type(() => Number), IsInt(), Min(2000), Max(2100)];
@@ -196,10 +196,6 @@ export class MediationPeriodDto implements MediationPeriod {
   @ApiProperty() @IsInt() @Min(0) version!: number;
   @ApiProperty() @IsInt() @Min(1) @Max(366) amount!: number;
   @ApiProperty({ enum: ['month', 'calendar', 'working'] }) @IsIn(['month', 'calendar', 'working']) unit!: MediationPeriod['unit'];
-}
-
-export class TownQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
 }
 
 export class TownVersionQuery extends TownQuery {

@@ -12,7 +12,7 @@ import {
   Page,
 } from '@fazhi/contracts';
 import type {
-  DeadlineApproverDto,
+  UserChoiceDto,
   DisputeDetailDto,
   DisputeDto,
   DisputePartyDto as PartyDto,
@@ -550,12 +550,12 @@ export class DisputeService {
   }
 
   /** Who may approve extending the dispute's mediation period: the leaders its warnings reach. */
-  async deadlineApprovers(principal: Principal, id: string): Promise<DeadlineApproverDto[]> {
+  async deadlineApprovers(principal: Principal, id: string): Promise<UserChoiceDto[]> {
     const row = await this.visible(principal, id);
     return this.approvers(this.ds.manager, row);
   }
 
-  private async approvers(em: EntityManager, row: DisputeRow): Promise<DeadlineApproverDto[]> {
+  private async approvers(em: EntityManager, row: DisputeRow): Promise<UserChoiceDto[]> {
     const ids = await this.notifications.recipientsWithPermission(em, { townId: row.townId, villageId: row.villageId, permission: 'dispute.warning' });
     if (ids.length === 0) return [];
     return em.query(`SELECT id, display_name AS name FROM app_user WHERE id = ANY($1::uuid[]) ORDER BY display_name, id`, [ids]);

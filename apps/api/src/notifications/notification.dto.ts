@@ -12,6 +12,3 @@ export class NotificationListQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
 }
 
-export class NotificationTownQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
-}

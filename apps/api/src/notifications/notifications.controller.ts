@@ -4,7 +4,8 @@ import type { NotificationDto, NotificationPage } from '@fazhi/contracts';
 import { Authenticated } from '../access/access.decorators';
 import { Principal } from '../access/principal';
 import { CurrentPrincipal } from '../auth/auth.guard';
-import { NotificationListQuery, NotificationTownQuery } from './notification.dto';
+import { TownQuery } from '../ledger-core/ledger.dto';
+import { NotificationListQuery } from './notification.dto';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
@@ -20,14 +21,14 @@ export class NotificationsController {
 
   @Authenticated()
   @Get('unread-count')
-  unreadCount(@CurrentPrincipal() p: Principal, @Query() q: NotificationTownQuery): Promise<{ unread: number }> {
+  unreadCount(@CurrentPrincipal() p: Principal, @Query() q: TownQuery): Promise<{ unread: number }> {
     return this.notifications.unreadCount(p, q.townId);
   }
 
   @Authenticated()
   @Post('read-all')
   @HttpCode(200)
-  markAllRead(@CurrentPrincipal() p: Principal, @Query() q: NotificationTownQuery): Promise<{ updated: number }> {
+  markAllRead(@CurrentPrincipal() p: Principal, @Query() q: TownQuery): Promise<{ updated: number }> {
     return this.notifications.markAllRead(p, q.townId);
   }
 

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Page, PeaceOfficerDto } from '@fazhi/contracts';
+import { Page, PeaceOfficerDto, UserChoiceDto } from '@fazhi/contracts';
 import { RequirePermission } from '../access/access.decorators';
 import { Principal } from '../access/principal';
 import { CurrentPrincipal } from '../auth/auth.guard';
+import { TownQuery } from '../ledger-core/ledger.dto';
 import { PeaceOfficerCreateDto, PeaceOfficerListQuery, PeaceOfficerUnmaskDto, PeaceOfficerUpdateDto } from './peace-officer.dto';
 import { PeaceOfficerService } from './peace-officer.service';
 
@@ -18,6 +19,12 @@ export class PeaceOfficerController {
   @Get()
   list(@CurrentPrincipal() p: Principal, @Query() q: PeaceOfficerListQuery): Promise<Page<PeaceOfficerDto>> {
     return this.officers.list(p, q);
+  }
+
+  @RequirePermission('peace_officer.manage')
+  @Get('accounts')
+  accounts(@CurrentPrincipal() p: Principal, @Query() q: TownQuery): Promise<UserChoiceDto[]> {
+    return this.officers.accounts(p, q.townId);
   }
 
   @RequirePermission('dispute.read', 'peace_officer.manage')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Page, PeaceOfficerDto } from '@fazhi/contracts';
+import { Page, PeaceOfficerDto, UserChoiceDto } from '@fazhi/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../access/principal';
@@ -70,6 +70,12 @@ export class PeaceOfficerService {
 
   async get(principal: Principal, id: string): Promise<PeaceOfficerDto> {
     return this.toDto(await this.visible(principal, id));
+  }
+
+  /** The town's active accounts a register row may be linked to (the same rule as `checkUser`). */
+  async accounts(principal: Principal, townId: string | undefined): Promise<UserChoiceDto[]> {
+    const place = await this.places.placeOf(principal, townId, null);
+    return this.ds.query(`SELECT id, display_name AS name FROM app_user WHERE town_id = $1 AND status = 'active' ORDER BY display_name, id`, [place.townId]);
   }
 
   async create(principal: Principal, dto: PeaceOfficerCreateDto): Promise<PeaceOfficerDto> {

@@ -695,6 +695,8 @@ export const EN: Record<TKey, string> = {
   'peaceOfficers.activeToOrder': 'Must not be before the start date',
   'peaceOfficers.present': 'present',
   'peaceOfficers.account': 'Linked account',
+  'peaceOfficers.accountHint': 'Once linked, the officer sees the mediation periods of their disputes in “My deadlines” after signing in',
+  'peaceOfficers.noAccount': 'Not linked',
   'peaceOfficers.status': 'Status',
   'peaceOfficers.active': 'Active',
   'peaceOfficers.inactive': 'Not active',

@@ -691,6 +691,8 @@ export const ZH = {
   'peaceOfficers.activeToOrder': '不能早于任职起始日期',
   'peaceOfficers.present': '至今',
   'peaceOfficers.account': '关联账号',
+  'peaceOfficers.accountHint': '关联后，该平安员登录即可在“我的待办”中看到其承办纠纷的调解期限',
+  'peaceOfficers.noAccount': '不关联',
   'peaceOfficers.status': '状态',
   'peaceOfficers.active': '在任',
   'peaceOfficers.inactive': '不在任',

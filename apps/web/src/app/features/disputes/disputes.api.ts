@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
-  DeadlineApproverDto,
+  UserChoiceDto,
   DisputeDetailDto,
   DisputeDto,
   DisputeInput,
@@ -68,8 +68,8 @@ export class DisputesApi {
     return this.http.delete<DisputeDetailDto>(`${this.at(id)}/${part}`, { params: toParams({ version }) });
   }
 
-  approvers(id: string): Observable<DeadlineApproverDto[]> {
-    return this.http.get<DeadlineApproverDto[]>(`${this.at(id)}/deadline/approvers`);
+  approvers(id: string): Observable<UserChoiceDto[]> {
+    return this.http.get<UserChoiceDto[]>(`${this.at(id)}/deadline/approvers`);
   }
 
   voidDispute(id: string, version: number, reason: string): Observable<DisputeDto> {

@@ -158,11 +158,13 @@ describe('peace officer register page', () => {
     el().querySelector<HTMLButtonElement>('[data-test="peace-officer-create"]')!.click();
     await settle();
     expect(document.querySelector('[data-test="peace-officer-form"]')).not.toBeNull();
-    component.form.patchValue({ name: ' 陈志强 ', villageId: VILLAGE, phone: '13900001234', activeFrom: new Date(2021, 2, 1), activeTo: null, remark: '' });
+    backend.expectOne(`/api/peace-officers/accounts?townId=${TOWN}`).flush([{ id: 'u-7', name: '陈志强' }]);
+    await settle();
+    component.form.patchValue({ name: ' 陈志强 ', villageId: VILLAGE, phone: '13900001234', activeFrom: new Date(2021, 2, 1), activeTo: null, userId: 'u-7', remark: '' });
     document.querySelector<HTMLButtonElement>('[data-test="peace-officer-save"]')!.click();
     await settle();
     const req = backend.expectOne((r) => r.method === 'POST' && r.url === '/api/peace-officers');
-    expect(req.request.body).toEqual({ name: '陈志强', villageId: VILLAGE, phone: '13900001234', activeFrom: '2021-03-01', activeTo: null, remark: null });
+    expect(req.request.body).toEqual({ name: '陈志强', villageId: VILLAGE, phone: '13900001234', activeFrom: '2021-03-01', activeTo: null, userId: 'u-7', remark: null });
     req.flush(
       { statusCode: 400, code: 'VALIDATION_FAILED', message: '输入有误', errors: [{ path: 'phone', code: 'phone', message: '电话号码格式不正确' }] },
       { status: 400, statusText: 'Bad Request' },
@@ -179,6 +181,7 @@ describe('peace officer register page', () => {
     await settle();
     el().querySelector<HTMLButtonElement>('[data-test="peace-officer-create"]')!.click();
     await settle();
+    backend.expectOne(`/api/peace-officers/accounts?townId=${TOWN}`).flush([]);
     component.form.patchValue({ name: '陈志强', activeFrom: new Date(2021, 2, 1), activeTo: new Date(2021, 1, 1) });
     document.querySelector<HTMLButtonElement>('[data-test="peace-officer-save"]')!.click();
     await settle();
@@ -192,12 +195,13 @@ describe('peace officer register page', () => {
     await settle();
     el().querySelector<HTMLElement>('[data-test="officer-edit"]')!.click();
     await settle();
+    backend.expectOne(`/api/peace-officers/accounts?townId=${TOWN}`).flush([]);
     expect(component.form.getRawValue()).toMatchObject({ name: '黄海生', villageId: VILLAGE, phone: '138****5678', remark: '' });
     component.form.controls.remark.setValue('兼任网格员');
     document.querySelector<HTMLButtonElement>('[data-test="peace-officer-save"]')!.click();
     await settle();
     const req = backend.expectOne((r) => r.method === 'PATCH' && r.url === '/api/peace-officers/po-1');
-    expect(req.request.body).toEqual({ version: 3, name: '黄海生', villageId: VILLAGE, activeFrom: '2019-01-01', activeTo: null, remark: '兼任网格员' });
+    expect(req.request.body).toEqual({ version: 3, name: '黄海生', villageId: VILLAGE, activeFrom: '2019-01-01', activeTo: null, userId: null, remark: '兼任网格员' });
     req.flush({ statusCode: 409, code: 'STALE_VERSION', message: '记录已被他人修改，请刷新后重试' }, { status: 409, statusText: 'Conflict' });
     await settle();
     expect(text('[data-test="form-error"]')).toContain('记录已被他人修改，请刷新后重试');

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
-import { OrgTreeNode, PeaceOfficerDto, isValidMobile } from '@fazhi/contracts';
+import { OrgTreeNode, PeaceOfficerDto, UserChoiceDto, isValidMobile } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { Observable, Subject, catchError, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
@@ -144,16 +144,26 @@ export class PeaceOfficerListComponent {
     phone: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(20), phoneValidator] }),
     activeFrom: new FormControl<Date | null>(null, Validators.required),
     activeTo: new FormControl<Date | null>(null, notBeforeStart),
+    userId: new FormControl<string | null>(null),
     remark: new FormControl('', { nonNullable: true, validators: Validators.maxLength(500) }),
   });
   private readonly formTown = toSignal(this.form.controls.townId.valueChanges, { initialValue: null });
   /** The villages of the officer's town: the row's on edit, the chosen one (or the only one) on create. */
-  protected readonly formVillages = computed(() => {
+  private readonly formTownId = computed(() => {
     const dialog = this.dialog();
+    if (!dialog || dialog.kind === 'unmask') return null;
     const towns = this.towns();
-    const town = dialog?.kind === 'edit' ? dialog.officer.townId : (this.formTown() ?? (towns.length === 1 ? towns[0].id : null));
+    return dialog.kind === 'edit' ? dialog.officer.townId : (this.formTown() ?? (towns.length === 1 ? towns[0].id : null));
+  });
+  protected readonly formVillages = computed(() => {
+    const town = this.formTownId();
     return town ? villagesUnder(this.orgTree(), town) : [];
   });
+  /** The accounts of the officer's town a row may be linked to. */
+  protected readonly accounts = toSignal(
+    toObservable(this.formTownId).pipe(switchMap((town) => (town ? this.api.accounts(town).pipe(catchError(() => of([]))) : of([])))),
+    { initialValue: [] as UserChoiceDto[] },
+  );
   protected readonly err = (control: AbstractControl): string => controlError(control, this.t);
 
   constructor() {
@@ -218,7 +228,7 @@ export class PeaceOfficerListComponent {
 
   protected openCreate(): void {
     this.form.controls.townId.setValidators(this.multiTown() ? Validators.required : null);
-    this.form.reset({ townId: null, name: '', villageId: null, phone: '', activeFrom: new Date(), activeTo: null, remark: '' });
+    this.form.reset({ townId: null, name: '', villageId: null, phone: '', activeFrom: new Date(), activeTo: null, userId: null, remark: '' });
     this.open({ kind: 'create' });
   }
 
@@ -231,6 +241,7 @@ export class PeaceOfficerListComponent {
       phone: officer.phone ?? '',
       activeFrom: fromPlainDate(officer.activeFrom),
       activeTo: fromPlainDate(officer.activeTo),
+      userId: officer.userId,
       remark: officer.remark ?? '',
     });
     this.open({ kind: 'edit', officer });
@@ -279,6 +290,7 @@ export class PeaceOfficerListComponent {
       villageId: v.villageId,
       activeFrom: toPlainDate(v.activeFrom) ?? '',
       activeTo: toPlainDate(v.activeTo),
+      userId: v.userId,
       remark: v.remark.trim() || null,
     };
     if (dialog.kind === 'edit') {

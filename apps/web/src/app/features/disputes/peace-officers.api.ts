@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Page, PeaceOfficerDto, PeaceOfficerInput } from '@fazhi/contracts';
+import { Page, PeaceOfficerDto, PeaceOfficerInput, UserChoiceDto } from '@fazhi/contracts';
 import { Observable } from 'rxjs';
 import { errorDisplay } from '../../core/http/error-display';
 import { toParams } from '../../core/http/params';
@@ -41,6 +41,11 @@ export class PeaceOfficersApi {
   /** 409 STALE_VERSION when someone saved the row since it was read. */
   update(id: string, body: PeaceOfficerUpdate): Observable<PeaceOfficerDto> {
     return this.http.patch<PeaceOfficerDto>(this.url(id), body, errorDisplay('inline'));
+  }
+
+  /** The town's active accounts a row may be linked to. */
+  accounts(townId: string | null): Observable<UserChoiceDto[]> {
+    return this.http.get<UserChoiceDto[]>(`${this.base}/accounts`, { params: toParams({ townId }) });
   }
 
   /** The full phone number (personal.unmask; the reason is audited). */
