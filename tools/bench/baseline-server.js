@@ -6,11 +6,11 @@
  *
  *   GET /api/vessel-cases/:id                        one case with persuasions, history, attachments
  *   GET /api/vessel-cases?status=&villageId=&from=&to=&sort=&order=&page=&pageSize=
- *   GET /api/statistics/vessels?year=&townId=         (one hand-written statement instead of the API's 14)
+ *   GET /api/statistics/vessels?year=&townId=         (the hand-written statement instead of the API's)
  *
  * Every request: the session from the `fz_session` cookie (or a bearer token) looked up by
- * HMAC-SHA256(SESSION_SECRET, token) in auth_session, its revocation, absolute and idle expiry, the
- * user, the once-a-minute activity write, the role assignments, the data scope (resolveScope) and
+ * HMAC-SHA256(SESSION_SECRET, token) in auth_session joined with its user (one statement), its
+ * revocation, absolute and idle expiry, the user's status, the once-a-minute activity write, the role assignments, the data scope (resolveScope) and
  * the permission; rows outside the scope answer 404 as in the API. The security policy is kept for
  * 5 s as the API keeps it. Unlike the API it does not keep the whole org tree in memory: the units
  * of the caller's assignments come with the assignment query (and the units below them when the
@@ -70,26 +70,16 @@ async function principalOf(req) {
   if (!token) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
   const pol = await policy();
   const hash = crypto.createHmac('sha256', sessionKey).update(token).digest('hex');
-  const s = (
-    await pool.query(
-      `SELECT id, token_hash, user_id, kind, created_at, last_seen_at, expires_at, revoked_at, revoke_reason, address, user_agent FROM auth_session WHERE token_hash = $1 LIMIT 1`,
-      [hash],
-    )
-  ).rows[0];
+  const row = (await pool.query(sql.SESSION_SQL, [hash])).rows[0];
   const now = Date.now();
-  if (!s) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
+  if (!row) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
+  const s = row;
   if (s.revoked_at || s.expires_at.getTime() <= now) throw new HttpError(401, 'SESSION_EXPIRED', 'Your session has ended');
   if (s.last_seen_at.getTime() + pol.idleTimeoutMinutes * 60_000 <= now) {
     await pool.query(`UPDATE auth_session SET revoked_at = $1, revoke_reason = 'idle' WHERE id = $2 AND revoked_at IS NULL`, [new Date(), s.id]);
     throw new HttpError(401, 'SESSION_EXPIRED', 'Your session has ended');
   }
-  const user = (
-    await pool.query(
-      `SELECT id, username, display_name, phone, org_unit_id, town_id, password_hash, password_changed_at, must_change_password, demo, status,
-              disabled_reason, last_login_at, created_at, created_by, updated_at, updated_by, version FROM app_user WHERE id = $1 LIMIT 1`,
-      [s.user_id],
-    )
-  ).rows[0];
+  const user = row.u_id === null ? null : { ...row, id: row.u_id };
   if (!user || user.status !== 'active') throw new HttpError(401, 'SESSION_EXPIRED', 'Your session has ended');
   if (now - s.last_seen_at.getTime() >= 60_000) await pool.query(`UPDATE auth_session SET last_seen_at = $1 WHERE id = $2 AND revoked_at IS NULL`, [new Date(now), s.id]);
   const assignments = (
@@ -213,7 +203,7 @@ async function getCase(p, id) {
   const st = sql.findInScopeStatement(p.scope, id);
   const row = (await pool.query(st.sql, st.params)).rows[0];
   if (!row) throw new HttpError(404, 'NOT_FOUND', 'Vessel case not found');
-  const [persuasions, history, attachments, campaignAttachments = { rows: [] }] = await Promise.all(sql.detailStatements(row).map((s) => pool.query(s.sql, s.params)));
+  const [persuasions, history, attachments, deadlines, campaignAttachments = { rows: [] }] = await Promise.all(sql.detailStatements(row).map((s) => pool.query(s.sql, s.params)));
   const { year, month, day } = contracts.zonedParts(new Date(), row.timeZone);
   const today = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const transitions = row.voided_at
@@ -222,10 +212,13 @@ async function getCase(p, id) {
         .availableTransitions(contracts.VESSEL_TRANSITIONS, row.status, p.permissions)
         .filter((r) => r.guard !== 'onlyByCampaignClose')
         .map((r) => ({ to: r.to, label: r.label, requires: [...(r.requires ?? [])] }));
+  // deadlineStatus() of the API for the unclaimed-notice deadline, when the case has one.
   let deadline = null;
-  if (row.unclaimed && row.notice_end && row.status === 'registered') {
-    const days = Math.round((Date.parse(`${row.notice_end}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-    deadline = { kind: 'unclaimed-notice', dueDate: row.notice_end, daysLeft: days, state: days < 0 ? 'overdue' : days <= 3 ? 'warning' : 'ok' };
+  const notice = deadlines.rows.find((d) => d.kind === 'unclaimed-notice');
+  if (notice) {
+    const days = Math.round((Date.parse(`${notice.dueDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+    const state = notice.doneAt ? 'done' : notice.pausedFrom ? 'paused' : days < 0 ? 'overdue' : days <= contracts.DEADLINE_WARNING_DAYS ? 'warning' : 'ok';
+    deadline = { kind: notice.kind, dueDate: notice.dueDate, daysLeft: days, state };
   }
   return {
     ...toDto(row),

@@ -17,7 +17,8 @@
  *   indexes and foreign keys of the three big tables dropped during the load and re-created exactly
  *   as the migrations define them, then VACUUM ANALYZE.
  * - bench_meta records scale, data version and completeness; a complete database of the current
- *   data version is reused (--force regenerates it).
+ *   data version is reused (--force regenerates it), after the API's migrations added since its
+ *   generation are applied to it.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -128,6 +129,25 @@ function migrate(dbUrl, s) {
   const out = spawnSync(process.execPath, [cli, 'migrate'], { cwd: c.ROOT, env, encoding: 'utf8', timeout: 300_000 });
   if (out.status !== 0) throw new Error(`API migration failed (exit ${out.status}):\n${out.stdout}\n${out.stderr}`);
   return out.stdout.split('\n').filter((l) => l.startsWith('Applied migration')).length;
+}
+
+/**
+ * Brings a reused database to the API's current schema: the API's migrate command applies the
+ * migrations added since it was generated (none: nothing to do), then bench_meta lists them and
+ * the changed tables are analysed.
+ */
+async function migrateReused(dbUrl, s, log) {
+  const t0 = Date.now();
+  const n = migrate(dbUrl, s);
+  return c.withClient(dbUrl, async (cl) => {
+    if (n > 0) {
+      const migrations = (await cl.query(`SELECT name FROM schema_migration ORDER BY id`)).rows.map((r) => r.name);
+      await cl.query(`UPDATE bench_meta SET migrations = $1`, [migrations]);
+      await cl.query('ANALYZE');
+      log(`    ${n} migration(s) added since the generation applied (${c.fmtSeconds(Date.now() - t0)})`);
+    }
+    return (await cl.query('SELECT * FROM bench_meta')).rows[0];
+  });
 }
 
 /** Indexes, primary keys and foreign keys of the bulk-loaded tables, as the migrations made them. */
@@ -361,7 +381,7 @@ async function generate(scale, opts = {}) {
     const meta = await c.benchMeta(pgh, scale.name);
     if (meta && meta.complete && meta.data_version === c.DATA_VERSION && meta.key_fingerprint === c.keyFingerprint(s) && !opts.force) {
       log(`Benchmark database ${db} is complete (data version ${meta.data_version}, ${Number(meta.cases).toLocaleString('en')} vessel cases, generated ${meta.generated_at.toISOString()} in ${c.fmtSeconds(meta.generation_seconds * 1000)}): reusing it.`);
-      return { reused: true, meta };
+      return { reused: true, meta: await migrateReused(pgh.urlFor(db), s, log) };
     }
     if (meta) log(`Benchmark database ${db} is ${meta.complete ? `of data version ${meta.data_version}` : 'incomplete'}${meta.key_fingerprint !== c.keyFingerprint(s) ? ' or made with other keys' : ''}: regenerating it.`);
 

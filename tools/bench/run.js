@@ -14,7 +14,7 @@
  *    each endpoint: a warm-up of each, and measured runs alternating API, baseline (--rounds
  *    times), the load coming from load.js (autocannon) in its own process.
  * 4. Times the statistics of one town-year: the API's endpoint, the baseline's, the hand-written
- *    SQL alone and the API's 14 statements alone (--stats-reps each, median), and keeps
+ *    SQL alone and the API's statement alone (--stats-reps each, median), and keeps
  *    EXPLAIN (ANALYZE, BUFFERS) plans of the requests' statements.
  * 5. Prints the table (req/s, p50/p95/p99, errors, ratio API/baseline, CPU per request), the API's
  *    peak RSS (VmHWM), and writes everything to tools/bench/.data/results/<scale>-<time>.json
@@ -429,36 +429,24 @@ async function main() {
       await settle(settlePids, postmasterPid(pgh));
       const hand = sql.handStatisticsStatement(scope, year, biggest);
       const apiStatements = sql.apiStatisticsStatements(scope, year, biggest);
-      // Interleaved, one request at a time: API endpoint, baseline endpoint, hand-written SQL, the
-      // API's 14 statements one after the other and 7 + 6 at a time (as the API sends them on its
-      // pool), so that the noise of a shared machine falls on all of them alike.
-      const statTimes = { api: [], baseline: [], handSql: [], apiSqlSequential: [], apiSqlParallel: [] };
-      const pool = new (require('pg').Pool)({ connectionString: dbUrl, max: 10 });
+      // Interleaved, one request at a time: API endpoint, baseline endpoint, hand-written SQL and the
+      // API's statement(s), so that the noise of a shared machine falls on all of them alike.
+      const statTimes = { api: [], baseline: [], handSql: [], apiSql: [] };
       const timed = async (fn) => {
         const t = process.hrtime.bigint();
         await fn();
         return Number(process.hrtime.bigint() - t) / 1e6;
       };
-      try {
-        const end = Date.now() + 240_000;
-        for (let i = 0; i < args.statsReps && Date.now() < end; i++) {
-          statTimes.api.push((await fetchJson(servers.api.url, statPath, sess.cookie)).ms);
-          statTimes.baseline.push((await fetchJson(servers.baseline.url, statPath, sess.cookie)).ms);
-          statTimes.handSql.push(await timed(() => client.query(hand.sql, hand.params)));
-          statTimes.apiSqlSequential.push(
-            await timed(async () => {
-              for (const st of apiStatements) await client.query(st.sql, st.params);
-            }),
-          );
-          statTimes.apiSqlParallel.push(
-            await timed(async () => {
-              await Promise.all(apiStatements.slice(0, 7).map((st) => pool.query(st.sql, st.params)));
-              await Promise.all(apiStatements.slice(7).map((st) => pool.query(st.sql, st.params)));
-            }),
-          );
-        }
-      } finally {
-        await pool.end();
+      const end = Date.now() + 240_000;
+      for (let i = 0; i < args.statsReps && Date.now() < end; i++) {
+        statTimes.api.push((await fetchJson(servers.api.url, statPath, sess.cookie)).ms);
+        statTimes.baseline.push((await fetchJson(servers.baseline.url, statPath, sess.cookie)).ms);
+        statTimes.handSql.push(await timed(() => client.query(hand.sql, hand.params)));
+        statTimes.apiSql.push(
+          await timed(async () => {
+            for (const st of apiStatements) await client.query(st.sql, st.params);
+          }),
+        );
       }
       const statSummary = Object.fromEntries(Object.entries(statTimes).map(([k, xs]) => [k, { median: median(xs), p95: pctl(xs, 95), n: xs.length }]));
       statSummary.ratioApiToHandSql = { ofMedians: statSummary.api.median / statSummary.handSql.median, medianOfPairs: median(statTimes.api.map((a, i) => a / statTimes.handSql[i])) };
@@ -534,7 +522,7 @@ async function main() {
       say('');
       say(`Statistics of one town-year (median of ${args.statsReps}, one request at a time):`);
       say(`  API endpoint ${f1(statSummary.api.median)} ms (p95 ${f1(statSummary.api.p95)}), baseline endpoint ${f1(statSummary.baseline.median)} ms, hand-written SQL ${f1(statSummary.handSql.median)} ms (p95 ${f1(statSummary.handSql.p95)})`);
-      say(`  the API's 14 statements alone: ${f1(statSummary.apiSqlSequential.median)} ms one after the other, ${f1(statSummary.apiSqlParallel.median)} ms 7 + 6 at a time`);
+      say(`  the API's ${apiStatements.length === 1 ? 'statement' : `${apiStatements.length} statements`} alone: ${f1(statSummary.apiSql.median)} ms (p95 ${f1(statSummary.apiSql.p95)})`);
       say(`  ratio API endpoint / hand-written SQL: ${statSummary.ratioApiToHandSql.ofMedians.toFixed(2)}× (median of the per-repetition ratios ${statSummary.ratioApiToHandSql.medianOfPairs.toFixed(2)}×); answers ${statSame.length ? `DIFFER: ${statSame.join('; ')}` : 'identical'}`);
       say(`API process memory: peak RSS (VmHWM) ${apiPeak?.peakMiB} MiB (${apiStartRss?.rssMiB} MiB after start); baseline peak ${basePeak?.peakMiB} MiB`);
       if (plans.length) {

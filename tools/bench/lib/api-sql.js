@@ -4,14 +4,21 @@
  * plans: keep these in step with
  *   apps/api/src/access/data-scope.ts            resolveScope, scopeSql
  *   apps/api/src/access/access.service.ts        assignmentsOf
- *   apps/api/src/auth/session.service.ts         find, touch
+ *   apps/api/src/auth/session.service.ts         find (SESSION_SQL), touch
  *   apps/api/src/vessel-cases/vessel-case.repository.ts  SELECT, FROM, where(), list(), findInScope(), persuasions()
  *   apps/api/src/ledger-core/status/status-history.service.ts  list()
  *   apps/api/src/ledger-core/attachments/attachments.repository.ts  listByRecord()
- *   apps/api/src/statistics/vessel-statistics.service.ts  vessels()
+ *   apps/api/src/statistics/vessel-statistics.service.ts  vessels() (its statement is the API's own
+ *                                                  vessel-cases/vessel-year-figures.ts, loaded from apps/api/dist)
  * `npm run bench` checks the responses of both servers against each other before it measures, so a
  * drift in what is answered shows up there.
  */
+
+/** SessionService.find(): the session by its token hash joined with its user (user columns prefixed where they clash). */
+const SESSION_SQL = `SELECT s.id, s.token_hash, s.user_id, s.kind, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at, s.revoke_reason, s.address, s.user_agent,
+       u.id AS u_id, u.username, u.display_name, u.phone, u.org_unit_id, u.town_id, u.password_hash, u.password_changed_at, u.must_change_password, u.demo,
+       u.status, u.disabled_reason, u.last_login_at, u.created_at AS u_created_at, u.created_by, u.updated_at, u.updated_by, u.version
+  FROM auth_session s LEFT JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = $1`;
 
 /** resolveScope of apps/api/src/access/data-scope.ts. */
 function resolveScope(userId, assignments, units) {
@@ -19,7 +26,8 @@ function resolveScope(userId, assignments, units) {
   const villages = new Set();
   const ownTowns = new Set();
   const upper = new Set();
-  const byId = new Map(units.map((u) => [u.id, u]));
+  let unitsById;
+  const byId = () => (unitsById ??= new Map(units.map((u) => [u.id, u])));
   for (const a of assignments) {
     const unit = a.unit;
     switch (a.scope) {
@@ -37,8 +45,8 @@ function resolveScope(userId, assignments, units) {
         break;
       case 'villages':
         for (const id of a.villageIds) {
-          const v = byId.get(id);
-          if (v && v.level === 'village' && v.path.startsWith(unit.townId ? (byId.get(unit.townId)?.path ?? unit.path) : unit.path)) villages.add(id);
+          const v = byId().get(id);
+          if (v && v.level === 'village' && v.path.startsWith(unit.townId ? (byId().get(unit.townId)?.path ?? unit.path) : unit.path)) villages.add(id);
         }
         break;
       case 'own':
@@ -47,7 +55,7 @@ function resolveScope(userId, assignments, units) {
     }
   }
   for (const v of [...villages]) {
-    const town = byId.get(v)?.townId;
+    const town = byId().get(v)?.townId;
     if (town && towns.has(town)) villages.delete(v);
   }
   return { userId, townIds: [...towns].sort(), villageIds: [...villages].sort(), ownTownIds: [...ownTowns].filter((t) => !towns.has(t)).sort(), upperUnitIds: [...upper].sort() };
@@ -89,13 +97,12 @@ function vesselWhere(scope, f, params) {
     params.push(v);
     return `$${params.length}`;
   };
-  const local = (col) => `(${col} AT TIME ZONE t.time_zone)`;
   const w = [scopeSql(scope, { town: 'v.town_id', village: 'v.village_id', owners: ['v.created_by'], ownerArrays: ['v.handler_ids'] }, params)];
   if (f.status?.length) w.push(`v.status = ANY(${p(f.status)}::varchar[])`);
   if (f.townId) w.push(`v.town_id = ${p(f.townId)}`);
   if (f.villageId) w.push(`v.village_id = ${p(f.villageId)}`);
-  if (f.from) w.push(`${local('v.discovered_at')}::date >= ${p(f.from)}::date`);
-  if (f.to) w.push(`${local('v.discovered_at')}::date <= ${p(f.to)}::date`);
+  if (f.from) w.push(`v.discovered_at >= (${p(f.from)}::date::timestamp AT TIME ZONE t.time_zone)`);
+  if (f.to) w.push(`v.discovered_at < ((${p(f.to)}::date + 1)::timestamp AT TIME ZONE t.time_zone)`);
   if (f.campaignId) w.push(`v.campaign_id = ${p(f.campaignId)}`);
   if (f.q) {
     const like = p(`%${f.q.replace(/[%_\\]/g, '\\$&')}%`);
@@ -104,15 +111,23 @@ function vesselWhere(scope, f, params) {
   if (f.ownerNameIdx !== undefined) w.push(`v.owner_name_idx = ${p(f.ownerNameIdx)}`);
   if (f.ownerIdIdx !== undefined) w.push(`v.owner_id_idx = ${p(f.ownerIdIdx)}`);
   if (f.ownerPhoneIdx !== undefined) w.push(`v.owner_phone_idx = ${p(f.ownerPhoneIdx)}`);
-  if (f.registeredYear) w.push(`extract(year FROM ${local('v.registered_at')})::int = ${p(f.registeredYear)}`);
-  if (f.registeredMonth) w.push(`to_char(${local('v.registered_at')}, 'YYYY-MM') = ${p(f.registeredMonth)}`);
-  if (f.dismantledYear) w.push(`extract(year FROM v.dismantled_on)::int = ${p(f.dismantledYear)}`);
-  if (f.dismantledMonth) w.push(`to_char(v.dismantled_on, 'YYYY-MM') = ${p(f.dismantledMonth)}`);
+  const instantRange = (col, from, to) => w.push(`${col} >= (${from}::timestamp AT TIME ZONE t.time_zone) AND ${col} < (${to}::timestamp AT TIME ZONE t.time_zone)`);
+  const dateRange = (col, from, to) => w.push(`${col} >= ${from}::date AND ${col} < ${to}::date`);
+  const year = (y) => [p(`${y}-01-01`), p(`${y + 1}-01-01`)];
+  const month = (m) => {
+    const [y, mm] = m.split('-').map(Number);
+    const next = mm === 12 ? `${y + 1}-01-01` : `${y}-${String(mm + 1).padStart(2, '0')}-01`;
+    return [p(`${m}-01`), p(next)];
+  };
+  if (f.registeredYear) instantRange('v.registered_at', ...year(f.registeredYear));
+  if (f.registeredMonth) instantRange('v.registered_at', ...month(f.registeredMonth));
+  if (f.dismantledYear) dateRange('v.dismantled_on', ...year(f.dismantledYear));
+  if (f.dismantledMonth) dateRange('v.dismantled_on', ...month(f.dismantledMonth));
   if (f.disposal) w.push(`v.disposal = ${p(f.disposal)}`);
-  if (f.handedOverYear) w.push(`extract(year FROM v.handed_over_on)::int = ${p(f.handedOverYear)}`);
+  if (f.handedOverYear) dateRange('v.handed_over_on', ...year(f.handedOverYear));
   if (f.openAt) {
     const d = p(f.openAt);
-    w.push(`${local('v.registered_at')}::date <= ${d}::date AND (v.dismantled_on IS NULL OR v.dismantled_on > ${d}::date)
+    w.push(`v.registered_at < ((${d}::date + 1)::timestamp AT TIME ZONE t.time_zone) AND (v.dismantled_on IS NULL OR v.dismantled_on > ${d}::date)
         AND (v.handed_over_on IS NULL OR v.handed_over_on > ${d}::date)`);
   }
   if (f.voided === 'true') w.push('v.voided_at IS NOT NULL');
@@ -139,24 +154,34 @@ function findInScopeStatement(scope, id) {
   return { name: 'get: case in scope', sql: `${SELECT} ${FROM} WHERE v.id = $1 AND ${where}`, params };
 }
 
-/** The reads VesselCaseService.get() makes after the case itself. */
+/** The reads VesselCaseService.get() makes after the case itself (persuasions, history, attachments, deadlines, campaign attachments). */
 function detailStatements(row) {
   const out = [
-    { name: 'get: persuasions', sql: `SELECT id, date, staff, measure, result, created_at FROM vessel_persuasion WHERE case_id = $1 ORDER BY date, created_at`, params: [row.id] },
+    { name: 'get: persuasions', sql: `SELECT id, date, staff, measure, result, created_at FROM vessel_persuasion WHERE town_id = $1 AND case_id = $2 ORDER BY date, created_at`, params: [row.town_id, row.id] },
     {
       name: 'get: status history',
       sql: `SELECT h.id::text AS id, h.from_status AS "from", h.to_status AS "to", h.at, h.user_id AS "userId", u.display_name AS "userName", h.remark
          FROM status_history h LEFT JOIN app_user u ON u.id = h.user_id
-        WHERE h.ledger = $1 AND h.record_id = $2 ORDER BY h.at, h.id`,
-      params: ['vessel-case', row.id],
+        WHERE h.ledger = $1 AND h.record_id = $2 AND h.town_id = $3 ORDER BY h.at, h.id`,
+      params: ['vessel-case', row.id, row.town_id],
     },
     {
       name: 'get: attachments',
       sql: `SELECT id, town_id, ledger, record_id, stage, file_name, mime, size, sha256, storage_key, thumbnail_key, uploaded_by, uploaded_at, removed_at, removed_by
-              FROM attachment WHERE town_id = $1 AND ledger = $2 AND record_id = $3 AND removed_at IS NULL ORDER BY uploaded_at ASC, id ASC`,
+              FROM attachment WHERE town_id = $1 AND ledger = $2 AND record_id = $3 AND removed_at IS NULL ORDER BY uploaded_at ASC, file_name ASC, id ASC`,
       params: [row.town_id, 'vessel-case', row.id],
     },
   ];
+  out.push({
+    name: 'get: deadlines',
+    sql: `SELECT d.id, d.town_id AS "townId", d.village_id AS "villageId", d.ledger, d.record_id AS "recordId", d.kind, d.title, d.rule_days AS "ruleDays",
+                 d.rule_unit AS "unit", to_char(d.start_date, 'YYYY-MM-DD') AS "startDate", to_char(d.base_due_date, 'YYYY-MM-DD') AS "baseDueDate",
+                 to_char(d.paused_from, 'YYYY-MM-DD') AS "pausedFrom", d.paused_days AS "pausedDays", d.extension_days AS "extensionDays",
+                 d.extension_reason AS "extensionReason", d.extended_by AS "extendedBy", to_char(d.due_date, 'YYYY-MM-DD') AS "dueDate", d.done_at AS "doneAt",
+                 d.assignee_ids AS "assigneeIds", d.created_at AS "createdAt", d.updated_at AS "updatedAt", d.version
+            FROM deadline d WHERE d.town_id = $1 AND d.ledger = $2 AND d.record_id = $3 ORDER BY d.created_at, d.id`,
+    params: [row.town_id, 'vessel-case', row.id],
+  });
   if (row.campaign_id) out.push({ ...out[2], name: 'get: campaign attachments', params: [row.town_id, 'campaign', row.campaign_id] });
   return out;
 }
@@ -180,38 +205,14 @@ function toQueryString(filter) {
   return params.toString();
 }
 
-/** Every statement VesselStatisticsService.vessels() sends for one town-year (6 counts, 1 campaign count, 6 groupings). */
+/**
+ * The one statement VesselStatisticsService.vessels() sends: the API's own yearFiguresStatement()
+ * (framework-free, from the built API) over the mirrored list filter.
+ */
 function apiStatisticsStatements(scope, year, townId) {
-  const figures = vesselFigureFilters(year, townId);
-  const out = [];
-  for (const [k, f] of Object.entries(figures)) {
-    const params = [];
-    out.push({ name: `statistics: count ${k}`, sql: `SELECT count(*)::int AS n ${FROM} WHERE ${vesselWhere(scope, f, params)}`, params });
-  }
-  const params = [year];
-  const where = [`extract(year FROM c.date)::int = $1`, `c.status = 'closed'`, 'c.voided_at IS NULL', scopeSql(scope, { town: 'c.town_id', owners: ['c.created_by'] }, params)];
-  if (townId) {
-    params.push(townId);
-    where.push(`c.town_id = $${params.length}`);
-  }
-  out.push({ name: 'statistics: count campaigns', sql: `SELECT count(*)::int AS n FROM campaign c WHERE ${where.join(' AND ')}`, params });
-  const exprs = {
-    registeredMonth: `to_char(v.registered_at AT TIME ZONE t.time_zone, 'YYYY-MM')`,
-    dismantledMonth: `to_char(v.dismantled_on, 'YYYY-MM')`,
-    village: 'v.village_id::text',
-  };
-  for (const [f, g] of [
-    ['registered', 'registeredMonth'],
-    ['dismantled', 'dismantledMonth'],
-    ['selfDismantled', 'dismantledMonth'],
-    ['campaignDismantled', 'dismantledMonth'],
-    ['registered', 'village'],
-    ['dismantled', 'village'],
-  ]) {
-    const p = [];
-    out.push({ name: `statistics: ${f} by ${g}`, sql: `SELECT ${exprs[g]} AS k, count(*)::int AS n ${FROM} WHERE ${vesselWhere(scope, figures[f], p)} GROUP BY 1`, params: p });
-  }
-  return out;
+  const { yearFiguresStatement } = require('../../../apps/api/dist/vessel-cases/vessel-year-figures.js');
+  const st = yearFiguresStatement(scope, year, townId, (params) => vesselWhere(scope, { voided: 'false' }, params));
+  return [{ name: "statistics: the API's statement", ...st }];
 }
 
 /**
@@ -303,6 +304,7 @@ function statisticsFromHand(row, year, townId) {
 }
 
 module.exports = {
+  SESSION_SQL,
   resolveScope,
   scopeSql,
   vesselWhere,

@@ -36,7 +36,9 @@ export function resolveScope(userId: string, assignments: ScopeAssignment[], uni
   const villages = new Set<string>();
   const ownTowns = new Set<string>();
   const upper = new Set<string>();
-  const byId = new Map(units.map((u) => [u.id, u]));
+  // Only village assignments need units by id: build the map for them alone (the tree can be large).
+  let unitsById: Map<string, ScopeUnit> | undefined;
+  const byId = () => (unitsById ??= new Map(units.map((u) => [u.id, u])));
   for (const a of assignments) {
     const unit = a.unit;
     switch (a.scope) {
@@ -55,8 +57,8 @@ export function resolveScope(userId: string, assignments: ScopeAssignment[], uni
         break;
       case 'villages':
         for (const id of a.villageIds) {
-          const v = byId.get(id);
-          if (v && v.level === 'village' && v.path.startsWith(unit.townId ? (byId.get(unit.townId)?.path ?? unit.path) : unit.path)) villages.add(id);
+          const v = byId().get(id);
+          if (v && v.level === 'village' && v.path.startsWith(unit.townId ? (byId().get(unit.townId)?.path ?? unit.path) : unit.path)) villages.add(id);
         }
         break;
       case 'own':
@@ -65,7 +67,7 @@ export function resolveScope(userId: string, assignments: ScopeAssignment[], uni
     }
   }
   for (const v of [...villages]) {
-    const town = byId.get(v)?.townId;
+    const town = byId().get(v)?.townId;
     if (town && towns.has(town)) villages.delete(v);
   }
   return { userId, townIds: [...towns].sort(), villageIds: [...villages].sort(), ownTownIds: [...ownTowns].filter((t) => !towns.has(t)).sort(), upperUnitIds: [...upper].sort() };

@@ -225,12 +225,16 @@ export class AuthService {
     };
   }
 
-  /** Resolves the principal behind a session token for the guard. */
+  /**
+   * Resolves the principal behind a session token for the guard: session and user in one
+   * statement, the role assignments in a second, the org tree and the policy from memory, and the
+   * activity write at most once a minute.
+   */
   async principalFor(token: string): Promise<Principal | { error: 'expired' | 'invalid' }> {
     const policy = await this.policies.get();
     const found = await this.sessions.find(token, policy.idleTimeoutMinutes);
     if (!('session' in found)) return { error: found.expired ? 'expired' : 'invalid' };
-    const user = await this.ds.getRepository(UserEntity).findOneBy({ id: found.session.userId });
+    const user = found.user;
     if (!user || user.status !== 'active') return { error: 'expired' };
     await this.sessions.touch(found.session);
     const assignments = await this.access.assignmentsOf(user.id);

@@ -1,14 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ScopeUnit } from '../access/data-scope';
+import { entityColumns, selectList } from '../common/entity-columns';
 import { OrgUnitEntity } from './org-unit.entity';
 
 const TTL_MS = 10_000;
 
-/** The org tree, read once and kept briefly; every org change invalidates it. */
+interface Tree {
+  at: number;
+  units: OrgUnitEntity[];
+  byId: Map<string, OrgUnitEntity>;
+}
+
+/**
+ * The org tree, read once and kept briefly; every org change invalidates it. Requests that find it
+ * stale share one read (a province has tens of thousands of units: one read per waiting request
+ * would swamp the process), and the read is raw, without entity hydration.
+ */
 @Injectable()
 export class OrgTreeService {
-  private cache: { at: number; units: OrgUnitEntity[]; byId: Map<string, OrgUnitEntity> } | null = null;
+  private cache: Tree | null = null;
+  private loading: Promise<Tree> | null = null;
+  /** Counts invalidations, so a read that started before one is not kept. */
+  private generation = 0;
+  private columns: string | undefined;
 
   constructor(private readonly ds: DataSource) {}
 
@@ -26,12 +41,34 @@ export class OrgTreeService {
 
   invalidate(): void {
     this.cache = null;
+    this.loading = null;
+    this.generation++;
   }
 
-  private async load() {
-    if (this.cache && Date.now() - this.cache.at < TTL_MS) return this.cache;
-    const units = await this.ds.getRepository(OrgUnitEntity).find({ order: { path: 'ASC', sortOrder: 'ASC' } });
-    this.cache = { at: Date.now(), units, byId: new Map(units.map((u) => [u.id, u])) };
-    return this.cache;
+  private load(): Promise<Tree> {
+    if (this.cache && Date.now() - this.cache.at < TTL_MS) return Promise.resolve(this.cache);
+    if (!this.loading) {
+      const generation = this.generation;
+      const loading = this.read().then(
+        (tree) => {
+          if (this.generation === generation) this.cache = tree;
+          if (this.loading === loading) this.loading = null;
+          return tree;
+        },
+        (error: unknown) => {
+          if (this.loading === loading) this.loading = null;
+          throw error;
+        },
+      );
+      this.loading = loading;
+    }
+    return this.loading;
+  }
+
+  private async read(): Promise<Tree> {
+    const at = Date.now();
+    this.columns ??= selectList('u', entityColumns(this.ds, OrgUnitEntity));
+    const units: OrgUnitEntity[] = await this.ds.query(`SELECT ${this.columns} FROM org_unit u ORDER BY u.path ASC, u.sort_order ASC`);
+    return { at, units, byId: new Map(units.map((u) => [u.id, u])) };
   }
 }

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { VesselStatistics } from '@fazhi/contracts';
-import { DataSource } from 'typeorm';
-import { scopeSql } from '../access/data-scope';
 import { Principal } from '../access/principal';
-import { countFigures, figureQueries, monthsOf, toQueryString, villageBreakdown } from '../ledger-core/figures';
+import { figureQueries, monthsOf, toQueryString, villageBreakdown } from '../ledger-core/figures';
 import { OrgTreeService } from '../org/org-tree.service';
 import { VesselCaseRepository, VesselFilter } from '../vessel-cases/vessel-case.repository';
 
@@ -22,37 +20,45 @@ export function vesselFigureFilters(year: number, townId?: string): Record<Exclu
   };
 }
 
-
 @Injectable()
 export class VesselStatisticsService {
   constructor(
-    private readonly ds: DataSource,
     private readonly repo: VesselCaseRepository,
     private readonly tree: OrgTreeService,
   ) {}
 
   async vessels(principal: Principal, year: number, townId?: string): Promise<VesselStatistics> {
     const figures = vesselFigureFilters(year, townId);
-    const scope = principal.scope;
-    const counts = await countFigures(figures, (f) => this.repo.count(scope, f));
     const campaignFilter = { year, status: 'closed', voided: 'false', ...(townId ? { townId } : {}) };
-    const params: unknown[] = [year];
-    const where = [`extract(year FROM c.date)::int = $1`, `c.status = 'closed'`, 'c.voided_at IS NULL', scopeSql(scope, { town: 'c.town_id', owners: ['c.created_by'] }, params)];
-    if (townId) {
-      params.push(townId);
-      where.push(`c.town_id = $${params.length}`);
-    }
-    const [{ n: campaigns }] = await this.ds.query(`SELECT count(*)::int AS n FROM campaign c WHERE ${where.join(' AND ')}`, params);
+    const { campaigns, groups } = await this.repo.yearFigures(principal.scope, year, townId);
 
-    const [regByMonth, disByMonth, selfByMonth, campByMonth, regByVillage, disByVillage] = await Promise.all([
-      this.repo.countBy(scope, figures.registered, 'registeredMonth'),
-      this.repo.countBy(scope, figures.dismantled, 'dismantledMonth'),
-      this.repo.countBy(scope, figures.selfDismantled, 'dismantledMonth'),
-      this.repo.countBy(scope, figures.campaignDismantled, 'dismantledMonth'),
-      this.repo.countBy(scope, figures.registered, 'village'),
-      this.repo.countBy(scope, figures.dismantled, 'village'),
-    ]);
-    const months = monthsOf(year);
+    const counts = { registered: 0, dismantled: 0, selfDismantled: 0, campaignDismantled: 0, handedOver: 0, open: 0 };
+    const months = monthsOf(year).map((month) => ({ month, registered: 0, dismantled: 0, selfDismantled: 0, campaignDismantled: 0 }));
+    const regByVillage = new Map<string | null, number>();
+    const disByVillage = new Map<string | null, number>();
+    const add = (m: Map<string | null, number>, k: string | null, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+    for (const g of groups) {
+      if (g.registeredMonth) {
+        counts.registered += g.n;
+        months[g.registeredMonth - 1].registered += g.n;
+        add(regByVillage, g.villageId, g.n);
+      }
+      if (g.dismantledMonth) {
+        const month = months[g.dismantledMonth - 1];
+        counts.dismantled += g.n;
+        month.dismantled += g.n;
+        add(disByVillage, g.villageId, g.n);
+        if (g.disposal === 'self') {
+          counts.selfDismantled += g.n;
+          month.selfDismantled += g.n;
+        } else if (g.disposal === 'campaign') {
+          counts.campaignDismantled += g.n;
+          month.campaignDismantled += g.n;
+        }
+      }
+      if (g.handedOver) counts.handedOver += g.n;
+      if (g.open) counts.open += g.n;
+    }
     const byVillage = villageBreakdown(await this.tree.byId(), { registered: regByVillage, dismantled: disByVillage });
 
     return {
@@ -60,13 +66,7 @@ export class VesselStatisticsService {
       townId: townId ?? null,
       ...counts,
       campaigns,
-      byMonth: months.map((month) => ({
-        month,
-        registered: regByMonth.get(month) ?? 0,
-        dismantled: disByMonth.get(month) ?? 0,
-        selfDismantled: selfByMonth.get(month) ?? 0,
-        campaignDismantled: campByMonth.get(month) ?? 0,
-      })),
+      byMonth: months,
       byVillage,
       filters: {
         ...figureQueries(figures),

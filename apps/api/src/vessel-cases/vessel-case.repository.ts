@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ResolvedScope, scopeSql } from '../access/data-scope';
 import { VesselListQuery } from './vessel-case.dto';
 import { VesselCaseEntity } from './vessel-case.entities';
+import { VesselYearFigures, yearFiguresStatement } from './vessel-year-figures';
 
 export interface VesselRow extends VesselCaseEntity {
   townName: string;
@@ -101,7 +102,6 @@ export class VesselCaseRepository {
       params.push(v);
       return `$${params.length}`;
     };
-    const local = (col: string) => `(${col} AT TIME ZONE t.time_zone)`;
     const w = [scopeSql(scope, { town: 'v.town_id', village: 'v.village_id', owners: ['v.created_by'], ownerArrays: ['v.handler_ids'] }, params)];
     if (f.status?.length) w.push(`v.status = ANY(${p(f.status)}::varchar[])`);
     if (f.townId) w.push(`v.town_id = ${p(f.townId)}`);
@@ -134,7 +134,7 @@ export class VesselCaseRepository {
     if (f.handedOverYear) dateRange('v.handed_over_on', ...year(f.handedOverYear));
     if (f.openAt) {
       const d = p(f.openAt);
-      w.push(`${local('v.registered_at')}::date <= ${d}::date AND (v.dismantled_on IS NULL OR v.dismantled_on > ${d}::date)
+      w.push(`v.registered_at < ((${d}::date + 1)::timestamp AT TIME ZONE t.time_zone) AND (v.dismantled_on IS NULL OR v.dismantled_on > ${d}::date)
         AND (v.handed_over_on IS NULL OR v.handed_over_on > ${d}::date)`);
     }
     if (f.voided === 'true') w.push('v.voided_at IS NOT NULL');
@@ -159,16 +159,11 @@ export class VesselCaseRepository {
     return n;
   }
 
-  /** Counts of matching rows grouped by an expression over the row (month, village). */
-  async countBy(scope: ResolvedScope, f: VesselFilter, group: 'registeredMonth' | 'dismantledMonth' | 'village'): Promise<Map<string | null, number>> {
-    const expr = {
-      registeredMonth: `to_char(v.registered_at AT TIME ZONE t.time_zone, 'YYYY-MM')`,
-      dismantledMonth: `to_char(v.dismantled_on, 'YYYY-MM')`,
-      village: 'v.village_id::text',
-    }[group];
-    const params: unknown[] = [];
-    const rows = await this.ds.query(`SELECT ${expr} AS k, count(*)::int AS n ${FROM} WHERE ${this.where(scope, f, params)} GROUP BY 1`, params);
-    return new Map(rows.map((r: { k: string | null; n: number }) => [r.k, r.n]));
+  /** Everything the figures of one year need, in one statement (see yearFiguresStatement). */
+  async yearFigures(scope: ResolvedScope, year: number, townId?: string): Promise<VesselYearFigures> {
+    const st = yearFiguresStatement(scope, year, townId, (params) => this.where(scope, { voided: 'false' }, params));
+    const [row] = await this.ds.query(st.sql, st.params);
+    return row;
   }
 
   /** All matching rows in number order, in batches (exports). */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { LedgerType } from '@fazhi/contracts';
 import { DataSource, EntityManager, FindOptionsWhere, IsNull } from 'typeorm';
+import { entityColumns, selectList } from '../../common/entity-columns';
 import { AttachmentEntity } from './attachment.entity';
 
 /** The ledger record an attachment must belong to, when the caller knows it. */
@@ -14,6 +15,9 @@ export const ATTACHMENT_FILES_LOCK = 727_010;
 
 @Injectable()
 export class AttachmentsRepository {
+  /** The SELECT list of listByRecord(), made once from the entity's columns. */
+  private columns: string | undefined;
+
   constructor(private readonly ds: DataSource) {}
 
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
@@ -24,11 +28,15 @@ export class AttachmentsRepository {
     await em.insert(AttachmentEntity, row);
   }
 
+  /** A record's attachments in upload order (a raw read: it serves every detail page). */
   listByRecord(ledger: LedgerType, recordId: string, townId?: string): Promise<AttachmentEntity[]> {
-    return this.ds.getRepository(AttachmentEntity).find({
-      where: { ...(townId ? { townId } : {}), ledger, recordId, removedAt: IsNull() },
-      order: { uploadedAt: 'ASC', fileName: 'ASC', id: 'ASC' },
-    });
+    this.columns ??= selectList('a', entityColumns(this.ds, AttachmentEntity));
+    return this.ds.query(
+      `SELECT ${this.columns} FROM attachment a
+        WHERE a.ledger = $1 AND a.record_id = $2 AND a.removed_at IS NULL ${townId ? 'AND a.town_id = $3' : ''}
+        ORDER BY a.uploaded_at ASC, a.file_name ASC, a.id ASC`,
+      townId ? [ledger, recordId, townId] : [ledger, recordId],
+    );
   }
 
   /** An attachment that is not removed (and belongs to `owner`, when given). */
