@@ -10,7 +10,7 @@ import {
 } from '@fazhi/contracts';
 import { TKey } from '../../core/i18n/dict.zh';
 import { isPlainDate } from '../../shared/plain-date';
-import { MONTH, Source, YesNo, oneOf, reader, text, toApiQuery, uuid, year } from '../vessels/vessel-filters';
+import { MONTH, Source, YesNo, oneOf, reader, text, toApiQuery, uuid, year } from '../../shared/query-params';
 
 export { toApiQuery };
 

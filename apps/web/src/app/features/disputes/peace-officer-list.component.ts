@@ -20,7 +20,7 @@ import { ReasonModalComponent } from '../../shared/reason-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { OrgApi } from '../org/org.api';
 import { OrgNames } from '../vessels/org-names';
-import { Source, reader, text, toApiQuery, uuid, year } from '../vessels/vessel-filters';
+import { Source, reader, text, toApiQuery, uuid, year } from '../../shared/query-params';
 import { PeaceOfficerQuery, PeaceOfficersApi } from './peace-officers.api';
 
 /** The year filter's choice for every year (also its value in the page's URL). */

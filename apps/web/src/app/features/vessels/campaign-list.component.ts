@@ -12,16 +12,8 @@ import { OrgApi } from '../org/org.api';
 import { CampaignsApi } from './campaigns.api';
 import { FilterTag, FilterTagsComponent } from '../../shared/filter-tags.component';
 import { OrgNames } from './org-names';
-import {
-  CAMPAIGN_FILTER_LABELS,
-  CampaignFilterKey,
-  CampaignQuery,
-  CampaignStatusFilter,
-  EMPTY_CAMPAIGN_QUERY,
-  activeCampaignFilters,
-  campaignQueryFromParams,
-  toApiQuery,
-} from './vessel-filters';
+import { CAMPAIGN_FILTER_LABELS, CampaignFilterKey, CampaignQuery, CampaignStatusFilter, EMPTY_CAMPAIGN_QUERY, activeCampaignFilters, campaignQueryFromParams } from './vessel-filters';
+import { toApiQuery } from '../../shared/query-params';
 
 export const CAMPAIGN_STATUS_KEYS = { planned: 'campaigns.statusPlanned', closed: 'campaigns.statusClosed' } as const;
 

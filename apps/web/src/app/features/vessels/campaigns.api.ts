@@ -5,7 +5,8 @@ import { Observable } from 'rxjs';
 import { errorDisplay } from '../../core/http/error-display';
 import { toParams } from '../../core/http/params';
 import { PageQuery } from '../../shared/paged-list';
-import { CampaignQuery, toApiQuery } from './vessel-filters';
+import { CampaignQuery } from './vessel-filters';
+import { toApiQuery } from '../../shared/query-params';
 
 export type CampaignDetailDto = CampaignDto & { vessels: VesselCaseDto[]; attachments: AttachmentDto[] };
 

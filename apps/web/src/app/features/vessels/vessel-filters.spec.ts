@@ -12,10 +12,10 @@ import {
   EMPTY_VESSEL_QUERY,
   activeFilters,
   campaignQueryFromParams,
-  toApiQuery,
   vesselQueryFromParams,
   withoutFilter,
 } from './vessel-filters';
+import { toApiQuery } from '../../shared/query-params';
 import { VesselListComponent } from './vessel-list.component';
 
 const TOWN = '021f3f28-9c0d-5251-8673-e6519956119c';

@@ -1,12 +1,11 @@
-import { ParamMap, Params } from '@angular/router';
 import { DISPOSAL_LABELS, Disposal, VESSEL_STATUSES, VesselStatus } from '@fazhi/contracts';
 import { TKey } from '../../core/i18n/dict.zh';
 import { isPlainDate } from '../../shared/plain-date';
+import { MONTH, Source, YesNo, oneOf, reader, text, uuid, year } from '../../shared/query-params';
 
 export type VesselSort = 'number' | 'registeredAt' | 'discoveredAt' | 'dismantledOn' | 'status';
 export const VESSEL_SORTS: readonly VesselSort[] = ['number', 'registeredAt', 'discoveredAt', 'dismantledOn', 'status'];
 export type OwnerSearchField = 'ownerName' | 'ownerIdNumber' | 'ownerPhone';
-export type YesNo = 'true' | 'false';
 
 /**
  * Every filter the vessel list endpoint takes (docs/api.md), as the list page holds it. The same
@@ -82,41 +81,6 @@ export const VESSEL_FILTER_LABELS: Record<VesselFilterKey, TKey> = {
   voided: 'vessels.filterVoided',
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-export type Source = ParamMap | Params | URLSearchParams;
-
-export function reader(source: Source): (key: string) => string | null {
-  if (source instanceof URLSearchParams) return (key) => source.get(key);
-  if (typeof (source as ParamMap).get === 'function' && typeof (source as ParamMap).has === 'function') {
-    return (key) => (source as ParamMap).get(key);
-  }
-  return (key) => {
-    const value: unknown = (source as Params)[key];
-    return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
-  };
-}
-
-export function text(value: string | null, max: number): string | null {
-  const trimmed = value?.trim() ?? '';
-  return trimmed === '' ? null : trimmed.slice(0, max);
-}
-
-export function uuid(value: string | null): string | null {
-  return value && UUID.test(value) ? value : null;
-}
-
-export function year(value: string | null): number | null {
-  if (!value || !/^\d{4}$/.test(value)) return null;
-  const n = Number(value);
-  return n >= 2000 && n <= 2100 ? n : null;
-}
-
-export function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | null {
-  return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
-}
-
 /** Reads the list filters from query parameters; unknown or malformed values are left out. */
 export function vesselQueryFromParams(source: Source): VesselQuery {
   const get = reader(source);
@@ -146,20 +110,6 @@ export function vesselQueryFromParams(source: Source): VesselQuery {
     sort: oneOf(get('sort'), VESSEL_SORTS),
     order: oneOf(get('order'), ['asc', 'desc'] as const),
   };
-}
-
-/** A list query as the API (and the page's URL) takes it: only the filters that are set, lists comma-joined. */
-export function toApiQuery(query: object): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(query) as [string, unknown][]) {
-    if (value === null || value === undefined || value === '') continue;
-    if (Array.isArray(value)) {
-      if (value.length > 0) out[key] = value.join(',');
-    } else if (typeof value === 'string' || typeof value === 'number') {
-      out[key] = value;
-    }
-  }
-  return out;
 }
 
 /** The filters that are set, in tag order. */

@@ -15,18 +15,8 @@ import { CampaignsApi } from './campaigns.api';
 import { FilterTag, FilterTagsComponent } from '../../shared/filter-tags.component';
 import { OrgNames } from './org-names';
 import { DISPOSAL_KEYS } from './vessel-labels';
-import {
-  EMPTY_VESSEL_QUERY,
-  OwnerSearchField,
-  VESSEL_FILTER_LABELS,
-  VesselFilterKey,
-  VesselQuery,
-  VesselSort,
-  activeFilters,
-  toApiQuery,
-  vesselQueryFromParams,
-  withoutFilter,
-} from './vessel-filters';
+import { EMPTY_VESSEL_QUERY, OwnerSearchField, VESSEL_FILTER_LABELS, VesselFilterKey, VesselQuery, VesselSort, activeFilters, vesselQueryFromParams, withoutFilter } from './vessel-filters';
+import { toApiQuery } from '../../shared/query-params';
 import { VesselsApi } from './vessels.api';
 
 const OWNER_FIELDS: readonly OwnerSearchField[] = ['ownerName', 'ownerIdNumber', 'ownerPhone'];

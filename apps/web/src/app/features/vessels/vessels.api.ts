@@ -12,7 +12,8 @@ import { Observable } from 'rxjs';
 import { errorDisplay } from '../../core/http/error-display';
 import { toParams } from '../../core/http/params';
 import { PageQuery } from '../../shared/paged-list';
-import { VesselQuery, toApiQuery } from './vessel-filters';
+import { VesselQuery } from './vessel-filters';
+import { toApiQuery } from '../../shared/query-params';
 
 export type OwnerField = 'ownerName' | 'ownerIdNumber' | 'ownerPhone';
 
