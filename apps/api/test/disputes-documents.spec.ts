@@ -87,6 +87,8 @@ describe('the mediation agreement (人民调解协议书) as a Word file', () =>
       '方式:{{履行方式}}',
       [new TextRun('期限:{'), new TextRun('{履行期限}}')],
     ]);
+    const unversioned = await t.http.post('/api/disputes/agreement-template').set('Cookie', legal).attach('file', custom, '镇定格式.docx').expect(400);
+    expect(unversioned.body.errors).toEqual([expect.objectContaining({ path: 'version', code: 'required' })]);
     const uploaded = await t.http.post('/api/disputes/agreement-template').set('Cookie', legal).field('version', '0').attach('file', custom, '镇定格式.docx').expect(200);
     expect(uploaded.body).toMatchObject({ source: 'uploaded', fileName: '镇定格式.docx', version: 1 });
     await t.http.post('/api/disputes/agreement-template').set('Cookie', legal).field('version', '0').attach('file', custom, 'again.docx').expect(409);

@@ -129,7 +129,7 @@ export class DisputeAgreementService {
   /** Replaces the town's template after checking it holds every placeholder Art 29 needs. */
   async uploadTemplate(principal: Principal, townId: string | undefined, file: { fileName: string; content: Buffer; fields: Record<string, string> }): Promise<DocumentTemplateDto> {
     const town = await this.town(principal, townId);
-    const version = Number(file.fields.version ?? '0');
+    const version = file.fields.version === undefined || file.fields.version.trim() === '' ? Number.NaN : Number(file.fields.version);
     if (!Number.isInteger(version) || version < 0) throw invalidFields([{ path: 'version', code: 'required', message: { zh: '请随文件提交模板的版本号', en: 'Send the template version with the file' } }]);
     await this.templates.upload({ townId: town, kind: AGREEMENT_TEMPLATE, fileName: file.fileName, content: file.content, version, userId: principal.user.id });
     return this.templates.info(town, AGREEMENT_TEMPLATE);
