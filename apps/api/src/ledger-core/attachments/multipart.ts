@@ -73,6 +73,8 @@ export function readMultipart(req: Request, limits: MultipartLimits): Promise<Mu
     const fields: Record<string, string> = {};
     const written: string[] = [];
     const writes: Promise<void>[] = [];
+    /** A temporary file is opened asynchronously: it may appear after its stream was destroyed, so removal waits for each to close. */
+    const closings: Promise<void>[] = [];
     const streams: { destroy(): void }[] = [];
     let failed = false;
     let finished = false;
@@ -86,6 +88,7 @@ export function readMultipart(req: Request, limits: MultipartLimits): Promise<Mu
       // still being fed does not always tear down the rest of itself.
       for (const stream of streams) stream.destroy();
       void Promise.allSettled(writes)
+        .then(() => Promise.all(closings))
         .then(() => Promise.allSettled(written.map((p) => rm(p, { force: true }))))
         .then(() => reject(error));
     };
@@ -101,6 +104,7 @@ export function readMultipart(req: Request, limits: MultipartLimits): Promise<Mu
       const tempPath = path.join(limits.tmpDir, `${randomUUID()}.part`);
       const meter = new Meter();
       const sink = createWriteStream(tempPath, { flags: 'wx', mode: 0o640 });
+      closings.push(new Promise((closed) => sink.once('close', () => closed())));
       written.push(tempPath);
       streams.push(stream, meter, sink);
       stream.on('limit', () => fail(fileTooLarge(fileName, limits.maxBytes)));
