@@ -90,7 +90,7 @@ describe('the mediation agreement (人民调解协议书) as a Word file', () =>
     const unversioned = await t.http.post('/api/disputes/agreement-template').set('Cookie', legal).attach('file', custom, '镇定格式.docx').expect(400);
     expect(unversioned.body.errors).toEqual([expect.objectContaining({ path: 'version', code: 'required' })]);
     const uploaded = await t.http.post('/api/disputes/agreement-template').set('Cookie', legal).field('version', '0').attach('file', custom, '镇定格式.docx').expect(200);
-    expect(uploaded.body).toMatchObject({ source: 'uploaded', fileName: '镇定格式.docx', version: 1 });
+    expect(uploaded.body).toMatchObject({ source: 'uploaded', fileName: '镇定格式.docx', version: 1, uploadedByName: '梁文静' });
     await t.http.post('/api/disputes/agreement-template').set('Cookie', legal).field('version', '0').attach('file', custom, 'again.docx').expect(409);
     const file = await download('/api/disputes/agreement-template.docx').expect(200);
     expect(Buffer.compare(file.body, custom)).toBe(0);

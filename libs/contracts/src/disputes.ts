@@ -390,6 +390,7 @@ export interface DocumentTemplateDto {
   sha256: string | null;
   uploadedAt: string | null;
   uploadedBy: string | null;
+  uploadedByName: string | null;
   placeholders: string[];
   version: number;
 }

@@ -66,10 +66,14 @@ export class DocumentTemplates {
   async info(townId: string, kind: TemplateKind): Promise<DocumentTemplateDto> {
     const row = await this.stored(townId, kind.kind);
     if (row) {
-      return { kind: kind.kind, townId, source: 'uploaded', fileName: row.file_name, size: row.size, sha256: row.sha256, uploadedAt: new Date(row.uploaded_at).toISOString(), uploadedBy: row.uploaded_by, placeholders: row.placeholders, version: row.version };
+      const [uploader]: { name: string }[] = row.uploaded_by ? await this.ds.query(`SELECT display_name AS name FROM app_user WHERE id = $1`, [row.uploaded_by]) : [];
+      return {
+        kind: kind.kind, townId, source: 'uploaded', fileName: row.file_name, size: row.size, sha256: row.sha256, uploadedAt: new Date(row.uploaded_at).toISOString(),
+        uploadedBy: row.uploaded_by, uploadedByName: uploader?.name ?? null, placeholders: row.placeholders, version: row.version,
+      };
     }
     const content = await this.builtin(kind);
-    return { kind: kind.kind, townId, source: 'builtin', fileName: kind.fileName, size: content.length, sha256: null, uploadedAt: null, uploadedBy: null, placeholders: await docxPlaceholders(content), version: 0 };
+    return { kind: kind.kind, townId, source: 'builtin', fileName: kind.fileName, size: content.length, sha256: null, uploadedAt: null, uploadedBy: null, uploadedByName: null, placeholders: await docxPlaceholders(content), version: 0 };
   }
 
   /** The template in force for a town: its own, or the built-in one. */

@@ -97,7 +97,7 @@ export class DocumentTemplatesApi {
             <span class="fz-break" data-test="template-file-name">{{ tpl.fileName }}</span>
           </nz-descriptions-item>
           @if (tpl.source === 'uploaded') {
-            <nz-descriptions-item [nzTitle]="t('disputeSettings.uploadedAt')">{{ tpl.uploadedAt | fzDateTime }}</nz-descriptions-item>
+            <nz-descriptions-item [nzTitle]="t('disputeSettings.uploadedAt')">{{ tpl.uploadedAt | fzDateTime }}{{ tpl.uploadedByName ? ' · ' + tpl.uploadedByName : '' }}</nz-descriptions-item>
           }
           @if (tpl.size !== null) {
             <nz-descriptions-item [nzTitle]="t('disputeSettings.fileSize')">{{ size(tpl.size) }}</nz-descriptions-item>

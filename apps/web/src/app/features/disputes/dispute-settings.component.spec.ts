@@ -33,6 +33,7 @@ function template(townId: string, over: Partial<DocumentTemplateDto> = {}): Docu
     sha256: null,
     uploadedAt: null,
     uploadedBy: null,
+    uploadedByName: null,
     placeholders: ['编号', '当事人', '纠纷事实', '争议事项', '协议内容', '履行方式', '履行期限'],
     version: 0,
     ...over,
@@ -107,8 +108,9 @@ describe('dispute settings page', () => {
     req.event({ type: HttpEventType.UploadProgress, loaded: 40, total: 100 });
     await fixture.whenStable();
     expect(el.querySelector('[data-test="template-progress"]')).not.toBeNull();
-    await answer(req, template('town-1', { source: 'uploaded', fileName: '广海镇协议书.docx', uploadedAt: '2021-05-01T02:00:00Z', uploadedBy: 'u-1', version: 1 }));
+    await answer(req, template('town-1', { source: 'uploaded', fileName: '广海镇协议书.docx', uploadedAt: '2021-05-01T02:00:00Z', uploadedBy: 'u-1', uploadedByName: '梁文静', version: 1 }));
     expect(el.querySelector('[data-test="template-progress"]')).toBeNull();
+    expect(el.textContent).toContain('梁文静');
     expect(el.querySelector('[data-test="template-source"]')?.getAttribute('data-source')).toBe('uploaded');
     expect(text('[data-test="template-file-name"]')).toBe('广海镇协议书.docx');
 
