@@ -1,7 +1,9 @@
 import { DestroyRef, WritableSignal, inject, signal } from '@angular/core';
+import { ActivatedRoute, Router } from '@angular/router';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { DEFAULT_PAGE_SIZE, Page } from '@fazhi/contracts';
 import { Observable, Subject, catchError, finalize, of, switchMap } from 'rxjs';
+import { toApiQuery } from './query-params';
 
 export interface PageQuery {
   page: number;
@@ -70,4 +72,42 @@ export class PagedList<T, F extends object> {
     this.page.set(1);
     this.load();
   }
+}
+
+/**
+ * A paged list whose filters live in the page's URL: `go` puts them there and the URL (which the
+ * page reads from its query parameters) drives the list; when the URL already holds them, the
+ * list is searched in place (and `go` answers true).
+ */
+export class RoutedList<T, F extends object> extends PagedList<T, F> {
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+
+  go(query: F, queryParams: Record<string, string | number> = toApiQuery(query)): boolean {
+    const target = this.router.createUrlTree([], { relativeTo: this.route, queryParams });
+    if (this.router.serializeUrl(target) !== this.router.url) {
+      void this.router.navigateByUrl(target);
+      return false;
+    }
+    this.search(query);
+    return true;
+  }
+}
+
+/** A list query's sort, as the API takes it. */
+export interface SortedQuery<S extends string> {
+  sort: S | null;
+  order: 'asc' | 'desc' | null;
+}
+
+/** The table header's sort state for a column. */
+export function tableSortOrder<S extends string>(query: SortedQuery<S>, key: S): 'ascend' | 'descend' | null {
+  if (query.sort !== key) return null;
+  return query.order === 'asc' ? 'ascend' : 'descend';
+}
+
+/** The query after a click on a column's sort (null: nothing changes). */
+export function sortedBy<S extends string, Q extends SortedQuery<S>>(query: Q, key: S, order: string | null): Q | null {
+  if (!order) return query.sort === key ? { ...query, sort: null, order: null } : null;
+  return { ...query, sort: key, order: order === 'ascend' ? 'asc' : 'desc' };
 }

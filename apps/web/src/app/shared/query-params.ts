@@ -1,4 +1,5 @@
 import { ParamMap, Params } from '@angular/router';
+import { toParams } from '../core/http/params';
 
 /** Reading list filters from a page's query parameters, and writing them back for the API. */
 
@@ -51,4 +52,10 @@ export function toApiQuery(query: object): Record<string, string | number> {
     }
   }
   return out;
+}
+
+/** The Excel export of a ledger (`base/export.xlsx`) with a list's filters. */
+export function exportHref(base: string, query: object): string {
+  const params = toParams(toApiQuery(query)).toString();
+  return `${base}/export.xlsx${params ? `?${params}` : ''}`;
 }

@@ -7,7 +7,8 @@ import { BehaviorSubject } from 'rxjs';
 import { testMe } from '../../../testing/me';
 import { AuthService } from '../../core/auth/auth.service';
 import { APP_ICONS } from '../../core/icons';
-import { EMPTY_DISPUTE_QUERY, activeDisputeFilters, disputeQueryFromParams, toApiQuery, withoutDisputeFilter } from './dispute-filters';
+import { toApiQuery } from '../../shared/query-params';
+import { EMPTY_DISPUTE_QUERY, activeDisputeFilters, disputeQueryFromParams, withoutDisputeFilter } from './dispute-filters';
 import { DisputeListComponent, disputeSearch } from './dispute-list.component';
 
 const TOWN = '021f3f28-9c0d-5251-8673-e6519956119c';

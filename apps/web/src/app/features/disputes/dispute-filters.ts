@@ -10,9 +10,8 @@ import {
 } from '@fazhi/contracts';
 import { TKey } from '../../core/i18n/dict.zh';
 import { isPlainDate } from '../../shared/plain-date';
-import { MONTH, Source, YesNo, oneOf, reader, text, toApiQuery, uuid, year } from '../../shared/query-params';
+import { MONTH, Source, YesNo, oneOf, reader, text, uuid, year } from '../../shared/query-params';
 
-export { toApiQuery };
 
 export type DisputeSort = 'number' | 'registeredAt' | 'occurredOn' | 'agreedOn' | 'status';
 export const DISPUTE_SORTS: readonly DisputeSort[] = ['number', 'registeredAt', 'occurredOn', 'agreedOn', 'status'];

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import {
   DISPUTE_CATEGORIES,
   DISPUTE_CATEGORY_LABELS,
@@ -19,7 +19,7 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
 import { FilterTag, FilterTagsComponent } from '../../shared/filter-tags.component';
 import { PageHeaderComponent } from '../../shared/page-header.component';
-import { PagedList } from '../../shared/paged-list';
+import { RoutedList, sortedBy, tableSortOrder } from '../../shared/paged-list';
 import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { OrgApi } from '../org/org.api';
@@ -35,7 +35,6 @@ import {
   PartySearchField,
   activeDisputeFilters,
   disputeQueryFromParams,
-  toApiQuery,
   withoutDisputeFilter,
 } from './dispute-filters';
 import { DisputesApi } from './disputes.api';
@@ -54,11 +53,10 @@ export const RISK_COLORS: Record<DisputeRiskLevel, string> = { normal: 'default'
 export class DisputeListComponent {
   private readonly api = inject(DisputesApi);
   private readonly route = inject(ActivatedRoute);
-  private readonly router = inject(Router);
   protected readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
 
-  protected readonly list = new PagedList<DisputeDto, DisputeQuery>((query) => this.api.list(query), EMPTY_DISPUTE_QUERY);
+  protected readonly list = new RoutedList<DisputeDto, DisputeQuery>((query) => this.api.list(query), EMPTY_DISPUTE_QUERY);
   protected readonly exportHref = computed(() => this.api.exportUrl(this.list.filters()));
   protected readonly statuses = DISPUTE_STATUSES;
   protected readonly statusLabels = DISPUTE_STATUS_LABELS;
@@ -102,30 +100,24 @@ export class DisputeListComponent {
   }
 
   protected search(): void {
-    this.go(disputeSearch(this.list.filters(), this.filters.getRawValue()));
+    this.list.go(disputeSearch(this.list.filters(), this.filters.getRawValue()));
   }
 
   protected reset(): void {
-    this.go(EMPTY_DISPUTE_QUERY);
+    this.list.go(EMPTY_DISPUTE_QUERY);
   }
 
   protected removeFilter(key: string): void {
-    this.go(withoutDisputeFilter(this.list.filters(), key as DisputeFilterKey));
+    this.list.go(withoutDisputeFilter(this.list.filters(), key as DisputeFilterKey));
   }
 
   protected sortOrder(key: DisputeSort): 'ascend' | 'descend' | null {
-    const query = this.list.filters();
-    if (query.sort !== key) return null;
-    return query.order === 'asc' ? 'ascend' : 'descend';
+    return tableSortOrder(this.list.filters(), key);
   }
 
   protected sort(key: DisputeSort, order: string | null): void {
-    const query = this.list.filters();
-    if (!order) {
-      if (query.sort === key) this.go({ ...query, sort: null, order: null });
-      return;
-    }
-    this.go({ ...query, sort: key, order: order === 'ascend' ? 'asc' : 'desc' });
+    const next = sortedBy(this.list.filters(), key, order);
+    if (next) this.list.go(next);
   }
 
   protected statusColor(status: unknown): string {
@@ -142,17 +134,6 @@ export class DisputeListComponent {
 
   protected partyFieldLabel(field: PartySearchField): string {
     return this.t(DISPUTE_FILTER_LABELS[field]);
-  }
-
-  /** Puts the query in the URL; the URL drives the list (same URL: just reload). */
-  private go(query: DisputeQuery): void {
-    const queryParams = toApiQuery(query);
-    const target = this.router.createUrlTree([], { relativeTo: this.route, queryParams });
-    if (this.router.serializeUrl(target) === this.router.url) {
-      this.list.search(query);
-    } else {
-      void this.router.navigateByUrl(target);
-    }
   }
 
   private fillForm(query: DisputeQuery): void {

@@ -1,6 +1,7 @@
 import { DisputeStatistics } from '@fazhi/contracts';
 import { DISPUTE_FIGURE_CARDS, disputeFigureUrl, figureValue } from './dispute-statistics.component';
-import { disputeQueryFromParams, toApiQuery } from './dispute-filters';
+import { toApiQuery } from '../../shared/query-params';
+import { disputeQueryFromParams } from './dispute-filters';
 import { peaceOfficerQueryFromParams } from './peace-officer-list.component';
 
 const STATS = {

@@ -1,13 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { Router } from '@angular/router';
-import { DisputeStatistics, OrgTreeNode } from '@fazhi/contracts';
+import { DisputeStatistics } from '@fazhi/contracts';
 import { TKey } from '../../core/i18n/dict.zh';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { PageHeaderComponent } from '../../shared/page-header.component';
+import { StatisticsSelection, StatisticsSelectorComponent } from '../../shared/statistics-selection';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { OrgApi } from '../org/org.api';
-import { OrgNames } from '../vessels/org-names';
 import { DisputesApi } from './disputes.api';
 
 export type DisputeFigure = keyof DisputeStatistics['filters'];
@@ -44,9 +42,9 @@ export function figureValue(figure: DisputeFigure, stats: DisputeStatistics): st
 @Component({
   selector: 'fz-dispute-statistics',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, ZORRO_IMPORTS, PageHeaderComponent],
+  imports: [ZORRO_IMPORTS, PageHeaderComponent, StatisticsSelectorComponent],
   templateUrl: './dispute-statistics.component.html',
-  styleUrl: '../vessels/vessel-statistics.component.css',
+  styleUrl: '../../shared/statistics.css',
 })
 export class DisputeStatisticsComponent {
   private readonly api = inject(DisputesApi);
@@ -56,48 +54,10 @@ export class DisputeStatisticsComponent {
 
   protected readonly figures = DISPUTE_FIGURE_CARDS;
   protected readonly value = figureValue;
-  protected readonly years = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() - i);
-  protected readonly year = signal(new Date().getFullYear() - 1);
-  protected readonly townId = signal<string | null>(null);
-  protected readonly orgTree = signal<OrgTreeNode[]>([]);
-  protected readonly towns = computed(() => new OrgNames(this.orgTree()).towns);
-  protected readonly stats = signal<DisputeStatistics | null>(null);
-  protected readonly loading = signal(false);
-
-  constructor() {
-    inject(OrgApi)
-      .tree()
-      .subscribe((tree) => {
-        this.orgTree.set(tree);
-        const towns = new OrgNames(tree).towns;
-        if (towns.length === 1) this.townId.set(towns[0].id);
-        this.load();
-      });
-  }
-
-  protected setYear(year: number): void {
-    this.year.set(year);
-    this.load();
-  }
-
-  protected setTown(townId: string | null): void {
-    this.townId.set(townId);
-    this.load();
-  }
+  protected readonly selection = new StatisticsSelection<DisputeStatistics>((year, townId) => this.api.statistics(year, townId));
 
   protected open(figure: DisputeFigure): void {
-    const stats = this.stats();
+    const stats = this.selection.stats();
     if (stats) void this.router.navigateByUrl(disputeFigureUrl(figure, stats));
-  }
-
-  private load(): void {
-    this.loading.set(true);
-    this.api.statistics(this.year(), this.townId()).subscribe({
-      next: (stats) => {
-        this.loading.set(false);
-        this.stats.set(stats);
-      },
-      error: () => this.loading.set(false),
-    });
   }
 }

@@ -16,7 +16,8 @@ import { Observable } from 'rxjs';
 import { errorDisplay } from '../../core/http/error-display';
 import { toParams } from '../../core/http/params';
 import { PageQuery } from '../../shared/paged-list';
-import { DisputeQuery, toApiQuery } from './dispute-filters';
+import { exportHref, toApiQuery } from '../../shared/query-params';
+import { DisputeQuery } from './dispute-filters';
 
 /** The dispute mediation ledger (`/api/disputes`). */
 @Injectable({ providedIn: 'root' })
@@ -30,8 +31,7 @@ export class DisputesApi {
 
   /** The ledger as Excel with the list's filters (personal data masked). */
   exportUrl(query: Partial<DisputeQuery>): string {
-    const params = toParams(toApiQuery(query)).toString();
-    return `${this.base}/export.xlsx${params ? `?${params}` : ''}`;
+    return exportHref(this.base, query);
   }
 
   get(id: string): Observable<DisputeDetailDto> {

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute } from '@angular/router';
 import { OrgTreeNode, PeaceOfficerDto, UserChoiceDto, isValidMobile } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { Observable, Subject, catchError, map, of, switchMap } from 'rxjs';
@@ -14,7 +14,7 @@ import { FilterTag, FilterTagsComponent } from '../../shared/filter-tags.compone
 import { controlError, revealErrors } from '../../shared/form-errors';
 import { villagesUnder } from '../../shared/org-tree';
 import { PageHeaderComponent } from '../../shared/page-header.component';
-import { PagedList } from '../../shared/paged-list';
+import { RoutedList } from '../../shared/paged-list';
 import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { ReasonModalComponent } from '../../shared/reason-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
@@ -90,7 +90,6 @@ export class PeaceOfficerListComponent {
   private readonly api = inject(PeaceOfficersApi);
   private readonly auth = inject(AuthService);
   private readonly route = inject(ActivatedRoute);
-  private readonly router = inject(Router);
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
@@ -100,7 +99,7 @@ export class PeaceOfficerListComponent {
   protected readonly allYears = ALL_YEARS;
   private readonly initial = defaultPeaceOfficerQuery(this.thisYear);
 
-  protected readonly list = new PagedList<PeaceOfficerDto, PeaceOfficerQuery>((query) => this.api.list(query), this.initial);
+  protected readonly list = new RoutedList<PeaceOfficerDto, PeaceOfficerQuery>((query) => this.api.list(query), this.initial);
   protected readonly towns = computed(() => this.auth.me()?.scope.towns ?? []);
   protected readonly multiTown = computed(() => this.towns().length > 1);
   protected readonly orgTree = signal<OrgTreeNode[]>([]);
@@ -300,16 +299,9 @@ export class PeaceOfficerListComponent {
     return this.api.create({ ...(this.multiTown() && v.townId ? { townId: v.townId } : {}), ...fields, phone: phone || null });
   }
 
-  /** Puts the filters in the URL; the URL drives the list (same URL: just reload). */
+  /** Puts the filters in the URL (every year as `all`); searched in place, the count follows. */
   private go(query: PeaceOfficerQuery): void {
-    const queryParams = toApiQuery({ ...query, activeInYear: query.activeInYear ?? ALL_YEARS });
-    const target = this.router.createUrlTree([], { relativeTo: this.route, queryParams });
-    if (this.router.serializeUrl(target) === this.router.url) {
-      this.list.search(query);
-      this.countQueries.next(query);
-    } else {
-      void this.router.navigateByUrl(target);
-    }
+    if (this.list.go(query, toApiQuery({ ...query, activeInYear: query.activeInYear ?? ALL_YEARS }))) this.countQueries.next(query);
   }
 
   private fillFilters(query: PeaceOfficerQuery): void {

@@ -1,19 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { CampaignDto, OrgTreeNode } from '@fazhi/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
 import { PageHeaderComponent } from '../../shared/page-header.component';
-import { PagedList } from '../../shared/paged-list';
+import { RoutedList } from '../../shared/paged-list';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { OrgApi } from '../org/org.api';
 import { CampaignsApi } from './campaigns.api';
 import { FilterTag, FilterTagsComponent } from '../../shared/filter-tags.component';
 import { OrgNames } from './org-names';
 import { CAMPAIGN_FILTER_LABELS, CampaignFilterKey, CampaignQuery, CampaignStatusFilter, EMPTY_CAMPAIGN_QUERY, activeCampaignFilters, campaignQueryFromParams } from './vessel-filters';
-import { toApiQuery } from '../../shared/query-params';
 
 export const CAMPAIGN_STATUS_KEYS = { planned: 'campaigns.statusPlanned', closed: 'campaigns.statusClosed' } as const;
 
@@ -27,11 +26,10 @@ export const CAMPAIGN_STATUS_KEYS = { planned: 'campaigns.statusPlanned', closed
 export class CampaignListComponent {
   private readonly api = inject(CampaignsApi);
   private readonly route = inject(ActivatedRoute);
-  private readonly router = inject(Router);
   protected readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
 
-  protected readonly list = new PagedList<CampaignDto, CampaignQuery>((query) => this.api.list(query), EMPTY_CAMPAIGN_QUERY);
+  protected readonly list = new RoutedList<CampaignDto, CampaignQuery>((query) => this.api.list(query), EMPTY_CAMPAIGN_QUERY);
   protected readonly statusKeys = CAMPAIGN_STATUS_KEYS;
   protected readonly years = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() - i);
   protected readonly orgTree = signal<OrgTreeNode[]>([]);
@@ -57,21 +55,15 @@ export class CampaignListComponent {
   }
 
   protected search(): void {
-    this.go({ ...this.list.filters(), ...this.filters.getRawValue() });
+    this.list.go({ ...this.list.filters(), ...this.filters.getRawValue() });
   }
 
   protected reset(): void {
-    this.go(EMPTY_CAMPAIGN_QUERY);
+    this.list.go(EMPTY_CAMPAIGN_QUERY);
   }
 
   protected removeFilter(key: string): void {
-    this.go({ ...this.list.filters(), [key as CampaignFilterKey]: null });
-  }
-
-  private go(query: CampaignQuery): void {
-    const target = this.router.createUrlTree([], { relativeTo: this.route, queryParams: toApiQuery(query) });
-    if (this.router.serializeUrl(target) === this.router.url) this.list.search(query);
-    else void this.router.navigateByUrl(target);
+    this.list.go({ ...this.list.filters(), [key as CampaignFilterKey]: null });
   }
 
   private tagValue(query: CampaignQuery, key: CampaignFilterKey): string {

@@ -1,13 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { CampaignDto, OrgTreeNode, VESSEL_STATUSES, VESSEL_STATUS_LABELS, VesselCaseDto, VesselStatus } from '@fazhi/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
 import { DateTimePipe } from '../../shared/date-time.pipe';
 import { PageHeaderComponent } from '../../shared/page-header.component';
-import { PagedList } from '../../shared/paged-list';
+import { RoutedList, sortedBy, tableSortOrder } from '../../shared/paged-list';
 import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { OrgApi } from '../org/org.api';
@@ -16,7 +16,6 @@ import { FilterTag, FilterTagsComponent } from '../../shared/filter-tags.compone
 import { OrgNames } from './org-names';
 import { DISPOSAL_KEYS } from './vessel-labels';
 import { EMPTY_VESSEL_QUERY, OwnerSearchField, VESSEL_FILTER_LABELS, VesselFilterKey, VesselQuery, VesselSort, activeFilters, vesselQueryFromParams, withoutFilter } from './vessel-filters';
-import { toApiQuery } from '../../shared/query-params';
 import { VesselsApi } from './vessels.api';
 
 const OWNER_FIELDS: readonly OwnerSearchField[] = ['ownerName', 'ownerIdNumber', 'ownerPhone'];
@@ -32,11 +31,10 @@ const OWNER_FIELDS: readonly OwnerSearchField[] = ['ownerName', 'ownerIdNumber',
 export class VesselListComponent {
   private readonly api = inject(VesselsApi);
   private readonly route = inject(ActivatedRoute);
-  private readonly router = inject(Router);
   protected readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
 
-  protected readonly list = new PagedList<VesselCaseDto, VesselQuery>((query) => this.api.list(query), EMPTY_VESSEL_QUERY);
+  protected readonly list = new RoutedList<VesselCaseDto, VesselQuery>((query) => this.api.list(query), EMPTY_VESSEL_QUERY);
   protected readonly statuses = VESSEL_STATUSES;
   protected readonly statusLabels = VESSEL_STATUS_LABELS;
   protected readonly disposalKeys = DISPOSAL_KEYS;
@@ -81,7 +79,7 @@ export class VesselListComponent {
     const value = this.filters.getRawValue();
     const [start, end] = value.range;
     const owner = value.owner.trim();
-    this.go({
+    this.list.go({
       ...this.list.filters(),
       status: value.status,
       villageId: value.villageId,
@@ -96,26 +94,20 @@ export class VesselListComponent {
   }
 
   protected reset(): void {
-    this.go(EMPTY_VESSEL_QUERY);
+    this.list.go(EMPTY_VESSEL_QUERY);
   }
 
   protected removeFilter(key: string): void {
-    this.go(withoutFilter(this.list.filters(), key as VesselFilterKey));
+    this.list.go(withoutFilter(this.list.filters(), key as VesselFilterKey));
   }
 
   protected sortOrder(key: VesselSort): 'ascend' | 'descend' | null {
-    const query = this.list.filters();
-    if (query.sort !== key) return null;
-    return query.order === 'asc' ? 'ascend' : 'descend';
+    return tableSortOrder(this.list.filters(), key);
   }
 
   protected sort(key: VesselSort, order: string | null): void {
-    const query = this.list.filters();
-    if (!order) {
-      if (query.sort === key) this.go({ ...query, sort: null, order: null });
-      return;
-    }
-    this.go({ ...query, sort: key, order: order === 'ascend' ? 'asc' : 'desc' });
+    const next = sortedBy(this.list.filters(), key, order);
+    if (next) this.list.go(next);
   }
 
   protected statusColor(status: unknown): string {
@@ -124,17 +116,6 @@ export class VesselListComponent {
 
   protected statusLabel(status: VesselStatus): string {
     return this.i18n.pick(VESSEL_STATUS_LABELS[status]);
-  }
-
-  /** Puts the query in the URL; the URL drives the list (same URL: just reload). */
-  private go(query: VesselQuery): void {
-    const queryParams = toApiQuery(query);
-    const target = this.router.createUrlTree([], { relativeTo: this.route, queryParams });
-    if (this.router.serializeUrl(target) === this.router.url) {
-      this.list.search(query);
-    } else {
-      void this.router.navigateByUrl(target);
-    }
   }
 
   private fillForm(query: VesselQuery): void {

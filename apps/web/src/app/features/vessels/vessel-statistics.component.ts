@@ -1,15 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router } from '@angular/router';
-import { OrgTreeNode, VesselStatistics } from '@fazhi/contracts';
+import { VesselStatistics } from '@fazhi/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TKey } from '../../core/i18n/dict.zh';
 import { PageHeaderComponent } from '../../shared/page-header.component';
+import { StatisticsSelection, StatisticsSelectorComponent } from '../../shared/statistics-selection';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { OrgApi } from '../org/org.api';
-import { OrgNames } from './org-names';
 import { VesselStatisticsApi } from './statistics.api';
 
 export type Figure = keyof VesselStatistics['filters'];
@@ -36,9 +34,9 @@ export function figureUrl(figure: Figure, stats: Pick<VesselStatistics, 'filters
 @Component({
   selector: 'fz-vessel-statistics',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, ZORRO_IMPORTS, PageHeaderComponent, NgxEchartsDirective],
+  imports: [ZORRO_IMPORTS, PageHeaderComponent, StatisticsSelectorComponent, NgxEchartsDirective],
   templateUrl: './vessel-statistics.component.html',
-  styleUrl: './vessel-statistics.component.css',
+  styleUrl: '../../shared/statistics.css',
 })
 export class VesselStatisticsComponent {
   private readonly api = inject(VesselStatisticsApi);
@@ -47,16 +45,10 @@ export class VesselStatisticsComponent {
   protected readonly t = this.i18n.t;
 
   protected readonly figures = FIGURES;
-  protected readonly years = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() - i);
-  protected readonly year = signal(new Date().getFullYear() - 1);
-  protected readonly townId = signal<string | null>(null);
-  protected readonly orgTree = signal<OrgTreeNode[]>([]);
-  protected readonly towns = computed(() => new OrgNames(this.orgTree()).towns);
-  protected readonly stats = signal<VesselStatistics | null>(null);
-  protected readonly loading = signal(false);
+  protected readonly selection = new StatisticsSelection<VesselStatistics>((year, townId) => this.api.vessels(year, townId));
 
   protected readonly chart = computed<EChartsCoreOption | null>(() => {
-    const stats = this.stats();
+    const stats = this.selection.stats();
     if (!stats) return null;
     const series: { key: 'registered' | 'dismantled' | 'selfDismantled' | 'campaignDismantled'; label: TKey }[] = [
       { key: 'registered', label: 'stats.registered' },
@@ -75,40 +67,8 @@ export class VesselStatisticsComponent {
     };
   });
 
-  constructor() {
-    inject(OrgApi)
-      .tree()
-      .subscribe((tree) => {
-        this.orgTree.set(tree);
-        const towns = new OrgNames(tree).towns;
-        if (towns.length === 1) this.townId.set(towns[0].id);
-        this.load();
-      });
-  }
-
-  protected setYear(year: number): void {
-    this.year.set(year);
-    this.load();
-  }
-
-  protected setTown(townId: string | null): void {
-    this.townId.set(townId);
-    this.load();
-  }
-
   protected open(figure: Figure): void {
-    const stats = this.stats();
+    const stats = this.selection.stats();
     if (stats) void this.router.navigateByUrl(figureUrl(figure, stats));
-  }
-
-  private load(): void {
-    this.loading.set(true);
-    this.api.vessels(this.year(), this.townId()).subscribe({
-      next: (stats) => {
-        this.loading.set(false);
-        this.stats.set(stats);
-      },
-      error: () => this.loading.set(false),
-    });
   }
 }

@@ -13,7 +13,7 @@ import { errorDisplay } from '../../core/http/error-display';
 import { toParams } from '../../core/http/params';
 import { PageQuery } from '../../shared/paged-list';
 import { VesselQuery } from './vessel-filters';
-import { toApiQuery } from '../../shared/query-params';
+import { exportHref, toApiQuery } from '../../shared/query-params';
 
 export type OwnerField = 'ownerName' | 'ownerIdNumber' | 'ownerPhone';
 
@@ -37,8 +37,7 @@ export class VesselsApi {
 
   /** The export link for the current filters (a plain download; the session cookie goes along). */
   exportUrl(query: VesselQuery): string {
-    const params = toParams(toApiQuery(query)).toString();
-    return `${this.base}/export.xlsx${params ? `?${params}` : ''}`;
+    return exportHref(this.base, query);
   }
 
   get(id: string): Observable<VesselCaseDetailDto> {
