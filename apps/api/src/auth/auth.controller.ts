@@ -23,7 +23,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   async login(@Body() body: LoginDto, @Res({ passthrough: true }) res: Response): Promise<LoginResult> {
-    const { token, session, user } = await this.auth.signIn({ ...body, kind: 'cookie' });
+    const { token, session } = await this.auth.signIn({ ...body, kind: 'cookie' });
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',

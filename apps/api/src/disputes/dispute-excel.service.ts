@@ -6,8 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../access/principal';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
-import { readLedgerXlsx } from '../ledger-core/excel';
-import { importInvalid, importNumbers, importStale, LEDGER_IMPORT_LIMITS, planLedgerImport, PlannedImportRow, sendLedgerXlsx, startLedgerExport } from '../ledger-core/ledger-spreadsheet';
+import { importNumbers, importStale, PlannedImportRow, runLedgerImport, sendLedgerXlsx, startLedgerExport } from '../ledger-core/ledger-spreadsheet';
 import { NumberingService } from '../ledger-core/numbering/numbering.service';
 import { RecordPlaces } from '../ledger-core/record-place';
 import { StatusHistoryService } from '../ledger-core/status/status-history.service';
@@ -66,27 +65,17 @@ export class DisputeExcelService {
 
   /** Checks every row; `commit` then applies all of them in one transaction, or none. */
   async import(principal: Principal, content: Buffer, opts: { townId?: string; commit: boolean }): Promise<ImportPreview> {
-    const { townId } = await this.places.placeOf(principal, opts.townId, null);
-    const town = (await this.tree.byId()).get(townId)!;
-    const parsed = await readLedgerXlsx(content, { columns: DISPUTE_COLUMNS, limits: LEDGER_IMPORT_LIMITS, timeZone: town.timeZone });
-    return this.ds.transaction(async (em) => {
-      const numbers = parsed.rows.map((r) => r.values.number).filter((n): n is string => typeof n === 'string' && n !== '');
-      const { planned, preview } = planLedgerImport({
-        principal,
-        townId,
-        columns: DISPUTE_COLUMNS,
-        parsed,
-        existing: await this.repo.byNumbers(em, townId, numbers),
-        villages: await this.places.villagesByName(townId),
-        closedStatuses: DISPUTE_CLOSED_STATUSES,
-        requiredForCreate: REQUIRED_FOR_CREATE,
-        personal: [],
-        numberExample: `${town.numberPrefix ?? town.name}调〔2021〕第0001号`,
-      });
-      if (!opts.commit) return preview;
-      if (preview.errors.length) throw importInvalid(preview);
-      await this.apply(em, principal, townId, planned);
-      return preview;
+    return runLedgerImport(principal, content, opts, {
+      ds: this.ds,
+      places: this.places,
+      tree: this.tree,
+      columns: DISPUTE_COLUMNS,
+      closedStatuses: DISPUTE_CLOSED_STATUSES,
+      requiredForCreate: REQUIRED_FOR_CREATE,
+      personal: [],
+      numberExample: (town) => `${town.numberPrefix ?? town.name}调〔2021〕第0001号`,
+      byNumbers: (em, townId, numbers) => this.repo.byNumbers(em, townId, numbers),
+      apply: (em, townId, planned) => this.apply(em, principal, townId, planned),
     });
   }
 

@@ -1,14 +1,15 @@
 import { ColumnSpec, ImportPreview, ImportRowError, LedgerType, parseRecordNumber } from '@fazhi/contracts';
 import type { Response } from 'express';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../access/principal';
 import { AuditService } from '../audit/audit.service';
 import { OrgTreeService } from '../org/org-tree.service';
 import { AppException } from '../common/app-exception';
 import { contentDisposition } from './attachments/file-names';
-import { cellError, LedgerRow, ParsedRow, ReadLedgerResult, writeLedgerXlsx } from './excel';
+import { cellError, LedgerRow, ParsedRow, ReadLedgerResult, readLedgerXlsx, writeLedgerXlsx } from './excel';
 import { NumberingService, RecordNumber } from './numbering/numbering.service';
 import type { PersonalKind } from './personal-data/personal-data.service';
+import { RecordPlaces } from './record-place';
 import { personalFieldErrors } from './personal-data/personal-fields';
 
 /** Limits of a ledger import: the file, the inflated workbook and the rows. */
@@ -131,6 +132,53 @@ export function planLedgerImport<R extends ImportedRecord>(o: ImportPlanInput<R>
     planned,
     preview: { rows: o.parsed.rows.length, creates: planned.filter((p) => !p.existing).length, updates: planned.filter((p) => p.existing).length, errors },
   };
+}
+
+/** What a ledger's import needs beyond the checks every ledger shares. */
+export interface LedgerImportSpec<R extends ImportedRecord> extends Pick<ImportPlanInput<R>, 'columns' | 'closedStatuses' | 'requiredForCreate' | 'personal' | 'check'> {
+  ds: DataSource;
+  places: RecordPlaces;
+  tree: OrgTreeService;
+  /** A number in the ledger's format for the town, for the message of a malformed one. */
+  numberExample: (town: { name: string; numberPrefix: string | null }) => string;
+  byNumbers: (em: EntityManager, townId: string, numbers: string[]) => Promise<Map<string, R>>;
+  /** Writes the checked rows (in the import's transaction). */
+  apply: (em: EntityManager, townId: string, planned: PlannedImportRow<R>[]) => Promise<void>;
+}
+
+/**
+ * A ledger import: the file read in the town's zone, every row checked (`planLedgerImport`); with
+ * `commit`, all rows applied in one transaction, or none when any has an error.
+ */
+export async function runLedgerImport<R extends ImportedRecord>(
+  principal: Principal,
+  content: Buffer,
+  opts: { townId?: string; commit: boolean },
+  spec: LedgerImportSpec<R>,
+): Promise<ImportPreview> {
+  const { townId } = await spec.places.placeOf(principal, opts.townId, null);
+  const town = (await spec.tree.byId()).get(townId)!;
+  const parsed = await readLedgerXlsx(content, { columns: spec.columns, limits: LEDGER_IMPORT_LIMITS, timeZone: town.timeZone });
+  return spec.ds.transaction(async (em) => {
+    const numbers = parsed.rows.map((r) => r.values.number).filter((n): n is string => typeof n === 'string' && n !== '');
+    const { planned, preview } = planLedgerImport({
+      principal,
+      townId,
+      columns: spec.columns,
+      parsed,
+      existing: await spec.byNumbers(em, townId, numbers),
+      villages: await spec.places.villagesByName(townId),
+      closedStatuses: spec.closedStatuses,
+      requiredForCreate: spec.requiredForCreate,
+      personal: spec.personal,
+      numberExample: spec.numberExample(town),
+      check: spec.check,
+    });
+    if (!opts.commit) return preview;
+    if (preview.errors.length) throw importInvalid(preview);
+    await spec.apply(em, townId, planned);
+    return preview;
+  });
 }
 
 /** The refusal of a commit whose file has errors: nothing is imported. */

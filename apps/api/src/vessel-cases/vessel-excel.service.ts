@@ -6,8 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../access/principal';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
-import { readLedgerXlsx } from '../ledger-core/excel';
-import { importInvalid, importNumbers, importStale, LEDGER_IMPORT_LIMITS, planLedgerImport, PlannedImportRow, sendLedgerXlsx, startLedgerExport } from '../ledger-core/ledger-spreadsheet';
+import { importNumbers, importStale, PlannedImportRow, runLedgerImport, sendLedgerXlsx, startLedgerExport } from '../ledger-core/ledger-spreadsheet';
 import { NumberingService } from '../ledger-core/numbering/numbering.service';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
 import { RecordPlaces } from '../ledger-core/record-place';
@@ -17,7 +16,6 @@ import { VesselListQuery } from './vessel-case.dto';
 import { VesselCaseRepository, VesselRow } from './vessel-case.repository';
 import { LEDGER, VesselCaseService } from './vessel-case.service';
 
-export const IMPORT_LIMITS = LEDGER_IMPORT_LIMITS;
 
 const EDITABLE: [field: string, column: string][] = [
   ['discoveredAt', 'discovered_at'], ['place', 'place'], ['source', 'source'], ['hullMaterial', 'hull_material'], ['lengthM', 'length_m'],
@@ -62,27 +60,17 @@ export class VesselExcelService {
 
   /** Checks every row; `commit` then applies all of them in one transaction, or none. */
   async import(principal: Principal, content: Buffer, opts: { townId?: string; commit: boolean }): Promise<ImportPreview> {
-    const { townId } = await this.vessels.placeOf(principal, opts.townId, null);
-    const town = (await this.tree.byId()).get(townId)!;
-    const parsed = await readLedgerXlsx(content, { columns: VESSEL_COLUMNS, limits: IMPORT_LIMITS, timeZone: town.timeZone });
-    return this.ds.transaction(async (em) => {
-      const numbers = parsed.rows.map((r) => r.values.number).filter((n): n is string => typeof n === 'string' && n !== '');
-      const { planned, preview } = planLedgerImport({
-        principal,
-        townId,
-        columns: VESSEL_COLUMNS,
-        parsed,
-        existing: await this.repo.byNumbers(em, townId, numbers),
-        villages: await this.places.villagesByName(townId),
-        closedStatuses: VESSEL_CLOSED_STATUSES,
-        requiredForCreate: REQUIRED_FOR_CREATE,
-        personal: PERSONAL.map(([field, kind]) => ({ field, kind })),
-        numberExample: '广海三无〔2021〕第0001号',
-      });
-      if (!opts.commit) return preview;
-      if (preview.errors.length) throw importInvalid(preview);
-      await this.apply(em, principal, townId, planned);
-      return preview;
+    return runLedgerImport(principal, content, opts, {
+      ds: this.ds,
+      places: this.places,
+      tree: this.tree,
+      columns: VESSEL_COLUMNS,
+      closedStatuses: VESSEL_CLOSED_STATUSES,
+      requiredForCreate: REQUIRED_FOR_CREATE,
+      personal: PERSONAL.map(([field, kind]) => ({ field, kind })),
+      numberExample: () => '广海三无〔2021〕第0001号',
+      byNumbers: (em, townId, numbers) => this.repo.byNumbers(em, townId, numbers),
+      apply: (em, townId, planned) => this.apply(em, principal, townId, planned),
     });
   }
 
