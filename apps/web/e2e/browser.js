@@ -104,4 +104,35 @@ async function expectText(locator, text, { exact = false, timeout = 10_000 } = {
   throw new Error(`expected ${exact ? 'exactly' : 'to contain'} "${text}" in ${locator}, shown: ${JSON.stringify(shown)}`);
 }
 
-module.exports = { BASE_URL, PASSWORD, launch, openPage, signIn, menuKeys, apiAs, expectText };
+/**
+ * Answers a request made while doing `action`: `{ status, url, body }`. The request goes through a
+ * route that fetches it and hands the same response to the page, so the body is read from the
+ * fetched response and is never lost to the browser evicting it.
+ */
+async function answer(page, method, pattern, action) {
+  let resolve;
+  const got = new Promise((r) => (resolve = r));
+  const handler = async (route) => {
+    const request = route.request();
+    if (request.method() !== method || !pattern.test(new URL(request.url()).pathname)) return route.fallback();
+    const response = await route.fetch();
+    const body = await response.body();
+    await route.fulfill({ response, body });
+    let json = null;
+    try {
+      json = JSON.parse(body.toString('utf8'));
+    } catch {
+      json = null;
+    }
+    resolve({ status: response.status(), url: request.url(), body: json });
+  };
+  await page.route('**/api/**', handler);
+  try {
+    await action();
+    return await got;
+  } finally {
+    await page.unroute('**/api/**', handler);
+  }
+}
+
+module.exports = { BASE_URL, PASSWORD, launch, openPage, signIn, menuKeys, apiAs, expectText, answer };

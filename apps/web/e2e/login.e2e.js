@@ -1,6 +1,6 @@
 'use strict';
 
-const { BASE_URL, launch, openPage, signIn, expectText } = require('./browser');
+const { BASE_URL, launch, openPage, signIn, expectText, answer } = require('./browser');
 
 describe('sign-in', () => {
   let browser;
@@ -21,12 +21,9 @@ describe('sign-in', () => {
       await expect(page.title()).resolves.toBe('法治台账');
       await page.fill('input[name="username"]', 'petition');
       await page.fill('input[name="password"]', 'not-the-password');
-      const [response] = await Promise.all([
-        page.waitForResponse((res) => res.url().endsWith('/api/auth/login')),
-        page.click('[data-test="login-submit"]'),
-      ]);
-      expect(response.status()).toBe(401);
-      const body = await response.json();
+      const response = await answer(page, 'POST', /^\/api\/auth\/login$/, () => page.click('[data-test="login-submit"]'));
+      expect(response.status).toBe(401);
+      const body = response.body;
       expect(body.code).toBe('INVALID_CREDENTIALS');
       expect(body.message).toMatch(/[\u4e00-\u9fff]/);
       const alert = page.locator('[data-test="login-error"]');

@@ -1,6 +1,6 @@
 'use strict';
 
-const { BASE_URL, launch, openPage, signIn, expectText } = require('./browser');
+const { BASE_URL, launch, openPage, signIn, expectText, answer } = require('./browser');
 // The demo data's evidence pictures (a real PNG drawn with zlib), from the server build the
 // browser tests run against.
 const { demoEvidencePng } = require('../../api/dist/database/seeds/demo-images');
@@ -12,37 +12,6 @@ const DESKTOP = { width: 1366, height: 860 };
 async function choose(page, select, text) {
   await page.locator(select).click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
-
-/**
- * Answers a request made while doing `action`: `{ status, url, body }`. The request goes through a
- * route that fetches it and hands the same response to the page, so the body is read from the
- * fetched response and is never lost to the browser evicting it.
- */
-async function answer(page, method, pattern, action) {
-  let resolve;
-  const got = new Promise((r) => (resolve = r));
-  const handler = async (route) => {
-    const request = route.request();
-    if (request.method() !== method || !pattern.test(new URL(request.url()).pathname)) return route.fallback();
-    const response = await route.fetch();
-    const body = await response.body();
-    await route.fulfill({ response, body });
-    let json = null;
-    try {
-      json = JSON.parse(body.toString('utf8'));
-    } catch {
-      json = null;
-    }
-    resolve({ status: response.status(), url: request.url(), body: json });
-  };
-  await page.route('**/api/**', handler);
-  try {
-    await action();
-    return await got;
-  } finally {
-    await page.unroute('**/api/**', handler);
-  }
 }
 
 const fitsWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth);
