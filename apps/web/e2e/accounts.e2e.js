@@ -1,6 +1,6 @@
 'use strict';
 
-const { BASE_URL, apiAs, launch, openPage, signIn, menuKeys, expectText } = require('./browser');
+const { BASE_URL, apiAs, launch, openPage, signIn, expectMenu, expectText } = require('./browser');
 
 const NEW_USER = 'e2e_mediator';
 const INITIAL_PASSWORD = 'Tiaojie#Start24';
@@ -85,7 +85,7 @@ describe('accounts', () => {
 
       await signIn(page, NEW_USER, NEW_PASSWORD);
       await page.waitForURL(`${BASE_URL}/`);
-      expect(await menuKeys(page)).toEqual(['home', 'disputes', 'dispute-list', 'dispute-stats', 'peace-officers', 'account', 'password']);
+      await expectMenu(page, ['home', 'disputes', 'dispute-list', 'dispute-stats', 'peace-officers', 'account', 'password']);
       await expectText(page.locator('[data-test="home-welcome"]'), '何调解');
       expect(user.problems).toEqual([]);
     } finally {

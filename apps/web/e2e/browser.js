@@ -64,6 +64,17 @@ function menuKeys(page) {
   return page.$$eval('[data-menu]', (nodes) => nodes.map((node) => node.getAttribute('data-menu')));
 }
 
+/** Waits until the menu shows exactly the entries `keys`, in order; fails naming what it showed. */
+function expectMenu(page, keys, { timeout = 10_000 } = {}) {
+  const wanted = JSON.stringify(keys);
+  return waitUntil(
+    async () => JSON.stringify(await menuKeys(page)),
+    (shown) => shown === wanted,
+    (shown) => `expected the menu ${wanted}, shown: ${shown}`,
+    timeout,
+  );
+}
+
 /** Call the API outside the browser as a signed-in user: `(method, path, body) => { status, body }`. */
 async function apiAs(username, password = PASSWORD) {
   const login = await fetch(`${BASE_URL}/api/auth/login`, {
@@ -91,17 +102,25 @@ async function apiAs(username, password = PASSWORD) {
  * Waits until the first element of `locator` shows `text` (contains it, or equals it with
  * `exact`), since a render can trail the click that caused it; fails naming what was shown.
  */
-async function expectText(locator, text, { exact = false, timeout = 10_000 } = {}) {
+function expectText(locator, text, { exact = false, timeout = 10_000 } = {}) {
   const target = locator.first();
+  return waitUntil(
+    () => target.textContent({ timeout: 1_000 }).catch(() => null),
+    (shown) => shown !== null && (exact ? shown.trim() === text : shown.includes(text)),
+    (shown) => `expected ${exact ? 'exactly' : 'to contain'} "${text}" in ${locator}, shown: ${JSON.stringify(shown)}`,
+    timeout,
+  );
+}
+
+/** Reads `read()` every 100 ms until `done(value)` holds, failing with `explain(value)` after `timeout` ms. */
+async function waitUntil(read, done, explain, timeout) {
   const deadline = Date.now() + timeout;
-  let shown = null;
   for (;;) {
-    shown = await target.textContent({ timeout: Math.max(deadline - Date.now(), 1) }).catch(() => null);
-    if (shown !== null && (exact ? shown.trim() === text : shown.includes(text))) return;
-    if (Date.now() >= deadline) break;
+    const value = await read();
+    if (done(value)) return;
+    if (Date.now() >= deadline) throw new Error(explain(value));
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`expected ${exact ? 'exactly' : 'to contain'} "${text}" in ${locator}, shown: ${JSON.stringify(shown)}`);
 }
 
 /**
@@ -135,4 +154,4 @@ async function answer(page, method, pattern, action) {
   }
 }
 
-module.exports = { BASE_URL, PASSWORD, launch, openPage, signIn, menuKeys, apiAs, expectText, answer };
+module.exports = { BASE_URL, PASSWORD, launch, openPage, signIn, expectMenu, apiAs, expectText, answer };

@@ -1,7 +1,7 @@
 'use strict';
 
 const { SEED_ROLES } = require('@fazhi/contracts');
-const { BASE_URL, launch, openPage, signIn, menuKeys, expectText } = require('./browser');
+const { BASE_URL, launch, openPage, signIn, expectMenu, expectText } = require('./browser');
 
 /** Each demo account, who they are and which menu entries they must see (groups included). */
 const EVERYONE = ['home', 'account', 'password'];
@@ -74,7 +74,7 @@ describe('menus and pages per role', () => {
       const roleName = SEED_ROLES.find((role) => role.code === account.role).name;
       await expectText(page.locator('[data-test="home-roles"]'), roleName);
       await expectText(page.locator('[data-test="user-name"]'), account.name);
-      expect(await menuKeys(page)).toEqual(account.menu);
+      await expectMenu(page, account.menu);
       if (account.username === 'admin') await page.screenshot({ path: '/tmp/shot-home.png', fullPage: true });
 
       for (const key of account.menu) {
@@ -85,7 +85,7 @@ describe('menus and pages per role', () => {
         await expectText(page.locator('.fz-page-title'), target.title, { exact: true });
         await page.waitForSelector(target.ready);
         await page.waitForLoadState('networkidle');
-        expect(await page.locator(`[data-menu="${key}"]`).getAttribute('class')).toContain('ant-menu-item-selected');
+        await page.waitForSelector(`[data-menu="${key}"].ant-menu-item-selected`);
       }
       await page.waitForLoadState('networkidle');
       expect(problems).toEqual([]);

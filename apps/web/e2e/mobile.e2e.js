@@ -1,6 +1,6 @@
 'use strict';
 
-const { BASE_URL, launch, openPage, signIn, menuKeys } = require('./browser');
+const { BASE_URL, launch, openPage, signIn, expectMenu } = require('./browser');
 
 describe('phone-sized screen (375 px)', () => {
   let browser;
@@ -26,7 +26,7 @@ describe('phone-sized screen (375 px)', () => {
 
       await page.click('[data-test="menu-toggle"]');
       await page.waitForSelector('.ant-drawer-open [data-test="menu-drawer"]');
-      expect(await menuKeys(page)).toEqual(['home', 'disputes', 'dispute-settings', 'system', 'users', 'org', 'roles', 'calendar', 'account', 'password']);
+      await expectMenu(page, ['home', 'disputes', 'dispute-settings', 'system', 'users', 'org', 'roles', 'calendar', 'account', 'password']);
       await page.screenshot({ path: '/tmp/shot-mobile-drawer.png' });
 
       await page.click('[data-menu="users"] a');
