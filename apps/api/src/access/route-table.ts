@@ -1,6 +1,6 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer, Reflector } from '@nestjs/core';
+import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { ACCESS_KEY, AccessRule, describeAccess } from './access.decorators';
 
 export interface RouteAccess {
@@ -14,15 +14,16 @@ const join = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filt
 /** Every route of the application with the access rule it declares (or UNDECLARED). */
 export function routeTable(app: INestApplication, prefix = 'api'): RouteAccess[] {
   const reflector = new Reflector();
+  const scanner = new MetadataScanner();
   const out: RouteAccess[] = [];
   for (const mod of app.get(ModulesContainer).values()) {
     for (const wrapper of mod.controllers.values()) {
       const type = wrapper.metatype as (new (...a: unknown[]) => unknown) | undefined;
       if (!type) continue;
       const base: string | string[] = Reflect.getMetadata(PATH_METADATA, type) ?? '';
-      for (const name of Object.getOwnPropertyNames(type.prototype)) {
+      // Methods of the class and of the classes it extends, as Nest registers them.
+      for (const name of scanner.getAllMethodNames(type.prototype)) {
         const handler = type.prototype[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
         const path: string | string[] | undefined = Reflect.getMetadata(PATH_METADATA, handler);
         const method: RequestMethod | undefined = Reflect.getMetadata(METHOD_METADATA, handler);
         if (path === undefined || method === undefined) continue;

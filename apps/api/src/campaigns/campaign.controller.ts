@@ -1,26 +1,27 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CampaignDto, Page } from '@fazhi/contracts';
-import type { Request, Response } from 'express';
 import { RequirePermission } from '../access/access.decorators';
 import { Principal } from '../access/principal';
 import { CurrentPrincipal } from '../auth/auth.guard';
-import { DownloadQuery } from '../ledger-core/attachment.dto';
+import { AttachmentRoutes } from '../ledger-core/attachment-routes';
 import { RecordAttachments } from '../ledger-core/record-attachments';
 import { VersionDto, VersionQuery } from '../org/org.dto';
 import { VoidDto } from '../vessel-cases/vessel-case.dto';
 import { CampaignCreateDto, CampaignListQuery, CampaignUpdateDto, CampaignVesselsDto } from './campaign.dto';
-import { CampaignService } from './campaign.service';
+import { CAMPAIGN_LEDGER, CampaignService } from './campaign.service';
 
 const uuid = new ParseUUIDPipe();
 
 @ApiTags('campaigns')
 @Controller('campaigns')
-export class CampaignController {
+export class CampaignController extends AttachmentRoutes<CampaignDto>(CAMPAIGN_LEDGER, { read: 'vessel.read', write: 'campaign.manage' }) {
   constructor(
     private readonly campaigns: CampaignService,
-    private readonly attachments: RecordAttachments,
-  ) {}
+    attachments: RecordAttachments,
+  ) {
+    super(attachments, campaigns);
+  }
 
   @RequirePermission('vessel.read')
   @Get()
@@ -71,32 +72,5 @@ export class CampaignController {
   @HttpCode(200)
   voidCampaign(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: VoidDto): Promise<CampaignDto> {
     return this.campaigns.voidCampaign(p, id, body.version, body.reason);
-  }
-
-  @RequirePermission('campaign.manage')
-  @Post(':id/attachments')
-  async upload(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Req() req: Request) {
-    await this.attachments.upload(req, this.campaigns.recordHandle(p, id));
-    return this.campaigns.get(p, id);
-  }
-
-  @RequirePermission('vessel.read')
-  @Get(':id/attachments/:attachmentId')
-  async download(
-    @CurrentPrincipal() p: Principal,
-    @Param('id', uuid) id: string,
-    @Param('attachmentId', uuid) attachmentId: string,
-    @Query() q: DownloadQuery,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.campaigns.assertVisible(p, id);
-    await this.attachments.download(res, 'campaign', id, attachmentId, q.variant ?? 'original');
-  }
-
-  @RequirePermission('campaign.manage')
-  @Delete(':id/attachments/:attachmentId')
-  async removeAttachment(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Param('attachmentId', uuid) attachmentId: string, @Query() q: VersionQuery) {
-    await this.attachments.remove(this.campaigns.recordHandle(p, id), attachmentId, q.version);
-    return this.campaigns.get(p, id);
   }
 }

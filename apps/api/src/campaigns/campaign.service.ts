@@ -88,7 +88,7 @@ export class CampaignService {
     return toPage(rows.map(toDto), total, page, pageSize);
   }
 
-  private async visible(principal: Principal, id: string, em: EntityManager = this.ds.manager, lock = false): Promise<CampaignRow> {
+  async visible(principal: Principal, id: string, em: EntityManager = this.ds.manager, lock = false): Promise<CampaignRow> {
     const [row] = await em.query(`${SELECT} WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`, [id]);
     if (!row || !inScope(principal.scope, { townId: row.town_id, ownerIds: [row.created_by] })) throw notFound(NOT_FOUND);
     return row;
@@ -229,11 +229,6 @@ export class CampaignService {
         return result[1] === 1;
       },
     };
-  }
-
-  /** Checks the caller may read the campaign (404 otherwise). */
-  async assertVisible(principal: Principal, id: string): Promise<void> {
-    await this.visible(principal, id);
   }
 
   private assertPlanned(row: CampaignRow): void {

@@ -5,9 +5,9 @@ import type { Request, Response } from 'express';
 import { RequirePermission } from '../access/access.decorators';
 import { Principal } from '../access/principal';
 import { CurrentPrincipal } from '../auth/auth.guard';
-import { DownloadQuery } from '../ledger-core/attachment.dto';
 import { contentDisposition } from '../ledger-core/attachments/file-names';
 import { ImportQuery, TownQuery, TransitionDto, VoidDto } from '../ledger-core/ledger.dto';
+import { AttachmentRoutes } from '../ledger-core/attachment-routes';
 import { RecordAttachments } from '../ledger-core/record-attachments';
 import { SpreadsheetUpload } from '../ledger-core/spreadsheet-upload';
 import { VersionQuery } from '../org/org.dto';
@@ -47,14 +47,16 @@ function sendDocx(res: Response, file: { fileName: string; content: Buffer }): v
 
 @ApiTags('disputes')
 @Controller('disputes')
-export class DisputeController {
+export class DisputeController extends AttachmentRoutes<DisputeDetailDto>(LEDGER, { read: 'dispute.read', write: 'dispute.write' }) {
   constructor(
     private readonly disputes: DisputeService,
     private readonly agreements: DisputeAgreementService,
-    private readonly attachments: RecordAttachments,
+    attachments: RecordAttachments,
     private readonly excel: DisputeExcelService,
     private readonly uploads: SpreadsheetUpload,
-  ) {}
+  ) {
+    super(attachments, disputes);
+  }
 
   @RequirePermission('dispute.read')
   @Get()
@@ -240,26 +242,5 @@ export class DisputeController {
   @HttpCode(200)
   unmask(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: DisputeUnmaskDto) {
     return this.disputes.unmask(p, id, body);
-  }
-
-  @RequirePermission('dispute.write')
-  @Post(':id/attachments')
-  async upload(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Req() req: Request): Promise<DisputeDetailDto> {
-    await this.attachments.upload(req, this.disputes.recordHandle(p, id));
-    return this.disputes.get(p, id);
-  }
-
-  @RequirePermission('dispute.read')
-  @Get(':id/attachments/:attachmentId')
-  async download(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Param('attachmentId', uuid) attachmentId: string, @Query() q: DownloadQuery, @Res() res: Response): Promise<void> {
-    await this.disputes.visible(p, id);
-    await this.attachments.download(res, LEDGER, id, attachmentId, q.variant ?? 'original');
-  }
-
-  @RequirePermission('dispute.write')
-  @Delete(':id/attachments/:attachmentId')
-  async removeAttachment(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Param('attachmentId', uuid) attachmentId: string, @Query() q: VersionQuery): Promise<DisputeDetailDto> {
-    await this.attachments.remove(this.disputes.recordHandle(p, id), attachmentId, q.version);
-    return this.disputes.get(p, id);
   }
 }

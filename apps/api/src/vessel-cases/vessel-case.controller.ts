@@ -1,13 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ImportPreview, Page, VesselCaseDetailDto, VesselCaseDto } from '@fazhi/contracts';
 import type { Request, Response } from 'express';
 import { RequirePermission } from '../access/access.decorators';
 import { Principal } from '../access/principal';
 import { CurrentPrincipal } from '../auth/auth.guard';
-import { DownloadQuery } from '../ledger-core/attachment.dto';
+import { AttachmentRoutes } from '../ledger-core/attachment-routes';
 import { RecordAttachments } from '../ledger-core/record-attachments';
-import { VersionQuery } from '../org/org.dto';
 import { ImportQuery, PersuasionDto, TransitionDto, UnmaskDto, VesselCaseCreateDto, VesselCaseUpdateDto, VesselExportQuery, VesselListQuery, VoidDto } from './vessel-case.dto';
 import { VesselExcelService } from './vessel-excel.service';
 import { SpreadsheetUpload } from '../ledger-core/spreadsheet-upload';
@@ -17,13 +16,15 @@ const uuid = new ParseUUIDPipe();
 
 @ApiTags('vessel-cases')
 @Controller('vessel-cases')
-export class VesselCaseController {
+export class VesselCaseController extends AttachmentRoutes<VesselCaseDetailDto>('vessel-case', { read: 'vessel.read', write: 'vessel.write' }) {
   constructor(
     private readonly vessels: VesselCaseService,
-    private readonly attachments: RecordAttachments,
+    attachments: RecordAttachments,
     private readonly excel: VesselExcelService,
     private readonly spreadsheets: SpreadsheetUpload,
-  ) {}
+  ) {
+    super(attachments, vessels);
+  }
 
   @RequirePermission('vessel.read')
   @Get()
@@ -95,37 +96,5 @@ export class VesselCaseController {
   @HttpCode(200)
   unmask(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: UnmaskDto) {
     return this.vessels.unmask(p, id, body);
-  }
-
-  @RequirePermission('vessel.write')
-  @Post(':id/attachments')
-  async upload(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Req() req: Request): Promise<VesselCaseDetailDto> {
-    await this.attachments.upload(req, this.vessels.recordHandle(p, id));
-    return this.vessels.get(p, id);
-  }
-
-  @RequirePermission('vessel.read')
-  @Get(':id/attachments/:attachmentId')
-  async download(
-    @CurrentPrincipal() p: Principal,
-    @Param('id', uuid) id: string,
-    @Param('attachmentId', uuid) attachmentId: string,
-    @Query() q: DownloadQuery,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.vessels.visible(p, id);
-    await this.attachments.download(res, 'vessel-case', id, attachmentId, q.variant ?? 'original');
-  }
-
-  @RequirePermission('vessel.write')
-  @Delete(':id/attachments/:attachmentId')
-  async removeAttachment(
-    @CurrentPrincipal() p: Principal,
-    @Param('id', uuid) id: string,
-    @Param('attachmentId', uuid) attachmentId: string,
-    @Query() q: VersionQuery,
-  ): Promise<VesselCaseDetailDto> {
-    await this.attachments.remove(this.vessels.recordHandle(p, id), attachmentId, q.version);
-    return this.vessels.get(p, id);
   }
 }
