@@ -552,13 +552,12 @@ export class DisputeService {
   /** Who may approve extending the dispute's mediation period: the leaders its warnings reach. */
   async deadlineApprovers(principal: Principal, id: string): Promise<UserChoiceDto[]> {
     const row = await this.visible(principal, id);
-    return this.approvers(this.ds.manager, row);
+    return this.warnedLeaders(this.ds.manager, row);
   }
 
-  private async approvers(em: EntityManager, row: DisputeRow): Promise<UserChoiceDto[]> {
-    const ids = await this.notifications.recipientsWithPermission(em, { townId: row.townId, villageId: row.villageId, permission: 'dispute.warning' });
-    if (ids.length === 0) return [];
-    return em.query(`SELECT id, display_name AS name FROM app_user WHERE id = ANY($1::uuid[]) ORDER BY display_name, id`, [ids]);
+  /** The leaders a warning on the dispute reaches (and who may approve extending its period). */
+  private warnedLeaders(em: EntityManager, row: DisputeRow): Promise<UserChoiceDto[]> {
+    return this.notifications.recipientsWithPermission(em, { townId: row.townId, villageId: row.villageId, permission: 'dispute.warning' });
   }
 
   /** Extends the open mediation period with the approver (one of `deadlineApprovers`) and the reason. */
@@ -567,7 +566,7 @@ export class DisputeService {
       const row = await this.writable(principal, id, em);
       const [open] = await this.openDeadlines(em, row);
       if (!open) throw wrongState({ zh: '没有进行中的调解期限', en: 'No mediation period is running' });
-      if (!(await this.approvers(em, row)).some((a) => a.id === dto.approvedBy)) {
+      if (!(await this.warnedLeaders(em, row)).some((a) => a.id === dto.approvedBy)) {
         throw invalidField('approvedBy', 'approver', { zh: '批准人须为本镇接收纠纷预警的领导', en: 'The approver must be a leader of the town who receives dispute warnings' });
       }
       if (!(await this.repo.update(em, id, dto.version, { updated_at: this.clock.now(), updated_by: principal.user.id }))) throw staleVersion();
@@ -612,10 +611,10 @@ export class DisputeService {
         after: { riskLevel: dto.level, reason: dto.reason, policeInformedOn: dto.policeInformedOn ?? null, policeUnit: dto.policeUnit ?? null, measures: dto.measures ?? null },
       });
       if (raising) {
-        const recipients = await this.notifications.recipientsWithPermission(em, { townId: row.townId, villageId: row.villageId, permission: 'dispute.warning' });
+        const recipients = await this.warnedLeaders(em, row);
         await this.notifications.notify(em, {
           townId: row.townId,
-          recipientIds: recipients,
+          recipientIds: recipients.map((r) => r.id),
           kind: 'dispute-warning',
           title: `群体性事件预警:${row.number}`,
           body: `${row.villageName ?? row.townName} ${row.summary.slice(0, 80)}。预警原因:${dto.reason}。已于 ${dto.policeInformedOn} 报告${dto.policeUnit}。`,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { NotificationDto, NotificationPage, PermissionCode } from '@fazhi/contracts';
+import type { NotificationDto, NotificationPage, PermissionCode, UserChoiceDto } from '@fazhi/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { scopeSql } from '../access/data-scope';
@@ -55,21 +55,21 @@ export class NotificationsService {
    * Active users holding `permission` whose data scope covers a record of the town (and village):
    * the whole town (`all` or `town` assignments above or at it) or the village (`villages`).
    */
-  async recipientsWithPermission(em: EntityManager, o: { townId: string; villageId?: string | null; permission: PermissionCode }): Promise<string[]> {
-    const rows: { id: string }[] = await em.query(
-      `SELECT DISTINCT u.id FROM app_user u
-         JOIN user_role ur ON ur.user_id = u.id
-         JOIN role r ON r.id = ur.role_id
-         JOIN org_unit au ON au.id = ur.org_unit_id
-         JOIN org_unit t ON t.id = $1
-        WHERE u.status = 'active' AND $3 = ANY(r.permissions) AND (
-              (ur.scope = 'all' AND t.path LIKE au.path || '%')
-           OR (ur.scope = 'town' AND (ur.town_id = t.id OR (ur.town_id IS NULL AND t.path LIKE au.path || '%')))
-           OR (ur.scope = 'villages' AND $2::uuid = ANY(ur.village_ids)))
-        ORDER BY u.id`,
+  async recipientsWithPermission(em: EntityManager, o: { townId: string; villageId?: string | null; permission: PermissionCode }): Promise<UserChoiceDto[]> {
+    return em.query(
+      `SELECT u.id, u.display_name AS name FROM app_user u
+        WHERE u.status = 'active' AND EXISTS (
+              SELECT 1 FROM user_role ur
+                JOIN role r ON r.id = ur.role_id
+                JOIN org_unit au ON au.id = ur.org_unit_id
+                JOIN org_unit t ON t.id = $1
+               WHERE ur.user_id = u.id AND $3 = ANY(r.permissions) AND (
+                     (ur.scope = 'all' AND t.path LIKE au.path || '%')
+                  OR (ur.scope = 'town' AND (ur.town_id = t.id OR (ur.town_id IS NULL AND t.path LIKE au.path || '%')))
+                  OR (ur.scope = 'villages' AND $2::uuid = ANY(ur.village_ids))))
+        ORDER BY u.display_name, u.id`,
       [o.townId, o.villageId ?? null, o.permission],
     );
-    return rows.map((r) => r.id);
   }
 
   /** Writes one notification per recipient in the caller's transaction. */
