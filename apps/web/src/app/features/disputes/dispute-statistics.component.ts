@@ -1,9 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { DisputeStatistics } from '@fazhi/contracts';
 import { TKey } from '../../core/i18n/dict.zh';
 import { I18nService } from '../../core/i18n/i18n.service';
+import { BreakdownColumn, BreakdownTableComponent, villageRowName } from '../../shared/breakdown-table.component';
 import { PageHeaderComponent } from '../../shared/page-header.component';
+import { StatCard, StatCardsComponent } from '../../shared/stat-cards.component';
 import { StatisticsSelection, StatisticsSelectorComponent } from '../../shared/statistics-selection';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { DisputesApi } from './disputes.api';
@@ -42,9 +44,8 @@ export function figureValue(figure: DisputeFigure, stats: DisputeStatistics): st
 @Component({
   selector: 'fz-dispute-statistics',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ZORRO_IMPORTS, PageHeaderComponent, StatisticsSelectorComponent],
+  imports: [ZORRO_IMPORTS, PageHeaderComponent, StatisticsSelectorComponent, StatCardsComponent, BreakdownTableComponent],
   templateUrl: './dispute-statistics.component.html',
-  styleUrl: '../../shared/statistics.css',
 })
 export class DisputeStatisticsComponent {
   private readonly api = inject(DisputesApi);
@@ -52,9 +53,23 @@ export class DisputeStatisticsComponent {
   protected readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
 
-  protected readonly figures = DISPUTE_FIGURE_CARDS;
-  protected readonly value = figureValue;
   protected readonly selection = new StatisticsSelection<DisputeStatistics>((year, townId) => this.api.statistics(year, townId));
+  protected readonly cards = computed<StatCard<DisputeFigure>[]>(() => {
+    const stats = this.selection.stats();
+    if (!stats) return [];
+    const rate = stats.successRate;
+    return DISPUTE_FIGURE_CARDS.map((f) => ({
+      ...f,
+      value: figureValue(f.key, stats),
+      detail: f.key === 'successRate' ? `${rate.numerator} / ${rate.denominator}` : undefined,
+    }));
+  });
+  protected readonly categoryName = (row: DisputeStatistics['byCategory'][number]) => row.name;
+  protected readonly villageName = villageRowName(this.t);
+  protected readonly columns: BreakdownColumn<{ received: number; agreed: number }>[] = [
+    { header: 'disputeStats.received', value: (row) => row.received },
+    { header: 'disputeStats.agreed', value: (row) => row.agreed },
+  ];
 
   protected open(figure: DisputeFigure): void {
     const stats = this.selection.stats();

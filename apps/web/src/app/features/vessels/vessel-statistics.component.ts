@@ -5,7 +5,9 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TKey } from '../../core/i18n/dict.zh';
+import { BreakdownColumn, BreakdownTableComponent, villageRowName } from '../../shared/breakdown-table.component';
 import { PageHeaderComponent } from '../../shared/page-header.component';
+import { StatCard, StatCardsComponent } from '../../shared/stat-cards.component';
 import { StatisticsSelection, StatisticsSelectorComponent } from '../../shared/statistics-selection';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { VesselStatisticsApi } from './statistics.api';
@@ -34,9 +36,13 @@ export function figureUrl(figure: Figure, stats: Pick<VesselStatistics, 'filters
 @Component({
   selector: 'fz-vessel-statistics',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ZORRO_IMPORTS, PageHeaderComponent, StatisticsSelectorComponent, NgxEchartsDirective],
+  imports: [ZORRO_IMPORTS, PageHeaderComponent, StatisticsSelectorComponent, StatCardsComponent, BreakdownTableComponent, NgxEchartsDirective],
   templateUrl: './vessel-statistics.component.html',
-  styleUrl: '../../shared/statistics.css',
+  styles: `
+    .fz-stats-chart {
+      height: 320px;
+    }
+  `,
 })
 export class VesselStatisticsComponent {
   private readonly api = inject(VesselStatisticsApi);
@@ -44,8 +50,16 @@ export class VesselStatisticsComponent {
   protected readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
 
-  protected readonly figures = FIGURES;
   protected readonly selection = new StatisticsSelection<VesselStatistics>((year, townId) => this.api.vessels(year, townId));
+  protected readonly cards = computed<StatCard<Figure>[]>(() => {
+    const stats = this.selection.stats();
+    return stats ? FIGURES.map((f) => ({ ...f, value: stats[f.key] })) : [];
+  });
+  protected readonly villageName = villageRowName(this.t);
+  protected readonly villageColumns: BreakdownColumn<VesselStatistics['byVillage'][number]>[] = [
+    { header: 'stats.registered', value: (v) => v.registered },
+    { header: 'stats.dismantled', value: (v) => v.dismantled },
+  ];
 
   protected readonly chart = computed<EChartsCoreOption | null>(() => {
     const stats = this.selection.stats();
