@@ -115,6 +115,12 @@ describe('three-no vessel ledger', () => {
       await page.goto(`${BASE_URL}/vessels?q=${encodeURIComponent('e2e')}`);
       await page.waitForSelector(`[data-test="vessel-table"] tr[data-vessel="${vessel.number}"]`);
       expect(await fitsWidth(page)).toBeLessThanOrEqual(PHONE.width);
+      // The phone folds the less used filters away until asked.
+      const village = page.locator('[data-test="filter-village"]');
+      await village.waitFor({ state: 'hidden' });
+      await page.click('[data-test="filter-more"]');
+      await village.waitFor({ state: 'visible' });
+      await expectText(page.locator('[data-test="filter-more"]'), '收起');
       await page.screenshot({ path: '/tmp/shot-vessel-list-phone.png', fullPage: true });
       await page.waitForLoadState('networkidle');
       expect(problems).toEqual([]);

@@ -11,6 +11,7 @@ import { PageHeaderComponent } from '../../shared/page-header.component';
 import { PagedList } from '../../shared/paged-list';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { AUDIT_OUTCOMES, AuditApi, AuditFilters } from './audit.api';
+import { FilterActionsComponent } from '../../shared/filter-actions.component';
 
 export const OUTCOME_LABELS: Record<AuditOutcome, TKey> = {
   success: 'audit.outcomeSuccess',
@@ -34,7 +35,7 @@ const OUTCOME_COLORS: Record<AuditOutcome, string> = {
 @Component({
   selector: 'fz-audit-log',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgTemplateOutlet, ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, DateTimePipe, JsonViewComponent],
+  imports: [NgTemplateOutlet, ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, DateTimePipe, JsonViewComponent, FilterActionsComponent],
   templateUrl: './audit-log.component.html',
   styles: `
     .fz-audit-detail {

@@ -38,6 +38,7 @@ import {
   withoutDisputeFilter,
 } from './dispute-filters';
 import { DisputesApi } from './disputes.api';
+import { FilterActionsComponent } from '../../shared/filter-actions.component';
 
 export const RISK_LEVELS = Object.keys(DISPUTE_RISK_LABELS) as DisputeRiskLevel[];
 export const RISK_COLORS: Record<DisputeRiskLevel, string> = { normal: 'default', elevated: 'orange', group_incident: 'red' };
@@ -46,9 +47,8 @@ export const RISK_COLORS: Record<DisputeRiskLevel, string> = { normal: 'default'
 @Component({
   selector: 'fz-dispute-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, PageHeaderComponent, HasPermissionDirective, FilterTagsComponent],
+  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, PageHeaderComponent, HasPermissionDirective, FilterTagsComponent, FilterActionsComponent],
   templateUrl: './dispute-list.component.html',
-  styleUrl: './dispute-list.component.css',
 })
 export class DisputeListComponent {
   private readonly api = inject(DisputesApi);

@@ -22,6 +22,7 @@ import { OrgApi } from '../org/org.api';
 import { OrgNames } from '../vessels/org-names';
 import { Source, reader, text, toApiQuery, uuid, year } from '../../shared/query-params';
 import { PeaceOfficerQuery, PeaceOfficersApi } from './peace-officers.api';
+import { FilterActionsComponent } from '../../shared/filter-actions.component';
 
 /** The year filter's choice for every year (also its value in the page's URL). */
 export const ALL_YEARS = 'all';
@@ -82,7 +83,7 @@ function notBeforeStart(control: AbstractControl<Date | null>): ValidationErrors
 @Component({
   selector: 'fz-peace-officer-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, HasPermissionDirective, FilterTagsComponent, ReasonModalComponent],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, HasPermissionDirective, FilterTagsComponent, ReasonModalComponent, FilterActionsComponent],
   templateUrl: './peace-officer-list.component.html',
   styleUrl: './peace-officer-list.component.css',
 })

@@ -8,12 +8,13 @@ import { PageHeaderComponent } from '../../shared/page-header.component';
 import { PagedList } from '../../shared/paged-list';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { LoginHistoryFilters, SecurityApi } from './security.api';
+import { FilterActionsComponent } from '../../shared/filter-actions.component';
 
 /** Sign-in attempts, successful or not (security administrators and auditors). */
 @Component({
   selector: 'fz-login-history',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, DateTimePipe],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, DateTimePipe, FilterActionsComponent],
   templateUrl: './login-history.component.html',
   styles: `
     .fz-ua {

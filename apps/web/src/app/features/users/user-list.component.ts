@@ -17,6 +17,7 @@ import { UserEditorComponent } from './user-editor.component';
 import { UserPasswordComponent } from './user-password.component';
 import { UserRolesComponent } from './user-roles.component';
 import { UserFilters, UsersApi } from './users.api';
+import { FilterActionsComponent } from '../../shared/filter-actions.component';
 
 export const USER_STATUS_LABELS: Record<UserStatus, TKey> = {
   active: 'users.statusActive',
@@ -43,6 +44,7 @@ type Dialog =
     UserRolesComponent,
     UserPasswordComponent,
     UserDisableComponent,
+    FilterActionsComponent,
   ],
   templateUrl: './user-list.component.html',
 })

@@ -13,6 +13,7 @@ import { CampaignsApi } from './campaigns.api';
 import { FilterTag, FilterTagsComponent } from '../../shared/filter-tags.component';
 import { OrgNames } from './org-names';
 import { CAMPAIGN_FILTER_LABELS, CampaignFilterKey, CampaignQuery, CampaignStatusFilter, EMPTY_CAMPAIGN_QUERY, activeCampaignFilters, campaignQueryFromParams } from './vessel-filters';
+import { FilterActionsComponent } from '../../shared/filter-actions.component';
 
 export const CAMPAIGN_STATUS_KEYS = { planned: 'campaigns.statusPlanned', closed: 'campaigns.statusClosed' } as const;
 
@@ -20,7 +21,7 @@ export const CAMPAIGN_STATUS_KEYS = { planned: 'campaigns.statusPlanned', closed
 @Component({
   selector: 'fz-campaign-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, PageHeaderComponent, HasPermissionDirective, FilterTagsComponent],
+  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, PageHeaderComponent, HasPermissionDirective, FilterTagsComponent, FilterActionsComponent],
   templateUrl: './campaign-list.component.html',
 })
 export class CampaignListComponent {

@@ -17,6 +17,7 @@ import { OrgNames } from './org-names';
 import { DISPOSAL_KEYS } from './vessel-labels';
 import { EMPTY_VESSEL_QUERY, OwnerSearchField, VESSEL_FILTER_LABELS, VesselFilterKey, VesselQuery, VesselSort, activeFilters, vesselQueryFromParams, withoutFilter } from './vessel-filters';
 import { VesselsApi } from './vessels.api';
+import { FilterActionsComponent } from '../../shared/filter-actions.component';
 
 const OWNER_FIELDS: readonly OwnerSearchField[] = ['ownerName', 'ownerIdNumber', 'ownerPhone'];
 
@@ -24,9 +25,8 @@ const OWNER_FIELDS: readonly OwnerSearchField[] = ['ownerName', 'ownerIdNumber',
 @Component({
   selector: 'fz-vessel-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, PageHeaderComponent, HasPermissionDirective, DateTimePipe, FilterTagsComponent],
+  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, PageHeaderComponent, HasPermissionDirective, DateTimePipe, FilterTagsComponent, FilterActionsComponent],
   templateUrl: './vessel-list.component.html',
-  styleUrl: './vessel-list.component.css',
 })
 export class VesselListComponent {
   private readonly api = inject(VesselsApi);
