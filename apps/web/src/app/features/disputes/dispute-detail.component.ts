@@ -3,7 +3,6 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { RouterLink } from '@angular/router';
 import {
   AGREEMENT_FORM_LABELS,
-  DEADLINE_STATE_LABELS,
   DEFAULT_TIME_ZONE,
   DISPUTE_AGREEMENT_STATUSES,
   DISPUTE_ATTACHMENT_STAGE_LABELS,
@@ -38,9 +37,10 @@ import { EvidenceGalleryComponent } from '../../shared/evidence-gallery.componen
 import { controlError, revealErrors } from '../../shared/form-errors';
 import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { ReasonModalComponent } from '../../shared/reason-modal.component';
+import { DeadlineAlertComponent } from '../../shared/deadline.component';
+import { RecordTimelineComponent, TimelineEntry } from '../../shared/record-timeline.component';
 import { StepInput, StepModalComponent, WorkflowStep } from '../../shared/transition-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { DEADLINE_COLORS } from '../vessels/vessel-labels';
 import { DisputesApi } from './disputes.api';
 import { RISK_COLORS } from './dispute-list.component';
 
@@ -119,20 +119,11 @@ type ReasonAction = 'void' | 'reopen' | 'unmask';
 
 type PartyFields = Pick<DisputePartyDto, 'name' | 'idNumber' | 'phone' | 'address'>;
 
-interface TimelineEntry {
-  key: string;
-  when: string;
-  shown: string;
-  title: string;
-  detail: string;
-  color: string;
-}
-
 /** One dispute: its facts, parties, sessions, follow-ups, deadline, timeline and the caller's steps. */
 @Component({
   selector: 'fz-dispute-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, DateTimePipe, StepModalComponent, HasPermissionDirective, EvidenceGalleryComponent, ReasonModalComponent],
+  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, DateTimePipe, StepModalComponent, HasPermissionDirective, EvidenceGalleryComponent, ReasonModalComponent, DeadlineAlertComponent, RecordTimelineComponent],
   templateUrl: './dispute-detail.component.html',
   styleUrl: '../../shared/record-detail.css',
 })
@@ -158,7 +149,6 @@ export class DisputeDetailComponent implements OnInit {
   protected readonly satisfactionLabels = SATISFACTION_LABELS;
   protected readonly agreementLabels = AGREEMENT_FORM_LABELS;
   protected readonly referralLabels = REFERRAL_ROUTE_LABELS;
-  protected readonly deadlineColors = DEADLINE_COLORS;
   protected readonly escalationLevelLabels = ESCALATION_LEVEL_LABELS;
   protected readonly escalationKindLabels = ESCALATION_KIND_LABELS;
   protected readonly judicialLabels = JUDICIAL_RESULT_LABELS;
@@ -308,10 +298,6 @@ export class DisputeDetailComponent implements OnInit {
     return label ? this.i18n.pick(label) : status;
   }
 
-  protected deadlineLabel(): string {
-    const deadline = this.record()?.deadline;
-    return deadline ? this.i18n.pick(DEADLINE_STATE_LABELS[deadline.state]) : '';
-  }
 
   protected open(step: WorkflowStep): void {
     const record = this.record();

@@ -24,7 +24,7 @@ import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { OrgApi } from '../org/org.api';
 import { OrgNames } from '../vessels/org-names';
-import { DEADLINE_COLORS } from '../vessels/vessel-labels';
+import { DEADLINE_COLORS } from '../../shared/deadline.component';
 import {
   DISPUTE_FILTER_LABELS,
   DisputeFilterKey,

@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { DEADLINE_STATE_LABELS, MyDeadlineDto } from '@fazhi/contracts';
+import { MyDeadlineDto } from '@fazhi/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { DEADLINE_COLORS } from '../vessels/vessel-labels';
+import { DeadlineDaysComponent } from '../../shared/deadline.component';
 import { DeadlinesApi } from './deadlines.api';
 
 /** Where each ledger's records open, by the ledger name a deadline carries. */
@@ -23,7 +23,7 @@ export function recordLink(item: Pick<MyDeadlineDto, 'ledger' | 'recordId'>): st
 @Component({
   selector: 'fz-my-deadlines',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ZORRO_IMPORTS],
+  imports: [RouterLink, ZORRO_IMPORTS, DeadlineDaysComponent],
   template: `
     <nz-card [nzTitle]="t('deadlines.title')" [nzExtra]="countTpl" data-test="my-deadlines">
       <ng-template #countTpl>
@@ -46,10 +46,7 @@ export function recordLink(item: Pick<MyDeadlineDto, 'ledger' | 'recordId'>): st
               </div>
               <div class="fz-deadline-meta">
                 <span class="fz-muted">{{ t('deadlines.due', { date: item.dueDate }) }}</span>
-                <nz-tag [nzColor]="colors[item.state]">
-                  {{ item.daysLeft < 0 ? t('deadlines.overdueDays', { days: -item.daysLeft }) : t('deadlines.daysLeft', { days: item.daysLeft }) }}
-                </nz-tag>
-                <span class="fz-muted">{{ i18n.pick(states[item.state]) }}</span>
+                <fz-deadline-days [deadline]="item" />
               </div>
             </div>
           } @empty {
@@ -83,8 +80,6 @@ export function recordLink(item: Pick<MyDeadlineDto, 'ledger' | 'recordId'>): st
 export class MyDeadlinesComponent {
   protected readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
-  protected readonly colors = DEADLINE_COLORS;
-  protected readonly states = DEADLINE_STATE_LABELS;
   protected readonly link = recordLink;
   protected readonly items = signal<MyDeadlineDto[]>([]);
   protected readonly total = signal(0);

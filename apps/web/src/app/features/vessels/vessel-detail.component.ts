@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import {
-  DEADLINE_STATE_LABELS,
   DEFAULT_TIME_ZONE,
   VESSEL_CLOSED_STATUSES,
   VESSEL_STATUS_LABELS,
@@ -19,8 +18,10 @@ import { Submission } from '../../shared/api-error-message';
 import { EvidenceGalleryComponent } from '../../shared/evidence-gallery.component';
 import { PersuasionModalComponent } from './persuasion-modal.component';
 import { ReasonModalComponent } from '../../shared/reason-modal.component';
+import { DeadlineAlertComponent } from '../../shared/deadline.component';
+import { RecordTimelineComponent, TimelineEntry } from '../../shared/record-timeline.component';
 import { TransitionModalComponent, VesselStep } from './transition-modal.component';
-import { DEADLINE_COLORS, DISPOSAL_KEYS, HULL_KEYS, MEASURE_KEYS, SOURCE_KEYS } from './vessel-labels';
+import { DISPOSAL_KEYS, HULL_KEYS, MEASURE_KEYS, SOURCE_KEYS } from './vessel-labels';
 import { OwnerField, VesselsApi } from './vessels.api';
 
 type Dialog =
@@ -29,18 +30,6 @@ type Dialog =
   | { kind: 'void' }
   | { kind: 'reopen' }
   | { kind: 'unmask' };
-
-export interface TimelineEntry {
-  key: string;
-  /** `YYYY-MM-DD HH:mm:ss` in the town's zone, for ordering. */
-  when: string;
-  /** What the entry shows as its time (a persuasion entry has a date only). */
-  shown: string;
-  kind: 'status' | 'persuasion';
-  title: string;
-  detail: string;
-  color: string;
-}
 
 const OWNER_FIELDS: readonly OwnerField[] = ['ownerName', 'ownerIdNumber', 'ownerPhone'];
 
@@ -57,6 +46,8 @@ const OWNER_FIELDS: readonly OwnerField[] = ['ownerName', 'ownerIdNumber', 'owne
     TransitionModalComponent,
     PersuasionModalComponent,
     ReasonModalComponent,
+    DeadlineAlertComponent,
+    RecordTimelineComponent,
   ],
   templateUrl: './vessel-detail.component.html',
   styleUrl: '../../shared/record-detail.css',
@@ -78,7 +69,6 @@ export class VesselDetailComponent implements OnInit {
   protected readonly sourceKeys = SOURCE_KEYS;
   protected readonly hullKeys = HULL_KEYS;
   protected readonly disposalKeys = DISPOSAL_KEYS;
-  protected readonly deadlineColors = DEADLINE_COLORS;
 
   protected readonly closed = computed(() => {
     const record = this.record();
@@ -126,10 +116,6 @@ export class VesselDetailComponent implements OnInit {
     return label ? this.i18n.pick(label) : status;
   }
 
-  protected deadlineLabel(): string {
-    const deadline = this.record()?.deadline;
-    return deadline ? this.i18n.pick(DEADLINE_STATE_LABELS[deadline.state]) : '';
-  }
 
   protected open(dialog: Dialog): void {
     this.submission.error.set(null);

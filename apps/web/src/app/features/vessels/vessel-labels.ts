@@ -1,7 +1,6 @@
 import {
   CertificateDto,
   CertificateEventKind,
-  DeadlineState,
   Disposal,
   HullMaterial,
   PersuasionMeasure,
@@ -54,15 +53,6 @@ export const VALIDITY: Record<CertificateDto['validity'], { key: TKey; color: st
   due: { key: 'certificates.validityDue', color: 'orange' },
   expired: { key: 'certificates.validityExpired', color: 'red' },
   inactive: { key: 'certificates.validityInactive', color: 'default' },
-};
-
-/** The colour of a deadline's days-left figure. */
-export const DEADLINE_COLORS: Record<DeadlineState, string> = {
-  ok: 'green',
-  warning: 'orange',
-  overdue: 'red',
-  paused: 'default',
-  done: 'default',
 };
 
 /** Labels of the data a transition step carries (`requires` in the contracts' table). */
