@@ -25,6 +25,7 @@ export function controlError(control: AbstractControl | null, t: Translate): str
   if (errors['max']) return t('form.max', { max: numberParam(errors, 'max', 'max') });
   if (errors['pattern']) return t('form.pattern');
   if (errors['phone']) return t('form.phone');
+  if (errors['idNumber']) return t('form.idNumber');
   if (errors['timeZone']) return t('form.timeZone');
   if (errors['policy']) return t('password.weak');
   if (errors['mismatch']) return t('password.mismatch');

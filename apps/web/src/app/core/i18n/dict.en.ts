@@ -33,6 +33,7 @@ export const EN: Record<TKey, string> = {
   'form.minLength': 'At least {min} characters',
   'form.pattern': 'Invalid format',
   'form.phone': 'Enter a valid mobile or landline number',
+  'form.idNumber': 'Invalid ID number (18 characters with check digit)',
   'form.required': 'Required',
   'form.timeZone': 'Unknown time zone, e.g. Asia/Shanghai',
 
@@ -325,7 +326,6 @@ export const EN: Record<TKey, string> = {
   'vessels.ownerPhone': 'Phone',
   'vessels.ownerSearch': 'Search by owner',
   'vessels.ownerExact': 'Exact owner search',
-  'vessels.idNumberInvalid': 'Invalid ID number (18 characters with check digit)',
   'vessels.unclaimed': 'Unclaimed',
   'vessels.unclaimedSwitch': 'Unclaimed vessel',
   'vessels.unclaimedHint': 'Turn on when no owner is found, and give the notice period',

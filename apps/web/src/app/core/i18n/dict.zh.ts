@@ -31,6 +31,7 @@ export const ZH = {
   'form.minLength': '至少 {min} 个字符',
   'form.pattern': '格式不正确',
   'form.phone': '请输入正确的手机号或固定电话',
+  'form.idNumber': '身份证号码无效(18 位，含校验码)',
   'form.required': '必填',
   'form.timeZone': '时区无效，例如 Asia/Shanghai',
 
@@ -321,7 +322,6 @@ export const ZH = {
   'vessels.ownerPhone': '联系电话',
   'vessels.ownerSearch': '按船主查找',
   'vessels.ownerExact': '船主精确查找',
-  'vessels.idNumberInvalid': '身份证号码无效(18 位，含校验码)',
   'vessels.unclaimed': '无主',
   'vessels.unclaimedSwitch': '无主船舶',
   'vessels.unclaimedHint': '找不到船主时开启，并填写公告起止日期',

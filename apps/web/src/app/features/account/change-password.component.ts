@@ -18,11 +18,12 @@ import {
 } from '../../shared/password-hints';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { AccountApi } from './account.api';
+import { FieldComponent } from '../../shared/field.component';
 
 @Component({
   selector: 'fz-change-password',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, FieldComponent],
   templateUrl: './change-password.component.html',
 })
 export class ChangePasswordComponent {

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { AbstractControl, FormControl, FormGroup, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
 import {
   CALENDAR_DAY_KINDS,
   CALENDAR_DAY_KIND_LABELS,
@@ -12,12 +12,13 @@ import {
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { DateTimePipe } from '../../shared/date-time.pipe';
-import { controlError, revealErrors } from '../../shared/form-errors';
+import { revealErrors } from '../../shared/form-errors';
 import { PageHeaderComponent } from '../../shared/page-header.component';
 import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { Submission } from '../../shared/api-error-message';
 import { CalendarApi } from './calendar.api';
+import { FieldComponent } from '../../shared/field.component';
 
 const WEEKDAY_KEYS = ['calendar.sun', 'calendar.mon', 'calendar.tue', 'calendar.wed', 'calendar.thu', 'calendar.fri', 'calendar.sat'] as const;
 
@@ -25,7 +26,7 @@ const WEEKDAY_KEYS = ['calendar.sun', 'calendar.mon', 'calendar.tue', 'calendar.
 @Component({
   selector: 'fz-calendar-admin',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, DateTimePipe],
+  imports: [FormsModule, ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, DateTimePipe, FieldComponent],
   templateUrl: './calendar-admin.component.html',
   styles: `
     .fz-calendar-kind {
@@ -69,7 +70,6 @@ export class CalendarAdminComponent {
     kind: new FormControl<CalendarDayKind>('holiday', { nonNullable: true }),
     name: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/), Validators.maxLength(64)] }),
   });
-  protected readonly err = (control: AbstractControl): string => controlError(control, this.t);
 
   constructor() {
     this.load();

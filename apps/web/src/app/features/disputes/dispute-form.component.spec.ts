@@ -64,5 +64,8 @@ describe('dispute form party rows', () => {
     );
     await fixture.whenStable();
     expect(form.parties.at(1).controls.idNumber.errors?.['server']).toBe('身份证号码无效');
+    const row = (fixture.nativeElement as HTMLElement).querySelector('[data-party-row="1"]')!;
+    expect(row.querySelector('.ant-form-item-has-error #p-id-1')).not.toBeNull();
+    expect(row.querySelector('.ant-form-item-explain-error')?.textContent).toContain('身份证号码无效');
   });
 });

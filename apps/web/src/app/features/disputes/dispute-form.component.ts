@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import {
   DISPUTE_CATEGORIES,
@@ -17,7 +17,8 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { Submission } from '../../shared/api-error-message';
-import { controlError, revealErrors } from '../../shared/form-errors';
+import { FieldComponent } from '../../shared/field.component';
+import { revealErrors } from '../../shared/form-errors';
 import { villagesUnder } from '../../shared/org-tree';
 import { PageHeaderComponent } from '../../shared/page-header.component';
 import { toPlainDate } from '../../shared/plain-date';
@@ -60,7 +61,7 @@ export function partiesInput(rows: PartyGroup['value'][]): NonNullable<DisputeIn
 @Component({
   selector: 'fz-dispute-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, PageHeaderComponent],
+  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, PageHeaderComponent, FieldComponent],
   templateUrl: './dispute-form.component.html',
 })
 export class DisputeFormComponent {
@@ -96,7 +97,6 @@ export class DisputeFormComponent {
   private readonly townId = toSignal(this.form.controls.townId.valueChanges, { initialValue: null });
   protected readonly villages = computed(() => villagesUnder(this.orgTree(), this.townId() ?? this.auth.me()?.townId));
   protected readonly submission = new Submission(this.t);
-  protected readonly err = (control: AbstractControl | null): string => controlError(control, this.t);
 
   constructor() {
     inject(OrgApi)

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { AbstractControl, FormControl, FormGroup, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
 import { AGREEMENT_PLACEHOLDERS, AgreementPlaceholderKey, MediationPeriod } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { Subscription, tap } from 'rxjs';
@@ -11,10 +11,11 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { Submission } from '../../shared/api-error-message';
 import { DateTimePipe } from '../../shared/date-time.pipe';
 import { DocumentTemplateCardComponent, TemplatePlaceholderHelp } from '../../shared/document-template-card.component';
-import { controlError, revealErrors } from '../../shared/form-errors';
+import { revealErrors } from '../../shared/form-errors';
 import { PageHeaderComponent } from '../../shared/page-header.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { AGREEMENT_TEMPLATE_API, DisputeSettingsApi, MediationPeriodSetting } from './dispute-settings.api';
+import { FieldComponent } from '../../shared/field.component';
 
 type PeriodUnit = MediationPeriod['unit'];
 
@@ -52,7 +53,7 @@ const PLACEHOLDER_MEANINGS: Record<AgreementPlaceholderKey, TKey> = {
 @Component({
   selector: 'fz-dispute-settings',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, DocumentTemplateCardComponent, DateTimePipe],
+  imports: [FormsModule, ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, DocumentTemplateCardComponent, DateTimePipe, FieldComponent],
   templateUrl: './dispute-settings.component.html',
   styles: `
     .fz-settings-town {
@@ -96,7 +97,6 @@ export class DisputeSettingsComponent {
     unit: new FormControl<PeriodUnit>('month', { nonNullable: true, validators: [Validators.required] }),
   });
   protected readonly submission = new Submission(this.t);
-  protected readonly err = (control: AbstractControl | null): string => controlError(control, this.t);
   private loadingPeriod?: Subscription;
 
   constructor() {

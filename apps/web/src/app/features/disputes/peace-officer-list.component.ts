@@ -23,6 +23,7 @@ import { OrgNames } from '../vessels/org-names';
 import { Source, reader, text, toApiQuery, uuid, year } from '../../shared/query-params';
 import { PeaceOfficerQuery, PeaceOfficersApi } from './peace-officers.api';
 import { FilterActionsComponent } from '../../shared/filter-actions.component';
+import { FieldComponent } from '../../shared/field.component';
 
 /** The year filter's choice for every year (also its value in the page's URL). */
 export const ALL_YEARS = 'all';
@@ -83,7 +84,7 @@ function notBeforeStart(control: AbstractControl<Date | null>): ValidationErrors
 @Component({
   selector: 'fz-peace-officer-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, HasPermissionDirective, FilterTagsComponent, ReasonModalComponent, FilterActionsComponent],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, HasPermissionDirective, FilterTagsComponent, ReasonModalComponent, FilterActionsComponent, FieldComponent],
   templateUrl: './peace-officer-list.component.html',
   styleUrl: './peace-officer-list.component.css',
 })

@@ -4,9 +4,10 @@ import { DEFAULT_TIME_ZONE, ORG_CHILD_LEVEL, ORG_LEVEL_LABELS, OrgLevel, OrgTree
 import { Observable } from 'rxjs';
 import { apiError, applyFieldErrors } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { controlError, revealErrors } from '../../shared/form-errors';
+import { revealErrors } from '../../shared/form-errors';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { OrgApi } from './org.api';
+import { FieldComponent } from '../../shared/field.component';
 
 function timeZoneValidator(control: AbstractControl<string>): ValidationErrors | null {
   const value = (control.value ?? '').trim();
@@ -17,7 +18,7 @@ function timeZoneValidator(control: AbstractControl<string>): ValidationErrors |
 @Component({
   selector: 'fz-org-unit-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, FieldComponent],
   templateUrl: './org-unit-form.component.html',
 })
 export class OrgUnitFormComponent implements OnInit {
@@ -54,7 +55,6 @@ export class OrgUnitFormComponent implements OnInit {
   });
   protected readonly submitting = signal(false);
   protected readonly error = signal<string | null>(null);
-  protected readonly err = (control: AbstractControl): string => controlError(control, this.t);
 
   ngOnInit(): void {
     const unit = this.unit();

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, output, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import {
   DATA_SCOPES,
   DATA_SCOPE_LABELS,
@@ -14,16 +14,17 @@ import {
 import { Observable } from 'rxjs';
 import { apiError, applyFieldErrors } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { controlError, revealErrors } from '../../shared/form-errors';
+import { revealErrors } from '../../shared/form-errors';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { DUTIES, DUTY_COLORS, DUTY_LABELS } from './duties';
 import { RolesApi } from './roles.api';
+import { FieldComponent } from '../../shared/field.component';
 
 /** Drawer to compose a role from permission codes, grouped by duty. */
 @Component({
   selector: 'fz-role-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, FieldComponent],
   templateUrl: './role-editor.component.html',
   styles: `
     .fz-duty {
@@ -76,7 +77,6 @@ export class RoleEditorComponent implements OnInit {
   );
   protected readonly submitting = signal(false);
   protected readonly error = signal<string | null>(null);
-  protected readonly err = (control: AbstractControl): string => controlError(control, this.t);
 
   ngOnInit(): void {
     const role = this.role();

@@ -6,12 +6,13 @@ import { controlError } from '../../shared/form-errors';
 import { toTreeOptions, villagesUnder } from '../../shared/org-tree';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { AssignmentGroup, assignmentGroup } from './assignment-form';
+import { FieldComponent } from '../../shared/field.component';
 
 /** Edits a user's role assignments: role, org unit, data scope and (for `villages`) the villages. */
 @Component({
   selector: 'fz-role-assignments',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, FieldComponent],
   templateUrl: './role-assignments.component.html',
   styles: `
     .fz-assignment {

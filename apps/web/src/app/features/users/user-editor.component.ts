@@ -5,13 +5,14 @@ import { OrgTreeNode, PASSWORD_MAX_LENGTH, RoleDto, UserDto, isValidMobile } fro
 import { Observable } from 'rxjs';
 import { apiError, applyFieldErrors } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { controlError, revealErrors } from '../../shared/form-errors';
+import { revealErrors } from '../../shared/form-errors';
 import { toTreeOptions } from '../../shared/org-tree';
 import { passwordHints, passwordPolicyValidator, sibling } from '../../shared/password-hints';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { AssignmentGroup, assignmentInput } from './assignment-form';
 import { RoleAssignmentsComponent } from './role-assignments.component';
 import { UsersApi } from './users.api';
+import { FieldComponent } from '../../shared/field.component';
 
 function phoneValidator(control: AbstractControl<string>): ValidationErrors | null {
   const value = (control.value ?? '').trim();
@@ -22,7 +23,7 @@ function phoneValidator(control: AbstractControl<string>): ValidationErrors | nu
 @Component({
   selector: 'fz-user-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, RoleAssignmentsComponent],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, RoleAssignmentsComponent, FieldComponent],
   templateUrl: './user-editor.component.html',
 })
 export class UserEditorComponent implements OnInit {
@@ -63,7 +64,6 @@ export class UserEditorComponent implements OnInit {
   protected readonly editing = computed(() => this.user() !== null);
   protected readonly submitting = signal(false);
   protected readonly error = signal<string | null>(null);
-  protected readonly err = (control: AbstractControl): string => controlError(control, this.t);
 
   ngOnInit(): void {
     const user = this.user();

@@ -1,19 +1,20 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { PASSWORD_MAX_LENGTH, UserDto } from '@fazhi/contracts';
 import { apiError, applyFieldErrors } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { controlError, revealErrors } from '../../shared/form-errors';
+import { revealErrors } from '../../shared/form-errors';
 import { passwordHints, passwordPolicyValidator } from '../../shared/password-hints';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { UsersApi } from './users.api';
+import { FieldComponent } from '../../shared/field.component';
 
 /** Modal to set a new password for a user, who must change it at the next sign-in. */
 @Component({
   selector: 'fz-user-password',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, FieldComponent],
   template: `
     <nz-modal
       [nzVisible]="true"
@@ -31,12 +32,9 @@ import { UsersApi } from './users.api';
           <nz-alert class="fz-block" nzType="error" nzShowIcon [nzMessage]="message" data-test="form-error" />
         }
         <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()">
-          <nz-form-item>
-            <nz-form-label nzRequired nzFor="reset-password">{{ t('password.new') }}</nz-form-label>
-            <nz-form-control [nzErrorTip]="err(form.controls.newPassword)">
-              <input nz-input id="reset-password" type="password" formControlName="newPassword" autocomplete="new-password" />
-            </nz-form-control>
-          </nz-form-item>
+          <fz-field [label]="t('password.new')" for="reset-password" required [control]="form.controls.newPassword">
+            <input nz-input id="reset-password" type="password" formControlName="newPassword" autocomplete="new-password" />
+          </fz-field>
           @if (hints().length > 0) {
             <ul class="fz-hints">
               @for (hint of hints(); track hint.problem) {
@@ -72,7 +70,6 @@ export class UserPasswordComponent {
   protected readonly hints = computed(() => passwordHints(this.value(), this.user().username));
   protected readonly submitting = signal(false);
   protected readonly error = signal<string | null>(null);
-  protected readonly err = (control: AbstractControl): string => controlError(control, this.t);
 
   protected submit(): void {
     if (this.form.invalid) {

@@ -1,15 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { controlError, revealErrors } from '../../shared/form-errors';
+import { revealErrors } from '../../shared/form-errors';
 import { PageHeaderComponent } from '../../shared/page-header.component';
 import { toPlainDate } from '../../shared/plain-date';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { Submission } from '../../shared/api-error-message';
 import { CampaignsApi } from './campaigns.api';
+import { FieldComponent } from '../../shared/field.component';
 
 /** Agencies that usually take part, offered in the agencies field (free text is allowed too). */
 const USUAL_AGENCIES = ['农业农村局', '海警工作站', '派出所', '镇综合行政执法办', '镇人民政府'];
@@ -18,7 +19,7 @@ const USUAL_AGENCIES = ['农业农村局', '海警工作站', '派出所', '镇�
 @Component({
   selector: 'fz-campaign-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, PageHeaderComponent],
+  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, PageHeaderComponent, FieldComponent],
   template: `
     <fz-page-header [title]="t('campaigns.createTitle')" [subtitle]="t('campaigns.formSubtitle')" />
     <nz-card class="fz-narrow-card">
@@ -27,45 +28,30 @@ const USUAL_AGENCIES = ['农业农村局', '海警工作站', '派出所', '镇�
       }
       <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()" data-test="campaign-form">
         @if (towns().length > 1) {
-          <nz-form-item>
-            <nz-form-label nzRequired nzFor="c-town">{{ t('vessels.town') }}</nz-form-label>
-            <nz-form-control [nzErrorTip]="err(form.controls.townId)">
-              <nz-select nzId="c-town" formControlName="townId">
-                @for (town of towns(); track town.id) {
-                  <nz-option [nzValue]="town.id" [nzLabel]="town.name" />
-                }
-              </nz-select>
-            </nz-form-control>
-          </nz-form-item>
-        }
-        <nz-form-item>
-          <nz-form-label nzRequired nzFor="c-date">{{ t('campaigns.date') }}</nz-form-label>
-          <nz-form-control [nzErrorTip]="err(form.controls.date)">
-            <nz-date-picker class="fz-full" nzId="c-date" formControlName="date" />
-          </nz-form-control>
-        </nz-form-item>
-        <nz-form-item>
-          <nz-form-label nzRequired nzFor="c-place">{{ t('campaigns.place') }}</nz-form-label>
-          <nz-form-control [nzErrorTip]="err(form.controls.place)">
-            <input nz-input id="c-place" formControlName="place" autocomplete="off" />
-          </nz-form-control>
-        </nz-form-item>
-        <nz-form-item>
-          <nz-form-label nzFor="c-agencies">{{ t('campaigns.agencies') }}</nz-form-label>
-          <nz-form-control [nzErrorTip]="err(form.controls.agencies)" [nzExtra]="t('campaigns.agenciesHint')">
-            <nz-select nzId="c-agencies" nzMode="tags" formControlName="agencies">
-              @for (agency of usualAgencies; track agency) {
-                <nz-option [nzValue]="agency" [nzLabel]="agency" />
+          <fz-field [label]="t('vessels.town')" for="c-town" required [control]="form.controls.townId">
+            <nz-select nzId="c-town" formControlName="townId">
+              @for (town of towns(); track town.id) {
+                <nz-option [nzValue]="town.id" [nzLabel]="town.name" />
               }
             </nz-select>
-          </nz-form-control>
-        </nz-form-item>
-        <nz-form-item>
-          <nz-form-label nzFor="c-remark">{{ t('vessels.remark') }}</nz-form-label>
-          <nz-form-control [nzErrorTip]="err(form.controls.remark)">
-            <textarea nz-input id="c-remark" formControlName="remark" [nzAutosize]="{ minRows: 2, maxRows: 5 }"></textarea>
-          </nz-form-control>
-        </nz-form-item>
+          </fz-field>
+        }
+        <fz-field [label]="t('campaigns.date')" for="c-date" required [control]="form.controls.date">
+          <nz-date-picker class="fz-full" nzId="c-date" formControlName="date" />
+        </fz-field>
+        <fz-field [label]="t('campaigns.place')" for="c-place" required [control]="form.controls.place">
+          <input nz-input id="c-place" formControlName="place" autocomplete="off" />
+        </fz-field>
+        <fz-field [label]="t('campaigns.agencies')" for="c-agencies" [control]="form.controls.agencies" [extra]="t('campaigns.agenciesHint')">
+          <nz-select nzId="c-agencies" nzMode="tags" formControlName="agencies">
+            @for (agency of usualAgencies; track agency) {
+              <nz-option [nzValue]="agency" [nzLabel]="agency" />
+            }
+          </nz-select>
+        </fz-field>
+        <fz-field [label]="t('vessels.remark')" for="c-remark" [control]="form.controls.remark">
+          <textarea nz-input id="c-remark" formControlName="remark" [nzAutosize]="{ minRows: 2, maxRows: 5 }"></textarea>
+        </fz-field>
         <div class="fz-form-footer">
           <button nz-button nzType="primary" type="submit" [nzLoading]="submission.busy()" data-test="campaign-save">{{ t('common.save') }}</button>
           <a nz-button routerLink="/vessels/campaigns">{{ t('common.cancel') }}</a>
@@ -91,7 +77,6 @@ export class CampaignFormComponent {
     remark: new FormControl('', { nonNullable: true, validators: Validators.maxLength(1000) }),
   });
   protected readonly submission = new Submission(this.t);
-  protected readonly err = (control: AbstractControl): string => controlError(control, this.t);
 
   protected submit(): void {
     if (this.form.invalid) {

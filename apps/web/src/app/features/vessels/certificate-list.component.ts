@@ -15,6 +15,7 @@ import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { Submission } from '../../shared/api-error-message';
 import { CertificateFilters, CertificatesApi, Validity } from './certificates.api';
 import { CERTIFICATE_EVENT_KEYS, VALIDITY } from './vessel-labels';
+import { FieldComponent } from '../../shared/field.component';
 
 type EventKind = Exclude<CertificateEventKind, 'apply'>;
 type Dialog = { kind: 'create' } | { kind: 'event'; certificate: CertificateDto; event: EventKind };
@@ -28,7 +29,7 @@ export interface Officer {
 @Component({
   selector: 'fz-certificate-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, HasPermissionDirective],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, HasPermissionDirective, FieldComponent],
   templateUrl: './certificate-list.component.html',
   styles: `
     .fz-due {

@@ -3,18 +3,19 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { PERSUASION_MEASURE_LABELS, PersuasionMeasure, VesselCaseDetailDto } from '@fazhi/contracts';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { controlError, revealErrors } from '../../shared/form-errors';
+import { revealErrors } from '../../shared/form-errors';
 import { toPlainDate } from '../../shared/plain-date';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { Submission } from '../../shared/api-error-message';
 import { MEASURE_KEYS } from './vessel-labels';
 import { VesselsApi } from './vessels.api';
+import { FieldComponent } from '../../shared/field.component';
 
 /** A modal to log one persuasion entry (date, staff, measure, result). */
 @Component({
   selector: 'fz-persuasion-modal',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, FieldComponent],
   template: `
     <nz-modal
       [nzVisible]="true"
@@ -31,34 +32,22 @@ import { VesselsApi } from './vessels.api';
           <nz-alert class="fz-block" nzType="error" nzShowIcon [nzMessage]="message" />
         }
         <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()" data-test="persuasion-form">
-          <nz-form-item>
-            <nz-form-label nzRequired nzFor="p-date">{{ t('vessels.persuasionDate') }}</nz-form-label>
-            <nz-form-control [nzErrorTip]="err(form.controls.date)">
-              <nz-date-picker class="fz-full" nzId="p-date" formControlName="date" />
-            </nz-form-control>
-          </nz-form-item>
-          <nz-form-item>
-            <nz-form-label nzRequired nzFor="p-staff">{{ t('vessels.persuasionStaff') }}</nz-form-label>
-            <nz-form-control [nzErrorTip]="err(form.controls.staff)">
-              <input nz-input id="p-staff" formControlName="staff" autocomplete="off" />
-            </nz-form-control>
-          </nz-form-item>
-          <nz-form-item>
-            <nz-form-label nzRequired nzFor="p-measure">{{ t('vessels.persuasionMeasure') }}</nz-form-label>
-            <nz-form-control [nzErrorTip]="err(form.controls.measure)">
-              <nz-select nzId="p-measure" formControlName="measure">
-                @for (m of measures; track m) {
-                  <nz-option [nzValue]="m" [nzLabel]="t(measureKeys[m])" />
-                }
-              </nz-select>
-            </nz-form-control>
-          </nz-form-item>
-          <nz-form-item>
-            <nz-form-label nzRequired nzFor="p-result">{{ t('vessels.persuasionResult') }}</nz-form-label>
-            <nz-form-control [nzErrorTip]="err(form.controls.result)">
-              <textarea nz-input id="p-result" formControlName="result" [nzAutosize]="{ minRows: 2, maxRows: 5 }"></textarea>
-            </nz-form-control>
-          </nz-form-item>
+          <fz-field [label]="t('vessels.persuasionDate')" for="p-date" required [control]="form.controls.date">
+            <nz-date-picker class="fz-full" nzId="p-date" formControlName="date" />
+          </fz-field>
+          <fz-field [label]="t('vessels.persuasionStaff')" for="p-staff" required [control]="form.controls.staff">
+            <input nz-input id="p-staff" formControlName="staff" autocomplete="off" />
+          </fz-field>
+          <fz-field [label]="t('vessels.persuasionMeasure')" for="p-measure" required [control]="form.controls.measure">
+            <nz-select nzId="p-measure" formControlName="measure">
+              @for (m of measures; track m) {
+                <nz-option [nzValue]="m" [nzLabel]="t(measureKeys[m])" />
+              }
+            </nz-select>
+          </fz-field>
+          <fz-field [label]="t('vessels.persuasionResult')" for="p-result" required [control]="form.controls.result">
+            <textarea nz-input id="p-result" formControlName="result" [nzAutosize]="{ minRows: 2, maxRows: 5 }"></textarea>
+          </fz-field>
         </form>
       </ng-container>
     </nz-modal>
@@ -84,7 +73,6 @@ export class PersuasionModalComponent {
     result: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/), Validators.maxLength(1000)] }),
   });
   protected readonly submission = new Submission(this.t);
-  protected readonly err = (control: FormControl<unknown>): string => controlError(control, this.t);
 
   protected submit(): void {
     if (this.form.invalid) {

@@ -19,7 +19,7 @@ import { Observable, tap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { apiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { controlError, revealErrors } from '../../shared/form-errors';
+import { revealErrors } from '../../shared/form-errors';
 import { villagesUnder } from '../../shared/org-tree';
 import { PageHeaderComponent } from '../../shared/page-header.component';
 import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
@@ -28,6 +28,7 @@ import { OrgApi } from '../org/org.api';
 import { Submission } from '../../shared/api-error-message';
 import { HULL_KEYS, SOURCE_KEYS } from './vessel-labels';
 import { VesselsApi } from './vessels.api';
+import { FieldComponent } from '../../shared/field.component';
 
 const masked = (value: string): boolean => value.includes('*');
 
@@ -49,7 +50,7 @@ const num = (max: number) => new FormControl<number | null>(null, [Validators.mi
 @Component({
   selector: 'fz-vessel-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, PageHeaderComponent],
+  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, PageHeaderComponent, FieldComponent],
   templateUrl: './vessel-form.component.html',
   styleUrl: './vessel-form.component.css',
 })
@@ -102,8 +103,6 @@ export class VesselFormComponent implements OnInit {
   /** The last save failed on a stale version: offer to reload the record. */
   protected readonly stale = signal(false);
   protected readonly canLocate = typeof navigator !== 'undefined' && 'geolocation' in navigator;
-  protected readonly err = (control: AbstractControl): string =>
-    control.errors?.['idNumber'] ? this.t('vessels.idNumberInvalid') : controlError(control, this.t);
 
   constructor() {
     inject(OrgApi)
