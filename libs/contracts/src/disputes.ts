@@ -1,5 +1,5 @@
 import type { DeadlineDetailDto } from './deadlines';
-import { AttachmentDto, AttachmentStage, ColumnSpec, DeadlineDto, StatusHistoryDto, TransitionRule } from './ledger';
+import { AttachmentDto, AttachmentStage, ColumnSpec, DeadlineDto, LedgerRecordDto, StatusHistoryDto, TransitionRule } from './ledger';
 
 /** Dispute mediation (矛盾纠纷排查化解, DOMAIN.md §3.2; 人民调解法). */
 export type DisputeStatus =
@@ -226,15 +226,7 @@ export interface DisputeInput {
   remark?: string | null;
 }
 
-export interface DisputeDto {
-  id: string;
-  number: string;
-  status: DisputeStatus;
-  townId: string;
-  townName: string;
-  villageId: string | null;
-  villageName: string | null;
-  registeredAt: string;
+export interface DisputeDto extends LedgerRecordDto<DisputeStatus> {
   occurredOn: string;
   source: DisputeSource;
   category: DisputeCategory;
@@ -270,12 +262,6 @@ export interface DisputeDto {
   archiveNo: string | null;
   /** The mediation period: due date, days left and state. */
   deadline: DeadlineDto | null;
-  remark: string | null;
-  voided: boolean;
-  voidReason: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export interface DisputeDetailDto extends DisputeDto {

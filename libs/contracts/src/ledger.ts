@@ -60,6 +60,24 @@ export interface TransitionRequest<D = Record<string, unknown>> {
   data?: D;
 }
 
+/** What every ledger record's DTO carries (DOMAIN.md §2): number, status, place in the org tree, void and version. */
+export interface LedgerRecordDto<S extends string = string> {
+  id: string;
+  number: string;
+  status: S;
+  townId: string;
+  townName: string;
+  villageId: string | null;
+  villageName: string | null;
+  registeredAt: string;
+  remark: string | null;
+  voided: boolean;
+  voidReason: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface StatusHistoryDto {
   id: string;
   from: string | null;

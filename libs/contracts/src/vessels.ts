@@ -1,4 +1,4 @@
-import { AttachmentDto, ColumnSpec, DeadlineDto, StatusHistoryDto, TransitionRule } from './ledger';
+import { AttachmentDto, ColumnSpec, DeadlineDto, LedgerRecordDto, StatusHistoryDto, TransitionRule } from './ledger';
 
 /** Three-no fishing vessels (DOMAIN.md §3.1). */
 export type VesselStatus =
@@ -109,15 +109,7 @@ export interface VesselCaseInput {
   remark?: string | null;
 }
 
-export interface VesselCaseDto {
-  id: string;
-  number: string;
-  status: VesselStatus;
-  townId: string;
-  townName: string;
-  villageId: string | null;
-  villageName: string | null;
-  registeredAt: string;
+export interface VesselCaseDto extends LedgerRecordDto<VesselStatus> {
   discoveredAt: string;
   place: string;
   gpsLat: number | null;
@@ -149,12 +141,6 @@ export interface VesselCaseDto {
   externalCaseNo: string | null;
   handlerIds: string[];
   handlerNames: string[];
-  remark: string | null;
-  voided: boolean;
-  voidReason: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export interface VesselCaseDetailDto extends VesselCaseDto {

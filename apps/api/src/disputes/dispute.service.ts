@@ -35,7 +35,7 @@ import { PersonalDataService } from '../ledger-core/personal-data/personal-data.
 import { checkPersonalFields, maskPersonalValue } from '../ledger-core/personal-data/personal-fields';
 import { RecordAttachments, RecordHandle } from '../ledger-core/record-attachments';
 import { RecordPlaces } from '../ledger-core/record-place';
-import { assertWritableRecord, isoOrNull, recordVoid } from '../ledger-core/records';
+import { assertWritableRecord, isoOrNull, recordDtoFields, recordVoid } from '../ledger-core/records';
 import { TownSettings } from '../ledger-core/settings/town-settings.service';
 import { RecordLifecycle } from '../ledger-core/status/record-lifecycle';
 import { StatusHistoryService } from '../ledger-core/status/status-history.service';
@@ -118,14 +118,7 @@ export class DisputeService {
   toDto(row: DisputeRow, parties: DisputePartyEntity[], unmasked = false): DisputeDto {
     const today = dateIn(this.clock.now(), row.timeZone);
     return {
-      id: row.id,
-      number: row.number,
-      status: row.status as DisputeStatus,
-      townId: row.townId,
-      townName: row.townName,
-      villageId: row.villageId,
-      villageName: row.villageName,
-      registeredAt: new Date(row.registeredAt).toISOString(),
+      ...recordDtoFields<DisputeStatus>(row),
       occurredOn: row.occurredOn,
       source: row.source,
       category: row.category,
@@ -171,12 +164,6 @@ export class DisputeService {
       archivedOn: row.archivedOn,
       archiveNo: row.archiveNo,
       deadline: row.deadlineDue ? deadlineStatus({ kind: row.deadlineKind!, dueDate: row.deadlineDue, pausedFrom: row.deadlinePausedFrom, doneAt: row.deadlineDoneAt }, today) : null,
-      remark: row.remark,
-      voided: row.voidedAt !== null,
-      voidReason: row.voidReason,
-      version: row.version,
-      createdAt: new Date(row.createdAt).toISOString(),
-      updatedAt: new Date(row.updatedAt).toISOString(),
     };
   }
 

@@ -1,5 +1,7 @@
+import type { LedgerRecordDto } from '@fazhi/contracts';
 import { EntityManager } from 'typeorm';
 import { AppException } from '../common/app-exception';
+import type { LedgerRecordEntity } from './ledger-record.entity';
 
 /** Appends a value to a parameter list and answers its placeholder (`$3`). */
 export function sqlParams(params: unknown[]): (value: unknown) => string {
@@ -41,6 +43,29 @@ export function camelRow<T>(row: Record<string, unknown>): T {
 
 /** An instant as ISO text, or null. */
 export const isoOrNull = (at: Date | string | null | undefined): string | null => (at ? new Date(at).toISOString() : null);
+
+/** A ledger record's row as its service reads it: the record's columns, its remark, and the names of its town and village. */
+export type LedgerRecordRow = LedgerRecordEntity & { remark: string | null; townName: string; villageName: string | null };
+
+/** The fields every ledger record's DTO carries, from its row. */
+export function recordDtoFields<S extends string>(row: LedgerRecordRow): LedgerRecordDto<S> {
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status as S,
+    townId: row.townId,
+    townName: row.townName,
+    villageId: row.villageId,
+    villageName: row.villageName,
+    registeredAt: new Date(row.registeredAt).toISOString(),
+    remark: row.remark,
+    voided: row.voidedAt !== null,
+    voidReason: row.voidReason,
+    version: row.version,
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}
 
 export function recordVoid(): AppException {
   return new AppException(409, 'RECORD_VOID', { zh: '记录已作废,不能再修改', en: 'The record is void and cannot change' });

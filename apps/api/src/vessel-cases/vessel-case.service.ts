@@ -26,7 +26,7 @@ import { RecordHandle } from '../ledger-core/record-attachments';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
 import { checkPersonalFields } from '../ledger-core/personal-data/personal-fields';
 import { RecordPlaces } from '../ledger-core/record-place';
-import { assertWritableRecord, recordVoid } from '../ledger-core/records';
+import { assertWritableRecord, recordDtoFields, recordVoid } from '../ledger-core/records';
 import { RecordLifecycle } from '../ledger-core/status/record-lifecycle';
 import { StatusHistoryService } from '../ledger-core/status/status-history.service';
 import { checkTransition, GuardFailure } from '../ledger-core/status/transitions';
@@ -87,14 +87,7 @@ export class VesselCaseService {
 
   toDto(row: VesselRow, unmasked = false): VesselCaseDto {
     return {
-      id: row.id,
-      number: row.number,
-      status: row.status as VesselStatus,
-      townId: row.townId,
-      townName: row.townName,
-      villageId: row.villageId,
-      villageName: row.villageName,
-      registeredAt: new Date(row.registeredAt).toISOString(),
+      ...recordDtoFields<VesselStatus>(row),
       discoveredAt: new Date(row.discoveredAt).toISOString(),
       place: row.place,
       gpsLat: row.gpsLat,
@@ -123,12 +116,6 @@ export class VesselCaseService {
       externalCaseNo: row.externalCaseNo,
       handlerIds: row.handlerIds,
       handlerNames: row.handlerNames,
-      remark: row.remark,
-      voided: row.voidedAt !== null,
-      voidReason: row.voidReason,
-      version: row.version,
-      createdAt: new Date(row.createdAt).toISOString(),
-      updatedAt: new Date(row.updatedAt).toISOString(),
     };
   }
 
