@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { MyDeadlineDto } from '@fazhi/contracts';
+import { MyDeadlineDto, Page } from '@fazhi/contracts';
+import { Observable } from 'rxjs';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { ZORRO_IMPORTS } from '../../shared/zorro';
+import { HomeListComponent, HomeListItemDirective } from '../../shared/home-list.component';
 import { DeadlineDaysComponent } from '../../shared/deadline.component';
 import { DeadlinesApi } from './deadlines.api';
 
@@ -23,47 +24,27 @@ export function recordLink(item: Pick<MyDeadlineDto, 'ledger' | 'recordId'>): st
 @Component({
   selector: 'fz-my-deadlines',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ZORRO_IMPORTS, DeadlineDaysComponent],
+  imports: [RouterLink, HomeListComponent, HomeListItemDirective, DeadlineDaysComponent],
   template: `
-    <nz-card [nzTitle]="t('deadlines.title')" [nzExtra]="countTpl" data-test="my-deadlines">
-      <ng-template #countTpl>
-        @if (total() > 0) {
-          <nz-badge [nzCount]="total()" [nzOverflowCount]="99" />
-        }
+    <fz-home-list [title]="t('deadlines.title')" [emptyText]="t('deadlines.none')" [failedText]="t('deadlines.failed')" [source]="deadlines" data-test="my-deadlines">
+      <ng-template [fzHomeListItem]="deadlines" let-item>
+        <div [attr.data-deadline]="item.state">
+          <div class="fz-deadline-title">
+            @if (link(item); as path) {
+              <a [routerLink]="path">{{ item.title }}</a>
+            } @else {
+              {{ item.title }}
+            }
+          </div>
+          <div class="fz-deadline-meta">
+            <span class="fz-muted">{{ t('deadlines.due', { date: item.dueDate }) }}</span>
+            <fz-deadline-days [deadline]="item" />
+          </div>
+        </div>
       </ng-template>
-      @if (failed()) {
-        <nz-alert nzType="warning" nzShowIcon [nzMessage]="t('deadlines.failed')" />
-      } @else {
-        <nz-spin [nzSpinning]="loading()">
-          @for (item of items(); track item.id) {
-            <div class="fz-deadline" [attr.data-deadline]="item.state">
-              <div class="fz-deadline-title">
-                @if (link(item); as path) {
-                  <a [routerLink]="path">{{ item.title }}</a>
-                } @else {
-                  {{ item.title }}
-                }
-              </div>
-              <div class="fz-deadline-meta">
-                <span class="fz-muted">{{ t('deadlines.due', { date: item.dueDate }) }}</span>
-                <fz-deadline-days [deadline]="item" />
-              </div>
-            </div>
-          } @empty {
-            <nz-empty nzNotFoundImage="simple" [nzNotFoundContent]="t('deadlines.none')" />
-          }
-        </nz-spin>
-      }
-    </nz-card>
+    </fz-home-list>
   `,
   styles: `
-    .fz-deadline {
-      padding: 8px 0;
-      border-bottom: 1px solid #f0f0f0;
-    }
-    .fz-deadline:last-child {
-      border-bottom: 0;
-    }
     .fz-deadline-title {
       font-weight: 500;
       word-break: break-all;
@@ -78,27 +59,7 @@ export function recordLink(item: Pick<MyDeadlineDto, 'ledger' | 'recordId'>): st
   `,
 })
 export class MyDeadlinesComponent {
-  protected readonly i18n = inject(I18nService);
-  protected readonly t = this.i18n.t;
+  protected readonly t = inject(I18nService).t;
   protected readonly link = recordLink;
-  protected readonly items = signal<MyDeadlineDto[]>([]);
-  protected readonly total = signal(0);
-  protected readonly loading = signal(true);
-  protected readonly failed = signal(false);
-
-  constructor() {
-    inject(DeadlinesApi)
-      .mine({ pageSize: 10 })
-      .subscribe({
-        next: (page) => {
-          this.items.set(page.items);
-          this.total.set(page.total);
-          this.loading.set(false);
-        },
-        error: () => {
-          this.loading.set(false);
-          this.failed.set(true);
-        },
-      });
-  }
+  protected readonly deadlines: Observable<Page<MyDeadlineDto>> = inject(DeadlinesApi).mine({ pageSize: 10 });
 }
