@@ -1,13 +1,13 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, output } from '@angular/core';
 import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { DEFAULT_TIME_ZONE, ORG_CHILD_LEVEL, ORG_LEVEL_LABELS, OrgLevel, OrgTreeNode, OrgUnitDto, isValidTimeZone } from '@fazhi/contracts';
 import { Observable } from 'rxjs';
-import { apiError, applyFieldErrors } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { revealErrors } from '../../shared/form-errors';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { OrgApi } from './org.api';
 import { FieldComponent } from '../../shared/field.component';
+import { Submission } from '../../shared/api-error-message';
 
 function timeZoneValidator(control: AbstractControl<string>): ValidationErrors | null {
   const value = (control.value ?? '').trim();
@@ -53,8 +53,7 @@ export class OrgUnitFormComponent implements OnInit {
     numberPrefix: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(16)] }),
     sortOrder: new FormControl(0, { nonNullable: true, validators: [Validators.min(0), Validators.max(9999)] }),
   });
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly submission = new Submission(this.t);
 
   ngOnInit(): void {
     const unit = this.unit();
@@ -77,22 +76,7 @@ export class OrgUnitFormComponent implements OnInit {
       revealErrors(this.form);
       return;
     }
-    this.submitting.set(true);
-    this.error.set(null);
-    this.request().subscribe({
-      next: (unit) => {
-        this.submitting.set(false);
-        this.saved.emit(unit);
-      },
-      error: (err: unknown) => {
-        this.submitting.set(false);
-        const body = apiError(err);
-        const unmatched = applyFieldErrors(this.form, body?.errors);
-        if (!body?.errors?.length || unmatched.length > 0) {
-          this.error.set([body?.message ?? this.t('error.network'), ...unmatched.map((e) => e.message)].join(' '));
-        }
-      },
-    });
+    this.submission.run(this.request(), (unit) => this.saved.emit(unit), this.form);
   }
 
   private request(): Observable<OrgUnitDto> {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, output } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import {
@@ -12,13 +12,13 @@ import {
   isPermissionCode,
 } from '@fazhi/contracts';
 import { Observable } from 'rxjs';
-import { apiError, applyFieldErrors } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { revealErrors } from '../../shared/form-errors';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { DUTIES, DUTY_COLORS, DUTY_LABELS } from './duties';
 import { RolesApi } from './roles.api';
 import { FieldComponent } from '../../shared/field.component';
+import { Submission } from '../../shared/api-error-message';
 
 /** Drawer to compose a role from permission codes, grouped by duty. */
 @Component({
@@ -75,8 +75,7 @@ export class RoleEditorComponent implements OnInit {
       (group) => group.permissions.length > 0,
     ),
   );
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly submission = new Submission(this.t);
 
   ngOnInit(): void {
     const role = this.role();
@@ -112,22 +111,7 @@ export class RoleEditorComponent implements OnInit {
       revealErrors(this.form);
       return;
     }
-    this.submitting.set(true);
-    this.error.set(null);
-    this.request().subscribe({
-      next: (role) => {
-        this.submitting.set(false);
-        this.saved.emit(role);
-      },
-      error: (err: unknown) => {
-        this.submitting.set(false);
-        const body = apiError(err);
-        const unmatched = applyFieldErrors(this.form, body?.errors);
-        if (!body?.errors?.length || unmatched.length > 0) {
-          this.error.set([body?.message ?? this.t('error.network'), ...unmatched.map((e) => e.message)].join(' '));
-        }
-      },
-    });
+    this.submission.run(this.request(), (role) => this.saved.emit(role), this.form);
   }
 
   private request(): Observable<RoleDto> {

@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { PASSWORD_MAX_LENGTH, SecurityPolicy, SecurityPolicyDto } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { apiError, applyFieldErrors } from '../../core/http/api-error';
 import { TKey } from '../../core/i18n/dict.zh';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { DateTimePipe } from '../../shared/date-time.pipe';
@@ -10,6 +9,7 @@ import { controlError, revealErrors } from '../../shared/form-errors';
 import { PageHeaderComponent } from '../../shared/page-header.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { SecurityApi } from './security.api';
+import { Submission } from '../../shared/api-error-message';
 
 interface PolicyField {
   key: keyof SecurityPolicy;
@@ -62,8 +62,7 @@ export class PolicyComponent {
   protected readonly form = policyForm();
   protected readonly policy = signal<SecurityPolicyDto | null>(null);
   protected readonly loading = signal(true);
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly submission = new Submission(this.t);
   protected readonly err = (control: AbstractControl): string => controlError(control, this.t);
 
   constructor() {
@@ -85,23 +84,14 @@ export class PolicyComponent {
       revealErrors(this.form);
       return;
     }
-    this.submitting.set(true);
-    this.error.set(null);
-    this.api.savePolicy(policy.version, this.form.getRawValue()).subscribe({
-      next: (saved) => {
-        this.submitting.set(false);
+    this.submission.run(
+      this.api.savePolicy(policy.version, this.form.getRawValue()),
+      (saved) => {
         this.apply(saved);
         this.message.success(this.t('policy.saved'));
       },
-      error: (err: unknown) => {
-        this.submitting.set(false);
-        const body = apiError(err);
-        const unmatched = applyFieldErrors(this.form, body?.errors);
-        if (!body?.errors?.length || unmatched.length > 0) {
-          this.error.set([body?.message ?? this.t('error.network'), ...unmatched.map((e) => e.message)].join(' '));
-        }
-      },
-    });
+      this.form,
+    );
   }
 
   private apply(policy: SecurityPolicyDto): void {

@@ -1,9 +1,8 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, input, output } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormArray, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { OrgTreeNode, PASSWORD_MAX_LENGTH, RoleDto, UserDto, isValidMobile } from '@fazhi/contracts';
 import { Observable } from 'rxjs';
-import { apiError, applyFieldErrors } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { revealErrors } from '../../shared/form-errors';
 import { toTreeOptions } from '../../shared/org-tree';
@@ -13,6 +12,7 @@ import { AssignmentGroup, assignmentInput } from './assignment-form';
 import { RoleAssignmentsComponent } from './role-assignments.component';
 import { UsersApi } from './users.api';
 import { FieldComponent } from '../../shared/field.component';
+import { Submission } from '../../shared/api-error-message';
 
 function phoneValidator(control: AbstractControl<string>): ValidationErrors | null {
   const value = (control.value ?? '').trim();
@@ -62,8 +62,7 @@ export class UserEditorComponent implements OnInit {
   protected readonly hints = computed(() => passwordHints(this.value().password ?? '', this.value().username ?? ''));
   protected readonly orgNodes = computed(() => toTreeOptions(this.orgTree()));
   protected readonly editing = computed(() => this.user() !== null);
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly submission = new Submission(this.t);
 
   ngOnInit(): void {
     const user = this.user();
@@ -83,22 +82,7 @@ export class UserEditorComponent implements OnInit {
       revealErrors(this.form);
       return;
     }
-    this.submitting.set(true);
-    this.error.set(null);
-    this.request().subscribe({
-      next: (user) => {
-        this.submitting.set(false);
-        this.saved.emit(user);
-      },
-      error: (err: unknown) => {
-        this.submitting.set(false);
-        const body = apiError(err);
-        const unmatched = applyFieldErrors(this.form, body?.errors);
-        if (!body?.errors?.length || unmatched.length > 0) {
-          this.error.set([body?.message ?? this.t('error.network'), ...unmatched.map((e) => e.message)].join(' '));
-        }
-      },
-    });
+    this.submission.run(this.request(), (user) => this.saved.emit(user), this.form);
   }
 
   private request(): Observable<UserDto> {

@@ -1,14 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { PASSWORD_MAX_LENGTH, UserDto } from '@fazhi/contracts';
-import { apiError, applyFieldErrors } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { revealErrors } from '../../shared/form-errors';
 import { passwordHints, passwordPolicyValidator } from '../../shared/password-hints';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { UsersApi } from './users.api';
 import { FieldComponent } from '../../shared/field.component';
+import { Submission } from '../../shared/api-error-message';
 
 /** Modal to set a new password for a user, who must change it at the next sign-in. */
 @Component({
@@ -22,13 +22,13 @@ import { FieldComponent } from '../../shared/field.component';
       [nzMaskClosable]="false"
       [nzOkText]="t('users.resetPassword')"
       [nzCancelText]="t('common.cancel')"
-      [nzOkLoading]="submitting()"
+      [nzOkLoading]="submission.busy()"
       (nzOnOk)="submit()"
       (nzOnCancel)="closed.emit()"
     >
       <ng-container *nzModalContent>
         <nz-alert class="fz-block" nzType="info" nzShowIcon [nzMessage]="t('users.resetHint')" />
-        @if (error(); as message) {
+        @if (submission.error(); as message) {
           <nz-alert class="fz-block" nzType="error" nzShowIcon [nzMessage]="message" data-test="form-error" />
         }
         <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()">
@@ -68,8 +68,7 @@ export class UserPasswordComponent {
   });
   private readonly value = toSignal(this.form.controls.newPassword.valueChanges, { initialValue: '' });
   protected readonly hints = computed(() => passwordHints(this.value(), this.user().username));
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly submission = new Submission(this.t);
 
   protected submit(): void {
     if (this.form.invalid) {
@@ -77,21 +76,6 @@ export class UserPasswordComponent {
       return;
     }
     const user = this.user();
-    this.submitting.set(true);
-    this.error.set(null);
-    this.api.resetPassword(user.id, user.version, this.form.controls.newPassword.value).subscribe({
-      next: (updated) => {
-        this.submitting.set(false);
-        this.saved.emit(updated);
-      },
-      error: (err: unknown) => {
-        this.submitting.set(false);
-        const body = apiError(err);
-        const unmatched = applyFieldErrors(this.form, body?.errors);
-        if (!body?.errors?.length || unmatched.length > 0) {
-          this.error.set([body?.message ?? this.t('error.network'), ...unmatched.map((e) => e.message)].join(' '));
-        }
-      },
-    });
+    this.submission.run(this.api.resetPassword(user.id, user.version, this.form.controls.newPassword.value), (updated) => this.saved.emit(updated), this.form);
   }
 }

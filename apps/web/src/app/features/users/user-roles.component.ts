@@ -1,13 +1,13 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, inject, input, output } from '@angular/core';
 import { FormArray, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { OrgTreeNode, RoleDto, UserDto } from '@fazhi/contracts';
-import { apiError, applyFieldErrors } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { revealErrors } from '../../shared/form-errors';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { AssignmentGroup, assignmentFromDto, assignmentInput } from './assignment-form';
 import { RoleAssignmentsComponent } from './role-assignments.component';
 import { UsersApi } from './users.api';
+import { Submission } from '../../shared/api-error-message';
 
 /** Modal to replace a user's role assignments (PUT /api/users/:id/roles). */
 @Component({
@@ -22,12 +22,12 @@ import { UsersApi } from './users.api';
       [nzMaskClosable]="false"
       [nzOkText]="t('common.save')"
       [nzCancelText]="t('common.cancel')"
-      [nzOkLoading]="submitting()"
+      [nzOkLoading]="submission.busy()"
       (nzOnOk)="submit()"
       (nzOnCancel)="closed.emit()"
     >
       <ng-container *nzModalContent>
-        @if (error(); as message) {
+        @if (submission.error(); as message) {
           <nz-alert class="fz-block" nzType="error" nzShowIcon [nzMessage]="message" data-test="form-error" />
         }
         <form nz-form nzLayout="vertical" [formGroup]="form" data-test="roles-form">
@@ -53,8 +53,7 @@ export class UserRolesComponent implements OnInit {
   readonly closed = output<void>();
 
   protected readonly form = new FormGroup({ roles: new FormArray<AssignmentGroup>([]) });
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly submission = new Submission(this.t);
 
   ngOnInit(): void {
     for (const assignment of this.user().roles) this.form.controls.roles.push(assignmentFromDto(assignment));
@@ -66,21 +65,6 @@ export class UserRolesComponent implements OnInit {
       return;
     }
     const user = this.user();
-    this.submitting.set(true);
-    this.error.set(null);
-    this.api.setRoles(user.id, user.version, this.form.controls.roles.controls.map(assignmentInput)).subscribe({
-      next: (updated) => {
-        this.submitting.set(false);
-        this.saved.emit(updated);
-      },
-      error: (err: unknown) => {
-        this.submitting.set(false);
-        const body = apiError(err);
-        const unmatched = applyFieldErrors(this.form, body?.errors);
-        if (!body?.errors?.length || unmatched.length > 0) {
-          this.error.set([body?.message ?? this.t('error.network'), ...unmatched.map((e) => e.message)].join(' '));
-        }
-      },
-    });
+    this.submission.run(this.api.setRoles(user.id, user.version, this.form.controls.roles.controls.map(assignmentInput)), (updated) => this.saved.emit(updated), this.form);
   }
 }
