@@ -83,6 +83,30 @@ describe('sign-in', () => {
     }
   });
 
+  it("sends a user whose session ended to sign in, with the server's word, and back after", async () => {
+    const { page, context, problems, expectFailure, close } = await openPage(browser);
+    expectFailure(/\/api\/disputes\?/);
+    try {
+      await signIn(page, 'mediator');
+      await page.waitForURL(`${BASE_URL}/`);
+      await page.click('[data-menu="dispute-list"] a');
+      await page.waitForSelector('[data-test="dispute-table"] tr[data-dispute]');
+      await context.clearCookies();
+      const refused = await answer(page, 'GET', /^\/api\/disputes$/, () => page.click('[data-test="dispute-search"]'));
+      expect(refused.status).toBe(401);
+      await expectText(page.locator('.ant-message-notice'), refused.body.message);
+      await page.waitForURL(/\/login\?returnUrl=%2Fdisputes/);
+      await page.fill('input[name="username"]', 'mediator');
+      await page.fill('input[name="password"]', 'Fazhi@2021');
+      await page.click('[data-test="login-submit"]');
+      await page.waitForURL(/\/disputes/);
+      await page.waitForSelector('[data-test="dispute-table"] tr[data-dispute]');
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('signs out from the user menu', async () => {
     const { page, problems, expectFailure, close } = await openPage(browser);
     expectFailure(/\/api\/auth\/me$/);

@@ -11,7 +11,6 @@ import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from 
 import { provideNzConfig } from 'ng-zorro-antd/core/config';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
-import { NzModalService } from 'ng-zorro-antd/modal';
 import { routes } from './app.routes';
 import { credentialsInterceptor, errorInterceptor, languageInterceptor } from './core/http/interceptors';
 import { APP_ICONS } from './core/icons';
@@ -28,7 +27,6 @@ export const appConfig: ApplicationConfig = {
     { provide: LOCALE_ID, useValue: 'zh-CN' },
     provideNzI18n(zh_CN),
     provideNzIcons(APP_ICONS),
-    NzModalService,
     provideNzConfig({
       message: { nzMaxStack: 3, nzDuration: 4000 },
       notification: { nzPlacement: 'topRight', nzDuration: 6000 },

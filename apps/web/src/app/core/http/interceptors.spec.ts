@@ -40,10 +40,15 @@ describe('HTTP interceptors', () => {
 
   afterEach(() => backend.verify());
 
-  function fail(url: string, status: number, body: object, options = {}): Promise<unknown> {
+  /** Lets the toasts the interceptor asked for appear (their services load on first use). */
+  const toasts = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  async function fail(url: string, status: number, body: object, options = {}): Promise<unknown> {
     const result = firstValueFrom(http.get(url, options)).catch((error: unknown) => error);
     backend.expectOne(url).flush(body, { status, statusText: 'Error' });
-    return result;
+    const error = await result;
+    await toasts();
+    return error;
   }
 
   it('sends cookies and the UI language with every API request', async () => {
@@ -89,6 +94,7 @@ describe('HTTP interceptors', () => {
     const result = firstValueFrom(http.get('/api/roles')).catch((error: unknown) => error);
     backend.expectOne('/api/roles').error(new ProgressEvent('error'), { status: 0 });
     await result;
+    await toasts();
     expect(message.error).toHaveBeenCalledWith('无法连接服务器，请检查网络后重试');
   });
 

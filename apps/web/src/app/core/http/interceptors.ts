@@ -2,13 +2,12 @@ import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { ErrorCode } from '@fazhi/contracts';
-import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzNotificationService } from 'ng-zorro-antd/notification';
 import { catchError, throwError } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { I18nService } from '../i18n/i18n.service';
 import { apiError } from './api-error';
 import { ERROR_DISPLAY } from './error-display';
+import { Feedback } from './feedback';
 
 function isApiRequest(url: string): boolean {
   return url.startsWith('/api/') || url.startsWith('api/');
@@ -32,8 +31,7 @@ export const errorInterceptor: HttpInterceptorFn = (req, next) => {
   const router = inject(Router);
   const auth = inject(AuthService);
   const i18n = inject(I18nService);
-  const message = inject(NzMessageService);
-  const notification = inject(NzNotificationService);
+  const feedback = inject(Feedback);
   const display = req.context.get(ERROR_DISPLAY);
 
   return next(req).pipe(
@@ -45,7 +43,7 @@ export const errorInterceptor: HttpInterceptorFn = (req, next) => {
         auth.clear();
         const url = router.url;
         if (!url.startsWith('/login')) {
-          message.warning(body?.message ?? i18n.t('error.sessionExpired'));
+          void feedback.warning(body?.message ?? i18n.t('error.sessionExpired'));
           const returnUrl = url === '/' || url === '' ? undefined : url;
           void router.navigate(['/login'], { queryParams: returnUrl ? { returnUrl } : {} });
         }
@@ -53,7 +51,7 @@ export const errorInterceptor: HttpInterceptorFn = (req, next) => {
       }
 
       if (error.status === 403 && body?.code === ErrorCode.PASSWORD_CHANGE_REQUIRED) {
-        message.warning(body.message);
+        void feedback.warning(body.message);
         void router.navigateByUrl('/account/password');
         return throwError(() => error);
       }
@@ -62,9 +60,9 @@ export const errorInterceptor: HttpInterceptorFn = (req, next) => {
         const text =
           body?.message ??
           (error.status === 0 ? i18n.t('error.network') : i18n.t('error.status', { status: error.status }));
-        message.error(text);
+        void feedback.error(text);
         if (body?.errors?.length) {
-          notification.error(
+          void feedback.details(
             i18n.t('error.fieldErrors'),
             body.errors.map((field) => `${field.path}: ${field.message}`).join('\n'),
           );

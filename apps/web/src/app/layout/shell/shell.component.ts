@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalService } from 'ng-zorro-antd/modal';
 import { filter, map } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
@@ -22,6 +23,8 @@ export const MOBILE_QUERY = '(max-width: 767.98px)';
   imports: [RouterOutlet, RouterLink, ZORRO_IMPORTS, SideMenuComponent, LanguageSwitchComponent, NotificationBellComponent],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.css',
+  // Dialogs of every page inside the frame (nz-modal needs the service above it).
+  providers: [NzModalService],
 })
 export class ShellComponent {
   private readonly auth = inject(AuthService);
