@@ -35,12 +35,11 @@ import { PersonalDataService } from '../ledger-core/personal-data/personal-data.
 import { checkPersonalFields, maskPersonalValue } from '../ledger-core/personal-data/personal-fields';
 import { RecordAttachments, RecordHandle } from '../ledger-core/record-attachments';
 import { RecordPlaces } from '../ledger-core/record-place';
-import { assertWritableRecord, isoOrNull, recordDtoFields, recordVoid } from '../ledger-core/records';
+import { assertWritableRecord, isoOrNull, recordDtoFields } from '../ledger-core/records';
 import { TownSettings } from '../ledger-core/settings/town-settings.service';
 import { RecordLifecycle } from '../ledger-core/status/record-lifecycle';
 import { StatusHistoryService } from '../ledger-core/status/status-history.service';
-import { checkTransition, GuardFailure } from '../ledger-core/status/transitions';
-import { validateStepData } from '../ledger-core/step-data';
+import { GuardFailure, openStep, Workflow } from '../ledger-core/status/transitions';
 import { plainDateInZone as dateIn } from '@fazhi/contracts';
 import { TransitionDto, VoidDto } from '../ledger-core/ledger.dto';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -412,19 +411,12 @@ export class DisputeService {
   async transition(principal: Principal, id: string, dto: TransitionDto): Promise<DisputeDetailDto> {
     await this.ds.transaction(async (em) => {
       const row = await this.visible(principal, id, em, true);
-      if (row.voidedAt) throw recordVoid();
-      if (row.version !== dto.version) throw staleVersion();
-      const data = await validateStepData(DisputeStepData, dto.data);
-      const today = dateIn(this.clock.now(), row.timeZone);
-      const rule = await checkTransition<DisputeStatus, GuardContext>({
-        table: DISPUTE_TRANSITIONS,
-        labels: DISPUTE_STATUS_LABELS,
-        from: row.status as DisputeStatus,
-        to: dto.to,
+      const { rule, data } = await openStep(this.workflow, {
+        row,
+        request: dto,
         permissions: principal.permissions,
-        data: dto.data,
-        guards: this.guards,
-        context: { em, row, data, today },
+        now: this.clock.now(),
+        context: (data, today) => ({ em, row, data, today }),
       });
       const now = this.clock.now();
       const set: Record<string, unknown> = { status: rule.to, updated_at: now, updated_by: principal.user.id };
@@ -472,31 +464,36 @@ export class DisputeService {
     return this.get(principal, id);
   }
 
-  private readonly guards = {
-    partiesRecorded: async (c: GuardContext): Promise<GuardFailure | null> => {
-      if (c.data.acceptedOn! > c.today) return { code: 'DATE_IN_FUTURE', message: { zh: '受理日期不能晚于今天', en: 'The acceptance date cannot be in the future' } };
-      const [{ n }] = await c.em.query(`SELECT count(*)::int AS n FROM dispute_party WHERE dispute_id = $1`, [c.row.id]);
-      return n >= 2 ? null : { code: 'PARTIES_REQUIRED', message: { zh: '受理前请登记至少两方当事人', en: 'Record at least two parties before accepting' } };
-    },
-    refusingParty: async (c: GuardContext): Promise<GuardFailure | null> => {
-      if (c.data.refusedOn! > c.today) return { code: 'DATE_IN_FUTURE', message: { zh: '日期不能晚于今天', en: 'The date cannot be in the future' } };
-      const [party] = await c.em.query(`SELECT id FROM dispute_party WHERE id = $1 AND dispute_id = $2`, [c.data.refusingPartyId, c.row.id]);
-      return party ? null : { code: 'PARTY_NOT_FOUND', message: { zh: '拒绝调解的须为本纠纷的当事人', en: 'The refusing party must be a party of the dispute' } };
-    },
-    agreementReached: async (c: GuardContext): Promise<GuardFailure | null> => {
-      const d = c.data;
-      if (d.agreedOn! > c.today) return { code: 'DATE_IN_FUTURE', message: { zh: '达成协议日期不能晚于今天', en: 'The agreement date cannot be in the future' } };
-      if (c.row.acceptedOn && d.agreedOn! < c.row.acceptedOn) return { code: 'DATE_ORDER', message: { zh: '达成协议日期不能早于受理日期', en: 'The agreement cannot precede the acceptance' } };
-      if (d.performanceDeadline! < d.agreedOn!) return { code: 'DATE_ORDER', message: { zh: '履行期限不能早于达成协议日期', en: 'The performance deadline cannot precede the agreement' } };
-      return this.sessionFailure(c);
-    },
-    mediationAttempted: (c: GuardContext): Promise<GuardFailure | null> => {
-      if (c.data.terminatedOn! > c.today) return Promise.resolve({ code: 'DATE_IN_FUTURE', message: { zh: '终止日期不能晚于今天', en: 'The termination date cannot be in the future' } });
-      return this.sessionFailure(c);
-    },
-    hasFollowUp: async (c: GuardContext): Promise<GuardFailure | null> => {
-      const [{ n }] = await c.em.query(`SELECT count(*)::int AS n FROM dispute_follow_up WHERE dispute_id = $1`, [c.row.id]);
-      return n > 0 ? null : { code: 'FOLLOW_UP_REQUIRED', message: { zh: '请先记录回访', en: 'Record a follow-up visit first' } };
+  private readonly workflow: Workflow<DisputeStatus, DisputeStepData, GuardContext> = {
+    table: DISPUTE_TRANSITIONS,
+    labels: DISPUTE_STATUS_LABELS,
+    stepData: DisputeStepData,
+    guards: {
+      partiesRecorded: async (c: GuardContext): Promise<GuardFailure | null> => {
+        if (c.data.acceptedOn! > c.today) return { code: 'DATE_IN_FUTURE', message: { zh: '受理日期不能晚于今天', en: 'The acceptance date cannot be in the future' } };
+        const [{ n }] = await c.em.query(`SELECT count(*)::int AS n FROM dispute_party WHERE dispute_id = $1`, [c.row.id]);
+        return n >= 2 ? null : { code: 'PARTIES_REQUIRED', message: { zh: '受理前请登记至少两方当事人', en: 'Record at least two parties before accepting' } };
+      },
+      refusingParty: async (c: GuardContext): Promise<GuardFailure | null> => {
+        if (c.data.refusedOn! > c.today) return { code: 'DATE_IN_FUTURE', message: { zh: '日期不能晚于今天', en: 'The date cannot be in the future' } };
+        const [party] = await c.em.query(`SELECT id FROM dispute_party WHERE id = $1 AND dispute_id = $2`, [c.data.refusingPartyId, c.row.id]);
+        return party ? null : { code: 'PARTY_NOT_FOUND', message: { zh: '拒绝调解的须为本纠纷的当事人', en: 'The refusing party must be a party of the dispute' } };
+      },
+      agreementReached: async (c: GuardContext): Promise<GuardFailure | null> => {
+        const d = c.data;
+        if (d.agreedOn! > c.today) return { code: 'DATE_IN_FUTURE', message: { zh: '达成协议日期不能晚于今天', en: 'The agreement date cannot be in the future' } };
+        if (c.row.acceptedOn && d.agreedOn! < c.row.acceptedOn) return { code: 'DATE_ORDER', message: { zh: '达成协议日期不能早于受理日期', en: 'The agreement cannot precede the acceptance' } };
+        if (d.performanceDeadline! < d.agreedOn!) return { code: 'DATE_ORDER', message: { zh: '履行期限不能早于达成协议日期', en: 'The performance deadline cannot precede the agreement' } };
+        return this.sessionFailure(c);
+      },
+      mediationAttempted: (c: GuardContext): Promise<GuardFailure | null> => {
+        if (c.data.terminatedOn! > c.today) return Promise.resolve({ code: 'DATE_IN_FUTURE', message: { zh: '终止日期不能晚于今天', en: 'The termination date cannot be in the future' } });
+        return this.sessionFailure(c);
+      },
+      hasFollowUp: async (c: GuardContext): Promise<GuardFailure | null> => {
+        const [{ n }] = await c.em.query(`SELECT count(*)::int AS n FROM dispute_follow_up WHERE dispute_id = $1`, [c.row.id]);
+        return n > 0 ? null : { code: 'FOLLOW_UP_REQUIRED', message: { zh: '请先记录回访', en: 'Record a follow-up visit first' } };
+      },
     },
   };
 

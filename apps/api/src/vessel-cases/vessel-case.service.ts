@@ -29,8 +29,7 @@ import { RecordPlaces } from '../ledger-core/record-place';
 import { assertWritableRecord, recordDtoFields, recordVoid } from '../ledger-core/records';
 import { RecordLifecycle } from '../ledger-core/status/record-lifecycle';
 import { StatusHistoryService } from '../ledger-core/status/status-history.service';
-import { checkTransition, GuardFailure } from '../ledger-core/status/transitions';
-import { validateStepData } from '../ledger-core/step-data';
+import { GuardFailure, openStep, Workflow } from '../ledger-core/status/transitions';
 import { plainDateInZone as dateIn } from '@fazhi/contracts';
 import { addCalendarDays as addDays } from '../ledger-core/calendar/working-days';
 import { OrgTreeService } from '../org/org-tree.service';
@@ -256,19 +255,12 @@ export class VesselCaseService {
   /** One step inside the caller's transaction (campaign close uses it for each of its vessels). */
   async step(em: EntityManager, principal: Principal, id: string, dto: TransitionDto, viaCampaignClose: boolean): Promise<void> {
     const row = await this.visible(principal, id, em, true);
-    if (row.voidedAt) throw recordVoid();
-    if (row.version !== dto.version) throw staleVersion();
-    const data = await validateStepData(VesselStepData, dto.data);
-    const today = dateIn(this.clock.now(), row.timeZone);
-    const rule = await checkTransition<VesselStatus, GuardContext>({
-      table: VESSEL_TRANSITIONS,
-      labels: VESSEL_STATUS_LABELS,
-      from: row.status as VesselStatus,
-      to: dto.to,
+    const { rule, data } = await openStep(this.workflow, {
+      row,
+      request: dto,
       permissions: principal.permissions,
-      data: dto.data,
-      guards: this.guards,
-      context: { em, row, data, today, viaCampaignClose },
+      now: this.clock.now(),
+      context: (data, today) => ({ em, row, data, today, viaCampaignClose }),
     });
     const set: Record<string, unknown> = { status: rule.to, updated_at: this.clock.now(), updated_by: principal.user.id };
     switch (rule.to) {
@@ -310,28 +302,33 @@ export class VesselCaseService {
     });
   }
 
-  private readonly guards = {
-    dismantlingEvidenceAndCertificate: async (c: GuardContext): Promise<GuardFailure | null> => {
-      const date = c.data.dismantledOn!;
-      if (date > c.today) return { code: 'DATE_IN_FUTURE', message: { zh: '拆解日期不能晚于今天', en: 'The dismantling date cannot be in the future' } };
-      if (!(await this.evidence.hasDismantlingEvidence(c.em, c.row.id, c.row.campaignId))) {
-        return { code: 'EVIDENCE_REQUIRED', message: { zh: '请先上传拆解过程或拆解后的照片/视频作为证据', en: 'Upload photos or video of the dismantling first' } };
-      }
-      return this.certificateFailure(c.em, c.row, date);
+  private readonly workflow: Workflow<VesselStatus, VesselStepData, GuardContext> = {
+    table: VESSEL_TRANSITIONS,
+    labels: VESSEL_STATUS_LABELS,
+    stepData: VesselStepData,
+    guards: {
+      dismantlingEvidenceAndCertificate: async (c: GuardContext): Promise<GuardFailure | null> => {
+        const date = c.data.dismantledOn!;
+        if (date > c.today) return { code: 'DATE_IN_FUTURE', message: { zh: '拆解日期不能晚于今天', en: 'The dismantling date cannot be in the future' } };
+        if (!(await this.evidence.hasDismantlingEvidence(c.em, c.row.id, c.row.campaignId))) {
+          return { code: 'EVIDENCE_REQUIRED', message: { zh: '请先上传拆解过程或拆解后的照片/视频作为证据', en: 'Upload photos or video of the dismantling first' } };
+        }
+        return this.certificateFailure(c.em, c.row, date);
+      },
+      noticePeriodOver: (c: GuardContext): GuardFailure | null => {
+        if (!c.row.unclaimed || !c.row.noticeEnd) return { code: 'NOTICE_REQUIRED', message: { zh: '只有已公告的无主船舶才能认定为无主', en: 'Only vessels with a published notice can be declared unclaimed' } };
+        if (c.row.noticeEnd >= c.today) return { code: 'NOTICE_PERIOD_RUNNING', message: { zh: `公告期至 ${c.row.noticeEnd} 届满,届满后方可认定`, en: `The notice runs until ${c.row.noticeEnd}` } };
+        return null;
+      },
+      openCampaign: async (c: GuardContext): Promise<GuardFailure | null> => {
+        const [campaign] = await c.em.query(`SELECT status, town_id, voided_at FROM campaign WHERE id = $1`, [c.data.campaignId]);
+        if (!campaign || campaign.town_id !== c.row.townId || campaign.voided_at) return { code: 'CAMPAIGN_NOT_FOUND', message: { zh: '集中销毁行动不存在', en: 'Campaign not found' } };
+        if (campaign.status !== 'planned') return { code: 'CAMPAIGN_CLOSED', message: { zh: '该集中销毁行动已结束', en: 'The campaign is closed' } };
+        return null;
+      },
+      onlyByCampaignClose: (c: GuardContext): GuardFailure | null =>
+        c.viaCampaignClose ? null : { code: 'USE_CAMPAIGN_CLOSE', message: { zh: '集中销毁由结束集中销毁行动统一完成', en: 'Campaign vessels are dismantled by closing the campaign' } },
     },
-    noticePeriodOver: (c: GuardContext): GuardFailure | null => {
-      if (!c.row.unclaimed || !c.row.noticeEnd) return { code: 'NOTICE_REQUIRED', message: { zh: '只有已公告的无主船舶才能认定为无主', en: 'Only vessels with a published notice can be declared unclaimed' } };
-      if (c.row.noticeEnd >= c.today) return { code: 'NOTICE_PERIOD_RUNNING', message: { zh: `公告期至 ${c.row.noticeEnd} 届满,届满后方可认定`, en: `The notice runs until ${c.row.noticeEnd}` } };
-      return null;
-    },
-    openCampaign: async (c: GuardContext): Promise<GuardFailure | null> => {
-      const [campaign] = await c.em.query(`SELECT status, town_id, voided_at FROM campaign WHERE id = $1`, [c.data.campaignId]);
-      if (!campaign || campaign.town_id !== c.row.townId || campaign.voided_at) return { code: 'CAMPAIGN_NOT_FOUND', message: { zh: '集中销毁行动不存在', en: 'Campaign not found' } };
-      if (campaign.status !== 'planned') return { code: 'CAMPAIGN_CLOSED', message: { zh: '该集中销毁行动已结束', en: 'The campaign is closed' } };
-      return null;
-    },
-    onlyByCampaignClose: (c: GuardContext): GuardFailure | null =>
-      c.viaCampaignClose ? null : { code: 'USE_CAMPAIGN_CLOSE', message: { zh: '集中销毁由结束集中销毁行动统一完成', en: 'Campaign vessels are dismantled by closing the campaign' } },
   };
 
   /** Every handler must hold a certificate valid on the date; at least one handler is needed. */

@@ -1,5 +1,7 @@
-import { findTransition, TransitionRule } from '@fazhi/contracts';
-import { AppException, Bilingual, BilingualFieldError, forbidden, invalidFields } from '../../common/app-exception';
+import { findTransition, plainDateInZone, TransitionRule } from '@fazhi/contracts';
+import { AppException, Bilingual, BilingualFieldError, forbidden, invalidFields, staleVersion } from '../../common/app-exception';
+import { recordVoid } from '../records';
+import { validateStepData } from '../step-data';
 
 export interface GuardFailure {
   code: string;
@@ -52,4 +54,45 @@ export async function checkTransition<S extends string, C>(opts: {
     if (failure) throw new AppException(409, failure.code, failure.message, failure.errors, { rule: `${opts.from}->${rule.to}`, guard: rule.guard });
   }
   return rule;
+}
+
+/** A ledger's workflow: its transition table, state labels, the class of its step data and its guards. */
+export interface Workflow<S extends string, D extends object, C> {
+  table: readonly TransitionRule<S>[];
+  labels: Record<string, Bilingual>;
+  stepData: new () => D;
+  guards: Record<string, TransitionGuard<C>>;
+}
+
+/**
+ * Opens one step of `workflow` on a record the caller has loaded and locked: a voided record or a
+ * stale version answers 409, the step data is validated (400 naming the field), then the rule is
+ * checked as `checkTransition` says, its guard given the context `context(data, today)` builds
+ * (today in the record's town). Answers the rule with the validated data and today.
+ */
+export async function openStep<S extends string, D extends object, C>(
+  workflow: Workflow<S, D, C>,
+  o: {
+    row: { status: string; version: number; voidedAt: Date | null; timeZone: string };
+    request: { to: string; version: number; data?: Record<string, unknown> };
+    permissions: ReadonlySet<string>;
+    now: Date;
+    context: (data: D, today: string) => C;
+  },
+): Promise<{ rule: TransitionRule<S>; data: D; today: string }> {
+  if (o.row.voidedAt) throw recordVoid();
+  if (o.row.version !== o.request.version) throw staleVersion();
+  const data = await validateStepData(workflow.stepData, o.request.data);
+  const today = plainDateInZone(o.now, o.row.timeZone);
+  const rule = await checkTransition<S, C>({
+    table: workflow.table,
+    labels: workflow.labels,
+    from: o.row.status as S,
+    to: o.request.to,
+    permissions: o.permissions,
+    data: o.request.data,
+    guards: workflow.guards,
+    context: o.context(data, today),
+  });
+  return { rule, data, today };
 }
