@@ -4,9 +4,10 @@ import { TransitionRequest } from '@fazhi/contracts';
 import { Observable } from 'rxjs';
 import { I18nService } from '../core/i18n/i18n.service';
 import { Submission } from './api-error-message';
-import { controlError, revealErrors } from './form-errors';
+import { revealErrors } from './form-errors';
 import { toPlainDate } from './plain-date';
 import { ZORRO_IMPORTS } from './zorro';
+import { FieldComponent } from './field.component';
 
 /** One workflow step the caller may take (a record's `transitions`). */
 export interface WorkflowStep {
@@ -93,7 +94,7 @@ function fieldValidators(field: StepInput): ValidatorFn[] {
 @Component({
   selector: 'fz-step-modal',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, FieldComponent],
   templateUrl: './transition-modal.component.html',
 })
 export class StepModalComponent<T> implements OnInit {
@@ -110,7 +111,6 @@ export class StepModalComponent<T> implements OnInit {
   protected readonly data = new FormGroup<Record<string, FormControl<unknown>>>({});
   protected readonly remark = new FormControl('', { nonNullable: true, validators: [Validators.maxLength(500)] });
   protected readonly submission = new Submission(this.t);
-  protected readonly err = (name: string): string => controlError(this.data.get(name), this.t);
 
   ngOnInit(): void {
     for (const field of this.fields()) {

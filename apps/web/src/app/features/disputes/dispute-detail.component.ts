@@ -34,8 +34,9 @@ import { HasPermissionDirective } from '../../core/permissions/has-permission.di
 import { Submission } from '../../shared/api-error-message';
 import { DateTimePipe, formatInstant } from '../../shared/date-time.pipe';
 import { EvidenceGalleryComponent } from '../../shared/evidence-gallery.component';
-import { controlError, revealErrors } from '../../shared/form-errors';
+import { revealErrors } from '../../shared/form-errors';
 import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
+import { FieldComponent } from '../../shared/field.component';
 import { ReasonModalComponent } from '../../shared/reason-modal.component';
 import { DeadlineAlertComponent } from '../../shared/deadline.component';
 import { RecordTimelineComponent, TimelineEntry } from '../../shared/record-timeline.component';
@@ -123,7 +124,7 @@ type PartyFields = Pick<DisputePartyDto, 'name' | 'idNumber' | 'phone' | 'addres
 @Component({
   selector: 'fz-dispute-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, DateTimePipe, StepModalComponent, HasPermissionDirective, EvidenceGalleryComponent, ReasonModalComponent, DeadlineAlertComponent, RecordTimelineComponent],
+  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, DateTimePipe, StepModalComponent, HasPermissionDirective, EvidenceGalleryComponent, ReasonModalComponent, DeadlineAlertComponent, RecordTimelineComponent, FieldComponent],
   templateUrl: './dispute-detail.component.html',
   styleUrl: '../../shared/record-detail.css',
 })
@@ -247,7 +248,6 @@ export class DisputeDetailComponent implements OnInit {
     measures: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(500)] }),
   });
   protected readonly riskSubmission = new Submission(this.t);
-  protected readonly riskErr = (name: 'reason' | 'policeInformedOn' | 'policeUnit' | 'measures'): string => controlError(this.riskForm.controls[name], this.t);
 
   ngOnInit(): void {
     this.load();

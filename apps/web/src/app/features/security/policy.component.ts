@@ -1,15 +1,16 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { PASSWORD_MAX_LENGTH, SecurityPolicy, SecurityPolicyDto } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { TKey } from '../../core/i18n/dict.zh';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { DateTimePipe } from '../../shared/date-time.pipe';
-import { controlError, revealErrors } from '../../shared/form-errors';
+import { revealErrors } from '../../shared/form-errors';
 import { PageHeaderComponent } from '../../shared/page-header.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { SecurityApi } from './security.api';
 import { Submission } from '../../shared/api-error-message';
+import { FieldComponent } from '../../shared/field.component';
 
 interface PolicyField {
   key: keyof SecurityPolicy;
@@ -50,7 +51,7 @@ function policyForm(): PolicyForm {
 @Component({
   selector: 'fz-policy',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, DateTimePipe],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, DateTimePipe, FieldComponent],
   templateUrl: './policy.component.html',
 })
 export class PolicyComponent {
@@ -63,7 +64,6 @@ export class PolicyComponent {
   protected readonly policy = signal<SecurityPolicyDto | null>(null);
   protected readonly loading = signal(true);
   protected readonly submission = new Submission(this.t);
-  protected readonly err = (control: AbstractControl): string => controlError(control, this.t);
 
   constructor() {
     this.load();

@@ -1,13 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { CertificateDto, CertificateEventKind } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { Observable } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
-import { controlError, revealErrors } from '../../shared/form-errors';
+import { revealErrors } from '../../shared/form-errors';
 import { PageHeaderComponent } from '../../shared/page-header.component';
 import { PagedList } from '../../shared/paged-list';
 import { toPlainDate } from '../../shared/plain-date';
@@ -86,7 +86,6 @@ export class CertificateListComponent {
     number: new FormControl('', { nonNullable: true, validators: Validators.maxLength(64) }),
     remark: new FormControl('', { nonNullable: true, validators: Validators.maxLength(500) }),
   });
-  protected readonly err = (control: AbstractControl): string => controlError(control, this.t);
 
   constructor() {
     this.list.load();
