@@ -76,7 +76,11 @@ describe('accounts', () => {
       await page.fill('#newPassword', `${NEW_USER}X9!`);
       await expectText(page.locator('[data-test="password-hints"]'), '密码不能包含用户名');
       await page.fill('#newPassword', NEW_PASSWORD);
+      await page.fill('#confirm', `${NEW_PASSWORD}x`);
+      const confirmItem = page.locator('nz-form-item', { has: page.locator('#confirm') });
+      await expectText(confirmItem.locator('.ant-form-item-explain-error'), '两次输入的密码不一致');
       await page.fill('#confirm', NEW_PASSWORD);
+      await confirmItem.locator('.ant-form-item-explain-error').waitFor({ state: 'detached' });
       await Promise.all([
         page.waitForResponse((res) => res.url().endsWith('/api/auth/password')),
         page.click('[data-test="password-submit"]'),

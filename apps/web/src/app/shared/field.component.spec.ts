@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { applyFieldErrors } from '../core/http/api-error';
@@ -14,6 +14,9 @@ import { ZORRO_IMPORTS } from './zorro';
       <fz-field label="船主姓名" for="owner" required [control]="form.controls.owner" extra="与身份证一致">
         <input nz-input id="owner" formControlName="owner" />
       </fz-field>
+      <fz-field label="确认密码" for="confirm" [control]="form.controls.confirm" [problem]="mismatch() ? '两次输入的密码不一致' : null">
+        <input nz-input id="confirm" formControlName="confirm" />
+      </fz-field>
       <fz-field label="村(社区)" for="village" [control]="form.controls.village">
         <nz-select nzId="village" formControlName="village">
           <nz-option nzValue="nanwan" nzLabel="南湾村" />
@@ -26,7 +29,9 @@ import { ZORRO_IMPORTS } from './zorro';
 class HostComponent {
   readonly form = new FormGroup({ owner: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     village: new FormControl<string | null>(null, [Validators.required]),
+    confirm: new FormControl('', { nonNullable: true }),
   });
+  readonly mismatch = signal(false);
   submit(): void {
     revealErrors(this.form);
   }
@@ -76,5 +81,19 @@ describe('form field', () => {
     applyFieldErrors(form, [{ path: 'owner', code: 'name', message: '姓名至少两个字' }]);
     await fixture.whenStable();
     expect(el.querySelector('.ant-form-item-explain-error')?.textContent).toContain('姓名至少两个字');
+  });
+
+  it("shows a problem the whole form finds with the field, and drops it when the form does", async () => {
+    const { fixture, el } = await open();
+    const confirm = el.querySelector<HTMLInputElement>('#confirm')!;
+    fixture.componentInstance.mismatch.set(true);
+    await fixture.whenStable();
+    expect(confirm.closest('nz-form-item')!.classList).toContain('ant-form-item-has-error');
+    expect(confirm.classList).toContain('ant-input-status-error');
+    expect(confirm.closest('nz-form-item')!.textContent).toContain('两次输入的密码不一致');
+
+    fixture.componentInstance.mismatch.set(false);
+    await fixture.whenStable();
+    expect(confirm.closest('nz-form-item')!.classList).not.toContain('ant-form-item-has-error');
   });
 });

@@ -25,7 +25,7 @@ import { ZORRO_IMPORTS } from './zorro';
       @if (label()) {
         <nz-form-label [nzRequired]="required()" [nzFor]="for()">{{ label() }}</nz-form-label>
       }
-      <nz-form-control [nzValidateStatus]="control()" [nzErrorTip]="message(control())" [nzExtra]="extra()">
+      <nz-form-control [nzValidateStatus]="problem() ? 'error' : control()" [nzErrorTip]="problem() || message(control())" [nzExtra]="extra()">
         <ng-content />
       </nz-form-control>
     </nz-form-item>
@@ -45,6 +45,8 @@ export class FieldComponent {
   readonly required = input(false, { transform: booleanAttribute });
   readonly control = input.required<AbstractControl>();
   readonly extra = input<string>();
+  /** A problem the form as a whole finds with this field (two fields that disagree, say); while given, the field shows it as its error. */
+  readonly problem = input<string | null>(null);
 
   private readonly status = inject(NzFormStatusService, { self: true });
   private readonly formControl = viewChild.required(NzFormControlComponent, { read: NzFormStatusService });

@@ -1,13 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
 import { ErrorCode, PASSWORD_MAX_LENGTH } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { AuthService } from '../../core/auth/auth.service';
 import { apiError, applyFieldErrors } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { controlError, revealErrors } from '../../shared/form-errors';
+import { revealErrors } from '../../shared/form-errors';
 import { PageHeaderComponent } from '../../shared/page-header.component';
 import {
   PASSWORD_MIN_LENGTH,
@@ -56,7 +56,6 @@ export class ChangePasswordComponent {
     const value = this.value();
     return passwordHints(value.newPassword ?? '', this.me()?.username ?? '', value.currentPassword || undefined);
   });
-  protected readonly err = (control: AbstractControl): string => controlError(control, this.t);
   protected readonly submitting = signal(false);
   protected readonly error = signal<string | null>(null);
 

@@ -11,7 +11,7 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
 import { Submission } from '../../shared/api-error-message';
 import { FilterTag, FilterTagsComponent } from '../../shared/filter-tags.component';
-import { controlError, revealErrors } from '../../shared/form-errors';
+import { revealErrors } from '../../shared/form-errors';
 import { villagesUnder } from '../../shared/org-tree';
 import { PageHeaderComponent } from '../../shared/page-header.component';
 import { RoutedList } from '../../shared/paged-list';
@@ -165,7 +165,6 @@ export class PeaceOfficerListComponent {
     toObservable(this.formTownId).pipe(switchMap((town) => (town ? this.api.accounts(town).pipe(catchError(() => of([]))) : of([])))),
     { initialValue: [] as UserChoiceDto[] },
   );
-  protected readonly err = (control: AbstractControl): string => controlError(control, this.t);
 
   constructor() {
     this.countQueries
@@ -222,10 +221,6 @@ export class PeaceOfficerListComponent {
     return this.multiTown() ? `${officer.townName} · ${village}` : village;
   }
 
-  protected activeToError(): string {
-    const control = this.form.controls.activeTo;
-    return control.errors?.['order'] ? this.t('peaceOfficers.activeToOrder') : this.err(control);
-  }
 
   protected openCreate(): void {
     this.form.controls.townId.setValidators(this.multiTown() ? Validators.required : null);

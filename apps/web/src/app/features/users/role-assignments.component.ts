@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { AbstractControl, FormArray, ReactiveFormsModule } from '@angular/forms';
+import { FormArray, ReactiveFormsModule } from '@angular/forms';
 import { DATA_SCOPES, DATA_SCOPE_LABELS, DataScope, OrgTreeNode, RoleDto, dutyConflict } from '@fazhi/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { controlError } from '../../shared/form-errors';
 import { toTreeOptions, villagesUnder } from '../../shared/org-tree';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { AssignmentGroup, assignmentGroup } from './assignment-form';
@@ -45,7 +44,6 @@ export class RoleAssignmentsComponent {
 
   protected readonly scopes = DATA_SCOPES;
   protected readonly orgNodes = computed(() => toTreeOptions(this.orgTree()));
-  protected readonly err = (control: AbstractControl): string => controlError(control, this.t);
 
   protected scopeLabel(scope: DataScope): string {
     return this.i18n.pick(DATA_SCOPE_LABELS[scope]);
