@@ -1,33 +1,42 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Signal, computed, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { OrgTreeNode } from '@fazhi/contracts';
-import { Observable } from 'rxjs';
+import { MeScopeUnit } from '@fazhi/contracts';
+import { EMPTY, Observable, Subject, catchError, finalize, switchMap } from 'rxjs';
+import { AuthService } from '../core/auth/auth.service';
 import { I18nService } from '../core/i18n/i18n.service';
-import { OrgApi } from '../features/org/org.api';
-import { ofLevel } from './org-tree';
 import { ZORRO_IMPORTS } from './zorro';
 
 /**
  * What a statistics page shows: a year (last year first), a town (the user's own when there is
- * one), and the figures fetched for them. Made in a component's field initialiser.
+ * one), and the figures fetched for them; a later choice cancels the answer still on its way.
+ * Made in a component's field initialiser.
  */
 export class StatisticsSelection<T> {
   readonly years = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() - i);
   readonly year = signal(new Date().getFullYear() - 1);
+  /** The towns the user's data scope reaches. */
+  readonly towns: Signal<readonly MeScopeUnit[]>;
   readonly townId = signal<string | null>(null);
-  readonly towns = signal<OrgTreeNode[]>([]);
   readonly stats = signal<T | null>(null);
   readonly loading = signal(false);
+  private readonly requests = new Subject<{ year: number; townId: string | null }>();
 
-  constructor(private readonly fetch: (year: number, townId: string | null) => Observable<T>) {
-    inject(OrgApi)
-      .tree()
-      .subscribe((tree) => {
-        const towns = ofLevel(tree, 'town');
-        this.towns.set(towns);
-        if (towns.length === 1) this.townId.set(towns[0].id);
-        this.load();
-      });
+  constructor(fetch: (year: number, townId: string | null) => Observable<T>) {
+    const auth = inject(AuthService);
+    this.towns = computed(() => auth.me()?.scope.towns ?? []);
+    const towns = this.towns();
+    if (towns.length === 1) this.townId.set(towns[0].id);
+    this.requests
+      .pipe(
+        switchMap(({ year, townId }) => {
+          this.loading.set(true);
+          return fetch(year, townId).pipe(catchError(() => EMPTY), finalize(() => this.loading.set(false)));
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe((stats) => this.stats.set(stats));
+    this.load();
   }
 
   setYear(year: number): void {
@@ -41,14 +50,7 @@ export class StatisticsSelection<T> {
   }
 
   private load(): void {
-    this.loading.set(true);
-    this.fetch(this.year(), this.townId()).subscribe({
-      next: (stats) => {
-        this.loading.set(false);
-        this.stats.set(stats);
-      },
-      error: () => this.loading.set(false),
-    });
+    this.requests.next({ year: this.year(), townId: this.townId() });
   }
 }
 

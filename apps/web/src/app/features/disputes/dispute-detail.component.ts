@@ -4,6 +4,7 @@ import { RouterLink } from '@angular/router';
 import {
   AGREEMENT_FORM_LABELS,
   DEFAULT_TIME_ZONE,
+  plainDateInZone,
   DISPUTE_AGREEMENT_STATUSES,
   DISPUTE_ATTACHMENT_STAGE_LABELS,
   DISPUTE_CATEGORY_LABELS,
@@ -43,6 +44,7 @@ import { RecordTimelineComponent, TimelineEntry } from '../../shared/record-time
 import { StepInput, StepModalComponent, WorkflowStep } from '../../shared/transition-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { DisputesApi } from './disputes.api';
+import { PeaceOfficersApi } from './peace-officers.api';
 import { RISK_COLORS } from './dispute-list.component';
 
 export type DisputeStep = DisputeDetailDto['transitions'][number];
@@ -130,6 +132,7 @@ type PartyFields = Pick<DisputePartyDto, 'name' | 'idNumber' | 'phone' | 'addres
 })
 export class DisputeDetailComponent implements OnInit {
   protected readonly api = inject(DisputesApi);
+  private readonly peaceOfficers = inject(PeaceOfficersApi);
   protected readonly auth = inject(AuthService);
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
@@ -163,8 +166,13 @@ export class DisputeDetailComponent implements OnInit {
   });
   protected readonly reasonAction = signal<ReasonAction | null>(null);
   protected readonly reasonSubmission = new Submission(this.t);
-  /** The parties' full personal data after an audited unmask, by party id. */
-  protected readonly unmasked = signal<ReadonlyMap<string, Partial<PartyFields>>>(new Map());
+  /** The parties' full personal data after an audited unmask, for the version of the record it was read from. */
+  private readonly unmaskedAt = signal<{ version: number; parties: ReadonlyMap<string, Partial<PartyFields>> } | null>(null);
+  /** The unmasked parties by id, while the record is as it was then (a change masks them again). */
+  protected readonly unmasked = computed(() => {
+    const at = this.unmaskedAt();
+    return at && at.version === this.record()?.version ? at.parties : new Map<string, Partial<PartyFields>>();
+  });
 
   /** Open for changes: not void, not archived, and the caller writes disputes. */
   protected readonly writable = computed(() => {
@@ -302,7 +310,9 @@ export class DisputeDetailComponent implements OnInit {
   protected open(step: WorkflowStep): void {
     const record = this.record();
     if (record && step.requires.includes('mediatorIds') && this.officers().length === 0) {
-      this.api.peaceOfficers(record.townId).subscribe((page) => this.officers.set(page.items));
+      // Mediators come from the officers in office today (the API refuses the others).
+      const today = plainDateInZone(new Date(), this.auth.me()?.timeZone ?? DEFAULT_TIME_ZONE);
+      this.peaceOfficers.list({ townId: record.townId, activeOn: today, sort: 'village', pageSize: 100 }).subscribe((page) => this.officers.set(page.items));
     }
     this.step.set(step as DisputeStep);
   }
@@ -413,7 +423,8 @@ export class DisputeDetailComponent implements OnInit {
         { name: 'place', label: this.t('disputes.place'), kind: 'text', optional: true, initial: record.place ?? '' },
         { name: 'remark', label: this.t('vessels.remark'), kind: 'textarea', optional: true, max: 500, initial: record.remark ?? '' },
       ],
-      (data) => this.api.update(record.id, { version: record.version, ...data }),
+      // An emptied optional field is sent as null, so that it is cleared rather than kept.
+      (data) => this.api.update(record.id, { version: record.version, ...data, place: data['place'] ?? null, remark: data['remark'] ?? null }),
       'disputes.factsSaved',
     );
   }
@@ -486,7 +497,7 @@ export class DisputeDetailComponent implements OnInit {
     if (action === 'unmask') {
       this.reasonSubmission.run(this.api.unmask(record.id, reason), (answer) => {
         this.reasonAction.set(null);
-        this.unmasked.set(new Map(answer.parties.map(({ id, ...fields }) => [id, fields])));
+        this.unmaskedAt.set({ version: record.version, parties: new Map(answer.parties.map(({ id, ...fields }) => [id, fields])) });
       });
       return;
     }

@@ -9,7 +9,6 @@ import {
   DisputeStatistics,
   DisputeWarningListItem,
   Page,
-  PeaceOfficerDto,
   TransitionRequest,
 } from '@fazhi/contracts';
 import { Observable } from 'rxjs';
@@ -96,11 +95,6 @@ export class DisputesApi {
   /** Disputes under an active group-incident warning, newest first. */
   warnings(query: { page?: number; pageSize?: number } = {}): Observable<Page<DisputeWarningListItem>> {
     return this.http.get<Page<DisputeWarningListItem>>(`${this.base}/warnings`, { params: toParams(query) });
-  }
-
-  /** The town's peace officers (mediators to choose from). */
-  peaceOfficers(townId: string): Observable<Page<PeaceOfficerDto>> {
-    return this.http.get<Page<PeaceOfficerDto>>('/api/peace-officers', { params: toParams({ townId, pageSize: 100, sort: 'village' }) });
   }
 
   statistics(year: number, townId?: string | null): Observable<DisputeStatistics> {

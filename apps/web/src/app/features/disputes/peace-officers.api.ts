@@ -16,6 +16,12 @@ export interface PeaceOfficerQuery {
   q: string | null;
 }
 
+/** What else `GET /api/peace-officers` takes: officers in office on a day, and the order. */
+export interface PeaceOfficerExtraQuery {
+  activeOn: string;
+  sort: 'name' | 'village' | 'activeFrom';
+}
+
 /** `PATCH /api/peace-officers/:id`: the version read and the fields to change (the town stays). */
 export type PeaceOfficerUpdate = { version: number } & Partial<Omit<PeaceOfficerInput, 'townId'>>;
 
@@ -26,12 +32,8 @@ export class PeaceOfficersApi {
   private readonly base = '/api/peace-officers';
 
   /** Phones come masked. */
-  list(query: Partial<PeaceOfficerQuery> & Partial<PageQuery>): Observable<Page<PeaceOfficerDto>> {
+  list(query: Partial<PeaceOfficerQuery & PeaceOfficerExtraQuery> & Partial<PageQuery>): Observable<Page<PeaceOfficerDto>> {
     return this.http.get<Page<PeaceOfficerDto>>(this.base, { params: toParams(query) });
-  }
-
-  get(id: string): Observable<PeaceOfficerDto> {
-    return this.http.get<PeaceOfficerDto>(this.url(id));
   }
 
   create(body: PeaceOfficerInput): Observable<PeaceOfficerDto> {

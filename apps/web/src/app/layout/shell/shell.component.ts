@@ -1,11 +1,12 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, afterNextRender, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalService } from 'ng-zorro-antd/modal';
 import { filter, map } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
+import { Feedback } from '../../core/http/feedback';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { LanguageSwitchComponent } from '../language-switch.component';
@@ -48,6 +49,9 @@ export class ShellComponent {
   );
 
   constructor() {
+    // The HTTP layer's toasts load apart from the first page; fetch them while all is well.
+    const feedback = inject(Feedback);
+    afterNextRender(() => feedback.preload());
     this.router.events
       .pipe(
         filter((event) => event instanceof NavigationEnd),
