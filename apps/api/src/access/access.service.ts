@@ -33,6 +33,6 @@ export class AccessService {
       if (unit) scoped.push({ scope: a.scope, unit, villageIds: a.villageIds });
     }
     const permissions = new Set<string>(assignments.flatMap((a) => a.permissions));
-    return { permissions, scope: resolveScope(user.id, scoped, units) };
+    return { permissions, scope: resolveScope(user.id, scoped, units, byId) };
   }
 }

@@ -30,15 +30,20 @@ export interface ResolvedScope {
   upperUnitIds: string[];
 }
 
-/** Resolves assignments against the org tree (pure, so it is unit-tested). */
-export function resolveScope(userId: string, assignments: ScopeAssignment[], units: ScopeUnit[]): ResolvedScope {
+/**
+ * Resolves assignments against the org tree (pure, so it is unit-tested). `unitsById` is the same
+ * tree by id; the server passes the one its org-tree cache keeps.
+ */
+export function resolveScope(
+  userId: string,
+  assignments: ScopeAssignment[],
+  units: readonly ScopeUnit[],
+  unitsById: ReadonlyMap<string, ScopeUnit> = new Map(units.map((u) => [u.id, u])),
+): ResolvedScope {
   const towns = new Set<string>();
   const villages = new Set<string>();
   const ownTowns = new Set<string>();
   const upper = new Set<string>();
-  // Only village assignments need units by id: build the map for them alone (the tree can be large).
-  let unitsById: Map<string, ScopeUnit> | undefined;
-  const byId = () => (unitsById ??= new Map(units.map((u) => [u.id, u])));
   for (const a of assignments) {
     const unit = a.unit;
     switch (a.scope) {
@@ -57,8 +62,8 @@ export function resolveScope(userId: string, assignments: ScopeAssignment[], uni
         break;
       case 'villages':
         for (const id of a.villageIds) {
-          const v = byId().get(id);
-          if (v && v.level === 'village' && v.path.startsWith(unit.townId ? (byId().get(unit.townId)?.path ?? unit.path) : unit.path)) villages.add(id);
+          const v = unitsById.get(id);
+          if (v && v.level === 'village' && v.path.startsWith(unit.townId ? (unitsById.get(unit.townId)?.path ?? unit.path) : unit.path)) villages.add(id);
         }
         break;
       case 'own':
@@ -67,7 +72,7 @@ export function resolveScope(userId: string, assignments: ScopeAssignment[], uni
     }
   }
   for (const v of [...villages]) {
-    const town = byId().get(v)?.townId;
+    const town = unitsById.get(v)?.townId;
     if (town && towns.has(town)) villages.delete(v);
   }
   return { userId, townIds: [...towns].sort(), villageIds: [...villages].sort(), ownTownIds: [...ownTowns].filter((t) => !towns.has(t)).sort(), upperUnitIds: [...upper].sort() };

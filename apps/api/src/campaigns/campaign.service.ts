@@ -13,7 +13,8 @@ import { RecordHandle } from '../ledger-core/record-attachments';
 import { StatusHistoryService } from '../ledger-core/status/status-history.service';
 import { plainDateInZone as dateIn } from '@fazhi/contracts';
 import { VesselCaseRepository } from '../vessel-cases/vessel-case.repository';
-import { recordVoid, VesselCaseService } from '../vessel-cases/vessel-case.service';
+import { recordVoid } from '../ledger-core/records';
+import { VesselCaseService } from '../vessel-cases/vessel-case.service';
 import { VesselEvidence } from '../vessel-cases/vessel-evidence';
 import { CampaignCreateDto, CampaignListQuery, CampaignUpdateDto, CampaignVesselsDto } from './campaign.dto';
 

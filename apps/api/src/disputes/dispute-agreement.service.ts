@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AGREEMENT_PLACEHOLDERS, DISPUTE_AGREEMENT_STATUSES, DISPUTE_PARTY_ROLE_LABELS } from '@fazhi/contracts';
 import type { AgreementPlaceholderKey, DisputeStatus, DocumentTemplateDto } from '@fazhi/contracts';
 import { Principal } from '../access/principal';
-import { AppException, forbidden, invalidFields } from '../common/app-exception';
+import { AppException, forbidden } from '../common/app-exception';
+import { multipartVersion } from '../ledger-core/attachments/multipart';
 import { buildDocx, DocBlock } from '../ledger-core/documents/docx-builder';
 import { DocumentTemplates, TEMPLATE_MAX_BYTES, TemplateKind } from '../ledger-core/documents/document-templates.service';
 import { RecordAttachments } from '../ledger-core/record-attachments';
@@ -129,8 +130,7 @@ export class DisputeAgreementService {
   /** Replaces the town's template after checking it holds every placeholder Art 29 needs. */
   async uploadTemplate(principal: Principal, townId: string | undefined, file: { fileName: string; content: Buffer; fields: Record<string, string> }): Promise<DocumentTemplateDto> {
     const town = await this.town(principal, townId);
-    const version = file.fields.version === undefined || file.fields.version.trim() === '' ? Number.NaN : Number(file.fields.version);
-    if (!Number.isInteger(version) || version < 0) throw invalidFields([{ path: 'version', code: 'required', message: { zh: '请随文件提交模板的版本号', en: 'Send the template version with the file' } }]);
+    const version = multipartVersion(file.fields, { zh: '请随文件提交模板的版本号', en: 'Send the template version with the file' });
     await this.templates.upload({ townId: town, kind: AGREEMENT_TEMPLATE, fileName: file.fileName, content: file.content, version, userId: principal.user.id });
     return this.templates.info(town, AGREEMENT_TEMPLATE);
   }

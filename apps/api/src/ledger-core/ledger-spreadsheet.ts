@@ -13,7 +13,7 @@ import { RecordPlaces } from './record-place';
 import { personalFieldErrors } from './personal-data/personal-fields';
 
 /** Limits of a ledger import: the file, the inflated workbook and the rows. */
-export const LEDGER_IMPORT_LIMITS = { maxFileBytes: 10 * 1024 * 1024, maxUnzippedBytes: 100 * 1024 * 1024, maxRows: 20_000 };
+const LEDGER_IMPORT_LIMITS = { maxFileBytes: 10 * 1024 * 1024, maxUnzippedBytes: 100 * 1024 * 1024, maxRows: 20_000 };
 
 /** What an export covers: full personal data or masked, the towns, the town's name and zone when there is one. */
 export interface LedgerExport {
@@ -72,7 +72,7 @@ export interface PlannedImportRow<R extends ImportedRecord> {
   villageId: string | null | undefined;
 }
 
-export interface ImportPlanInput<R extends ImportedRecord> {
+interface ImportPlanInput<R extends ImportedRecord> {
   principal: Principal;
   townId: string;
   columns: readonly ColumnSpec[];
@@ -86,8 +86,6 @@ export interface ImportPlanInput<R extends ImportedRecord> {
   personal: readonly { field: string; kind: PersonalKind }[];
   /** A number in the ledger's format, for the message of a malformed one. */
   numberExample: string;
-  /** Further checks of the ledger; report problems with `problem(row, field, message)`. */
-  check?: (row: ParsedRow, existing: R | null, problem: (row: number, field: string, message: string) => void) => void;
 }
 
 /**
@@ -95,7 +93,7 @@ export interface ImportPlanInput<R extends ImportedRecord> {
  * records neither void nor closed, required cells of new rows, villages of the town within the
  * caller's scope, ID and phone numbers valid, no masked values on new rows, numbers well formed.
  */
-export function planLedgerImport<R extends ImportedRecord>(o: ImportPlanInput<R>): { planned: PlannedImportRow<R>[]; preview: ImportPreview } {
+function planLedgerImport<R extends ImportedRecord>(o: ImportPlanInput<R>): { planned: PlannedImportRow<R>[]; preview: ImportPreview } {
   const errors: ImportRowError[] = [...o.parsed.errors];
   const header = (field: string) => o.columns.find((c) => c.field === field)?.header ?? field;
   const problem = (row: number, field: string, message: string) => errors.push(cellError(row, field, header(field), message));
@@ -124,7 +122,6 @@ export function planLedgerImport<R extends ImportedRecord>(o: ImportPlanInput<R>
     for (const e of personalFieldErrors(personal)) problem(row.rowNumber, e.path, e.code === 'id_number' ? '身份证号码不正确' : '电话号码格式不正确');
     if (!current && number && !/〔\d{4}〕第\d+号$/.test(number)) problem(row.rowNumber, 'number', `编号格式应如 ${o.numberExample}`);
     if (!current) for (const f of row.unchanged) problem(row.rowNumber, f, '新增记录不能使用脱敏后的值');
-    o.check?.(row, current, problem);
     planned.push({ row, existing: current, villageId });
   }
   errors.sort((a, b) => a.row - b.row);
@@ -135,7 +132,7 @@ export function planLedgerImport<R extends ImportedRecord>(o: ImportPlanInput<R>
 }
 
 /** What a ledger's import needs beyond the checks every ledger shares. */
-export interface LedgerImportSpec<R extends ImportedRecord> extends Pick<ImportPlanInput<R>, 'columns' | 'closedStatuses' | 'requiredForCreate' | 'personal' | 'check'> {
+export interface LedgerImportSpec<R extends ImportedRecord> extends Pick<ImportPlanInput<R>, 'columns' | 'closedStatuses' | 'requiredForCreate' | 'personal'> {
   ds: DataSource;
   places: RecordPlaces;
   tree: OrgTreeService;
@@ -172,7 +169,6 @@ export async function runLedgerImport<R extends ImportedRecord>(
       requiredForCreate: spec.requiredForCreate,
       personal: spec.personal,
       numberExample: spec.numberExample(town),
-      check: spec.check,
     });
     if (!opts.commit) return preview;
     if (preview.errors.length) throw importInvalid(preview);
@@ -182,7 +178,7 @@ export async function runLedgerImport<R extends ImportedRecord>(
 }
 
 /** The refusal of a commit whose file has errors: nothing is imported. */
-export function importInvalid(preview: ImportPreview): AppException {
+function importInvalid(preview: ImportPreview): AppException {
   const { errors } = preview;
   return new AppException(
     400,

@@ -3,8 +3,9 @@ import { AttachmentDto, AttachmentStage, LedgerType } from '@fazhi/contracts';
 import type { Request, Response } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { invalidFields, staleVersion } from '../common/app-exception';
+import { staleVersion } from '../common/app-exception';
 import { AttachmentsService, ContentVariant, ReceivedUpload } from './attachments/attachments.service';
+import { multipartVersion } from './attachments/multipart';
 
 export interface RecordHandle {
   ledger: LedgerType;
@@ -31,10 +32,7 @@ export class RecordAttachments {
   async upload(req: Request, record: RecordHandle): Promise<AttachmentDto[]> {
     const uploads: ReceivedUpload[] = await this.attachments.receive(req, { fields: ['version'] });
     try {
-      const version = Number(uploads[0]?.fields.version);
-      if (!Number.isInteger(version) || version < 0) {
-        throw invalidFields([{ path: 'version', code: 'required', message: { zh: '请随文件提交记录的版本号', en: 'Send the record version with the files' } }]);
-      }
+      const version = multipartVersion(uploads[0]?.fields ?? {}, { zh: '请随文件提交记录的版本号', en: 'Send the record version with the files' });
       return await this.ds.transaction(async (em) => {
         const { townId } = await record.lock(em);
         if (!(await record.bump(em, version))) throw staleVersion();

@@ -26,7 +26,7 @@ import { RecordHandle } from '../ledger-core/record-attachments';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
 import { checkPersonalFields } from '../ledger-core/personal-data/personal-fields';
 import { RecordPlaces } from '../ledger-core/record-place';
-import { assertWritableRecord, recordDtoFields, recordVoid } from '../ledger-core/records';
+import { assertWritableRecord, recordDtoFields } from '../ledger-core/records';
 import { RecordLifecycle } from '../ledger-core/status/record-lifecycle';
 import { StatusHistoryService } from '../ledger-core/status/status-history.service';
 import { GuardFailure, openStep, Workflow } from '../ledger-core/status/transitions';
@@ -431,4 +431,3 @@ export class VesselCaseService {
   }
 }
 
-export { recordVoid };

@@ -6,8 +6,20 @@ import { rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { invalidFields } from '../../common/app-exception';
 import { fieldTooLong, fileTooLarge, notMultipart, tooManyFiles, tooManyParts, uploadIncomplete } from './attachments.errors';
 import { cleanFileName } from './file-names';
+
+/**
+ * The record version a multipart body carries in its `version` field (a whole number, not blank);
+ * otherwise 400 on `version` with `message`.
+ */
+export function multipartVersion(fields: Record<string, string | undefined>, message: { zh: string; en: string }): number {
+  const text = fields['version']?.trim() ?? '';
+  const version = text === '' ? Number.NaN : Number(text);
+  if (!Number.isInteger(version) || version < 0) throw invalidFields([{ path: 'version', code: 'required', message }]);
+  return version;
+}
 
 /** One file of a multipart body, written to a temporary file while it arrived. */
 export interface StreamedFile {

@@ -20,7 +20,7 @@ const stateLabel = (labels: Record<string, Bilingual>, s: string) => labels[s] ?
  * permission (403), the data must carry the required fields (400), and its guard must pass (409
  * with the guard's code). Returns the rule to apply.
  */
-export async function checkTransition<S extends string, C>(opts: {
+async function checkTransition<S extends string, C>(opts: {
   table: readonly TransitionRule<S>[];
   labels: Record<string, Bilingual>;
   from: S;
