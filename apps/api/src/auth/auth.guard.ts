@@ -40,7 +40,7 @@ export class AuthGuard implements CanActivate {
     const result = await this.auth.principalFor(token);
     if ('error' in result) {
       throw result.error === 'expired'
-        ? new AppException(401, ErrorCode.SESSION_EXPIRED, { zh: '登录已过期,请重新登录', en: 'Your session has ended; please sign in again' })
+        ? new AppException(401, ErrorCode.SESSION_EXPIRED, { zh: '登录已过期，请重新登录', en: 'Your session has ended; please sign in again' })
         : new AppException(401, ErrorCode.UNAUTHENTICATED, { zh: '请先登录', en: 'Please sign in' });
     }
     req.principal = result;

@@ -36,8 +36,8 @@ function lockedError(code: string, seconds: number, address: boolean): AppExcept
     429,
     code,
     address
-      ? { zh: `该地址登录失败次数过多,请 ${minutes} 分钟后再试`, en: `Too many failed sign-ins from this address; try again in ${minutes} minutes` }
-      : { zh: `账户已被锁定,请 ${minutes} 分钟后再试,或联系安全管理员解锁`, en: `The account is locked; try again in ${minutes} minutes or ask the security administrator` },
+      ? { zh: `该地址登录失败次数过多，请 ${minutes} 分钟后再试`, en: `Too many failed sign-ins from this address; try again in ${minutes} minutes` }
+      : { zh: `账户已被锁定，请 ${minutes} 分钟后再试，或联系安全管理员解锁`, en: `The account is locked; try again in ${minutes} minutes or ask the security administrator` },
     undefined,
     { retryAfterSeconds: seconds },
   );
@@ -120,7 +120,7 @@ export class AuthService {
       throw invalidCredentials();
     }
     if (!user || user.status !== 'active') {
-      throw await refuse('disabled', new AppException(403, ErrorCode.ACCOUNT_DISABLED, { zh: '账户已停用,请联系系统管理员', en: 'The account is disabled; ask the system administrator' }), 'denied');
+      throw await refuse('disabled', new AppException(403, ErrorCode.ACCOUNT_DISABLED, { zh: '账户已停用，请联系系统管理员', en: 'The account is disabled; ask the system administrator' }), 'denied');
     }
 
     return this.ds.transaction(async (em) => {

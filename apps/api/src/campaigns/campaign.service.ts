@@ -175,7 +175,7 @@ export class CampaignService {
       const campaign = await this.visible(principal, id, em, true);
       this.assertPlanned(campaign);
       if (campaign.date > dateIn(this.clock.now(), campaign.time_zone)) {
-        throw new AppException(409, 'DATE_IN_FUTURE', { zh: '行动日期未到,不能结束', en: 'The campaign date has not come yet' });
+        throw new AppException(409, 'DATE_IN_FUTURE', { zh: '行动日期未到，不能结束', en: 'The campaign date has not come yet' });
       }
       await this.bump(em, id, version, { status: 'closed', closed_at: this.clock.now() }, principal);
       const vessels = [];
@@ -191,7 +191,7 @@ export class CampaignService {
         if (cert) blockers.push({ path: v.number, code: cert.code, message: { zh: `${v.number}:${cert.message.zh}`, en: `${v.number}: ${cert.message.en}` } });
       }
       if (blockers.length) {
-        throw new AppException(409, 'CAMPAIGN_BLOCKED', { zh: `有 ${new Set(blockers.map((b) => b.path)).size} 艘船舶不能完成销毁,行动未结束`, en: 'Some vessels block the campaign; nothing was changed' }, blockers);
+        throw new AppException(409, 'CAMPAIGN_BLOCKED', { zh: `有 ${new Set(blockers.map((b) => b.path)).size} 艘船舶不能完成销毁，行动未结束`, en: 'Some vessels block the campaign; nothing was changed' }, blockers);
       }
       for (const v of vessels) {
         await this.vessels.step(em, principal, v.id, { to: 'dismantled', version: v.version, data: { dismantledOn: campaign.date, dismantlePlace: campaign.place } }, true);

@@ -30,7 +30,7 @@ export const notFound = (what: Bilingual = { zh: '记录不存在', en: 'Record 
 
 export const staleVersion = () =>
   new AppException(409, ErrorCode.STALE_VERSION, {
-    zh: '记录已被他人修改,请刷新后重试',
+    zh: '记录已被他人修改，请刷新后重试',
     en: 'The record was changed by someone else; reload and try again',
   });
 
@@ -38,7 +38,7 @@ export const forbidden = (messages: Bilingual = { zh: '没有权限执行此操�
   new AppException(403, ErrorCode.FORBIDDEN, messages);
 
 export function invalidFields(errors: BilingualFieldError[], code: string = ErrorCode.VALIDATION_FAILED): AppException {
-  return new AppException(400, code, { zh: '提交的数据有误,请检查标出的字段', en: 'Invalid input; check the marked fields' }, errors);
+  return new AppException(400, code, { zh: '提交的数据有误，请检查标出的字段', en: 'Invalid input; check the marked fields' }, errors);
 }
 
 export function invalidField(path: string, code: string, message: Bilingual): AppException {

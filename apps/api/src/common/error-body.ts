@@ -12,7 +12,7 @@ const STATUS_DEFAULTS: Record<number, { code: string; message: Bilingual }> = {
   413: { code: ErrorCode.PAYLOAD_TOO_LARGE, message: { zh: '提交的数据过大(上限 1 MiB)', en: 'The request body is too large (1 MiB at most)' } },
   415: { code: ErrorCode.BAD_REQUEST, message: { zh: '不支持的内容类型', en: 'Unsupported content type' } },
   429: { code: ErrorCode.ACCOUNT_LOCKED, message: { zh: '请求过于频繁', en: 'Too many requests' } },
-  500: { code: ErrorCode.INTERNAL, message: { zh: '服务器内部错误,请稍后重试', en: 'Internal server error; please try again later' } },
+  500: { code: ErrorCode.INTERNAL, message: { zh: '服务器内部错误，请稍后重试', en: 'Internal server error; please try again later' } },
 };
 
 /** Turns any thrown value into the API's error body (no internals leak). */

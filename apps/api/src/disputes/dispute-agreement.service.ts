@@ -44,7 +44,7 @@ export const AGREEMENT_TEMPLATE: TemplateKind = {
   kind: 'dispute-agreement',
   fileName: '人民调解协议书模板.docx',
   required: AGREEMENT_PLACEHOLDERS.filter((p) => p.required).map((p) => p.placeholder),
-  build: () => buildDocx({ title: '人民调解协议书', blocks: OUTLINE, description: '人民调解协议书(人民调解法第二十九条)' }),
+  build: () => buildDocx({ title: '人民调解协议书', blocks: OUTLINE, description: '人民调解协议书（《人民调解法》第二十九条）' }),
 };
 
 /** `2021年7月15日`. */
@@ -69,7 +69,7 @@ export class DisputeAgreementService {
   async render(principal: Principal, id: string): Promise<{ fileName: string; content: Buffer }> {
     const row = await this.disputes.visible(principal, id);
     if (!principal.permissions.has('personal.unmask')) {
-      throw forbidden({ zh: '协议书载有当事人完整身份信息,需要“查看完整个人信息”权限', en: 'The agreement holds the parties’ full personal data: personal.unmask is needed' });
+      throw forbidden({ zh: '协议书载有当事人完整身份信息，需要“查看完整个人信息”权限', en: 'The agreement holds the parties’ full personal data: personal.unmask is needed' });
     }
     if (row.voidedAt) throw recordVoid();
     const status = row.status as DisputeStatus;

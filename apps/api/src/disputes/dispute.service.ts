@@ -475,9 +475,9 @@ export class DisputeService {
         return n >= 2 ? null : { code: 'PARTIES_REQUIRED', message: { zh: '受理前请登记至少两方当事人', en: 'Record at least two parties before accepting' } };
       },
       refusingParty: async (c: GuardContext): Promise<GuardFailure | null> => {
-        if (c.data.refusedOn! > c.today) return { code: 'DATE_IN_FUTURE', message: { zh: '日期不能晚于今天', en: 'The date cannot be in the future' } };
+        if (c.data.refusedOn! > c.today) return { code: 'DATE_IN_FUTURE', message: { zh: '拒绝调解日期不能晚于今天', en: 'The refusal date cannot be in the future' } };
         const [party] = await c.em.query(`SELECT id FROM dispute_party WHERE id = $1 AND dispute_id = $2`, [c.data.refusingPartyId, c.row.id]);
-        return party ? null : { code: 'PARTY_NOT_FOUND', message: { zh: '拒绝调解的须为本纠纷的当事人', en: 'The refusing party must be a party of the dispute' } };
+        return party ? null : { code: 'PARTY_NOT_FOUND', message: { zh: '拒绝调解的一方须为本纠纷的当事人', en: 'The refusing party must be a party of the dispute' } };
       },
       agreementReached: async (c: GuardContext): Promise<GuardFailure | null> => {
         const d = c.data;
@@ -551,7 +551,7 @@ export class DisputeService {
       const [open] = await this.openDeadlines(em, row);
       if (!open) throw wrongState({ zh: '没有进行中的调解期限', en: 'No mediation period is running' });
       if (!(await this.warnedLeaders(em, row)).some((a) => a.id === dto.approvedBy)) {
-        throw invalidField('approvedBy', 'approver', { zh: '批准人须为本镇接收纠纷预警的领导', en: 'The approver must be a leader of the town who receives dispute warnings' });
+        throw invalidField('approvedBy', 'approver', { zh: '批准人须为能接收本纠纷预警的领导，请从列表中选择', en: 'The approver must be a leader who receives this dispute’s warnings; choose one from the list' });
       }
       if (!(await this.repo.update(em, id, dto.version, { updated_at: this.clock.now(), updated_by: principal.user.id }))) throw staleVersion();
       await this.deadlines.extend(em, open.id, { days: dto.days, reason: dto.reason, approvedBy: dto.approvedBy });
@@ -574,7 +574,7 @@ export class DisputeService {
       const raising = dto.level === 'group_incident';
       if (raising) {
         const errors: BilingualFieldError[] = [];
-        if (!dto.policeInformedOn) errors.push({ path: 'policeInformedOn', code: 'required', message: { zh: '群体性事件预警须报告公安机关,请填写报告日期', en: 'A group-incident warning must be reported to the police: give the date' } });
+        if (!dto.policeInformedOn) errors.push({ path: 'policeInformedOn', code: 'required', message: { zh: '群体性事件预警须报告公安机关，请填写报告日期', en: 'A group-incident warning must be reported to the police: give the date' } });
         if (!dto.policeUnit) errors.push({ path: 'policeUnit', code: 'required', message: { zh: '请填写接报的公安机关', en: 'Name the police unit informed' } });
         if (errors.length) throw invalidFields(errors);
         if (dto.policeInformedOn! > dateIn(now, row.timeZone)) throw dateInFuture('policeInformedOn');

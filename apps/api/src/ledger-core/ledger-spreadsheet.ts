@@ -183,7 +183,7 @@ function importInvalid(preview: ImportPreview): AppException {
   return new AppException(
     400,
     'IMPORT_INVALID',
-    { zh: `导入文件有 ${errors.length} 处错误,未导入任何记录`, en: `The file has ${errors.length} errors; nothing was imported` },
+    { zh: `导入文件有 ${errors.length} 处错误，未导入任何记录`, en: `The file has ${errors.length} errors; nothing was imported` },
     errors.map((e) => ({ path: `rows[${e.row}].${e.field}`, code: 'invalid', message: { zh: e.message, en: e.message } })),
     { preview },
   );
@@ -191,7 +191,7 @@ function importInvalid(preview: ImportPreview): AppException {
 
 /** A record changed by someone else while the import ran: nothing is imported. */
 export function importStale(number: string): AppException {
-  return new AppException(409, 'STALE_VERSION', { zh: `${number} 在导入期间被他人修改,未导入任何记录`, en: `${number} changed during the import; nothing was imported` });
+  return new AppException(409, 'STALE_VERSION', { zh: `${number} 在导入期间被他人修改，未导入任何记录`, en: `${number} changed during the import; nothing was imported` });
 }
 
 /**

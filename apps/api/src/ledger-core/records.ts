@@ -68,11 +68,11 @@ export function recordDtoFields<S extends string>(row: LedgerRecordRow): LedgerR
 }
 
 export function recordVoid(): AppException {
-  return new AppException(409, 'RECORD_VOID', { zh: '记录已作废,不能再修改', en: 'The record is void and cannot change' });
+  return new AppException(409, 'RECORD_VOID', { zh: '记录已作废，不能再修改', en: 'The record is void and cannot change' });
 }
 
 export function recordClosed(): AppException {
-  return new AppException(409, 'RECORD_CLOSED', { zh: '记录已办结,修改前需重新打开', en: 'The record is closed; reopen it to change it' });
+  return new AppException(409, 'RECORD_CLOSED', { zh: '记录已办结，修改前需重新打开', en: 'The record is closed; reopen it to change it' });
 }
 
 /** Refuses changes to a void or closed record (closed records change only by a logged reopen). */

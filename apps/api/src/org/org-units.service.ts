@@ -144,7 +144,7 @@ export class OrgUnitsService {
       );
       if (children + users + assignments > 0) {
         throw new AppException(409, ErrorCode.ORG_NOT_EMPTY, {
-          zh: `该单位下还有 ${children} 个下级单位、${users} 名用户、${assignments} 项角色分配,不能删除`,
+          zh: `该单位下还有 ${children} 个下级单位、${users} 名用户、${assignments} 项角色分配，不能删除`,
           en: `The unit still has ${children} child units, ${users} users and ${assignments} role assignments`,
         });
       }

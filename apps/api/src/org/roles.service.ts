@@ -84,7 +84,7 @@ export class RolesService {
         const blocked = holders.filter((h) => describeConflict([...h.permissions, ...permissions])).map((h) => h.username);
         if (blocked.length) {
           throw separationOfDutiesError({
-            zh: `以下用户同时持有其他角色,修改后将违反三权分立:${blocked.join('、')}`,
+            zh: `以下用户同时持有其他角色，修改后将违反三权分立:${blocked.join('、')}`,
             en: `these users hold other roles and would break the separation of duties: ${blocked.join(', ')}`,
           });
         }

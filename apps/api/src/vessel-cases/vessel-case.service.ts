@@ -317,7 +317,7 @@ export class VesselCaseService {
       },
       noticePeriodOver: (c: GuardContext): GuardFailure | null => {
         if (!c.row.unclaimed || !c.row.noticeEnd) return { code: 'NOTICE_REQUIRED', message: { zh: '只有已公告的无主船舶才能认定为无主', en: 'Only vessels with a published notice can be declared unclaimed' } };
-        if (c.row.noticeEnd >= c.today) return { code: 'NOTICE_PERIOD_RUNNING', message: { zh: `公告期至 ${c.row.noticeEnd} 届满,届满后方可认定`, en: `The notice runs until ${c.row.noticeEnd}` } };
+        if (c.row.noticeEnd >= c.today) return { code: 'NOTICE_PERIOD_RUNNING', message: { zh: `公告期至 ${c.row.noticeEnd} 届满，届满后方可认定`, en: `The notice runs until ${c.row.noticeEnd}` } };
         return null;
       },
       openCampaign: async (c: GuardContext): Promise<GuardFailure | null> => {
@@ -327,7 +327,7 @@ export class VesselCaseService {
         return null;
       },
       onlyByCampaignClose: (c: GuardContext): GuardFailure | null =>
-        c.viaCampaignClose ? null : { code: 'USE_CAMPAIGN_CLOSE', message: { zh: '集中销毁由结束集中销毁行动统一完成', en: 'Campaign vessels are dismantled by closing the campaign' } },
+        c.viaCampaignClose ? null : { code: 'USE_CAMPAIGN_CLOSE', message: { zh: '已纳入集中销毁行动的船舶，须在结束该行动时统一登记拆解', en: 'Campaign vessels are dismantled by closing the campaign' } },
     },
   };
 

@@ -28,7 +28,7 @@ export function unsupportedFileType(fileName: string, refused: RefusedKind): App
   const label = REFUSED_LABELS[refused];
   const messages =
     refused === 'unknown'
-      ? { zh: `文件“${fileName}”的类型不受支持,${ALLOWED_ZH}`, en: `The file "${fileName}" is of a type that is not accepted; ${ALLOWED_EN}` }
+      ? { zh: `文件“${fileName}”的类型不受支持，${ALLOWED_ZH}`, en: `The file "${fileName}" is of a type that is not accepted; ${ALLOWED_EN}` }
       : { zh: `文件“${fileName}”是${label.zh},不允许上传;${ALLOWED_ZH}`, en: `The file "${fileName}" is ${label.en} and cannot be uploaded; ${ALLOWED_EN}` };
   return new AppException(415, AttachmentErrorCode.UNSUPPORTED_FILE_TYPE, messages);
 }
@@ -41,7 +41,7 @@ export const notMultipart = () =>
 
 export const uploadIncomplete = () =>
   new AppException(400, AttachmentErrorCode.UPLOAD_INCOMPLETE, {
-    zh: '上传未完成,请重试',
+    zh: '上传未完成，请重试',
     en: 'The upload did not complete; please try again',
   });
 
@@ -72,4 +72,4 @@ export const attachmentNotFound = () => notFound({ zh: '附件不存在', en: 'A
 
 export const noThumbnail = () => notFound({ zh: '该附件没有缩略图', en: 'This attachment has no thumbnail' });
 
-export const contentMissing = () => notFound({ zh: '附件文件缺失,请联系管理员', en: 'The attachment file is missing; contact the administrator' });
+export const contentMissing = () => notFound({ zh: '附件文件缺失，请联系管理员', en: 'The attachment file is missing; contact the administrator' });

@@ -6,7 +6,7 @@ export const calendarDayNotFound = () =>
 
 export const calendarSourceDay = () =>
   new AppException(409, DeadlineErrorCode.CALENDAR_SOURCE_DAY, {
-    zh: '国家法定安排的日期不能删除;如需调整,请修改该日的类型',
+    zh: '国家法定安排的日期不能删除；如需调整，请修改该日的类型',
     en: 'A day of the national arrangement cannot be removed; change its kind instead',
   });
 

@@ -8,7 +8,7 @@ export const DocumentErrorCode = {
 
 export const templateNotDocx = () =>
   new AppException(400, DocumentErrorCode.TEMPLATE_NOT_DOCX, {
-    zh: '模板须为 Word 文档(.docx),请用 Word 或 WPS 另存为 .docx 后上传',
+    zh: '模板须为 Word 文档（.docx），请用 Word 或 WPS 另存为 .docx 后上传',
     en: 'The template must be a Word document (.docx)',
   });
 

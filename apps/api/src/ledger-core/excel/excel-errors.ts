@@ -34,13 +34,13 @@ export const notAnXlsx = () =>
 
 export const legacyXls = () =>
   new AppException(400, ExcelErrorCode.NOT_XLSX, {
-    zh: '不支持旧版 .xls 文件或加密的文件,请用 Excel 或 WPS 另存为不加密的 .xlsx 后重试',
+    zh: '不支持旧版 .xls 文件或加密的文件，请用 Excel 或 WPS 另存为不加密的 .xlsx 后重试',
     en: 'Legacy .xls and encrypted workbooks are not supported; save the workbook as an unencrypted .xlsx',
   });
 
 export const damagedXlsx = () =>
   new AppException(400, ExcelErrorCode.XLSX_DAMAGED, {
-    zh: 'Excel 文件已损坏或格式不受支持,请重新保存后再试',
+    zh: 'Excel 文件已损坏或格式不受支持，请重新保存后再试',
     en: 'The workbook is damaged or uses an unsupported format',
   });
 

@@ -15,7 +15,7 @@ export function personalFieldErrors(fields: { path: string; kind: PersonalKind; 
   for (const f of fields) {
     if (!f.value) continue;
     if (f.kind === 'idNumber' && !isValidIdNumber(f.value.toUpperCase())) {
-      errors.push({ path: f.path, code: 'id_number', message: { zh: '身份证号码不正确(18位,校验位不符)', en: 'Invalid ID number (18 characters with a valid check digit)' } });
+      errors.push({ path: f.path, code: 'id_number', message: { zh: '身份证号码不正确(18位，校验位不符)', en: 'Invalid ID number (18 characters with a valid check digit)' } });
     }
     if (f.kind === 'phone' && !isValidMobile(f.value)) errors.push({ path: f.path, code: 'phone', message: { zh: '电话号码格式不正确', en: 'Invalid phone number' } });
   }

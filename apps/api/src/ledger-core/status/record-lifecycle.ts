@@ -45,7 +45,7 @@ export class RecordLifecycle {
     const { row } = r;
     if (row.voidedAt) throw recordVoid();
     if (r.closedStatuses.includes(row.status)) {
-      throw new AppException(409, 'RECORD_CLOSED', { zh: '已办结的记录不能作废,如需更正请先重新打开', en: 'A closed record cannot be voided; reopen it first' });
+      throw new AppException(409, 'RECORD_CLOSED', { zh: '已办结的记录不能作废，如需更正请先重新打开', en: 'A closed record cannot be voided; reopen it first' });
     }
     const now = this.clock.now();
     const set = { voided_at: now, void_reason: r.reason, voided_by: r.userId, updated_at: now, updated_by: r.userId };
