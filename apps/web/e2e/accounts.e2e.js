@@ -1,15 +1,10 @@
 'use strict';
 
-const { BASE_URL, apiAs, launch, openPage, signIn, expectMenu, expectText } = require('./browser');
+const { BASE_URL, apiAs, launch, openPage, signIn, choose, expectMenu, expectText } = require('./browser');
 
 const NEW_USER = 'e2e_mediator';
 const INITIAL_PASSWORD = 'Tiaojie#Start24';
 const NEW_PASSWORD = 'Haian#Peace2025';
-
-async function chooseInSelect(page, select, optionText) {
-  await page.locator(select).click();
-  await page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: optionText }).first().click();
-}
 
 async function chooseInTree(page, select, nodeText) {
   await page.locator(select).click();
@@ -45,7 +40,7 @@ describe('accounts', () => {
       await chooseInTree(page, '[data-test="user-form"] nz-tree-select[formcontrolname="orgUnitId"]', '广海镇');
       await page.fill('#u-password', INITIAL_PASSWORD);
       await page.click('[data-test="add-assignment"]');
-      await chooseInSelect(page, '[data-test="assignment-0"] nz-select[formcontrolname="roleId"]', '平安员/人民调解员');
+      await choose(page, '[data-test="assignment-0"] nz-select[formcontrolname="roleId"]', '平安员/人民调解员');
       await page.screenshot({ path: '/tmp/shot-user-create.png' });
 
       const [created] = await Promise.all([

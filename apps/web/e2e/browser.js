@@ -59,6 +59,16 @@ async function signIn(page, username, password = PASSWORD) {
   ]);
 }
 
+/** Opens the nz-select `select` and picks its first option showing `text` (any option without). */
+async function choose(page, select, text) {
+  await page.locator(select).click();
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option', text === undefined ? {} : { hasText: text });
+  await options.first().click();
+}
+
+/** The page's width as laid out, to compare with the viewport's (nothing may scroll sideways). */
+const fitsWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth);
+
 /** The `data-menu` keys of the menu entries on the page, in order. */
 function menuKeys(page) {
   return page.$$eval('[data-menu]', (nodes) => nodes.map((node) => node.getAttribute('data-menu')));
@@ -154,4 +164,4 @@ async function answer(page, method, pattern, action) {
   }
 }
 
-module.exports = { BASE_URL, PASSWORD, launch, openPage, signIn, expectMenu, apiAs, expectText, answer };
+module.exports = { BASE_URL, PASSWORD, launch, openPage, signIn, choose, fitsWidth, expectMenu, apiAs, expectText, answer };

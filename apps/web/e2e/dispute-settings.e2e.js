@@ -1,7 +1,7 @@
 'use strict';
 
 const JSZip = require('jszip');
-const { BASE_URL, launch, openPage, signIn, expectText } = require('./browser');
+const { BASE_URL, launch, openPage, signIn, fitsWidth, expectText } = require('./browser');
 
 const TEMPLATE_API = /\/api\/disputes\/agreement-template$/;
 
@@ -44,7 +44,7 @@ describe('dispute settings page', () => {
       await page.waitForSelector('[data-test="template-source"][data-source="builtin"]');
       await expectText(page.locator('[data-test="period-current"]'), '受理之日起 1 个月');
       expect(await page.locator('[data-test="period-form"]').count()).toBe(0);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      expect(await fitsWidth(page)).toBeLessThanOrEqual(375);
 
       const builtin = await page.request.get(`${BASE_URL}/api/disputes/agreement-template.docx`);
       expect(builtin.ok()).toBe(true);

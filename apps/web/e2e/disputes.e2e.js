@@ -2,15 +2,11 @@
 
 const fs = require('node:fs');
 const JSZip = require('jszip');
-const { BASE_URL, launch, openPage, signIn, expectText } = require('./browser');
+const { BASE_URL, launch, openPage, signIn, choose, expectText } = require('./browser');
 
 /** Picks `option` (text) in the select of the open modal's field `name`. */
-async function choose(page, name, option) {
-  await page.click(`.ant-modal [data-field="${name}"] nz-select`);
-  const item = option
-    ? page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    : page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  await item.first().click();
+async function chooseInStep(page, name, option) {
+  await choose(page, `.ant-modal [data-field="${name}"] nz-select`, option);
   await page.click('.ant-modal-title');
 }
 
@@ -78,7 +74,7 @@ describe('dispute pages', () => {
       await page.waitForURL(/\/disputes\/[0-9a-f-]{36}$/);
       await expectText(page.locator('[data-test="dispute-status"]'), '已登记');
       await page.click('[data-test="dispute-actions"] [data-transition="accepted"]');
-      await choose(page, 'mediatorIds');
+      await chooseInStep(page, 'mediatorIds');
       await confirm(page, /\/transitions$/);
       await expectText(page.locator('[data-test="dispute-status"]'), '已受理');
       await expectText(page.locator('[data-test="dispute-deadline"]'), '调解期限');
@@ -95,7 +91,7 @@ describe('dispute pages', () => {
       await expectText(page.locator('[data-test="dispute-sessions"]'), '共同出资疏通排水沟');
 
       await page.click('[data-test="dispute-actions"] [data-transition="agreed"]');
-      await choose(page, 'agreementForm', '书面协议');
+      await chooseInStep(page, 'agreementForm', '书面协议');
       await page.fill('#step-terms', '双方各承担疏通费用的一半，于七日内完成疏通。');
       await page.fill('#step-performanceManner', '现金支付，共同施工');
       await confirm(page, /\/transitions$/);

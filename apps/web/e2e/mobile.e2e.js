@@ -1,6 +1,6 @@
 'use strict';
 
-const { BASE_URL, launch, openPage, signIn, expectMenu } = require('./browser');
+const { BASE_URL, launch, openPage, signIn, fitsWidth, expectMenu } = require('./browser');
 
 describe('phone-sized screen (375 px)', () => {
   let browser;
@@ -21,7 +21,7 @@ describe('phone-sized screen (375 px)', () => {
       await page.waitForSelector('[data-test="home-welcome"]');
       expect(await page.locator('[data-test="sider"]').count()).toBe(0);
       expect(await page.locator('.ant-drawer-open').count()).toBe(0);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      expect(await fitsWidth(page)).toBeLessThanOrEqual(375);
       await page.screenshot({ path: '/tmp/shot-mobile-home.png', fullPage: true });
 
       await page.click('[data-test="menu-toggle"]');
@@ -33,7 +33,7 @@ describe('phone-sized screen (375 px)', () => {
       await page.waitForURL(`${BASE_URL}/admin/users`);
       await page.waitForFunction(() => document.querySelector('.ant-drawer-open') === null);
       await page.waitForSelector('[data-test="user-table"] tbody tr[data-user]');
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      expect(await fitsWidth(page)).toBeLessThanOrEqual(375);
       await page.screenshot({ path: '/tmp/shot-mobile-users.png', fullPage: true });
       expect(problems).toEqual([]);
     } finally {

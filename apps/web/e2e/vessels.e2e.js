@@ -1,20 +1,12 @@
 'use strict';
 
-const { BASE_URL, launch, openPage, signIn, expectText, answer } = require('./browser');
+const { BASE_URL, launch, openPage, signIn, choose, fitsWidth, expectText, answer } = require('./browser');
 // The demo data's evidence pictures (a real PNG drawn with zlib), from the server build the
 // browser tests run against.
 const { demoEvidencePng } = require('../../api/dist/database/seeds/demo-images');
 
 const PHONE = { width: 375, height: 812 };
 const DESKTOP = { width: 1366, height: 860 };
-
-/** Opens an nz-select and picks the option showing `text`. */
-async function choose(page, select, text) {
-  await page.locator(select).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
-
-const fitsWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 describe('three-no vessel ledger', () => {
   let browser;

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, WritableSignal, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, model, output } from '@angular/core';
 import { I18nService } from '../core/i18n/i18n.service';
 import { ZORRO_IMPORTS } from './zorro';
 
@@ -14,11 +14,11 @@ import { ZORRO_IMPORTS } from './zorro';
   template: `
     <button nz-button nzType="primary" type="submit" [attr.data-test]="searchTestId()"><nz-icon nzType="search" />{{ t('common.search') }}</button>
     <button nz-button type="button" (click)="reset.emit()"><nz-icon nzType="reload" />{{ t('common.reset') }}</button>
-    @if (more(); as open) {
-      <a class="fz-more-toggle" (click)="open.set(!open())" data-test="filter-more">
-        {{ open() ? t('filters.less') : t('filters.more') }}
-        <nz-icon [nzType]="open() ? 'up' : 'down'" />
-      </a>
+    @if (more() !== undefined) {
+      <button nz-button nzType="link" type="button" class="fz-more-toggle" (click)="more.set(!more())" [attr.aria-expanded]="more()" data-test="filter-more">
+        {{ more() ? t('filters.less') : t('filters.more') }}
+        <nz-icon [nzType]="more() ? 'up' : 'down'" />
+      </button>
     }
   `,
   styles: `
@@ -30,10 +30,11 @@ import { ZORRO_IMPORTS } from './zorro';
     .fz-more-toggle {
       display: none;
       align-self: center;
+      padding-inline: 0;
     }
     @media (max-width: 575.98px) {
       .fz-more-toggle {
-        display: inline;
+        display: inline-block;
       }
     }
   `,
@@ -41,8 +42,8 @@ import { ZORRO_IMPORTS } from './zorro';
 export class FilterActionsComponent {
   protected readonly t = inject(I18nService).t;
 
-  /** Whether the folded filters show; without it there is nothing to fold. */
-  readonly more = input<WritableSignal<boolean>>();
+  /** Whether the folded filters show (`[(more)]`); without it there is nothing to fold. */
+  readonly more = model<boolean>();
   readonly searchTestId = input<string>();
   readonly reset = output<void>();
 }

@@ -28,7 +28,6 @@ export function controlError(control: AbstractControl | null, t: Translate): str
   if (errors['idNumber']) return t('form.idNumber');
   if (errors['timeZone']) return t('form.timeZone');
   if (errors['policy']) return t('password.weak');
-  if (errors['mismatch']) return t('password.mismatch');
   return t('form.invalid');
 }
 

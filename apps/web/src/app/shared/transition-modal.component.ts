@@ -36,8 +36,9 @@ export interface StepInput {
   optional?: boolean;
   /** The starting value; otherwise today for dates, nothing for the rest. */
   initial?: unknown;
-  /** Bounds of a number. */
+  /** The least value of a number. */
   min?: number;
+  /** The greatest value of a number; the longest text of a text or textarea. */
   max?: number;
 }
 

@@ -116,7 +116,6 @@ export class VesselDetailComponent implements OnInit {
     return label ? this.i18n.pick(label) : status;
   }
 
-
   protected open(dialog: Dialog): void {
     this.submission.error.set(null);
     this.dialog.set(dialog);
