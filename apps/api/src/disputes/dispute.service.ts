@@ -411,14 +411,14 @@ export class DisputeService {
   async transition(principal: Principal, id: string, dto: TransitionDto): Promise<DisputeDetailDto> {
     await this.ds.transaction(async (em) => {
       const row = await this.visible(principal, id, em, true);
+      const now = this.clock.now();
       const { rule, data } = await openStep(this.workflow, {
         row,
         request: dto,
         permissions: principal.permissions,
-        now: this.clock.now(),
+        now,
         context: (data, today) => ({ em, row, data, today }),
       });
-      const now = this.clock.now();
       const set: Record<string, unknown> = { status: rule.to, updated_at: now, updated_by: principal.user.id };
       switch (rule.to) {
         case 'accepted': {

@@ -255,14 +255,15 @@ export class VesselCaseService {
   /** One step inside the caller's transaction (campaign close uses it for each of its vessels). */
   async step(em: EntityManager, principal: Principal, id: string, dto: TransitionDto, viaCampaignClose: boolean): Promise<void> {
     const row = await this.visible(principal, id, em, true);
+    const now = this.clock.now();
     const { rule, data } = await openStep(this.workflow, {
       row,
       request: dto,
       permissions: principal.permissions,
-      now: this.clock.now(),
+      now,
       context: (data, today) => ({ em, row, data, today, viaCampaignClose }),
     });
-    const set: Record<string, unknown> = { status: rule.to, updated_at: this.clock.now(), updated_by: principal.user.id };
+    const set: Record<string, unknown> = { status: rule.to, updated_at: now, updated_by: principal.user.id };
     switch (rule.to) {
       case 'persuading':
         if (row.status === 'in_campaign') set.campaign_id = null;

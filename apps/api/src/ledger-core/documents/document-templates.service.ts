@@ -64,12 +64,17 @@ export class DocumentTemplates {
   }
 
   async info(townId: string, kind: TemplateKind): Promise<DocumentTemplateDto> {
-    const row = await this.stored(townId, kind.kind);
+    // The details and the uploader's name in one read, without the file itself.
+    const [row]: (Omit<StoredTemplate, 'content'> & { uploader_name: string | null })[] = await this.ds.query(
+      `SELECT t.file_name, t.size, t.sha256, t.uploaded_at, t.uploaded_by, t.placeholders, t.version, u.display_name AS uploader_name
+         FROM document_template t LEFT JOIN app_user u ON u.id = t.uploaded_by
+        WHERE t.town_id = $1 AND t.kind = $2`,
+      [townId, kind.kind],
+    );
     if (row) {
-      const [uploader]: { name: string }[] = row.uploaded_by ? await this.ds.query(`SELECT display_name AS name FROM app_user WHERE id = $1`, [row.uploaded_by]) : [];
       return {
         kind: kind.kind, townId, source: 'uploaded', fileName: row.file_name, size: row.size, sha256: row.sha256, uploadedAt: new Date(row.uploaded_at).toISOString(),
-        uploadedBy: row.uploaded_by, uploadedByName: uploader?.name ?? null, placeholders: row.placeholders, version: row.version,
+        uploadedBy: row.uploaded_by, uploadedByName: row.uploader_name, placeholders: row.placeholders, version: row.version,
       };
     }
     const content = await this.builtin(kind);

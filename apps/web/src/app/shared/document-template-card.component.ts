@@ -12,6 +12,7 @@ import { failureMessage } from './api-error-message';
 import { DateTimePipe } from './date-time.pipe';
 import { fileSize } from './evidence-gallery.component';
 import { ZORRO_IMPORTS } from './zorro';
+import { uploadPercent } from '../core/http/upload-progress';
 
 /** The largest template the API takes. */
 export const TEMPLATE_MAX_BYTES = 5 * 1024 * 1024;
@@ -288,7 +289,7 @@ export class DocumentTemplateCardComponent {
       .subscribe({
         next: (event) => {
           if (event.type === HttpEventType.UploadProgress) {
-            this.progress.set(event.total ? Math.round((event.loaded / event.total) * 100) : 50);
+            this.progress.set(uploadPercent(event));
           } else if (event.type === HttpEventType.Response && event.body) {
             this.progress.set(null);
             this.template.set(event.body);

@@ -8,6 +8,7 @@ import { I18nService } from '../core/i18n/i18n.service';
 import { DateTimePipe } from './date-time.pipe';
 import { ZORRO_IMPORTS } from './zorro';
 import { failureMessage } from './api-error-message';
+import { uploadPercent } from '../core/http/upload-progress';
 
 /** What a phone's file picker offers: photos and videos (camera first), PDFs and office files. */
 export const EVIDENCE_ACCEPT = 'image/*,video/*,application/pdf,.doc,.docx,.xls,.xlsx';
@@ -123,7 +124,7 @@ export class EvidenceGalleryComponent {
       .subscribe({
         next: (event) => {
           if (event.type === HttpEventType.UploadProgress) {
-            this.progress.set(event.total ? Math.round((event.loaded / event.total) * 100) : 50);
+            this.progress.set(uploadPercent(event));
           } else if (event.type === HttpEventType.Response) {
             this.progress.set(null);
             this.uploaded.emit();

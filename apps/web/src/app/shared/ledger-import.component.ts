@@ -1,16 +1,17 @@
 import { HttpClient, HttpEventType, HttpParams } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { ImportPreview } from '@fazhi/contracts';
 import { AuthService } from '../core/auth/auth.service';
-import { apiError } from '../core/http/api-error';
 import { errorDisplay } from '../core/http/error-display';
 import { TKey } from '../core/i18n/dict.zh';
 import { I18nService } from '../core/i18n/i18n.service';
 import { PageHeaderComponent } from './page-header.component';
 import { ZORRO_IMPORTS } from './zorro';
 import { failureMessage } from './api-error-message';
+import { uploadPercent } from '../core/http/upload-progress';
 
 /**
  * Import a ledger from Excel in its export layout: choose and check the file, read the errors,
@@ -37,6 +38,7 @@ import { failureMessage } from './api-error-message';
 })
 export class LedgerImportComponent {
   private readonly http = inject(HttpClient);
+  private readonly destroyRef = inject(DestroyRef);
   private readonly auth = inject(AuthService);
   protected readonly t = inject(I18nService).t;
 
@@ -90,10 +92,10 @@ export class LedgerImportComponent {
     const townId = this.townId();
     if (townId) params = params.set('townId', townId);
     const request = this.http.post<ImportPreview>(`${this.api()}/import`, body, { params, reportProgress: true, observe: 'events', ...errorDisplay('inline') });
-    request.subscribe({
+    request.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
       next: (event) => {
         if (event.type === HttpEventType.UploadProgress) {
-          this.progress.set(event.total ? Math.round((event.loaded / event.total) * 100) : 50);
+          this.progress.set(uploadPercent(event));
         } else if (event.type === HttpEventType.Response && event.body) {
           this.progress.set(null);
           if (mode === 'preview') {
@@ -106,7 +108,6 @@ export class LedgerImportComponent {
       },
       error: (err: unknown) => {
         this.progress.set(null);
-        const body = apiError(err);
         const preview = (err as { error?: { preview?: ImportPreview } }).error?.preview;
         if (preview) {
           this.preview.set(preview);
@@ -114,7 +115,7 @@ export class LedgerImportComponent {
         } else if (mode === 'commit') {
           this.step.set(1);
         }
-        this.error.set(body ? failureMessage(err, this.t) : this.t('error.network'));
+        this.error.set(failureMessage(err, this.t));
       },
     });
   }

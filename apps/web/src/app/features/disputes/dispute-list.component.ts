@@ -23,7 +23,7 @@ import { RoutedList, sortedBy, tableSortOrder } from '../../shared/paged-list';
 import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { OrgApi } from '../org/org.api';
-import { OrgNames } from '../vessels/org-names';
+import { OrgNames } from '../../shared/org-tree';
 import { DEADLINE_COLORS } from '../../shared/deadline.component';
 import {
   DISPUTE_FILTER_LABELS,

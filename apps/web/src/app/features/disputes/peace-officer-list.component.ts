@@ -12,14 +12,13 @@ import { HasPermissionDirective } from '../../core/permissions/has-permission.di
 import { Submission } from '../../shared/api-error-message';
 import { FilterTag, FilterTagsComponent } from '../../shared/filter-tags.component';
 import { revealErrors } from '../../shared/form-errors';
-import { villagesUnder } from '../../shared/org-tree';
+import { OrgNames, villagesUnder } from '../../shared/org-tree';
 import { PageHeaderComponent } from '../../shared/page-header.component';
 import { RoutedList } from '../../shared/paged-list';
 import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { ReasonModalComponent } from '../../shared/reason-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { OrgApi } from '../org/org.api';
-import { OrgNames } from '../vessels/org-names';
 import { Source, reader, text, toApiQuery, uuid, year } from '../../shared/query-params';
 import { PeaceOfficerQuery, PeaceOfficersApi } from './peace-officers.api';
 import { FilterActionsComponent } from '../../shared/filter-actions.component';

@@ -11,7 +11,7 @@ import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { OrgApi } from '../org/org.api';
 import { CampaignsApi } from './campaigns.api';
 import { FilterTag, FilterTagsComponent } from '../../shared/filter-tags.component';
-import { OrgNames } from './org-names';
+import { OrgNames } from '../../shared/org-tree';
 import { CAMPAIGN_FILTER_LABELS, CampaignFilterKey, CampaignQuery, CampaignStatusFilter, EMPTY_CAMPAIGN_QUERY, activeCampaignFilters, campaignQueryFromParams } from './vessel-filters';
 import { FilterActionsComponent } from '../../shared/filter-actions.component';
 

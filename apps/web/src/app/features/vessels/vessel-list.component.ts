@@ -13,7 +13,7 @@ import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { OrgApi } from '../org/org.api';
 import { CampaignsApi } from './campaigns.api';
 import { FilterTag, FilterTagsComponent } from '../../shared/filter-tags.component';
-import { OrgNames } from './org-names';
+import { OrgNames } from '../../shared/org-tree';
 import { DISPOSAL_KEYS } from './vessel-labels';
 import { EMPTY_VESSEL_QUERY, OwnerSearchField, VESSEL_FILTER_LABELS, VesselFilterKey, VesselQuery, VesselSort, activeFilters, vesselQueryFromParams, withoutFilter } from './vessel-filters';
 import { VesselsApi } from './vessels.api';
