@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
+import { IsVersion } from '../common/version';
 import { DATE } from '../vessel-cases/vessel-case.dto';
 import { Type } from 'class-transformer';
 
@@ -14,7 +15,7 @@ export class CampaignCreateDto {
 }
 
 export class CampaignUpdateDto {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
   @ApiPropertyOptional() @IsOptional() @Matches(DATE) date?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) place?: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(100, { each: true }) agencies?: string[];
@@ -22,13 +23,13 @@ export class CampaignUpdateDto {
 }
 
 export class CampaignVesselsDto {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @IsUUID('all', { each: true }) caseIds!: string[];
 }
 
 export class CampaignListQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() year?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
   @ApiPropertyOptional() @IsOptional() @IsIn(['planned', 'closed']) status?: 'planned' | 'closed';
   @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false']) voided?: 'true' | 'false';
 }

@@ -4,9 +4,10 @@ import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min 
 import type { SecurityPolicy } from '@fazhi/contracts';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
+import { IsVersion } from '../common/version';
 
 export class SecurityPolicyInput implements SecurityPolicy {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
   @ApiProperty() @IsInt() @Min(8) @Max(64) passwordMinLength!: number;
   @ApiProperty() @IsInt() @Min(0) @Max(3650) passwordMaxAgeDays!: number;
   @ApiProperty() @IsInt() @Min(3) @Max(20) lockoutThreshold!: number;

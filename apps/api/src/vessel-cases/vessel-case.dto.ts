@@ -27,6 +27,7 @@ import {
 import type { Disposal, HullMaterial, PersuasionMeasure, VesselCaseInput, VesselSource } from '@fazhi/contracts';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
+import { IsVersion } from '../common/version';
 import { csvList, ImportQuery, PLAIN_DATE, TransitionDto, VoidDto } from '../ledger-core/ledger.dto';
 
 export const DATE = PLAIN_DATE;
@@ -58,7 +59,7 @@ export class VesselCaseCreateDto implements VesselCaseInput {
 
 /** Any field of the registration but the town, with the version read. */
 export class VesselCaseUpdateDto extends PartialType(OmitType(VesselCaseCreateDto, ['townId'] as const)) {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
 }
 
 export { ImportQuery, TransitionDto, VoidDto };
@@ -77,7 +78,7 @@ export class VesselStepData {
 }
 
 export class PersuasionDto {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
   @ApiProperty() @Matches(DATE) date!: string;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(100) staff!: string;
   @ApiProperty({ enum: keys(PERSUASION_MEASURE_LABELS) }) @IsIn(keys(PERSUASION_MEASURE_LABELS)) measure!: PersuasionMeasure;
