@@ -98,33 +98,37 @@ export class AuthService {
         throw await refuse('address_limited', lockedError(ErrorCode.TOO_MANY_FAILURES_FROM_ADDRESS, Math.ceil((until - now.getTime()) / 1000), true), 'denied');
       }
     }
-    const lock = await this.lockout.lockOf(username);
-    if (lock && lock.lockedUntil.getTime() > now.getTime()) {
-      throw await refuse('locked', lockedError(ErrorCode.ACCOUNT_LOCKED, Math.ceil((lock.lockedUntil.getTime() - now.getTime()) / 1000), false), 'denied');
-    }
+    const lockedRefusal = (until: Date, at: Date) => lockedError(ErrorCode.ACCOUNT_LOCKED, Math.ceil((until.getTime() - at.getTime()) / 1000), false);
+    const early = await this.lockout.lockOf(username);
+    if (early && early.lockedUntil.getTime() > now.getTime()) throw await refuse('locked', lockedRefusal(early.lockedUntil, now), 'denied');
 
     const ok = await this.passwords.verify(user?.passwordHash ?? null, input.password);
-    if (!ok) {
-      await this.ds.transaction(async (em) => {
+    if (ok && (!user || user.status !== 'active')) {
+      throw await refuse('disabled', new AppException(403, ErrorCode.ACCOUNT_DISABLED, { zh: '账户已停用，请联系系统管理员', en: 'The account is disabled; ask the system administrator' }), 'denied');
+    }
+    // One attempt of a username at a time from here on: an attempt that passed the check above
+    // while others were failing sees the lock they set, and the failures are counted exactly.
+    const outcome = await this.ds.transaction(async (em) => {
+      await this.lockout.serialise(em, username);
+      const at = this.clock.now();
+      const lock = await this.lockout.lockOf(username, em);
+      if (lock && lock.lockedUntil.getTime() > at.getTime()) {
+        await this.lockout.recordAttempt(em, attempt(false, 'locked', user));
+        await this.audit.record(em, { action: 'auth.login', entity: 'user', entityId: user?.id ?? null, outcome: 'denied', actor: auditActor(user), detail: { reason: 'locked', kind: input.kind } });
+        return { refused: lockedRefusal(lock.lockedUntil, at) };
+      }
+      if (!ok || !user) {
         const reason = user ? 'wrong_password' : 'unknown_user';
         await this.lockout.recordAttempt(em, attempt(false, reason, user));
         await this.audit.record(em, { action: 'auth.login', entity: 'user', entityId: user?.id ?? null, outcome: 'failure', actor: auditActor(user), detail: { reason, kind: input.kind } });
         const floors = [windowStart.getTime(), lock?.clearedAt?.getTime() ?? 0, lock?.lockedUntil.getTime() ?? 0];
         const failures = await this.lockout.failuresSince(em, username, new Date(Math.max(...floors)));
         if (failures >= policy.lockoutThreshold) {
-          const at = this.clock.now();
           await this.lockout.lock(em, username, at, new Date(at.getTime() + policy.lockoutDurationMinutes * 60_000));
           await this.audit.record(em, { action: 'auth.lock', entity: 'user', entityId: user?.id ?? null, outcome: 'success', actor: auditActor(user), detail: { failures, minutes: policy.lockoutDurationMinutes } });
         }
-      });
-      throw invalidCredentials();
-    }
-    if (!user || user.status !== 'active') {
-      throw await refuse('disabled', new AppException(403, ErrorCode.ACCOUNT_DISABLED, { zh: '账户已停用，请联系系统管理员', en: 'The account is disabled; ask the system administrator' }), 'denied');
-    }
-
-    return this.ds.transaction(async (em) => {
-      const at = this.clock.now();
+        return { refused: invalidCredentials() };
+      }
       await this.lockout.recordAttempt(em, attempt(true, 'ok', user));
       if (lock) await this.lockout.clear(em, username, at, null);
       await em.update(UserEntity, { id: user.id }, { lastLoginAt: at });
@@ -136,8 +140,10 @@ export class AuthService {
         userAgent,
       });
       await this.audit.record(em, { action: 'auth.login', entity: 'user', entityId: user.id, actor: auditActor(user), detail: { kind: input.kind, sessionId: session.id } });
-      return { token, session, user };
+      return { signedIn: { token, session, user } };
     });
+    if ('refused' in outcome) throw outcome.refused;
+    return outcome.signedIn;
   }
 
   async signOut(principal: Principal): Promise<void> {
