@@ -17,7 +17,9 @@ import { OrgTreeService } from '../org/org-tree.service';
 import { UserEntity } from '../org/user.entity';
 import { SecurityPolicyService } from '../security/security-policy.service';
 import { SessionEntity } from './auth.entities';
+import { API_COMMON_PASSWORDS } from './common-passwords';
 import { LockoutRepository } from './lockout.repository';
+import { PasswordHistoryRepository } from './password-history.repository';
 import { PasswordService } from './password.service';
 import { SessionService } from './session.service';
 
@@ -60,6 +62,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly access: AccessService,
     private readonly tree: OrgTreeService,
+    private readonly history: PasswordHistoryRepository,
   ) {}
 
   async signIn(input: SignIn): Promise<{ token: string; session: SessionEntity; user: UserEntity }> {
@@ -161,28 +164,41 @@ export class AuthService {
       ]);
       throw error;
     }
-    await this.assertPasswordPolicy(user.username, newPassword, currentPassword);
+    await this.assertPasswordPolicy(user.username, newPassword, { currentPassword, userId: user.id });
     const hash = await this.passwords.hash(newPassword);
     await this.ds.transaction(async (em) => {
       const now = this.clock.now();
+      await this.history.keepOutgoing(em, user.id);
       await em.query(
         `UPDATE app_user SET password_hash = $1, password_changed_at = $2, must_change_password = false,
                 updated_at = $2, updated_by = $3, version = version + 1 WHERE id = $3`,
         [hash, now, user.id],
       );
+      await this.history.add(em, user.id, hash, now);
       const ended = await this.sessions.revokeAllOf(user.id, 'password_changed', em);
       await this.audit.record(em, { action: 'auth.password.change', entity: 'user', entityId: user.id, townId: user.townId, detail: { sessionsEnded: ended } });
     });
   }
 
-  /** Throws a field-level 400 on `path` when the password breaks the policy. */
-  async assertPasswordPolicy(username: string, password: string, currentPassword?: string, path = 'newPassword'): Promise<void> {
+  /**
+   * Throws a field-level 400 on `path` when the password breaks the policy; for an existing
+   * account (`userId`) also when it repeats one of its latest passwords.
+   */
+  async assertPasswordPolicy(
+    username: string,
+    password: string,
+    opts: { currentPassword?: string; userId?: string; path?: string } = {},
+  ): Promise<void> {
     const policy = await this.policies.get();
-    const problems = passwordProblems(password, { username, minLength: policy.passwordMinLength, currentPassword });
+    const problems = passwordProblems(password, { username, minLength: policy.passwordMinLength, currentPassword: opts.currentPassword, commonPasswords: API_COMMON_PASSWORDS });
+    if (problems.length === 0 && opts.userId) {
+      const matches = await Promise.all((await this.history.recentHashes(opts.userId)).map((h) => this.passwords.verify(h, password)));
+      if (matches.includes(true)) problems.push('reused');
+    }
     if (problems.length === 0) return;
     throw invalidFields(
       problems.map((p) => ({
-        path,
+        path: opts.path ?? 'newPassword',
         code: p,
         message:
           p === 'too_short'

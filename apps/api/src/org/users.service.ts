@@ -6,6 +6,7 @@ import { coversUnit, inScope } from '../access/data-scope';
 import { Principal } from '../access/principal';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
+import { PasswordHistoryRepository } from '../auth/password-history.repository';
 import { PasswordService } from '../auth/password.service';
 import { SessionService } from '../auth/session.service';
 import { AppException, BilingualFieldError, invalidFields, notFound, staleVersion } from '../common/app-exception';
@@ -70,6 +71,7 @@ export class UsersService {
     private readonly passwords: PasswordService,
     private readonly sessions: SessionService,
     private readonly auth: AuthService,
+    private readonly history: PasswordHistoryRepository,
   ) {}
 
   async list(principal: Principal, query: UserListQuery): Promise<Page<UserDto>> {
@@ -85,7 +87,7 @@ export class UsersService {
   async create(principal: Principal, dto: CreateUserDto): Promise<UserDto> {
     const username = dto.username.toLowerCase();
     const unit = await this.unitInScope(principal, dto.orgUnitId, 'orgUnitId');
-    await this.auth.assertPasswordPolicy(username, dto.password, undefined, 'password');
+    await this.auth.assertPasswordPolicy(username, dto.password, { path: 'password' });
     const assignments = await this.checkAssignments(principal, dto.roles);
     assertManagesDuty(principal, 'account', dutyOfAssignments(assignments));
     const hash = await this.passwords.hash(dto.password);
@@ -118,6 +120,7 @@ export class UsersService {
         version: 1,
       };
       await em.insert(UserEntity, user);
+      await this.history.add(em, id, hash, now);
       await this.writeAssignments(em, id, assignments, now);
       await this.audit.record(em, { action: 'user.create', entity: 'user', entityId: id, townId: unit.townId, after: this.snapshot(user, assignments) });
     });
@@ -201,10 +204,11 @@ export class UsersService {
 
   async resetPassword(principal: Principal, id: string, dto: ResetPasswordDto): Promise<UserDto> {
     const target = await this.managed(principal, id);
-    await this.auth.assertPasswordPolicy(target.username, dto.newPassword);
+    await this.auth.assertPasswordPolicy(target.username, dto.newPassword, { userId: id });
     const hash = await this.passwords.hash(dto.newPassword);
     await this.ds.transaction(async (em) => {
       const now = this.clock.now();
+      await this.history.keepOutgoing(em, id);
       await this.versionedUpdate(em, id, dto.version, {
         passwordHash: hash,
         passwordChangedAt: now,
@@ -213,6 +217,7 @@ export class UsersService {
         updatedAt: now,
         updatedBy: principal.user.id,
       });
+      await this.history.add(em, id, hash, now);
       const ended = await this.sessions.revokeAllOf(id, 'password_reset', em);
       await this.audit.record(em, { action: 'user.password.reset', entity: 'user', entityId: id, townId: target.townId, detail: { sessionsEnded: ended } });
     });
