@@ -6,7 +6,7 @@ import {
   PASSWORD_PROBLEM_MESSAGES,
   SecurityPolicy,
 } from '@fazhi/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Principal } from '../access/principal';
 import { AuditService } from '../audit/audit.service';
@@ -86,11 +86,12 @@ export class AuthService {
     const auditActor = (user: UserEntity | null) => ({ userId: user?.id ?? null, username: username.slice(0, 64), townId: user?.townId ?? null });
     const user = await this.ds.getRepository(UserEntity).findOneBy({ username });
 
+    const recordRefusal = async (em: EntityManager, reason: string, outcome: 'denied' | 'failure') => {
+      await this.lockout.recordAttempt(em, attempt(false, reason, user));
+      await this.audit.record(em, { action: 'auth.login', entity: 'user', entityId: user?.id ?? null, outcome, actor: auditActor(user), detail: { reason, kind: input.kind } });
+    };
     const refuse = async (reason: string, error: AppException, outcome: 'denied' | 'failure') => {
-      await this.ds.transaction(async (em) => {
-        await this.lockout.recordAttempt(em, attempt(false, reason, user));
-        await this.audit.record(em, { action: 'auth.login', entity: 'user', entityId: user?.id ?? null, outcome, actor: auditActor(user), detail: { reason, kind: input.kind } });
-      });
+      await this.ds.transaction((em) => recordRefusal(em, reason, outcome));
       return error;
     };
 
@@ -116,14 +117,11 @@ export class AuthService {
       const at = this.clock.now();
       const lock = await this.lockout.lockOf(username, em);
       if (lock && lock.lockedUntil.getTime() > at.getTime()) {
-        await this.lockout.recordAttempt(em, attempt(false, 'locked', user));
-        await this.audit.record(em, { action: 'auth.login', entity: 'user', entityId: user?.id ?? null, outcome: 'denied', actor: auditActor(user), detail: { reason: 'locked', kind: input.kind } });
+        await recordRefusal(em, 'locked', 'denied');
         return { refused: lockedRefusal(lock.lockedUntil, at) };
       }
       if (!ok || !user) {
-        const reason = user ? 'wrong_password' : 'unknown_user';
-        await this.lockout.recordAttempt(em, attempt(false, reason, user));
-        await this.audit.record(em, { action: 'auth.login', entity: 'user', entityId: user?.id ?? null, outcome: 'failure', actor: auditActor(user), detail: { reason, kind: input.kind } });
+        await recordRefusal(em, user ? 'wrong_password' : 'unknown_user', 'failure');
         const floors = [windowStart.getTime(), lock?.clearedAt?.getTime() ?? 0, lock?.lockedUntil.getTime() ?? 0];
         const failures = await this.lockout.failuresSince(em, username, new Date(Math.max(...floors)));
         if (failures >= policy.lockoutThreshold) {
