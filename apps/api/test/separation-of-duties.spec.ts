@@ -169,4 +169,40 @@ describe('separation of duties across accounts', () => {
     const [row] = await t.ds.query(`SELECT permissions FROM role WHERE code = 'case_reader'`);
     expect(row.permissions).toEqual(['vessel.read']);
   });
+
+  it('checks again a role whose duty changes while it is being handed out', async () => {
+    const watch = await t.http
+      .post('/api/roles')
+      .set('Cookie', admin)
+      .send({ code: 'harbour_watch', name: '港口巡查', nameEn: 'Harbour watch', defaultScope: 'town', permissions: ['vessel.read'] })
+      .expect(201);
+    // A change of the role to the audit duty is under way (its row is locked, not yet committed)...
+    const change = t.ds.createQueryRunner();
+    await change.connect();
+    await change.startTransaction();
+    await change.query(`UPDATE role SET permissions = '{audit.read}' WHERE id = $1`, [watch.body.id]);
+    // ...while the system administrator hands the role, read as a business one, to an ordinary account.
+    const pending = t.http
+      .put(`/api/users/${user.petition}/roles`)
+      .set('Cookie', admin)
+      .send({ version: await versionOf(user.petition, admin), roles: [{ roleId: watch.body.id, orgUnitId: gh, scope: 'town' }] })
+      .then((res) => res);
+    const waitingOnLock = async () => {
+      for (let i = 0; i < 2000; i++) {
+        const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
+        if (n > 0) return 'waiting';
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return 'never waited';
+    };
+    const first = await Promise.race([pending.then(() => 'answered'), waitingOnLock()]);
+    await change.commitTransaction();
+    await change.release();
+    expect(first).toBe('waiting');
+    const res = await pending;
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('ADMIN_DUTY_RESERVED');
+    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM user_role WHERE role_id = $1`, [watch.body.id]);
+    expect(n).toBe(0);
+  });
 });

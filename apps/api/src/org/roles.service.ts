@@ -76,7 +76,8 @@ export class RolesService {
 
   async update(principal: Principal, id: string, dto: UpdateRoleDto): Promise<RoleDto> {
     return this.ds.transaction(async (em) => {
-      const before = await em.findOneBy(RoleEntity, { id });
+      // Held until the change commits: an assignment of this role waits and then sees the new codes.
+      const before = await em.findOne(RoleEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!before) throw notFound({ zh: '角色不存在', en: 'Role not found' });
       if (isProtectedRole(before)) throw protectedRole();
       const permissions = dto.permissions ? [...new Set(dto.permissions)] : before.permissions;

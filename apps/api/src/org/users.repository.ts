@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { dutyOf, PERMISSION_CODES } from '@fazhi/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ResolvedScope, scopeSql } from '../access/data-scope';
 import { UserEntity } from './user.entity';
 
@@ -74,6 +74,13 @@ export class UsersRepository {
       [now, id],
     );
     return rows[0] ?? null;
+  }
+
+  /** The permission codes of the roles, held against changes until the transaction ends. */
+  async lockRolePermissions(em: EntityManager, roleIds: string[]): Promise<string[]> {
+    if (roleIds.length === 0) return [];
+    const rows: { permissions: string[] }[] = await em.query(`SELECT permissions FROM role WHERE id = ANY($1::uuid[]) FOR SHARE`, [roleIds]);
+    return rows.flatMap((r) => r.permissions);
   }
 
   async assignments(userIds: string[]): Promise<AssignmentRow[]> {

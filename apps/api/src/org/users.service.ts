@@ -121,7 +121,7 @@ export class UsersService {
       };
       await em.insert(UserEntity, user);
       await this.history.add(em, id, hash, now);
-      await this.writeAssignments(em, id, assignments, now);
+      await this.writeAssignments(em, id, assignments, now, principal);
       await this.audit.record(em, { action: 'user.create', entity: 'user', entityId: id, townId: unit.townId, after: this.snapshot(user, assignments) });
     });
     return this.get(principal, id);
@@ -163,7 +163,7 @@ export class UsersService {
     await this.ds.transaction(async (em) => {
       await this.versionedUpdate(em, id, dto.version, { updatedAt: this.clock.now(), updatedBy: principal.user.id });
       await em.delete(UserRoleEntity, { userId: id });
-      await this.writeAssignments(em, id, assignments, this.clock.now());
+      await this.writeAssignments(em, id, assignments, this.clock.now(), principal);
       await this.audit.record(em, {
         action: 'user.roles.update',
         entity: 'user',
@@ -296,7 +296,15 @@ export class UsersService {
     return out;
   }
 
-  private async writeAssignments(em: EntityManager, userId: string, list: Assignment[], now: Date): Promise<void> {
+  /**
+   * Writes the assignments with their roles held still: a role that changed duty since it was
+   * read (roles.service locks the row it changes) is checked again before it is handed out.
+   */
+  private async writeAssignments(em: EntityManager, userId: string, list: Assignment[], now: Date, principal?: Principal): Promise<void> {
+    const codes = await this.repo.lockRolePermissions(em, list.map((a) => a.role.id));
+    const conflict = describeConflict(codes);
+    if (conflict) throw separationOfDutiesError(conflict);
+    if (principal) assertManagesDuty(principal, 'account', dutyOfCodes(codes));
     for (const { role, input, unit } of list) {
       await em.insert(UserRoleEntity, {
         id: randomUUID(),
