@@ -225,8 +225,9 @@ describe('Backup round trip', () => {
   });
 
   it('with DATABASE_URL, refuses a database that is not empty, and a pg_dump that cannot handle the server', async () => {
-    const db = await createTestDatabase();
+    const db = await createTestDatabase({ empty: true });
     try {
+      await query(db.url, 'CREATE TABLE kept (id int PRIMARY KEY)');
       await externalChecks(db);
     } finally {
       await db.drop();

@@ -63,7 +63,7 @@ async function extract(file: string, manifest: BackupManifest, place: (name: str
     }
     if (member.type === 'directory') {
       await hashMember(member.body);
-      await fs.promises.mkdir(target, { recursive: true, mode: 0o700 });
+      await fs.promises.mkdir(target, { recursive: true, mode: member.mode });
       return;
     }
     await fs.promises.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
