@@ -51,6 +51,15 @@ function fileHashes(dataDir: string): Record<string, string> {
   return result;
 }
 
+const signIn = async (port: string, username: string, password: string) =>
+  (
+    await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    })
+  ).status;
+
 /** Every entry under a folder with its size, to show that a refused restore wrote nothing. */
 function listing(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -94,6 +103,9 @@ describe('Backup round trip', () => {
     const env = await envFor(source);
     const server = await startServer(env);
     const url = embeddedSuperuserUrl(Number(env.EMBEDDED_PG_PORT));
+    // Rows in the audit chain: a sign-in and a refused one.
+    expect(await signIn(env.PORT, 'county', 'Fazhi@2021')).toBe(200);
+    expect(await signIn(env.PORT, 'leader', 'not-the-password')).toBe(401);
     // The app seals its audit rows every 2 s: wait until it has nothing left to write.
     const unsealed = `SELECT count(*)::int AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.audit_id = a.id)`;
     for (let n = 1; n > 0; ) {
@@ -163,15 +175,13 @@ describe('Backup round trip', () => {
     expect(Object.keys(sourceFiles).length).toBeGreaterThan(0);
     expect(fileHashes(target)).toEqual(sourceFiles);
 
+    expect(Number(tables.find((t) => t.name === 'public.audit_log')?.rows)).toBeGreaterThanOrEqual(2);
+
     const verified = await cli(env, 'audit:verify');
     expect(verified.output).toMatch(/Chain intact/);
+    expect(verified.output).toMatch(/Audit rows: [1-9]\d*; sealed: [1-9]/);
     expect(verified.code).toBe(0);
-    const login = await fetch(`http://127.0.0.1:${env.PORT}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'county', password: 'Fazhi@2021' }),
-    });
-    expect(login.status).toBe(200);
+    expect(await signIn(env.PORT, 'county', 'Fazhi@2021')).toBe(200);
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
   });
