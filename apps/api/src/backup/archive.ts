@@ -21,7 +21,6 @@ interface TarExtract extends Writable {
   on(event: 'entry', fn: (header: TarHeader, stream: Readable, next: () => void) => void): this;
   on(event: string, fn: (...args: never[]) => void): this;
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const tar = require('tar-stream') as { pack(): TarPack; extract(): TarExtract };
 
 export class BackupError extends Error {}

@@ -17,6 +17,7 @@ const UNFINISHED_UPLOADS = `${FILES_ROOT}/tmp`;
 export async function backup(config: AppConfig, file: string, log: (m: string) => void): Promise<BackupManifest> {
   if (fs.existsSync(file)) throw new BackupError(`${file} already exists: give the backup a new file name.`);
   if (!fs.existsSync(path.dirname(file))) throw new BackupError(`The folder ${path.dirname(file)} does not exist.`);
+  if (file.startsWith(`${config.dataDir}${path.sep}`)) throw new BackupError(`Write the backup outside the data folder ${config.dataDir}.`);
   const createdAt = new Date().toISOString();
   const writer = new ArchiveWriter(file);
   try {

@@ -17,6 +17,8 @@ export async function backupCommand(command: 'backup' | 'restore', args: string[
   }
   // npm runs scripts from the repository root; a relative name is taken from where npm was called.
   const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), names[0]);
+  // As the server does: folders made as root stay reachable by the postgres system user.
+  if (typeof process.getuid === 'function' && process.getuid() === 0) process.umask(0o022);
   const config = loadConfig();
   try {
     if (command === 'backup') {

@@ -131,6 +131,8 @@ export async function restore(config: AppConfig, file: string, options: { force:
     log(`WARNING: ${message} Restoring anyway (--force).`);
   }
 
+  // Made like the app makes it (not private), so that the postgres system user can reach pg/.
+  await fs.promises.mkdir(config.dataDir, { recursive: true });
   const intoDataDir = (name: string) => path.join(config.dataDir, ...name.split('/'));
   if (manifest.database === 'embedded-base-backup') {
     try {
