@@ -1,11 +1,12 @@
 import { routeTable } from '../src/access/route-table';
 import { DEMO_PASSWORD } from '../src/database/seeds/demo-seed';
 import { binary } from './disputes-fixtures';
-import { Kind, MatrixWorld, Place, PlaceKey, Rec } from './matrix-fixtures';
+import { Kind, MatrixWorld, Place, PlaceKey, Rec, VILLAGE_USER } from './matrix-fixtures';
 import { createTestApp, TestApp } from './test-app';
 
 /**
- * The access matrix: every route × every demo account (and no session) × a target in the caller's
+ * The access matrix: every route × every demo account (no session, and `villager`, a village-scoped
+ * ledger account, see matrix-fixtures) × a target in the caller's
  * own town, in another village of that town (outside the legal advisor's villages), and in the
  * other town, each with a real record. An account whose permissions hold none the route asks for
  * is refused by the guard before the path is read: one call stands for every target (`any`).
@@ -13,7 +14,7 @@ import { createTestApp, TestApp } from './test-app';
  * kept as a reviewed snapshot; a route the table below does not know fails the test until its row
  * is written. Each call that changes a record gets a record of its own.
  */
-const ROLES = ['anonymous', 'admin', 'security', 'auditor', 'leader', 'legal', 'officer', 'mediator', 'advisor', 'petition', 'leader2', 'officer2', 'county'] as const;
+const ROLES = ['anonymous', 'admin', 'security', 'auditor', 'leader', 'legal', 'officer', 'mediator', 'advisor', 'petition', 'leader2', 'officer2', 'county', VILLAGE_USER] as const;
 type Role = (typeof ROLES)[number];
 const TARGETS = ['own-town', 'other-village', 'other-town'] as const;
 type Target = (typeof TARGETS)[number];

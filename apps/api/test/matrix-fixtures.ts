@@ -56,6 +56,7 @@ export type Kind =
   | 'calendarDay';
 
 export const FACTORY_USER = 'matrix_factory';
+export const VILLAGE_USER = 'villager';
 const PHOTO = demoEvidencePng(7, 'before');
 
 export class MatrixWorld {
@@ -137,9 +138,31 @@ export class MatrixWorld {
       role,
       county,
     ]);
+    await this.villageAccount(gh);
     const logins = await Promise.all([FACTORY_USER, ...usernames].map((u) => this.t.login(u)));
     this.factory = logins[0];
     usernames.forEach((u, i) => (this.cookies[u] = logins[i + 1]));
+  }
+
+  /**
+   * `villager`: an enforcement officer and mediator of 广海镇 for the legal advisor's three villages
+   * only (no demo account holds a ledger permission for some villages), so that village scopes are
+   * tried on ledger records too.
+   */
+  private async villageAccount(town: string): Promise<void> {
+    const { ds } = this.t;
+    const id = randomUUID();
+    const villages = await Promise.all(['GH01', 'GH02', 'GH03'].map((c) => idOf(ds, 'org_unit', c)));
+    await ds.query(
+      `INSERT INTO app_user (id, username, display_name, phone, org_unit_id, town_id, password_hash, password_changed_at, must_change_password, demo, status, created_at, updated_at, version)
+       SELECT $1, $2, '村级执法调解员', NULL, $3, $3, password_hash, now(), false, false, 'active', now(), now(), 1 FROM app_user WHERE username = 'leader'`,
+      [id, VILLAGE_USER, town],
+    );
+    for (const role of ['enforcement_officer', 'mediator'])
+      await ds.query(
+        `INSERT INTO user_role (id, user_id, role_id, org_unit_id, town_id, scope, village_ids, created_at) SELECT $1, $2, role.id, $3, $3, 'villages', $4, now() FROM role WHERE code = $5`,
+        [randomUUID(), id, town, villages, role],
+      );
   }
 
   /** A request (as the record maker unless another session is given) that must answer `status`; its JSON body. */
