@@ -1,7 +1,7 @@
 import { routeTable } from '../src/access/route-table';
 import { DEMO_PASSWORD } from '../src/database/seeds/demo-seed';
 import { binary } from './disputes-fixtures';
-import { Kind, MatrixWorld, Place, PlaceKey, Rec, VILLAGE_USER } from './matrix-fixtures';
+import { dayOf, Kind, MatrixWorld, Place, PlaceKey, Rec, VILLAGE_USER } from './matrix-fixtures';
 import { createTestApp, TestApp } from './test-app';
 
 /**
@@ -98,7 +98,7 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /api/health': { targets: 'none', call: () => ({ path: '/api/health' }) },
 
   'GET /api/calendar': { targets: 'none', call: () => ({ path: '/api/calendar', query: { year: 2021 } }) },
-  'PUT /api/calendar/:date': { targets: 'none', call: (c) => ({ path: `/api/calendar/${dayOfCell(c)}`, body: { kind: 'holiday', name: '矩阵假日', version: 0 } }) },
+  'PUT /api/calendar/:date': { targets: 'none', call: (c) => ({ path: `/api/calendar/${dayOf(c.n)}`, body: { kind: 'holiday', name: '矩阵假日', version: 0 } }) },
   'DELETE /api/calendar/:date': { targets: 'none', record: write('calendarDay'), call: (c) => ({ path: `/api/calendar/${c.rec.date}`, query: v(c) }) },
   'GET /api/my/deadlines': { targets: 'none', call: () => ({ path: '/api/my/deadlines' }) },
 
@@ -344,7 +344,6 @@ const ROUTES: Record<string, RouteSpec> = {
 };
 
 let TEMPLATE: Buffer = Buffer.alloc(0);
-const dayOfCell = (c: Cell) => new Date(Date.UTC(2031, 0, 1) + c.n * 86_400_000).toISOString().slice(0, 10);
 
 async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let i = 0;
