@@ -437,7 +437,6 @@ describe('access matrix: every route × every account × own town, other village
     const serial = keys.filter((k) => ROUTES[k].serial).sort((a, b) => Number(!!ROUTES[a].ownSession) - Number(!!ROUTES[b].ownSession));
     for (const key of serial) await byRoute(key);
     const ordered = keys.flatMap((key) => cells(key).map(([role, target]) => lines.get(`${key}|${role}|${target}`)!));
-    // eslint-disable-next-line no-console
     console.log(`access matrix: ${keys.length} routes, ${ordered.length} cells, ${requests} probes and ${w.requests - requests} set-up requests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect(ordered.join('\n')).toMatchSnapshot();
   }, 300_000);
