@@ -766,4 +766,5 @@ export const EN: Record<TKey, string> = {
   'disputeSettings.unitCalendar': 'calendar days',
   'disputeSettings.unitWorking': 'working days',
   'disputeSettings.periodSaved': 'Mediation period saved; it applies to disputes accepted from now on',
+  'evidence.personalLocked': 'Holds personal data in full; downloading it needs the unmask permission',
 };

@@ -762,6 +762,7 @@ export const ZH = {
   'disputeSettings.unitCalendar': '个自然日',
   'disputeSettings.unitWorking': '个工作日',
   'disputeSettings.periodSaved': '调解期限已保存，适用于此后受理的纠纷',
+  'evidence.personalLocked': '含完整个人信息，需“查看完整个人信息”权限才能下载',
 } as const;
 
 export type TKey = keyof typeof ZH;
