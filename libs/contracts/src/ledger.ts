@@ -128,6 +128,8 @@ export interface AttachmentDto {
   hasThumbnail: boolean;
   uploadedAt: string;
   uploadedBy: string | null;
+  /** Holds personal data in full: downloads need `personal.unmask`. */
+  personal: boolean;
 }
 
 /** One column of a ledger's Excel layout; the same spec drives export and import. */

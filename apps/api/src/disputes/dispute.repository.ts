@@ -156,9 +156,11 @@ export class DisputeRepository {
     return rows[0] ? hydrate(rows[0]) : null;
   }
 
-  async byNumbers(em: EntityManager, townId: string, numbers: string[]): Promise<Map<string, DisputeRow>> {
+  /** Records of a town by number, only those in the scope. */
+  async byNumbers(em: EntityManager, scope: ResolvedScope, townId: string, numbers: string[]): Promise<Map<string, DisputeRow>> {
     if (numbers.length === 0) return new Map();
-    const rows = await em.query(`${SELECT} ${FROM} WHERE d.town_id = $1 AND d.number = ANY($2::varchar[])`, [townId, numbers]);
+    const params: unknown[] = [townId, numbers];
+    const rows = await em.query(`${SELECT} ${FROM} WHERE d.town_id = $1 AND d.number = ANY($2::varchar[]) AND ${this.where(scope, {}, params)}`, params);
     return new Map(rows.map((r: Record<string, unknown>) => [r.number as string, hydrate(r)]));
   }
 

@@ -699,7 +699,10 @@ export class DisputeService {
       ledger: LEDGER,
       recordId: id,
       userId: principal.user.id,
-      lock: async (em) => ({ townId: (await this.writable(principal, id, em)).townId }),
+      lock: async (em) => {
+        const row = await this.writable(principal, id, em);
+        return { townId: row.townId, version: row.version };
+      },
       bump: (em, version) => this.repo.update(em, id, version, { updated_at: this.clock.now(), updated_by: principal.user.id }),
     };
   }

@@ -772,4 +772,5 @@ export const EN: Record<TKey, string> = {
   'errors.BUSINESS_DUTY_RESERVED': 'Managed by the system administrator',
   'errors.BUILTIN_ROLE_PROTECTED': 'Built-in administrative role; cannot be changed',
   'errors.ROLE_DUTY_IN_USE': 'The role is assigned to accounts; its duty cannot change',
+  'evidence.personalLocked': 'Holds personal data in full; downloading it needs the unmask permission',
 };

@@ -768,6 +768,7 @@ export const ZH = {
   'errors.BUSINESS_DUTY_RESERVED': '由系统管理员管理',
   'errors.BUILTIN_ROLE_PROTECTED': '内置管理角色，不可修改',
   'errors.ROLE_DUTY_IN_USE': '角色已分配给账户，不能改变其职责',
+  'evidence.personalLocked': '含完整个人信息，需“查看完整个人信息”权限才能下载',
 } as const;
 
 export type TKey = keyof typeof ZH;
