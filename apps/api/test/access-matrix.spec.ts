@@ -75,6 +75,15 @@ const attachmentRoutes = (base: string, kind: Kind, stage: string): Record<strin
 });
 
 /** How to call each route so that it reaches its permission and scope checks. */
+/** The error code of a JSON answer, or what the answer was instead. */
+function parsedCode(body: Buffer): string {
+  try {
+    return (JSON.parse(body.toString()) as { code?: string }).code ?? 'no code';
+  } catch {
+    return `not JSON (${body.length} bytes)`;
+  }
+}
+
 const ROUTES: Record<string, RouteSpec> = {
   ...attachmentRoutes('campaigns', 'campaign', 'other'),
   ...attachmentRoutes('disputes', 'dispute', 'document'),
@@ -129,6 +138,8 @@ const ROUTES: Record<string, RouteSpec> = {
   },
 
   'GET /api/disputes': { targets: 'place', call: (c) => ({ path: '/api/disputes', query: placeFilter(c) }) },
+  'POST /api/disputes/search': { targets: 'place', call: (c) => ({ path: '/api/disputes/search', body: { ...placeFilter(c), partyIdNumber: '440781198001010011' } }) },
+  'POST /api/disputes/export.xlsx': { targets: 'place', call: (c) => ({ path: '/api/disputes/export.xlsx', body: { ...placeFilter(c), partyIdNumber: '440781198001010011' } }) },
   'POST /api/disputes': {
     targets: 'place',
     call: (c) => ({ path: '/api/disputes', body: { ...placeFilter(c), occurredOn: '2021-06-10', source: 'application', category: 'neighbour', summary: '两户因排水沟走向发生争执' } }),
@@ -275,6 +286,7 @@ const ROUTES: Record<string, RouteSpec> = {
   'DELETE /api/org-units/:id': { targets: 'place', record: write('orgUnit'), call: (c) => ({ path: `/api/org-units/${c.rec.id}`, query: v(c) }) },
 
   'GET /api/peace-officers': { targets: 'place', call: (c) => ({ path: '/api/peace-officers', query: placeFilter(c) }) },
+  'POST /api/peace-officers/search': { targets: 'place', call: (c) => ({ path: '/api/peace-officers/search', body: { ...placeFilter(c), phone: '13800138000' } }) },
   'GET /api/peace-officers/accounts': { targets: 'place', call: (c) => ({ path: '/api/peace-officers/accounts', query: town(c) }) },
   'POST /api/peace-officers': { targets: 'place', call: (c) => ({ path: '/api/peace-officers', body: { ...placeFilter(c), name: '矩阵平安员', activeFrom: '2021-01-01' } }) },
   'GET /api/peace-officers/:id': { targets: 'place', record: read('peaceOfficer'), call: (c) => ({ path: `/api/peace-officers/${c.rec.id}` }) },
@@ -317,6 +329,8 @@ const ROUTES: Record<string, RouteSpec> = {
   'PUT /api/users/:id/roles': { targets: 'place', record: write('user'), call: (c) => ({ path: `/api/users/${c.rec.id}/roles`, body: { ...v(c), roles: c.w.roleAssignment(c.p) } }) },
 
   'GET /api/vessel-cases': { targets: 'place', call: (c) => ({ path: '/api/vessel-cases', query: placeFilter(c) }) },
+  'POST /api/vessel-cases/search': { targets: 'place', call: (c) => ({ path: '/api/vessel-cases/search', body: { ...placeFilter(c), ownerIdNumber: '440781198001010011' } }) },
+  'POST /api/vessel-cases/export.xlsx': { targets: 'place', call: (c) => ({ path: '/api/vessel-cases/export.xlsx', body: { ...placeFilter(c), ownerIdNumber: '440781198001010011' } }) },
   'POST /api/vessel-cases': {
     targets: 'place',
     call: (c) => ({ path: '/api/vessel-cases', body: { ...placeFilter(c), discoveredAt: '2021-06-14T09:30:00+08:00', place: '南湾码头', source: 'patrol', hullMaterial: 'wood' } }),
@@ -404,7 +418,7 @@ describe('access matrix: every route × every account × own town, other village
     const res = await req;
     requests++;
     if (res.status >= 500) throw new Error(`${key} as ${role} (${target}): ${res.status} ${res.body.toString()}`);
-    if (target === 'any' && JSON.parse(res.body.toString()).code !== 'FORBIDDEN') throw new Error(`${key} as ${role}: the guard should refuse, got ${res.status} ${res.body.toString()}`);
+    if (target === 'any' && parsedCode(res.body) !== 'FORBIDDEN') throw new Error(`${key} as ${role}: the guard should refuse, got ${res.status} ${res.body.toString()}`);
     if (spec.record?.use === 'write' && (res.status < 200 || res.status >= 300)) w.give(spec.record.kind, p, rec);
     await spec.after?.(cell, res.status);
     lines.set(`${key}|${role}|${target}`, `${key.padEnd(60)} ${role.padEnd(9)} ${target.padEnd(13)} ${res.status}`);
@@ -418,7 +432,10 @@ describe('access matrix: every route × every account × own town, other village
     /** The guard refuses before the route reads its path: one call answers for every target. */
     const guardRefuses = (key: string, role: Role) => {
       const rule = access.get(key)!;
-      return rule !== 'public' && !rule.startsWith('authenticated') && !rule.split(' | ').some((code) => permissions.get(role)!.has(code));
+      if (rule === 'public' || rule.startsWith('authenticated')) return false;
+      // `(a | b) & c`: every conjunct needs one of its alternatives.
+      const held = permissions.get(role)!;
+      return !rule.split(' & ').every((part) => part.replace(/[()]/g, '').split(' | ').some((code) => held.has(code)));
     };
     const cells = (key: string): [Role, Target | '-' | 'any'][] =>
       ROLES.flatMap((role): [Role, Target | '-' | 'any'][] =>
