@@ -11,6 +11,7 @@ import {
   CalendarYearDto,
 } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
+import { Observable } from 'rxjs';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { DateTimePipe } from '../../shared/date-time.pipe';
 import { revealErrors } from '../../shared/form-errors';
@@ -135,25 +136,26 @@ export class CalendarAdminComponent {
 
   protected enterYear(): void {
     const year = this.year();
-    this.api.enterYear(year, this.data()?.entered?.version ?? 0).subscribe(() => {
-      this.message.success(this.t('calendar.yearEnteredSaved', { year }));
-      this.load();
-    });
+    this.act(this.api.enterYear(year, this.data()?.entered?.version ?? 0), this.t('calendar.yearEnteredSaved', { year }));
   }
 
   protected reopenYear(): void {
     const entered = this.data()?.entered;
-    if (!entered) return;
-    this.api.reopenYear(entered.year, entered.version).subscribe(() => {
-      this.message.success(this.t('calendar.yearReopened', { year: entered.year }));
-      this.load();
-    });
+    if (entered) this.act(this.api.reopenYear(entered.year, entered.version), this.t('calendar.yearReopened', { year: entered.year }));
   }
 
   protected remove(day: CalendarDayDto): void {
-    this.api.remove(day.date, day.version).subscribe(() => {
-      this.message.success(this.t('calendar.removed', { date: day.date }));
-      this.load();
+    this.act(this.api.remove(day.date, day.version), this.t('calendar.removed', { date: day.date }));
+  }
+
+  /** Runs a change, says it is done, and reloads the year; a refusal is reported by the HTTP layer and the year reloaded too. */
+  private act(request: Observable<unknown>, done: string): void {
+    request.subscribe({
+      next: () => {
+        this.message.success(done);
+        this.load();
+      },
+      error: () => this.load(),
     });
   }
 
