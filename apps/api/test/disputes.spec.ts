@@ -132,7 +132,7 @@ describe('dispute mediation ledger', () => {
     const d = await s.register(mediator);
     // One month from 14 May 2021 ends on 14 June, the Dragon Boat holiday: due the next working day.
     const v = await s.ok(mediator, d.id, d.version, 'accepted', { acceptedOn: '2021-05-14', mediatorIds: [zhen] });
-    expect(v.deadline).toEqual({ kind: 'mediation-period', dueDate: '2021-06-15', daysLeft: 0, state: 'warning' });
+    expect(v.deadline).toEqual({ kind: 'mediation-period', dueDate: '2021-06-15', daysLeft: 0, state: 'warning', provisional: false });
     const mine = await t.http.get('/api/my/deadlines?pageSize=100').set('Cookie', mediator).expect(200);
     expect(mine.body.items).toContainEqual(expect.objectContaining({ ledger: 'dispute', recordId: d.id, dueDate: '2021-06-15', state: 'warning' }));
     let cookie = mediator;

@@ -5,7 +5,7 @@ import { RoleEntity, UserRoleEntity } from '../org/role.entity';
 import { UserEntity } from '../org/user.entity';
 import { SecurityPolicyEntity } from '../security/security-policy.entity';
 import { SeedVersionEntity } from './seed-version.entity';
-import { CalendarDayEntity } from '../ledger-core/calendar/calendar-day.entity';
+import { CalendarDayEntity, CalendarYearEntity } from '../ledger-core/calendar/calendar-day.entity';
 import { DeadlineEntity } from '../ledger-core/deadlines/deadline.entity';
 import { CampaignEntity } from '../campaigns/campaign.entities';
 import { CertificateEntity, CertificateEventEntity } from '../certificates/certificate.entities';
@@ -33,6 +33,7 @@ export const ENTITIES = [
   AuditSealEntity,
   SeedVersionEntity,
   CalendarDayEntity,
+  CalendarYearEntity,
   DeadlineEntity,
   LedgerTypeEntity,
   RecordCounterEntity,

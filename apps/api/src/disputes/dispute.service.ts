@@ -162,7 +162,7 @@ export class DisputeService {
       escalation: row.escalatedOn ? { escalatedOn: row.escalatedOn, level: row.escalationLevel!, kind: row.escalationKind!, note: row.escalationNote } : null,
       archivedOn: row.archivedOn,
       archiveNo: row.archiveNo,
-      deadline: row.deadlineDue ? deadlineStatus({ kind: row.deadlineKind!, dueDate: row.deadlineDue, pausedFrom: row.deadlinePausedFrom, doneAt: row.deadlineDoneAt }, today) : null,
+      deadline: row.deadlineDue ? deadlineStatus({ kind: row.deadlineKind!, dueDate: row.deadlineDue, pausedFrom: row.deadlinePausedFrom, doneAt: row.deadlineDoneAt, provisional: row.deadlineProvisional === true }, today) : null,
     };
   }
 

@@ -773,4 +773,15 @@ export const EN: Record<TKey, string> = {
   'errors.BUILTIN_ROLE_PROTECTED': 'Built-in administrative role; cannot be changed',
   'errors.ROLE_DUTY_IN_USE': 'The role is assigned to accounts; its duty cannot change',
   'evidence.personalLocked': 'Holds personal data in full; downloading it needs the unmask permission',
+
+  'deadlines.provisional': 'Provisional',
+  'deadlines.provisionalHint': 'The holiday arrangement of a year this deadline runs into is not entered yet: the due date counts Monday to Friday as working days for now and is recomputed once an administrator enters that year.',
+  'deadlines.calendarYear': 'Enter the {year} holiday arrangement',
+  'calendar.yearEntered': 'The {year} arrangement was confirmed entered on {at}',
+  'calendar.enterYear': 'Confirm it is all entered',
+  'calendar.enterYearConfirm': 'Are all holidays and make-up workdays of {year} entered? Deadlines running into the year then stop being provisional.',
+  'calendar.yearEnteredSaved': 'The {year} arrangement is confirmed entered',
+  'calendar.reopenYear': 'Withdraw the confirmation',
+  'calendar.reopenYearConfirm': 'Deadlines running into {year} become provisional again. Withdraw the confirmation?',
+  'calendar.yearReopened': 'The confirmation for {year} is withdrawn',
 };

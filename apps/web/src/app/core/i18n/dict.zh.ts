@@ -769,6 +769,17 @@ export const ZH = {
   'errors.BUILTIN_ROLE_PROTECTED': '内置管理角色，不可修改',
   'errors.ROLE_DUTY_IN_USE': '角色已分配给账户，不能改变其职责',
   'evidence.personalLocked': '含完整个人信息，需“查看完整个人信息”权限才能下载',
+
+  'deadlines.provisional': '暂定',
+  'deadlines.provisionalHint': '期限所跨年度的国家节假日安排尚未录入系统，到期日暂按周一至周五为工作日推算；管理员录入该年度安排后将自动重算。',
+  'deadlines.calendarYear': '请录入 {year} 年节假日安排',
+  'calendar.yearEntered': '{year} 年节假日安排已于 {at} 确认录入',
+  'calendar.enterYear': '确认已录入完毕',
+  'calendar.enterYearConfirm': '{year} 年的放假和调休日期都已录入了吗？确认后，跨入该年度的期限不再标为暂定。',
+  'calendar.yearEnteredSaved': '已确认 {year} 年节假日安排录入完毕',
+  'calendar.reopenYear': '撤销确认',
+  'calendar.reopenYearConfirm': '撤销后，跨入 {year} 年的期限将重新标为暂定。确定撤销吗？',
+  'calendar.yearReopened': '已撤销 {year} 年的录入确认',
 } as const;
 
 export type TKey = keyof typeof ZH;
