@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './database/seeds/demo-seed';
 import { PasswordService } from './auth/password.service';
 import { createLogger } from './common/logger';
+import { guardProcess } from './common/process-guards';
 import { ConfigError, loadConfig } from './config/config';
 import { resolveSecrets } from './config/secrets';
 import { connectDatabase, migrate } from './database/database';
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   if (typeof process.getuid === 'function' && process.getuid() === 0) process.umask(0o022);
   const config = resolveSecrets(loadConfig());
   const logger = createLogger(config.logLevel);
+  guardProcess(logger);
   const started = Date.now();
 
   const db = await connectDatabase(config, say);

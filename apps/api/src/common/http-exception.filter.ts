@@ -3,6 +3,7 @@ import type { AuditOutcome } from '@fazhi/contracts';
 import type { Request, Response } from 'express';
 import { AuditService } from '../audit/audit.service';
 import { toErrorBody } from './error-body';
+import { describeError, endResponse } from './process-guards';
 import { AppLogger } from './logger';
 import { requestContext } from './request-context';
 
@@ -23,14 +24,29 @@ export class HttpExceptionFilter implements ExceptionFilter {
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
   ) {}
 
+  /** Never rejects: Nest does not await a filter, so a rejection here would be unhandled. */
   async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const http = host.switchToHttp();
-    const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
-    const ctx = requestContext.get();
-    const { status, body } = toErrorBody(exception, ctx?.requestId ?? '-', ctx?.language ?? 'zh');
+    const requestId = requestContext.get()?.requestId ?? '-';
+    try {
+      await this.answer(exception, http.getRequest<Request>(), res, requestId);
+    } catch (e) {
+      this.logger.warn({ requestId, err: describeError(e) }, 'error answer failed');
+      endResponse(res);
+    }
+  }
+
+  private async answer(exception: unknown, req: Request, res: Response, requestId: string): Promise<void> {
+    if (res.headersSent) {
+      // A download that had begun (the client went away, or the writer failed): only end it.
+      this.logger.debug({ requestId, err: describeError(exception) }, 'response ended early');
+      endResponse(res);
+      return;
+    }
+    const { status, body } = toErrorBody(exception, requestId, requestContext.get()?.language ?? 'zh');
     if (status >= 500) {
-      this.logger.error({ requestId: body.requestId, err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception) }, 'request failed');
+      this.logger.error({ requestId, err: describeError(exception) }, 'request failed');
     }
     const mutating = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
     const outcome: AuditOutcome | undefined = status >= 500 ? 'failure' : OUTCOMES[status];
@@ -48,6 +64,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       });
     }
     if (status === 429 && typeof body.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(body.retryAfterSeconds));
-    res.status(status).json(body);
+    if (res.headersSent) endResponse(res);
+    else res.status(status).json(body);
   }
 }

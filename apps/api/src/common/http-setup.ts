@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { AppConfig } from '../config/config';
 import { toErrorBody } from './error-body';
 import { AppLogger } from './logger';
+import { describeError, endResponse } from './process-guards';
 import { requestContext } from './request-context';
 import { createValidationPipe } from './validation';
 
@@ -73,6 +74,10 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig, lo
   app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!err) return next();
     const ctx = requestContext.get();
+    if (res.headersSent) {
+      logger.debug({ requestId: ctx?.requestId, err: describeError(err) }, 'response ended early');
+      return endResponse(res);
+    }
     const { status, body } = toErrorBody(err, ctx?.requestId ?? '-', ctx?.language ?? 'zh');
     res.status(status).json(body);
   });
