@@ -12,6 +12,9 @@ export const APP_LOGGER = Symbol('APP_LOGGER');
 const OUTCOMES: Record<number, AuditOutcome> = { 400: 'invalid', 403: 'denied', 404: 'not_found', 409: 'conflict', 413: 'invalid', 415: 'invalid', 422: 'invalid' };
 const SELF_AUDITED = ['/api/auth/login', '/api/auth/token'];
 
+/** A path value as the audit row may hold it: no NUL (PostgreSQL refuses one), at most 64 characters. */
+const storable = (value: string | undefined): string | null => (value ? value.replaceAll('\u0000', '').slice(0, 64) : null);
+
 /**
  * The one error filter: answers `{ statusCode, code, message, errors?, requestId }` and records
  * refused and failed changes (and every permission denial) in the audit log.
@@ -58,7 +61,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       await this.audit.recordOutside({
         action: `${req.method.toLowerCase()} ${route}`.slice(0, 64),
         entity,
-        entityId: params?.id ?? params?.username ?? null,
+        entityId: storable(params?.id ?? params?.username),
         outcome,
         detail: { status, code: body.code, message: body.message, ...(body.errors ? { errors: body.errors.map((e) => `${e.path}:${e.code}`) } : {}) },
       });

@@ -11,6 +11,7 @@ import { toErrorBody } from './error-body';
 import { AppLogger } from './logger';
 import { describeError, endResponse } from './process-guards';
 import { requestContext } from './request-context';
+import { RefuseNulPipe } from './nul';
 import { createValidationPipe } from './validation';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -83,7 +84,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig, lo
   });
 
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new RefuseNulPipe(), createValidationPipe());
 
   const document = SwaggerModule.createDocument(
     app as INestApplication,
