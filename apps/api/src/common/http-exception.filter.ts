@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Inject, Injectable } from '@nestjs/common';
 import type { AuditOutcome } from '@fazhi/contracts';
 import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { toErrorBody } from './error-body';
 import { describeError, endResponse } from './process-guards';
@@ -50,6 +51,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const { status, body } = toErrorBody(exception, requestId, requestContext.get()?.language ?? 'zh');
     if (status >= 500) {
       this.logger.error({ requestId, err: describeError(exception) }, 'request failed');
+    } else if (exception instanceof QueryFailedError) {
+      const pg = exception.driverError as { code?: string; constraint?: string };
+      this.logger.warn({ requestId, code: pg.code, constraint: pg.constraint }, 'database refused the request');
     }
     const mutating = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
     const outcome: AuditOutcome | undefined = status >= 500 ? 'failure' : OUTCOMES[status];
