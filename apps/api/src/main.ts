@@ -52,7 +52,7 @@ async function main(): Promise<void> {
 
   const url = `http://localhost:${config.port}`;
   say('');
-  say(`Fazhi Ledger 法治台账 is ready at ${url}  (API ${url}/api, docs ${url}/api/docs)  [${((Date.now() - started) / 1000).toFixed(1)} s]`);
+  say(`Fazhi Ledger 法治台账 is ready at ${url}  (API ${url}/api${config.apiDocs ? `, docs ${url}/api/docs` : ''})  [${((Date.now() - started) / 1000).toFixed(1)} s]`);
   say(db.embedded ? `Database: embedded PostgreSQL in ${config.dataDir}/pg` : 'Database: DATABASE_URL');
   if (config.seedDemo) {
     say(`Demo accounts (password ${DEMO_PASSWORD}):`);

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
 import { Type } from 'class-transformer';
-import { IsCalendarDate } from '../common/dates';
+import { IsCalendarDate, MAX_YEAR, MIN_YEAR } from '../common/dates';
 
 export class CampaignCreateDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
@@ -28,7 +28,7 @@ export class CampaignVesselsDto {
 
 export class CampaignListQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() year?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(MIN_YEAR) @Max(MAX_YEAR) year?: number;
   @ApiPropertyOptional() @IsOptional() @IsIn(['planned', 'closed']) status?: 'planned' | 'closed';
   @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false']) voided?: 'true' | 'false';
 }

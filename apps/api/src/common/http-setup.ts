@@ -33,7 +33,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 export function configureHttp(app: NestExpressApplication, config: AppConfig, logger: AppLogger): void {
   const http = app.getHttpAdapter().getInstance() as express.Express;
   http.disable('x-powered-by');
-  if (config.trustProxy) app.set('trust proxy', true);
+  // A hop count or the proxies' addresses, never `true` (which would believe any client).
+  if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     const incoming = req.header('x-request-id');
@@ -45,7 +46,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig, lo
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     res.setHeader('Permissions-Policy', 'camera=(self), geolocation=(self), microphone=()');
     if (!req.path.startsWith('/api/docs')) res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    if (config.cookieSecure) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+    if (config.cookieSecure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     if (req.path.startsWith('/api')) res.setHeader('Cache-Control', 'no-store');
     const language: 'zh' | 'en' = /^en/i.test(req.header('accept-language') ?? '') ? 'en' : 'zh';
     const started = process.hrtime.bigint();
@@ -86,17 +87,19 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig, lo
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new RefuseNulPipe(), createValidationPipe());
 
-  const document = SwaggerModule.createDocument(
-    app as INestApplication,
-    new DocumentBuilder()
-      .setTitle('Fazhi Ledger API')
-      .setDescription('法治台账 API: ledgers of township rule-of-law work')
-      .setVersion('0.1.0')
-      .addCookieAuth('fz_session')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app as INestApplication, document, { jsonDocumentUrl: 'api/docs-json' });
+  if (config.apiDocs) {
+    const document = SwaggerModule.createDocument(
+      app as INestApplication,
+      new DocumentBuilder()
+        .setTitle('Fazhi Ledger API')
+        .setDescription('法治台账 API: ledgers of township rule-of-law work')
+        .setVersion('0.1.0')
+        .addCookieAuth('fz_session')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app as INestApplication, document, { jsonDocumentUrl: 'api/docs-json' });
+  }
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
     const index = path.join(config.webDist, 'index.html');
