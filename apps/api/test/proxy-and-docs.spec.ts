@@ -32,11 +32,11 @@ const CLIENT_ADDRESS = '127.0.0.2';
 const SPOOFED = '203.0.113.9';
 
 /** POSTs a JSON body from CLIENT_ADDRESS, with the client's own (spoofed) X-Forwarded-For. */
-function postFromClient(port: number, path: string, body: unknown): Promise<number> {
+function postFromClient(port: number, path: string, body: unknown, forwardedFor = SPOOFED): Promise<number> {
   return new Promise((resolve, reject) => {
     const payload = JSON.stringify(body);
     const req = http.request(
-      { host: '127.0.0.1', port, path, method: 'POST', localAddress: CLIENT_ADDRESS, agent: false, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload), 'X-Forwarded-For': SPOOFED } },
+      { host: '127.0.0.1', port, path, method: 'POST', localAddress: CLIENT_ADDRESS, agent: false, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload), 'X-Forwarded-For': forwardedFor } },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -96,8 +96,8 @@ describe('the recorded client address', () => {
     return { t, port: (t.app.getHttpServer().address() as AddressInfo).port };
   }
   /** Signs in with a wrong password as `username` and answers the address its login_attempt row recorded. */
-  async function recorded(t: TestApp, port: number, username: string): Promise<string> {
-    expect(await postFromClient(port, '/api/auth/login', { username, password: 'wrong-password-1' })).toBe(401);
+  async function recorded(t: TestApp, port: number, username: string, forwardedFor?: string): Promise<string> {
+    expect(await postFromClient(port, '/api/auth/login', { username, password: 'wrong-password-1' }, forwardedFor)).toBe(401);
     const rows = await t.ds.query(`SELECT address FROM login_attempt WHERE username = $1`, [username]);
     expect(rows).toHaveLength(1);
     return rows[0].address;
@@ -113,6 +113,8 @@ describe('the recorded client address', () => {
     const proxy = await startProxy(port);
     try {
       expect(await recorded(t, proxy.port, 'nobody-proxied')).toBe(CLIENT_ADDRESS);
+      // Directly, the one hop believed is the client's own claim: only an IP address is taken from it.
+      expect(await recorded(t, port, 'nobody-garbage', `${'x'.repeat(100)}`)).toBe(CLIENT_ADDRESS);
     } finally {
       await proxy.close();
     }

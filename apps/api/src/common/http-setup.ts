@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AppConfig } from '../config/config';
@@ -28,6 +29,11 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** The client's address as the trusted proxies tell it, when that is an IP address; the connecting one otherwise. */
+function clientAddress(req: Request): string | null {
+  return req.ip && isIP(req.ip) ? req.ip : (req.socket.remoteAddress ?? null);
+}
 
 /** Express-level setup shared by the server and the tests: headers, body limits, context, docs, web. */
 export function configureHttp(app: NestExpressApplication, config: AppConfig, logger: AppLogger): void {
@@ -66,7 +72,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig, lo
       );
     });
     requestContext.run(
-      { requestId, address: req.ip ?? req.socket.remoteAddress ?? null, userAgent: req.header('user-agent') ?? null, language },
+      { requestId, address: clientAddress(req), userAgent: req.header('user-agent') ?? null, language },
       () => next(),
     );
   });
