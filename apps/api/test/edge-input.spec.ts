@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { isCalendarDateText, isInstantText, isYearMonthText } from '../src/common/dates';
-import { nulPaths } from '../src/common/nul';
+import { inputProblems, MAX_INPUT_DEPTH } from '../src/common/input-guard';
 import { createTestApp, idOf, TestApp } from './test-app';
 
 const binary = (res: import('supertest').Response, cb: (err: Error | null, body: Buffer) => void) => {
@@ -44,7 +44,7 @@ describe('input refused at the edge', () => {
   });
   afterAll(() => t.close());
 
-  describe('a NUL character', () => {
+  describe('a NUL character, or nesting without end', () => {
     it('in the sign-in form answers 400 naming the field, not 500', async () => {
       const res = await t.http.post('/api/auth/login').send({ username: 'off\u0000icer', password: 'x' });
       expect(pathsOf(res)).toEqual(['username']);
@@ -98,13 +98,27 @@ describe('input refused at the edge', () => {
       expect(await count('vessel_case')).toBe(before);
     });
 
-    it('is found anywhere in a value, at any depth, without recursion', () => {
+    it('is found anywhere in a value, and nesting past the limit is refused, without recursion', () => {
+      const paths = (value: unknown, root?: string) => inputProblems(value, root).map((p) => `${p.path}:${p.code}`);
       let deep: unknown = 'x\u0000';
       for (let i = 0; i < 100_000; i++) deep = [deep];
-      expect(nulPaths({ a: deep })[0]).toMatch(/^a(\[0\]){100000}$/);
-      expect(nulPaths({ a: ['ok', { b: 'n\u0000' }], c: 'fine' })).toEqual(['a[1].b']);
-      expect(nulPaths('\u0000', 'id')).toEqual(['id']);
-      expect(nulPaths({ a: 1, b: null, c: true })).toEqual([]);
+      expect(paths({ a: deep })).toEqual([`a${'[0]'.repeat(MAX_INPUT_DEPTH - 1)}:tooDeep`]);
+      expect(paths({ a: ['ok', { b: 'n\u0000' }], c: 'fine', ['d\u0000']: 1 })).toEqual(['a[1].b:noNul', 'd\\u0000:noNul']);
+      expect(paths('\u0000', 'id')).toEqual(['id:noNul']);
+      expect(paths({ a: 1, b: null, c: true, d: [[[]]] })).toEqual([]);
+    });
+
+    it('nesting 10,000 levels deep answers 400 naming the field, not 500', async () => {
+      const depth = 10_000;
+      const login = await t.http.post('/api/auth/login').set('Content-Type', 'application/json').send(`{"username":${'['.repeat(depth)}${']'.repeat(depth)},"password":"x"}`);
+      expect(pathsOf(login)).toEqual([`username${'[0]'.repeat(MAX_INPUT_DEPTH - 1)}`]);
+      expect(login.body.errors[0].code).toBe('tooDeep');
+      const step = await t.http
+        .post('/api/vessel-cases/00000000-0000-4000-8000-000000000000/transitions')
+        .set('Cookie', officer)
+        .set('Content-Type', 'application/json')
+        .send(`{"to":"dismantled","version":1,"data":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`);
+      expect(pathsOf(step)).toEqual([`data${'.a'.repeat(MAX_INPUT_DEPTH - 1)}`]);
     });
   });
 

@@ -12,7 +12,7 @@ import { toErrorBody } from './error-body';
 import { AppLogger } from './logger';
 import { describeError, endResponse } from './process-guards';
 import { requestContext } from './request-context';
-import { RefuseNulPipe } from './nul';
+import { InputGuardPipe } from './input-guard';
 import { createValidationPipe } from './validation';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -91,7 +91,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig, lo
   });
 
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(new RefuseNulPipe(), createValidationPipe());
+  app.useGlobalPipes(new InputGuardPipe(), createValidationPipe());
 
   if (config.apiDocs) {
     const document = SwaggerModule.createDocument(

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { invalidFields } from '../../common/app-exception';
-import { NUL, nulPaths, nulRefused } from '../../common/nul';
+import { inputProblems, inputRefusal } from '../../common/input-guard';
 import { fieldTooLong, fileTooLarge, notMultipart, tooManyFiles, tooManyParts, uploadIncomplete } from './attachments.errors';
 import { cleanFileName } from './file-names';
 
@@ -132,8 +132,11 @@ export function readMultipart(req: Request, limits: MultipartLimits): Promise<Mu
     });
     bb.on('field', (name, value, info) => {
       if (info.valueTruncated || info.nameTruncated) fail(fieldTooLong(name));
-      else if (name.includes(NUL) || value.includes(NUL)) fail(nulRefused(nulPaths({ [name]: value })));
-      else fields[name] = value;
+      else {
+        const refusal = inputRefusal(inputProblems({ [name]: value }));
+        if (refusal) fail(refusal);
+        else fields[name] = value;
+      }
     });
     bb.on('filesLimit', () => fail(tooManyFiles(limits.maxFiles)));
     bb.on('fieldsLimit', () => fail(tooManyParts()));

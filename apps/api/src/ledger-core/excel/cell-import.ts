@@ -3,7 +3,7 @@ import { CellRichTextValue, CellValue } from 'exceljs';
 import { BOOLEAN_LABELS } from './cell-export';
 import { looksMasked, unescapeFormulaText } from './cell-text';
 import { isInstantText, isRealDate, MAX_YEAR, MIN_YEAR } from '../../common/dates';
-import { NUL } from '../../common/nul';
+import { NUL } from '../../common/input-guard';
 import { ParsedValue } from './ledger-excel.types';
 import { formatCalendarDate, utcMsToWallClock, WallClock, wallClockToInstant } from './zoned-time';
 
