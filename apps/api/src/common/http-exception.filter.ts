@@ -36,8 +36,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
     try {
       await this.answer(exception, http.getRequest<Request>(), res, requestId);
     } catch (e) {
-      this.logger.warn({ requestId, err: describeError(e) }, 'error answer failed');
-      endResponse(res);
+      // Building the answer failed: a plain 500, or only the end once headers are out.
+      this.logger.error({ requestId, err: describeError(e) }, 'error answer failed');
+      try {
+        if (res.headersSent) endResponse(res);
+        else res.status(500).json(toErrorBody(null, requestId, requestContext.get()?.language ?? 'zh').body);
+      } catch {
+        endResponse(res);
+      }
     }
   }
 
