@@ -16,7 +16,6 @@ async function main(): Promise<void> {
   if (typeof process.getuid === 'function' && process.getuid() === 0) process.umask(0o022);
   const config = resolveSecrets(loadConfig());
   const logger = createLogger(config.logLevel);
-  guardProcess(logger);
   const started = Date.now();
 
   const db = await connectDatabase(config, say);
@@ -49,6 +48,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT', app));
   process.once('SIGTERM', () => void shutdown('SIGTERM', app));
   await app.listen(config.port, config.host);
+  // From here on a stray error is one request's problem: logged with its request id, never the end of the server.
+  guardProcess(logger);
 
   const url = `http://localhost:${config.port}`;
   say('');
