@@ -1,13 +1,18 @@
 import { EventEmitter } from 'node:events';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readdirSync, readlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { Pool } from 'pg';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { guardProcess } from '../src/common/process-guards';
 import { requestContext } from '../src/common/request-context';
+import { DEMO_PASSWORD } from '../src/database/seeds/demo-seed';
+import { freePort, launch, MAIN_JS, waitForHealth } from './process-helpers';
 import { createTestApp, idOf, TestApp } from './test-app';
+import { createTestDatabase } from './test-db';
 
 /** Open file descriptors of this process that are files (not sockets, pipes or event handles). */
 function openFiles(): string[] {
@@ -58,8 +63,10 @@ function abortAfterFirstBytes(port: number, path: string, cookie: string, how: '
       });
       res.once('end', () => resolve({ status: res.statusCode ?? 0, bytes: -1 }));
     });
+    // Our own destroy ends in a reset or hang-up (ignored once settled); before any answer, it is the server's failure.
     req.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code !== 'ECONNRESET' && e.message !== 'socket hang up') reject(e);
+      else resolve({ status: 0, bytes: 0 });
     });
   });
 }
@@ -159,5 +166,28 @@ describe('Aborted downloads', () => {
     unguard();
     expect(proc.listenerCount('unhandledRejection') + proc.listenerCount('uncaughtException')).toBe(0);
     await t.http.get('/api/health').expect(200);
+  });
+
+  it('the real server process keeps running through cancelled exports', async () => {
+    if (!existsSync(MAIN_JS)) throw new Error(`${MAIN_JS} is missing: build the API first (npm test does)`);
+    const db = await createTestDatabase();
+    const serverPort = await freePort();
+    const secrets = { SESSION_SECRET: t.config.sessionSecret!, PERSONAL_DATA_KEY: t.config.personalDataKey!, BLIND_INDEX_KEY: t.config.blindIndexKey! };
+    const server = launch(process.execPath, [MAIN_JS], { ...secrets, DATABASE_URL: db.url, PORT: String(serverPort), HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'fazhi-abort-')) });
+    try {
+      await waitForHealth(serverPort, server);
+      const login = await fetch(`http://127.0.0.1:${serverPort}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer', password: DEMO_PASSWORD }) });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+      for (let i = 0; i < 20; i++) {
+        expect((await abortAfterFirstBytes(serverPort, '/api/vessel-cases/export.xlsx', cookie, i % 2 === 0 ? 'request' : 'socket')).status).toBe(200);
+      }
+      expect((await fetch(`http://127.0.0.1:${serverPort}/api/vessel-cases?pageSize=1`, { headers: { cookie } })).status).toBe(200);
+      expect(server.child.exitCode).toBeNull();
+      expect(server.output()).not.toMatch(/ERR_HTTP_HEADERS_SENT|unhandled rejection|uncaught exception/);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+      await db.drop();
+    }
   });
 });
