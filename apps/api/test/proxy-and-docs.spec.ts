@@ -1,6 +1,6 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, loadConfig } from '../src/config/config';
+import { AppConfig, ConfigError, loadConfig } from '../src/config/config';
 import { createTestApp, TestApp } from './test-app';
 
 const PRODUCTION = {
@@ -85,71 +85,64 @@ describe('TRUST_PROXY and API_DOCS configuration', () => {
   });
 });
 
-describe('the recorded client address', () => {
-  const apps: TestApp[] = [];
-  afterAll(() => Promise.all(apps.map((a) => a.close())));
-
-  async function start(trustProxy: false | number | string[]): Promise<{ t: TestApp; port: number }> {
-    const t = await createTestApp({ config: { trustProxy } });
-    apps.push(t);
+describe('over HTTP', () => {
+  /** Three servers: the defaults (docs on, no HSTS, no proxy believed); one proxy hop, secure cookies, docs off; a proxy named by address. */
+  let direct: { t: TestApp; port: number };
+  let oneHop: { t: TestApp; port: number };
+  let named: { t: TestApp; port: number };
+  const start = async (config: Partial<AppConfig>) => {
+    const t = await createTestApp({ config });
     await t.app.listen(0, '127.0.0.1');
     return { t, port: (t.app.getHttpServer().address() as AddressInfo).port };
-  }
+  };
+  beforeAll(async () => {
+    [direct, oneHop, named] = await Promise.all([start({}), start({ trustProxy: 1, apiDocs: false, cookieSecure: true }), start({ trustProxy: ['127.0.0.1'] })]);
+  });
+  afterAll(() => Promise.all([direct, oneHop, named].filter(Boolean).map((s) => s.t.close())));
+
   /** Signs in with a wrong password as `username` and answers the address its login_attempt row recorded. */
-  async function recorded(t: TestApp, port: number, username: string, forwardedFor?: string): Promise<string> {
+  async function recorded({ t }: { t: TestApp }, port: number, username: string, forwardedFor?: string): Promise<string> {
     expect(await postFromClient(port, '/api/auth/login', { username, password: 'wrong-password-1' }, forwardedFor)).toBe(401);
     const rows = await t.ds.query(`SELECT address FROM login_attempt WHERE username = $1`, [username]);
     expect(rows).toHaveLength(1);
     return rows[0].address;
   }
 
-  it('by default is the connecting address, whatever X-Forwarded-For says', async () => {
-    const { t, port } = await start(false);
-    expect(await recorded(t, port, 'nobody-direct')).toBe(CLIENT_ADDRESS);
+  it('records by default the connecting address, whatever X-Forwarded-For says', async () => {
+    expect(await recorded(direct, direct.port, 'nobody-direct')).toBe(CLIENT_ADDRESS);
   });
 
-  it('behind one proxy with TRUST_PROXY=1 is the client the proxy saw, not the address the client claimed', async () => {
-    const { t, port } = await start(1);
-    const proxy = await startProxy(port);
+  it('records behind one proxy with TRUST_PROXY=1 the client the proxy saw, not the address the client claimed', async () => {
+    const proxy = await startProxy(oneHop.port);
     try {
-      expect(await recorded(t, proxy.port, 'nobody-proxied')).toBe(CLIENT_ADDRESS);
+      expect(await recorded(oneHop, proxy.port, 'nobody-proxied')).toBe(CLIENT_ADDRESS);
       // Directly, the one hop believed is the client's own claim: only an IP address is taken from it.
-      expect(await recorded(t, port, 'nobody-garbage', `${'x'.repeat(100)}`)).toBe(CLIENT_ADDRESS);
+      expect(await recorded(oneHop, oneHop.port, 'nobody-garbage', 'x'.repeat(100))).toBe(CLIENT_ADDRESS);
     } finally {
       await proxy.close();
     }
   });
 
-  it('with the proxy named by address, believes only that proxy', async () => {
-    const { t, port } = await start(['127.0.0.1']);
-    expect(await recorded(t, port, 'nobody-not-proxy')).toBe(CLIENT_ADDRESS);
-    const proxy = await startProxy(port);
+  it('believes, with the proxy named by address, only that proxy', async () => {
+    expect(await recorded(named, named.port, 'nobody-not-proxy')).toBe(CLIENT_ADDRESS);
+    const proxy = await startProxy(named.port);
     try {
-      expect(await recorded(t, proxy.port, 'nobody-via-named')).toBe(CLIENT_ADDRESS);
+      expect(await recorded(named, proxy.port, 'nobody-via-named')).toBe(CLIENT_ADDRESS);
     } finally {
       await proxy.close();
     }
   });
-});
-
-describe('API docs and HSTS over HTTP', () => {
-  let docsOff: TestApp;
-  let docsOn: TestApp;
-  beforeAll(async () => {
-    [docsOff, docsOn] = await Promise.all([createTestApp({ config: { apiDocs: false, cookieSecure: true } }), createTestApp()]);
-  });
-  afterAll(() => Promise.all([docsOff.close(), docsOn.close()]));
 
   it('answers 404 for /api/docs and /api/docs-json when the docs are off', async () => {
-    await docsOff.http.get('/api/docs-json').expect(404);
-    await docsOff.http.get('/api/docs/').expect(404);
-    await docsOn.http.get('/api/docs-json').expect(200);
+    await oneHop.t.http.get('/api/docs-json').expect(404);
+    await oneHop.t.http.get('/api/docs/').expect(404);
+    await direct.t.http.get('/api/docs-json').expect(200);
   });
 
   it('sends HSTS with includeSubDomains when cookies are secure, and none otherwise', async () => {
-    const secure = await docsOff.http.get('/api/health').expect(200);
+    const secure = await oneHop.t.http.get('/api/health').expect(200);
     expect(secure.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
-    const plain = await docsOn.http.get('/api/health').expect(200);
+    const plain = await direct.t.http.get('/api/health').expect(200);
     expect(plain.headers['strict-transport-security']).toBeUndefined();
   });
 });
