@@ -1,4 +1,4 @@
-import { AccountLockEntity, LoginAttemptEntity, SessionEntity } from '../auth/auth.entities';
+import { AccountLockEntity, LoginAttemptEntity, PasswordHistoryEntity, SessionEntity } from '../auth/auth.entities';
 import { AuditLogEntity, AuditSealEntity } from '../audit/audit.entities';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { RoleEntity, UserRoleEntity } from '../org/role.entity';
@@ -27,6 +27,7 @@ export const ENTITIES = [
   SessionEntity,
   LoginAttemptEntity,
   AccountLockEntity,
+  PasswordHistoryEntity,
   SecurityPolicyEntity,
   AuditLogEntity,
   AuditSealEntity,

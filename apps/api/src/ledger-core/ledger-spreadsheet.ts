@@ -10,6 +10,7 @@ import { cellError, LedgerRow, ParsedRow, ReadLedgerResult, readLedgerXlsx, writ
 import { NumberingService, RecordNumber } from './numbering/numbering.service';
 import type { PersonalKind } from './personal-data/personal-data.service';
 import { RecordPlaces } from './record-place';
+import { assertFilterInScope } from './scope-filters';
 import { personalFieldErrors } from './personal-data/personal-fields';
 
 /** Limits of a ledger import: the file, the inflated workbook and the rows. */
@@ -29,10 +30,11 @@ export interface LedgerExport {
  */
 export async function startLedgerExport(
   deps: { tree: OrgTreeService; audit: AuditService },
-  o: { principal: Principal; ledger: LedgerType; query: { townId?: string; unmask?: string; page?: number; pageSize?: number }; rows: number },
+  o: { principal: Principal; ledger: LedgerType; query: { townId?: string; villageId?: string; unmask?: string; page?: number; pageSize?: number }; rows: number },
 ): Promise<LedgerExport> {
   const unmasked = o.query.unmask === 'true' && o.principal.permissions.has('personal.unmask');
   const units = await deps.tree.byId();
+  assertFilterInScope(o.principal.scope, units, o.query);
   const townIds = o.query.townId ? [o.query.townId] : o.principal.scope.townIds;
   const town = townIds.length === 1 ? units.get(townIds[0]) : undefined;
   await deps.audit.recordOutside({

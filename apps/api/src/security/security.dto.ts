@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PASSWORD_MIN_LENGTH_FLOOR } from '@fazhi/contracts';
 import type { SecurityPolicy } from '@fazhi/contracts';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
@@ -8,7 +9,7 @@ import { IsInstant } from '../common/dates';
 
 export class SecurityPolicyInput implements SecurityPolicy {
   @ApiProperty() @IsInt() @Min(0) version!: number;
-  @ApiProperty() @IsInt() @Min(8) @Max(64) passwordMinLength!: number;
+  @ApiProperty() @IsInt() @Min(PASSWORD_MIN_LENGTH_FLOOR) @Max(64) passwordMinLength!: number;
   @ApiProperty() @IsInt() @Min(0) @Max(3650) passwordMaxAgeDays!: number;
   @ApiProperty() @IsInt() @Min(3) @Max(20) lockoutThreshold!: number;
   @ApiProperty() @IsInt() @Min(1) @Max(1440) lockoutWindowMinutes!: number;
