@@ -3,6 +3,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './database/seeds/demo-seed';
 import { PasswordService } from './auth/password.service';
 import { clockFromEnv, TEST_CLOCK_START } from './common/clock';
 import { createLogger } from './common/logger';
+import { guardProcess } from './common/process-guards';
 import { ConfigError, loadConfig } from './config/config';
 import { resolveSecrets } from './config/secrets';
 import { connectDatabase, migrate } from './database/database';
@@ -49,10 +50,12 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT', app));
   process.once('SIGTERM', () => void shutdown('SIGTERM', app));
   await app.listen(config.port, config.host);
+  // From here on a stray error is one request's problem: logged with its request id, never the end of the server.
+  guardProcess(logger);
 
   const url = `http://localhost:${config.port}`;
   say('');
-  say(`Fazhi Ledger 法治台账 is ready at ${url}  (API ${url}/api, docs ${url}/api/docs)  [${((Date.now() - started) / 1000).toFixed(1)} s]`);
+  say(`Fazhi Ledger 法治台账 is ready at ${url}  (API ${url}/api${config.apiDocs ? `, docs ${url}/api/docs` : ''})  [${((Date.now() - started) / 1000).toFixed(1)} s]`);
   say(db.embedded ? `Database: embedded PostgreSQL in ${config.dataDir}/pg` : 'Database: DATABASE_URL');
   if (process.env[TEST_CLOCK_START]) say(`Clock: started at ${process.env[TEST_CLOCK_START]} (${TEST_CLOCK_START}), now ${clock.now().toISOString()}`);
   if (config.seedDemo) {

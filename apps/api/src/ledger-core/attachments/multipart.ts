@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { invalidFields } from '../../common/app-exception';
+import { inputProblems, inputRefusal } from '../../common/input-guard';
 import { fieldTooLong, fileTooLarge, notMultipart, tooManyFiles, tooManyParts, uploadIncomplete } from './attachments.errors';
 import { cleanFileName } from './file-names';
 
@@ -138,7 +139,11 @@ export function readMultipart(req: Request, limits: MultipartLimits): Promise<Mu
     });
     bb.on('field', (name, value, info) => {
       if (info.valueTruncated || info.nameTruncated) fail(fieldTooLong(name));
-      else fields[name] = value;
+      else {
+        const refusal = inputRefusal(inputProblems({ [name]: value }));
+        if (refusal) fail(refusal);
+        else fields[name] = value;
+      }
     });
     bb.on('filesLimit', () => fail(tooManyFiles(limits.maxFiles)));
     bb.on('fieldsLimit', () => fail(tooManyParts()));
