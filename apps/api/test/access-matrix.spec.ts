@@ -107,6 +107,8 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /api/health': { targets: 'none', call: () => ({ path: '/api/health' }) },
 
   'GET /api/calendar': { targets: 'none', call: () => ({ path: '/api/calendar', query: { year: 2021 } }) },
+  'PUT /api/calendar/years/:year': { targets: 'none', call: () => ({ path: '/api/calendar/years/2027', body: { version: 0 } }) },
+  'DELETE /api/calendar/years/:year': { targets: 'none', call: () => ({ path: '/api/calendar/years/2021', query: { version: 1 } }) },
   'PUT /api/calendar/:date': { targets: 'none', call: (c) => ({ path: `/api/calendar/${dayOf(c.n)}`, body: { kind: 'holiday', name: '矩阵假日', version: 0 } }) },
   'DELETE /api/calendar/:date': { targets: 'none', record: write('calendarDay'), call: (c) => ({ path: `/api/calendar/${c.rec.date}`, query: v(c) }) },
   'GET /api/my/deadlines': { targets: 'none', call: () => ({ path: '/api/my/deadlines' }) },
