@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { PasswordService } from './auth/password.service';
+import { backupCommand } from './backup/command';
 import { AuditRepository } from './audit/audit.repository';
 import { AuditService } from './audit/audit.service';
 import { SystemClock } from './common/clock';
@@ -59,7 +60,8 @@ async function run(command: string | undefined): Promise<number> {
   }
 }
 
-run(process.argv[2]).then(
+const [command, ...args] = process.argv.slice(2);
+(command === 'backup' || command === 'restore' ? backupCommand(command, args, say) : run(command)).then(
   (code) => process.exit(code),
   (e: unknown) => {
     process.stderr.write(`${e instanceof ConfigError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -206,3 +206,8 @@ export async function ensureDatabase(url: string): Promise<void> {
     await client.end();
   }
 }
+
+/** The superuser URL of the embedded PostgreSQL listening on `port` (for the command-line tools). */
+export function embeddedSuperuserUrl(port: number, database = 'fazhi'): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}

@@ -3,11 +3,6 @@ import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLen
 import { Trim } from '../common/strings';
 import { IsVersion } from '../common/version';
 
-/** A calendar date, `YYYY-MM-DD`. */
-export const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** A month, `YYYY-MM`. */
-export const YEAR_MONTH = /^\d{4}-\d{2}$/;
-
 /** Splits a comma-separated query value into a list. */
 export const csvList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
 

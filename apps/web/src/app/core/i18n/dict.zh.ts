@@ -102,7 +102,7 @@ export const ZH = {
   'password.current': '当前密码',
   'password.new': '新密码',
   'password.confirm': '确认新密码',
-  'password.rules': '至少 {min} 个字符，不得包含用户名，不得使用常见密码',
+  'password.rules': '至少 {min} 个字符，含小写字母、大写字母、数字、符号中的至少三类，不得包含用户名，不得使用常见密码或最近 5 次用过的密码',
   'password.mismatch': '两次输入的密码不一致',
   'password.weak': '密码不符合要求',
   'password.submit': '确认修改',
@@ -762,6 +762,24 @@ export const ZH = {
   'disputeSettings.unitCalendar': '个自然日',
   'disputeSettings.unitWorking': '个工作日',
   'disputeSettings.periodSaved': '调解期限已保存，适用于此后受理的纠纷',
+  'menu.adminAccounts': '管理员账户',
+  'roles.protected': '固定',
+  'errors.ADMIN_DUTY_RESERVED': '由安全管理员管理',
+  'errors.BUSINESS_DUTY_RESERVED': '由系统管理员管理',
+  'errors.BUILTIN_ROLE_PROTECTED': '内置管理角色，不可修改',
+  'errors.ROLE_DUTY_IN_USE': '角色已分配给账户，不能改变其职责',
+  'evidence.personalLocked': '含完整个人信息，需“查看完整个人信息”权限才能下载',
+
+  'deadlines.provisional': '暂定',
+  'deadlines.provisionalHint': '期限所跨年度的国家节假日安排尚未录入系统，到期日暂按周一至周五为工作日推算；管理员录入该年度安排后将自动重算。',
+  'deadlines.calendarYear': '请录入 {year} 年节假日安排',
+  'calendar.yearEntered': '{year} 年节假日安排已于 {at} 确认录入',
+  'calendar.enterYear': '确认已录入完毕',
+  'calendar.enterYearConfirm': '{year} 年的放假和调休日期都已录入了吗？确认后，跨入该年度的期限不再标为暂定。',
+  'calendar.yearEnteredSaved': '已确认 {year} 年节假日安排录入完毕',
+  'calendar.reopenYear': '撤销确认',
+  'calendar.reopenYearConfirm': '撤销后，跨入 {year} 年的期限将重新标为暂定。确定撤销吗？',
+  'calendar.yearReopened': '已撤销 {year} 年的录入确认',
 } as const;
 
 export type TKey = keyof typeof ZH;
