@@ -1,5 +1,5 @@
 import { AccountLockEntity, LoginAttemptEntity, SessionEntity } from '../auth/auth.entities';
-import { AuditLogEntity, AuditSealEntity } from '../audit/audit.entities';
+import { AuditCheckpointEntity, AuditLogEntity, AuditSealEntity } from '../audit/audit.entities';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { RoleEntity, UserRoleEntity } from '../org/role.entity';
 import { UserEntity } from '../org/user.entity';
@@ -30,6 +30,7 @@ export const ENTITIES = [
   SecurityPolicyEntity,
   AuditLogEntity,
   AuditSealEntity,
+  AuditCheckpointEntity,
   SeedVersionEntity,
   CalendarDayEntity,
   DeadlineEntity,

@@ -5,6 +5,7 @@ import { Attachments1764200000000 } from './1764200000000-Attachments';
 import { VesselLedger1764300000000 } from './1764300000000-VesselLedger';
 import { VesselListIndex1764300000001 } from './1764300000001-VesselListIndex';
 import { Disputes1764400000000 } from './1764400000000-Disputes';
+import { AuditCheckpoint1764510000000 } from './1764510000000-AuditCheckpoint';
 
 /** Every migration, in order. New migrations are added here. */
 export const MIGRATIONS: Function[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: Function[] = [
   VesselLedger1764300000000,
   VesselListIndex1764300000001,
   Disputes1764400000000,
+  AuditCheckpoint1764510000000,
 ];
