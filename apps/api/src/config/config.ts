@@ -54,6 +54,7 @@ export const PUBLISHED_SECRETS: ReadonlySet<string> = new Set([
   'fazhi-test',
   'Fazhi@2021',
   'password',
+  '<password>',
   'postgres',
   'secret',
   'changeme',

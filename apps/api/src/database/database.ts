@@ -3,7 +3,7 @@ import { AppConfig, ConfigError } from '../config/config';
 import { storedSecrets } from '../config/secrets';
 import { openDataSource } from './data-source';
 import { EMBEDDED_SUPERUSER, EmbeddedDatabase, embeddedUrl, ensureEmbeddedRoles, startEmbeddedPostgres } from './embedded-postgres';
-import { applyGrants, appRoleProblems } from './roles';
+import { applyGrants, appRoleProblems, ensureAppRole } from './roles';
 
 export interface DatabaseHandle {
   /** The application role's connection. */
@@ -86,6 +86,9 @@ export async function prepareDatabase(config: AppConfig, db: DatabaseHandle, log
   try {
     const refusals: string[] = [];
     if (db.appRole) {
+      if (!db.embedded && (await ensureAppRole(ds, db.appRole, decodeURIComponent(new URL(db.url).password))) === 'created') {
+        log(`Created the application role "${db.appRole}".`);
+      }
       await applyGrants(ds, db.appRole);
       refusals.push(...(await appRoleProblems(ds, db.appRole)));
     } else {

@@ -35,6 +35,19 @@ async function ownedSequences(q: Queryable, table: string): Promise<string[]> {
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
+ * Creates the application login role when it is missing and the owner may create roles (a
+ * superuser owner, as in docker/compose.yml); an existing role is left as its administrator set it.
+ */
+export async function ensureAppRole(q: Queryable, appRole: string, password: string): Promise<'exists' | 'created'> {
+  if ((await rows(q, 'SELECT 1 FROM pg_roles WHERE rolname = $1', [appRole])).length) return 'exists';
+  const [me] = await rows<{ can: boolean }>(q, 'SELECT rolsuper OR rolcreaterole AS can FROM pg_roles WHERE rolname = current_user');
+  if (!me.can) throw new Error(`the database role "${appRole}" of DATABASE_URL does not exist, and the owner of DATABASE_OWNER_URL may not create it: create it (LOGIN, no other right)`);
+  const [{ sql }] = await rows<{ sql: string }>(q, `SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', $1::text, $2::text) AS sql`, [appRole, password]);
+  await q.query(sql);
+  return 'created';
+}
+
+/**
  * Grants of the application role, run by the owner after the migrations; idempotent. Default
  * privileges give the same to tables and sequences that later migrations create; the audit
  * tables are then narrowed here, so a new audit table must be listed in AUDIT_TABLES.

@@ -766,4 +766,5 @@ export const EN: Record<TKey, string> = {
   'disputeSettings.unitCalendar': 'calendar days',
   'disputeSettings.unitWorking': 'working days',
   'disputeSettings.periodSaved': 'Mediation period saved; it applies to disputes accepted from now on',
+  'demo.banner': 'Demo data: the demo accounts use a published password. Never use this installation for real work.',
 };

@@ -762,6 +762,7 @@ export const ZH = {
   'disputeSettings.unitCalendar': '个自然日',
   'disputeSettings.unitWorking': '个工作日',
   'disputeSettings.periodSaved': '调解期限已保存，适用于此后受理的纠纷',
+  'demo.banner': '演示数据：演示账户使用公开密码，切勿用于正式工作',
 } as const;
 
 export type TKey = keyof typeof ZH;
