@@ -83,6 +83,18 @@ describe('docker deployment', () => {
     expect(run.output()).toContain('AUDIT_HMAC_KEY is a value published in this repository');
   });
 
+  it('runs as one role in development with a clear warning', async () => {
+    const db = await createTestDatabase({ empty: true });
+    const log: string[] = [];
+    const ds = await prepareDatabase(testConfig(), { url: db.ownerUrl, ownerUrl: db.ownerUrl, appRole: null, embedded: null }, (m) => log.push(m));
+    try {
+      expect(log.join('\n')).toMatch(/WARNING: DATABASE_URL is used for both migrations and the application: that role could disable the audit triggers/);
+    } finally {
+      await ds.destroy();
+      await db.drop();
+    }
+  });
+
   it('creates the missing application role when the owner may, and grants it only INSERT and SELECT on the audit tables', async () => {
     const db = await createTestDatabase({ empty: true });
     const role = `fazhi_test_app_${randomBytes(4).toString('hex')}`;
