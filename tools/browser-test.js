@@ -3,6 +3,13 @@
  * Browser tests: start the built server on a free port with a throwaway data folder, run the
  * jest suite in apps/web/e2e against it, stop the server, and exit with jest's code.
  * Extra arguments go to jest (e.g. `npm run test:browser -- -t mobile`).
+ *
+ * The suite runs on an injected date, never the machine's: the server's clock starts at
+ * `E2E_NOW` (TEST_CLOCK_START) and the browsers' clocks at the same instant (apps/web/e2e/browser.js),
+ * both running on from there. The default, Monday 21 December 2026 10:00 in Guanghai, is after
+ * the demo data's events (up to 2023, so the tests' own records never join its figures), inside the kept
+ * holiday calendar (2021–2026), and in the weeks before 2027 whose calendar is not kept:
+ * deadlines running into 2027 are provisional and the administrator is asked for it.
  */
 'use strict';
 
@@ -18,6 +25,7 @@ const webIndex = path.join(root, 'apps', 'web', 'dist', 'browser', 'index.html')
 const jestBin = require.resolve('jest/bin/jest', { paths: [root] });
 const e2eConfig = path.join(root, 'apps', 'web', 'e2e', 'jest.config.js');
 const STARTUP_TIMEOUT_MS = 180_000;
+const DEFAULT_NOW = '2026-12-21T02:00:00Z';
 const STOP_TIMEOUT_MS = 20_000;
 
 function freePort() {
@@ -86,9 +94,12 @@ async function main() {
   const log = path.join(dataDir, 'server.log');
   const logStream = fs.createWriteStream(log);
 
-  process.stdout.write(`Starting the server on ${baseUrl} (data in ${dataDir}) …\n`);
+  const now = process.env.E2E_NOW || DEFAULT_NOW;
+  process.stdout.write(`Starting the server on ${baseUrl} (data in ${dataDir}, clock from ${now}) …\n`);
   const serverEnv = { ...process.env };
   delete serverEnv.DATABASE_URL;
+  // The browsers' clocks start where the server's did: the instant, plus the time since this moment.
+  const clockStartedAt = Date.now();
   const server = spawn(process.execPath, [serverMain], {
     cwd: root,
     env: {
@@ -99,6 +110,7 @@ async function main() {
       EMBEDDED_PG_PORT: String(pgPort),
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
+      TEST_CLOCK_START: now,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -115,6 +127,8 @@ async function main() {
     code = await run(process.execPath, [jestBin, '--config', e2eConfig, ...process.argv.slice(2)], {
       ...process.env,
       E2E_BASE_URL: baseUrl,
+      E2E_NOW: now,
+      E2E_CLOCK_STARTED_AT: String(clockStartedAt),
     });
   } catch (error) {
     process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);

@@ -7,6 +7,7 @@ import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { PasswordHistoryRepository } from './auth/password-history.repository';
 import { LockoutRepository } from './auth/lockout.repository';
 import { PasswordService } from './auth/password.service';
 import { SessionService } from './auth/session.service';
@@ -61,6 +62,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         LockoutRepository,
+        PasswordHistoryRepository,
         SecurityService,
         AuthService,
         OrgUnitsService,

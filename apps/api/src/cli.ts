@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { PasswordService } from './auth/password.service';
+import { backupCommand } from './backup/command';
 import { AuditRepository } from './audit/audit.repository';
 import { AuditService } from './audit/audit.service';
 import { SystemClock } from './common/clock';
@@ -80,7 +81,8 @@ async function verifyAudit(ds: DataSource, config: AppConfig, appRole: string | 
 /** Exits once what was written has left (a pipe is written asynchronously). */
 const exit = (code: number) => process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 
-run(process.argv[2]).then(exit, (e: unknown) => {
+const [command, ...args] = process.argv.slice(2);
+(command === 'backup' || command === 'restore' ? backupCommand(command, args, say) : run(command)).then(exit, (e: unknown) => {
   process.stderr.write(`${e instanceof ConfigError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   exit(1);
 });

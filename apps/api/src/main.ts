@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './database/seeds/demo-seed';
 import { PasswordService } from './auth/password.service';
+import { clockFromEnv, TEST_CLOCK_START } from './common/clock';
 import { createLogger } from './common/logger';
+import { guardProcess } from './common/process-guards';
 import { ConfigError, loadConfig } from './config/config';
 import { resolveSecrets } from './config/secrets';
 import { connectDatabase, prepareDatabase } from './database/database';
@@ -13,6 +15,7 @@ const say = (m: string) => process.stdout.write(`${m}\n`);
 
 async function main(): Promise<void> {
   if (typeof process.getuid === 'function' && process.getuid() === 0) process.umask(0o022);
+  const clock = clockFromEnv();
   const config = resolveSecrets(loadConfig());
   const logger = createLogger(config.logLevel);
   const started = Date.now();
@@ -36,22 +39,25 @@ async function main(): Promise<void> {
 
   const ds = await prepareDatabase(config, db, say);
   const passwords = new PasswordService(config);
-  const deps = { config, now: () => new Date(), hashPassword: (p: string) => passwords.hash(p), log: say };
+  const deps = { config, now: () => clock.now(), hashPassword: (p: string) => passwords.hash(p), log: say };
   await ensureInitialAccounts(ds, config, deps);
   if (config.seedDemo) await seedDemo(ds, config, deps);
   await ds.destroy();
 
-  const app = await createApp({ config, databaseUrl: db.url, logger, sealIntervalMs: 2_000 });
+  const app = await createApp({ config, databaseUrl: db.url, logger, clock, sealIntervalMs: 2_000 });
   process.removeAllListeners('SIGINT');
   process.removeAllListeners('SIGTERM');
   process.once('SIGINT', () => void shutdown('SIGINT', app));
   process.once('SIGTERM', () => void shutdown('SIGTERM', app));
   await app.listen(config.port, config.host);
+  // From here on a stray error is one request's problem: logged with its request id, never the end of the server.
+  guardProcess(logger);
 
   const url = `http://localhost:${config.port}`;
   say('');
-  say(`Fazhi Ledger 法治台账 is ready at ${url}  (API ${url}/api, docs ${url}/api/docs)  [${((Date.now() - started) / 1000).toFixed(1)} s]`);
+  say(`Fazhi Ledger 法治台账 is ready at ${url}  (API ${url}/api${config.apiDocs ? `, docs ${url}/api/docs` : ''})  [${((Date.now() - started) / 1000).toFixed(1)} s]`);
   say(db.embedded ? `Database: embedded PostgreSQL in ${config.dataDir}/pg` : 'Database: DATABASE_URL');
+  if (process.env[TEST_CLOCK_START]) say(`Clock: started at ${process.env[TEST_CLOCK_START]} (${TEST_CLOCK_START}), now ${clock.now().toISOString()}`);
   if (config.seedDemo) {
     say(`Demo accounts (password ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) say(`  ${a.username.padEnd(9)} ${a.displayName}  ${a.role}${a.town ? '' : ' (county)'}${a.town === 'haiyan' ? ' (海宴镇)' : ''}`);

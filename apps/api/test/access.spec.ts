@@ -28,7 +28,7 @@ describe('access: 401, 403 and 404 by data scope', () => {
     expect(res.body.code).toBe('FORBIDDEN');
     await t.http.get('/api/audit-log').set('Cookie', cookies.admin).expect(403);
     await t.http.get('/api/security/policy').set('Cookie', cookies.auditor).expect(403);
-    await t.http.get('/api/roles').set('Cookie', cookies.security).expect(403);
+    await t.http.get('/api/audit-log').set('Cookie', cookies.security).expect(403);
     const rows = await t.ds.query(`SELECT username, outcome, action FROM audit_log WHERE outcome = 'denied' ORDER BY id`);
     expect(rows).toEqual(
       expect.arrayContaining([

@@ -133,6 +133,7 @@ describe('attachments', () => {
         hasThumbnail: true,
         uploadedAt: '2021-06-15T02:00:00.000Z',
         uploadedBy: USER,
+        personal: false,
       },
     ]);
     expect(await readFile(path.join(filesDir, sha.slice(0, 2), sha))).toEqual(photo);

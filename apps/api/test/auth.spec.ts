@@ -149,7 +149,7 @@ describe('sign-in and sessions', () => {
     it('enforces the policy on change, then ends every session of the user', async () => {
       const a = await t.login('mediator');
       const b = await t.token('mediator');
-      const weak = await t.http.post('/api/auth/password').set('Cookie', a).send({ currentPassword: DEMO_PASSWORD, newPassword: 'mediator99' }).expect(400);
+      const weak = await t.http.post('/api/auth/password').set('Cookie', a).send({ currentPassword: DEMO_PASSWORD, newPassword: 'Mediator#99' }).expect(400);
       expect(weak.body.code).toBe('PASSWORD_POLICY');
       expect(weak.body.errors).toEqual([expect.objectContaining({ path: 'newPassword', code: 'contains_username', message: '密码不能包含用户名' })]);
       const common = await t.http.post('/api/auth/password').set('Cookie', a).send({ currentPassword: DEMO_PASSWORD, newPassword: 'password123' }).expect(400);

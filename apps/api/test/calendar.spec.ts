@@ -17,7 +17,7 @@ describe('holiday calendar', () => {
 
   it('is loaded at start-up from the kept arrangement, 调休 included', async () => {
     const res = await t.http.get('/api/calendar?year=2021').set('Cookie', admin).expect(200);
-    expect(res.body).toMatchObject({ year: 2021, sourceCovered: true });
+    expect(res.body).toMatchObject({ year: 2021, sourceCovered: true, entered: { year: 2021, source: 'chinese-days', enteredBy: null } });
     const byDate = new Map(res.body.days.map((d: { date: string }) => [d.date, d]));
     expect(byDate.get('2021-10-01')).toMatchObject({ kind: 'holiday', name: '国庆节', source: 'chinese-days', version: 1 });
     expect(byDate.get('2021-09-18')).toMatchObject({ kind: 'workday', name: '中秋', source: 'chinese-days' });
@@ -32,7 +32,7 @@ describe('holiday calendar', () => {
 
   it('reports a year the kept arrangement lacks', async () => {
     const res = await t.http.get('/api/calendar?year=2031').set('Cookie', admin).expect(200);
-    expect(res.body).toEqual({ year: 2031, sourceCovered: false, days: [] });
+    expect(res.body).toEqual({ year: 2031, sourceCovered: false, entered: null, days: [] });
   });
 
   it('lets an admin enter a year the source lacks, and the maths follows', async () => {

@@ -38,7 +38,7 @@ describe('deadlines', () => {
       expect(w).toMatchObject({ startDate: '2021-09-27', baseDueDate: '2021-10-09', dueDate: '2021-10-09', unit: 'working', ruleDays: 5, version: 1 });
       const today = await svc.today(id.GH);
       expect(today).toBe('2021-09-27');
-      expect(svc.status(w, today)).toEqual({ kind: 'unclaimed-notice', dueDate: '2021-10-09', daysLeft: 12, state: 'ok' });
+      expect(svc.status(w, today)).toEqual({ kind: 'unclaimed-notice', dueDate: '2021-10-09', daysLeft: 12, state: 'ok', provisional: false });
       const [audit] = await t.ds.query(`SELECT town_id, after FROM audit_log WHERE action = 'deadline.open' AND entity_id = $1`, [w.id]);
       expect(audit).toMatchObject({ town_id: id.GH, after: { dueDate: '2021-10-09', unit: 'working' } });
     });
@@ -153,6 +153,142 @@ describe('deadlines', () => {
     expect((await svc.forRecord('vessel-case', r.recordId, id.GH))[0].dueDate).toBe('2031-01-10');
   });
 
+  describe('a year without a holiday arrangement (the kept one ends with 2026)', () => {
+    const START = '2026-12-21T02:00:00Z';
+    let admin: string;
+    let entry: { version: number } | null = null;
+    beforeAll(async () => {
+      t.clock.set(START);
+      admin = await t.login('admin');
+    });
+    afterAll(async () => {
+      if (entry) await t.http.delete(`/api/calendar/years/2027?version=${entry.version}`).set('Cookie', admin).expect(204);
+      for (const date of ['2027-01-01', '2027-02-16']) {
+        const day = (await t.http.get('/api/calendar?year=2027').set('Cookie', admin)).body.days.find((d: { date: string }) => d.date === date);
+        if (day) await t.http.delete(`/api/calendar/${date}?version=${day.version}`).set('Cookie', admin).expect(204);
+      }
+      t.clock.set('2021-09-27T02:00:00Z');
+    });
+    const reread = async (d: Deadline) => (await svc.forRecord('vessel-case', d.recordId, id.GH)).find((x) => x.id === d.id)!;
+
+    it('counts 1 January 2027 as a working day and marks a deadline across the year end provisional', async () => {
+      const across = await open({ startDate: '2026-12-21', days: 10, title: '跨年工作日期限' });
+      expect(across).toMatchObject({ dueDate: '2027-01-04', provisional: true });
+      expect(svc.status(across, '2026-12-21')).toEqual({ kind: 'unclaimed-notice', dueDate: '2027-01-04', daysLeft: 14, state: 'ok', provisional: true });
+      expect(svc.detail(await reread(across), '2026-12-21')).toMatchObject({ dueDate: '2027-01-04', provisional: true });
+
+      const within = await open({ startDate: '2026-11-20', days: 30, unit: 'calendar', title: '年内期限' });
+      expect(within).toMatchObject({ dueDate: '2026-12-21', provisional: false });
+      expect((await reread(within)).provisional).toBe(false);
+    });
+
+    it('keeps the flag on paused, extended and overdue deadlines, and drops it once met', async () => {
+      const d = await open({ startDate: '2026-12-21', days: 3, title: '跨年暂停' });
+      expect(d).toMatchObject({ dueDate: '2026-12-24', provisional: false });
+      await inTx((em) => svc.pause(em, d.id, '2026-12-22'));
+      const resumed = await inTx((em) => svc.resume(em, d.id, '2026-12-31'));
+      expect(resumed).toMatchObject({ dueDate: '2027-01-04', provisional: true });
+      expect(svc.status(resumed, '2027-01-05')).toMatchObject({ state: 'overdue', provisional: true });
+      const done = await inTx((em) => svc.complete(em, d.id, t.clock.now()));
+      expect(svc.status(done, '2027-01-05')).toMatchObject({ state: 'done', provisional: false });
+    });
+
+    it('recomputes on each day entered and drops the flag once the year is declared entered', async () => {
+      const d = await open({ startDate: '2026-12-21', days: 10, title: '待重算' });
+      await t.http.put('/api/calendar/2027-01-01').set('Cookie', admin).send({ kind: 'holiday', name: '元旦', version: 0 }).expect(200);
+      expect(await reread(d)).toMatchObject({ dueDate: '2027-01-05', provisional: true });
+
+      const early = await t.http.put('/api/calendar/years/2028').set('Cookie', admin).send({ version: 0 }).expect(400);
+      expect(early.body.errors).toEqual([expect.objectContaining({ path: 'year', code: 'calendarYearEmpty' })]);
+
+      const entered = await t.http.put('/api/calendar/years/2027').set('Cookie', admin).send({ version: 0 }).expect(200);
+      entry = entered.body;
+      expect(entered.body).toMatchObject({ year: 2027, source: 'admin', version: 1, enteredAt: t.clock.now().toISOString() });
+      expect(await reread(d)).toMatchObject({ dueDate: '2027-01-05', provisional: false });
+      const [audit] = await t.ds.query(`SELECT username, entity_id, after FROM audit_log WHERE action = 'calendar_year.enter' ORDER BY id DESC LIMIT 1`);
+      expect(audit).toMatchObject({ username: 'admin', entity_id: '2027', after: { year: 2027, source: 'admin' } });
+
+      await t.http.put('/api/calendar/years/2027').set('Cookie', admin).send({ version: 0 }).expect(409);
+      const year = await t.http.get('/api/calendar?year=2027').set('Cookie', admin).expect(200);
+      expect(year.body).toMatchObject({ year: 2027, sourceCovered: false, entered: { year: 2027, source: 'admin', version: 1 } });
+
+      // A day entered after the declaration still moves the open deadlines it falls in.
+      await t.http.put('/api/calendar/2027-01-04').set('Cookie', admin).send({ kind: 'holiday', name: '元旦(补)', version: 0 }).expect(200);
+      expect(await reread(d)).toMatchObject({ dueDate: '2027-01-06', provisional: false });
+      const fix = (await t.http.get('/api/calendar?year=2027').set('Cookie', admin)).body.days.find((x: { date: string }) => x.date === '2027-01-04');
+      await t.http.delete(`/api/calendar/2027-01-04?version=${fix.version}`).set('Cookie', admin).expect(204);
+
+      // Withdrawn, the deadlines it holds are provisional again; a kept year cannot be withdrawn.
+      await t.http.delete('/api/calendar/years/2027?version=1').set('Cookie', admin).expect(204);
+      entry = null;
+      expect(await reread(d)).toMatchObject({ dueDate: '2027-01-05', provisional: true });
+      const kept = await t.http.get('/api/calendar?year=2026').set('Cookie', admin).expect(200);
+      expect(kept.body.entered).toMatchObject({ year: 2026, source: 'chinese-days' });
+      const refused = await t.http.delete(`/api/calendar/years/2026?version=${kept.body.entered.version}`).set('Cookie', admin).expect(409);
+      expect(refused.body.code).toBe('CALENDAR_SOURCE_YEAR');
+      await t.http.delete('/api/calendar/years/2029?version=1').set('Cookie', admin).expect(404);
+      const badYear = await t.http.put('/api/calendar/years/27').set('Cookie', admin).send({ version: 0 }).expect(400);
+      expect(badYear.body.errors).toEqual([expect.objectContaining({ path: 'year', code: 'calendarRange' })]);
+      const officer = await t.login('officer');
+      await t.http.put('/api/calendar/years/2027').set('Cookie', officer).send({ version: 0 }).expect(403);
+    });
+
+    it('carries the flag in a record list: the mediation period of a dispute', async () => {
+      const leader = await t.login('leader');
+      const [dispute] = await t.ds.query(`SELECT d.id, d.town_id, d.year, d.seq FROM dispute d WHERE d.town_id = $1 ORDER BY d.year, d.seq LIMIT 1`, [id.GH]);
+      t.clock.advanceMinutes(1);
+      await open({ ledger: 'dispute', recordId: dispute.id, kind: 'mediation-period', days: 30, unit: 'calendar', startDate: '2026-12-21', title: '跨年调解期限' });
+      const detail = await t.http.get(`/api/disputes/${dispute.id}`).set('Cookie', leader).expect(200);
+      expect(detail.body.deadline).toMatchObject({ dueDate: '2027-01-20', state: 'ok', provisional: true });
+      const list = await t.http.get(`/api/disputes?q=${encodeURIComponent(detail.body.number)}`).set('Cookie', leader).expect(200);
+      expect(list.body.items.find((i: { id: string }) => i.id === dispute.id).deadline).toEqual({ kind: 'mediation-period', dueDate: '2027-01-20', daysLeft: 30, state: 'ok', provisional: true });
+    });
+  });
+
+  describe('the calendar administrator’s reminder to enter next year', () => {
+    const items = async (cookie: string, query = '') => (await t.http.get(`/api/my/deadlines${query}`).set('Cookie', cookie).expect(200)).body;
+    afterAll(() => t.clock.set('2021-09-27T02:00:00Z'));
+
+    it('appears on 1 November in the town, not on 31 October, and goes once the year is entered', async () => {
+      t.clock.set('2026-10-31T15:59:59Z');
+      let admin = await t.login('admin');
+      expect(await items(admin)).toMatchObject({ total: 0, items: [] });
+
+      t.clock.set('2026-10-31T16:00:00Z');
+      const due = await items(admin);
+      expect(due).toMatchObject({ total: 1, page: 1 });
+      expect(due.items).toEqual([
+        { id: 'calendar-year:2027', townId: null, ledger: 'calendar', recordId: '2027', kind: 'calendar-year', title: '2027 年节假日安排', dueDate: '2026-12-31', daysLeft: 60, state: 'ok', provisional: false },
+      ]);
+      expect((await items(admin, '?all=true')).items.map((i: { id: string }) => i.id)).toEqual(['calendar-year:2027']);
+      expect(await items(await t.login('officer'), '?all=true')).not.toMatchObject({ items: [expect.objectContaining({ ledger: 'calendar' })] });
+
+      t.clock.set('2027-01-04T02:00:00Z');
+      admin = await t.login('admin');
+      expect((await items(admin)).items[0]).toMatchObject({ recordId: '2027', daysLeft: -4, state: 'overdue' });
+
+      const holiday = await t.http.put('/api/calendar/2027-02-16').set('Cookie', admin).send({ kind: 'holiday', name: '春节', version: 0 }).expect(200);
+      expect((await items(admin)).total).toBe(1);
+      const entered = await t.http.put('/api/calendar/years/2027').set('Cookie', admin).send({ version: 0 }).expect(200);
+      expect(await items(admin)).toMatchObject({ total: 0, items: [] });
+
+      await t.http.delete(`/api/calendar/years/2027?version=${entered.body.version}`).set('Cookie', admin).expect(204);
+      await t.http.delete(`/api/calendar/2027-02-16?version=${holiday.body.version}`).set('Cookie', admin).expect(204);
+    });
+
+    it('comes first and pages together with the record deadlines', async () => {
+      await t.ds.query(`UPDATE deadline SET done_at = now() WHERE done_at IS NULL`);
+      t.clock.set('2026-11-02T02:00:00Z');
+      await open({ title: 'A 一日', days: 1, startDate: '2026-11-02', assigneeIds: [id.admin] });
+      await open({ title: 'B 两日', days: 2, startDate: '2026-11-02', assigneeIds: [id.admin] });
+      const admin = await t.login('admin');
+      const first = await items(admin, '?pageSize=2');
+      expect(first).toMatchObject({ total: 3 });
+      expect(first.items.map((i: { title: string }) => i.title)).toEqual(['2027 年节假日安排', 'A 一日']);
+      expect((await items(admin, '?pageSize=2&page=2')).items.map((i: { title: string }) => i.title)).toEqual(['B 两日']);
+    });
+  });
+
   describe('GET /api/my/deadlines', () => {
     const made: Record<string, Deadline> = {};
     beforeAll(async () => {
@@ -193,6 +329,7 @@ describe('deadlines', () => {
         dueDate: '2021-09-13',
         daysLeft: -14,
         state: 'overdue',
+        provisional: false,
       });
       expect(body.items.slice(1).map((i: { daysLeft: number; state: string }) => [i.daysLeft, i.state])).toEqual([[2, 'warning'], [3, 'warning']]);
     });

@@ -32,12 +32,12 @@ describe('dispute mediation ledger', () => {
     const [row] = await t.ds.query(`SELECT name_enc, id_number_enc FROM dispute_party WHERE dispute_id = $1 ORDER BY sort_order LIMIT 1`, [d.id]);
     expect(row.name_enc).toMatch(/^v1:/);
     expect(row.id_number_enc).not.toContain('11010519491231002X');
-    for (const q of ['partyName=黄大海', 'partyIdNumber=11010519491231002x', 'partyPhone=13812345678']) {
-      const res = await t.http.get(`/api/disputes?${encodeURI(q)}&registeredYear=2021`).set('Cookie', mediator).expect(200);
+    for (const q of [{ partyName: '黄大海' }, { partyIdNumber: '11010519491231002x' }, { partyPhone: '13812345678' }]) {
+      const res = await t.http.post('/api/disputes/search').set('Cookie', mediator).send({ ...q, registeredYear: 2021 }).expect(200);
       expect(res.body.items.map((i: { id: string }) => i.id)).toContain(d.id);
       expect(res.body.items.every((i: { parties: { name: string }[] }) => i.parties.some((p) => p.name === '黄**'))).toBe(true);
     }
-    expect((await t.http.get(`/api/disputes?partyName=${encodeURIComponent('黄')}`).set('Cookie', mediator).expect(200)).body.total).toBe(0);
+    expect((await t.http.post('/api/disputes/search').set('Cookie', mediator).send({ partyName: '黄' }).expect(200)).body.total).toBe(0);
     const unmasked = await t.http.post(`/api/disputes/${d.id}/unmask`).set('Cookie', mediator).send({ partyId: d.parties[0].id, fields: ['idNumber', 'address'], reason: '制作调解协议书' }).expect(200);
     expect(unmasked.body).toEqual({ parties: [{ id: d.parties[0].id, idNumber: '11010519491231002X', address: '台山市广海镇南湾村12号' }] });
     const [audit] = await t.ds.query(`SELECT detail FROM audit_log WHERE action = 'dispute.unmask' ORDER BY id DESC LIMIT 1`);
@@ -132,7 +132,7 @@ describe('dispute mediation ledger', () => {
     const d = await s.register(mediator);
     // One month from 14 May 2021 ends on 14 June, the Dragon Boat holiday: due the next working day.
     const v = await s.ok(mediator, d.id, d.version, 'accepted', { acceptedOn: '2021-05-14', mediatorIds: [zhen] });
-    expect(v.deadline).toEqual({ kind: 'mediation-period', dueDate: '2021-06-15', daysLeft: 0, state: 'warning' });
+    expect(v.deadline).toEqual({ kind: 'mediation-period', dueDate: '2021-06-15', daysLeft: 0, state: 'warning', provisional: false });
     const mine = await t.http.get('/api/my/deadlines?pageSize=100').set('Cookie', mediator).expect(200);
     expect(mine.body.items).toContainEqual(expect.objectContaining({ ledger: 'dispute', recordId: d.id, dueDate: '2021-06-15', state: 'warning' }));
     let cookie = mediator;

@@ -61,3 +61,29 @@ describe('dispute warnings and notifications', () => {
     expect(audit).toMatchObject({ before: { riskLevel: 'normal' }, after: { riskLevel: 'group_incident', policeUnit: '广海派出所' } });
   });
 });
+
+describe('notifications of someone scoped to villages', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('reach the advisor, whose scope is three villages of the town, and can be marked read', async () => {
+    const [{ id: advisorId, town_id: townId }] = await t.ds.query(`SELECT id, town_id FROM app_user WHERE username = 'advisor'`);
+    const [{ id }] = await t.ds.query(
+      `INSERT INTO notification (id, town_id, recipient_id, kind, title, created_at) VALUES (gen_random_uuid(), $1, $2, 'dispute-warning', '村内纠纷预警', now()) RETURNING id`,
+      [townId, advisorId],
+    );
+    const advisor = await t.login('advisor');
+    const inbox = (await t.http.get('/api/notifications').set('Cookie', advisor).expect(200)).body;
+    expect(inbox).toMatchObject({ total: 1, unread: 1 });
+    expect(inbox.items[0]).toMatchObject({ id, title: '村内纠纷预警', readAt: null });
+    await t.http.post(`/api/notifications/${id}/read`).set('Cookie', advisor).expect(200);
+    expect((await t.http.get('/api/notifications/unread-count').set('Cookie', advisor).expect(200)).body).toEqual({ unread: 0 });
+    // Another town's notice addressed to the advisor stays out of reach.
+    const [{ id: haiyan }] = await t.ds.query(`SELECT id FROM org_unit WHERE name = '海宴镇'`);
+    await t.ds.query(`INSERT INTO notification (id, town_id, recipient_id, kind, title, created_at) VALUES (gen_random_uuid(), $1, $2, 'dispute-warning', '外镇通知', now())`, [haiyan, advisorId]);
+    expect((await t.http.get('/api/notifications').set('Cookie', advisor).expect(200)).body.total).toBe(1);
+  });
+});

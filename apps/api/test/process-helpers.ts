@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 
@@ -65,4 +66,14 @@ export async function waitUntil(check: () => boolean, timeoutMs: number): Promis
     await new Promise((r) => setTimeout(r, 100));
   }
   return check();
+}
+
+/** Stops an embedded PostgreSQL left running in `dataDir` (its owner killed), then removes the folder. */
+export function removeDataDir(dataDir: string): void {
+  const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
+  if (fs.existsSync(pidFile)) {
+    const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (alive(pid)) process.kill(pid, 'SIGINT');
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
 }

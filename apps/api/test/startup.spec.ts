@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { alive, CLI_JS, freePort, launch, MAIN_JS, waitForHealth, waitUntil } from './process-helpers';
+import { alive, CLI_JS, freePort, launch, MAIN_JS, removeDataDir, waitForHealth, waitUntil } from './process-helpers';
 
 /** The real server process on the embedded PostgreSQL: first start, restart, kill -9 recovery. */
 describe('npm start on the embedded database', () => {
@@ -18,14 +18,7 @@ describe('npm start on the embedded database', () => {
     port = await freePort();
     pgPort = await freePort();
   });
-  afterAll(() => {
-    const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
-    if (fs.existsSync(pidFile)) {
-      const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-      if (alive(pid)) process.kill(pid, 'SIGINT');
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => removeDataDir(dataDir));
 
   const signIn = async (username: string) => {
     const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {

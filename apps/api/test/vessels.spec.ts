@@ -41,11 +41,11 @@ describe('three-no vessel ledger', () => {
     const [row] = await t.ds.query(`SELECT owner_name_enc, owner_id_enc FROM vessel_case WHERE id = $1`, [v.id]);
     expect(row.owner_name_enc).toMatch(/^v1:/);
     expect(row.owner_id_enc).not.toContain('11010519491231002X');
-    for (const q of ['ownerName=黄大海', 'ownerIdNumber=11010519491231002x', 'ownerPhone=13812345678']) {
-      const res = await t.http.get(`/api/vessel-cases?${encodeURI(q)}`).set('Cookie', officer).expect(200);
+    for (const q of [{ ownerName: '黄大海' }, { ownerIdNumber: '11010519491231002x' }, { ownerPhone: '13812345678' }]) {
+      const res = await t.http.post('/api/vessel-cases/search').set('Cookie', officer).send(q).expect(200);
       expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([v.id]);
     }
-    const partial = await t.http.get(`/api/vessel-cases?ownerName=${encodeURIComponent('黄')}`).set('Cookie', officer).expect(200);
+    const partial = await t.http.post('/api/vessel-cases/search').set('Cookie', officer).send({ ownerName: '黄' }).expect(200);
     expect(partial.body.total).toBe(0);
     const unmasked = await t.http.post(`/api/vessel-cases/${v.id}/unmask`).set('Cookie', officer).send({ fields: ['ownerIdNumber'], reason: '电话联系船主' }).expect(200);
     expect(unmasked.body).toEqual({ ownerIdNumber: '11010519491231002X' });

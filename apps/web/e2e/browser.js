@@ -1,4 +1,4 @@
-/** Shared helpers of the browser tests: Debian's chromium, sign-in, console error watch. */
+/** Shared helpers of the browser tests: Debian's chromium, sign-in, console error watch, the injected date. */
 'use strict';
 
 const { chromium } = require('playwright-core');
@@ -6,6 +6,19 @@ const { chromium } = require('playwright-core');
 const BASE_URL = process.env.E2E_BASE_URL ?? 'http://localhost:3000';
 const PASSWORD = 'Fazhi@2021';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The instant the server's clock started at (tools/browser-test.js), and when, on this machine's clock. */
+const NOW = process.env.E2E_NOW ?? '2026-12-21T02:00:00Z';
+const CLOCK_STARTED_AT = Number(process.env.E2E_CLOCK_STARTED_AT ?? Date.now());
+
+/** The server's time now: the injected instant plus the time run since it was injected. */
+function serverNow() {
+  return new Date(Date.parse(NOW) + (Date.now() - CLOCK_STARTED_AT));
+}
+
+/** The date in Guanghai (the demo towns' zone) at the server's time: the suite's "today". */
+function townToday() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(serverNow());
+}
 
 function launch() {
   return chromium.launch({
@@ -30,6 +43,9 @@ function launch() {
  */
 async function openPage(browser, viewport = { width: 1366, height: 860 }) {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // The page's Date and timers run from the server's time, so that "today" (date pickers'
+  // defaults, this year's lists) is the server's.
+  await context.clock.install({ time: serverNow() });
   const page = await context.newPage();
   const problems = [];
   const expected = [];
@@ -164,4 +180,4 @@ async function answer(page, method, pattern, action) {
   }
 }
 
-module.exports = { BASE_URL, PASSWORD, launch, openPage, signIn, choose, fitsWidth, expectMenu, apiAs, expectText, answer };
+module.exports = { BASE_URL, PASSWORD, serverNow, townToday, launch, openPage, signIn, choose, fitsWidth, expectMenu, apiAs, expectText, answer };

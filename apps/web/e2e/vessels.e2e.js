@@ -1,6 +1,6 @@
 'use strict';
 
-const { BASE_URL, launch, openPage, signIn, choose, fitsWidth, expectText, answer } = require('./browser');
+const { BASE_URL, launch, openPage, signIn, choose, fitsWidth, expectText, answer, townToday } = require('./browser');
 // The demo data's evidence pictures (a real PNG drawn with zlib), from the server build the
 // browser tests run against.
 const { demoEvidencePng } = require('../../api/dist/database/seeds/demo-images');
@@ -58,13 +58,14 @@ describe('three-no vessel ledger', () => {
       expect(started.status).toBe(200);
       await page.waitForFunction(() => document.querySelector('[data-test="vessel-status"]')?.textContent?.includes('劝导中'));
 
-      // A campaign dated today.
+      // A campaign dated today: the form's default, on the browser's injected clock, is the server's today.
       await page.goto(`${BASE_URL}/vessels/campaigns/new`);
       await page.waitForSelector('[data-test="campaign-form"]');
       await page.fill('#c-place', '广海渔港拆解场 e2e');
       const campaignRes = await answer(page, 'POST', /^\/api\/campaigns$/, () => page.click('[data-test="campaign-save"]'));
       expect(campaignRes.status).toBe(201);
       const campaign = campaignRes.body;
+      expect(campaign.date).toBe(townToday());
       await page.waitForURL(`${BASE_URL}/vessels/campaigns/${campaign.id}`);
 
       // Add the vessel to it from the case's own step.

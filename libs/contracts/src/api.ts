@@ -1,6 +1,6 @@
 import { DataScope } from './roles';
 import { OrgLevel } from './org';
-import { PermissionCode } from './permissions';
+import { Duty, PermissionCode } from './permissions';
 
 export interface Page<T> {
   items: T[];
@@ -61,6 +61,8 @@ export interface UserDto {
   mustChangePassword: boolean;
   lastLoginAt: string | null;
   lockedUntil: string | null;
+  /** The account's duty, from its roles: an administrative one is managed by the security administrator. */
+  duty: Duty;
   roles: RoleAssignmentDto[];
   createdAt: string;
   updatedAt: string;
@@ -73,6 +75,10 @@ export interface RoleDto {
   name: string;
   nameEn: string;
   builtin: boolean;
+  /** A built-in administrative role (admin, security, auditor): nobody edits or deletes it. */
+  protected: boolean;
+  /** The role's duty: an administrative one is managed by the security administrator. */
+  duty: Duty;
   defaultScope: DataScope;
   permissions: PermissionCode[];
   version: number;

@@ -6,6 +6,7 @@ import {
   maskName,
   maskPhone,
   monthInZone,
+  commonPasswordForms,
   passwordProblems,
   PERMISSIONS,
   SEED_ROLES,
@@ -44,13 +45,25 @@ describe('password rules', () => {
   });
   it('names each problem', () => {
     expect(passwordProblems('Ab1!', opts)).toEqual(['too_short']);
-    expect(passwordProblems('password123', opts)).toEqual(['common']);
+    expect(passwordProblems('password123', opts)).toEqual(['few_classes', 'common']);
     expect(passwordProblems('LEADER-2021!', opts)).toEqual(['contains_username']);
     expect(passwordProblems('Same#Pass2021', { ...opts, currentPassword: 'Same#Pass2021' })).toEqual(['same_as_current']);
     expect(passwordProblems('x'.repeat(129) + 'Q', opts)).toContain('too_long');
   });
   it('counts characters, not bytes', () => {
-    expect(passwordProblems('法治台账法治台账', opts)).toEqual([]);
+    expect(passwordProblems('法治台账2021Ab', opts)).toEqual([]);
+    expect(passwordProblems('法治1Ab', opts)).toEqual(['too_short']);
+  });
+  it('wants three of lower, upper, digit and other characters, and a minimum of 8 whatever the policy says', () => {
+    expect(passwordProblems('法治台账法治台账', opts)).toEqual(['few_classes']);
+    expect(passwordProblems('harbour#tide', opts)).toEqual(['few_classes']);
+    expect(passwordProblems('Fazhi@2021', opts)).toEqual([]);
+    expect(passwordProblems('Ab1#xyz', { ...opts, minLength: 6 })).toEqual(['too_short']);
+  });
+  it('finds common passwords in trivial variants', () => {
+    expect(commonPasswordForms('P@ssw0rd2021!')).toContain('password');
+    expect(passwordProblems('Password123!', opts)).toEqual(['common']);
+    expect(passwordProblems('Fazhi@123', opts)).toEqual(['common']);
   });
 });
 

@@ -33,12 +33,39 @@ export interface CalendarDayDto {
   version: number;
 }
 
+/**
+ * A year whose holiday arrangement is complete in the calendar: a year of the kept national
+ * arrangement, or one an administrator declared entered after entering its days. Deadlines
+ * counted over a year without one are provisional (`DeadlineDto.provisional`).
+ */
+export interface CalendarYearEntryDto {
+  year: number;
+  source: CalendarDaySource;
+  enteredAt: string;
+  enteredBy: string | null;
+  version: number;
+}
+
 export interface CalendarYearDto {
   year: number;
   /** Whether the kept national arrangement covers this year; otherwise an administrator enters it. */
   sourceCovered: boolean;
+  /** Whether the year's arrangement is complete (kept, or declared entered); null while it is not. */
+  entered: CalendarYearEntryDto | null;
   days: CalendarDayDto[];
 }
+
+/** `PUT /api/calendar/years/:year`: declares the year's days entered; `version` 0 when it is not yet. */
+export interface CalendarYearInput {
+  version: number;
+}
+
+/**
+ * From this day of the year (month and day, in the caller's town) the holders of `calendar.manage`
+ * are reminded to enter the next year's arrangement (the State Council usually publishes it in
+ * October or November), until it is entered.
+ */
+export const CALENDAR_REMINDER_FROM = { month: 11, day: 1 } as const;
 
 /** `PUT /api/calendar/:date`; `version` is the day's current version, 0 when it has no entry yet. */
 export interface CalendarDayInput {
@@ -101,10 +128,21 @@ export interface DeadlineDetailDto extends DeadlineDto, DeadlinePeriod {
   version: number;
 }
 
-/** One row of `GET /api/my/deadlines`: the caller's due and overdue work, most urgent first. */
+/**
+ * The `ledger` and `kind` of the item `GET /api/my/deadlines` gives a holder of `calendar.manage`
+ * for a year whose holiday arrangement is still to be entered: `recordId` is the year, the due
+ * date the last day before it.
+ */
+export const CALENDAR_YEAR_ITEM = { ledger: 'calendar', kind: 'calendar-year' } as const;
+
+/**
+ * One row of `GET /api/my/deadlines`: the caller's due and overdue work, most urgent first: the
+ * deadlines of records, and for calendar administrators the years to enter (`CALENDAR_YEAR_ITEM`,
+ * listed first, with no town).
+ */
 export interface MyDeadlineDto extends DeadlineDto {
   id: string;
-  townId: string;
+  townId: string | null;
   ledger: string;
   recordId: string;
   title: string;
@@ -115,6 +153,7 @@ export const DeadlineErrorCode = {
   DEADLINE_DONE: 'DEADLINE_DONE',
   DEADLINE_PAUSED: 'DEADLINE_PAUSED',
   DEADLINE_NOT_PAUSED: 'DEADLINE_NOT_PAUSED',
+  CALENDAR_SOURCE_YEAR: 'CALENDAR_SOURCE_YEAR',
 } as const;
 export type DeadlineErrorCode = (typeof DeadlineErrorCode)[keyof typeof DeadlineErrorCode];
 

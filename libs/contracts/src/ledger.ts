@@ -106,6 +106,12 @@ export interface DeadlineDto {
   /** Calendar days from today (town zone) to the due date; negative when overdue. */
   daysLeft: number;
   state: DeadlineState;
+  /**
+   * The due date was counted over a year whose holiday arrangement is not in the calendar yet
+   * (its weekends taken as the only rest days): it moves when that year is entered. Never set on
+   * a met deadline.
+   */
+  provisional: boolean;
 }
 
 export type AttachmentStage = 'before' | 'during' | 'after' | 'document' | 'other';
@@ -128,6 +134,8 @@ export interface AttachmentDto {
   hasThumbnail: boolean;
   uploadedAt: string;
   uploadedBy: string | null;
+  /** Holds personal data in full: downloads need `personal.unmask`. */
+  personal: boolean;
 }
 
 /** One column of a ledger's Excel layout; the same spec drives export and import. */

@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   { code: 'security.policy', duty: 'security', name: '安全策略', nameEn: 'Security policy' },
   { code: 'security.unlock', duty: 'security', name: '解锁账户', nameEn: 'Unlock accounts' },
   { code: 'security.login_history', duty: 'security', name: '登录日志(安全)', nameEn: 'Login history (security)' },
+  { code: 'security.accounts', duty: 'security', name: '管理员账户管理', nameEn: 'Manage administrator accounts' },
   // audit
   { code: 'audit.read', duty: 'audit', name: '查看审计日志', nameEn: 'Read audit log' },
   { code: 'audit.login_history', duty: 'audit', name: '登录日志(审计)', nameEn: 'Login history (audit)' },
@@ -83,4 +84,26 @@ export function dutyConflict(codes: Iterable<string>): { conflict: DutyConflict;
   if (admin.length > 1) return { conflict: 'multiple_admin_duties', duties: list };
   if (admin.length === 1 && duties.has('business')) return { conflict: 'admin_and_business', duties: list };
   return null;
+}
+
+/** The three administrative duties (三权): system, security and audit. */
+export const ADMIN_DUTIES: readonly Duty[] = ['system', 'security', 'audit'];
+
+/**
+ * The duty a role or an account carries: its administrative duty when any of its codes has one,
+ * otherwise business. Accounts and roles of an administrative duty are managed by the security
+ * administrator (`security.accounts`), business ones by the system administrator.
+ */
+export function dutyOfCodes(codes: Iterable<string>): Duty {
+  for (const code of codes) {
+    const duty = dutyOf(code);
+    if (duty && duty !== 'business') return duty;
+  }
+  return 'business';
+}
+
+/** The permission that manages accounts (or roles) of one duty. */
+export function managingPermission(duty: Duty, of: 'account' | 'role'): PermissionCode {
+  if (duty !== 'business') return 'security.accounts';
+  return of === 'account' ? 'user.manage' : 'role.manage';
 }

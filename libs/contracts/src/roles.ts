@@ -52,7 +52,7 @@ export const SEED_ROLES: readonly SeedRole[] = [
     name: '安全管理员',
     nameEn: 'Security administrator',
     defaultScope: 'town',
-    permissions: ['security.policy', 'security.unlock', 'security.login_history'],
+    permissions: ['security.policy', 'security.unlock', 'security.login_history', 'security.accounts'],
   },
   {
     code: 'auditor',
@@ -105,5 +105,12 @@ export const SEED_ROLES: readonly SeedRole[] = [
   },
 ];
 
-/** The three administrative roles that no account may combine. */
+/**
+ * The three administrative roles that no account may combine. Being built in, they cannot be
+ * edited or deleted by anyone: the duties they carry are fixed.
+ */
 export const ADMIN_ROLE_CODES: readonly SeedRoleCode[] = ['admin', 'security', 'auditor'];
+
+export function isProtectedRole(role: { code: string; builtin: boolean }): boolean {
+  return role.builtin && (ADMIN_ROLE_CODES as readonly string[]).includes(role.code);
+}

@@ -29,7 +29,8 @@ export class AuthController {
       sameSite: 'strict',
       secure: this.config.cookieSecure,
       path: '/',
-      expires: session.expiresAt,
+      // A lifetime rather than an instant: the browser counts it on its own clock, which may differ from the server's.
+      maxAge: session.expiresAt.getTime() - session.createdAt.getTime(),
     });
     const principal = await this.auth.principalFor(token);
     if ('error' in principal) throw new Error('session vanished right after sign-in');

@@ -47,3 +47,16 @@ export class AccountLockEntity {
   @Column('timestamptz', { name: 'cleared_at', nullable: true }) clearedAt!: Date | null;
   @Column('uuid', { name: 'cleared_by', nullable: true }) clearedBy!: string | null;
 }
+
+/** The latest password hashes of an account (PASSWORD_HISTORY_SIZE of them, the current one included). */
+@Entity({ name: 'password_history' })
+@Index('ix_password_history_user', ['userId', 'createdAt'])
+export class PasswordHistoryEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'pk_password_history' }) id!: string;
+  @Column('uuid', { name: 'user_id' }) userId!: string;
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_password_history_user' })
+  user?: UserEntity;
+  @Column('text', { name: 'password_hash' }) passwordHash!: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+}

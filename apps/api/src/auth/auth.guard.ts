@@ -2,7 +2,7 @@ import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from 
 import { Reflector } from '@nestjs/core';
 import { ErrorCode } from '@fazhi/contracts';
 import type { Request } from 'express';
-import { ACCESS_KEY, AccessRule } from '../access/access.decorators';
+import { ACCESS_KEY, AccessRule, permits } from '../access/access.decorators';
 import { Principal } from '../access/principal';
 import { AppException, forbidden } from '../common/app-exception';
 import { requestContext } from '../common/request-context';
@@ -50,7 +50,7 @@ export class AuthGuard implements CanActivate {
     if (result.mustChangePassword && !(rule.kind === 'authenticated' && rule.duringPasswordChange)) {
       throw new AppException(403, ErrorCode.PASSWORD_CHANGE_REQUIRED, { zh: '请先修改密码', en: 'Change your password first' });
     }
-    if (rule.kind === 'permission' && !rule.anyOf.some((code) => result.permissions.has(code))) {
+    if (rule.kind === 'permission' && !permits(rule, result.permissions)) {
       throw forbidden();
     }
     return true;

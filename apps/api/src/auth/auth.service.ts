@@ -6,7 +6,7 @@ import {
   PASSWORD_PROBLEM_MESSAGES,
   SecurityPolicy,
 } from '@fazhi/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Principal } from '../access/principal';
 import { AuditService } from '../audit/audit.service';
@@ -17,7 +17,9 @@ import { OrgTreeService } from '../org/org-tree.service';
 import { UserEntity } from '../org/user.entity';
 import { SecurityPolicyService } from '../security/security-policy.service';
 import { SessionEntity } from './auth.entities';
+import { API_COMMON_PASSWORDS } from './common-passwords';
 import { LockoutRepository } from './lockout.repository';
+import { PasswordHistoryRepository } from './password-history.repository';
 import { PasswordService } from './password.service';
 import { SessionService } from './session.service';
 
@@ -60,6 +62,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly access: AccessService,
     private readonly tree: OrgTreeService,
+    private readonly history: PasswordHistoryRepository,
   ) {}
 
   async signIn(input: SignIn): Promise<{ token: string; session: SessionEntity; user: UserEntity }> {
@@ -83,11 +86,12 @@ export class AuthService {
     const auditActor = (user: UserEntity | null) => ({ userId: user?.id ?? null, username: username.slice(0, 64), townId: user?.townId ?? null });
     const user = await this.ds.getRepository(UserEntity).findOneBy({ username });
 
+    const recordRefusal = async (em: EntityManager, reason: string, outcome: 'denied' | 'failure') => {
+      await this.lockout.recordAttempt(em, attempt(false, reason, user));
+      await this.audit.record(em, { action: 'auth.login', entity: 'user', entityId: user?.id ?? null, outcome, actor: auditActor(user), detail: { reason, kind: input.kind } });
+    };
     const refuse = async (reason: string, error: AppException, outcome: 'denied' | 'failure') => {
-      await this.ds.transaction(async (em) => {
-        await this.lockout.recordAttempt(em, attempt(false, reason, user));
-        await this.audit.record(em, { action: 'auth.login', entity: 'user', entityId: user?.id ?? null, outcome, actor: auditActor(user), detail: { reason, kind: input.kind } });
-      });
+      await this.ds.transaction((em) => recordRefusal(em, reason, outcome));
       return error;
     };
 
@@ -98,33 +102,34 @@ export class AuthService {
         throw await refuse('address_limited', lockedError(ErrorCode.TOO_MANY_FAILURES_FROM_ADDRESS, Math.ceil((until - now.getTime()) / 1000), true), 'denied');
       }
     }
-    const lock = await this.lockout.lockOf(username);
-    if (lock && lock.lockedUntil.getTime() > now.getTime()) {
-      throw await refuse('locked', lockedError(ErrorCode.ACCOUNT_LOCKED, Math.ceil((lock.lockedUntil.getTime() - now.getTime()) / 1000), false), 'denied');
-    }
+    const lockedRefusal = (until: Date, at: Date) => lockedError(ErrorCode.ACCOUNT_LOCKED, Math.ceil((until.getTime() - at.getTime()) / 1000), false);
+    const early = await this.lockout.lockOf(username);
+    if (early && early.lockedUntil.getTime() > now.getTime()) throw await refuse('locked', lockedRefusal(early.lockedUntil, now), 'denied');
 
     const ok = await this.passwords.verify(user?.passwordHash ?? null, input.password);
-    if (!ok) {
-      await this.ds.transaction(async (em) => {
-        const reason = user ? 'wrong_password' : 'unknown_user';
-        await this.lockout.recordAttempt(em, attempt(false, reason, user));
-        await this.audit.record(em, { action: 'auth.login', entity: 'user', entityId: user?.id ?? null, outcome: 'failure', actor: auditActor(user), detail: { reason, kind: input.kind } });
+    if (ok && (!user || user.status !== 'active')) {
+      throw await refuse('disabled', new AppException(403, ErrorCode.ACCOUNT_DISABLED, { zh: '账户已停用，请联系系统管理员', en: 'The account is disabled; ask the system administrator' }), 'denied');
+    }
+    // One attempt of a username at a time from here on: an attempt that passed the check above
+    // while others were failing sees the lock they set, and the failures are counted exactly.
+    const outcome = await this.ds.transaction(async (em) => {
+      await this.lockout.serialise(em, username);
+      const at = this.clock.now();
+      const lock = await this.lockout.lockOf(username, em);
+      if (lock && lock.lockedUntil.getTime() > at.getTime()) {
+        await recordRefusal(em, 'locked', 'denied');
+        return { refused: lockedRefusal(lock.lockedUntil, at) };
+      }
+      if (!ok || !user) {
+        await recordRefusal(em, user ? 'wrong_password' : 'unknown_user', 'failure');
         const floors = [windowStart.getTime(), lock?.clearedAt?.getTime() ?? 0, lock?.lockedUntil.getTime() ?? 0];
         const failures = await this.lockout.failuresSince(em, username, new Date(Math.max(...floors)));
         if (failures >= policy.lockoutThreshold) {
-          const at = this.clock.now();
           await this.lockout.lock(em, username, at, new Date(at.getTime() + policy.lockoutDurationMinutes * 60_000));
           await this.audit.record(em, { action: 'auth.lock', entity: 'user', entityId: user?.id ?? null, outcome: 'success', actor: auditActor(user), detail: { failures, minutes: policy.lockoutDurationMinutes } });
         }
-      });
-      throw invalidCredentials();
-    }
-    if (!user || user.status !== 'active') {
-      throw await refuse('disabled', new AppException(403, ErrorCode.ACCOUNT_DISABLED, { zh: '账户已停用，请联系系统管理员', en: 'The account is disabled; ask the system administrator' }), 'denied');
-    }
-
-    return this.ds.transaction(async (em) => {
-      const at = this.clock.now();
+        return { refused: invalidCredentials() };
+      }
       await this.lockout.recordAttempt(em, attempt(true, 'ok', user));
       if (lock) await this.lockout.clear(em, username, at, null);
       await em.update(UserEntity, { id: user.id }, { lastLoginAt: at });
@@ -136,8 +141,10 @@ export class AuthService {
         userAgent,
       });
       await this.audit.record(em, { action: 'auth.login', entity: 'user', entityId: user.id, actor: auditActor(user), detail: { kind: input.kind, sessionId: session.id } });
-      return { token, session, user };
+      return { signedIn: { token, session, user } };
     });
+    if ('refused' in outcome) throw outcome.refused;
+    return outcome.signedIn;
   }
 
   async signOut(principal: Principal): Promise<void> {
@@ -155,28 +162,41 @@ export class AuthService {
       ]);
       throw error;
     }
-    await this.assertPasswordPolicy(user.username, newPassword, currentPassword);
+    await this.assertPasswordPolicy(user.username, newPassword, { currentPassword, userId: user.id });
     const hash = await this.passwords.hash(newPassword);
     await this.ds.transaction(async (em) => {
       const now = this.clock.now();
+      await this.history.keepOutgoing(em, user.id);
       await em.query(
         `UPDATE app_user SET password_hash = $1, password_changed_at = $2, must_change_password = false,
                 updated_at = $2, updated_by = $3, version = version + 1 WHERE id = $3`,
         [hash, now, user.id],
       );
+      await this.history.add(em, user.id, hash, now);
       const ended = await this.sessions.revokeAllOf(user.id, 'password_changed', em);
       await this.audit.record(em, { action: 'auth.password.change', entity: 'user', entityId: user.id, townId: user.townId, detail: { sessionsEnded: ended } });
     });
   }
 
-  /** Throws a field-level 400 on `path` when the password breaks the policy. */
-  async assertPasswordPolicy(username: string, password: string, currentPassword?: string, path = 'newPassword'): Promise<void> {
+  /**
+   * Throws a field-level 400 on `path` when the password breaks the policy; for an existing
+   * account (`userId`) also when it repeats one of its latest passwords.
+   */
+  async assertPasswordPolicy(
+    username: string,
+    password: string,
+    opts: { currentPassword?: string; userId?: string; path?: string } = {},
+  ): Promise<void> {
     const policy = await this.policies.get();
-    const problems = passwordProblems(password, { username, minLength: policy.passwordMinLength, currentPassword });
+    const problems = passwordProblems(password, { username, minLength: policy.passwordMinLength, currentPassword: opts.currentPassword, commonPasswords: API_COMMON_PASSWORDS });
+    if (problems.length === 0 && opts.userId) {
+      const matches = await Promise.all((await this.history.recentHashes(opts.userId)).map((h) => this.passwords.verify(h, password)));
+      if (matches.includes(true)) problems.push('reused');
+    }
     if (problems.length === 0) return;
     throw invalidFields(
       problems.map((p) => ({
-        path,
+        path: opts.path ?? 'newPassword',
         code: p,
         message:
           p === 'too_short'

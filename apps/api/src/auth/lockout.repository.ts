@@ -4,9 +4,20 @@ import { AccountLockEntity, LoginAttemptEntity } from './auth.entities';
 
 export const FAILURE_REASONS = ['wrong_password', 'unknown_user'];
 
+/** First key of the advisory locks that serialise the sign-in accounting of one username. */
+const SIGN_IN_LOCK_SPACE = 0x5349474e;
+
 @Injectable()
 export class LockoutRepository {
   constructor(private readonly ds: DataSource) {}
+
+  /**
+   * Holds the username's sign-in lock until the transaction ends: failures are counted, the lock
+   * decided and an active lock re-read by one attempt at a time.
+   */
+  async serialise(em: EntityManager, username: string): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [SIGN_IN_LOCK_SPACE, username]);
+  }
 
   lockOf(username: string, em: EntityManager = this.ds.manager): Promise<AccountLockEntity | null> {
     return em.findOneBy(AccountLockEntity, { username });

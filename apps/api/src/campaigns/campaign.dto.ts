@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
-import { DATE } from '../vessel-cases/vessel-case.dto';
 import { Type } from 'class-transformer';
+import { IsCalendarDate, MAX_YEAR, MIN_YEAR } from '../common/dates';
 
 export class CampaignCreateDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
-  @ApiProperty() @Matches(DATE) date!: string;
+  @ApiProperty() @IsCalendarDate() date!: string;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) place!: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(100, { each: true }) agencies?: string[];
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000) remark?: string | null;
@@ -15,7 +15,7 @@ export class CampaignCreateDto {
 
 export class CampaignUpdateDto {
   @ApiProperty() @IsInt() @Min(0) version!: number;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE) date?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() date?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) place?: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(100, { each: true }) agencies?: string[];
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000) remark?: string | null;
@@ -28,7 +28,7 @@ export class CampaignVesselsDto {
 
 export class CampaignListQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() year?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(MIN_YEAR) @Max(MAX_YEAR) year?: number;
   @ApiPropertyOptional() @IsOptional() @IsIn(['planned', 'closed']) status?: 'planned' | 'closed';
   @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false']) voided?: 'true' | 'false';
 }

@@ -223,7 +223,7 @@ export class CampaignService {
       lock: async (em) => {
         const row = await this.visible(principal, id, em, true);
         this.assertPlanned(row);
-        return { townId: row.town_id };
+        return { townId: row.town_id, version: row.version };
       },
       bump: async (em, version) => {
         const result = await em.query(`UPDATE campaign SET version = version + 1, updated_at = $3, updated_by = $4 WHERE id = $1 AND version = $2`, [id, version, this.clock.now(), principal.user.id]);

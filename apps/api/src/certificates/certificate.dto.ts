@@ -1,16 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { CERTIFICATE_EVENT_LABELS } from '@fazhi/contracts';
 import type { CertificateEventKind } from '@fazhi/contracts';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
-import { DATE } from '../vessel-cases/vessel-case.dto';
+import { IsCalendarDate } from '../common/dates';
 
 export class CertificateCreateDto {
   @ApiProperty() @IsUUID() officerId!: string;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(64) number!: string;
-  @ApiProperty() @Matches(DATE) issuedOn!: string;
-  @ApiProperty() @Matches(DATE) expiresOn!: string;
+  @ApiProperty() @IsCalendarDate() issuedOn!: string;
+  @ApiProperty() @IsCalendarDate() expiresOn!: string;
 }
 
 export class CertificateEventDto {
@@ -18,8 +18,8 @@ export class CertificateEventDto {
   @ApiProperty({ enum: Object.keys(CERTIFICATE_EVENT_LABELS).filter((k) => k !== 'apply') })
   @IsIn(['renew', 'cancel', 'replace', 'annual_review'])
   kind!: Exclude<CertificateEventKind, 'apply'>;
-  @ApiProperty() @Matches(DATE) date!: string;
-  @ApiPropertyOptional({ description: 'renew: the new expiry' }) @IsOptional() @Matches(DATE) expiresOn?: string;
+  @ApiProperty() @IsCalendarDate() date!: string;
+  @ApiPropertyOptional({ description: 'renew: the new expiry' }) @IsOptional() @IsCalendarDate() expiresOn?: string;
   @ApiPropertyOptional({ description: 'replace/renew: the new certificate number' }) @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(64) number?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) remark?: string;
 }

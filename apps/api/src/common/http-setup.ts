@@ -4,12 +4,15 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AppConfig } from '../config/config';
 import { toErrorBody } from './error-body';
 import { AppLogger } from './logger';
+import { describeError, endResponse } from './process-guards';
 import { requestContext } from './request-context';
+import { InputGuardPipe } from './input-guard';
 import { createValidationPipe } from './validation';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -27,11 +30,17 @@ export const CONTENT_SECURITY_POLICY = [
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** The client's address as the trusted proxies tell it, when that is an IP address; the connecting one otherwise. */
+function clientAddress(req: Request): string | null {
+  return req.ip && isIP(req.ip) ? req.ip : (req.socket.remoteAddress ?? null);
+}
+
 /** Express-level setup shared by the server and the tests: headers, body limits, context, docs, web. */
 export function configureHttp(app: NestExpressApplication, config: AppConfig, logger: AppLogger): void {
   const http = app.getHttpAdapter().getInstance() as express.Express;
   http.disable('x-powered-by');
-  if (config.trustProxy) app.set('trust proxy', true);
+  // A hop count or the proxies' addresses, never `true` (which would believe any client).
+  if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     const incoming = req.header('x-request-id');
@@ -43,7 +52,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig, lo
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     res.setHeader('Permissions-Policy', 'camera=(self), geolocation=(self), microphone=()');
     if (!req.path.startsWith('/api/docs')) res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    if (config.cookieSecure) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+    if (config.cookieSecure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     if (req.path.startsWith('/api')) res.setHeader('Cache-Control', 'no-store');
     const language: 'zh' | 'en' = /^en/i.test(req.header('accept-language') ?? '') ? 'en' : 'zh';
     const started = process.hrtime.bigint();
@@ -63,7 +72,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig, lo
       );
     });
     requestContext.run(
-      { requestId, address: req.ip ?? req.socket.remoteAddress ?? null, userAgent: req.header('user-agent') ?? null, language },
+      { requestId, address: clientAddress(req), userAgent: req.header('user-agent') ?? null, language },
       () => next(),
     );
   });
@@ -73,24 +82,30 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig, lo
   app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!err) return next();
     const ctx = requestContext.get();
+    if (res.headersSent) {
+      logger.debug({ requestId: ctx?.requestId, err: describeError(err) }, 'response ended early');
+      return endResponse(res);
+    }
     const { status, body } = toErrorBody(err, ctx?.requestId ?? '-', ctx?.language ?? 'zh');
     res.status(status).json(body);
   });
 
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new InputGuardPipe(), createValidationPipe());
 
-  const document = SwaggerModule.createDocument(
-    app as INestApplication,
-    new DocumentBuilder()
-      .setTitle('Fazhi Ledger API')
-      .setDescription('法治台账 API: ledgers of township rule-of-law work')
-      .setVersion('0.1.0')
-      .addCookieAuth('fz_session')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app as INestApplication, document, { jsonDocumentUrl: 'api/docs-json' });
+  if (config.apiDocs) {
+    const document = SwaggerModule.createDocument(
+      app as INestApplication,
+      new DocumentBuilder()
+        .setTitle('Fazhi Ledger API')
+        .setDescription('法治台账 API: ledgers of township rule-of-law work')
+        .setVersion('0.1.0')
+        .addCookieAuth('fz_session')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app as INestApplication, document, { jsonDocumentUrl: 'api/docs-json' });
+  }
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
     const index = path.join(config.webDist, 'index.html');

@@ -14,6 +14,9 @@ const MESSAGES: Record<string, (c: string) => { zh: string; en: string }> = {
   isISO8601: () => ({ zh: '日期时间格式不正确', en: 'Must be an ISO 8601 date' }),
   isDateString: () => ({ zh: '日期格式不正确', en: 'Must be a date' }),
   matches: () => ({ zh: '格式不正确', en: 'Has the wrong format' }),
+  isCalendarDate: () => ({ zh: '不是存在的日期（格式 YYYY-MM-DD，年份 1900–2100）', en: 'Must be a real date, YYYY-MM-DD, in 1900–2100' }),
+  isYearMonth: () => ({ zh: '不是存在的月份（格式 YYYY-MM，年份 1900–2100）', en: 'Must be a real month, YYYY-MM, in 1900–2100' }),
+  isInstant: () => ({ zh: '不是存在的日期时间（ISO 8601，年份 1900–2100）', en: 'Must be a real ISO 8601 date-time in 1900–2100' }),
   nestedValidation: () => ({ zh: '格式不正确', en: 'Has the wrong format' }),
 };
 

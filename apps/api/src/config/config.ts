@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import * as path from 'node:path';
 
 /** Typed configuration, validated from the environment at boot (see README, "Configuration"). */
@@ -18,13 +19,21 @@ export interface AppConfig {
   /** Key of the audit hash chain (HMAC-SHA256). */
   auditHmacKey: string | null;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For entries to believe (TRUST_PROXY): `false`, a hop count (the proxies in
+   * front), or the proxies' addresses/CIDRs; never every client.
+   */
+  trustProxy: TrustProxy;
+  /** Serve the OpenAPI UI and document at /api/docs and /api/docs-json (API_DOCS). */
+  apiDocs: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   passwordHashCost: 'standard' | 'test';
   seedDemo: boolean;
   webDist: string;
   initialAccounts: { role: 'admin' | 'security' | 'auditor'; username: string; password: string }[];
 }
+
+export type TrustProxy = false | number | string[];
 
 export class ConfigError extends Error {
   constructor(
@@ -112,6 +121,43 @@ function roleOf(url: string | null): string | null {
   }
 }
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const MAX_PROXY_HOPS = 10;
+
+/** An IP address, or a CIDR range of one (`10.0.0.0/8`, `fd00::/8`). */
+function isAddressOrRange(text: string): boolean {
+  const [address, prefix, extra] = text.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** TRUST_PROXY: `false` (default), the number of proxies in front, or the proxies' addresses; `true` is refused. */
+function trustProxyOf(raw: string | undefined, problems: string[]): TrustProxy {
+  const text = raw?.trim() ?? '';
+  if (text === '' || /^(false|no|off|0)$/i.test(text)) return false;
+  if (/^(true|yes|on)$/i.test(text)) {
+    problems.push(
+      'TRUST_PROXY=true would believe any client\'s X-Forwarded-For: set the number of reverse proxies in front of the server (e.g. TRUST_PROXY=1) or their addresses (e.g. TRUST_PROXY=10.0.0.1,10.0.0.0/8 or loopback)',
+    );
+    return false;
+  }
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops <= MAX_PROXY_HOPS) return hops;
+    problems.push(`TRUST_PROXY as a number of proxies must be from 1 to ${MAX_PROXY_HOPS} (got "${text}")`);
+    return false;
+  }
+  const entries = text.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !PROXY_NAMES.includes(e) && !isAddressOrRange(e));
+  if (bad.length > 0) {
+    problems.push(`TRUST_PROXY must be false, a number of proxies, or proxy addresses/CIDRs and ${PROXY_NAMES.join('/')} separated by commas (not ${bad.map((b) => `"${b}"`).join(', ')})`);
+    return false;
+  }
+  return entries;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
   const nodeEnv = env.NODE_ENV ?? 'development';
@@ -175,7 +221,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   const cookieSecure = bool('COOKIE_SECURE', env.COOKIE_SECURE, production, problems);
-  const trustProxy = bool('TRUST_PROXY', env.TRUST_PROXY, false, problems);
+  const trustProxy = trustProxyOf(env.TRUST_PROXY, problems);
+  const apiDocs = bool('API_DOCS', env.API_DOCS, !production, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: nodeEnv as AppConfig['env'],
@@ -192,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auditHmacKey,
     cookieSecure,
     trustProxy,
+    apiDocs,
     logLevel,
     passwordHashCost: cost as AppConfig['passwordHashCost'],
     seedDemo,

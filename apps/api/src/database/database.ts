@@ -33,10 +33,10 @@ export function appDatabaseUrl(config: AppConfig): string {
   return config.databaseUrl ?? embeddedUrl(config.embeddedPgPort, EMBEDDED_APP, storedSecrets(config.dataDir).pgAppPassword, EMBEDDED_DATABASE);
 }
 
-/** The embedded cluster's superuser (its `postgres` database); null with DATABASE_URL. */
-export function superuserDatabaseUrl(config: AppConfig): string | null {
+/** The embedded cluster's superuser (backups of the whole cluster); null with DATABASE_URL. */
+export function superuserDatabaseUrl(config: AppConfig, database = EMBEDDED_DATABASE): string | null {
   if (config.databaseUrl) return null;
-  return embeddedUrl(config.embeddedPgPort, EMBEDDED_SUPERUSER, storedSecrets(config.dataDir).pgSuperuserPassword, 'postgres');
+  return embeddedUrl(config.embeddedPgPort, EMBEDDED_SUPERUSER, storedSecrets(config.dataDir).pgSuperuserPassword, database);
 }
 
 /** The role that must not be able to change the audit trail (null: one role does everything). */

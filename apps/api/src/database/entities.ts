@@ -1,11 +1,11 @@
-import { AccountLockEntity, LoginAttemptEntity, SessionEntity } from '../auth/auth.entities';
+import { AccountLockEntity, LoginAttemptEntity, PasswordHistoryEntity, SessionEntity } from '../auth/auth.entities';
 import { AuditCheckpointEntity, AuditLogEntity, AuditSealEntity } from '../audit/audit.entities';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { RoleEntity, UserRoleEntity } from '../org/role.entity';
 import { UserEntity } from '../org/user.entity';
 import { SecurityPolicyEntity } from '../security/security-policy.entity';
 import { SeedVersionEntity } from './seed-version.entity';
-import { CalendarDayEntity } from '../ledger-core/calendar/calendar-day.entity';
+import { CalendarDayEntity, CalendarYearEntity } from '../ledger-core/calendar/calendar-day.entity';
 import { DeadlineEntity } from '../ledger-core/deadlines/deadline.entity';
 import { CampaignEntity } from '../campaigns/campaign.entities';
 import { CertificateEntity, CertificateEventEntity } from '../certificates/certificate.entities';
@@ -27,12 +27,14 @@ export const ENTITIES = [
   SessionEntity,
   LoginAttemptEntity,
   AccountLockEntity,
+  PasswordHistoryEntity,
   SecurityPolicyEntity,
   AuditLogEntity,
   AuditSealEntity,
   AuditCheckpointEntity,
   SeedVersionEntity,
   CalendarDayEntity,
+  CalendarYearEntity,
   DeadlineEntity,
   LedgerTypeEntity,
   RecordCounterEntity,

@@ -107,10 +107,10 @@ export class DisputeAgreementService {
         lock: async (em) => {
           const locked = await this.disputes.visible(principal, id, em, true);
           if (locked.voidedAt) throw recordVoid();
-          return { townId: locked.townId };
+          return { townId: locked.townId, version: locked.version };
         },
       },
-      { fileName, content, stage: 'document', action: 'dispute.agreement.generate', detail: { template: source } },
+      { fileName, content, stage: 'document', action: 'dispute.agreement.generate', detail: { template: source }, personal: true },
     );
     return { fileName, content };
   }

@@ -74,7 +74,8 @@ export class DisputeExcelService {
       requiredForCreate: REQUIRED_FOR_CREATE,
       personal: [],
       numberExample: (town) => `${town.numberPrefix ?? town.name}调〔2021〕第0001号`,
-      byNumbers: (em, townId, numbers) => this.repo.byNumbers(em, townId, numbers),
+      table: 'dispute',
+      byNumbers: (em, scope, townId, numbers) => this.repo.byNumbers(em, scope, townId, numbers),
       apply: (em, townId, planned) => this.apply(em, principal, townId, planned),
     });
   }

@@ -2,12 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiTags } from '@nestjs/swagger';
 import type { UserChoiceDto, DisputeDetailDto, DisputeDto, DisputeWarningListItem, DocumentTemplateDto, ImportPreview, Page } from '@fazhi/contracts';
 import type { Request, Response } from 'express';
-import { RequirePermission } from '../access/access.decorators';
+import { RequireAllPermissions, RequirePermission } from '../access/access.decorators';
 import { Principal } from '../access/principal';
 import { CurrentPrincipal } from '../auth/auth.guard';
 import { contentDisposition } from '../ledger-core/attachments/file-names';
 import { ImportQuery, TownQuery, TransitionDto, VoidDto } from '../ledger-core/ledger.dto';
 import { AttachmentRoutes } from '../ledger-core/attachment-routes';
+import { refusePersonalQuery } from '../ledger-core/personal-data/personal-fields';
 import { RecordAttachments } from '../ledger-core/record-attachments';
 import { SpreadsheetUpload } from '../ledger-core/spreadsheet-upload';
 import { VersionQuery } from '../org/org.dto';
@@ -35,6 +36,7 @@ import { LEDGER } from './dispute.repository';
 import { DisputeService } from './dispute.service';
 
 const uuid = new ParseUUIDPipe();
+const PARTY_SEARCH = ['partyName', 'partyIdNumber', 'partyPhone'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 function sendDocx(res: Response, file: { fileName: string; content: Buffer }): void {
@@ -61,6 +63,15 @@ export class DisputeController extends AttachmentRoutes<DisputeDetailDto>(LEDGER
   @RequirePermission('dispute.read')
   @Get()
   list(@CurrentPrincipal() p: Principal, @Query() q: DisputeListQuery): Promise<Page<DisputeDto>> {
+    refusePersonalQuery(q, PARTY_SEARCH);
+    return this.disputes.list(p, q);
+  }
+
+  /** The list with a search by a party's name, ID number or phone, which never travel in a URL. */
+  @RequirePermission('dispute.read')
+  @Post('search')
+  @HttpCode(200)
+  search(@CurrentPrincipal() p: Principal, @Body() q: DisputeListQuery): Promise<Page<DisputeDto>> {
     return this.disputes.list(p, q);
   }
 
@@ -73,6 +84,15 @@ export class DisputeController extends AttachmentRoutes<DisputeDetailDto>(LEDGER
   @RequirePermission('dispute.read')
   @Get('export.xlsx')
   async exportXlsx(@CurrentPrincipal() p: Principal, @Query() q: DisputeExportQuery, @Res() res: Response): Promise<void> {
+    refusePersonalQuery(q, PARTY_SEARCH);
+    await this.excel.export(p, q, res);
+  }
+
+  /** The export with the filters in the body, a person search included. */
+  @RequirePermission('dispute.read')
+  @Post('export.xlsx')
+  @HttpCode(200)
+  async exportSearch(@CurrentPrincipal() p: Principal, @Body() q: DisputeExportQuery, @Res() res: Response): Promise<void> {
     await this.excel.export(p, q, res);
   }
 
@@ -128,7 +148,7 @@ export class DisputeController extends AttachmentRoutes<DisputeDetailDto>(LEDGER
     return this.disputes.get(p, id);
   }
 
-  @RequirePermission('dispute.read')
+  @RequireAllPermissions(['dispute.read', 'personal.unmask'])
   @Get(':id/agreement.docx')
   async agreement(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Res() res: Response): Promise<void> {
     sendDocx(res, await this.agreements.render(p, id));
@@ -237,7 +257,7 @@ export class DisputeController extends AttachmentRoutes<DisputeDetailDto>(LEDGER
     return this.disputes.reopen(p, id, body);
   }
 
-  @RequirePermission('personal.unmask')
+  @RequireAllPermissions(['dispute.read', 'personal.unmask'])
   @Post(':id/unmask')
   @HttpCode(200)
   unmask(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: DisputeUnmaskDto) {

@@ -10,7 +10,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -48,7 +47,8 @@ import type {
 } from '@fazhi/contracts';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
-import { csvList, PLAIN_DATE, TownQuery, YEAR_MONTH } from '../ledger-core/ledger.dto';
+import { csvList, TownQuery } from '../ledger-core/ledger.dto';
+import { IsCalendarDate, IsYearMonth } from '../common/dates';
 
 const keys = (o: object) => Object.keys(o);
 const year = () => [Type(() => Number), IsInt(), Min(2000), Max(2100)];
@@ -66,7 +66,7 @@ export class DisputePartyDto implements DisputePartyInput {
 export class DisputeCreateDto implements DisputeInput {
   @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string | null;
-  @ApiProperty() @Matches(PLAIN_DATE) occurredOn!: string;
+  @ApiProperty() @IsCalendarDate() occurredOn!: string;
   @ApiProperty({ enum: keys(DISPUTE_SOURCE_LABELS) }) @IsIn(keys(DISPUTE_SOURCE_LABELS)) source!: DisputeSource;
   @ApiProperty({ enum: keys(DISPUTE_CATEGORY_LABELS) }) @IsIn(keys(DISPUTE_CATEGORY_LABELS)) category!: DisputeCategory;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(2000) summary!: string;
@@ -81,7 +81,7 @@ export class DisputeCreateDto implements DisputeInput {
 export class DisputeUpdateDto {
   @ApiProperty() @IsInt() @Min(0) version!: number;
   @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Matches(PLAIN_DATE) occurredOn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() occurredOn?: string;
   @ApiPropertyOptional() @IsOptional() @IsIn(keys(DISPUTE_SOURCE_LABELS)) source?: DisputeSource;
   @ApiPropertyOptional() @IsOptional() @IsIn(keys(DISPUTE_CATEGORY_LABELS)) category?: DisputeCategory;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(2000) summary?: string;
@@ -93,30 +93,30 @@ export class DisputeUpdateDto {
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(2000) responsibilities?: string | null;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(4000) terms?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(500) performanceManner?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(PLAIN_DATE) performanceDeadline?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() performanceDeadline?: string;
 }
 
 /** The data a dispute step may carry (checked after the transition table says what is required). */
 export class DisputeStepData {
-  @IsOptional() @Matches(PLAIN_DATE) acceptedOn?: string;
+  @IsOptional() @IsCalendarDate() acceptedOn?: string;
   @IsOptional() @IsArray() @ArrayMaxSize(10) @IsUUID('all', { each: true }) mediatorIds?: string[];
-  @IsOptional() @Matches(PLAIN_DATE) refusedOn?: string;
+  @IsOptional() @IsCalendarDate() refusedOn?: string;
   @IsOptional() @IsUUID() refusingPartyId?: string;
   @IsOptional() @Trim() @IsString() @MaxLength(500) refusalReason?: string;
   @IsOptional() @IsIn(keys(AGREEMENT_FORM_LABELS)) agreementForm?: AgreementForm;
-  @IsOptional() @Matches(PLAIN_DATE) agreedOn?: string;
+  @IsOptional() @IsCalendarDate() agreedOn?: string;
   @IsOptional() @Trim() @IsString() @MaxLength(4000) facts?: string;
   @IsOptional() @Trim() @IsString() @MaxLength(2000) issues?: string;
   @IsOptional() @Trim() @IsString() @MaxLength(2000) responsibilities?: string;
   @IsOptional() @Trim() @IsString() @MaxLength(4000) terms?: string;
   @IsOptional() @Trim() @IsString() @MaxLength(500) performanceManner?: string;
-  @IsOptional() @Matches(PLAIN_DATE) performanceDeadline?: string;
-  @IsOptional() @Matches(PLAIN_DATE) terminatedOn?: string;
+  @IsOptional() @IsCalendarDate() performanceDeadline?: string;
+  @IsOptional() @IsCalendarDate() terminatedOn?: string;
   @IsOptional() @Trim() @IsString() @MaxLength(1000) terminationReason?: string;
   @IsOptional() @IsIn(keys(REFERRAL_ROUTE_LABELS)) referralRoute?: ReferralRoute;
   @IsOptional() @Trim() @IsString() @MaxLength(500) referralNote?: string;
   @IsOptional() @IsIn(keys(PERFORMANCE_STATUS_LABELS)) performanceStatus?: PerformanceStatus;
-  @IsOptional() @Matches(PLAIN_DATE) archivedOn?: string;
+  @IsOptional() @IsCalendarDate() archivedOn?: string;
   @IsOptional() @Trim() @IsString() @MaxLength(64) archiveNo?: string;
 }
 
@@ -135,7 +135,7 @@ export class PartyUpdateDto {
 
 export class SessionCreateDto {
   @ApiProperty() @IsInt() @Min(0) version!: number;
-  @ApiProperty() @Matches(PLAIN_DATE) date!: string;
+  @ApiProperty() @IsCalendarDate() date!: string;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) place!: string;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(500) attendees!: string;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(4000) record!: string;
@@ -143,7 +143,7 @@ export class SessionCreateDto {
 
 export class FollowUpCreateDto {
   @ApiProperty() @IsInt() @Min(0) version!: number;
-  @ApiProperty() @Matches(PLAIN_DATE) date!: string;
+  @ApiProperty() @IsCalendarDate() date!: string;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(100) visitor!: string;
   @ApiProperty({ enum: keys(PERFORMANCE_STATUS_LABELS) }) @IsIn(keys(PERFORMANCE_STATUS_LABELS)) performance!: PerformanceStatus;
   @ApiProperty({ enum: keys(SATISFACTION_LABELS) }) @IsIn(keys(SATISFACTION_LABELS)) satisfaction!: Satisfaction;
@@ -156,14 +156,14 @@ export class RiskChangeDto {
   @ApiProperty() @IsInt() @Min(0) version!: number;
   @ApiProperty({ enum: keys(DISPUTE_RISK_LABELS) }) @IsIn(keys(DISPUTE_RISK_LABELS)) level!: DisputeRiskLevel;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(PLAIN_DATE) policeInformedOn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() policeInformedOn?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(100) policeUnit?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000) measures?: string;
 }
 
 export class EscalationDto {
   @ApiProperty() @IsInt() @Min(0) version!: number;
-  @ApiProperty() @Matches(PLAIN_DATE) escalatedOn!: string;
+  @ApiProperty() @IsCalendarDate() escalatedOn!: string;
   @ApiProperty({ enum: keys(ESCALATION_LEVEL_LABELS) }) @IsIn(keys(ESCALATION_LEVEL_LABELS)) level!: EscalationLevel;
   @ApiProperty({ enum: keys(ESCALATION_KIND_LABELS) }) @IsIn(keys(ESCALATION_KIND_LABELS)) kind!: EscalationKind;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) note?: string | null;
@@ -171,10 +171,10 @@ export class EscalationDto {
 
 export class JudicialConfirmationInputDto {
   @ApiProperty() @IsInt() @Min(0) version!: number;
-  @ApiProperty() @Matches(PLAIN_DATE) appliedOn!: string;
+  @ApiProperty() @IsCalendarDate() appliedOn!: string;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(100) court!: string;
   @ApiPropertyOptional({ enum: keys(JUDICIAL_RESULT_LABELS) }) @IsOptional() @IsIn(keys(JUDICIAL_RESULT_LABELS)) result?: JudicialConfirmationResult;
-  @ApiPropertyOptional() @IsOptional() @Matches(PLAIN_DATE) decidedOn?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() decidedOn?: string | null;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(64) caseNo?: string | null;
 }
 
@@ -212,17 +212,17 @@ export class DisputeListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: keys(DISPUTE_SOURCE_LABELS) }) @IsOptional() @IsIn(keys(DISPUTE_SOURCE_LABELS)) source?: DisputeSource;
   @ApiPropertyOptional({ enum: keys(DISPUTE_RISK_LABELS) }) @IsOptional() @IsIn(keys(DISPUTE_RISK_LABELS)) riskLevel?: DisputeRiskLevel;
   @ApiPropertyOptional({ description: 'peace officer id' }) @IsOptional() @IsUUID() mediatorId?: string;
-  @ApiPropertyOptional({ description: 'occurred on or after' }) @IsOptional() @Matches(PLAIN_DATE) from?: string;
-  @ApiPropertyOptional({ description: 'occurred on or before' }) @IsOptional() @Matches(PLAIN_DATE) to?: string;
+  @ApiPropertyOptional({ description: 'occurred on or after' }) @IsOptional() @IsCalendarDate() from?: string;
+  @ApiPropertyOptional({ description: 'occurred on or before' }) @IsOptional() @IsCalendarDate() to?: string;
   @ApiPropertyOptional({ description: 'number or summary' }) @IsOptional() @Trim() @IsString() @MaxLength(100) q?: string;
   @ApiPropertyOptional({ description: 'a party’s exact name' }) @IsOptional() @Trim() @IsString() @MaxLength(50) partyName?: string;
   @ApiPropertyOptional({ description: 'a party’s exact ID number' }) @IsOptional() @Trim() @IsString() @MaxLength(18) partyIdNumber?: string;
   @ApiPropertyOptional({ description: 'a party’s exact phone' }) @IsOptional() @Trim() @IsString() @MaxLength(20) partyPhone?: string;
   @ApiPropertyOptional() @Year() registeredYear?: number;
-  @ApiPropertyOptional() @IsOptional() @Matches(YEAR_MONTH) registeredMonth?: string;
+  @ApiPropertyOptional() @IsOptional() @IsYearMonth() registeredMonth?: string;
   @ApiPropertyOptional() @Year() acceptedYear?: number;
   @ApiPropertyOptional() @Year() agreedYear?: number;
-  @ApiPropertyOptional() @IsOptional() @Matches(YEAR_MONTH) agreedMonth?: string;
+  @ApiPropertyOptional() @IsOptional() @IsYearMonth() agreedMonth?: string;
   @ApiPropertyOptional() @Year() terminatedYear?: number;
   @ApiPropertyOptional({ description: 'agreed or terminated in the year (the success rate’s denominator)' }) @Year() concludedYear?: number;
   @ApiPropertyOptional({ description: 'a group-incident warning raised in the year' }) @Year() warningYear?: number;

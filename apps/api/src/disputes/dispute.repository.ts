@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DEADLINE_WARNING_DAYS, MEDIATION_DEADLINE_KIND } from '@fazhi/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { ResolvedScope, scopeSql } from '../access/data-scope';
+import { provisionalSql } from '../ledger-core/deadlines/deadlines.repository';
 import { camelRow, containsPattern, sqlParams, updateVersioned } from '../ledger-core/records';
 import { DisputeListQuery } from './dispute.dto';
 import { DisputeEntity, DisputeFollowUpEntity, DisputePartyEntity, DisputeSessionEntity } from './dispute.entities';
@@ -18,6 +19,7 @@ export interface DisputeRow extends DisputeEntity {
   deadlineDue: string | null;
   deadlinePausedFrom: string | null;
   deadlineDoneAt: Date | null;
+  deadlineProvisional: boolean | null;
 }
 
 export interface DisputeFilter extends Omit<DisputeListQuery, 'partyName' | 'partyIdNumber' | 'partyPhone'> {
@@ -42,9 +44,9 @@ const SORTS: Record<string, string> = {
 const SELECT = `SELECT d.*, t.name AS "townName", t.time_zone AS "timeZone", vil.name AS "villageName",
   COALESCE((SELECT array_agg(o.name ORDER BY array_position(d.mediator_ids, o.id)) FROM peace_officer o WHERE o.id = ANY(d.mediator_ids)), '{}') AS "mediatorNames",
   (SELECT count(*)::int FROM dispute_follow_up f WHERE f.town_id = d.town_id AND f.dispute_id = d.id) AS "followUpCount",
-  dl.kind AS "deadlineKind", to_char(dl.due_date, 'YYYY-MM-DD') AS "deadlineDue", to_char(dl.paused_from, 'YYYY-MM-DD') AS "deadlinePausedFrom", dl.done_at AS "deadlineDoneAt"`;
+  dl.kind AS "deadlineKind", to_char(dl.due_date, 'YYYY-MM-DD') AS "deadlineDue", to_char(dl.paused_from, 'YYYY-MM-DD') AS "deadlinePausedFrom", dl.done_at AS "deadlineDoneAt", dl.provisional AS "deadlineProvisional"`;
 const FROM = `FROM dispute d JOIN org_unit t ON t.id = d.town_id LEFT JOIN org_unit vil ON vil.id = d.village_id
-  LEFT JOIN LATERAL (SELECT x.kind, x.due_date, x.paused_from, x.done_at FROM deadline x
+  LEFT JOIN LATERAL (SELECT x.kind, x.due_date, x.paused_from, x.done_at, ${provisionalSql('x')} AS provisional FROM deadline x
     WHERE x.town_id = d.town_id AND x.ledger = '${LEDGER}' AND x.record_id = d.id AND x.kind = '${MEDIATION_DEADLINE_KIND}' ORDER BY x.created_at DESC LIMIT 1) dl ON TRUE`;
 
 const hydrate = (r: Record<string, unknown>) => camelRow<DisputeRow>(r);
@@ -156,9 +158,11 @@ export class DisputeRepository {
     return rows[0] ? hydrate(rows[0]) : null;
   }
 
-  async byNumbers(em: EntityManager, townId: string, numbers: string[]): Promise<Map<string, DisputeRow>> {
+  /** Records of a town by number, only those in the scope. */
+  async byNumbers(em: EntityManager, scope: ResolvedScope, townId: string, numbers: string[]): Promise<Map<string, DisputeRow>> {
     if (numbers.length === 0) return new Map();
-    const rows = await em.query(`${SELECT} ${FROM} WHERE d.town_id = $1 AND d.number = ANY($2::varchar[])`, [townId, numbers]);
+    const params: unknown[] = [townId, numbers];
+    const rows = await em.query(`${SELECT} ${FROM} WHERE d.town_id = $1 AND d.number = ANY($2::varchar[]) AND ${this.where(scope, {}, params)}`, params);
     return new Map(rows.map((r: Record<string, unknown>) => [r.number as string, hydrate(r)]));
   }
 

@@ -162,7 +162,7 @@ export class DisputeService {
       escalation: row.escalatedOn ? { escalatedOn: row.escalatedOn, level: row.escalationLevel!, kind: row.escalationKind!, note: row.escalationNote } : null,
       archivedOn: row.archivedOn,
       archiveNo: row.archiveNo,
-      deadline: row.deadlineDue ? deadlineStatus({ kind: row.deadlineKind!, dueDate: row.deadlineDue, pausedFrom: row.deadlinePausedFrom, doneAt: row.deadlineDoneAt }, today) : null,
+      deadline: row.deadlineDue ? deadlineStatus({ kind: row.deadlineKind!, dueDate: row.deadlineDue, pausedFrom: row.deadlinePausedFrom, doneAt: row.deadlineDoneAt, provisional: row.deadlineProvisional === true }, today) : null,
     };
   }
 
@@ -699,7 +699,10 @@ export class DisputeService {
       ledger: LEDGER,
       recordId: id,
       userId: principal.user.id,
-      lock: async (em) => ({ townId: (await this.writable(principal, id, em)).townId }),
+      lock: async (em) => {
+        const row = await this.writable(principal, id, em);
+        return { townId: row.townId, version: row.version };
+      },
       bump: (em, version) => this.repo.update(em, id, version, { updated_at: this.clock.now(), updated_by: principal.user.id }),
     };
   }

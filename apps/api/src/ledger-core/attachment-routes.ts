@@ -44,7 +44,7 @@ export function AttachmentRoutes<Detail>(ledger: LedgerType, access: { read: Per
     @Get(':id/attachments/:attachmentId')
     async download(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Param('attachmentId', uuid) attachmentId: string, @Query() q: DownloadQuery, @Res() res: Response): Promise<void> {
       await this.attachedRecords.visible(p, id);
-      await this.recordAttachments.download(res, ledger, id, attachmentId, q.variant ?? 'original');
+      await this.recordAttachments.download(res, p, { ledger, recordId: id, attachmentId, variant: q.variant ?? 'original' });
     }
 
     @RequirePermission(access.write)

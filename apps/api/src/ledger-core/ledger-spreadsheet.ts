@@ -1,6 +1,7 @@
 import { ColumnSpec, ImportPreview, ImportRowError, LedgerType, parseRecordNumber } from '@fazhi/contracts';
 import type { Response } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
+import { ResolvedScope } from '../access/data-scope';
 import { Principal } from '../access/principal';
 import { AuditService } from '../audit/audit.service';
 import { OrgTreeService } from '../org/org-tree.service';
@@ -10,6 +11,8 @@ import { cellError, LedgerRow, ParsedRow, ReadLedgerResult, readLedgerXlsx, writ
 import { NumberingService, RecordNumber } from './numbering/numbering.service';
 import type { PersonalKind } from './personal-data/personal-data.service';
 import { RecordPlaces } from './record-place';
+import { assertFilterInScope } from './scope-filters';
+import { numbersInUse } from './records';
 import { personalFieldErrors } from './personal-data/personal-fields';
 
 /** Limits of a ledger import: the file, the inflated workbook and the rows. */
@@ -29,10 +32,11 @@ export interface LedgerExport {
  */
 export async function startLedgerExport(
   deps: { tree: OrgTreeService; audit: AuditService },
-  o: { principal: Principal; ledger: LedgerType; query: { townId?: string; unmask?: string; page?: number; pageSize?: number }; rows: number },
+  o: { principal: Principal; ledger: LedgerType; query: { townId?: string; villageId?: string; unmask?: string; page?: number; pageSize?: number }; rows: number },
 ): Promise<LedgerExport> {
   const unmasked = o.query.unmask === 'true' && o.principal.permissions.has('personal.unmask');
   const units = await deps.tree.byId();
+  assertFilterInScope(o.principal.scope, units, o.query);
   const townIds = o.query.townId ? [o.query.townId] : o.principal.scope.townIds;
   const town = townIds.length === 1 ? units.get(townIds[0]) : undefined;
   await deps.audit.recordOutside({
@@ -77,8 +81,10 @@ interface ImportPlanInput<R extends ImportedRecord> {
   townId: string;
   columns: readonly ColumnSpec[];
   parsed: ReadLedgerResult;
-  /** Records of the town by number, for the numbers the sheet names. */
+  /** Records of the town by number that the caller may write, for the numbers the sheet names. */
   existing: Map<string, R>;
+  /** Numbers the sheet names that some record of the town holds, whether the caller may see it or not. */
+  inUse: ReadonlySet<string>;
   villages: Map<string, string>;
   closedStatuses: readonly string[];
   requiredForCreate: readonly string[];
@@ -87,6 +93,13 @@ interface ImportPlanInput<R extends ImportedRecord> {
   /** A number in the ledger's format, for the message of a malformed one. */
   numberExample: string;
 }
+
+/**
+ * A number that names no record the caller may write but is held in the town: the same answer
+ * whether the record is out of the caller's scope or the number is merely taken, so an import
+ * tells nothing about records outside the scope.
+ */
+const NUMBER_UNAVAILABLE = '编号已被使用或不在您的数据范围内,新增记录请留空编号';
 
 /**
  * Checks every row of an import the same way for every ledger: numbers unique in the file, known
@@ -121,6 +134,7 @@ function planLedgerImport<R extends ImportedRecord>(o: ImportPlanInput<R>): { pl
     const personal = o.personal.filter((p) => typeof v[p.field] === 'string' && !row.unchanged.has(p.field)).map((p) => ({ path: p.field, kind: p.kind, value: v[p.field] as string }));
     for (const e of personalFieldErrors(personal)) problem(row.rowNumber, e.path, e.code === 'id_number' ? '身份证号码不正确' : '电话号码格式不正确');
     if (!current && number && !/〔\d{4}〕第\d+号$/.test(number)) problem(row.rowNumber, 'number', `编号格式应如 ${o.numberExample}`);
+    else if (!current && number && o.inUse.has(number)) problem(row.rowNumber, 'number', NUMBER_UNAVAILABLE);
     if (!current) for (const f of row.unchanged) problem(row.rowNumber, f, '新增记录不能使用脱敏后的值');
     planned.push({ row, existing: current, villageId });
   }
@@ -138,7 +152,10 @@ export interface LedgerImportSpec<R extends ImportedRecord> extends Pick<ImportP
   tree: OrgTreeService;
   /** A number in the ledger's format for the town, for the message of a malformed one. */
   numberExample: (town: { name: string; numberPrefix: string | null }) => string;
-  byNumbers: (em: EntityManager, townId: string, numbers: string[]) => Promise<Map<string, R>>;
+  /** The ledger's table, for the numbers already taken in the town. */
+  table: string;
+  /** Records of the town by number, only those in the scope (the records the caller may write). */
+  byNumbers: (em: EntityManager, scope: ResolvedScope, townId: string, numbers: string[]) => Promise<Map<string, R>>;
   /** Writes the checked rows (in the import's transaction). */
   apply: (em: EntityManager, townId: string, planned: PlannedImportRow<R>[]) => Promise<void>;
 }
@@ -163,7 +180,8 @@ export async function runLedgerImport<R extends ImportedRecord>(
       townId,
       columns: spec.columns,
       parsed,
-      existing: await spec.byNumbers(em, townId, numbers),
+      existing: await spec.byNumbers(em, principal.scope, townId, numbers),
+      inUse: await numbersInUse(em, spec.table, townId, numbers),
       villages: await spec.places.villagesByName(townId),
       closedStatuses: spec.closedStatuses,
       requiredForCreate: spec.requiredForCreate,

@@ -2,11 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { Trim } from '../common/strings';
 
-/** A calendar date, `YYYY-MM-DD`. */
-export const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** A month, `YYYY-MM`. */
-export const YEAR_MONTH = /^\d{4}-\d{2}$/;
-
 /** Splits a comma-separated query value into a list. */
 export const csvList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
 

@@ -34,6 +34,14 @@ export async function updateVersioned(em: EntityManager, table: string, id: stri
   return result[1] === 1;
 }
 
+/** Which of `numbers` a record of the town holds in a ledger's table (void ones included). */
+export async function numbersInUse(em: EntityManager, table: string, townId: string, numbers: readonly string[]): Promise<Set<string>> {
+  if (!IDENTIFIER.test(table)) throw new Error(`numbersInUse: bad identifier ${table}`);
+  if (numbers.length === 0) return new Set();
+  const rows: { number: string }[] = await em.query(`SELECT number FROM "${table}" WHERE town_id = $1 AND number = ANY($2::varchar[])`, [townId, numbers]);
+  return new Set(rows.map((r) => r.number));
+}
+
 /** Converts a raw row's snake_case keys to camelCase (values untouched). */
 export function camelRow<T>(row: Record<string, unknown>): T {
   const out: Record<string, unknown> = {};

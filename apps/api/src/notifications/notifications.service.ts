@@ -91,7 +91,10 @@ export class NotificationsService {
   /** The caller's own notifications within their scope (and town), and the unread count. */
   private mine(principal: Principal, townId: string | undefined, params: unknown[]): string {
     const p = sqlParams(params);
-    const w = [`n.recipient_id = ${p(principal.user.id)}`, scopeSql(principal.scope, { town: 'n.town_id', owners: ['n.recipient_id'] }, params)];
+    const inScope = scopeSql(principal.scope, { town: 'n.town_id', owners: ['n.recipient_id'] }, params);
+    // A notice is filed under its town; someone scoped to villages reads those of their villages' towns.
+    const villageTowns = principal.scope.villageIds.length > 0 ? ` OR n.town_id IN (SELECT v.town_id FROM org_unit v WHERE v.id = ANY(${p(principal.scope.villageIds)}::uuid[]))` : '';
+    const w = [`n.recipient_id = ${p(principal.user.id)}`, `(${inScope}${villageTowns})`];
     if (townId) w.push(`n.town_id = ${p(townId)}`);
     return w.join(' AND ');
   }

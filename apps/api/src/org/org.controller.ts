@@ -66,51 +66,51 @@ export class OrgUnitsController {
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @RequirePermission('user.read')
+  @RequirePermission('user.read', 'security.accounts')
   @Get()
   list(@CurrentPrincipal() p: Principal, @Query() q: UserListQuery): Promise<Page<UserDto>> {
     return this.users.list(p, q);
   }
 
-  @RequirePermission('user.read')
+  @RequirePermission('user.read', 'security.accounts')
   @Get(':id')
   get(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string): Promise<UserDto> {
     return this.users.get(p, id);
   }
 
-  @RequirePermission('user.manage')
+  @RequirePermission('user.manage', 'security.accounts')
   @Post()
   create(@CurrentPrincipal() p: Principal, @Body() body: CreateUserDto): Promise<UserDto> {
     return this.users.create(p, body);
   }
 
-  @RequirePermission('user.manage')
+  @RequirePermission('user.manage', 'security.accounts')
   @Patch(':id')
   update(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
     return this.users.update(p, id, body);
   }
 
-  @RequirePermission('user.manage')
+  @RequirePermission('user.manage', 'security.accounts')
   @Put(':id/roles')
   setRoles(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: SetRolesDto): Promise<UserDto> {
     return this.users.setRoles(p, id, body);
   }
 
-  @RequirePermission('user.manage')
+  @RequirePermission('user.manage', 'security.accounts')
   @Post(':id/disable')
   @HttpCode(200)
   disable(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: DisableUserDto): Promise<UserDto> {
     return this.users.setStatus(p, id, 'disabled', body);
   }
 
-  @RequirePermission('user.manage')
+  @RequirePermission('user.manage', 'security.accounts')
   @Post(':id/enable')
   @HttpCode(200)
   enable(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: VersionDto): Promise<UserDto> {
     return this.users.setStatus(p, id, 'active', body);
   }
 
-  @RequirePermission('user.manage')
+  @RequirePermission('user.manage', 'security.accounts')
   @Post(':id/reset-password')
   @HttpCode(200)
   resetPassword(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: ResetPasswordDto): Promise<UserDto> {
@@ -123,34 +123,34 @@ export class UsersController {
 export class RolesController {
   constructor(private readonly roles: RolesService) {}
 
-  @RequirePermission('role.read')
+  @RequirePermission('role.read', 'security.accounts')
   @Get('permissions')
   permissions(): PermissionDef[] {
     return PERMISSIONS.map((p) => ({ ...p }));
   }
 
-  @RequirePermission('role.read')
+  @RequirePermission('role.read', 'security.accounts')
   @Get('roles')
   list(): Promise<RoleDto[]> {
     return this.roles.list();
   }
 
-  @RequirePermission('role.manage')
+  @RequirePermission('role.manage', 'security.accounts')
   @Post('roles')
-  create(@Body() body: CreateRoleDto): Promise<RoleDto> {
-    return this.roles.create(body);
+  create(@CurrentPrincipal() p: Principal, @Body() body: CreateRoleDto): Promise<RoleDto> {
+    return this.roles.create(p, body);
   }
 
-  @RequirePermission('role.manage')
+  @RequirePermission('role.manage', 'security.accounts')
   @Patch('roles/:id')
-  update(@Param('id', uuid) id: string, @Body() body: UpdateRoleDto): Promise<RoleDto> {
-    return this.roles.update(id, body);
+  update(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: UpdateRoleDto): Promise<RoleDto> {
+    return this.roles.update(p, id, body);
   }
 
-  @RequirePermission('role.manage')
+  @RequirePermission('role.manage', 'security.accounts')
   @Delete('roles/:id')
   @HttpCode(204)
-  remove(@Param('id', uuid) id: string, @Query() q: VersionQuery): Promise<void> {
-    return this.roles.remove(id, q.version);
+  remove(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Query() q: VersionQuery): Promise<void> {
+    return this.roles.remove(p, id, q.version);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, PermissionCode, RoleDto } from '@fazhi/contracts';
+import { dutyOfCodes, ErrorCode, isProtectedRole, PermissionCode, RoleDto } from '@fazhi/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -7,7 +7,14 @@ import { AppException, notFound, staleVersion } from '../common/app-exception';
 import { Clock } from '../common/clock';
 import { CreateRoleDto, UpdateRoleDto } from './org.dto';
 import { RoleEntity } from './role.entity';
-import { describeConflict, separationOfDutiesError } from './users.service';
+import { Principal } from '../access/principal';
+import { assertManagesDuty, describeConflict, separationOfDutiesError } from './users.service';
+
+const protectedRole = () =>
+  new AppException(409, ErrorCode.BUILTIN_ROLE_PROTECTED, {
+    zh: '内置的系统管理员、安全管理员和审计管理员角色不能修改或删除',
+    en: 'The built-in system administrator, security administrator and auditor roles cannot be changed or deleted',
+  });
 
 export function toRoleDto(r: RoleEntity): RoleDto {
   return {
@@ -16,6 +23,8 @@ export function toRoleDto(r: RoleEntity): RoleDto {
     name: r.name,
     nameEn: r.nameEn,
     builtin: r.builtin,
+    protected: isProtectedRole(r),
+    duty: dutyOfCodes(r.permissions),
     defaultScope: r.defaultScope,
     permissions: [...r.permissions].sort() as PermissionCode[],
     version: r.version,
@@ -35,10 +44,11 @@ export class RolesService {
     return roles.map(toRoleDto);
   }
 
-  async create(dto: CreateRoleDto): Promise<RoleDto> {
+  async create(principal: Principal, dto: CreateRoleDto): Promise<RoleDto> {
     const permissions = [...new Set(dto.permissions)];
     const conflict = describeConflict(permissions);
     if (conflict) throw separationOfDutiesError(conflict);
+    assertManagesDuty(principal, 'role', dutyOfCodes(permissions));
     const now = this.clock.now();
     const role: RoleEntity = {
       id: randomUUID(),
@@ -64,10 +74,12 @@ export class RolesService {
     return toRoleDto(role);
   }
 
-  async update(id: string, dto: UpdateRoleDto): Promise<RoleDto> {
+  async update(principal: Principal, id: string, dto: UpdateRoleDto): Promise<RoleDto> {
     return this.ds.transaction(async (em) => {
-      const before = await em.findOneBy(RoleEntity, { id });
+      // Held until the change commits: an assignment of this role waits and then sees the new codes.
+      const before = await em.findOne(RoleEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!before) throw notFound({ zh: '角色不存在', en: 'Role not found' });
+      if (isProtectedRole(before)) throw protectedRole();
       const permissions = dto.permissions ? [...new Set(dto.permissions)] : before.permissions;
       const conflict = describeConflict(permissions);
       if (conflict) throw separationOfDutiesError(conflict);
@@ -86,6 +98,18 @@ export class RolesService {
           throw separationOfDutiesError({
             zh: `以下用户同时持有其他角色，修改后将违反三权分立:${blocked.join('、')}`,
             en: `these users hold other roles and would break the separation of duties: ${blocked.join(', ')}`,
+          });
+        }
+      }
+      const duty = dutyOfCodes(permissions);
+      assertManagesDuty(principal, 'role', dutyOfCodes(before.permissions), duty);
+      // A role that changes duty would move its holders' accounts to another administrator.
+      if (duty !== dutyOfCodes(before.permissions)) {
+        const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM user_role WHERE role_id = $1`, [id]);
+        if (n > 0) {
+          throw new AppException(409, ErrorCode.ROLE_DUTY_IN_USE, {
+            zh: `该角色仍分配给 ${n} 个账户，不能改变其职责`,
+            en: `The role is still assigned ${n} times; its duty cannot change`,
           });
         }
       }
@@ -109,10 +133,12 @@ export class RolesService {
     });
   }
 
-  async remove(id: string, version: number): Promise<void> {
+  async remove(principal: Principal, id: string, version: number): Promise<void> {
     await this.ds.transaction(async (em) => {
       const role = await em.findOneBy(RoleEntity, { id });
       if (!role) throw notFound({ zh: '角色不存在', en: 'Role not found' });
+      if (isProtectedRole(role)) throw protectedRole();
+      assertManagesDuty(principal, 'role', dutyOfCodes(role.permissions));
       if (role.builtin) throw new AppException(409, ErrorCode.ROLE_IN_USE, { zh: '内置角色不能删除', en: 'Built-in roles cannot be deleted' });
       const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM user_role WHERE role_id = $1`, [id]);
       if (n > 0) throw new AppException(409, ErrorCode.ROLE_IN_USE, { zh: `该角色仍分配给 ${n} 个账户`, en: `The role is still assigned ${n} times` });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { dutyOf, PERMISSION_CODES } from '@fazhi/contracts';
+import { DataSource, EntityManager } from 'typeorm';
 import { ResolvedScope, scopeSql } from '../access/data-scope';
 import { UserEntity } from './user.entity';
 
@@ -22,6 +23,9 @@ export interface AssignmentRow {
   permissions: string[];
 }
 
+/** Codes of the three administrative duties: a holder of any of them has an administrative account. */
+const ADMIN_DUTY_CODES = PERMISSION_CODES.filter((c) => dutyOf(c) !== 'business');
+
 const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.phone, u.org_unit_id AS "orgUnitId",
   u.town_id AS "townId", u.status, u.must_change_password AS "mustChangePassword", u.demo,
   u.disabled_reason AS "disabledReason", u.last_login_at AS "lastLoginAt", u.created_at AS "createdAt",
@@ -35,7 +39,7 @@ export class UsersRepository {
   async list(
     scope: ResolvedScope,
     now: Date,
-    f: { q?: string; orgUnitId?: string; status?: string; roleCode?: string; offset: number; limit: number },
+    f: { q?: string; orgUnitId?: string; status?: string; roleCode?: string; adminDutyOnly?: boolean; offset: number; limit: number },
   ): Promise<{ rows: UserRow[]; total: number }> {
     const params: unknown[] = [];
     const p = (v: unknown) => {
@@ -50,6 +54,9 @@ export class UsersRepository {
     if (f.orgUnitId) where.push(`u.org_unit_id = ${p(f.orgUnitId)}`);
     if (f.status) where.push(`u.status = ${p(f.status)}`);
     if (f.roleCode) where.push(`EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = u.id AND r.code = ${p(f.roleCode)})`);
+    if (f.adminDutyOnly) {
+      where.push(`EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = u.id AND r.permissions && ${p(ADMIN_DUTY_CODES)}::text[])`);
+    }
     const from = `FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id LEFT JOIN account_lock l ON l.username = u.username WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${from}`, params);
     const columns = USER_COLUMNS.replace('$NOW', p(now));
@@ -67,6 +74,13 @@ export class UsersRepository {
       [now, id],
     );
     return rows[0] ?? null;
+  }
+
+  /** The permission codes of the roles, held against changes until the transaction ends. */
+  async lockRolePermissions(em: EntityManager, roleIds: string[]): Promise<string[]> {
+    if (roleIds.length === 0) return [];
+    const rows: { permissions: string[] }[] = await em.query(`SELECT permissions FROM role WHERE id = ANY($1::uuid[]) FOR SHARE`, [roleIds]);
+    return rows.flatMap((r) => r.permissions);
   }
 
   async assignments(userIds: string[]): Promise<AssignmentRow[]> {

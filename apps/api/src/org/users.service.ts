@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { dutyConflict, ErrorCode, maskPhone, Page, RoleAssignmentInput, UserDto } from '@fazhi/contracts';
+import { Duty, dutyConflict, dutyOfCodes, ErrorCode, managingPermission, maskPhone, Page, RoleAssignmentInput, UserDto } from '@fazhi/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { coversUnit, inScope } from '../access/data-scope';
 import { Principal } from '../access/principal';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
+import { PasswordHistoryRepository } from '../auth/password-history.repository';
 import { PasswordService } from '../auth/password.service';
 import { SessionService } from '../auth/session.service';
 import { AppException, BilingualFieldError, invalidFields, notFound, staleVersion } from '../common/app-exception';
@@ -35,6 +36,30 @@ export function describeConflict(codes: Iterable<string>): { zh: string; en: str
   };
 }
 
+const dutyReserved = (duty: Duty, of: 'account' | 'role') =>
+  duty === 'business'
+    ? new AppException(403, ErrorCode.BUSINESS_DUTY_RESERVED, {
+        zh: of === 'account' ? '普通账户由系统管理员管理' : '业务角色由系统管理员管理',
+        en: of === 'account' ? 'Ordinary accounts are managed by the system administrator' : 'Business roles are managed by the system administrator',
+      })
+    : new AppException(403, ErrorCode.ADMIN_DUTY_RESERVED, {
+        zh: of === 'account' ? '系统管理、安全管理和安全审计账户只能由安全管理员管理' : '系统管理、安全管理和安全审计角色只能由安全管理员管理',
+        en: of === 'account'
+          ? 'Accounts of the system, security and audit duties are managed by the security administrator only'
+          : 'Roles of the system, security and audit duties are managed by the security administrator only',
+      });
+
+/**
+ * Separation of duties across accounts: the security administrator manages the accounts (and
+ * roles) of the three administrative duties, the system administrator the ordinary ones.
+ */
+export function assertManagesDuty(principal: Principal, of: 'account' | 'role', ...duties: Duty[]): void {
+  for (const duty of duties) if (!principal.permissions.has(managingPermission(duty, of))) throw dutyReserved(duty, of);
+}
+
+type Assignment = { role: RoleEntity; input: RoleAssignmentInput; unit: OrgUnitEntity };
+const dutyOfAssignments = (list: { role: RoleEntity }[]) => dutyOfCodes(list.flatMap((a) => a.role.permissions));
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -46,11 +71,12 @@ export class UsersService {
     private readonly passwords: PasswordService,
     private readonly sessions: SessionService,
     private readonly auth: AuthService,
+    private readonly history: PasswordHistoryRepository,
   ) {}
 
   async list(principal: Principal, query: UserListQuery): Promise<Page<UserDto>> {
     const { page, pageSize, offset } = pageOf(query);
-    const { rows, total } = await this.repo.list(principal.scope, this.clock.now(), { ...query, offset, limit: pageSize });
+    const { rows, total } = await this.repo.list(principal.scope, this.clock.now(), { ...query, adminDutyOnly: !principal.permissions.has('user.read'), offset, limit: pageSize });
     return toPage(await this.toDtos(rows), total, page, pageSize);
   }
 
@@ -61,8 +87,9 @@ export class UsersService {
   async create(principal: Principal, dto: CreateUserDto): Promise<UserDto> {
     const username = dto.username.toLowerCase();
     const unit = await this.unitInScope(principal, dto.orgUnitId, 'orgUnitId');
-    await this.auth.assertPasswordPolicy(username, dto.password, undefined, 'password');
+    await this.auth.assertPasswordPolicy(username, dto.password, { path: 'password' });
     const assignments = await this.checkAssignments(principal, dto.roles);
+    assertManagesDuty(principal, 'account', dutyOfAssignments(assignments));
     const hash = await this.passwords.hash(dto.password);
     const now = this.clock.now();
     const id = randomUUID();
@@ -93,14 +120,15 @@ export class UsersService {
         version: 1,
       };
       await em.insert(UserEntity, user);
-      await this.writeAssignments(em, id, assignments, now);
+      await this.history.add(em, id, hash, now);
+      await this.writeAssignments(em, id, assignments, now, principal);
       await this.audit.record(em, { action: 'user.create', entity: 'user', entityId: id, townId: unit.townId, after: this.snapshot(user, assignments) });
     });
     return this.get(principal, id);
   }
 
   async update(principal: Principal, id: string, dto: UpdateUserDto): Promise<UserDto> {
-    const before = await this.visible(principal, id);
+    const before = await this.managed(principal, id);
     const unit = dto.orgUnitId ? await this.unitInScope(principal, dto.orgUnitId, 'orgUnitId') : null;
     await this.ds.transaction(async (em) => {
       const set: Partial<UserEntity> = { updatedAt: this.clock.now(), updatedBy: principal.user.id };
@@ -128,13 +156,14 @@ export class UsersService {
     if (id === principal.user.id) {
       throw new AppException(403, ErrorCode.SELF_ROLE_CHANGE, { zh: '不能修改自己的角色', en: 'You cannot change your own roles' });
     }
-    const target = await this.visible(principal, id);
+    const target = await this.managed(principal, id);
     const assignments = await this.checkAssignments(principal, dto.roles);
+    assertManagesDuty(principal, 'account', dutyOfAssignments(assignments));
     const [before] = await this.toDtos([target]);
     await this.ds.transaction(async (em) => {
       await this.versionedUpdate(em, id, dto.version, { updatedAt: this.clock.now(), updatedBy: principal.user.id });
       await em.delete(UserRoleEntity, { userId: id });
-      await this.writeAssignments(em, id, assignments, this.clock.now());
+      await this.writeAssignments(em, id, assignments, this.clock.now(), principal);
       await this.audit.record(em, {
         action: 'user.roles.update',
         entity: 'user',
@@ -151,7 +180,7 @@ export class UsersService {
     if (id === principal.user.id && status === 'disabled') {
       throw new AppException(403, ErrorCode.SELF_DISABLE, { zh: '不能停用自己的账户', en: 'You cannot disable your own account' });
     }
-    const before = await this.visible(principal, id);
+    const before = await this.managed(principal, id);
     await this.ds.transaction(async (em) => {
       await this.versionedUpdate(em, id, dto.version, {
         status,
@@ -174,11 +203,12 @@ export class UsersService {
   }
 
   async resetPassword(principal: Principal, id: string, dto: ResetPasswordDto): Promise<UserDto> {
-    const target = await this.visible(principal, id);
-    await this.auth.assertPasswordPolicy(target.username, dto.newPassword);
+    const target = await this.managed(principal, id);
+    await this.auth.assertPasswordPolicy(target.username, dto.newPassword, { userId: id });
     const hash = await this.passwords.hash(dto.newPassword);
     await this.ds.transaction(async (em) => {
       const now = this.clock.now();
+      await this.history.keepOutgoing(em, id);
       await this.versionedUpdate(em, id, dto.version, {
         passwordHash: hash,
         passwordChangedAt: now,
@@ -187,6 +217,7 @@ export class UsersService {
         updatedAt: now,
         updatedBy: principal.user.id,
       });
+      await this.history.add(em, id, hash, now);
       const ended = await this.sessions.revokeAllOf(id, 'password_reset', em);
       await this.audit.record(em, { action: 'user.password.reset', entity: 'user', entityId: id, townId: target.townId, detail: { sessionsEnded: ended } });
     });
@@ -203,9 +234,20 @@ export class UsersService {
     if (result.affected !== 1) throw staleVersion();
   }
 
-  private async visible(principal: Principal, id: string): Promise<UserRow> {
+  /** A user in the caller's scope; a caller who manages only administrative accounts sees only those. */
+  private async visible(principal: Principal, id: string): Promise<UserRow & { duty: Duty }> {
     const row = await this.repo.one(id, this.clock.now());
-    if (!row || !inScope(principal.scope, { townId: row.townId })) throw notFound({ zh: '用户不存在', en: 'User not found' });
+    const duty = row ? dutyOfCodes((await this.repo.assignments([id])).flatMap((a) => a.permissions)) : 'business';
+    if (!row || !inScope(principal.scope, { townId: row.townId }) || (duty === 'business' && !principal.permissions.has('user.read'))) {
+      throw notFound({ zh: '用户不存在', en: 'User not found' });
+    }
+    return { ...row, duty };
+  }
+
+  /** A visible user whose account the caller manages by duty. */
+  private async managed(principal: Principal, id: string): Promise<UserRow & { duty: Duty }> {
+    const row = await this.visible(principal, id);
+    assertManagesDuty(principal, 'account', row.duty);
     return row;
   }
 
@@ -218,11 +260,11 @@ export class UsersService {
   }
 
   /** Checks each assignment (role, unit, villages) and the separation of duties of their union. */
-  private async checkAssignments(principal: Principal, inputs: RoleAssignmentInput[]): Promise<{ role: RoleEntity; input: RoleAssignmentInput; unit: OrgUnitEntity }[]> {
+  private async checkAssignments(principal: Principal, inputs: RoleAssignmentInput[]): Promise<Assignment[]> {
     const roles = await this.ds.getRepository(RoleEntity).find();
     const byId = await this.tree.byId();
     const errors: BilingualFieldError[] = [];
-    const out: { role: RoleEntity; input: RoleAssignmentInput; unit: OrgUnitEntity }[] = [];
+    const out: Assignment[] = [];
     inputs.forEach((input, i) => {
       const role = roles.find((r) => r.id === input.roleId);
       if (!role) errors.push({ path: `roles[${i}].roleId`, code: 'not_found', message: { zh: '角色不存在', en: 'Role not found' } });
@@ -254,7 +296,15 @@ export class UsersService {
     return out;
   }
 
-  private async writeAssignments(em: EntityManager, userId: string, list: { role: RoleEntity; input: RoleAssignmentInput; unit: OrgUnitEntity }[], now: Date): Promise<void> {
+  /**
+   * Writes the assignments with their roles held still: a role that changed duty since it was
+   * read (roles.service locks the row it changes) is checked again before it is handed out.
+   */
+  private async writeAssignments(em: EntityManager, userId: string, list: Assignment[], now: Date, principal?: Principal): Promise<void> {
+    const codes = await this.repo.lockRolePermissions(em, list.map((a) => a.role.id));
+    const conflict = describeConflict(codes);
+    if (conflict) throw separationOfDutiesError(conflict);
+    if (principal) assertManagesDuty(principal, 'account', dutyOfCodes(codes));
     for (const { role, input, unit } of list) {
       await em.insert(UserRoleEntity, {
         id: randomUUID(),
@@ -295,6 +345,7 @@ export class UsersService {
       mustChangePassword: r.mustChangePassword,
       lastLoginAt: r.lastLoginAt ? new Date(r.lastLoginAt).toISOString() : null,
       lockedUntil: r.lockedUntil ? new Date(r.lockedUntil).toISOString() : null,
+      duty: dutyOfCodes((byUser.get(r.id) ?? []).flatMap((a) => a.permissions)),
       roles: (byUser.get(r.id) ?? []).map((a) => ({
         id: a.id,
         roleId: a.roleId,

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Page, PeaceOfficerDto, UserChoiceDto } from '@fazhi/contracts';
-import { RequirePermission } from '../access/access.decorators';
+import { RequireAllPermissions, RequirePermission } from '../access/access.decorators';
 import { Principal } from '../access/principal';
 import { CurrentPrincipal } from '../auth/auth.guard';
 import { TownQuery } from '../ledger-core/ledger.dto';
+import { refusePersonalQuery } from '../ledger-core/personal-data/personal-fields';
 import { PeaceOfficerCreateDto, PeaceOfficerListQuery, PeaceOfficerUnmaskDto, PeaceOfficerUpdateDto } from './peace-officer.dto';
 import { PeaceOfficerService } from './peace-officer.service';
 
@@ -18,6 +19,15 @@ export class PeaceOfficerController {
   @RequirePermission('dispute.read', 'peace_officer.manage')
   @Get()
   list(@CurrentPrincipal() p: Principal, @Query() q: PeaceOfficerListQuery): Promise<Page<PeaceOfficerDto>> {
+    refusePersonalQuery(q, ['phone']);
+    return this.officers.list(p, q);
+  }
+
+  /** The register searched by an officer's phone, which never travels in a URL. */
+  @RequirePermission('dispute.read', 'peace_officer.manage')
+  @Post('search')
+  @HttpCode(200)
+  search(@CurrentPrincipal() p: Principal, @Body() q: PeaceOfficerListQuery): Promise<Page<PeaceOfficerDto>> {
     return this.officers.list(p, q);
   }
 
@@ -45,7 +55,7 @@ export class PeaceOfficerController {
     return this.officers.update(p, id, body);
   }
 
-  @RequirePermission('personal.unmask')
+  @RequireAllPermissions(['personal.unmask'], ['dispute.read', 'peace_officer.manage'])
   @Post(':id/unmask')
   @HttpCode(200)
   unmask(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: PeaceOfficerUnmaskDto) {

@@ -1,18 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import type { PeaceOfficerInput } from '@fazhi/contracts';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
-import { PLAIN_DATE } from '../ledger-core/ledger.dto';
+import { IsCalendarDate } from '../common/dates';
 
 export class PeaceOfficerCreateDto implements PeaceOfficerInput {
   @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string | null;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(20) phone?: string | null;
-  @ApiProperty() @Matches(PLAIN_DATE) activeFrom!: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(PLAIN_DATE) activeTo?: string | null;
+  @ApiProperty() @IsCalendarDate() activeFrom!: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() activeTo?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsUUID() userId?: string | null;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) remark?: string | null;
 }
@@ -22,8 +22,8 @@ export class PeaceOfficerUpdateDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string | null;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(50) name?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(20) phone?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Matches(PLAIN_DATE) activeFrom?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(PLAIN_DATE) activeTo?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() activeFrom?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() activeTo?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsUUID() userId?: string | null;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) remark?: string | null;
 }
@@ -32,7 +32,7 @@ export class PeaceOfficerListQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string;
   @ApiPropertyOptional({ description: 'active period overlaps the year' }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) activeInYear?: number;
-  @ApiPropertyOptional({ description: 'active on this day' }) @IsOptional() @Matches(PLAIN_DATE) activeOn?: string;
+  @ApiPropertyOptional({ description: 'active on this day' }) @IsOptional() @IsCalendarDate() activeOn?: string;
   @ApiPropertyOptional({ description: 'name contains' }) @IsOptional() @Trim() @IsString() @MaxLength(50) q?: string;
   @ApiPropertyOptional({ description: 'exact phone' }) @IsOptional() @Trim() @IsString() @MaxLength(20) phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() userId?: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_SECURITY_POLICY, SecurityPolicy, SecurityPolicyDto } from '@fazhi/contracts';
+import { DEFAULT_SECURITY_POLICY, PASSWORD_MIN_LENGTH_FLOOR, SecurityPolicy, SecurityPolicyDto } from '@fazhi/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { staleVersion } from '../common/app-exception';
@@ -23,9 +23,11 @@ export class SecurityPolicyService {
   async get(): Promise<SecurityPolicyDto> {
     if (this.cache && Date.now() - this.cache.at < TTL_MS) return this.cache.dto;
     const row = await this.ds.getRepository(SecurityPolicyEntity).findOneBy({ id: ID });
-    const dto: SecurityPolicyDto = row
+    const stored: SecurityPolicyDto = row
       ? { ...DEFAULT_SECURITY_POLICY, ...row.policy, version: row.version, updatedAt: row.updatedAt?.toISOString() ?? null }
       : { ...DEFAULT_SECURITY_POLICY, version: 0, updatedAt: null };
+    // A stored minimum below the MLPS floor (written by hand or by an older version) never applies.
+    const dto = { ...stored, passwordMinLength: Math.max(PASSWORD_MIN_LENGTH_FLOOR, stored.passwordMinLength) };
     this.cache = { at: Date.now(), dto };
     return dto;
   }

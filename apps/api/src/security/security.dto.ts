@@ -1,13 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PASSWORD_MIN_LENGTH_FLOOR } from '@fazhi/contracts';
 import type { SecurityPolicy } from '@fazhi/contracts';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
+import { IsInstant } from '../common/dates';
 
 export class SecurityPolicyInput implements SecurityPolicy {
   @ApiProperty() @IsInt() @Min(0) version!: number;
-  @ApiProperty() @IsInt() @Min(8) @Max(64) passwordMinLength!: number;
+  @ApiProperty() @IsInt() @Min(PASSWORD_MIN_LENGTH_FLOOR) @Max(64) passwordMinLength!: number;
   @ApiProperty() @IsInt() @Min(0) @Max(3650) passwordMaxAgeDays!: number;
   @ApiProperty() @IsInt() @Min(3) @Max(20) lockoutThreshold!: number;
   @ApiProperty() @IsInt() @Min(1) @Max(1440) lockoutWindowMinutes!: number;
@@ -24,13 +26,13 @@ export class LoginHistoryQuery extends PageQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   success?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601() from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() to?: string;
 }
 
 export class AuditLogQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @IsISO8601() from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() to?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(64) username?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(64) action?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(64) entity?: string;

@@ -4,6 +4,8 @@ import { DisputeStatistics, VesselStatistics } from '@fazhi/contracts';
 import { RequirePermission } from '../access/access.decorators';
 import { Principal } from '../access/principal';
 import { CurrentPrincipal } from '../auth/auth.guard';
+import { assertFilterInScope } from '../ledger-core/scope-filters';
+import { OrgTreeService } from '../org/org-tree.service';
 import { DisputeStatisticsService } from './dispute-statistics.service';
 import { StatisticsQuery } from './statistics.dto';
 import { VesselStatisticsService } from './vessel-statistics.service';
@@ -14,17 +16,20 @@ export class StatisticsController {
   constructor(
     private readonly vessels: VesselStatisticsService,
     private readonly disputes: DisputeStatisticsService,
+    private readonly tree: OrgTreeService,
   ) {}
 
   @RequirePermission('vessel.read', 'dashboard.read')
   @Get('vessels')
-  vesselFigures(@CurrentPrincipal() p: Principal, @Query() q: StatisticsQuery): Promise<VesselStatistics> {
+  async vesselFigures(@CurrentPrincipal() p: Principal, @Query() q: StatisticsQuery): Promise<VesselStatistics> {
+    assertFilterInScope(p.scope, await this.tree.byId(), q);
     return this.vessels.vessels(p, q.year, q.townId);
   }
 
   @RequirePermission('dispute.read', 'dashboard.read')
   @Get('disputes')
-  disputeFigures(@CurrentPrincipal() p: Principal, @Query() q: StatisticsQuery): Promise<DisputeStatistics> {
+  async disputeFigures(@CurrentPrincipal() p: Principal, @Query() q: StatisticsQuery): Promise<DisputeStatistics> {
+    assertFilterInScope(p.scope, await this.tree.byId(), q);
     return this.disputes.disputes(p, q.year, q.townId);
   }
 }

@@ -2,10 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiTags } from '@nestjs/swagger';
 import { ImportPreview, Page, VesselCaseDetailDto, VesselCaseDto } from '@fazhi/contracts';
 import type { Request, Response } from 'express';
-import { RequirePermission } from '../access/access.decorators';
+import { RequireAllPermissions, RequirePermission } from '../access/access.decorators';
 import { Principal } from '../access/principal';
 import { CurrentPrincipal } from '../auth/auth.guard';
 import { AttachmentRoutes } from '../ledger-core/attachment-routes';
+import { refusePersonalQuery } from '../ledger-core/personal-data/personal-fields';
 import { RecordAttachments } from '../ledger-core/record-attachments';
 import { ImportQuery, PersuasionDto, TransitionDto, UnmaskDto, VesselCaseCreateDto, VesselCaseUpdateDto, VesselExportQuery, VesselListQuery, VoidDto } from './vessel-case.dto';
 import { VesselExcelService } from './vessel-excel.service';
@@ -13,6 +14,7 @@ import { SpreadsheetUpload } from '../ledger-core/spreadsheet-upload';
 import { VesselCaseService } from './vessel-case.service';
 
 const uuid = new ParseUUIDPipe();
+const OWNER_SEARCH = ['ownerName', 'ownerIdNumber', 'ownerPhone'];
 
 @ApiTags('vessel-cases')
 @Controller('vessel-cases')
@@ -29,12 +31,30 @@ export class VesselCaseController extends AttachmentRoutes<VesselCaseDetailDto>(
   @RequirePermission('vessel.read')
   @Get()
   list(@CurrentPrincipal() p: Principal, @Query() q: VesselListQuery): Promise<Page<VesselCaseDto>> {
+    refusePersonalQuery(q, OWNER_SEARCH);
+    return this.vessels.list(p, q);
+  }
+
+  /** The list with a search by the owner's name, ID number or phone, which never travel in a URL. */
+  @RequirePermission('vessel.read')
+  @Post('search')
+  @HttpCode(200)
+  search(@CurrentPrincipal() p: Principal, @Body() q: VesselListQuery): Promise<Page<VesselCaseDto>> {
     return this.vessels.list(p, q);
   }
 
   @RequirePermission('vessel.read')
   @Get('export.xlsx')
   async exportXlsx(@CurrentPrincipal() p: Principal, @Query() q: VesselExportQuery, @Res() res: Response): Promise<void> {
+    refusePersonalQuery(q, OWNER_SEARCH);
+    await this.excel.export(p, q, res);
+  }
+
+  /** The export with the filters in the body, a person search included. */
+  @RequirePermission('vessel.read')
+  @Post('export.xlsx')
+  @HttpCode(200)
+  async exportSearch(@CurrentPrincipal() p: Principal, @Body() q: VesselExportQuery, @Res() res: Response): Promise<void> {
     await this.excel.export(p, q, res);
   }
 
@@ -91,7 +111,7 @@ export class VesselCaseController extends AttachmentRoutes<VesselCaseDetailDto>(
     return this.vessels.reopen(p, id, body);
   }
 
-  @RequirePermission('personal.unmask')
+  @RequireAllPermissions(['vessel.read', 'personal.unmask'])
   @Post(':id/unmask')
   @HttpCode(200)
   unmask(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: UnmaskDto) {

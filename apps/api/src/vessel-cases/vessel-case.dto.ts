@@ -6,13 +6,11 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -27,15 +25,15 @@ import {
 import type { Disposal, HullMaterial, PersuasionMeasure, VesselCaseInput, VesselSource } from '@fazhi/contracts';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
-import { csvList, ImportQuery, PLAIN_DATE, TransitionDto, VoidDto } from '../ledger-core/ledger.dto';
+import { csvList, ImportQuery, TransitionDto, VoidDto } from '../ledger-core/ledger.dto';
+import { IsCalendarDate, IsYearMonth, IsInstant } from '../common/dates';
 
-export const DATE = PLAIN_DATE;
 const keys = (o: object) => Object.keys(o);
 
 export class VesselCaseCreateDto implements VesselCaseInput {
   @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string | null;
-  @ApiProperty() @IsISO8601() discoveredAt!: string;
+  @ApiProperty() @IsInstant() discoveredAt!: string;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) place!: string;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(-90) @Max(90) gpsLat?: number | null;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(-180) @Max(180) gpsLng?: number | null;
@@ -50,8 +48,8 @@ export class VesselCaseCreateDto implements VesselCaseInput {
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(50) ownerName?: string | null;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(18) ownerIdNumber?: string | null;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(20) ownerPhone?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE) noticeStart?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE) noticeEnd?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() noticeStart?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() noticeEnd?: string | null;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsUUID('all', { each: true }) handlerIds?: string[];
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000) remark?: string | null;
 }
@@ -65,20 +63,20 @@ export { ImportQuery, TransitionDto, VoidDto };
 
 /** The data a vessel step may carry (checked after the transition table says what is required). */
 export class VesselStepData {
-  @IsOptional() @Matches(DATE) committedOn?: string;
-  @IsOptional() @Matches(DATE) dismantledOn?: string;
+  @IsOptional() @IsCalendarDate() committedOn?: string;
+  @IsOptional() @IsCalendarDate() dismantledOn?: string;
   @IsOptional() @Trim() @IsString() @MaxLength(200) dismantlePlace?: string;
   @IsOptional() @Trim() @IsString() @MaxLength(500) witnesses?: string;
   @IsOptional() @IsUUID() campaignId?: string;
-  @IsOptional() @Matches(DATE) verifiedOn?: string;
+  @IsOptional() @IsCalendarDate() verifiedOn?: string;
   @IsOptional() @Trim() @IsString() @MaxLength(100) verifiedBy?: string;
-  @IsOptional() @Matches(DATE) handedOverOn?: string;
+  @IsOptional() @IsCalendarDate() handedOverOn?: string;
   @IsOptional() @Trim() @IsString() @MaxLength(64) externalCaseNo?: string;
 }
 
 export class PersuasionDto {
   @ApiProperty() @IsInt() @Min(0) version!: number;
-  @ApiProperty() @Matches(DATE) date!: string;
+  @ApiProperty() @IsCalendarDate() date!: string;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(100) staff!: string;
   @ApiProperty({ enum: keys(PERSUASION_MEASURE_LABELS) }) @IsIn(keys(PERSUASION_MEASURE_LABELS)) measure!: PersuasionMeasure;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(1000) result!: string;
@@ -95,8 +93,8 @@ export class VesselListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'comma-separated statuses' }) @IsOptional() @Transform(csv) @IsArray() @IsIn(VESSEL_STATUSES as string[], { each: true }) status?: string[];
   @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string;
-  @ApiPropertyOptional({ description: 'discovered on or after (YYYY-MM-DD, town zone)' }) @IsOptional() @Matches(DATE) from?: string;
-  @ApiPropertyOptional({ description: 'discovered on or before' }) @IsOptional() @Matches(DATE) to?: string;
+  @ApiPropertyOptional({ description: 'discovered on or after (YYYY-MM-DD, town zone)' }) @IsOptional() @IsCalendarDate() from?: string;
+  @ApiPropertyOptional({ description: 'discovered on or before' }) @IsOptional() @IsCalendarDate() to?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() campaignId?: string;
   @ApiPropertyOptional({ description: 'number, place or marks' }) @IsOptional() @Trim() @IsString() @MaxLength(100) q?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(50) ownerName?: string;
@@ -104,11 +102,11 @@ export class VesselListQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(20) ownerPhone?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) registeredYear?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) dismantledYear?: number;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}-\d{2}$/) dismantledMonth?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}-\d{2}$/) registeredMonth?: string;
+  @ApiPropertyOptional() @IsOptional() @IsYearMonth() dismantledMonth?: string;
+  @ApiPropertyOptional() @IsOptional() @IsYearMonth() registeredMonth?: string;
   @ApiPropertyOptional() @IsOptional() @IsIn(keys(DISPOSAL_LABELS)) disposal?: Disposal;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) handedOverYear?: number;
-  @ApiPropertyOptional({ description: 'still open at the end of this day' }) @IsOptional() @Matches(DATE) openAt?: string;
+  @ApiPropertyOptional({ description: 'still open at the end of this day' }) @IsOptional() @IsCalendarDate() openAt?: string;
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) voided?: 'true' | 'false';
   @ApiPropertyOptional() @IsOptional() @IsIn(['number', 'registeredAt', 'discoveredAt', 'dismantledOn', 'status']) sort?: string;
   @ApiPropertyOptional() @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';

@@ -188,9 +188,11 @@ export class VesselCaseRepository {
     return rows[0] ? hydrate(rows[0]) : null;
   }
 
-  async byNumbers(em: EntityManager, townId: string, numbers: string[]): Promise<Map<string, VesselRow>> {
+  /** Records of a town by number, only those in the scope. */
+  async byNumbers(em: EntityManager, scope: ResolvedScope, townId: string, numbers: string[]): Promise<Map<string, VesselRow>> {
     if (numbers.length === 0) return new Map();
-    const rows = await em.query(`${SELECT} ${FROM} WHERE v.town_id = $1 AND v.number = ANY($2::varchar[])`, [townId, numbers]);
+    const params: unknown[] = [townId, numbers];
+    const rows = await em.query(`${SELECT} ${FROM} WHERE v.town_id = $1 AND v.number = ANY($2::varchar[]) AND ${this.where(scope, {}, params)}`, params);
     return new Map(rows.map((r: Record<string, unknown>) => [r.number as string, hydrate(r)]));
   }
 

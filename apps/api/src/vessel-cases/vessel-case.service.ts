@@ -387,7 +387,7 @@ export class VesselCaseService {
       lock: async (em) => {
         const row = await this.visible(principal, id, em, true);
         this.assertWritable(row);
-        return { townId: row.townId };
+        return { townId: row.townId, version: row.version };
       },
       bump: (em, version) => this.repo.update(em, id, version, { updated_at: this.clock.now(), updated_by: principal.user.id }),
     };

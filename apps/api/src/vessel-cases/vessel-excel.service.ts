@@ -69,7 +69,8 @@ export class VesselExcelService {
       requiredForCreate: REQUIRED_FOR_CREATE,
       personal: PERSONAL.map(([field, kind]) => ({ field, kind })),
       numberExample: () => '广海三无〔2021〕第0001号',
-      byNumbers: (em, townId, numbers) => this.repo.byNumbers(em, townId, numbers),
+      table: 'vessel_case',
+      byNumbers: (em, scope, townId, numbers) => this.repo.byNumbers(em, scope, townId, numbers),
       apply: (em, townId, planned) => this.apply(em, principal, townId, planned),
     });
   }

@@ -25,7 +25,7 @@ export const routes: Routes = [
       {
         path: 'admin/users',
         canActivate: [permissionGuard],
-        data: requires('user.read'),
+        data: requires('user.read', 'security.accounts'),
         loadChildren: () => import('./features/users/users.routes').then((m) => m.USERS_ROUTES),
       },
       {
@@ -37,7 +37,7 @@ export const routes: Routes = [
       {
         path: 'admin/roles',
         canActivate: [permissionGuard],
-        data: requires('role.read'),
+        data: requires('role.read', 'security.accounts'),
         loadChildren: () => import('./features/roles/roles.routes').then((m) => m.ROLES_ROUTES),
       },
       {

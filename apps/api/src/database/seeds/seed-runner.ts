@@ -1,4 +1,5 @@
 import { passwordProblems, DEFAULT_SECURITY_POLICY } from '@fazhi/contracts';
+import { API_COMMON_PASSWORDS } from '../../auth/common-passwords';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/config';
 import { insertAccount, syncBuiltinRoles, upsertUnits } from './base';
@@ -45,7 +46,7 @@ export async function seedDemo(ds: DataSource, config: AppConfig, deps: SeedDeps
 /** The three first accounts (admin, security, auditor) from the environment, on a root unit. */
 export async function ensureInitialAccounts(ds: DataSource, config: AppConfig, deps: SeedDeps, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   for (const a of config.initialAccounts) {
-    const problems = passwordProblems(a.password, { username: a.username, minLength: DEFAULT_SECURITY_POLICY.passwordMinLength });
+    const problems = passwordProblems(a.password, { username: a.username, minLength: DEFAULT_SECURITY_POLICY.passwordMinLength, commonPasswords: API_COMMON_PASSWORDS });
     if (problems.length) throw new Error(`INITIAL_${a.role.toUpperCase()}_PASSWORD is not acceptable: ${problems.join(', ')}`);
   }
   await ds.transaction(async (em) => {

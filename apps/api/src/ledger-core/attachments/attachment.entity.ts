@@ -24,4 +24,6 @@ export class AttachmentEntity {
   @Column('timestamptz', { name: 'uploaded_at' }) uploadedAt!: Date;
   @Column('timestamptz', { name: 'removed_at', nullable: true }) removedAt!: Date | null;
   @Column('uuid', { name: 'removed_by', nullable: true }) removedBy!: string | null;
+  /** Holds personal data in full (e.g. a generated agreement): downloading it needs `personal.unmask`. */
+  @Column('boolean', { default: false }) personal!: boolean;
 }

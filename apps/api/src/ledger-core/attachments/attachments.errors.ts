@@ -1,5 +1,5 @@
 import { ATTACHMENT_STAGE_LABELS, ATTACHMENT_STAGES, ErrorCode } from '@fazhi/contracts';
-import { AppException, invalidField, notFound } from '../../common/app-exception';
+import { AppException, forbidden, invalidField, notFound } from '../../common/app-exception';
 import { REFUSED_LABELS, RefusedKind } from './file-types';
 
 export const AttachmentErrorCode = {
@@ -73,3 +73,7 @@ export const attachmentNotFound = () => notFound({ zh: '附件不存在', en: 'A
 export const noThumbnail = () => notFound({ zh: '该附件没有缩略图', en: 'This attachment has no thumbnail' });
 
 export const contentMissing = () => notFound({ zh: '附件文件缺失，请联系管理员', en: 'The attachment file is missing; contact the administrator' });
+
+/** A document holding personal data in full (e.g. a generated agreement) opens only with the unmask permission. */
+export const personalDocument = () =>
+  forbidden({ zh: '该文件含当事人完整个人信息，需“查看完整个人信息”权限才能下载', en: 'This file holds personal data in full; downloading it needs the unmask permission' });

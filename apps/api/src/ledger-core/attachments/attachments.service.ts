@@ -41,6 +41,8 @@ export interface ReceiveOptions {
   maxFiles?: number;
   /** Text fields accepted besides `stage` (e.g. `version`); any other field is refused. */
   fields?: readonly string[];
+  /** Checks the fields sent ahead of the first file before a byte of it is stored; a throw ends the upload. */
+  beforeFiles?: (fields: Readonly<Record<string, string>>) => Promise<void>;
 }
 
 export interface AttachInput {
@@ -51,6 +53,8 @@ export interface AttachInput {
   stage?: AttachmentStage;
   upload: ReceivedUpload;
   userId: string | null;
+  /** The file holds personal data in full (downloads need `personal.unmask`). */
+  personal?: boolean;
 }
 
 export type ContentVariant = 'original' | 'thumbnail';
@@ -78,6 +82,7 @@ export const toAttachmentDto = (row: AttachmentEntity): AttachmentDto => ({
   hasThumbnail: row.thumbnailKey !== null,
   uploadedAt: row.uploadedAt.toISOString(),
   uploadedBy: row.uploadedBy,
+  personal: row.personal,
 });
 
 const isStage = (value: string | undefined): value is AttachmentStage => (ATTACHMENT_STAGES as readonly string[]).includes(value ?? '');
@@ -128,6 +133,7 @@ export class AttachmentsService implements OnModuleInit, OnModuleDestroy {
       maxFiles: opts.maxFiles ?? DEFAULT_MAX_FILES,
       maxFields: allowed.size + 8,
       maxFieldBytes: MAX_FIELD_BYTES,
+      beforeFiles: opts.beforeFiles,
     });
     const thumbnails: string[] = [];
     try {
@@ -206,6 +212,7 @@ export class AttachmentsService implements OnModuleInit, OnModuleDestroy {
       uploadedAt: this.clock.now(),
       removedAt: null,
       removedBy: null,
+      personal: input.personal ?? false,
     });
     await this.repo.insert(em, row);
     return toAttachmentDto(row);

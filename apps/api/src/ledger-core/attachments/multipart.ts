@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { invalidFields } from '../../common/app-exception';
+import { inputProblems, inputRefusal } from '../../common/input-guard';
 import { fieldTooLong, fileTooLarge, notMultipart, tooManyFiles, tooManyParts, uploadIncomplete } from './attachments.errors';
 import { cleanFileName } from './file-names';
 
@@ -40,6 +41,8 @@ export interface MultipartLimits {
   maxFiles: number;
   maxFields: number;
   maxFieldBytes: number;
+  /** Runs once, when the first file begins, with the fields sent before it; no file is written until it settles, and a rejection ends the upload. */
+  beforeFiles?: (fields: Readonly<Record<string, string>>) => Promise<void>;
 }
 
 /** Counts and hashes the bytes that pass through. */
@@ -90,6 +93,7 @@ export function readMultipart(req: Request, limits: MultipartLimits): Promise<Mu
     const streams: { destroy(): void }[] = [];
     let failed = false;
     let finished = false;
+    let filesAllowed: Promise<void> | undefined;
 
     const fail = (error: unknown): void => {
       if (failed || finished) return;
@@ -113,25 +117,33 @@ export function readMultipart(req: Request, limits: MultipartLimits): Promise<Mu
       const index = files.length;
       files.push(undefined);
       const fileName = cleanFileName(info.filename);
-      const tempPath = path.join(limits.tmpDir, `${randomUUID()}.part`);
-      const meter = new Meter();
-      const sink = createWriteStream(tempPath, { flags: 'wx', mode: 0o640 });
-      closings.push(new Promise((closed) => sink.once('close', () => closed())));
-      written.push(tempPath);
-      streams.push(stream, meter, sink);
+      streams.push(stream);
       stream.on('limit', () => fail(fileTooLarge(fileName, limits.maxBytes)));
-      writes.push(
-        pipeline(stream, meter, sink).then(
+      filesAllowed ??= limits.beforeFiles ? limits.beforeFiles({ ...fields }) : Promise.resolve();
+      const store = (): Promise<void> | undefined => {
+        if (failed) return undefined;
+        const tempPath = path.join(limits.tmpDir, `${randomUUID()}.part`);
+        const meter = new Meter();
+        const sink = createWriteStream(tempPath, { flags: 'wx', mode: 0o640 });
+        closings.push(new Promise((closed) => sink.once('close', () => closed())));
+        written.push(tempPath);
+        streams.push(meter, sink);
+        return pipeline(stream, meter, sink).then(
           () => {
             files[index] = { fileName, tempPath, size: meter.size, sha256: meter.hash.digest('hex') };
           },
           (error: unknown) => fail(uploadIncompleteOr(error)),
-        ),
-      );
+        );
+      };
+      writes.push(filesAllowed.then(store, (error: unknown) => fail(error)));
     });
     bb.on('field', (name, value, info) => {
       if (info.valueTruncated || info.nameTruncated) fail(fieldTooLong(name));
-      else fields[name] = value;
+      else {
+        const refusal = inputRefusal(inputProblems({ [name]: value }));
+        if (refusal) fail(refusal);
+        else fields[name] = value;
+      }
     });
     bb.on('filesLimit', () => fail(tooManyFiles(limits.maxFiles)));
     bb.on('fieldsLimit', () => fail(tooManyParts()));

@@ -15,3 +15,16 @@ export class CalendarDayEntity {
   @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy!: string | null;
   @Column('int', { default: 1 }) version!: number;
 }
+
+/**
+ * A year whose holiday arrangement is complete: a year of the kept national arrangement, or one
+ * an administrator declared entered. Working days counted in a year without a row are provisional.
+ */
+@Entity({ name: 'calendar_year' })
+export class CalendarYearEntity {
+  @PrimaryColumn('int') year!: number;
+  @Column('varchar', { length: 16 }) source!: CalendarDaySource;
+  @Column('timestamptz', { name: 'entered_at' }) enteredAt!: Date;
+  @Column('uuid', { name: 'entered_by', nullable: true }) enteredBy!: string | null;
+  @Column('int', { default: 1 }) version!: number;
+}

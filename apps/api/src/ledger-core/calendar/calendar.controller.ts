@@ -1,14 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CalendarDayDto, CalendarYearDto } from '@fazhi/contracts';
+import type { CalendarDayDto, CalendarYearDto, CalendarYearEntryDto } from '@fazhi/contracts';
 import { RequirePermission } from '../../access/access.decorators';
 import { Principal } from '../../access/principal';
 import { CurrentPrincipal } from '../../auth/auth.guard';
 import { VersionQuery } from '../../org/org.dto';
-import { CalendarDatePipe, CalendarYearQuery, PutCalendarDayDto } from './calendar.dto';
+import { CalendarDatePipe, CalendarYearPipe, CalendarYearQuery, PutCalendarDayDto, PutCalendarYearDto } from './calendar.dto';
 import { CalendarService } from './calendar.service';
 
 const datePipe = new CalendarDatePipe('date');
+const yearPipe = new CalendarYearPipe();
 
 @ApiTags('calendar')
 @Controller('calendar')
@@ -19,6 +20,20 @@ export class CalendarController {
   @Get()
   year(@Query() q: CalendarYearQuery): Promise<CalendarYearDto> {
     return this.calendar.year(q.year);
+  }
+
+  /** Declares the year's arrangement entered (after its days are). */
+  @RequirePermission('calendar.manage')
+  @Put('years/:year')
+  enterYear(@CurrentPrincipal() p: Principal, @Param('year', yearPipe) year: number, @Body() body: PutCalendarYearDto): Promise<CalendarYearEntryDto> {
+    return this.calendar.enterYear(p, year, body);
+  }
+
+  @RequirePermission('calendar.manage')
+  @Delete('years/:year')
+  @HttpCode(204)
+  reopenYear(@Param('year', yearPipe) year: number, @Query() q: VersionQuery): Promise<void> {
+    return this.calendar.reopenYear(year, q.version);
   }
 
   @RequirePermission('calendar.manage')

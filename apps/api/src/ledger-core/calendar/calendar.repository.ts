@@ -13,7 +13,25 @@ export interface CalendarDayRow {
   version: number;
 }
 
+export interface CalendarYearRow {
+  year: number;
+  source: CalendarDaySource;
+  enteredAt: Date;
+  enteredBy: string | null;
+  version: number;
+}
+
 const COLUMNS = `to_char(date, 'YYYY-MM-DD') AS date, kind, name, source, updated_at AS "updatedAt", updated_by AS "updatedBy", version`;
+const YEAR_COLUMNS = `year, source, entered_at AS "enteredAt", entered_by AS "enteredBy", version`;
+
+/**
+ * SQL: whether the period (`start`, `end`] (two date expressions) counted a day in a year that has
+ * no complete holiday arrangement (no `calendar_year` row); the same rule as `countsUncoveredYear`.
+ */
+export function countsUncoveredYearSql(start: string, end: string): string {
+  return `EXISTS (SELECT 1 FROM generate_series(extract(year FROM ${start} + 1)::int, extract(year FROM ${end})::int) AS counted(year)
+    WHERE ${end} > ${start} AND NOT EXISTS (SELECT 1 FROM calendar_year cy WHERE cy.year = counted.year))`;
+}
 
 /** The queries of the holiday calendar. */
 @Injectable()
@@ -84,5 +102,61 @@ export class CalendarRepository {
       [dates, source],
     );
     return [...upserted, ...(removed as { date: string }[])].map((r) => r.date);
+  }
+
+  /** The years with a complete holiday arrangement (read in `em`'s transaction when given). */
+  async coveredYears(em?: EntityManager): Promise<Set<number>> {
+    const rows: { year: number }[] = await (em ?? this.ds).query(`SELECT year FROM calendar_year`);
+    return new Set(rows.map((r) => r.year));
+  }
+
+  async year(year: number): Promise<CalendarYearRow | null> {
+    const [row] = await this.ds.query(`SELECT ${YEAR_COLUMNS} FROM calendar_year WHERE year = $1`, [year]);
+    return row ?? null;
+  }
+
+  async lockYear(em: EntityManager, year: number): Promise<CalendarYearRow | null> {
+    const [row] = await em.query(`SELECT ${YEAR_COLUMNS} FROM calendar_year WHERE year = $1 FOR UPDATE`, [year]);
+    return row ?? null;
+  }
+
+  /** Records a year as entered unless it is; null when another transaction got there first. */
+  async insertYear(em: EntityManager, row: Omit<CalendarYearRow, 'version'>): Promise<CalendarYearRow | null> {
+    const [inserted] = await em.query(
+      `INSERT INTO calendar_year (year, source, entered_at, entered_by, version) VALUES ($1, $2, $3, $4, 1)
+       ON CONFLICT (year) DO NOTHING RETURNING ${YEAR_COLUMNS}`,
+      [row.year, row.source, row.enteredAt, row.enteredBy],
+    );
+    return inserted ?? null;
+  }
+
+  async deleteYear(em: EntityManager, year: number, version: number): Promise<boolean> {
+    const [, affected] = await em.query(`DELETE FROM calendar_year WHERE year = $1 AND version = $2`, [year, version]);
+    return affected === 1;
+  }
+
+  /** How many holidays a year has in the calendar (read in `em`'s transaction). */
+  async holidayCount(em: EntityManager, year: number): Promise<number> {
+    const [{ n }] = await em.query(
+      `SELECT count(*)::int AS n FROM calendar_day WHERE kind = 'holiday' AND date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1)`,
+      [year],
+    );
+    return n;
+  }
+
+  /**
+   * Makes the kept arrangement's years (`first` to `last`) entered years of `source`, and drops
+   * years of that source it no longer has; an administrator's years are left as they are.
+   * Answers the years that changed.
+   */
+  async syncKeptYears(em: EntityManager, first: number, last: number, source: CalendarDaySource, now: Date): Promise<number[]> {
+    const added: { year: number }[] = await em.query(
+      `INSERT INTO calendar_year (year, source, entered_at, entered_by, version)
+       SELECT y, $3, $4, NULL, 1 FROM generate_series($1::int, $2::int) AS y
+       ON CONFLICT (year) DO NOTHING RETURNING year`,
+      [first, last, source, now],
+    );
+    const [removed] = await em.query(`DELETE FROM calendar_year WHERE source = $3 AND (year < $1 OR year > $2) RETURNING year`, [first, last, source]);
+    return [...added, ...(removed as { year: number }[])].map((r) => r.year);
   }
 }

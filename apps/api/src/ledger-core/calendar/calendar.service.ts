@@ -1,13 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type { CalendarDayDto, CalendarYearDto } from '@fazhi/contracts';
+import type { CalendarDayDto, CalendarYearDto, CalendarYearEntryDto } from '@fazhi/contracts';
 import { DataSource } from 'typeorm';
 import { Principal } from '../../access/principal';
 import { AuditService } from '../../audit/audit.service';
 import { staleVersion } from '../../common/app-exception';
 import { Clock } from '../../common/clock';
-import { calendarDayNotFound, calendarSourceDay } from './calendar.errors';
-import { CalendarDayRow, CalendarRepository } from './calendar.repository';
-import { PutCalendarDayDto } from './calendar.dto';
+import { calendarDayNotFound, calendarSourceDay, calendarSourceYear, calendarYearNotEntered, calendarYearWithoutHolidays } from './calendar.errors';
+import { CalendarDayRow, CalendarRepository, CalendarYearRow } from './calendar.repository';
+import { PutCalendarDayDto, PutCalendarYearDto } from './calendar.dto';
 import { KEPT_CALENDAR, KEPT_CALENDAR_SOURCE, keptCovers } from './kept-calendar';
 import { WorkingCalendar } from './working-calendar';
 
@@ -21,6 +21,10 @@ export function toCalendarDayDto(row: CalendarDayRow): CalendarDayDto {
     updatedBy: row.updatedBy,
     version: row.version,
   };
+}
+
+export function toCalendarYearEntryDto(row: CalendarYearRow): CalendarYearEntryDto {
+  return { year: row.year, source: row.source, enteredAt: new Date(row.enteredAt).toISOString(), enteredBy: row.enteredBy, version: row.version };
 }
 
 /**
@@ -44,10 +48,15 @@ export class CalendarService implements OnApplicationBootstrap {
     await this.syncKept();
   }
 
-  /** Brings the kept arrangement into the table; administrators' days are never overwritten. */
+  /**
+   * Brings the kept arrangement, its days and its years, into the tables; administrators' days
+   * and years are never overwritten.
+   */
   async syncKept(): Promise<string[]> {
     const changed = await this.ds.transaction(async (em) => {
-      const dates = await this.repo.syncKept(em, KEPT_CALENDAR.days, KEPT_CALENDAR_SOURCE, this.clock.now());
+      const now = this.clock.now();
+      const dates = await this.repo.syncKept(em, KEPT_CALENDAR.days, KEPT_CALENDAR_SOURCE, now);
+      await this.repo.syncKeptYears(em, KEPT_CALENDAR.firstYear, KEPT_CALENDAR.lastYear, KEPT_CALENDAR_SOURCE, now);
       await this.calendar.daysChanged(em, dates);
       return dates;
     });
@@ -57,8 +66,41 @@ export class CalendarService implements OnApplicationBootstrap {
   }
 
   async year(year: number): Promise<CalendarYearDto> {
-    const rows = await this.repo.yearDays(year);
-    return { year, sourceCovered: keptCovers(KEPT_CALENDAR, year), days: rows.map(toCalendarDayDto) };
+    const [rows, entered] = await Promise.all([this.repo.yearDays(year), this.repo.year(year)]);
+    return { year, sourceCovered: keptCovers(KEPT_CALENDAR, year), entered: entered ? toCalendarYearEntryDto(entered) : null, days: rows.map(toCalendarDayDto) };
+  }
+
+  /**
+   * Declares a year's arrangement entered (its holidays and make-up workdays all in): deadlines
+   * counted over it are no longer provisional, and its reminder ends. A year with no holiday is
+   * refused. Due dates themselves already follow every day entered.
+   */
+  async enterYear(principal: Principal, year: number, dto: PutCalendarYearDto): Promise<CalendarYearEntryDto> {
+    const saved = await this.ds.transaction(async (em) => {
+      const before = await this.repo.lockYear(em, year);
+      if ((before?.version ?? 0) !== dto.version) throw staleVersion();
+      if (before) return before;
+      if ((await this.repo.holidayCount(em, year)) === 0) throw calendarYearWithoutHolidays(year);
+      const after = await this.repo.insertYear(em, { year, source: 'admin', enteredAt: this.clock.now(), enteredBy: principal.user.id });
+      if (!after) throw staleVersion();
+      await this.audit.record(em, { action: 'calendar_year.enter', entity: 'calendar_year', entityId: String(year), after: toCalendarYearEntryDto(after) });
+      return after;
+    });
+    this.calendar.invalidate();
+    return toCalendarYearEntryDto(saved);
+  }
+
+  /** Withdraws an administrator's declaration (e.g. made too early); a kept year cannot be. */
+  async reopenYear(year: number, version: number): Promise<void> {
+    await this.ds.transaction(async (em) => {
+      const before = await this.repo.lockYear(em, year);
+      if (!before) throw calendarYearNotEntered();
+      if (before.version !== version) throw staleVersion();
+      if (before.source === KEPT_CALENDAR_SOURCE) throw calendarSourceYear();
+      if (!(await this.repo.deleteYear(em, year, version))) throw staleVersion();
+      await this.audit.record(em, { action: 'calendar_year.reopen', entity: 'calendar_year', entityId: String(year), before: toCalendarYearEntryDto(before) });
+    });
+    this.calendar.invalidate();
   }
 
   async put(principal: Principal, date: string, dto: PutCalendarDayDto): Promise<CalendarDayDto> {

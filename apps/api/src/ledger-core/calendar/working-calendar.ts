@@ -12,6 +12,18 @@ const CACHE_TTL_MS = 60_000;
 /** Working-day maths on the holiday calendar; loads the years each question needs. */
 export abstract class CalendarView {
   protected abstract loadYear(year: number): Promise<ReadonlyMap<string, CalendarDayKind>>;
+  protected abstract loadCoveredYears(): Promise<ReadonlySet<number>>;
+
+  /** The years whose holiday arrangement is complete (kept, or declared entered). */
+  coveredYears(): Promise<ReadonlySet<number>> {
+    return this.loadCoveredYears();
+  }
+
+  /** Whether the period (start, end] counted a day in a year without a complete arrangement. */
+  async countsUncoveredYear(start: string, end: string): Promise<boolean> {
+    const covered = await this.loadCoveredYears();
+    return days.countsUncoveredYear(start, end, (year) => covered.has(year));
+  }
 
   async isWorkday(date: string): Promise<boolean> {
     const year = days.yearOf(date);
@@ -81,6 +93,10 @@ class TransactionCalendarView extends CalendarView {
   protected loadYear(year: number): Promise<ReadonlyMap<string, CalendarDayKind>> {
     return this.repo.kindsOfYear(year, this.em);
   }
+
+  protected loadCoveredYears(): Promise<ReadonlySet<number>> {
+    return this.repo.coveredYears(this.em);
+  }
 }
 
 /**
@@ -91,6 +107,7 @@ class TransactionCalendarView extends CalendarView {
 @Injectable()
 export class WorkingCalendar extends CalendarView {
   private readonly cache = new Map<number, { at: number; days: Promise<ReadonlyMap<string, CalendarDayKind>> }>();
+  private covered: { at: number; years: Promise<ReadonlySet<number>> } | null = null;
   private readonly listeners: CalendarChangeListener[] = [];
 
   constructor(private readonly repo: CalendarRepository) {
@@ -113,6 +130,17 @@ export class WorkingCalendar extends CalendarView {
 
   invalidate(): void {
     this.cache.clear();
+    this.covered = null;
+  }
+
+  protected loadCoveredYears(): Promise<ReadonlySet<number>> {
+    if (this.covered && Date.now() - this.covered.at < CACHE_TTL_MS) return this.covered.years;
+    const entry = { at: Date.now(), years: this.repo.coveredYears() };
+    this.covered = entry;
+    entry.years.catch(() => {
+      if (this.covered === entry) this.covered = null;
+    });
+    return entry.years;
   }
 
   protected loadYear(year: number): Promise<ReadonlyMap<string, CalendarDayKind>> {

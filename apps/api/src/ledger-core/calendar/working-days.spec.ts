@@ -3,6 +3,7 @@ import {
   addCalendarDays,
   addWorkingDays,
   calendarDaysBetween,
+  countsUncoveredYear,
   DayKindLookup,
   isPlainDate,
   isWorkday,
@@ -98,5 +99,39 @@ describe('working days on the 2021 calendar', () => {
 
   it('refuses to walk a calendar without working days', () => {
     expect(() => addWorkingDays('2021-01-01', 1, () => 'holiday')).toThrow(RangeError);
+  });
+});
+
+describe('periods over a year without a holiday arrangement', () => {
+  const keptYears = (year: number) => year >= KEPT_CALENDAR.firstYear && year <= KEPT_CALENDAR.lastYear;
+
+  it('counts 1 January 2027 as a working day while 2027 is missing', () => {
+    expect(KEPT_CALENDAR.lastYear).toBe(2026);
+    expect(isWorkday('2027-01-01', kept)).toBe(true);
+    expect(addWorkingDays('2026-12-31', 1, kept)).toBe('2027-01-01');
+    expect(periodEnd('2026-12-02', 30, 'calendar', kept)).toBe('2027-01-01');
+  });
+
+  it('marks a period provisional when any day it counted lies in a missing year', () => {
+    const end = addWorkingDays('2026-12-21', 10, kept);
+    expect(end).toBe('2027-01-04');
+    expect(countsUncoveredYear('2026-12-21', end, keptYears)).toBe(true);
+    expect(countsUncoveredYear('2026-12-01', periodEnd('2026-12-01', 30, 'calendar', kept), keptYears)).toBe(false);
+    expect(countsUncoveredYear('2026-12-02', periodEnd('2026-12-02', 30, 'calendar', kept), keptYears)).toBe(true);
+  });
+
+  it('never counts the start day itself, and finds a missing year in the middle of a long period', () => {
+    expect(countsUncoveredYear('2026-12-31', '2026-12-31', keptYears)).toBe(false);
+    expect(countsUncoveredYear('2026-12-31', '2027-01-01', keptYears)).toBe(true);
+    expect(countsUncoveredYear('2020-12-31', '2021-01-04', keptYears)).toBe(false);
+    expect(countsUncoveredYear('2020-12-30', '2021-01-04', keptYears)).toBe(true);
+    const only2028 = (year: number) => year !== 2028;
+    expect(countsUncoveredYear('2027-06-01', '2029-03-01', only2028)).toBe(true);
+    expect(countsUncoveredYear('2027-06-01', '2027-12-31', only2028)).toBe(false);
+  });
+
+  it('is no longer provisional once the year is entered', () => {
+    const entered = (year: number) => keptYears(year) || year === 2027;
+    expect(countsUncoveredYear('2026-12-21', '2027-01-04', entered)).toBe(false);
   });
 });

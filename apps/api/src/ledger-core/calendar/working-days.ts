@@ -121,3 +121,14 @@ export function addMonths(date: string, n: number): string {
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
+
+/**
+ * Whether a period (start, end] counted a day in a year the calendar lacks (`covered` says which
+ * years it has): its working days there were taken as Monday to Friday, so its end is provisional
+ * until that year is entered. An empty period counted no day.
+ */
+export function countsUncoveredYear(start: string, end: string, covered: (year: number) => boolean): boolean {
+  if (calendarDaysBetween(start, end) <= 0) return false;
+  for (let year = yearOf(addCalendarDays(start, 1)); year <= yearOf(end); year++) if (!covered(year)) return true;
+  return false;
+}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DeadlinePeriod, LedgerType } from '@fazhi/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { ResolvedScope, scopeSql } from '../../access/data-scope';
+import { countsUncoveredYearSql } from '../calendar/calendar.repository';
 
 /** A deadline row with its dates as plain `YYYY-MM-DD` strings. */
 export interface Deadline extends DeadlinePeriod {
@@ -17,7 +18,12 @@ export interface Deadline extends DeadlinePeriod {
   createdAt: Date;
   updatedAt: Date;
   version: number;
+  /** Its period counted a day in a year without a complete holiday arrangement (read, never stored). */
+  provisional: boolean;
 }
+
+/** The deadline's own columns (`provisional` is worked out on reading). */
+export type StoredDeadline = Omit<Deadline, 'provisional'>;
 
 export type DeadlineChanges = Partial<Pick<Deadline, 'baseDueDate' | 'pausedFrom' | 'pausedDays' | 'extensionDays' | 'extensionReason' | 'extendedBy' | 'dueDate' | 'doneAt'>>;
 
@@ -31,6 +37,14 @@ const COLUMN_NAMES: Record<keyof DeadlineChanges, string> = {
   dueDate: 'due_date',
   doneAt: 'done_at',
 };
+
+/**
+ * SQL: whether the deadline aliased `alias` counted a day in a year without a complete holiday
+ * arrangement (for queries of other modules that read a deadline's state).
+ */
+export function provisionalSql(alias: string): string {
+  return countsUncoveredYearSql(`${alias}.start_date`, `${alias}.due_date`);
+}
 
 const date = (column: string, alias: string) => `to_char(d.${column}, 'YYYY-MM-DD') AS "${alias}"`;
 
@@ -57,6 +71,7 @@ const COLUMNS = [
   'd.created_at AS "createdAt"',
   'd.updated_at AS "updatedAt"',
   'd.version',
+  `${provisionalSql('d')} AS provisional`,
 ].join(', ');
 
 export interface MyDeadlineRow extends Deadline {
@@ -69,7 +84,7 @@ export interface MyDeadlineRow extends Deadline {
 export class DeadlinesRepository {
   constructor(private readonly ds: DataSource) {}
 
-  async insert(em: EntityManager, d: Deadline): Promise<void> {
+  async insert(em: EntityManager, d: StoredDeadline): Promise<void> {
     await em.query(
       `INSERT INTO deadline (id, town_id, village_id, ledger, record_id, kind, title, rule_days, rule_unit, start_date, base_due_date,
                              paused_from, paused_days, extension_days, extension_reason, extended_by, due_date, done_at, assignee_ids,

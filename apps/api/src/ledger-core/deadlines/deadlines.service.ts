@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DEADLINE_MAX_DAYS, DEADLINE_UNITS, DEADLINE_WARNING_DAYS, plainDateInZone } from '@fazhi/contracts';
+import { DEADLINE_MAX_DAYS, DEADLINE_UNITS, DEADLINE_WARNING_DAYS, DEFAULT_TIME_ZONE, plainDateInZone } from '@fazhi/contracts';
 import type { DeadlineDetailDto, DeadlineDto, DeadlinePeriod, DeadlineUnit, LedgerType, MyDeadlineDto, Page } from '@fazhi/contracts';
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
@@ -12,9 +12,9 @@ import { OrgTreeService } from '../../org/org-tree.service';
 import { invalidPlainDate } from '../calendar/calendar.errors';
 import { CalendarView, WorkingCalendar } from '../calendar/working-calendar';
 import { calendarDaysBetween, isPlainDate } from '../calendar/working-days';
-import { deadlineStatus } from './deadline-state';
+import { calendarYearItem, deadlineStatus, yearsToEnter } from './deadline-state';
 import { dateBefore, deadlineDone, deadlineNotFound, deadlineNotPaused, deadlinePaused, invalidDeadlineDays, invalidDeadlineInput } from './deadlines.errors';
-import { Deadline, DeadlineChanges, DeadlinesRepository } from './deadlines.repository';
+import { Deadline, DeadlineChanges, DeadlinesRepository, StoredDeadline } from './deadlines.repository';
 import { MyDeadlinesQuery } from './deadlines.dto';
 
 export interface OpenDeadlineInput {
@@ -44,7 +44,7 @@ const MAX_ASSIGNEES = 50;
 const START_DATE = { zh: '起算日期', en: 'start date' };
 const PAUSE_DATE = { zh: '暂停日期', en: 'date the deadline was paused' };
 
-function periodOf(d: Deadline): DeadlinePeriod {
+function periodOf(d: StoredDeadline): DeadlinePeriod {
   return {
     ruleDays: d.ruleDays,
     unit: d.unit,
@@ -62,7 +62,7 @@ function periodOf(d: Deadline): DeadlinePeriod {
 const isoOrNull = (at: Date | null) => (at ? new Date(at).toISOString() : null);
 
 /** What the audit keeps of a deadline: its facts, not its day-to-day state. */
-function auditView(d: Deadline) {
+function auditView(d: StoredDeadline) {
   return { ledger: d.ledger, recordId: d.recordId, kind: d.kind, title: d.title, ...periodOf(d), doneAt: isoOrNull(d.doneAt), assigneeIds: d.assigneeIds, version: d.version };
 }
 
@@ -90,7 +90,7 @@ export class DeadlinesService implements OnModuleInit {
     this.checkOpen(input);
     const now = this.clock.now();
     const due = await this.calendar.periodEnd(input.startDate, input.days, input.unit);
-    const deadline: Deadline = {
+    const deadline: StoredDeadline = {
       id: randomUUID(),
       townId: input.townId,
       villageId: input.villageId ?? null,
@@ -116,7 +116,7 @@ export class DeadlinesService implements OnModuleInit {
     };
     await this.repo.insert(em, deadline);
     await this.audit.record(em, { action: 'deadline.open', entity: 'deadline', entityId: deadline.id, townId: deadline.townId, after: auditView(deadline) });
-    return deadline;
+    return { ...deadline, provisional: await this.calendar.within(em).countsUncoveredYear(deadline.startDate, deadline.dueDate) };
   }
 
   /** Stops the clock from `date` (e.g. while a hearing or an expert opinion takes its time). */
@@ -175,17 +175,33 @@ export class DeadlinesService implements OnModuleInit {
     return { ...this.status(d, today), id: d.id, title: d.title, ...periodOf(d), doneAt: isoOrNull(d.doneAt), assigneeIds: d.assigneeIds, version: d.version };
   }
 
-  /** The caller's open deadlines in scope: due soon and overdue, or all with `all`. */
+  /**
+   * The caller's open deadlines in scope: due soon and overdue, or all with `all`; for a calendar
+   * administrator, first the years whose holiday arrangement is to be entered.
+   */
   async mine(principal: Principal, query: MyDeadlinesQuery): Promise<Page<MyDeadlineDto>> {
     const { page, pageSize, offset } = pageOf(query);
-    const { rows, total } = await this.repo.mine(principal.scope, this.clock.now(), {
+    const now = this.clock.now();
+    const reminders = await this.calendarReminders(principal, now);
+    const shown = reminders.slice(offset, offset + pageSize);
+    const { rows, total } = await this.repo.mine(principal.scope, now, {
       all: query.all ?? false,
       warningDays: DEADLINE_WARNING_DAYS,
-      offset,
-      limit: pageSize,
+      offset: Math.max(0, offset - reminders.length),
+      limit: pageSize - shown.length,
     });
     const items = rows.map((r): MyDeadlineDto => ({ ...this.status(r, r.today), id: r.id, townId: r.townId, ledger: r.ledger, recordId: r.recordId, title: r.title }));
-    return toPage(items, total, page, pageSize);
+    return toPage([...shown, ...items], total + reminders.length, page, pageSize);
+  }
+
+  /** The years a holder of `calendar.manage` is to enter, as due items on their town's date. */
+  private async calendarReminders(principal: Principal, now: Date): Promise<MyDeadlineDto[]> {
+    if (!principal.permissions.has('calendar.manage')) return [];
+    const units = await this.tree.byId();
+    const unit = units.get(principal.user.townId ?? principal.user.orgUnitId);
+    const today = plainDateInZone(now, unit?.timeZone ?? DEFAULT_TIME_ZONE);
+    const covered = await this.calendar.coveredYears();
+    return yearsToEnter(today, (year) => covered.has(year)).map((year) => calendarYearItem(year, today));
   }
 
   /** Recomputes open deadlines whose span holds a calendar day that changed (same transaction). */

@@ -2,8 +2,10 @@ import { ColumnSpec } from '@fazhi/contracts';
 import { CellRichTextValue, CellValue } from 'exceljs';
 import { BOOLEAN_LABELS } from './cell-export';
 import { looksMasked, unescapeFormulaText } from './cell-text';
+import { isInstantText, isRealDate, MAX_YEAR, MIN_YEAR } from '../../common/dates';
+import { NUL } from '../../common/input-guard';
 import { ParsedValue } from './ledger-excel.types';
-import { formatCalendarDate, isCalendarDate, utcMsToWallClock, WallClock, wallClockToInstant } from './zoned-time';
+import { formatCalendarDate, utcMsToWallClock, WallClock, wallClockToInstant } from './zoned-time';
 
 /** A cell reduced to what a user sees: text, number, boolean or date (zone-less clock). */
 export type RawCell = string | number | boolean | Date | null;
@@ -35,6 +37,7 @@ const TRUE_TEXTS = new Set([BOOLEAN_LABELS.true, 'true']);
 const FALSE_TEXTS = new Set([BOOLEAN_LABELS.false, 'false']);
 
 const BAD_DATE = '日期格式不正确';
+const OUT_OF_YEARS = `年份应在 ${MIN_YEAR}–${MAX_YEAR} 之间`;
 
 function isRichText(v: unknown): v is CellRichTextValue {
   return typeof v === 'object' && v !== null && Array.isArray((v as Partial<CellRichTextValue>).richText);
@@ -90,7 +93,10 @@ function serialToClock(serial: number, ctx: ImportContext): Date | null {
 
 /** The wall clock a date cell or date text shows, or a problem. */
 function readClock(raw: Exclude<RawCell, null>, ctx: ImportContext): { clock: WallClock; ms: number } | string {
-  if (raw instanceof Date) return { clock: utcMsToWallClock(raw.getTime()), ms: raw.getUTCMilliseconds() };
+  if (raw instanceof Date) {
+    const clock = utcMsToWallClock(raw.getTime());
+    return clock.year >= MIN_YEAR && clock.year <= MAX_YEAR ? { clock, ms: raw.getUTCMilliseconds() } : OUT_OF_YEARS;
+  }
   if (typeof raw === 'number') {
     const d = serialToClock(raw, ctx);
     return d ? { clock: utcMsToWallClock(d.getTime()), ms: d.getUTCMilliseconds() } : BAD_DATE;
@@ -98,7 +104,8 @@ function readClock(raw: Exclude<RawCell, null>, ctx: ImportContext): { clock: Wa
   const m = DATE_TEXT.exec(cellText(raw).normalize('NFKC'));
   if (!m) return BAD_DATE;
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number);
-  if (!isCalendarDate(year, month, day)) return '日期不存在';
+  if (year < MIN_YEAR || year > MAX_YEAR) return OUT_OF_YEARS;
+  if (!isRealDate(year, month, day)) return '日期不存在';
   if (hour > 23 || minute > 59 || second > 59) return '时间不正确';
   return { clock: { year, month, day, hour, minute, second }, ms: 0 };
 }
@@ -111,10 +118,7 @@ function parseDate(raw: Exclude<RawCell, null>, ctx: ImportContext): CellOutcome
 function parseDatetime(raw: Exclude<RawCell, null>, ctx: ImportContext): CellOutcome {
   if (typeof raw === 'string') {
     const text = cellText(raw).normalize('NFKC');
-    if (ZONED_ISO.test(text)) {
-      const ms = Date.parse(text);
-      return Number.isNaN(ms) ? problem('时间不正确') : value(new Date(ms).toISOString());
-    }
+    if (ZONED_ISO.test(text)) return isInstantText(text) ? value(new Date(Date.parse(text)).toISOString()) : problem('日期或时间不存在');
   }
   const read = readClock(raw, ctx);
   if (typeof read === 'string') return problem(read === BAD_DATE ? '日期时间格式不正确' : read);
@@ -172,6 +176,7 @@ export function isBlankCell(raw: RawCell): boolean {
  * here too; personal data still showing the export's mask means "keep the stored value".
  */
 export function parseCell(spec: ColumnSpec, raw: RawCell, ctx: ImportContext): CellOutcome {
+  if (typeof raw === 'string' && raw.includes(NUL)) return problem('含有空字符（\\u0000），请删除后重新填写');
   if (raw === null || isBlankCell(raw)) return spec.required ? problem('不能为空') : value(null);
   if (spec.masked && typeof raw === 'string') {
     const text = cellText(raw);

@@ -71,13 +71,6 @@ export function wallClockToInstant(w: WallClock, timeZone: string): Date {
   return new Date(Math.min(first, second));
 }
 
-/** Whether year, month and day name a real calendar date. */
-export function isCalendarDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const d = new Date(wallClockToUtcMs({ year, month, day, hour: 0, minute: 0, second: 0 }));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
-
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** `YYYY-MM-DD` of a wall clock. */

@@ -16,7 +16,7 @@ const DISPUTE_PAGES = ['dispute-list', 'dispute-stats', 'peace-officers'];
 /** The pages each seed role reaches from the menu (DOMAIN.md §1). */
 const EXPECTED: Record<SeedRoleCode, string[]> = {
   admin: ['home', 'dispute-settings', 'users', 'org', 'roles', 'calendar', 'password'],
-  security: ['home', 'security-settings', 'locks', 'login-history', 'password'],
+  security: ['home', 'security-settings', 'locks', 'admin-accounts', 'login-history', 'password'],
   auditor: ['home', 'login-history', 'audit', 'password'],
   leader: ['home', ...VESSEL_PAGES, ...DISPUTE_PAGES, 'password'],
   legal_affairs: ['home', ...VESSEL_PAGES, ...DISPUTE_PAGES, 'dispute-settings', 'password'],
@@ -72,7 +72,7 @@ describe('menu filter', () => {
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
     const rendered = [...el.querySelectorAll('[data-menu]')].map((node) => node.getAttribute('data-menu'));
-    expect(rendered).toEqual(['home', 'security', 'security-settings', 'locks', 'login-history', 'account', 'password']);
+    expect(rendered).toEqual(['home', 'security', 'security-settings', 'locks', 'admin-accounts', 'login-history', 'account', 'password']);
     expect(el.querySelector('[data-menu="locks"]')?.textContent).toContain('账户锁定');
   });
 });

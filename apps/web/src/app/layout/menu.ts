@@ -93,6 +93,7 @@ export const MENU: readonly MenuItem[] = [
         permissions: ['security.policy'],
       },
       { key: 'locks', label: 'menu.locks', icon: 'lock', link: '/security/locks', permissions: ['security.unlock'] },
+      { key: 'admin-accounts', label: 'menu.adminAccounts', icon: 'team', link: '/admin/users', permissions: ['security.accounts'] },
       {
         key: 'login-history',
         label: 'menu.loginHistory',

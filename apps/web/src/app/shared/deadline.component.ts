@@ -13,16 +13,24 @@ export const DEADLINE_COLORS: Record<DeadlineState, string> = {
   done: 'default',
 };
 
-/** A deadline's days left (or overdue) as a coloured tag, then its state. */
+/**
+ * A deadline's days left (or overdue) as a coloured tag, then its state, and "provisional" with
+ * its reason when the due date was counted over a year whose holiday arrangement is not entered.
+ */
 @Component({
   selector: 'fz-deadline-days',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ZORRO_IMPORTS],
   template: `
-    <nz-tag [nzColor]="colors[deadline().state]">
+    <nz-tag [nzColor]="colors[deadline().state]" data-test="deadline-days">
       {{ deadline().daysLeft < 0 ? t('deadlines.overdueDays', { days: -deadline().daysLeft }) : t('deadlines.daysLeft', { days: deadline().daysLeft }) }}
     </nz-tag>
     <span class="fz-muted">{{ i18n.pick(states[deadline().state]) }}</span>
+    @if (deadline().provisional) {
+      <nz-tag nzColor="gold" nz-tooltip [nzTooltipTitle]="t('deadlines.provisionalHint')" data-test="deadline-provisional">
+        {{ t('deadlines.provisional') }}
+      </nz-tag>
+    }
   `,
   styles: `
     :host {
@@ -36,7 +44,7 @@ export class DeadlineDaysComponent {
   protected readonly colors = DEADLINE_COLORS;
   protected readonly states = DEADLINE_STATE_LABELS;
 
-  readonly deadline = input.required<Pick<DeadlineDto, 'state' | 'daysLeft'>>();
+  readonly deadline = input.required<Pick<DeadlineDto, 'state' | 'daysLeft' | 'provisional'>>();
 }
 
 /** A record's running deadline on its detail page: the due date, days left and state; more after it as content. */

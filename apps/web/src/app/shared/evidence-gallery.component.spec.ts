@@ -10,7 +10,7 @@ import { EVIDENCE_ACCEPT, EvidenceGalleryComponent, evidenceForm } from './evide
 const BASE = '/api/vessel-cases/case-1/attachments';
 
 function attachment(id: string, stage: AttachmentDto['stage'], mime: string): AttachmentDto {
-  return { id, fileName: `${id}.bin`, mime, size: 2048, sha256: 'x', stage, hasThumbnail: mime.startsWith('image/'), uploadedAt: '2021-04-01T02:00:00Z', uploadedBy: null };
+  return { id, fileName: `${id}.bin`, mime, size: 2048, sha256: 'x', stage, hasThumbnail: mime.startsWith('image/'), uploadedAt: '2021-04-01T02:00:00Z', uploadedBy: null, personal: false };
 }
 
 describe('evidence gallery', () => {
@@ -32,6 +32,19 @@ describe('evidence gallery', () => {
   });
 
   afterEach(() => backend.verify());
+
+  it('lists a file holding personal data without a link unless the caller may unmask', async () => {
+    const agreement = { ...attachment('p1', 'document', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'), fileName: '广海调〔2022〕第0006号人民调解协议书.docx', personal: true };
+    fixture.componentRef.setInput('attachments', [agreement]);
+    await fixture.whenStable();
+    const locked = el.querySelector('[data-test="evidence-file-locked"]');
+    expect(locked?.textContent).toContain('人民调解协议书');
+    expect(el.querySelector(`a[href="${BASE}/p1"]`)).toBeNull();
+    fixture.componentRef.setInput('canOpenPersonal', true);
+    await fixture.whenStable();
+    expect(el.querySelector('[data-test="evidence-file-locked"]')).toBeNull();
+    expect(el.querySelector(`a[href="${BASE}/p1"]`)).not.toBeNull();
+  });
 
   it('builds the multipart body with the version, the stage and every file', () => {
     const files = [new File(['a'], '船头.png', { type: 'image/png' }), new File(['b'], '船尾.jpg', { type: 'image/jpeg' })];

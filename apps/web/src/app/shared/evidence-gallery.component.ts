@@ -63,6 +63,8 @@ export class EvidenceGalleryComponent {
   readonly attachments = input.required<readonly AttachmentDto[]>();
   readonly version = input.required<number>();
   readonly canUpload = input(false);
+  /** The caller may open files holding personal data in full (`personal.unmask`); otherwise they are listed without a link. */
+  readonly canOpenPersonal = input(false);
   /** What the stages are called in this ledger (before/during/after the disposal by default). */
   readonly stageLabels = input<Record<AttachmentStage, { zh: string; en: string }>>(ATTACHMENT_STAGE_LABELS);
   /** Evidence of a related record shown beside (not uploaded to from here). */
@@ -98,6 +100,10 @@ export class EvidenceGalleryComponent {
 
   protected original(section: EvidenceSection, item: AttachmentDto): string {
     return `${section.base}/${encodeURIComponent(item.id)}`;
+  }
+
+  protected locked(item: AttachmentDto): boolean {
+    return item.personal && !this.canOpenPersonal();
   }
 
   protected thumbnail(section: EvidenceSection, item: AttachmentDto): string {

@@ -77,14 +77,36 @@ export class PagedList<T, F extends object> {
 /**
  * A paged list whose filters live in the page's URL: `go` puts them there and the URL (which the
  * page reads from its query parameters) drives the list; when the URL already holds them, the
- * list is searched in place (and `go` answers true).
+ * list is searched in place (and `go` answers true). Person searches (`personal`: names, ID
+ * numbers, phones) never go into the URL or the browser's history: they stay in this list's
+ * state and are added back to what the page reads from its URL (`fromRoute`).
  */
 export class RoutedList<T, F extends object> extends PagedList<T, F> {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  private personalSearch: Partial<F> = {};
 
-  go(query: F, queryParams: Record<string, string | number> = toApiQuery(query)): boolean {
-    const target = this.router.createUrlTree([], { relativeTo: this.route, queryParams });
+  constructor(
+    fetch: (query: F & PageQuery) => Observable<Page<T>>,
+    initial: F,
+    private readonly personal: readonly (keyof F)[] = [],
+  ) {
+    super(fetch, initial);
+  }
+
+  /** The filters read from the page's URL with the person search of the last `go`. */
+  fromRoute(query: F): F {
+    return { ...query, ...this.personalSearch };
+  }
+
+  go(query: F, queryParams?: Record<string, string | number>): boolean {
+    const open = { ...query };
+    this.personalSearch = {};
+    for (const key of this.personal) {
+      if (query[key] !== null && query[key] !== undefined) this.personalSearch[key] = query[key];
+      delete open[key];
+    }
+    const target = this.router.createUrlTree([], { relativeTo: this.route, queryParams: queryParams ?? toApiQuery(open) });
     if (this.router.serializeUrl(target) !== this.router.url) {
       void this.router.navigateByUrl(target);
       return false;

@@ -54,7 +54,12 @@ export function toApiQuery(query: object): Record<string, string | number> {
   return out;
 }
 
-/** The Excel export of a ledger (`base/export.xlsx`) with a list's filters. */
+/** Whether a list query holds a person search (sent in a POST body, never in a URL). */
+export function hasPersonalSearch<Q extends object>(query: Q, fields: readonly (keyof Q)[]): boolean {
+  return fields.some((f) => query[f] !== null && query[f] !== undefined && query[f] !== '');
+}
+
+/** The Excel export of a ledger (`base/export.xlsx`) with a list's filters (none of them a person search). */
 export function exportHref(base: string, query: object): string {
   const params = toParams(toApiQuery(query)).toString();
   return `${base}/export.xlsx${params ? `?${params}` : ''}`;

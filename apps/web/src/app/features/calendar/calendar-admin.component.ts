@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ActivatedRoute } from '@angular/router';
 import { FormControl, FormGroup, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
 import {
   CALENDAR_DAY_KINDS,
@@ -10,6 +11,7 @@ import {
   CalendarYearDto,
 } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
+import { Observable } from 'rxjs';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { DateTimePipe } from '../../shared/date-time.pipe';
 import { revealErrors } from '../../shared/form-errors';
@@ -19,6 +21,12 @@ import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { Submission } from '../../shared/api-error-message';
 import { CalendarApi } from './calendar.api';
 import { FieldComponent } from '../../shared/field.component';
+
+/** A year query parameter the page accepts, or null. */
+export function requestedYear(value: string | null): number | null {
+  const year = value && /^\d{4}$/.test(value) ? Number(value) : NaN;
+  return year >= CALENDAR_MIN_YEAR && year <= CALENDAR_MAX_YEAR ? year : null;
+}
 
 const WEEKDAY_KEYS = ['calendar.sun', 'calendar.mon', 'calendar.tue', 'calendar.wed', 'calendar.thu', 'calendar.fri', 'calendar.sat'] as const;
 
@@ -50,7 +58,8 @@ export class CalendarAdminComponent {
   protected readonly kinds = CALENDAR_DAY_KINDS;
   protected readonly minYear = CALENDAR_MIN_YEAR;
   protected readonly maxYear = CALENDAR_MAX_YEAR;
-  protected readonly year = signal(new Date().getFullYear());
+  /** The year asked for (`?year=`, e.g. from the home page's reminder), else this year. */
+  protected readonly year = signal(requestedYear(inject(ActivatedRoute).snapshot.queryParamMap.get('year')) ?? new Date().getFullYear());
   protected readonly data = signal<CalendarYearDto | null>(null);
   protected readonly loading = signal(false);
   protected readonly kindFilter = signal<CalendarDayKind | null>(null);
@@ -125,10 +134,28 @@ export class CalendarAdminComponent {
     );
   }
 
+  protected enterYear(): void {
+    const year = this.year();
+    this.act(this.api.enterYear(year, this.data()?.entered?.version ?? 0), this.t('calendar.yearEnteredSaved', { year }));
+  }
+
+  protected reopenYear(): void {
+    const entered = this.data()?.entered;
+    if (entered) this.act(this.api.reopenYear(entered.year, entered.version), this.t('calendar.yearReopened', { year: entered.year }));
+  }
+
   protected remove(day: CalendarDayDto): void {
-    this.api.remove(day.date, day.version).subscribe(() => {
-      this.message.success(this.t('calendar.removed', { date: day.date }));
-      this.load();
+    this.act(this.api.remove(day.date, day.version), this.t('calendar.removed', { date: day.date }));
+  }
+
+  /** Runs a change, says it is done, and reloads the year; a refusal is reported by the HTTP layer and the year reloaded too. */
+  private act(request: Observable<unknown>, done: string): void {
+    request.subscribe({
+      next: () => {
+        this.message.success(done);
+        this.load();
+      },
+      error: () => this.load(),
     });
   }
 

@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { CalendarDayDto, CalendarDayInput, CalendarYearDto } from '@fazhi/contracts';
+import { CalendarDayDto, CalendarDayInput, CalendarYearDto, CalendarYearEntryDto } from '@fazhi/contracts';
 import { Observable } from 'rxjs';
 import { errorDisplay } from '../../core/http/error-display';
 
@@ -16,6 +16,15 @@ export class CalendarApi {
 
   put(date: string, body: CalendarDayInput): Observable<CalendarDayDto> {
     return this.http.put<CalendarDayDto>(`${this.base}/${date}`, body, errorDisplay('inline'));
+  }
+
+  /** Declares the year's days all entered (`version` 0: not declared yet). */
+  enterYear(year: number, version: number): Observable<CalendarYearEntryDto> {
+    return this.http.put<CalendarYearEntryDto>(`${this.base}/years/${year}`, { version });
+  }
+
+  reopenYear(year: number, version: number): Observable<void> {
+    return this.http.delete<void>(`${this.base}/years/${year}`, { params: new HttpParams().set('version', version) });
   }
 
   remove(date: string, version: number): Observable<void> {

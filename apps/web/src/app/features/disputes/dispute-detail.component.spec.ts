@@ -70,7 +70,7 @@ describe('dispute detail actions', () => {
       history: [],
       attachments: [],
       transitions: [],
-      deadline: { kind: 'mediation-period', dueDate: '2021-07-01', daysLeft: 16, state: 'ok' },
+      deadline: { kind: 'mediation-period', dueDate: '2021-07-01', daysLeft: 16, state: 'ok', provisional: false },
       deadlineDetail: null,
       agreementForm: null,
       judicialConfirmation: null,

@@ -191,6 +191,8 @@ export class DisputeDetailComponent implements OnInit {
     const step = this.step();
     return record && step ? disputeStepInputs(step.requires, record, this.officers(), this.t) : [];
   });
+  /** Files holding personal data in full (the generated agreement) open only for holders of personal.unmask. */
+  protected readonly canUnmask = computed(() => this.auth.hasAny(['personal.unmask']));
   /** The written agreement (.docx) holds full personal data: only for holders of personal.unmask. */
   protected readonly agreementHref = computed(() => {
     const record = this.record();

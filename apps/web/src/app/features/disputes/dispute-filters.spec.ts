@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/router';
+import { ActivatedRoute, Router, convertToParamMap, provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { BehaviorSubject } from 'rxjs';
 import { testMe } from '../../../testing/me';
@@ -40,12 +40,18 @@ describe('dispute list filters from query parameters', () => {
   it('reads each list filter and writes it back the same way', () => {
     const query =
       `status=mediating,agreed&reached=accepted&townId=${TOWN}&villageId=${TOWN}&noVillage=true&category=land_forest&source=police` +
-      `&riskLevel=group_incident&mediatorId=${TOWN}&from=2021-01-01&to=2021-06-30&q=宅基地&partyName=黄海生` +
-      '&partyIdNumber=44078119800101123X&partyPhone=13800138000&escalated=true&deadline=overdue&voided=true&sort=occurredOn&order=asc';
+      `&riskLevel=group_incident&mediatorId=${TOWN}&from=2021-01-01&to=2021-06-30&q=宅基地` +
+      '&escalated=true&deadline=overdue&voided=true&sort=occurredOn&order=asc';
     const parsed = disputeQueryFromParams(convertToParamMap(Object.fromEntries(new URLSearchParams(query))));
     expect(parsed.status).toEqual(['mediating', 'agreed']);
     expect(parsed.riskLevel).toBe('group_incident');
     expect(pairs(toApiQuery(parsed))).toEqual(pairs(query));
+  });
+
+  it('never reads a party search from the URL', () => {
+    const parsed = disputeQueryFromParams(new URLSearchParams('partyName=黄海生&partyIdNumber=44078119800101123X&partyPhone=13800138000&voided=false'));
+    expect(parsed).toMatchObject({ partyName: null, partyIdNumber: null, partyPhone: null });
+    expect(toApiQuery(parsed)).toEqual({ voided: 'false' });
   });
 
   it('leaves out malformed and unknown values', () => {
@@ -63,7 +69,7 @@ describe('dispute list filters from query parameters', () => {
   });
 
   it('sends the exact party search to the one field chosen and keeps the filters without a control', () => {
-    const current = disputeQueryFromParams(new URLSearchParams('agreedYear=2021&voided=false&partyName=旧名'));
+    const current = { ...disputeQueryFromParams(new URLSearchParams('agreedYear=2021&voided=false')), partyName: '旧名' };
     const next = disputeSearch(current, {
       status: ['mediating'],
       category: null,
@@ -108,5 +114,30 @@ describe('dispute list opened with a figure query string', () => {
     expect(tags).toEqual(['townId', 'category', 'agreedYear', 'voided']);
     expect(el.querySelector('[data-filter="category"]')?.textContent).toContain('邻里纠纷');
     expect(el.querySelector('[data-test="dispute-create"]')).toBeNull();
+  });
+
+  it('searches by a party’s ID number in a POST body and keeps it out of the page’s URL', async () => {
+    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS)] });
+    TestBed.inject(AuthService).set(testMe(['dispute.read']));
+    backend = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(DisputeListComponent);
+    await fixture.whenStable();
+    backend.expectOne((req) => req.url === '/api/disputes' && req.method === 'GET').flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    backend.expectOne('/api/org-units/tree').flush([]);
+    const component = fixture.componentInstance as unknown as { filters: DisputeListComponent['filters']; search(): void };
+    component.filters.patchValue({ partyField: 'partyIdNumber', party: '44078119800101123X', status: ['mediating'] });
+    component.search();
+    await fixture.whenStable();
+    const search = backend.expectOne((req) => req.url === '/api/disputes/search');
+    expect(search.request.method).toBe('POST');
+    expect(search.request.body).toMatchObject({ partyIdNumber: '44078119800101123X', status: 'mediating' });
+    search.flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    await fixture.whenStable();
+    const router = TestBed.inject(Router);
+    expect(router.url).toContain('status=mediating');
+    expect(router.url).not.toContain('44078119800101123X');
+    const exportButton = (fixture.nativeElement as HTMLElement).querySelector('[data-test="dispute-export"]');
+    expect(exportButton?.tagName).toBe('BUTTON');
+    expect(exportButton?.getAttribute('href')).toBeNull();
   });
 });

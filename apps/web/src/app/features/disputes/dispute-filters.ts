@@ -16,6 +16,7 @@ import { MONTH, Source, YesNo, oneOf, reader, text, uuid, year } from '../../sha
 export type DisputeSort = 'number' | 'registeredAt' | 'occurredOn' | 'agreedOn' | 'status';
 export const DISPUTE_SORTS: readonly DisputeSort[] = ['number', 'registeredAt', 'occurredOn', 'agreedOn', 'status'];
 export type PartySearchField = 'partyName' | 'partyIdNumber' | 'partyPhone';
+/** The person search: sent in a POST body, never read from or written to a URL. */
 export const PARTY_SEARCH_FIELDS: readonly PartySearchField[] = ['partyName', 'partyIdNumber', 'partyPhone'];
 export type DeadlineFilter = 'due' | 'overdue';
 
@@ -132,7 +133,7 @@ function month(value: string | null): string | null {
   return value && MONTH.test(value) ? value : null;
 }
 
-/** Reads the list filters from query parameters; unknown or malformed values are left out. */
+/** Reads the list filters from query parameters; unknown or malformed values are left out, and so is a party search. */
 export function disputeQueryFromParams(source: Source): DisputeQuery {
   const get = reader(source);
   return {
@@ -148,9 +149,9 @@ export function disputeQueryFromParams(source: Source): DisputeQuery {
     from: isPlainDate(get('from')) ? get('from') : null,
     to: isPlainDate(get('to')) ? get('to') : null,
     q: text(get('q'), 100),
-    partyName: text(get('partyName'), 50),
-    partyIdNumber: text(get('partyIdNumber'), 18),
-    partyPhone: text(get('partyPhone'), 20),
+    partyName: null,
+    partyIdNumber: null,
+    partyPhone: null,
     registeredYear: year(get('registeredYear')),
     registeredMonth: month(get('registeredMonth')),
     acceptedYear: year(get('acceptedYear')),

@@ -56,7 +56,7 @@ export class DisputeListComponent {
   protected readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
 
-  protected readonly list = new RoutedList<DisputeDto, DisputeQuery>((query) => this.api.list(query), EMPTY_DISPUTE_QUERY);
+  protected readonly list = new RoutedList<DisputeDto, DisputeQuery>((query) => this.api.list(query), EMPTY_DISPUTE_QUERY, PARTY_SEARCH_FIELDS);
   protected readonly exportHref = computed(() => this.api.exportUrl(this.list.filters()));
   protected readonly statuses = DISPUTE_STATUSES;
   protected readonly statusLabels = DISPUTE_STATUS_LABELS;
@@ -90,7 +90,7 @@ export class DisputeListComponent {
 
   constructor() {
     this.route.queryParamMap.pipe(takeUntilDestroyed()).subscribe((params) => {
-      const query = disputeQueryFromParams(params);
+      const query = this.list.fromRoute(disputeQueryFromParams(params));
       this.fillForm(query);
       this.list.search(query);
     });
@@ -105,6 +105,11 @@ export class DisputeListComponent {
 
   protected reset(): void {
     this.list.go(EMPTY_DISPUTE_QUERY);
+  }
+
+  /** The export of a list searched by a party, posted. */
+  protected exportSearch(): void {
+    this.api.exportSearch(this.list.filters()).subscribe();
   }
 
   protected removeFilter(key: string): void {

@@ -15,8 +15,9 @@ import { Observable } from 'rxjs';
 import { errorDisplay } from '../../core/http/error-display';
 import { toParams } from '../../core/http/params';
 import { PageQuery } from '../../shared/paged-list';
-import { exportHref, toApiQuery } from '../../shared/query-params';
-import { DisputeQuery } from './dispute-filters';
+import { exportHref, hasPersonalSearch, toApiQuery } from '../../shared/query-params';
+import { postDownload } from '../../shared/post-download';
+import { DisputeQuery, PARTY_SEARCH_FIELDS } from './dispute-filters';
 
 /** The dispute mediation ledger (`/api/disputes`). */
 @Injectable({ providedIn: 'root' })
@@ -24,13 +25,20 @@ export class DisputesApi {
   private readonly http = inject(HttpClient);
   readonly base = '/api/disputes';
 
+  /** A page of the list; a search by a party goes in a POST body (`/search`), never in the URL. */
   list(query: Partial<DisputeQuery> & Partial<PageQuery>): Observable<Page<DisputeDto>> {
+    if (hasPersonalSearch(query, PARTY_SEARCH_FIELDS)) return this.http.post<Page<DisputeDto>>(`${this.base}/search`, toApiQuery(query));
     return this.http.get<Page<DisputeDto>>(this.base, { params: toParams(toApiQuery(query)) });
   }
 
-  /** The ledger as Excel with the list's filters (personal data masked). */
-  exportUrl(query: Partial<DisputeQuery>): string {
-    return exportHref(this.base, query);
+  /** The ledger as Excel with the list's filters (personal data masked), or null with a party search. */
+  exportUrl(query: Partial<DisputeQuery>): string | null {
+    return hasPersonalSearch(query, PARTY_SEARCH_FIELDS) ? null : exportHref(this.base, query);
+  }
+
+  /** The export with a party search, posted (the search never travels in a URL). */
+  exportSearch(query: Partial<DisputeQuery>): Observable<void> {
+    return postDownload(this.http, `${this.base}/export.xlsx`, toApiQuery(query), 'disputes.xlsx');
   }
 
   get(id: string): Observable<DisputeDetailDto> {

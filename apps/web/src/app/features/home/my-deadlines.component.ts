@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { MyDeadlineDto, Page } from '@fazhi/contracts';
+import { CALENDAR_YEAR_ITEM, MyDeadlineDto, Page } from '@fazhi/contracts';
 import { Observable } from 'rxjs';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { HomeListComponent, HomeListItemDirective } from '../../shared/home-list.component';
@@ -20,6 +20,9 @@ export function recordLink(item: Pick<MyDeadlineDto, 'ledger' | 'recordId'>): st
   return path ? [path, item.recordId] : null;
 }
 
+/** The holiday calendar page opened on the year an item asks to enter. */
+export const CALENDAR_PAGE = '/admin/calendar';
+
 /** Home card: the caller's due and overdue items, most urgent first, each opening its record. */
 @Component({
   selector: 'fz-my-deadlines',
@@ -28,9 +31,11 @@ export function recordLink(item: Pick<MyDeadlineDto, 'ledger' | 'recordId'>): st
   template: `
     <fz-home-list [title]="t('deadlines.title')" [emptyText]="t('deadlines.none')" [failedText]="t('deadlines.failed')" [source]="deadlines" data-test="my-deadlines">
       <ng-template [fzHomeListItem]="deadlines" let-item>
-        <div [attr.data-deadline]="item.state">
+        <div [attr.data-deadline]="item.state" [attr.data-item]="item.id">
           <div class="fz-deadline-title">
-            @if (link(item); as path) {
+            @if (item.ledger === calendarYear.ledger) {
+              <a [routerLink]="calendarPage" [queryParams]="{ year: item.recordId }" data-test="calendar-year-item">{{ t('deadlines.calendarYear', { year: item.recordId }) }}</a>
+            } @else if (link(item); as path) {
               <a [routerLink]="path">{{ item.title }}</a>
             } @else {
               {{ item.title }}
@@ -61,5 +66,7 @@ export function recordLink(item: Pick<MyDeadlineDto, 'ledger' | 'recordId'>): st
 export class MyDeadlinesComponent {
   protected readonly t = inject(I18nService).t;
   protected readonly link = recordLink;
+  protected readonly calendarYear = CALENDAR_YEAR_ITEM;
+  protected readonly calendarPage = CALENDAR_PAGE;
   protected readonly deadlines: Observable<Page<MyDeadlineDto>> = inject(DeadlinesApi).mine({ pageSize: 10 });
 }

@@ -5,7 +5,7 @@ import { HasPermissionDirective } from '../../core/permissions/has-permission.di
 import { I18nService } from '../../core/i18n/i18n.service';
 import { PageHeaderComponent } from '../../shared/page-header.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { DUTY_COLORS } from './duties';
+import { DUTY_COLORS, dutyManager, reservedHint } from './duties';
 import { RoleEditorComponent } from './role-editor.component';
 import { RolesApi } from './roles.api';
 
@@ -24,6 +24,8 @@ export class RoleListComponent {
   protected readonly t = this.i18n.t;
 
   protected readonly roles = signal<RoleDto[]>([]);
+  protected readonly manages = dutyManager('role');
+  protected readonly reservedHint = reservedHint;
   protected readonly permissions = signal<PermissionDef[]>([]);
   protected readonly loading = signal(true);
   protected readonly dialog = signal<Dialog | null>(null);

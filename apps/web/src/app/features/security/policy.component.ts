@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { PASSWORD_MAX_LENGTH, SecurityPolicy, SecurityPolicyDto } from '@fazhi/contracts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH_FLOOR, SecurityPolicy, SecurityPolicyDto } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { TKey } from '../../core/i18n/dict.zh';
 import { I18nService } from '../../core/i18n/i18n.service';
@@ -23,7 +23,7 @@ interface PolicyField {
 
 /** Every SecurityPolicy field with its label, unit and bounds. */
 export const POLICY_FIELDS: readonly PolicyField[] = [
-  { key: 'passwordMinLength', label: 'policy.passwordMinLength', hint: 'policy.passwordMinLengthHint', unit: 'unit.chars', min: 8, max: 64 },
+  { key: 'passwordMinLength', label: 'policy.passwordMinLength', hint: 'policy.passwordMinLengthHint', unit: 'unit.chars', min: PASSWORD_MIN_LENGTH_FLOOR, max: 64 },
   { key: 'passwordMaxAgeDays', label: 'policy.passwordMaxAgeDays', hint: 'policy.passwordMaxAgeDaysHint', unit: 'unit.days', min: 0, max: 3650 },
   { key: 'lockoutThreshold', label: 'policy.lockoutThreshold', hint: 'policy.lockoutThresholdHint', unit: 'unit.times', min: 1, max: 100 },
   { key: 'lockoutWindowMinutes', label: 'policy.lockoutWindowMinutes', hint: 'policy.lockoutWindowMinutesHint', unit: 'unit.minutes', min: 1, max: 1440 },

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { OrgTreeNode, RoleDto, UserDto, UserStatus } from '@fazhi/contracts';
+import { dutyManager, reservedHint } from '../roles/duties';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
 import { I18nService } from '../../core/i18n/i18n.service';
@@ -71,6 +72,10 @@ export class UserListComponent {
   protected readonly orgTree = signal<OrgTreeNode[]>([]);
   protected readonly orgNodes = computed(() => toTreeOptions(this.orgTree()));
   protected readonly roles = signal<RoleDto[]>([]);
+  protected readonly manages = dutyManager('account');
+  protected readonly reservedHint = reservedHint;
+  /** The roles the caller may hand out: those of the duties whose accounts it manages. */
+  protected readonly assignable = computed(() => this.roles().filter((r) => this.manages(r.duty)));
   protected readonly dialog = signal<Dialog | null>(null);
   protected readonly now = signal(Date.now());
 

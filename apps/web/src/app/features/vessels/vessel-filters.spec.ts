@@ -49,13 +49,19 @@ describe('vessel list filters from query parameters', () => {
   it('reads each list filter and writes it back the same way', () => {
     const query =
       `status=persuading,unclaimed&townId=${TOWN}&villageId=${TOWN}&from=2021-01-01&to=2021-06-30&campaignId=${TOWN}` +
-      '&q=南湾&ownerName=黄海生&ownerIdNumber=44078119800101123X&ownerPhone=13800138000&registeredYear=2021&handedOverYear=2022' +
+      '&q=南湾&registeredYear=2021&handedOverYear=2022' +
       '&voided=true&sort=dismantledOn&order=asc';
     const parsed = vesselQueryFromParams(convertToParamMap(Object.fromEntries(new URLSearchParams(query))));
     expect(parsed.status).toEqual(['persuading', 'unclaimed']);
     expect(parsed.registeredYear).toBe(2021);
     expect(parsed.sort).toBe('dismantledOn');
     expect(pairs(toApiQuery(parsed))).toEqual(pairs(query));
+  });
+
+  it('never reads an owner search from the URL', () => {
+    const parsed = vesselQueryFromParams(new URLSearchParams('ownerName=黄海生&ownerIdNumber=44078119800101123X&ownerPhone=13800138000&voided=false'));
+    expect(parsed).toMatchObject({ ownerName: null, ownerIdNumber: null, ownerPhone: null });
+    expect(toApiQuery(parsed)).toEqual({ voided: 'false' });
   });
 
   it('leaves out malformed and unknown values instead of sending them', () => {

@@ -6,10 +6,13 @@ import { MONTH, Source, YesNo, oneOf, reader, text, uuid, year } from '../../sha
 export type VesselSort = 'number' | 'registeredAt' | 'discoveredAt' | 'dismantledOn' | 'status';
 export const VESSEL_SORTS: readonly VesselSort[] = ['number', 'registeredAt', 'discoveredAt', 'dismantledOn', 'status'];
 export type OwnerSearchField = 'ownerName' | 'ownerIdNumber' | 'ownerPhone';
+/** The person search: sent in a POST body, never read from or written to a URL. */
+export const OWNER_SEARCH_FIELDS: readonly OwnerSearchField[] = ['ownerName', 'ownerIdNumber', 'ownerPhone'];
 
 /**
  * Every filter the vessel list endpoint takes (docs/api.md), as the list page holds it. The same
- * names are the page's query parameters, so a statistic's `filters[figure]` opens the list as is.
+ * names are the page's query parameters, so a statistic's `filters[figure]` opens the list as is;
+ * the owner search alone never goes into the URL.
  */
 export interface VesselQuery {
   status: VesselStatus[];
@@ -81,7 +84,7 @@ export const VESSEL_FILTER_LABELS: Record<VesselFilterKey, TKey> = {
   voided: 'vessels.filterVoided',
 };
 
-/** Reads the list filters from query parameters; unknown or malformed values are left out. */
+/** Reads the list filters from query parameters; unknown or malformed values are left out, and so is a person search. */
 export function vesselQueryFromParams(source: Source): VesselQuery {
   const get = reader(source);
   const status = (get('status') ?? '')
@@ -96,9 +99,9 @@ export function vesselQueryFromParams(source: Source): VesselQuery {
     to: isPlainDate(get('to')) ? get('to') : null,
     campaignId: uuid(get('campaignId')),
     q: text(get('q'), 100),
-    ownerName: text(get('ownerName'), 50),
-    ownerIdNumber: text(get('ownerIdNumber'), 18),
-    ownerPhone: text(get('ownerPhone'), 20),
+    ownerName: null,
+    ownerIdNumber: null,
+    ownerPhone: null,
     registeredYear: year(get('registeredYear')),
     registeredMonth: MONTH.test(get('registeredMonth') ?? '') ? get('registeredMonth') : null,
     dismantledYear: year(get('dismantledYear')),

@@ -15,11 +15,9 @@ import { CampaignsApi } from './campaigns.api';
 import { FilterTag, FilterTagsComponent } from '../../shared/filter-tags.component';
 import { OrgNames } from '../../shared/org-tree';
 import { DISPOSAL_KEYS } from './vessel-labels';
-import { EMPTY_VESSEL_QUERY, OwnerSearchField, VESSEL_FILTER_LABELS, VesselFilterKey, VesselQuery, VesselSort, activeFilters, vesselQueryFromParams, withoutFilter } from './vessel-filters';
+import { EMPTY_VESSEL_QUERY, OWNER_SEARCH_FIELDS, OwnerSearchField, VESSEL_FILTER_LABELS, VesselFilterKey, VesselQuery, VesselSort, activeFilters, vesselQueryFromParams, withoutFilter } from './vessel-filters';
 import { VesselsApi } from './vessels.api';
 import { FilterActionsComponent } from '../../shared/filter-actions.component';
-
-const OWNER_FIELDS: readonly OwnerSearchField[] = ['ownerName', 'ownerIdNumber', 'ownerPhone'];
 
 /** The vessel ledger: filters (also from a statistic's query string), pages, export and import. */
 @Component({
@@ -34,11 +32,11 @@ export class VesselListComponent {
   protected readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
 
-  protected readonly list = new RoutedList<VesselCaseDto, VesselQuery>((query) => this.api.list(query), EMPTY_VESSEL_QUERY);
+  protected readonly list = new RoutedList<VesselCaseDto, VesselQuery>((query) => this.api.list(query), EMPTY_VESSEL_QUERY, OWNER_SEARCH_FIELDS);
   protected readonly statuses = VESSEL_STATUSES;
   protected readonly statusLabels = VESSEL_STATUS_LABELS;
   protected readonly disposalKeys = DISPOSAL_KEYS;
-  protected readonly ownerFields = OWNER_FIELDS;
+  protected readonly ownerFields = OWNER_SEARCH_FIELDS;
   protected readonly orgTree = signal<OrgTreeNode[]>([]);
   protected readonly names = computed(() => new OrgNames(this.orgTree()));
   protected readonly campaigns = signal<CampaignDto[]>([]);
@@ -63,7 +61,7 @@ export class VesselListComponent {
 
   constructor() {
     this.route.queryParamMap.pipe(takeUntilDestroyed()).subscribe((params) => {
-      const query = vesselQueryFromParams(params);
+      const query = this.list.fromRoute(vesselQueryFromParams(params));
       this.fillForm(query);
       this.list.search(query);
     });
@@ -97,6 +95,11 @@ export class VesselListComponent {
     this.list.go(EMPTY_VESSEL_QUERY);
   }
 
+  /** The export of a list searched by its owner, posted. */
+  protected exportSearch(): void {
+    this.api.exportSearch(this.list.filters()).subscribe();
+  }
+
   protected removeFilter(key: string): void {
     this.list.go(withoutFilter(this.list.filters(), key as VesselFilterKey));
   }
@@ -119,7 +122,7 @@ export class VesselListComponent {
   }
 
   private fillForm(query: VesselQuery): void {
-    const owner = OWNER_FIELDS.find((field) => query[field]) ?? 'ownerName';
+    const owner = OWNER_SEARCH_FIELDS.find((field) => query[field]) ?? 'ownerName';
     if (query.villageId || query.from || query.campaignId || query[owner]) this.moreOpen.set(true);
     const from = fromPlainDate(query.from);
     const to = fromPlainDate(query.to);

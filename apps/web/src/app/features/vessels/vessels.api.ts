@@ -12,8 +12,9 @@ import { Observable } from 'rxjs';
 import { errorDisplay } from '../../core/http/error-display';
 import { toParams } from '../../core/http/params';
 import { PageQuery } from '../../shared/paged-list';
-import { VesselQuery } from './vessel-filters';
-import { exportHref, toApiQuery } from '../../shared/query-params';
+import { OWNER_SEARCH_FIELDS, VesselQuery } from './vessel-filters';
+import { exportHref, hasPersonalSearch, toApiQuery } from '../../shared/query-params';
+import { postDownload } from '../../shared/post-download';
 
 export type OwnerField = 'ownerName' | 'ownerIdNumber' | 'ownerPhone';
 
@@ -31,13 +32,20 @@ export class VesselsApi {
   private readonly http = inject(HttpClient);
   readonly base = '/api/vessel-cases';
 
+  /** A page of the list; a search by the owner goes in a POST body (`/search`), never in the URL. */
   list(query: Partial<VesselQuery> & Partial<PageQuery>): Observable<Page<VesselCaseDto>> {
+    if (hasPersonalSearch(query, OWNER_SEARCH_FIELDS)) return this.http.post<Page<VesselCaseDto>>(`${this.base}/search`, toApiQuery(query));
     return this.http.get<Page<VesselCaseDto>>(this.base, { params: toParams(toApiQuery(query)) });
   }
 
-  /** The export link for the current filters (a plain download; the session cookie goes along). */
-  exportUrl(query: VesselQuery): string {
-    return exportHref(this.base, query);
+  /** The export link for the current filters (a plain download; the session cookie goes along), or null with an owner search. */
+  exportUrl(query: VesselQuery): string | null {
+    return hasPersonalSearch(query, OWNER_SEARCH_FIELDS) ? null : exportHref(this.base, query);
+  }
+
+  /** The export with an owner search, posted (the search never travels in a URL). */
+  exportSearch(query: VesselQuery): Observable<void> {
+    return postDownload(this.http, `${this.base}/export.xlsx`, toApiQuery(query), 'vessels.xlsx');
   }
 
   get(id: string): Observable<VesselCaseDetailDto> {
