@@ -29,13 +29,15 @@ describe('the mediation agreement (人民调解协议书) as a Word file', () =>
   const download = (path: string, cookie = mediator) => t.http.get(path).set('Cookie', cookie).buffer(true).parse(binary);
 
   it('fills the built-in template with the Art 29 matters, keeps the file on the dispute and audits it', async () => {
-    const res = await download(`/api/disputes/${agreed.id}/agreement.docx`).expect(200);
+    const v = await s.toMediating(mediator, [await officerId(t, '甄秀英')]);
+    const mine = await s.agree(mediator, v.id, v.version);
+    const res = await download(`/api/disputes/${mine.id}/agreement.docx`).expect(200);
     expect(res.headers['content-type']).toMatch(/wordprocessingml/);
     expect(res.headers['content-disposition']).toMatch(/^attachment;/);
     const text = await docxBodyText(res.body);
     for (const expected of [
       '人民调解协议书',
-      agreed.number,
+      mine.number,
       '申请人:黄大海',
       '身份证号码:11010519491231002X',
       '被申请人:陈水明',
@@ -48,15 +50,15 @@ describe('the mediation agreement (人民调解协议书) as a Word file', () =>
       expect(text).toContain(expected);
     }
     expect(text).not.toMatch(/\{\{/);
-    const detail = await t.http.get(`/api/disputes/${agreed.id}`).set('Cookie', mediator).expect(200);
-    expect(detail.body.attachments).toEqual([expect.objectContaining({ fileName: `${agreed.number}人民调解协议书.docx`, stage: 'document', mime: expect.stringMatching(/wordprocessingml/) })]);
-    expect(detail.body.version).toBe(agreed.version);
-    const [audit] = await t.ds.query(`SELECT after, detail FROM audit_log WHERE action = 'dispute.agreement.generate' AND entity_id = $1`, [agreed.id]);
-    expect(audit).toMatchObject({ after: { fileName: `${agreed.number}人民调解协议书.docx`, reused: false }, detail: { template: 'builtin' } });
-    await download(`/api/disputes/${agreed.id}/agreement.docx`).expect(200);
-    const again = await t.http.get(`/api/disputes/${agreed.id}`).set('Cookie', mediator).expect(200);
+    const detail = await t.http.get(`/api/disputes/${mine.id}`).set('Cookie', mediator).expect(200);
+    expect(detail.body.attachments).toEqual([expect.objectContaining({ fileName: `${mine.number}人民调解协议书.docx`, stage: 'document', mime: expect.stringMatching(/wordprocessingml/) })]);
+    expect(detail.body.version).toBe(mine.version);
+    const [audit] = await t.ds.query(`SELECT after, detail FROM audit_log WHERE action = 'dispute.agreement.generate' AND entity_id = $1`, [mine.id]);
+    expect(audit).toMatchObject({ after: { fileName: `${mine.number}人民调解协议书.docx`, reused: false }, detail: { template: 'builtin' } });
+    await download(`/api/disputes/${mine.id}/agreement.docx`).expect(200);
+    const again = await t.http.get(`/api/disputes/${mine.id}`).set('Cookie', mediator).expect(200);
     expect(again.body.attachments).toHaveLength(1);
-    await download(`/api/disputes/${agreed.id}/agreement.docx`, leader2).expect(404);
+    await download(`/api/disputes/${mine.id}/agreement.docx`, leader2).expect(404);
   });
 
   it('refuses an oral agreement', async () => {

@@ -89,8 +89,20 @@ describe('vessel statistics', () => {
 
   it('covers only the caller scope', async () => {
     const officer2 = await t.login('officer2');
+    const hy = await idOf(t.ds, 'org_unit', 'HY');
+    // A case of Haiyan's own, dismantled, so that the caller's figures are not zero by default.
+    await t.ds.query(
+      `UPDATE vessel_case SET town_id = $1, village_id = NULL, campaign_id = NULL WHERE id = (SELECT id FROM vessel_case WHERE town_id = $2 AND dismantled_on >= '2021-01-01' AND dismantled_on < '2022-01-01' AND campaign_id IS NULL AND voided_at IS NULL ORDER BY number LIMIT 1)`,
+      [hy, gh],
+    );
+    const [{ n: haiyan }] = await t.ds.query(`SELECT count(*)::int AS n FROM vessel_case WHERE town_id = $1 AND dismantled_on >= '2021-01-01' AND dismantled_on < '2022-01-01' AND voided_at IS NULL`, [hy]);
     const res = await t.http.get('/api/statistics/vessels?year=2021').set('Cookie', officer2).expect(200);
-    expect(res.body.dismantled).toBe(0);
+    expect(haiyan).toBeGreaterThan(0);
+    expect(res.body.dismantled).toBe(haiyan);
     expect(res.body.campaigns).toBe(0);
+    const guanghai = await t.http.get(`/api/statistics/vessels?year=2021&townId=${gh}`).set('Cookie', leader).expect(200);
+    expect(guanghai.body.dismantled).toBeGreaterThan(0);
+    const elsewhere = await t.http.get(`/api/statistics/vessels?year=2021&townId=${gh}`).set('Cookie', officer2);
+    expect(elsewhere.status === 404 ? 0 : elsewhere.body.dismantled).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import { CERTIFICATE_EVENT_LABELS } from '@fazhi/contracts';
 import type { CertificateEventKind } from '@fazhi/contracts';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
+import { IsVersion } from '../common/version';
 import { IsCalendarDate } from '../common/dates';
 
 export class CertificateCreateDto {
@@ -14,7 +15,7 @@ export class CertificateCreateDto {
 }
 
 export class CertificateEventDto {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
   @ApiProperty({ enum: Object.keys(CERTIFICATE_EVENT_LABELS).filter((k) => k !== 'apply') })
   @IsIn(['renew', 'cancel', 'replace', 'annual_review'])
   kind!: Exclude<CertificateEventKind, 'apply'>;

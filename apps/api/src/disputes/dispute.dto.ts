@@ -47,6 +47,7 @@ import type {
 } from '@fazhi/contracts';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
+import { IsVersion } from '../common/version';
 import { csvList, TownQuery } from '../ledger-core/ledger.dto';
 import { IsCalendarDate, IsYearMonth } from '../common/dates';
 
@@ -79,7 +80,7 @@ export class DisputeCreateDto implements DisputeInput {
 
 /** Agreement text (Art 29) may be corrected while the agreement is not yet being performed. */
 export class DisputeUpdateDto {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
   @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() occurredOn?: string;
   @ApiPropertyOptional() @IsOptional() @IsIn(keys(DISPUTE_SOURCE_LABELS)) source?: DisputeSource;
@@ -121,11 +122,11 @@ export class DisputeStepData {
 }
 
 export class PartyCreateDto extends DisputePartyDto {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
 }
 
 export class PartyUpdateDto {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
   @ApiPropertyOptional({ enum: keys(DISPUTE_PARTY_ROLE_LABELS) }) @IsOptional() @IsIn(keys(DISPUTE_PARTY_ROLE_LABELS)) role?: DisputePartyRole;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(50) name?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(18) idNumber?: string | null;
@@ -134,7 +135,7 @@ export class PartyUpdateDto {
 }
 
 export class SessionCreateDto {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
   @ApiProperty() @IsCalendarDate() date!: string;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) place!: string;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(500) attendees!: string;
@@ -142,7 +143,7 @@ export class SessionCreateDto {
 }
 
 export class FollowUpCreateDto {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
   @ApiProperty() @IsCalendarDate() date!: string;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(100) visitor!: string;
   @ApiProperty({ enum: keys(PERFORMANCE_STATUS_LABELS) }) @IsIn(keys(PERFORMANCE_STATUS_LABELS)) performance!: PerformanceStatus;
@@ -153,7 +154,7 @@ export class FollowUpCreateDto {
 
 /** Raising to a group-incident warning needs the reason and the police report (Art 25). */
 export class RiskChangeDto {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
   @ApiProperty({ enum: keys(DISPUTE_RISK_LABELS) }) @IsIn(keys(DISPUTE_RISK_LABELS)) level!: DisputeRiskLevel;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() policeInformedOn?: string;
@@ -162,7 +163,7 @@ export class RiskChangeDto {
 }
 
 export class EscalationDto {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
   @ApiProperty() @IsCalendarDate() escalatedOn!: string;
   @ApiProperty({ enum: keys(ESCALATION_LEVEL_LABELS) }) @IsIn(keys(ESCALATION_LEVEL_LABELS)) level!: EscalationLevel;
   @ApiProperty({ enum: keys(ESCALATION_KIND_LABELS) }) @IsIn(keys(ESCALATION_KIND_LABELS)) kind!: EscalationKind;
@@ -170,7 +171,7 @@ export class EscalationDto {
 }
 
 export class JudicialConfirmationInputDto {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
   @ApiProperty() @IsCalendarDate() appliedOn!: string;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(100) court!: string;
   @ApiPropertyOptional({ enum: keys(JUDICIAL_RESULT_LABELS) }) @IsOptional() @IsIn(keys(JUDICIAL_RESULT_LABELS)) result?: JudicialConfirmationResult;
@@ -179,7 +180,7 @@ export class JudicialConfirmationInputDto {
 }
 
 export class DeadlineExtendDto {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
   @ApiProperty() @IsInt() @Min(1) @Max(366) days!: number;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
   @ApiProperty({ description: 'the user who approved the extension' }) @IsUUID() approvedBy!: string;
@@ -193,13 +194,13 @@ export class DisputeUnmaskDto {
 }
 
 export class MediationPeriodDto implements MediationPeriod {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
   @ApiProperty() @IsInt() @Min(1) @Max(366) amount!: number;
   @ApiProperty({ enum: ['month', 'calendar', 'working'] }) @IsIn(['month', 'calendar', 'working']) unit!: MediationPeriod['unit'];
 }
 
 export class TownVersionQuery extends TownQuery {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(0) version!: number;
+  @ApiProperty() @Type(() => Number) @IsVersion() version!: number;
 }
 
 export class DisputeListQuery extends PageQuery {

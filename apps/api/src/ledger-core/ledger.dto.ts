@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { Trim } from '../common/strings';
+import { IsVersion } from '../common/version';
 
 /** Splits a comma-separated query value into a list. */
 export const csvList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
@@ -9,13 +10,13 @@ export const csvList = ({ value }: { value: unknown }) => (typeof value === 'str
 export class TransitionDto {
   @ApiProperty({ description: 'the target state' }) @IsString() @MaxLength(32) to!: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) remark?: string;
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
   @ApiPropertyOptional() @IsOptional() @IsObject() data?: Record<string, unknown>;
 }
 
 /** Void (before closure) and reopen (closed records) carry a reason. */
 export class VoidDto {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
 }
 

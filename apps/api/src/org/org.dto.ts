@@ -21,19 +21,18 @@ import { DATA_SCOPES, PERMISSION_CODES } from '@fazhi/contracts';
 import type { DataScope, PermissionCode, RoleAssignmentInput, UserStatus } from '@fazhi/contracts';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
+import { IsVersion } from '../common/version';
 
 export class VersionDto {
   @ApiProperty()
-  @IsInt()
-  @Min(0)
+  @IsVersion()
   version!: number;
 }
 
 export class VersionQuery {
   @ApiProperty()
   @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @IsVersion()
   version!: number;
 }
 

@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, I
 import type { PeaceOfficerInput } from '@fazhi/contracts';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
+import { IsVersion } from '../common/version';
 import { IsCalendarDate } from '../common/dates';
 
 export class PeaceOfficerCreateDto implements PeaceOfficerInput {
@@ -18,7 +19,7 @@ export class PeaceOfficerCreateDto implements PeaceOfficerInput {
 }
 
 export class PeaceOfficerUpdateDto {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
   @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string | null;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(50) name?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(20) phone?: string | null;

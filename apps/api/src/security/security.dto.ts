@@ -5,10 +5,11 @@ import { PASSWORD_MIN_LENGTH_FLOOR } from '@fazhi/contracts';
 import type { SecurityPolicy } from '@fazhi/contracts';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
+import { IsVersion } from '../common/version';
 import { IsInstant } from '../common/dates';
 
 export class SecurityPolicyInput implements SecurityPolicy {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
   @ApiProperty() @IsInt() @Min(PASSWORD_MIN_LENGTH_FLOOR) @Max(64) passwordMinLength!: number;
   @ApiProperty() @IsInt() @Min(0) @Max(3650) passwordMaxAgeDays!: number;
   @ApiProperty() @IsInt() @Min(3) @Max(20) lockoutThreshold!: number;

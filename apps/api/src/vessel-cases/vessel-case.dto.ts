@@ -25,6 +25,7 @@ import {
 import type { Disposal, HullMaterial, PersuasionMeasure, VesselCaseInput, VesselSource } from '@fazhi/contracts';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
+import { IsVersion } from '../common/version';
 import { csvList, ImportQuery, TransitionDto, VoidDto } from '../ledger-core/ledger.dto';
 import { IsCalendarDate, IsYearMonth, IsInstant } from '../common/dates';
 
@@ -56,7 +57,7 @@ export class VesselCaseCreateDto implements VesselCaseInput {
 
 /** Any field of the registration but the town, with the version read. */
 export class VesselCaseUpdateDto extends PartialType(OmitType(VesselCaseCreateDto, ['townId'] as const)) {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
 }
 
 export { ImportQuery, TransitionDto, VoidDto };
@@ -75,7 +76,7 @@ export class VesselStepData {
 }
 
 export class PersuasionDto {
-  @ApiProperty() @IsInt() @Min(0) version!: number;
+  @ApiProperty() @IsVersion() version!: number;
   @ApiProperty() @IsCalendarDate() date!: string;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(100) staff!: string;
   @ApiProperty({ enum: keys(PERSUASION_MEASURE_LABELS) }) @IsIn(keys(PERSUASION_MEASURE_LABELS)) measure!: PersuasionMeasure;

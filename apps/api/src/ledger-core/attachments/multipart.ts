@@ -119,6 +119,8 @@ export function readMultipart(req: Request, limits: MultipartLimits): Promise<Mu
       const fileName = cleanFileName(info.filename);
       streams.push(stream);
       stream.on('limit', () => fail(fileTooLarge(fileName, limits.maxBytes)));
+      // Until the record check lets the file be stored, nothing else listens to its stream: a body cut meanwhile fails here.
+      stream.on('error', () => fail(uploadIncomplete()));
       filesAllowed ??= limits.beforeFiles ? limits.beforeFiles({ ...fields }) : Promise.resolve();
       const store = (): Promise<void> | undefined => {
         if (failed) return undefined;

@@ -1,4 +1,5 @@
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import JSZip from 'jszip';
 
 /** One paragraph of a generated document; its text may hold `{{名称}}` placeholders. */
 export interface DocBlock {
@@ -53,5 +54,28 @@ export async function buildDocx(outline: DocOutline): Promise<Buffer> {
     styles: { default: { document: { run: { font: FONT, size: BODY_SIZE } } } },
     sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1587, right: 1474 } } }, children: [title, ...body] }],
   });
-  return Packer.toBuffer(doc);
+  return timeless(await Packer.toBuffer(doc));
+}
+
+/** A built-in template carries no time of its making. */
+const TEMPLATE_TIME = new Date('2021-01-01T00:00:00Z');
+
+/**
+ * The same outline gives the same bytes at any time: the package's dates and its entries' times
+ * are fixed, so a document filled from it is stored once however often it is generated.
+ */
+async function timeless(docx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  const stamp = TEMPLATE_TIME.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (file.dir) continue;
+    let content: string | Buffer = await file.async('nodebuffer');
+    if (name === 'docProps/core.xml') {
+      content = content.toString('utf8').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`);
+    }
+    zip.file(name, content, { date: TEMPLATE_TIME });
+  }
+  // Folders are made anew, with the current time, as their files are added back.
+  for (const entry of Object.values(zip.files)) if (entry.dir) entry.date = TEMPLATE_TIME;
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
 }

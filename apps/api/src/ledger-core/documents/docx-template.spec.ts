@@ -33,4 +33,19 @@ describe('Word templates', () => {
     expect(text).toContain('当事人:黄大海');
     expect(text).toContain('协议:赔偿八千元');
   });
+
+  it('gives the same bytes for the same outline and values at any time, so a regenerated document is stored once', async () => {
+    const outline = { title: '人民调解协议书', blocks: [{ text: '甲方：{{甲方}}' }] };
+    // Only the date moves: the zip library's own timers keep running.
+    jest.useFakeTimers({ now: new Date('2022-03-01T08:00:00Z'), doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+    try {
+      const first = await fillDocxTemplate(await buildDocx(outline), { 甲方: '张三' });
+      jest.setSystemTime(new Date('2022-03-01T09:30:07Z'));
+      const second = await fillDocxTemplate(await buildDocx(outline), { 甲方: '张三' });
+      expect(second.equals(first)).toBe(true);
+      expect(await docxText(second)).toContain('甲方：张三');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });
