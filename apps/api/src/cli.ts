@@ -5,9 +5,11 @@ import { backupCommand } from './backup/command';
 import { AuditRepository } from './audit/audit.repository';
 import { AuditService } from './audit/audit.service';
 import { SystemClock } from './common/clock';
-import { ConfigError, loadConfig } from './config/config';
+import { AppConfig, ConfigError, loadConfig } from './config/config';
 import { resolveSecrets } from './config/secrets';
-import { connectDatabase, migrate } from './database/database';
+import { openDataSource } from './database/data-source';
+import { appRoleName, connectDatabase, DatabaseHandle, ownerDatabaseUrl, prepareDatabase } from './database/database';
+import { appRoleProblems } from './database/roles';
 import { portInUse } from './database/embedded-postgres';
 import { ensureInitialAccounts, seedDemo } from './database/seeds/seed-runner';
 
@@ -16,19 +18,20 @@ const say = (m: string) => process.stdout.write(`${m}\n`);
 /** Command-line tasks: migrate, seed:demo, audit:verify (against the configured or embedded database). */
 async function run(command: string | undefined): Promise<number> {
   const config = resolveSecrets(loadConfig());
-  let url: string;
+  let db: DatabaseHandle;
   let stop: (() => Promise<void>) | null = null;
   if (!config.databaseUrl && (await portInUse(config.embeddedPgPort))) {
     // The app is running and owns the embedded PostgreSQL: use it as it is.
-    url = `postgres://postgres:fazhi-local@127.0.0.1:${config.embeddedPgPort}/fazhi`;
+    db = { url: ownerDatabaseUrl(config), ownerUrl: ownerDatabaseUrl(config), appRole: appRoleName(config), embedded: null };
   } else {
-    const db = await connectDatabase(config, say);
-    url = db.url;
-    stop = db.embedded ? () => db.embedded!.stop() : null;
+    db = await connectDatabase(config, say);
+    const embedded = db.embedded;
+    stop = embedded ? () => embedded.stop() : null;
   }
   let ds: DataSource | null = null;
   try {
-    ds = await migrate(url, say);
+    // audit:verify reports the database as it finds it: no migration, no grant.
+    ds = command === 'audit:verify' ? await openDataSource(db.ownerUrl) : await prepareDatabase(config, db, say);
     const passwords = new PasswordService(config);
     const deps = { config, now: () => new Date(), hashPassword: (p: string) => passwords.hash(p), log: say };
     switch (command) {
@@ -41,15 +44,8 @@ async function run(command: string | undefined): Promise<number> {
         say(applied ? `Demo data: ${applied} step(s) applied.` : 'Demo data: already up to date.');
         return 0;
       }
-      case 'audit:verify': {
-        const audit = new AuditService(ds, new AuditRepository(ds), new SystemClock());
-        await audit.seal();
-        const report = await audit.verify();
-        say(`Audit rows: ${report.rows}; sealed: ${report.sealed}; links checked: ${report.checked}.`);
-        say(report.firstBroken ? `BROKEN at seq ${report.firstBroken.seq} (audit row ${report.firstBroken.auditId}): ${report.firstBroken.reason}` : 'Chain intact: no broken link.');
-        say(report.oldestUnsealed ? `Oldest unsealed row: ${report.oldestUnsealed.id} from ${report.oldestUnsealed.at} (${report.oldestUnsealed.ageSeconds} s old).` : 'Oldest unsealed row: none (every row is sealed).');
-        return report.ok ? 0 : 2;
-      }
+      case 'audit:verify':
+        return await verifyAudit(ds, config, db.appRole);
       default:
         process.stderr.write('usage: cli <migrate|seed:demo|audit:verify>\n');
         return 64;
@@ -60,11 +56,33 @@ async function run(command: string | undefined): Promise<number> {
   }
 }
 
+/**
+ * The audit chain checked with the key (every link, the legacy marker, the signed head) and the
+ * application role checked in the catalog (it can only add to the audit tables). 0 when both
+ * are sound, 2 otherwise.
+ */
+async function verifyAudit(ds: DataSource, config: AppConfig, appRole: string | null): Promise<number> {
+  const applied = new Set((await ds.query(`SELECT name FROM schema_migration`)).map((r: { name: string }) => r.name));
+  if (ds.migrations.some((m) => !applied.has(m.name ?? m.constructor.name))) {
+    say('The database has migrations to apply: run `npm run migrate` first.');
+    return 2;
+  }
+  const report = await new AuditService(ds, new AuditRepository(ds), new SystemClock(), config).verify();
+  say(`Audit rows: ${report.rows}; sealed: ${report.sealed}; links checked: ${report.checked}.`);
+  say(report.firstBroken ? `BROKEN at seq ${report.firstBroken.seq} (audit row ${report.firstBroken.auditId}): ${report.firstBroken.reason}` : 'Chain intact: no broken link.');
+  for (const p of report.problems) say(`BROKEN: ${p}`);
+  say(report.oldestUnsealed ? `Oldest unsealed row: ${report.oldestUnsealed.id} from ${report.oldestUnsealed.at} (${report.oldestUnsealed.ageSeconds} s old).` : 'Oldest unsealed row: none (every row is sealed).');
+  const roleProblems = appRole ? await appRoleProblems(ds, appRole) : ['one database role runs both the migrations and the application (set DATABASE_OWNER_URL)'];
+  for (const p of roleProblems) say(`ROLE: ${p}`);
+  if (appRole && roleProblems.length === 0) say(`Database roles: "${appRole}" can only add to and read the audit tables.`);
+  return report.ok && roleProblems.length === 0 ? 0 : 2;
+}
+
+/** Exits once what was written has left (a pipe is written asynchronously). */
+const exit = (code: number) => process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+
 const [command, ...args] = process.argv.slice(2);
-(command === 'backup' || command === 'restore' ? backupCommand(command, args, say) : run(command)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`${e instanceof ConfigError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(1);
-  },
-);
+(command === 'backup' || command === 'restore' ? backupCommand(command, args, say) : run(command)).then(exit, (e: unknown) => {
+  process.stderr.write(`${e instanceof ConfigError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  exit(1);
+});

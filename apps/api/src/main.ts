@@ -8,7 +8,7 @@ import { createLogger } from './common/logger';
 import { guardProcess } from './common/process-guards';
 import { ConfigError, loadConfig } from './config/config';
 import { resolveSecrets } from './config/secrets';
-import { connectDatabase, migrate } from './database/database';
+import { connectDatabase, prepareDatabase } from './database/database';
 import { EmbeddedPostgresError } from './database/embedded-postgres';
 import { ensureInitialAccounts, seedDemo } from './database/seeds/seed-runner';
 import { createApp } from './server';
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  const ds = await migrate(db.url, say);
+  const ds = await prepareDatabase(config, db, say);
   const passwords = new PasswordService(config);
   const deps = { config, now: () => clock.now(), hashPassword: (p: string) => passwords.hash(p), log: say };
   await ensureInitialAccounts(ds, config, deps);

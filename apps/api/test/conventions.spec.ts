@@ -12,7 +12,7 @@ describe('API conventions', () => {
 
   it('checks the database in /api/health', async () => {
     const res = await t.http.get('/api/health').expect(200);
-    expect(res.body).toEqual({ status: 'ok', database: 'ok' });
+    expect(res.body).toEqual({ status: 'ok', database: 'ok', demo: true });
   });
 
   it('sends no-store, nosniff, a request id and the Content-Security-Policy', async () => {

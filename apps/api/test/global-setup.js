@@ -3,6 +3,7 @@
  * file then clones its own database from a migrated template; nothing touches the app's data or
  * a developer's DATABASE_URL database.
  */
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -21,6 +22,8 @@ function freePort() {
 
 module.exports = async function globalSetup() {
   process.env.TZ = 'UTC';
+  // The password of the suite's owner and application roles (see test-db.ts).
+  process.env.FAZHI_TEST_ROLE_PASSWORD = crypto.randomBytes(24).toString('base64url');
   if (process.env.TEST_DATABASE_URL) {
     process.env.FAZHI_TEST_PG_URL = process.env.TEST_DATABASE_URL;
     return;

@@ -18,14 +18,15 @@ describe('numbering and imports under failure', () => {
     t = await createTestApp();
     [officer, mediator] = await Promise.all([t.login('officer'), t.login('mediator')]);
     town = await idOf(t.ds, 'org_unit', 'GH');
-    // Fails the insert of a row whose named column reads FAIL, after the number was taken.
-    await t.ds.query(`CREATE FUNCTION fail_marked_row() RETURNS trigger LANGUAGE plpgsql AS $$
+    // Fails the insert of a row whose named column reads FAIL, after the number was taken
+    // (DDL: as the superuser, since the API's role may not).
+    await t.db.asSuperuser((c) => c.query(`CREATE FUNCTION fail_marked_row() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF to_jsonb(NEW) ->> TG_ARGV[0] = 'FAIL' THEN RAISE EXCEPTION 'forced failure of a marked row'; END IF;
         RETURN NEW;
-      END $$`);
-    await t.ds.query(`CREATE TRIGGER fail_marked_vessel BEFORE INSERT ON vessel_case FOR EACH ROW EXECUTE FUNCTION fail_marked_row('place')`);
-    await t.ds.query(`CREATE TRIGGER fail_marked_dispute BEFORE INSERT ON dispute FOR EACH ROW EXECUTE FUNCTION fail_marked_row('summary')`);
+      END $$`));
+    await t.db.asSuperuser((c) => c.query(`CREATE TRIGGER fail_marked_vessel BEFORE INSERT ON vessel_case FOR EACH ROW EXECUTE FUNCTION fail_marked_row('place')`));
+    await t.db.asSuperuser((c) => c.query(`CREATE TRIGGER fail_marked_dispute BEFORE INSERT ON dispute FOR EACH ROW EXECUTE FUNCTION fail_marked_row('summary')`));
   });
   afterAll(() => t.close());
 

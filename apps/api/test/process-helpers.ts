@@ -5,6 +5,7 @@ import * as path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const MAIN_JS = path.join(REPO_ROOT, 'apps', 'api', 'dist', 'main.js');
+export const CLI_JS = path.join(REPO_ROOT, 'apps', 'api', 'dist', 'cli.js');
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

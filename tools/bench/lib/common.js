@@ -82,16 +82,25 @@ function ensureDataDir() {
   fs.chmodSync(DATA_DIR, 0o755);
 }
 
-/** Keys of the benchmark deployment, made once and kept with the data (the generated ciphertexts need them). */
+/**
+ * Keys of the benchmark deployment and the password of its application role, made once and kept
+ * with the data (the generated ciphertexts need the keys); a missing entry is added.
+ */
 function secrets() {
   ensureDataDir();
   const file = path.join(DATA_DIR, 'secrets.json');
-  if (!fs.existsSync(file)) {
-    const k = () => crypto.randomBytes(36).toString('base64');
-    fs.writeFileSync(file, JSON.stringify({ sessionSecret: k(), personalDataKey: k(), blindIndexKey: k() }, null, 2), { mode: 0o600 });
+  const stored = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  const k = () => crypto.randomBytes(36).toString('base64');
+  const names = ['sessionSecret', 'personalDataKey', 'blindIndexKey', 'auditHmacKey', 'appDbPassword'];
+  if (names.some((n) => !stored[n])) {
+    for (const n of names) stored[n] ??= k();
+    fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
+  return stored;
 }
+
+/** The API runs as this role (created and granted by its migrate step); the superuser owns and migrates. */
+const APP_ROLE = 'fazhi_bench_app';
 
 /** A short fingerprint of the personal-data keys, kept in bench_meta so a run knows the data fits its keys. */
 function keyFingerprint(s) {
@@ -231,6 +240,13 @@ async function benchMeta(pgh, scale) {
   });
 }
 
+function appUrl(databaseUrl, s) {
+  const url = new URL(databaseUrl);
+  url.username = APP_ROLE;
+  url.password = s.appDbPassword;
+  return url.toString();
+}
+
 /** The environment the API is started with against a bench database. */
 function apiEnv(databaseUrl, s, extra = {}) {
   return {
@@ -238,10 +254,12 @@ function apiEnv(databaseUrl, s, extra = {}) {
     HOME: process.env.HOME,
     TZ: process.env.TZ ?? 'UTC',
     NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: appUrl(databaseUrl, s),
+    DATABASE_OWNER_URL: databaseUrl,
     SESSION_SECRET: s.sessionSecret,
     PERSONAL_DATA_KEY: s.personalDataKey,
     BLIND_INDEX_KEY: s.blindIndexKey,
+    AUDIT_HMAC_KEY: s.auditHmacKey,
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',

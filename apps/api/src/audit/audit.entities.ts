@@ -33,3 +33,17 @@ export class AuditSealEntity {
   @Column('varchar', { length: 64 }) hash!: string;
   @Column('timestamptz', { name: 'sealed_at' }) sealedAt!: Date;
 }
+
+/**
+ * Marks of the chain kept apart from it: the legacy marker (the last link sealed before the chain
+ * was keyed) and signed heads written by the sealer, so a cut-off tail is detected. Append-only.
+ */
+@Entity({ name: 'audit_checkpoint' })
+export class AuditCheckpointEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'pk_audit_checkpoint' }) id!: string;
+  @Column('varchar', { length: 16 }) kind!: 'legacy' | 'head';
+  @Column('bigint', { name: 'seal_seq' }) sealSeq!: string;
+  @Column('varchar', { name: 'head_hash', length: 64 }) headHash!: string;
+  @Column('varchar', { length: 64, nullable: true }) mac!: string | null;
+  @Column('timestamptz') at!: Date;
+}

@@ -142,6 +142,32 @@ export class AuditRepository {
     }));
   }
 
+  /** The legacy markers (exactly one in a sound database): the last link sealed before the chain was keyed. */
+  async legacyMarkers(em: EntityManager = this.ds.manager): Promise<{ sealSeq: string; headHash: string }[]> {
+    return em.query(`SELECT seal_seq::text AS "sealSeq", head_hash AS "headHash" FROM audit_checkpoint WHERE kind = 'legacy' ORDER BY id`);
+  }
+
+  async insertCheckpoint(em: EntityManager, c: { sealSeq: string; headHash: string; mac: string; at: Date }): Promise<void> {
+    await em.query(`INSERT INTO audit_checkpoint (kind, seal_seq, head_hash, mac, at) VALUES ('head', $1, $2, $3, $4)`, [c.sealSeq, c.headHash, c.mac, c.at]);
+  }
+
+  /** The newest signed head, and how far the checkpoint id sequence has gone (to see removed checkpoints). */
+  async latestCheckpoint(em: EntityManager = this.ds.manager): Promise<{
+    head: { id: string; sealSeq: string; headHash: string; mac: string | null; sealHash: string | null } | null;
+    maxId: string;
+    sequenceLast: string;
+  }> {
+    const [head] = await em.query(
+      `SELECT c.id::text AS id, c.seal_seq::text AS "sealSeq", c.head_hash AS "headHash", c.mac, s.hash AS "sealHash"
+         FROM audit_checkpoint c LEFT JOIN audit_seal s ON s.seq = c.seal_seq
+        WHERE c.kind = 'head' ORDER BY c.id DESC LIMIT 1`,
+    );
+    const [{ maxId }] = await em.query(`SELECT coalesce(max(id), 0)::text AS "maxId" FROM audit_checkpoint`);
+    const [{ seq }] = await em.query(`SELECT pg_get_serial_sequence('audit_checkpoint', 'id') AS seq`);
+    const [{ sequenceLast }] = await em.query(`SELECT (CASE WHEN is_called THEN last_value ELSE 0 END)::text AS "sequenceLast" FROM ${seq}`);
+    return { head: head ?? null, maxId, sequenceLast };
+  }
+
   async oldestUnsealed(): Promise<{ id: string; at: Date } | null> {
     const rows = await this.ds.query(
       `SELECT a.id::text AS id, a.at FROM audit_log a

@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { AppConfig } from '../config/config';
-import { embeddedSuperuserUrl, EmbeddedDatabase, portInUse, startEmbeddedPostgres } from '../database/embedded-postgres';
+import { storedSecrets } from '../config/secrets';
+import { superuserDatabaseUrl } from '../database/database';
+import { EmbeddedDatabase, portInUse, startEmbeddedPostgres } from '../database/embedded-postgres';
 import { ArchiveWriter, BackupError } from './archive';
 import { DatabaseFacts, databaseFacts, openClient } from './database-facts';
 
@@ -27,10 +29,10 @@ export async function backupEmbedded(config: AppConfig, writer: ArchiveWriter, l
   if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) throw new BackupError(`There is no embedded database in ${pgDir} to back up.`);
   let server: EmbeddedDatabase | null = null;
   if (await portInUse(config.embeddedPgPort)) log(`Backing up online through the running server on port ${config.embeddedPgPort}.`);
-  else server = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
+  else server = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, password: storedSecrets(config.dataDir).pgSuperuserPassword, log });
   let client: Client | null = null;
   try {
-    client = await openClient(embeddedSuperuserUrl(config.embeddedPgPort));
+    client = await openClient(superuserDatabaseUrl(config)!);
     const [{ data_directory: served }] = (await client.query('SHOW data_directory')).rows;
     if (fs.realpathSync(served) !== fs.realpathSync(pgDir)) {
       throw new BackupError(`The PostgreSQL on port ${config.embeddedPgPort} serves ${served}, not ${pgDir}: set EMBEDDED_PG_PORT to the port of this data folder's server.`);
@@ -87,9 +89,9 @@ export async function recoverEmbedded(config: AppConfig, log: (m: string) => voi
     chownTree(pgDir, uid, gid);
   }
   fs.chmodSync(pgDir, 0o700);
-  const server = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
+  const server = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, password: storedSecrets(config.dataDir).pgSuperuserPassword, log });
   try {
-    const client = await openClient(embeddedSuperuserUrl(config.embeddedPgPort));
+    const client = await openClient(superuserDatabaseUrl(config)!);
     try {
       return await databaseFacts(client);
     } finally {

@@ -10,7 +10,7 @@ export const DUMP_NAME = 'database.dump';
 
 /** The connection that owns the schema: dumps and restores run through it. */
 export function ownerDatabaseUrl(config: AppConfig): string {
-  return config.databaseUrl!;
+  return config.databaseOwnerUrl ?? config.databaseUrl!;
 }
 
 type Tool = 'pg_dump' | 'pg_restore';

@@ -22,7 +22,7 @@ export interface BackupManifest {
 
 /** Keys without which the restored data cannot be read: a restore refuses others unless forced. */
 export const DATA_KEYS = ['personalDataKey', 'blindIndexKey'] as const;
-const KEYS = [...DATA_KEYS, 'sessionSecret'] as const;
+const KEYS = [...DATA_KEYS, 'sessionSecret', 'auditHmacKey'] as const;
 export type KeyName = (typeof KEYS)[number];
 
 const FINGERPRINT_LABEL = 'fazhi-ledger key fingerprint v1';

@@ -7,6 +7,8 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string | null;
+  /** The role that owns the schema, migrates and grants (DATABASE_OWNER_URL); null: DATABASE_URL's role does both. */
+  databaseOwnerUrl: string | null;
   dataDir: string;
   /** Largest accepted upload, per file, in bytes (UPLOAD_MAX_BYTES). */
   uploadMaxBytes: number;
@@ -14,6 +16,8 @@ export interface AppConfig {
   sessionSecret: string | null;
   personalDataKey: string | null;
   blindIndexKey: string | null;
+  /** Key of the audit hash chain (HMAC-SHA256). */
+  auditHmacKey: string | null;
   cookieSecure: boolean;
   /**
    * Which X-Forwarded-For entries to believe (TRUST_PROXY): `false`, a hop count (the proxies in
@@ -32,10 +36,39 @@ export interface AppConfig {
 export type TrustProxy = false | number | string[];
 
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  constructor(
+    readonly problems: string[],
+    title = 'Invalid configuration',
+  ) {
+    super(`${title}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
+
+/** The keys the test suite runs with: published in this repository, so never accepted in production. */
+export const TEST_SECRETS = {
+  SESSION_SECRET: 'test-session-secret-0123456789abcdef0123456789',
+  PERSONAL_DATA_KEY: 'test-personal-data-key-0123456789abcdef01234567',
+  BLIND_INDEX_KEY: 'test-blind-index-key-0123456789abcdef0123456789',
+  AUDIT_HMAC_KEY: 'test-audit-hmac-key-0123456789abcdef0123456789ab',
+} as const;
+
+/**
+ * Every secret written down in this repository (test keys, the embedded and test database
+ * passwords, the demo password, the placeholders of .env.example and the README): production
+ * refuses a key or database password equal to one of them.
+ */
+export const PUBLISHED_SECRETS: ReadonlySet<string> = new Set([
+  ...Object.values(TEST_SECRETS),
+  'fazhi-local',
+  'fazhi-test',
+  'Fazhi@2021',
+  'password',
+  '<password>',
+  'postgres',
+  'secret',
+  'changeme',
+  'change-me',
+]);
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
@@ -62,6 +95,30 @@ function key(name: string, raw: string | undefined, problems: string[]): string 
   if (raw === undefined || raw === '') return null;
   if (raw.length < 32) problems.push(`${name} must be at least 32 characters (a random secret, e.g. \`openssl rand -base64 48\`)`);
   return raw;
+}
+
+function databaseUrlSetting(name: string, raw: string | undefined, production: boolean, problems: string[]): string | null {
+  const url = raw?.trim() || null;
+  if (!url) return null;
+  let parsed: URL | null = null;
+  try {
+    parsed = /^postgres(ql)?:\/\//.test(url) ? new URL(url) : null;
+  } catch {
+    parsed = null;
+  }
+  if (!parsed) problems.push(`${name} must be a postgres:// or postgresql:// URL`);
+  else if (production && PUBLISHED_SECRETS.has(decodeURIComponent(parsed.password))) {
+    problems.push(`${name} uses a password published in this repository: choose a secret one`);
+  }
+  return url;
+}
+
+function roleOf(url: string | null): string | null {
+  try {
+    return url ? decodeURIComponent(new URL(url).username) : null;
+  } catch {
+    return null;
+  }
 }
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
@@ -111,10 +168,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = int('PORT', env.PORT, 3000, 1, 65535, problems);
   const embeddedPgPort = int('EMBEDDED_PG_PORT', env.EMBEDDED_PG_PORT, 54329, 1024, 65535, problems);
   const uploadMaxBytes = int('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 52_428_800, 1024, 1_073_741_824, problems);
-  const databaseUrl = env.DATABASE_URL?.trim() || null;
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
-  }
+  const databaseUrl = databaseUrlSetting('DATABASE_URL', env.DATABASE_URL, production, problems);
+  const databaseOwnerUrl = databaseUrlSetting('DATABASE_OWNER_URL', env.DATABASE_OWNER_URL, production, problems);
+  if (databaseOwnerUrl && !databaseUrl) problems.push('DATABASE_OWNER_URL goes with DATABASE_URL (the embedded database makes its own roles)');
   const logLevel = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info')) as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const cost = env.PASSWORD_HASH_COST ?? (nodeEnv === 'test' ? 'test' : 'standard');
@@ -124,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const sessionSecret = key('SESSION_SECRET', env.SESSION_SECRET, problems);
   const personalDataKey = key('PERSONAL_DATA_KEY', env.PERSONAL_DATA_KEY, problems);
   const blindIndexKey = key('BLIND_INDEX_KEY', env.BLIND_INDEX_KEY, problems);
+  const auditHmacKey = key('AUDIT_HMAC_KEY', env.AUDIT_HMAC_KEY, problems);
   const seedDemo = bool('SEED_DEMO', env.SEED_DEMO, !production, problems);
 
   const initialAccounts: AppConfig['initialAccounts'] = [];
@@ -144,6 +201,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!sessionSecret) problems.push('SESSION_SECRET is required in production');
     if (!personalDataKey) problems.push('PERSONAL_DATA_KEY is required in production');
     if (!blindIndexKey) problems.push('BLIND_INDEX_KEY is required in production');
+    if (!auditHmacKey) problems.push('AUDIT_HMAC_KEY is required in production');
+    const keys = { SESSION_SECRET: sessionSecret, PERSONAL_DATA_KEY: personalDataKey, BLIND_INDEX_KEY: blindIndexKey, AUDIT_HMAC_KEY: auditHmacKey };
+    for (const [name, value] of Object.entries(keys)) {
+      if (value && PUBLISHED_SECRETS.has(value)) problems.push(`${name} is a value published in this repository: generate a secret one (\`openssl rand -base64 48\`)`);
+    }
+    if (new Set(Object.values(keys).filter(Boolean)).size < Object.values(keys).filter(Boolean).length) {
+      problems.push('SESSION_SECRET, PERSONAL_DATA_KEY, BLIND_INDEX_KEY and AUDIT_HMAC_KEY must be four different secrets');
+    }
+    if (databaseUrl && !databaseOwnerUrl) {
+      problems.push('DATABASE_OWNER_URL is required in production: the schema owner migrates, DATABASE_URL is the application role that may only add to the audit trail');
+    } else if (databaseOwnerUrl && roleOf(databaseOwnerUrl) === roleOf(databaseUrl)) {
+      problems.push('DATABASE_URL and DATABASE_OWNER_URL must name two different roles');
+    }
+    for (const a of initialAccounts) {
+      if (PUBLISHED_SECRETS.has(a.password)) problems.push(`INITIAL_${a.role.toUpperCase()}_PASSWORD is a password published in this repository`);
+    }
     if (seedDemo) problems.push('SEED_DEMO cannot be true in production: demo data is never loaded there');
   }
 
@@ -156,12 +229,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     host: env.HOST?.trim() || '0.0.0.0',
     databaseUrl,
+    databaseOwnerUrl,
     dataDir: path.resolve(env.DATA_DIR?.trim() || path.join(repoRoot, 'data')),
     uploadMaxBytes,
     embeddedPgPort,
     sessionSecret,
     personalDataKey,
     blindIndexKey,
+    auditHmacKey,
     cookieSecure,
     trustProxy,
     apiDocs,

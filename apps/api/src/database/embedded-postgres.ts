@@ -19,8 +19,9 @@ export interface EmbeddedDatabase {
 
 export class EmbeddedPostgresError extends Error {}
 
-const PASSWORD = 'fazhi-local';
-const USER = 'postgres';
+/** The superuser password of clusters made before the passwords were generated; replaced at start. */
+const LEGACY_PASSWORD = 'fazhi-local';
+export const EMBEDDED_SUPERUSER = 'postgres';
 
 function alive(pid: number): boolean {
   try {
@@ -118,6 +119,8 @@ async function recoverStalePostmaster(pgDir: string, ownerFile: string, log: (m:
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
+  /** The superuser's password (generated, kept in DATA_DIR/secrets.json). */
+  password: string;
   log?: (m: string) => void;
 }): Promise<EmbeddedDatabase> {
   const log = options.log ?? ((m: string) => process.stdout.write(`${m}\n`));
@@ -145,8 +148,9 @@ export async function startEmbeddedPostgres(options: {
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     port: options.port,
-    user: USER,
-    password: PASSWORD,
+    user: EMBEDDED_SUPERUSER,
+    password: options.password,
+    authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
@@ -176,10 +180,16 @@ export async function startEmbeddedPostgres(options: {
   const record: OwnerRecord = { pid: process.pid, postmasterPid, startedAt: new Date().toISOString() };
   fs.writeFileSync(ownerFile, JSON.stringify(record));
 
-  const baseUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
   let stopped = false;
+  const url = embeddedUrl(options.port, EMBEDDED_SUPERUSER, options.password, 'postgres');
+  try {
+    await adoptPassword(url, options.password, log);
+  } catch (e) {
+    await pg.stop();
+    throw e;
+  }
   return {
-    url: `${baseUrl}/fazhi`,
+    url,
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -189,25 +199,93 @@ export async function startEmbeddedPostgres(options: {
   };
 }
 
-/** Creates the database named in the URL when it does not exist yet. */
-export async function ensureDatabase(url: string): Promise<void> {
+export function embeddedUrl(port: number, user: string, password: string, database: string): string {
+  return `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/** A cluster made with the old fixed superuser password gets the generated one. */
+async function adoptPassword(url: string, password: string, log: (m: string) => void): Promise<void> {
   const { Client } = await import('pg');
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  client.on('error', () => undefined);
-  await client.connect();
+  const tryConnect = async (connectionString: string) => {
+    const client = new Client({ connectionString });
+    client.on('error', () => undefined);
+    await client.connect();
+    return client;
+  };
   try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}" ENCODING 'UTF8' TEMPLATE template0`);
+    await (await tryConnect(url)).end();
+    return;
+  } catch (e) {
+    if ((e as { code?: string }).code !== '28P01') throw e;
+  }
+  const legacy = new URL(url);
+  legacy.password = LEGACY_PASSWORD;
+  const client = await tryConnect(legacy.toString()).catch(() => {
+    throw new EmbeddedPostgresError('The embedded PostgreSQL refuses the superuser password kept in DATA_DIR/secrets.json.');
+  });
+  try {
+    const [{ sql }] = (await client.query(`SELECT format('ALTER ROLE %I PASSWORD %L', current_user, $1::text) AS sql`, [password])).rows;
+    await client.query(sql);
+    log('The embedded PostgreSQL superuser now has a generated password (DATA_DIR/secrets.json).');
   } finally {
     await client.end();
   }
 }
 
-/** The superuser URL of the embedded PostgreSQL listening on `port` (for the command-line tools). */
-export function embeddedSuperuserUrl(port: number, database = 'fazhi'): string {
-  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+/**
+ * The schema owner and the application role of the embedded database, with the passwords of
+ * secrets.json, and the database owned by the owner. A database made before the two roles is
+ * handed over: every object of schema public goes to the owner. Idempotent.
+ */
+export async function ensureEmbeddedRoles(
+  superuserUrl: string,
+  roles: { owner: { name: string; password: string }; app: { name: string; password: string }; database: string },
+): Promise<void> {
+  const { Client } = await import('pg');
+  const connect = async (database: string) => {
+    const u = new URL(superuserUrl);
+    u.pathname = `/${database}`;
+    const client = new Client({ connectionString: u.toString() });
+    client.on('error', () => undefined);
+    await client.connect();
+    return client;
+  };
+  const exec = async (c: InstanceType<typeof Client>, template: string, ...args: string[]) => {
+    const placeholders = args.map((_, i) => `$${i + 1}::text`).join(', ');
+    const [{ sql }] = (await c.query(`SELECT format('${template}', ${placeholders}) AS sql`, args)).rows;
+    await c.query(sql);
+  };
+  const admin = await connect('postgres');
+  try {
+    for (const role of [roles.owner, roles.app]) {
+      const found = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role.name]);
+      const verb = found.rowCount ? 'ALTER' : 'CREATE';
+      await exec(admin, `${verb} ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD %L`, role.name, role.password);
+    }
+    const db = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [roles.database]);
+    if (db.rowCount === 0) await exec(admin, `CREATE DATABASE %I OWNER %I ENCODING ''UTF8'' TEMPLATE template0`, roles.database, roles.owner.name);
+    else await exec(admin, 'ALTER DATABASE %I OWNER TO %I', roles.database, roles.owner.name);
+  } finally {
+    await admin.end();
+  }
+  const inDb = await connect(roles.database);
+  try {
+    await inDb.query(`SELECT set_config('fazhi.owner', $1, false)`, [roles.owner.name]);
+    await inDb.query(`DO $$ DECLARE r record; owner text := current_setting('fazhi.owner'); BEGIN
+      FOR r IN SELECT c.oid::regclass AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND pg_get_userbyid(c.relowner) <> owner LOOP
+        EXECUTE format('ALTER TABLE %s OWNER TO %I', r.name, owner);
+      END LOOP;
+      FOR r IN SELECT c.oid::regclass AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = 'public' AND c.relkind = 'S' AND pg_get_userbyid(c.relowner) <> owner LOOP
+        EXECUTE format('ALTER SEQUENCE %s OWNER TO %I', r.name, owner);
+      END LOOP;
+      FOR r IN SELECT p.oid::regprocedure AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> owner LOOP
+        EXECUTE format('ALTER ROUTINE %s OWNER TO %I', r.name, owner);
+      END LOOP;
+    END $$`);
+  } finally {
+    await inDb.end();
+  }
 }

@@ -1,5 +1,5 @@
 import { AccountLockEntity, LoginAttemptEntity, PasswordHistoryEntity, SessionEntity } from '../auth/auth.entities';
-import { AuditLogEntity, AuditSealEntity } from '../audit/audit.entities';
+import { AuditCheckpointEntity, AuditLogEntity, AuditSealEntity } from '../audit/audit.entities';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { RoleEntity, UserRoleEntity } from '../org/role.entity';
 import { UserEntity } from '../org/user.entity';
@@ -31,6 +31,7 @@ export const ENTITIES = [
   SecurityPolicyEntity,
   AuditLogEntity,
   AuditSealEntity,
+  AuditCheckpointEntity,
   SeedVersionEntity,
   CalendarDayEntity,
   CalendarYearEntity,

@@ -10,12 +10,14 @@ export class HealthController {
 
   @Public()
   @Get()
-  async health(): Promise<{ status: 'ok'; database: 'ok' }> {
+  /** `demo`: demo accounts with the published password exist (the web app shows a warning). */
+  async health(): Promise<{ status: 'ok'; database: 'ok'; demo: boolean }> {
+    let demo: boolean;
     try {
-      await this.ds.query('SELECT 1');
+      [{ demo }] = await this.ds.query('SELECT EXISTS (SELECT 1 FROM app_user WHERE demo) AS demo');
     } catch {
       throw new HttpException({ status: 'error', database: 'unreachable' }, 503);
     }
-    return { status: 'ok', database: 'ok' };
+    return { status: 'ok', database: 'ok', demo };
   }
 }

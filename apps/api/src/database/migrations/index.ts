@@ -6,6 +6,7 @@ import { VesselLedger1764300000000 } from './1764300000000-VesselLedger';
 import { VesselListIndex1764300000001 } from './1764300000001-VesselListIndex';
 import { Disputes1764400000000 } from './1764400000000-Disputes';
 import { PasswordHistory1764500000000 } from './1764500000000-PasswordHistory';
+import { AuditCheckpoint1764510000000 } from './1764510000000-AuditCheckpoint';
 import { CalendarYears1764520000000 } from './1764520000000-CalendarYears';
 import { PersonalAttachments1764540000000 } from './1764540000000-PersonalAttachments';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS: Function[] = [
   VesselListIndex1764300000001,
   Disputes1764400000000,
   PasswordHistory1764500000000,
+  AuditCheckpoint1764510000000,
   CalendarYears1764520000000,
   PersonalAttachments1764540000000,
 ];

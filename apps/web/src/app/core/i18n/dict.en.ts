@@ -784,4 +784,6 @@ export const EN: Record<TKey, string> = {
   'calendar.reopenYear': 'Withdraw the confirmation',
   'calendar.reopenYearConfirm': 'Deadlines running into {year} become provisional again. Withdraw the confirmation?',
   'calendar.yearReopened': 'The confirmation for {year} is withdrawn',
+
+  'demo.banner': 'Demo data: the demo accounts use a published password. Never use this installation for real work.',
 };

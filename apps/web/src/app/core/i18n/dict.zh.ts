@@ -780,6 +780,8 @@ export const ZH = {
   'calendar.reopenYear': '撤销确认',
   'calendar.reopenYearConfirm': '撤销后，跨入 {year} 年的期限将重新标为暂定。确定撤销吗？',
   'calendar.yearReopened': '已撤销 {year} 年的录入确认',
+
+  'demo.banner': '演示数据：演示账户使用公开密码，切勿用于正式工作',
 } as const;
 
 export type TKey = keyof typeof ZH;

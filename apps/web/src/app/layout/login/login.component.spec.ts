@@ -33,7 +33,11 @@ describe('LoginComponent', () => {
     await fixture.whenStable();
   });
 
-  afterEach(() => backend.verify());
+  afterEach(() => {
+    // The demo banner's question (see demo-banner.component.spec.ts).
+    backend.match('/api/health');
+    backend.verify();
+  });
 
   function type(name: string, value: string): void {
     const input = el.querySelector<HTMLInputElement>(`input[name="${name}"]`);

@@ -8,6 +8,7 @@ import { apiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { revealErrors } from '../../shared/form-errors';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
+import { DemoBannerComponent } from '../demo-banner.component';
 import { LanguageSwitchComponent } from '../language-switch.component';
 
 /** A same-site path to go back to after signing in, never another origin. */
@@ -19,7 +20,7 @@ export function safeReturnUrl(value: string | null): string {
 @Component({
   selector: 'fz-login',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, LanguageSwitchComponent],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, LanguageSwitchComponent, DemoBannerComponent],
   templateUrl: './login.component.html',
   styleUrl: './login.component.css',
 })

@@ -9,6 +9,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { Feedback } from '../../core/http/feedback';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
+import { DemoBannerComponent } from '../demo-banner.component';
 import { LanguageSwitchComponent } from '../language-switch.component';
 import { MENU, filterMenu } from '../menu';
 import { NotificationBellComponent } from './notification-bell.component';
@@ -21,7 +22,7 @@ export const MOBILE_QUERY = '(max-width: 767.98px)';
 @Component({
   selector: 'fz-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, ZORRO_IMPORTS, SideMenuComponent, LanguageSwitchComponent, NotificationBellComponent],
+  imports: [RouterOutlet, RouterLink, ZORRO_IMPORTS, SideMenuComponent, LanguageSwitchComponent, NotificationBellComponent, DemoBannerComponent],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.css',
   // Dialogs of every page inside the frame (nz-modal needs the service above it).
