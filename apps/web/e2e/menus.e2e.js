@@ -13,7 +13,7 @@ const ACCOUNTS = [
     username: 'security',
     name: '黄志强',
     role: 'security',
-    menu: ['home', 'security', 'security-settings', 'locks', 'login-history', 'account', 'password'],
+    menu: ['home', 'security', 'security-settings', 'locks', 'admin-accounts', 'login-history', 'account', 'password'],
   },
   { username: 'auditor', name: '林晓梅', role: 'auditor', menu: ['home', 'security', 'login-history', 'audit', 'account', 'password'] },
   { username: 'leader', name: '李海生', role: 'leader', menu: VESSELS_DISPUTES },
@@ -35,6 +35,7 @@ const ACCOUNTS = [
 /** Where each menu entry leads, the title it shows, and what proves its data arrived. */
 const PAGES = {
   users: { path: '/admin/users', title: '用户管理', ready: '[data-test="user-table"] tbody tr[data-user]' },
+  'admin-accounts': { path: '/admin/users', title: '管理员账户', ready: '[data-test="user-table"] tbody tr[data-user]' },
   org: { path: '/admin/org', title: '组织机构', ready: '[data-org]' },
   roles: { path: '/admin/roles', title: '角色权限', ready: '[data-role="admin"]' },
   'security-settings': { path: '/security/settings', title: '安全策略', ready: '[data-test="policy-form"] input[id^="policy-"]' },

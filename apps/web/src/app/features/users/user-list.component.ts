@@ -19,6 +19,7 @@ import { UserPasswordComponent } from './user-password.component';
 import { UserRolesComponent } from './user-roles.component';
 import { UserFilters, UsersApi } from './users.api';
 import { FilterActionsComponent } from '../../shared/filter-actions.component';
+import { AuthService } from '../../core/auth/auth.service';
 
 export const USER_STATUS_LABELS: Record<UserStatus, TKey> = {
   active: 'users.statusActive',
@@ -54,6 +55,8 @@ export class UserListComponent {
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
+  /** The security administrator manages only administrative accounts: the page is named as its menu entry. */
+  protected readonly titleKey = inject(AuthService).hasAny(['user.read']) ? 'users.title' : 'menu.adminAccounts';
 
   protected readonly list = new PagedList<UserDto, UserFilters>((query) => this.api.list(query), {
     q: '',
