@@ -10,3 +10,4 @@ export * from './ledger';
 export * from './deadlines';
 export * from './vessels';
 export * from './disputes';
+export * from './personal-fields';

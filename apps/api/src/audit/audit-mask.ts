@@ -1,6 +1,4 @@
-import { maskAddress, maskIdNumber, maskName, maskPhone } from '@fazhi/contracts';
-import type { PersonalKind } from '../ledger-core/personal-data/personal-data.service';
-import { PERSON_OBJECTS, PERSONAL_FIELDS } from '../ledger-core/personal-data/personal-fields';
+import { maskAddress, maskIdNumber, maskName, maskPhone, PERSON_OBJECTS, PERSONAL_FIELDS, PersonalKind } from '@fazhi/contracts';
 
 const SECRET_KEYS = new Set(['password', 'passwordhash', 'newpassword', 'currentpassword', 'token', 'tokenhash', 'secret']);
 const MASKS: Record<PersonalKind, (v: string) => string | null> = { name: maskName, idNumber: maskIdNumber, phone: maskPhone, address: maskAddress };

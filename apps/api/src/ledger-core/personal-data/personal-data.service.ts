@@ -1,10 +1,11 @@
+import type { PersonalKind } from '@fazhi/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 
 const VERSION = 'v1';
 
-export type PersonalKind = 'name' | 'idNumber' | 'phone' | 'address';
+export type { PersonalKind };
 
 /** Normalises a value before indexing so that equal people match (spaces, case of the X check digit). */
 export function normalizePersonal(kind: PersonalKind, value: string): string {

@@ -1,22 +1,7 @@
-import { DISPUTE_COLUMNS, isValidIdNumber, isValidMobile, maskAddress, maskIdNumber, maskName, maskPhone, VESSEL_COLUMNS } from '@fazhi/contracts';
+import { isValidIdNumber, isValidMobile, maskAddress, maskIdNumber, maskName, maskPhone, PersonalKind } from '@fazhi/contracts';
 import { BilingualFieldError, invalidFields } from '../../common/app-exception';
-import type { PersonalKind } from './personal-data.service';
 
 const MASKS: Record<PersonalKind, (v: string | null) => string | null> = { name: maskName, idNumber: maskIdNumber, phone: maskPhone, address: maskAddress };
-
-/**
- * The field names that hold a citizen's personal data wherever they travel (records, list and
- * export filters, import rows): the ledgers' masked columns and the person searches.
- */
-export const PERSONAL_FIELDS: ReadonlyMap<string, PersonalKind> = new Map<string, PersonalKind>([
-  ...[...VESSEL_COLUMNS, ...DISPUTE_COLUMNS].flatMap((c): [string, PersonalKind][] => (c.masked ? [[c.field, c.masked]] : [])),
-  ['ownerName', 'name'],
-  ['ownerIdNumber', 'idNumber'],
-  ['ownerPhone', 'phone'],
-  ['partyName', 'name'],
-  ['partyIdNumber', 'idNumber'],
-  ['partyPhone', 'phone'],
-]);
 
 /**
  * Refuses person searches in a URL: query strings end up in proxy logs and browser history, so a
@@ -33,9 +18,6 @@ export function refusePersonalQuery(query: object, fields: readonly string[]): v
     })),
   );
 }
-
-/** Objects that describe one citizen (a dispute's parties, a vessel's owner): inside them `name` and `address` are personal too. */
-export const PERSON_OBJECTS: ReadonlySet<string> = new Set(['parties', 'party', 'owner', 'owners']);
 
 /** A personal value as lists show it: masked unless the caller unmasked it. */
 export function maskPersonalValue(kind: PersonalKind, value: string | null, unmasked: boolean): string | null {
