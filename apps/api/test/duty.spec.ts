@@ -135,7 +135,7 @@ describe('data outside one’s duty', () => {
       expect(preview.body.updates).toBe(0);
       const unknown = await importAs('disputes', own, await disputeSheet('广海调〔2021〕第0999号', '未用的编号'), 'preview').expect(200);
       expect(unknown.body).toMatchObject({ creates: 1, updates: 0, errors: [] });
-      expect(preview.body.errors).toEqual([expect.objectContaining({ field: 'number', message: expect.stringContaining('编号已被使用或不在您的数据范围内,新增记录请留空编号') })]);
+      expect(preview.body.errors).toEqual([expect.objectContaining({ field: 'number', message: expect.stringContaining('编号已被使用或不在您的数据范围内，新增记录请留空编号') })]);
       await importAs('disputes', own, file, 'commit').expect(400);
       expect(await summaryOf(theirs.id)).toEqual(before);
       const mine = await s.register(own);

@@ -99,7 +99,7 @@ interface ImportPlanInput<R extends ImportedRecord> {
  * whether the record is out of the caller's scope or the number is merely taken, so an import
  * tells nothing about records outside the scope.
  */
-const NUMBER_UNAVAILABLE = '编号已被使用或不在您的数据范围内,新增记录请留空编号';
+const NUMBER_UNAVAILABLE = '编号已被使用或不在您的数据范围内，新增记录请留空编号';
 
 /**
  * Checks every row of an import the same way for every ledger: numbers unique in the file, known
