@@ -1,6 +1,4 @@
 import 'reflect-metadata';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './database/seeds/demo-seed';
 import { PasswordService } from './auth/password.service';
 import { clockFromEnv, TEST_CLOCK_START } from './common/clock';
@@ -14,24 +12,6 @@ import { ensureInitialAccounts, seedDemo } from './database/seeds/seed-runner';
 import { createApp } from './server';
 
 const say = (m: string) => process.stdout.write(`${m}\n`);
-
-/**
- * Calls `onGone` once when the embedded postmaster of `dataDir` is no longer running (killed or
- * crashed under a running server): the server cannot restart it safely itself.
- */
-function watchPostmaster(dataDir: string, onGone: (pid: number) => void): void {
-  const pid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-  const timer = setInterval(() => {
-    try {
-      process.kill(pid, 0);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ESRCH') return;
-      clearInterval(timer);
-      onGone(pid);
-    }
-  }, 500);
-  timer.unref();
-}
 
 async function main(): Promise<void> {
   if (typeof process.getuid === 'function' && process.getuid() === 0) process.umask(0o022);
@@ -73,7 +53,7 @@ async function main(): Promise<void> {
   // From here on a stray error is one request's problem: logged with its request id, never the end of the server.
   guardProcess(logger);
   if (db.embedded) {
-    watchPostmaster(config.dataDir, (pid) => {
+    db.embedded.watch((pid) => {
       if (closing) return;
       process.stderr.write(`\nPostgreSQL (process ${pid}) stopped unexpectedly, so Fazhi Ledger stops too. Start it again: the next start recovers the database.\n`);
       process.exit(1);

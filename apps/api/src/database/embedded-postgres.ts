@@ -15,6 +15,8 @@ const importEsm = new Function('specifier', 'return import(specifier)') as (s: s
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
+  /** Calls `onGone` once if the postmaster stops under the running server (killed or crashed), not when `stop()` ends it. */
+  watch(onGone: (pid: number) => void): void;
 }
 
 export class EmbeddedPostgresError extends Error {}
@@ -195,6 +197,14 @@ export async function startEmbeddedPostgres(options: {
       stopped = true;
       await pg.stop();
       fs.rmSync(ownerFile, { force: true });
+    },
+    watch(onGone) {
+      const timer = setInterval(() => {
+        if (stopped || alive(postmasterPid)) return;
+        clearInterval(timer);
+        onGone(postmasterPid);
+      }, 500);
+      timer.unref();
     },
   };
 }
