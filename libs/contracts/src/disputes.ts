@@ -35,6 +35,10 @@ export const DISPUTE_CLOSED_STATUSES: readonly DisputeStatus[] = ['archived'];
 export const DISPUTE_MEDIATION_ENDED_STATUSES: readonly DisputeStatus[] = ['refused', 'agreed', 'terminated', 'performing', 'followed_up', 'archived'];
 /** States in which an agreement binds the parties and its performance is followed (Art 31). */
 export const DISPUTE_AGREEMENT_STATUSES: readonly DisputeStatus[] = ['agreed', 'performing', 'followed_up'];
+/** Before an outcome the parties and sessions of a mediation may still change. */
+export const DISPUTE_MEDIATION_OPEN_STATUSES: readonly DisputeStatus[] = ['registered', 'accepted', 'mediating'];
+/** Mediation sessions are recorded between acceptance and the outcome. */
+export const DISPUTE_SESSION_STATUSES: readonly DisputeStatus[] = ['accepted', 'mediating'];
 
 /**
  * The reviewed workflow of a dispute. A party's refusal ends the mediation (Art 17); a failed

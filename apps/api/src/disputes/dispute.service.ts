@@ -4,6 +4,8 @@ import {
   DEFAULT_MEDIATION_PERIOD,
   DISPUTE_AGREEMENT_STATUSES,
   DISPUTE_CLOSED_STATUSES,
+  DISPUTE_MEDIATION_OPEN_STATUSES,
+  DISPUTE_SESSION_STATUSES,
   DISPUTE_STATUS_LABELS,
   DISPUTE_TRANSITIONS,
   JUDICIAL_CONFIRMATION_DAYS,
@@ -67,9 +69,8 @@ import { DisputeFilter, DisputeRepository, DisputeRow, LEDGER } from './dispute.
 
 const NOT_FOUND = { zh: '矛盾纠纷不存在', en: 'Dispute not found' };
 const TABLE = 'dispute';
-/** Before an outcome the parties and sessions of a mediation may still change. */
-const MEDIATION_OPEN: readonly string[] = ['registered', 'accepted', 'mediating'];
-const SESSION_STATES: readonly string[] = ['accepted', 'mediating'];
+const MEDIATION_OPEN = DISPUTE_MEDIATION_OPEN_STATUSES;
+const SESSION_STATES = DISPUTE_SESSION_STATUSES;
 
 interface GuardContext {
   em: EntityManager;
@@ -320,10 +321,10 @@ export class DisputeService {
   }
 
   /** Runs a change of one of the dispute's children: locks, checks the state, bumps the version, audits. */
-  private async child<T>(principal: Principal, id: string, version: number, states: readonly string[] | null, what: { zh: string; en: string }, fn: (em: EntityManager, row: DisputeRow) => Promise<T>): Promise<DisputeDetailDto> {
+  private async child<T>(principal: Principal, id: string, version: number, states: readonly DisputeStatus[] | null, what: { zh: string; en: string }, fn: (em: EntityManager, row: DisputeRow) => Promise<T>): Promise<DisputeDetailDto> {
     await this.ds.transaction(async (em) => {
       const row = await this.writable(principal, id, em);
-      if (states && !states.includes(row.status)) throw wrongState(what);
+      if (states && !states.includes(row.status as DisputeStatus)) throw wrongState(what);
       if (!(await this.repo.update(em, id, version, { updated_at: this.clock.now(), updated_by: principal.user.id }))) throw staleVersion();
       await fn(em, row);
     });

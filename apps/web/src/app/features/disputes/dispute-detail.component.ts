@@ -3,6 +3,7 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { RouterLink } from '@angular/router';
 import {
   AGREEMENT_FORM_LABELS,
+  DISPUTE_MEDIATION_OPEN_STATUSES,
   DEFAULT_TIME_ZONE,
   plainDateInZone,
   DISPUTE_AGREEMENT_STATUSES,
@@ -180,7 +181,7 @@ export class DisputeDetailComponent implements OnInit {
     return record !== null && !record.voided && record.status !== 'archived' && this.auth.hasAny(['dispute.write']);
   });
   /** Parties change only until the outcome; sessions between acceptance and the outcome; visits after an agreement. */
-  protected readonly partiesOpen = computed(() => this.writable() && ['registered', 'accepted', 'mediating'].includes(this.record()!.status));
+  protected readonly partiesOpen = computed(() => this.writable() && DISPUTE_MEDIATION_OPEN_STATUSES.includes(this.record()!.status));
   protected readonly sessionsOpen = computed(() => this.writable() && ['accepted', 'mediating'].includes(this.record()!.status));
   protected readonly followUpsOpen = computed(() => this.writable() && DISPUTE_AGREEMENT_STATUSES.includes(this.record()!.status));
   protected readonly judicialOpen = computed(() => this.followUpsOpen() && this.record()!.agreementForm === 'written');
