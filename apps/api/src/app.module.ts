@@ -18,6 +18,8 @@ import { RefusalAudit } from './common/refusal-audit';
 import { AppLogger } from './common/logger';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
+import { ENTITIES } from './database/entities';
+import { MIGRATIONS } from './database/migrations';
 import { FEATURE_MODULES } from './features';
 import { HealthController } from './health/health.controller';
 import { AccountCredentials } from './org/account-credentials';
@@ -65,7 +67,7 @@ export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), migrationsRun: false }), CoreModule.forRoot(options), ...FEATURE_MODULES],
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl, { entities: ENTITIES, migrations: MIGRATIONS }), migrationsRun: false }), CoreModule.forRoot(options), ...FEATURE_MODULES],
       controllers: [HealthController, AuthController, OrgUnitsController, UsersController, RolesController, SecurityController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
