@@ -3,7 +3,8 @@ import { DEADLINE_WARNING_DAYS, MEDIATION_DEADLINE_KIND } from '@fazhi/contracts
 import { DataSource, EntityManager } from 'typeorm';
 import { ResolvedScope, scopeSql } from '../access/data-scope';
 import { provisionalSql } from '../ledger-core/deadlines/deadlines.repository';
-import { camelRow, containsPattern, sqlParams, updateVersioned } from '../ledger-core/records';
+import { sqlParams } from '../common/sql';
+import { camelRow, containsPattern, updateVersioned } from '../ledger-core/records';
 import { DisputeListQuery } from './dispute.dto';
 import { DisputeEntity, DisputeFollowUpEntity, DisputePartyEntity, DisputeSessionEntity } from './dispute.entities';
 

@@ -37,7 +37,8 @@ import { PersonalDataService } from '../ledger-core/personal-data/personal-data.
 import { checkPersonalFields, maskPersonalValue } from '../ledger-core/personal-data/personal-fields';
 import { RecordAttachments, RecordHandle } from '../ledger-core/record-attachments';
 import { RecordPlaces } from '../ledger-core/record-place';
-import { assertWritableRecord, isoOrNull, recordDtoFields } from '../ledger-core/records';
+import { isoOrNull } from '../common/dates';
+import { assertWritableRecord, recordDtoFields } from '../ledger-core/records';
 import { TownSettings } from '../ledger-core/settings/town-settings.service';
 import { RecordLifecycle } from '../ledger-core/status/record-lifecycle';
 import { StatusHistoryService } from '../ledger-core/status/status-history.service';
