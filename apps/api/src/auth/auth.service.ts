@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, MeDto, SecurityPolicy } from '@fazhi/contracts';
+import { AuthErrorCode, ErrorCode, MeDto, SecurityPolicy } from '@fazhi/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../access/principal';
 import { AuditService } from '../audit/audit.service';
@@ -28,7 +28,7 @@ export interface SignIn {
 const invalidCredentials = () =>
   new AppException(401, ErrorCode.INVALID_CREDENTIALS, { zh: '用户名或密码错误', en: 'Wrong username or password' });
 
-function lockedError(code: string, seconds: number, address: boolean): AppException {
+function lockedError(code: AuthErrorCode, seconds: number, address: boolean): AppException {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
   return new AppException(
     429,
