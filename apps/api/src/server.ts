@@ -7,6 +7,7 @@ import { Clock } from './common/clock';
 import { configureHttp } from './common/http-setup';
 import { AppLogger, NestPinoLogger } from './common/logger';
 import { AppConfig } from './config/config';
+import { serveApiDocs } from './openapi/api-document';
 
 /** Builds the Nest application (used by the server and by the API tests). */
 export async function createApp(options: { config: AppConfig; databaseUrl: string; logger: AppLogger; clock?: Clock; sealIntervalMs?: number }): Promise<NestExpressApplication> {
@@ -15,6 +16,7 @@ export async function createApp(options: { config: AppConfig; databaseUrl: strin
     { bodyParser: false, logger: new NestPinoLogger(options.logger), abortOnError: false },
   );
   configureHttp(app, options.config, options.logger);
+  if (options.config.apiDocs) serveApiDocs(app);
   await app.init();
   if (options.sealIntervalMs) app.get(AuditService).startSealer(options.sealIntervalMs);
   return app;
