@@ -68,6 +68,37 @@ function errorStatuses(method: string, route: string, shape: OperationShape, isP
   return statuses;
 }
 
+type Schemas = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>;
+
+/**
+ * Nest's schemas of the DTO classes (from their `@ApiProperty` decorators: examples, enums,
+ * limits) completed with what their declared types say: the properties no decorator names, and
+ * that no other property is taken (the validation pipe refuses them). Every other schema is the
+ * declared type's.
+ */
+function mergeSchemas(nest: Schemas, declared: Record<string, JsonSchema>): Schemas {
+  const merged: Schemas = { ...nest };
+  for (const [name, schema] of Object.entries(declared)) {
+    const decorated = nest[name] as (JsonSchema & { properties?: Record<string, unknown>; required?: string[] }) | undefined;
+    if (!decorated) {
+      merged[name] = schema as Schemas[string];
+      continue;
+    }
+    const properties = (schema['properties'] ?? {}) as Record<string, unknown>;
+    const required = (schema['required'] ?? []) as string[];
+    const missing = Object.keys(properties).filter((p) => !decorated.properties?.[p]);
+    merged[name] = {
+      ...decorated,
+      type: 'object',
+      properties: { ...decorated.properties, ...Object.fromEntries(missing.map((p) => [p, properties[p]])) },
+      required: [...(decorated.required ?? []), ...missing.filter((p) => required.includes(p))],
+      additionalProperties: schema['additionalProperties'] ?? false,
+    } as Schemas[string];
+    if ((merged[name] as { required: string[] }).required.length === 0) delete (merged[name] as { required?: string[] }).required;
+  }
+  return merged;
+}
+
 /**
  * Completes Nest's document with what the controllers' declared types say: every operation's
  * success answer (JSON schema of the contracts' interface it returns, the file it writes, or no
@@ -82,10 +113,11 @@ export function describeOperations(app: INestApplication, document: OpenAPIObjec
       const shape = shapes.operations[operation.operationId];
       if (!shape) continue;
       const isPublic = rules.get(operation.operationId)?.kind === 'public';
-      const pathParameters = (operation.parameters ?? []).filter((p) => 'in' in p && p.in === 'path');
+      const parameters = operation.parameters ?? [];
+      const named = new Set(parameters.map((p) => ('name' in p ? p.name : '')));
       operation.parameters = [
-        ...pathParameters,
-        ...(shape.query ?? []).map((q) => ({ name: q.name, in: 'query' as const, required: q.required, schema: q.schema })),
+        ...parameters,
+        ...(shape.query ?? []).filter((q) => !named.has(q.name)).map((q) => ({ name: q.name, in: 'query' as const, required: q.required, schema: q.schema })),
       ];
       if (shape.body) operation.requestBody = { required: true, content: { 'application/json': { schema: shape.body } } };
       else if (shape.raw && method === 'post') {
@@ -93,7 +125,7 @@ export function describeOperations(app: INestApplication, document: OpenAPIObjec
       } else delete operation.requestBody;
       const status = Object.keys(operation.responses ?? {}).find((s) => s.startsWith('2')) ?? (method === 'post' ? '201' : '200');
       const responses: Responses = { [status]: successResponse(shape, status, route) };
-      for (const error of errorStatuses(method, route, shape, isPublic, pathParameters.length > 0)) {
+      for (const error of errorStatuses(method, route, shape, isPublic, parameters.length > 0)) {
         responses[error] = { $ref: `#/components/responses/Error${error}` };
       }
       operation.responses = responses;
@@ -102,7 +134,7 @@ export function describeOperations(app: INestApplication, document: OpenAPIObjec
   }
   document.components = {
     ...document.components,
-    schemas: { ...document.components?.schemas, ...(shapes.schemas as Record<string, JsonSchema & object>) },
+    schemas: mergeSchemas(document.components?.schemas ?? {}, shapes.schemas),
     responses: Object.fromEntries(
       Object.entries(ERRORS).map(([status, description]) => [`Error${status}`, { description, content: { 'application/json': { schema: ERROR_BODY } } }]),
     ),

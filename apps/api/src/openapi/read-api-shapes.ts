@@ -22,7 +22,11 @@ class SchemaWriter {
   private readonly names = new Map<ts.Type, string>();
   private readonly taken = new Map<string, ts.Type>();
 
-  constructor(private readonly checker: ts.TypeChecker) {}
+  /** @param classNames the API's classes: Nest names its schemas of them so, an interface takes another name. */
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    private readonly classNames: ReadonlySet<string>,
+  ) {}
 
   schemaOf(type: ts.Type, at: ts.Node): JsonSchema {
     const c = this.checker;
@@ -95,8 +99,9 @@ class SchemaWriter {
     if (!named || symbol.name === '__type' || symbol.name === '__object') return null;
     if (declaration.getSourceFile().isDeclarationFile && declaration.getSourceFile().fileName.includes('/typescript/lib/')) return null;
     const base = this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation).replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+    const clashes = (name: string) => (this.taken.has(name) && this.taken.get(name) !== type) || (!ts.isClassDeclaration(declaration) && this.classNames.has(name));
     let name = base;
-    for (let n = 2; this.taken.has(name) && this.taken.get(name) !== type; n++) name = `${base}_${n}`;
+    for (let n = 2; clashes(name); n++) name = `${base}_${n}`;
     this.taken.set(name, type);
     this.names.set(type, name);
     return name;
@@ -152,7 +157,15 @@ export function readApiShapes(opts: { tsconfig: string; sourceRoot: string; cont
     options: { ...config.options, noEmit: true, skipLibCheck: true, baseUrl: path.dirname(opts.contractsEntry), paths: { '@fazhi/contracts': [opts.contractsEntry] } },
   });
   const checker = program.getTypeChecker();
-  const writer = new SchemaWriter(checker);
+  const classNames = new Set<string>();
+  for (const source of program.getSourceFiles()) {
+    if (!source.fileName.startsWith(opts.sourceRoot)) continue;
+    source.forEachChild(function visit(node) {
+      if (ts.isClassDeclaration(node) && node.name) classNames.add(node.name.text);
+      node.forEachChild(visit);
+    });
+  }
+  const writer = new SchemaWriter(checker, classNames);
   const operations: Record<string, OperationShape> = {};
 
   for (const file of controllers) {
