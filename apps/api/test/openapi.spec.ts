@@ -220,7 +220,12 @@ describe('the answers of the API', () => {
       await get('/api/users', 'officer'),
       await t.http.post('/api/auth/login').send({ username: 'leader', password: 'wrong' }),
     ];
-    expect(answers.map((r) => r.status)).toEqual([401, 404, 400, 403, 401]);
+    const { body: page } = await get('/api/vessel-cases', 'officer', { pageSize: 100 });
+    const registered = (page.items as { id: string; status: string; version: number }[]).find((v) => v.status === 'registered')!;
+    const illegal = await t.http.post(`/api/vessel-cases/${registered.id}/transitions`).set('Cookie', sessions.get('officer')!).send({ to: 'verified', version: registered.version });
+    expect(illegal.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', rule: 'registered->verified' });
+    answers.push(illegal);
+    expect(answers.map((r) => r.status)).toEqual([401, 404, 400, 403, 401, 409]);
     for (const res of answers) expect(error(res.body) ? [] : error.errors).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import type { ImportPreview } from './ledger';
+
 /**
  * Error codes answered in `{ statusCode, code, message, errors?, requestId }`, one list per
  * feature. `AppException` takes only these, and the web has a message for each in both languages.
@@ -138,12 +140,24 @@ export interface FieldError {
   message: string;
 }
 
-export interface ErrorBody {
+/** What some errors add to the body, after `requestId`. */
+export interface ErrorDetails {
+  /** Seconds until a lock ends, for ACCOUNT_LOCKED and TOO_MANY_FAILURES_FROM_ADDRESS. */
+  retryAfterSeconds?: number;
+  /** The refused step as `from->to`, for ILLEGAL_TRANSITION and a transition guard's refusal. */
+  rule?: string;
+  /** The transition guard that refused the step. */
+  guard?: string;
+  /** The checked file of an IMPORT_INVALID refusal, its row errors included. */
+  preview?: ImportPreview;
+  /** The placeholders a template lacks, for TEMPLATE_PLACEHOLDERS_MISSING. */
+  missing?: string[];
+}
+
+export interface ErrorBody extends ErrorDetails {
   statusCode: number;
   code: ErrorCode;
   message: string;
   errors?: FieldError[];
   requestId: string;
-  /** Seconds until a lock ends, for ACCOUNT_LOCKED and TOO_MANY_FAILURES_FROM_ADDRESS. */
-  retryAfterSeconds?: number;
 }

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { ErrorCode } from '@fazhi/contracts';
+import { ErrorCode, ErrorDetails } from '@fazhi/contracts';
 
 export interface Bilingual {
   zh: string;
@@ -19,7 +19,7 @@ export class AppException extends HttpException {
     readonly code: ErrorCode,
     readonly messages: Bilingual,
     readonly fieldErrors?: BilingualFieldError[],
-    readonly extra?: Record<string, unknown>,
+    readonly extra?: ErrorDetails,
   ) {
     super({ code, message: messages.en }, status);
   }
