@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { API_SHAPES_FILE, ApiShapes, JsonSchema, OperationShape } from './api-shapes';
@@ -211,15 +213,37 @@ export function readApiShapes(opts: { tsconfig: string; sourceRoot: string; cont
   return { operations, schemas: writer.schemas };
 }
 
-/** The shapes of this checkout's sources (apps/api/src against libs/contracts/src). */
+function sourcesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts'))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+/**
+ * The shapes of this checkout's sources (apps/api/src against libs/contracts/src). Kept in the
+ * temporary folder under a hash of every source they are read from, so that the test files of
+ * one run read the sources once.
+ */
 export function readSourceShapes(): ApiShapes {
   const api = path.resolve(__dirname, '..', '..');
-  return readApiShapes({
+  const contracts = path.resolve(api, '..', '..', 'libs', 'contracts', 'src');
+  const hash = createHash('sha256').update(ts.version);
+  for (const file of [path.join(api, 'tsconfig.build.json'), ...sourcesUnder(path.join(api, 'src')), ...sourcesUnder(contracts)]) {
+    hash.update(file).update(fs.readFileSync(file));
+  }
+  const cached = path.join(os.tmpdir(), `fazhi-api-shapes-${hash.digest('hex').slice(0, 32)}.json`);
+  if (fs.existsSync(cached)) return JSON.parse(fs.readFileSync(cached, 'utf8')) as ApiShapes;
+  const shapes = readApiShapes({
     tsconfig: path.join(api, 'tsconfig.build.json'),
     sourceRoot: path.join(api, 'src') + path.sep,
-    contractsEntry: path.resolve(api, '..', '..', 'libs', 'contracts', 'src', 'index.ts'),
+    contractsEntry: path.join(contracts, 'index.ts'),
     extraTypes: ['ErrorBody'],
   });
+  const partial = `${cached}.${process.pid}`;
+  fs.writeFileSync(partial, JSON.stringify(shapes));
+  fs.renameSync(partial, cached);
+  return shapes;
 }
 
 /** Run by the build: writes the shapes next to the compiled server. */
