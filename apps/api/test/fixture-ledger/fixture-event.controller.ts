@@ -1,8 +1,7 @@
 import { Controller, Get, HttpCode, Module, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { RequirePermission } from '../../src/access/access.decorators';
-import { Principal } from '../../src/access/principal';
-import { CurrentPrincipal } from '../../src/auth/auth.guard';
+import { CurrentPrincipal, Principal } from '../../src/access/principal';
 import { RecordRoutes } from '../../src/ledger-core/kit/record-routes';
 import { ImportQuery } from '../../src/ledger-core/ledger.dto';
 import { RecordAttachments } from '../../src/ledger-core/record-attachments';

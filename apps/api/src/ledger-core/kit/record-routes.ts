@@ -1,8 +1,7 @@
 import { Body, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Type } from '@nestjs/common';
 import { LedgerType, Page, PermissionCode } from '@fazhi/contracts';
 import { RequirePermission } from '../../access/access.decorators';
-import { Principal } from '../../access/principal';
-import { CurrentPrincipal } from '../../auth/auth.guard';
+import { CurrentPrincipal, Principal } from '../../access/principal';
 import { AttachedRecords, AttachmentRoutes } from '../attachment-routes';
 import { TransitionDto, VoidDto } from '../ledger.dto';
 import { refusePersonalQuery } from '../personal-data/personal-fields';
