@@ -18,9 +18,11 @@ import { RefusalAudit } from './common/refusal-audit';
 import { AppLogger } from './common/logger';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
-import { ENTITIES } from './database/entities';
-import { MIGRATIONS } from './database/migrations';
-import { FEATURE_MODULES } from './features';
+import { featureModules } from './features';
+import { entitiesOf } from './database/entities';
+import { migrationsOf } from './database/migrations';
+import type { LedgerDescriptor } from './ledger-core/kit/ledger';
+import { LEDGERS } from './ledgers';
 import { HealthController } from './health/health.controller';
 import { AccountCredentials } from './org/account-credentials';
 import { OrgUnitsController, RolesController, UsersController } from './org/org.controller';
@@ -38,6 +40,8 @@ export interface AppModuleOptions {
   databaseUrl: string;
   logger: AppLogger;
   clock?: Clock;
+  /** The registered ledgers (`LEDGERS` unless a test adds its own). */
+  ledgers?: readonly LedgerDescriptor[];
 }
 
 /** What every feature module may inject: configuration, clock, audit, role assignments and the org tree. */
@@ -65,9 +69,11 @@ class CoreModule {
 @Module({})
 export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
+    const ledgers = options.ledgers ?? LEDGERS;
+    const schema = { entities: entitiesOf(ledgers), migrations: migrationsOf(ledgers) };
     return {
       module: AppModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl, { entities: ENTITIES, migrations: MIGRATIONS }), migrationsRun: false }), CoreModule.forRoot(options), ...FEATURE_MODULES],
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl, schema), migrationsRun: false }), CoreModule.forRoot(options), ...featureModules(ledgers)],
       controllers: [HealthController, AuthController, OrgUnitsController, UsersController, RolesController, SecurityController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
