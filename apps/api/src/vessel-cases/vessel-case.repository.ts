@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ResolvedScope, scopeSql } from '../access/data-scope';
+import { camelRow, sqlParams, updateVersioned } from '../ledger-core/records';
 import { VesselListQuery } from './vessel-case.dto';
 import { VesselCaseEntity } from './vessel-case.entities';
 import { VesselYearFigures, yearFiguresStatement } from './vessel-year-figures';
@@ -31,65 +32,17 @@ const SELECT = `SELECT v.*, t.name AS "townName", t.time_zone AS "timeZone", vil
   COALESCE((SELECT array_agg(u.display_name ORDER BY array_position(v.handler_ids, u.id)) FROM app_user u WHERE u.id = ANY(v.handler_ids)), '{}') AS "handlerNames"`;
 const FROM = `FROM vessel_case v JOIN org_unit t ON t.id = v.town_id LEFT JOIN org_unit vil ON vil.id = v.village_id LEFT JOIN campaign c ON c.id = v.campaign_id`;
 
-/** Converts a raw row (snake_case) into the entity shape. */
+const NUMERIC = ['gpsLat', 'gpsLng', 'lengthM', 'enginePowerKw'] as const;
+
+/** A raw row as the entity shape (numeric columns as numbers). */
 function hydrate(r: Record<string, unknown>): VesselRow {
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  return {
-    id: r.id,
-    townId: r.town_id,
-    villageId: r.village_id,
-    number: r.number,
-    year: r.year,
-    seq: r.seq,
-    status: r.status,
-    registeredAt: r.registered_at,
-    handlerIds: r.handler_ids,
-    voidedAt: r.voided_at,
-    voidReason: r.void_reason,
-    voidedBy: r.voided_by,
-    createdAt: r.created_at,
-    createdBy: r.created_by,
-    updatedAt: r.updated_at,
-    updatedBy: r.updated_by,
-    version: r.version,
-    discoveredAt: r.discovered_at,
-    place: r.place,
-    gpsLat: num(r.gps_lat),
-    gpsLng: num(r.gps_lng),
-    source: r.source,
-    hullMaterial: r.hull_material,
-    lengthM: num(r.length_m),
-    enginePowerKw: num(r.engine_power_kw),
-    gearType: r.gear_type,
-    gearCount: r.gear_count,
-    marks: r.marks,
-    unclaimed: r.unclaimed,
-    ownerNameEnc: r.owner_name_enc,
-    ownerNameIdx: r.owner_name_idx,
-    ownerIdEnc: r.owner_id_enc,
-    ownerIdIdx: r.owner_id_idx,
-    ownerPhoneEnc: r.owner_phone_enc,
-    ownerPhoneIdx: r.owner_phone_idx,
-    noticeStart: r.notice_start,
-    noticeEnd: r.notice_end,
-    committedOn: r.committed_on,
-    disposal: r.disposal,
-    dismantledOn: r.dismantled_on,
-    dismantlePlace: r.dismantle_place,
-    campaignId: r.campaign_id,
-    witnesses: r.witnesses,
-    verifiedOn: r.verified_on,
-    verifiedBy: r.verified_by,
-    handedOverOn: r.handed_over_on,
-    externalCaseNo: r.external_case_no,
-    remark: r.remark,
-    townName: r.townName,
-    timeZone: r.timeZone,
-    villageName: r.villageName,
-    campaignNumber: r.campaignNumber,
-    handlerNames: r.handlerNames,
-  } as VesselRow;
+  const row = camelRow<VesselRow>(r);
+  for (const k of NUMERIC) row[k] = row[k] === null || row[k] === undefined ? null : Number(row[k]);
+  return row;
 }
+
+/** The evidence stages that document a dismantling. */
+const DISMANTLING_STAGES = ['during', 'after'];
 
 /** Every query of the vessel ledger. Scope is a required argument of every read. */
 @Injectable()
@@ -98,10 +51,7 @@ export class VesselCaseRepository {
 
   /** The WHERE clause for the list filters; the statistics use the same conditions. */
   where(scope: ResolvedScope, f: VesselFilter, params: unknown[]): string {
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
+    const p = sqlParams(params);
     const w = [scopeSql(scope, { town: 'v.town_id', village: 'v.village_id', owners: ['v.created_by'], ownerArrays: ['v.handler_ids'] }, params)];
     if (f.status?.length) w.push(`v.status = ANY(${p(f.status)}::varchar[])`);
     if (f.townId) w.push(`v.town_id = ${p(f.townId)}`);
@@ -197,29 +147,63 @@ export class VesselCaseRepository {
   }
 
   /** Updates columns of a case when its version matches; false when it does not (stale). */
-  async update(em: EntityManager, id: string, version: number, set: Record<string, unknown>): Promise<boolean> {
-    const cols = Object.keys(set);
-    const assignments = cols.map((c, i) => `"${c}" = $${i + 3}`);
-    const result = await em.query(
-      `UPDATE vessel_case SET ${[...assignments, 'version = version + 1'].join(', ')} WHERE id = $1 AND version = $2`,
-      [id, version, ...cols.map((c) => set[c])],
-    );
-    return result[1] === 1;
+  update(em: EntityManager, id: string, version: number, set: Record<string, unknown>): Promise<boolean> {
+    return updateVersioned(em, 'vessel_case', id, version, set);
+  }
+
+  async insert(em: EntityManager, row: Record<string, unknown>): Promise<void> {
+    const cols = Object.keys(row);
+    await em.query(`INSERT INTO vessel_case (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(',')})`, Object.values(row));
+  }
+
+  /** Many new cases in statements of 1,000 rows (imports). */
+  async insertMany(em: EntityManager, rows: Record<string, unknown>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 1000) {
+      await em.query(
+        `INSERT INTO vessel_case (id, town_id, village_id, number, year, seq, status, registered_at, created_at, created_by, updated_at, updated_by, version,
+           discovered_at, place, source, hull_material, length_m, engine_power_kw, gear_type, gear_count, marks, unclaimed, remark,
+           owner_name_enc, owner_name_idx, owner_id_enc, owner_id_idx, owner_phone_enc, owner_phone_idx)
+         SELECT id, town_id, village_id, number, year, seq, status, registered_at, created_at, created_by, updated_at, updated_by, 1,
+           discovered_at, place, source, hull_material, length_m, engine_power_kw, gear_type, gear_count, marks, COALESCE(unclaimed, false), remark,
+           owner_name_enc, owner_name_idx, owner_id_enc, owner_id_idx, owner_phone_enc, owner_phone_idx
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, town_id uuid, village_id uuid, number varchar, year int, seq int, status varchar, registered_at timestamptz,
+           created_at timestamptz, created_by uuid, updated_at timestamptz, updated_by uuid, discovered_at timestamptz, place varchar, source varchar, hull_material varchar,
+           length_m numeric, engine_power_kw numeric, gear_type varchar, gear_count int, marks varchar, unclaimed boolean, remark varchar,
+           owner_name_enc text, owner_name_idx varchar, owner_id_enc text, owner_id_idx varchar, owner_phone_enc text, owner_phone_idx varchar)`,
+        [JSON.stringify(rows.slice(i, i + 1000))],
+      );
+    }
   }
 
   async persuasions(townId: string, caseId: string): Promise<Record<string, unknown>[]> {
     return this.ds.query(`SELECT id, date, staff, measure, result, created_at FROM vessel_persuasion WHERE town_id = $1 AND case_id = $2 ORDER BY date, created_at`, [townId, caseId]);
   }
 
-  /** Handlers without a certificate valid on `date` (all certificates of their town considered). */
-  async handlersWithoutValidCertificate(em: EntityManager, handlerIds: string[], date: string): Promise<{ id: string; name: string }[]> {
-    if (handlerIds.length === 0) return [];
-    return em.query(
-      `SELECT u.id, u.display_name AS name FROM app_user u
-        WHERE u.id = ANY($1::uuid[]) AND NOT EXISTS (
-          SELECT 1 FROM certificate c WHERE c.officer_id = u.id AND c.status = 'valid' AND c.issued_on <= $2::date AND c.expires_on >= $2::date)
-        ORDER BY u.display_name`,
-      [handlerIds, date],
+  async insertPersuasion(em: EntityManager, p: { id: string; townId: string; caseId: string; date: string; staff: string; measure: string; result: string; userId: string; at: Date }): Promise<void> {
+    await em.query(`INSERT INTO vessel_persuasion (id, town_id, case_id, date, staff, measure, result, created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`, [
+      p.id, p.townId, p.caseId, p.date, p.staff, p.measure, p.result, p.userId, p.at,
+    ]);
+  }
+
+  /** The state of a campaign a case may join. */
+  async campaignState(em: EntityManager, id: string): Promise<{ status: string; town_id: string; voided_at: Date | null } | undefined> {
+    const [campaign] = await em.query(`SELECT status, town_id, voided_at FROM campaign WHERE id = $1`, [id]);
+    return campaign;
+  }
+
+  /** A vessel's own during/after photos or video, or its campaign's evidence, count. */
+  async hasDismantlingEvidence(em: EntityManager, caseId: string, campaignId: string | null): Promise<boolean> {
+    const [row] = await em.query(
+      `SELECT EXISTS (SELECT 1 FROM attachment WHERE removed_at IS NULL AND (
+         (ledger = 'vessel-case' AND record_id = $1 AND stage = ANY($3::varchar[])) OR (ledger = 'campaign' AND record_id = $2))) AS ok`,
+      [caseId, campaignId, DISMANTLING_STAGES],
     );
+    return row.ok === true;
+  }
+
+  /** Whether the campaign itself holds evidence (then its vessels need none of their own). */
+  async campaignHasEvidence(em: EntityManager, campaignId: string): Promise<boolean> {
+    const [row] = await em.query(`SELECT EXISTS (SELECT 1 FROM attachment WHERE removed_at IS NULL AND ledger = 'campaign' AND record_id = $1) AS ok`, [campaignId]);
+    return row.ok === true;
   }
 }

@@ -22,9 +22,11 @@ import { Clock } from '../common/clock';
 import { pageOf, toPage } from '../common/pagination';
 import { DeadlinesService } from '../ledger-core/deadlines/deadlines.service';
 import { NumberingService } from '../ledger-core/numbering/numbering.service';
+import { AttachmentsService } from '../ledger-core/attachments/attachments.service';
 import { RecordHandle } from '../ledger-core/record-attachments';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
 import { checkPersonalFields } from '../ledger-core/personal-data/personal-fields';
+import type { PersonalKind } from '@fazhi/contracts';
 import { RecordPlaces } from '../ledger-core/record-place';
 import { assertWritableRecord, recordDtoFields } from '../ledger-core/records';
 import { RecordLifecycle } from '../ledger-core/status/record-lifecycle';
@@ -33,7 +35,7 @@ import { GuardFailure, openStep, Workflow } from '../ledger-core/status/transiti
 import { plainDateInZone as dateIn } from '@fazhi/contracts';
 import { addCalendarDays as addDays } from '../ledger-core/calendar/working-days';
 import { OrgTreeService } from '../org/org-tree.service';
-import { VesselEvidence } from './vessel-evidence';
+import { CertificateRepository } from './certificates/certificate.repository';
 import {
   PersuasionDto,
   TransitionDto,
@@ -50,6 +52,20 @@ export const LEDGER = 'vessel-case' as const;
 /** The unclaimed-vessel notice period, the first user of the core's deadlines. */
 export const NOTICE_KIND = 'unclaimed-notice';
 const NOT_FOUND = { zh: '船舶案件不存在', en: 'Vessel case not found' };
+
+/** The owner's personal fields: DTO field, kind, column prefix (`<prefix>_enc`, `<prefix>_idx`) and list filter key. */
+export const OWNER_FIELDS = [
+  { field: 'ownerName', kind: 'name', column: 'owner_name', index: 'ownerNameIdx' },
+  { field: 'ownerIdNumber', kind: 'idNumber', column: 'owner_id', index: 'ownerIdIdx' },
+  { field: 'ownerPhone', kind: 'phone', column: 'owner_phone', index: 'ownerPhoneIdx' },
+] as const satisfies readonly { field: keyof VesselCaseCreateDto; kind: PersonalKind; column: string; index: string }[];
+
+/** Fields stored as they are, by column. */
+export const PLAIN_FIELDS: [field: keyof VesselCaseUpdateDto, column: string][] = [
+  ['discoveredAt', 'discovered_at'], ['place', 'place'], ['gpsLat', 'gps_lat'], ['gpsLng', 'gps_lng'], ['source', 'source'],
+  ['hullMaterial', 'hull_material'], ['lengthM', 'length_m'], ['enginePowerKw', 'engine_power_kw'], ['gearType', 'gear_type'],
+  ['gearCount', 'gear_count'], ['marks', 'marks'], ['unclaimed', 'unclaimed'], ['noticeStart', 'notice_start'], ['noticeEnd', 'notice_end'], ['remark', 'remark'],
+];
 
 interface GuardContext {
   em: EntityManager;
@@ -70,7 +86,8 @@ export class VesselCaseService {
     private readonly numbering: NumberingService,
     private readonly history: StatusHistoryService,
     private readonly personal: PersonalDataService,
-    private readonly evidence: VesselEvidence,
+    private readonly attachments: AttachmentsService,
+    private readonly certificates: CertificateRepository,
     private readonly deadlines: DeadlinesService,
     private readonly places: RecordPlaces,
     private readonly lifecycle: RecordLifecycle,
@@ -120,7 +137,7 @@ export class VesselCaseService {
 
   /** Turns the list query into repository filters (owner searches go through the blind index). */
   filter(query: VesselListQuery): VesselFilter {
-    return this.personal.indexSearch(query, { ownerName: ['ownerNameIdx', 'name'], ownerIdNumber: ['ownerIdIdx', 'idNumber'], ownerPhone: ['ownerPhoneIdx', 'phone'] });
+    return this.personal.indexSearch(query, Object.fromEntries(OWNER_FIELDS.map((o) => [o.field, [o.index, o.kind]])));
   }
 
   async list(principal: Principal, query: VesselListQuery): Promise<Page<VesselCaseDto>> {
@@ -140,8 +157,8 @@ export class VesselCaseService {
     const [persuasions, history, attachments, campaignAttachments, deadlines] = await Promise.all([
       this.repo.persuasions(row.townId, id),
       this.history.list(LEDGER, id, row.townId),
-      this.evidence.list(LEDGER, id, row.townId),
-      row.campaignId ? this.evidence.list('campaign', row.campaignId, row.townId) : Promise.resolve([]),
+      this.attachments.list(LEDGER, id, row.townId),
+      row.campaignId ? this.attachments.list('campaign', row.campaignId, row.townId) : Promise.resolve([]),
       this.deadlines.forRecord(LEDGER, id, row.townId),
     ]);
     const notice = deadlines.find((d) => d.kind === NOTICE_KIND);
@@ -179,20 +196,13 @@ export class VesselCaseService {
       const handlerIds = await this.checkHandlers(em, principal, townId, dto.handlerIds, dateIn(now, town.timeZone));
       const { number, year, seq } = await this.numbering.next(em, LEDGER, townId, now);
       const noticeEnd = dto.unclaimed && dto.noticeStart ? addDays(dto.noticeStart, UNCLAIMED_NOTICE_DAYS) : (dto.noticeEnd ?? null);
-      await em.query(
-        `INSERT INTO vessel_case (id, town_id, village_id, number, year, seq, status, registered_at, handler_ids, created_at, created_by, updated_at, updated_by, version,
-           discovered_at, place, gps_lat, gps_lng, source, hull_material, length_m, engine_power_kw, gear_type, gear_count, marks, unclaimed,
-           owner_name_enc, owner_name_idx, owner_id_enc, owner_id_idx, owner_phone_enc, owner_phone_idx, notice_start, notice_end, remark)
-         VALUES ($1,$2,$3,$4,$5,$6,'registered',$7,$8,$7,$9,$7,$9,1,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$30)`,
-        [
-          id, townId, villageId, number, year, seq, now, handlerIds, principal.user.id,
-          dto.discoveredAt, dto.place, dto.gpsLat ?? null, dto.gpsLng ?? null, dto.source, dto.hullMaterial, dto.lengthM ?? null, dto.enginePowerKw ?? null,
-          dto.gearType ?? null, dto.gearCount ?? null, dto.marks ?? null, dto.unclaimed ?? false,
-          this.personal.encrypt(dto.ownerName), this.personal.blindIndex('name', dto.ownerName), this.personal.encrypt(dto.ownerIdNumber),
-          this.personal.blindIndex('idNumber', dto.ownerIdNumber), this.personal.encrypt(dto.ownerPhone), this.personal.blindIndex('phone', dto.ownerPhone),
-          dto.noticeStart ?? null, noticeEnd, dto.remark ?? null,
-        ],
-      );
+      const row: Record<string, unknown> = {
+        id, town_id: townId, village_id: villageId, number, year, seq, status: 'registered', registered_at: now, handler_ids: handlerIds,
+        created_at: now, created_by: principal.user.id, updated_at: now, updated_by: principal.user.id, version: 1, unclaimed: false,
+      };
+      for (const [field, column] of PLAIN_FIELDS) row[column] = (dto as VesselCaseUpdateDto)[field] ?? row[column] ?? null;
+      for (const o of OWNER_FIELDS) Object.assign(row, this.personal.columns(o.column, o.kind, dto[o.field]));
+      await this.repo.insert(em, { ...row, notice_end: noticeEnd });
       await this.history.record(em, { townId, ledger: LEDGER, recordId: id, from: null, to: 'registered', at: now });
       if (dto.unclaimed && dto.noticeStart) {
         await this.deadlines.open(em, {
@@ -213,15 +223,8 @@ export class VesselCaseService {
       this.assertWritable(before);
       const set: Record<string, unknown> = { updated_at: this.clock.now(), updated_by: principal.user.id };
       if (dto.villageId !== undefined) set.village_id = (await this.placeOf(principal, before.townId, dto.villageId)).villageId;
-      const plain: [keyof VesselCaseUpdateDto, string][] = [
-        ['discoveredAt', 'discovered_at'], ['place', 'place'], ['gpsLat', 'gps_lat'], ['gpsLng', 'gps_lng'], ['source', 'source'],
-        ['hullMaterial', 'hull_material'], ['lengthM', 'length_m'], ['enginePowerKw', 'engine_power_kw'], ['gearType', 'gear_type'],
-        ['gearCount', 'gear_count'], ['marks', 'marks'], ['unclaimed', 'unclaimed'], ['noticeStart', 'notice_start'], ['noticeEnd', 'notice_end'], ['remark', 'remark'],
-      ];
-      for (const [field, column] of plain) if (dto[field] !== undefined) set[column] = dto[field];
-      if (dto.ownerName !== undefined) Object.assign(set, this.personal.columns('owner_name', 'name', dto.ownerName));
-      if (dto.ownerIdNumber !== undefined) Object.assign(set, this.personal.columns('owner_id', 'idNumber', dto.ownerIdNumber));
-      if (dto.ownerPhone !== undefined) Object.assign(set, this.personal.columns('owner_phone', 'phone', dto.ownerPhone));
+      for (const [field, column] of PLAIN_FIELDS) if (dto[field] !== undefined) set[column] = dto[field];
+      for (const o of OWNER_FIELDS) if (dto[o.field] !== undefined) Object.assign(set, this.personal.columns(o.column, o.kind, dto[o.field]));
       if (dto.handlerIds !== undefined) set.handler_ids = await this.checkHandlers(em, principal, before.townId, dto.handlerIds, dateIn(this.clock.now(), before.timeZone));
       if (dto.noticeStart && dto.noticeEnd === undefined && (dto.unclaimed ?? before.unclaimed)) set.notice_end = addDays(dto.noticeStart, UNCLAIMED_NOTICE_DAYS);
       if (!(await this.repo.update(em, id, dto.version, set))) throw staleVersion();
@@ -237,10 +240,7 @@ export class VesselCaseService {
       this.assertWritable(row);
       if (!(await this.repo.update(em, id, dto.version, { updated_at: this.clock.now(), updated_by: principal.user.id }))) throw staleVersion();
       const entry = { id: randomUUID(), date: dto.date, staff: dto.staff, measure: dto.measure, result: dto.result };
-      await em.query(
-        `INSERT INTO vessel_persuasion (id, town_id, case_id, date, staff, measure, result, created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-        [entry.id, row.townId, id, dto.date, dto.staff, dto.measure, dto.result, principal.user.id, this.clock.now()],
-      );
+      await this.repo.insertPersuasion(em, { ...entry, townId: row.townId, caseId: id, userId: principal.user.id, at: this.clock.now() });
       await this.audit.record(em, { action: 'vessel-case.persuasion.create', entity: LEDGER, entityId: id, townId: row.townId, after: entry });
     });
     return this.get(principal, id);
@@ -311,7 +311,7 @@ export class VesselCaseService {
       dismantlingEvidenceAndCertificate: async (c: GuardContext): Promise<GuardFailure | null> => {
         const date = c.data.dismantledOn!;
         if (date > c.today) return { code: 'DATE_IN_FUTURE', message: { zh: '拆解日期不能晚于今天', en: 'The dismantling date cannot be in the future' } };
-        if (!(await this.evidence.hasDismantlingEvidence(c.em, c.row.id, c.row.campaignId))) {
+        if (!(await this.repo.hasDismantlingEvidence(c.em, c.row.id, c.row.campaignId))) {
           return { code: 'EVIDENCE_REQUIRED', message: { zh: '请先上传拆解过程或拆解后的照片/视频作为证据', en: 'Upload photos or video of the dismantling first' } };
         }
         return this.certificateFailure(c.em, c.row, date);
@@ -322,7 +322,7 @@ export class VesselCaseService {
         return null;
       },
       openCampaign: async (c: GuardContext): Promise<GuardFailure | null> => {
-        const [campaign] = await c.em.query(`SELECT status, town_id, voided_at FROM campaign WHERE id = $1`, [c.data.campaignId]);
+        const campaign = await this.repo.campaignState(c.em, c.data.campaignId!);
         if (!campaign || campaign.town_id !== c.row.townId || campaign.voided_at) return { code: 'CAMPAIGN_NOT_FOUND', message: { zh: '集中销毁行动不存在', en: 'Campaign not found' } };
         if (campaign.status !== 'planned') return { code: 'CAMPAIGN_CLOSED', message: { zh: '该集中销毁行动已结束', en: 'The campaign is closed' } };
         return null;
@@ -335,7 +335,7 @@ export class VesselCaseService {
   /** Every handler must hold a certificate valid on the date; at least one handler is needed. */
   async certificateFailure(em: EntityManager, row: VesselRow, date: string): Promise<GuardFailure | null> {
     if (row.handlerIds.length === 0) return { code: 'HANDLER_REQUIRED', message: { zh: '请先指定持有效执法证的承办人', en: 'Assign a handler with a valid certificate first' } };
-    const invalid = await this.repo.handlersWithoutValidCertificate(em, row.handlerIds, date);
+    const invalid = await this.certificates.withoutValidCertificate(em, row.handlerIds, date);
     if (invalid.length === 0) return null;
     const names = invalid.map((h) => h.name);
     return {
@@ -402,11 +402,8 @@ export class VesselCaseService {
     return this.places.placeOf(principal, townId, villageId);
   }
 
-  checkPersonal(dto: { ownerIdNumber?: string | null; ownerPhone?: string | null }): void {
-    checkPersonalFields([
-      { path: 'ownerIdNumber', kind: 'idNumber', value: dto.ownerIdNumber },
-      { path: 'ownerPhone', kind: 'phone', value: dto.ownerPhone },
-    ]);
+  checkPersonal(dto: Partial<Record<(typeof OWNER_FIELDS)[number]['field'], string | null>>): void {
+    checkPersonalFields(OWNER_FIELDS.map((o) => ({ path: o.field, kind: o.kind, value: dto[o.field] })));
   }
 
   /** Handlers must be officers of the town holding a valid certificate today; default: the creator if they hold one. */
@@ -414,12 +411,8 @@ export class VesselCaseService {
     const ids = requested ?? [principal.user.id];
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
-    const found: { id: string; town_id: string | null }[] = await em.query(
-      `SELECT u.id, u.town_id FROM app_user u WHERE u.id = ANY($1::uuid[]) AND u.status = 'active'
-          AND EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = u.id AND 'vessel.write' = ANY(r.permissions))`,
-      [unique],
-    );
-    const invalid = await this.repo.handlersWithoutValidCertificate(em, unique, today);
+    const found = await this.certificates.officersAmong(em, unique);
+    const invalid = await this.certificates.withoutValidCertificate(em, unique, today);
     if (requested === undefined) return found.length && invalid.length === 0 ? unique : [];
     const errors: BilingualFieldError[] = [];
     unique.forEach((id, i) => {

@@ -14,16 +14,11 @@ import { StatusHistoryService } from '../ledger-core/status/status-history.servi
 import { OrgTreeService } from '../org/org-tree.service';
 import { VesselListQuery } from './vessel-case.dto';
 import { VesselCaseRepository, VesselRow } from './vessel-case.repository';
-import { LEDGER, VesselCaseService } from './vessel-case.service';
+import { LEDGER, OWNER_FIELDS, PLAIN_FIELDS, VesselCaseService } from './vessel-case.service';
 
 
-const EDITABLE: [field: string, column: string][] = [
-  ['discoveredAt', 'discovered_at'], ['place', 'place'], ['source', 'source'], ['hullMaterial', 'hull_material'], ['lengthM', 'length_m'],
-  ['enginePowerKw', 'engine_power_kw'], ['gearType', 'gear_type'], ['gearCount', 'gear_count'], ['marks', 'marks'], ['unclaimed', 'unclaimed'], ['remark', 'remark'],
-];
-const PERSONAL: [field: string, kind: 'name' | 'idNumber' | 'phone', column: string][] = [
-  ['ownerName', 'name', 'owner_name'], ['ownerIdNumber', 'idNumber', 'owner_id'], ['ownerPhone', 'phone', 'owner_phone'],
-];
+/** What the town's sheet carries of the registration (no coordinates, no notice dates). */
+const EDITABLE = PLAIN_FIELDS.filter(([field]) => !['gpsLat', 'gpsLng', 'noticeStart', 'noticeEnd'].includes(field));
 const REQUIRED_FOR_CREATE = ['discoveredAt', 'place', 'source', 'hullMaterial'];
 
 type PlannedRow = PlannedImportRow<VesselRow>;
@@ -67,7 +62,7 @@ export class VesselExcelService {
       columns: VESSEL_COLUMNS,
       closedStatuses: VESSEL_CLOSED_STATUSES,
       requiredForCreate: REQUIRED_FOR_CREATE,
-      personal: PERSONAL.map(([field, kind]) => ({ field, kind })),
+      personal: OWNER_FIELDS.map(({ field, kind }) => ({ field, kind })),
       numberExample: () => '广海三无〔2021〕第0001号',
       table: 'vessel_case',
       byNumbers: (em, scope, townId, numbers) => this.repo.byNumbers(em, scope, townId, numbers),
@@ -90,28 +85,14 @@ export class VesselExcelService {
         created_at: now, created_by: principal.user.id, updated_at: now, updated_by: principal.user.id, unclaimed: false,
       };
       for (const [field, column] of EDITABLE) if (v[field] !== undefined && v[field] !== null) record[column] = v[field];
-      for (const [field, kind, column] of PERSONAL) {
+      for (const { field, kind, column } of OWNER_FIELDS) {
         const value = v[field];
         if (typeof value === 'string' && value !== '') Object.assign(record, this.personal.columns(column, kind, value));
       }
       inserts.push(record);
       audits.push({ action: 'vessel-case.import.create', entity: LEDGER, entityId: id, townId, after: { number: num.number, ...v } });
     }
-    for (let i = 0; i < inserts.length; i += 1000) {
-      await em.query(
-        `INSERT INTO vessel_case (id, town_id, village_id, number, year, seq, status, registered_at, created_at, created_by, updated_at, updated_by, version,
-           discovered_at, place, source, hull_material, length_m, engine_power_kw, gear_type, gear_count, marks, unclaimed, remark,
-           owner_name_enc, owner_name_idx, owner_id_enc, owner_id_idx, owner_phone_enc, owner_phone_idx)
-         SELECT id, town_id, village_id, number, year, seq, status, registered_at, created_at, created_by, updated_at, updated_by, 1,
-           discovered_at, place, source, hull_material, length_m, engine_power_kw, gear_type, gear_count, marks, COALESCE(unclaimed, false), remark,
-           owner_name_enc, owner_name_idx, owner_id_enc, owner_id_idx, owner_phone_enc, owner_phone_idx
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, town_id uuid, village_id uuid, number varchar, year int, seq int, status varchar, registered_at timestamptz,
-           created_at timestamptz, created_by uuid, updated_at timestamptz, updated_by uuid, discovered_at timestamptz, place varchar, source varchar, hull_material varchar,
-           length_m numeric, engine_power_kw numeric, gear_type varchar, gear_count int, marks varchar, unclaimed boolean, remark varchar,
-           owner_name_enc text, owner_name_idx varchar, owner_id_enc text, owner_id_idx varchar, owner_phone_enc text, owner_phone_idx varchar)`,
-        [JSON.stringify(inserts.slice(i, i + 1000))],
-      );
-    }
+    await this.repo.insertMany(em, inserts);
     await this.history.recordMany(em, inserts.map((r) => ({ townId, ledger: LEDGER, recordId: r.id as string, from: null, to: 'registered', remark: '导入', at: now })));
     for (const p of planned.filter((x) => x.existing)) {
       const v = p.row.values;
@@ -119,7 +100,7 @@ export class VesselExcelService {
       const set: Record<string, unknown> = { updated_at: now, updated_by: principal.user.id };
       for (const [field, column] of EDITABLE) if (v[field] !== undefined) set[column] = v[field];
       if (p.villageId !== undefined) set.village_id = p.villageId;
-      for (const [field, kind, column] of PERSONAL) {
+      for (const { field, kind, column } of OWNER_FIELDS) {
         if (p.row.unchanged.has(field) || v[field] === undefined) continue;
         Object.assign(set, this.personal.columns(column, kind, v[field] as string | null));
       }

@@ -3,7 +3,7 @@ import { VesselStatistics } from '@fazhi/contracts';
 import { Principal } from '../access/principal';
 import { figureQueries, monthsOf, toQueryString, villageBreakdown } from '../ledger-core/figures';
 import { OrgTreeService } from '../org/org-tree.service';
-import { VesselCaseRepository, VesselFilter } from '../vessel-cases/vessel-case.repository';
+import { VesselCaseRepository, VesselFilter } from './vessel-case.repository';
 
 type Figure = keyof VesselStatistics['filters'];
 

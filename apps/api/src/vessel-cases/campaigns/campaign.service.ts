@@ -1,44 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { CampaignDto, Page, VesselCaseDto } from '@fazhi/contracts';
+import { AttachmentDto, CampaignDto, Page, plainDateInZone as dateIn, VesselCaseDto } from '@fazhi/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { inScope, scopeSql } from '../access/data-scope';
-import { Principal } from '../access/principal';
-import { AuditService } from '../audit/audit.service';
-import { AppException, BilingualFieldError, notFound, staleVersion } from '../common/app-exception';
-import { Clock } from '../common/clock';
-import { pageOf, toPage } from '../common/pagination';
-import { NumberingService } from '../ledger-core/numbering/numbering.service';
-import { RecordHandle } from '../ledger-core/record-attachments';
-import { StatusHistoryService } from '../ledger-core/status/status-history.service';
-import { plainDateInZone as dateIn } from '@fazhi/contracts';
-import { VesselCaseRepository } from '../vessel-cases/vessel-case.repository';
-import { recordVoid } from '../ledger-core/records';
-import { VesselCaseService } from '../vessel-cases/vessel-case.service';
-import { VesselEvidence } from '../vessel-cases/vessel-evidence';
+import { inScope } from '../../access/data-scope';
+import { Principal } from '../../access/principal';
+import { AuditService } from '../../audit/audit.service';
+import { AppException, BilingualFieldError, notFound, staleVersion } from '../../common/app-exception';
+import { Clock } from '../../common/clock';
+import { pageOf, toPage } from '../../common/pagination';
+import { AttachmentsService } from '../../ledger-core/attachments/attachments.service';
+import { NumberingService } from '../../ledger-core/numbering/numbering.service';
+import { RecordHandle } from '../../ledger-core/record-attachments';
+import { recordVoid } from '../../ledger-core/records';
+import { StatusHistoryService } from '../../ledger-core/status/status-history.service';
+import { VesselCaseRepository } from '../vessel-case.repository';
+import { VesselCaseService } from '../vessel-case.service';
 import { CampaignCreateDto, CampaignListQuery, CampaignUpdateDto, CampaignVesselsDto } from './campaign.dto';
+import { CampaignRepository, CampaignRow } from './campaign.repository';
 
 export const CAMPAIGN_LEDGER = 'campaign' as const;
 const NOT_FOUND = { zh: '集中销毁行动不存在', en: 'Campaign not found' };
-
-interface CampaignRow {
-  id: string;
-  town_id: string;
-  number: string;
-  date: string;
-  place: string;
-  agencies: string[];
-  status: 'planned' | 'closed';
-  closed_at: Date | null;
-  remark: string | null;
-  voided_at: Date | null;
-  version: number;
-  vessel_count: number;
-  time_zone: string;
-}
-
-const SELECT = `SELECT c.*, t.time_zone, (SELECT count(*)::int FROM vessel_case v WHERE v.campaign_id = c.id AND v.voided_at IS NULL) AS vessel_count
-  FROM campaign c JOIN org_unit t ON t.id = c.town_id`;
 
 function toDto(r: CampaignRow): CampaignDto {
   return {
@@ -61,45 +42,33 @@ function toDto(r: CampaignRow): CampaignDto {
 export class CampaignService {
   constructor(
     private readonly ds: DataSource,
+    private readonly repo: CampaignRepository,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly numbering: NumberingService,
     private readonly history: StatusHistoryService,
     private readonly vessels: VesselCaseService,
     private readonly vesselRepo: VesselCaseRepository,
-    private readonly evidence: VesselEvidence,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   async list(principal: Principal, q: CampaignListQuery): Promise<Page<CampaignDto>> {
     const { page, pageSize, offset } = pageOf(q);
-    const params: unknown[] = [];
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    const w = [scopeSql(principal.scope, { town: 'c.town_id', owners: ['c.created_by'] }, params)];
-    if (q.townId) w.push(`c.town_id = ${p(q.townId)}`);
-    if (q.year) w.push(`extract(year FROM c.date)::int = ${p(q.year)}`);
-    if (q.status) w.push(`c.status = ${p(q.status)}`);
-    if (q.voided === 'true') w.push('c.voided_at IS NOT NULL');
-    if (q.voided === 'false') w.push('c.voided_at IS NULL');
-    const where = w.join(' AND ');
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM campaign c WHERE ${where}`, params);
-    const rows = await this.ds.query(`${SELECT} WHERE ${where} ORDER BY c.date DESC, c.seq DESC OFFSET ${p(offset)} LIMIT ${p(pageSize)}`, params);
+    const { rows, total } = await this.repo.list(principal.scope, q, { offset, limit: pageSize });
     return toPage(rows.map(toDto), total, page, pageSize);
   }
 
-  async visible(principal: Principal, id: string, em: EntityManager = this.ds.manager, lock = false): Promise<CampaignRow> {
-    const [row] = await em.query(`${SELECT} WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`, [id]);
+  async visible(principal: Principal, id: string, em?: EntityManager, lock = false): Promise<CampaignRow> {
+    const row = await this.repo.byId(id, em, lock);
     if (!row || !inScope(principal.scope, { townId: row.town_id, ownerIds: [row.created_by] })) throw notFound(NOT_FOUND);
     return row;
   }
 
-  async get(principal: Principal, id: string): Promise<CampaignDto & { vessels: VesselCaseDto[]; attachments: Awaited<ReturnType<VesselEvidence['list']>> }> {
+  async get(principal: Principal, id: string): Promise<CampaignDto & { vessels: VesselCaseDto[]; attachments: AttachmentDto[] }> {
     const row = await this.visible(principal, id);
     const vessels: VesselCaseDto[] = [];
     for await (const v of this.vesselRepo.stream(principal.scope, { campaignId: id })) vessels.push(this.vessels.toDto(v));
-    return { ...toDto(row), vessels, attachments: await this.evidence.list(CAMPAIGN_LEDGER, id, row.town_id) };
+    return { ...toDto(row), vessels, attachments: await this.attachments.list(CAMPAIGN_LEDGER, id, row.town_id) };
   }
 
   async create(principal: Principal, dto: CampaignCreateDto): Promise<CampaignDto> {
@@ -108,11 +77,7 @@ export class CampaignService {
     const now = this.clock.now();
     await this.ds.transaction(async (em) => {
       const { number, year, seq } = await this.numbering.next(em, CAMPAIGN_LEDGER, townId, now);
-      await em.query(
-        `INSERT INTO campaign (id, town_id, village_id, number, year, seq, status, registered_at, handler_ids, created_at, created_by, updated_at, updated_by, version, date, place, agencies, remark)
-         VALUES ($1,$2,NULL,$3,$4,$5,'planned',$6,'{}',$6,$7,$6,$7,1,$8,$9,$10,$11)`,
-        [id, townId, number, year, seq, now, principal.user.id, dto.date, dto.place, dto.agencies ?? [], dto.remark ?? null],
-      );
+      await this.repo.insert(em, { id, townId, number, year, seq, at: now, userId: principal.user.id, date: dto.date, place: dto.place, agencies: dto.agencies ?? [], remark: dto.remark ?? null });
       await this.history.record(em, { townId, ledger: CAMPAIGN_LEDGER, recordId: id, from: null, to: 'planned' });
       await this.audit.record(em, { action: 'campaign.create', entity: CAMPAIGN_LEDGER, entityId: id, townId, after: { number, ...dto } });
     });
@@ -181,10 +146,10 @@ export class CampaignService {
       const vessels = [];
       for await (const v of this.vesselRepo.stream(principal.scope, { campaignId: id, status: ['in_campaign'], voided: 'false' })) vessels.push(v);
       if (vessels.length === 0) throw new AppException(409, 'CAMPAIGN_EMPTY', { zh: '本次行动没有纳入任何船舶', en: 'The campaign has no vessels' });
-      const campaignEvidence = await this.evidence.campaignHasEvidence(em, id);
+      const campaignEvidence = await this.vesselRepo.campaignHasEvidence(em, id);
       const blockers: BilingualFieldError[] = [];
       for (const v of vessels) {
-        if (!campaignEvidence && !(await this.evidence.hasDismantlingEvidence(em, v.id, null))) {
+        if (!campaignEvidence && !(await this.vesselRepo.hasDismantlingEvidence(em, v.id, null))) {
           blockers.push({ path: v.number, code: 'EVIDENCE_REQUIRED', message: { zh: `${v.number}:没有销毁证据(行动或船舶的照片/视频)`, en: `${v.number}: no evidence of the destruction` } });
         }
         const cert = await this.vessels.certificateFailure(em, v, campaign.date);
@@ -225,10 +190,7 @@ export class CampaignService {
         this.assertPlanned(row);
         return { townId: row.town_id, version: row.version };
       },
-      bump: async (em, version) => {
-        const result = await em.query(`UPDATE campaign SET version = version + 1, updated_at = $3, updated_by = $4 WHERE id = $1 AND version = $2`, [id, version, this.clock.now(), principal.user.id]);
-        return result[1] === 1;
-      },
+      bump: (em, version) => this.repo.update(em, id, version, { updated_at: this.clock.now(), updated_by: principal.user.id }),
     };
   }
 
@@ -238,12 +200,6 @@ export class CampaignService {
   }
 
   private async bump(em: EntityManager, id: string, version: number, set: Record<string, unknown>, principal: Principal): Promise<void> {
-    const all = { ...set, updated_at: this.clock.now(), updated_by: principal.user.id };
-    const cols = Object.keys(all);
-    const result = await em.query(
-      `UPDATE campaign SET ${[...cols.map((c, i) => `"${c}" = $${i + 3}`), 'version = version + 1'].join(', ')} WHERE id = $1 AND version = $2`,
-      [id, version, ...cols.map((c) => all[c as keyof typeof all])],
-    );
-    if (result[1] !== 1) throw staleVersion();
+    if (!(await this.repo.update(em, id, version, { ...set, updated_at: this.clock.now(), updated_by: principal.user.id }))) throw staleVersion();
   }
 }
