@@ -16,7 +16,11 @@ import { APP_LOGGER, HttpExceptionFilter } from './common/http-exception.filter'
 import { AppLogger } from './common/logger';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
-import { FEATURE_MODULES } from './features';
+import { featureModules } from './features';
+import { entitiesOf } from './database/entities';
+import { migrationsOf } from './database/migrations';
+import type { LedgerDescriptor } from './ledger-core/kit/ledger';
+import { LEDGERS } from './ledgers';
 import { HealthController } from './health/health.controller';
 import { OrgUnitsController, RolesController, UsersController } from './org/org.controller';
 import { OrgTreeService } from './org/org-tree.service';
@@ -33,6 +37,8 @@ export interface AppModuleOptions {
   databaseUrl: string;
   logger: AppLogger;
   clock?: Clock;
+  /** The registered ledgers (`LEDGERS` unless a test adds its own). */
+  ledgers?: readonly LedgerDescriptor[];
 }
 
 /** What every feature module may inject: configuration, clock, audit, access and the org tree. */
@@ -54,9 +60,11 @@ class CoreModule {
 @Module({})
 export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
+    const ledgers = options.ledgers ?? LEDGERS;
+    const schema = { entities: entitiesOf(ledgers), migrations: migrationsOf(ledgers) };
     return {
       module: AppModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), migrationsRun: false }), CoreModule.forRoot(options), ...FEATURE_MODULES],
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl, schema), migrationsRun: false }), CoreModule.forRoot(options), ...featureModules(ledgers)],
       controllers: [HealthController, AuthController, OrgUnitsController, UsersController, RolesController, SecurityController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -7,12 +7,12 @@ import { MIGRATIONS } from './migrations';
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 /** The one data source definition, used by the app, the command-line tools and the tests. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, schema: { entities: Function[]; migrations: Function[] } = { entities: ENTITIES, migrations: MIGRATIONS }): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
+    entities: schema.entities,
+    migrations: schema.migrations,
     migrationsTableName: 'schema_migration',
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -247,7 +247,7 @@ export class DisputeController extends AttachmentRoutes<DisputeDetailDto>(LEDGER
   @Post(':id/void')
   @HttpCode(200)
   voidDispute(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: VoidDto): Promise<DisputeDto> {
-    return this.disputes.voidDispute(p, id, body);
+    return this.disputes.voidRecord(p, id, body);
   }
 
   @RequirePermission('record.reopen')

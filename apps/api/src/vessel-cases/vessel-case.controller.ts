@@ -101,7 +101,7 @@ export class VesselCaseController extends AttachmentRoutes<VesselCaseDetailDto>(
   @Post(':id/void')
   @HttpCode(200)
   voidCase(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: VoidDto): Promise<VesselCaseDto> {
-    return this.vessels.voidCase(p, id, body);
+    return this.vessels.voidRecord(p, id, body);
   }
 
   @RequirePermission('record.reopen')

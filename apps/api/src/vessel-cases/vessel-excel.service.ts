@@ -2,20 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { ImportPreview, VESSEL_CLOSED_STATUSES, VESSEL_COLUMNS } from '@fazhi/contracts';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Principal } from '../access/principal';
 import { AuditService } from '../audit/audit.service';
-import { Clock } from '../common/clock';
-import { importNumbers, importStale, PlannedImportRow, runLedgerImport, sendLedgerXlsx, startLedgerExport } from '../ledger-core/ledger-spreadsheet';
-import { NumberingService } from '../ledger-core/numbering/numbering.service';
+import { RecordKit } from '../ledger-core/kit/record-service';
+import { importNumbers, importStale, PlannedImportRow, runLedgerImport } from '../ledger-core/ledger-spreadsheet';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
-import { RecordPlaces } from '../ledger-core/record-place';
-import { StatusHistoryService } from '../ledger-core/status/status-history.service';
-import { OrgTreeService } from '../org/org-tree.service';
 import { VesselListQuery } from './vessel-case.dto';
 import { VesselCaseRepository, VesselRow } from './vessel-case.repository';
 import { LEDGER, OWNER_FIELDS, PLAIN_FIELDS, VesselCaseService } from './vessel-case.service';
-
 
 /** What the town's sheet carries of the registration (no coordinates, no notice dates). */
 const EDITABLE = PLAIN_FIELDS.filter(([field]) => !['gpsLat', 'gpsLng', 'noticeStart', 'noticeEnd'].includes(field));
@@ -27,38 +22,23 @@ type PlannedRow = PlannedImportRow<VesselRow>;
 @Injectable()
 export class VesselExcelService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly kit: RecordKit,
     private readonly repo: VesselCaseRepository,
     private readonly vessels: VesselCaseService,
-    private readonly tree: OrgTreeService,
-    private readonly audit: AuditService,
-    private readonly clock: Clock,
-    private readonly numbering: NumberingService,
-    private readonly history: StatusHistoryService,
     private readonly personal: PersonalDataService,
-    private readonly places: RecordPlaces,
   ) {}
 
-  async export(principal: Principal, query: VesselListQuery & { unmask?: string }, res: Response): Promise<void> {
-    const filter = this.vessels.filter(query);
-    const total = await this.repo.count(principal.scope, filter);
-    const { unmasked, townName, timeZone } = await startLedgerExport({ tree: this.tree, audit: this.audit }, { principal, ledger: LEDGER, query, rows: total });
+  export(principal: Principal, query: VesselListQuery & { unmask?: string }, res: Response): Promise<void> {
     const year = query.registeredYear ?? query.dismantledYear ?? query.handedOverYear;
-    const title = `${townName}${year ? `${year}年` : ''}涉渔“三无”船舶台账`;
-    const stream = this.repo.stream(principal.scope, filter);
-    const vessels = this.vessels;
-    async function* rows() {
-      for await (const row of stream) yield vessels.toDto(row, true) as unknown as Record<string, unknown>;
-    }
-    await sendLedgerXlsx(res, { title, sheetName: '三无船舶台账', columns: VESSEL_COLUMNS, rows: rows(), unmasked, timeZone });
+    return this.vessels.exportXlsx(principal, query, res, { title: (townName) => `${townName}${year ? `${year}年` : ''}涉渔“三无”船舶台账`, sheetName: '三无船舶台账', columns: VESSEL_COLUMNS });
   }
 
   /** Checks every row; `commit` then applies all of them in one transaction, or none. */
   async import(principal: Principal, content: Buffer, opts: { townId?: string; commit: boolean }): Promise<ImportPreview> {
     return runLedgerImport(principal, content, opts, {
-      ds: this.ds,
-      places: this.places,
-      tree: this.tree,
+      ds: this.kit.ds,
+      places: this.kit.places,
+      tree: this.kit.tree,
       columns: VESSEL_COLUMNS,
       closedStatuses: VESSEL_CLOSED_STATUSES,
       requiredForCreate: REQUIRED_FOR_CREATE,
@@ -71,9 +51,9 @@ export class VesselExcelService {
   }
 
   private async apply(em: EntityManager, principal: Principal, townId: string, planned: PlannedRow[]): Promise<void> {
-    const now = this.clock.now();
+    const now = this.kit.clock.now();
     const creates = planned.filter((p) => !p.existing);
-    const numbers = await importNumbers(em, this.numbering, LEDGER, townId, now, creates.map((p) => p.row));
+    const numbers = await importNumbers(em, this.kit.numbering, LEDGER, townId, now, creates.map((p) => p.row));
     const inserts: Record<string, unknown>[] = [];
     const audits: Parameters<AuditService['recordMany']>[1] = [];
     for (const [i, p] of creates.entries()) {
@@ -82,7 +62,7 @@ export class VesselExcelService {
       const id = randomUUID();
       const record: Record<string, unknown> = {
         id, town_id: townId, village_id: p.villageId ?? null, number: num.number, year: num.year, seq: num.seq, status: 'registered', registered_at: now,
-        created_at: now, created_by: principal.user.id, updated_at: now, updated_by: principal.user.id, unclaimed: false,
+        created_at: now, created_by: principal.user.id, updated_at: now, updated_by: principal.user.id, version: 1, unclaimed: false,
       };
       for (const [field, column] of EDITABLE) if (v[field] !== undefined && v[field] !== null) record[column] = v[field];
       for (const { field, kind, column } of OWNER_FIELDS) {
@@ -93,7 +73,7 @@ export class VesselExcelService {
       audits.push({ action: 'vessel-case.import.create', entity: LEDGER, entityId: id, townId, after: { number: num.number, ...v } });
     }
     await this.repo.insertMany(em, inserts);
-    await this.history.recordMany(em, inserts.map((r) => ({ townId, ledger: LEDGER, recordId: r.id as string, from: null, to: 'registered', remark: '导入', at: now })));
+    await this.kit.history.recordMany(em, inserts.map((r) => ({ townId, ledger: LEDGER, recordId: r.id as string, from: null, to: 'registered', remark: '导入', at: now })));
     for (const p of planned.filter((x) => x.existing)) {
       const v = p.row.values;
       const current = p.existing!;
@@ -107,6 +87,6 @@ export class VesselExcelService {
       if (!(await this.repo.update(em, current.id, current.version, set))) throw importStale(current.number);
       audits.push({ action: 'vessel-case.import.update', entity: LEDGER, entityId: current.id, townId, before: this.vessels.toDto(current), after: v });
     }
-    await this.audit.recordMany(em, audits);
+    await this.kit.audit.recordMany(em, audits);
   }
 }

@@ -9,12 +9,11 @@ import { VesselCaseController } from './vessel-case.controller';
 import { VesselCaseRepository } from './vessel-case.repository';
 import { VesselCaseService } from './vessel-case.service';
 import { VesselExcelService } from './vessel-excel.service';
-import { VesselStatisticsController } from './vessel-statistics.controller';
 import { VesselStatisticsService } from './vessel-statistics.service';
 
 /** The three-no vessel ledger with its campaigns, the enforcement certificates and the vessel figures. */
 @Module({
-  controllers: [VesselCaseController, CampaignController, CertificateController, VesselStatisticsController],
+  controllers: [VesselCaseController, CampaignController, CertificateController],
   providers: [VesselCaseRepository, VesselCaseService, VesselExcelService, CampaignRepository, CampaignService, CertificateRepository, CertificateService, VesselStatisticsService],
 })
 export class VesselLedgerModule {}

@@ -1,26 +1,31 @@
+import { inMigrationOrder, LedgerDescriptor } from '../../ledger-core/kit/ledger';
+import { LEDGERS } from '../../ledgers';
 import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { Calendar1764100000000 } from './1764100000000-Calendar';
 import { Deadlines1764100000001 } from './1764100000001-Deadlines';
 import { Attachments1764200000000 } from './1764200000000-Attachments';
 import { VesselLedger1764300000000 } from './1764300000000-VesselLedger';
-import { VesselListIndex1764300000001 } from './1764300000001-VesselListIndex';
 import { Disputes1764400000000 } from './1764400000000-Disputes';
 import { PasswordHistory1764500000000 } from './1764500000000-PasswordHistory';
 import { AuditCheckpoint1764510000000 } from './1764510000000-AuditCheckpoint';
 import { CalendarYears1764520000000 } from './1764520000000-CalendarYears';
 import { PersonalAttachments1764540000000 } from './1764540000000-PersonalAttachments';
 
-/** Every migration, in order. New migrations are added here. */
-export const MIGRATIONS: Function[] = [
+/** The migrations of the platform, the core and the tables several ledgers share. */
+const CORE_MIGRATIONS: Function[] = [
   Foundation1764000000000,
   Calendar1764100000000,
   Deadlines1764100000001,
   Attachments1764200000000,
   VesselLedger1764300000000,
-  VesselListIndex1764300000001,
   Disputes1764400000000,
   PasswordHistory1764500000000,
   AuditCheckpoint1764510000000,
   CalendarYears1764520000000,
   PersonalAttachments1764540000000,
 ];
+
+/** Every migration in timestamp order, those of the ledgers (their descriptors) included. */
+export const migrationsOf = (ledgers: readonly LedgerDescriptor[]): Function[] => inMigrationOrder([...CORE_MIGRATIONS, ...ledgers.flatMap((l) => l.migrations)]);
+
+export const MIGRATIONS = migrationsOf(LEDGERS);
