@@ -1,20 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ListFilter, RecordRepository, RecordTable } from '../../ledger-core/kit/record-repository';
+import { CampaignEntity } from '../vessel-case.entities';
 import { CampaignListQuery } from './campaign.dto';
 
-export interface CampaignRow {
-  id: string;
-  townId: string;
-  createdBy: string | null;
-  number: string;
-  date: string;
-  place: string;
-  agencies: string[];
+export interface CampaignRow extends CampaignEntity {
   status: 'planned' | 'closed';
-  closedAt: Date | null;
-  remark: string | null;
-  voidedAt: Date | null;
-  version: number;
   vesselCount: number;
   timeZone: string;
 }

@@ -2,20 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { CertificateDto, OfficerOption } from '@fazhi/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { ResolvedScope, scopeSql } from '../../access/data-scope';
-import { sqlParams, updateVersioned } from '../../ledger-core/records';
+import { camelRow, sqlParams, updateVersioned } from '../../ledger-core/records';
+import { CertificateEntity } from './certificate.entities';
 
-export interface CertRow {
-  id: string;
-  town_id: string;
-  officer_id: string;
-  created_by: string | null;
-  officer_name: string;
-  number: string;
-  issued_on: string;
-  expires_on: string;
-  status: CertificateDto['status'];
-  version: number;
-  time_zone: string;
+export interface CertRow extends CertificateEntity {
+  officerName: string;
+  timeZone: string;
   events: CertificateDto['events'];
 }
 
@@ -32,18 +24,19 @@ const MAY_HANDLE = `u.status = 'active' AND EXISTS (SELECT 1 FROM user_role ur J
 export class CertificateRepository {
   constructor(private readonly ds: DataSource) {}
 
-  list(scope: ResolvedScope, f: { officerId?: string; townId?: string }): Promise<CertRow[]> {
+  async list(scope: ResolvedScope, f: { officerId?: string; townId?: string }): Promise<CertRow[]> {
     const params: unknown[] = [];
     const p = sqlParams(params);
     const w = [scopeSql(scope, { town: 'c.town_id', owners: ['c.officer_id', 'c.created_by'] }, params)];
     if (f.officerId) w.push(`c.officer_id = ${p(f.officerId)}`);
     if (f.townId) w.push(`c.town_id = ${p(f.townId)}`);
-    return this.ds.query(`${SELECT} WHERE ${w.join(' AND ')} ORDER BY c.expires_on, c.number`, params);
+    const rows = await this.ds.query(`${SELECT} WHERE ${w.join(' AND ')} ORDER BY c.expires_on, c.number`, params);
+    return rows.map(camelRow<CertRow>);
   }
 
   async byId(id: string, em: EntityManager = this.ds.manager): Promise<CertRow | undefined> {
     const [row] = await em.query(`${SELECT} WHERE c.id = $1`, [id]);
-    return row;
+    return row && camelRow<CertRow>(row);
   }
 
   /** Officers in scope, in the org tree's order. */

@@ -17,9 +17,9 @@ const LEDGER = 'certificate';
 /** Days between two 'YYYY-MM-DD' dates. */
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-export function certificateValidity(row: { status: string; issued_on: string; expires_on: string }, today: string): { validity: CertificateDto['validity']; daysToExpiry: number } {
-  const daysToExpiry = daysBetween(today, row.expires_on);
-  if (row.status !== 'valid' || row.issued_on > today) return { validity: 'inactive', daysToExpiry };
+export function certificateValidity(row: { status: string; issuedOn: string; expiresOn: string }, today: string): { validity: CertificateDto['validity']; daysToExpiry: number } {
+  const daysToExpiry = daysBetween(today, row.expiresOn);
+  if (row.status !== 'valid' || row.issuedOn > today) return { validity: 'inactive', daysToExpiry };
   if (daysToExpiry < 0) return { validity: 'expired', daysToExpiry };
   return { validity: daysToExpiry <= CERTIFICATE_DUE_DAYS ? 'due' : 'ok', daysToExpiry };
 }
@@ -34,15 +34,15 @@ export class CertificateService {
   ) {}
 
   private toDto(r: CertRow): CertificateDto {
-    const today = dateIn(this.clock.now(), r.time_zone);
+    const today = dateIn(this.clock.now(), r.timeZone);
     return {
       id: r.id,
-      townId: r.town_id,
-      officerId: r.officer_id,
-      officerName: r.officer_name,
+      townId: r.townId,
+      officerId: r.officerId,
+      officerName: r.officerName,
       number: r.number,
-      issuedOn: r.issued_on,
-      expiresOn: r.expires_on,
+      issuedOn: r.issuedOn,
+      expiresOn: r.expiresOn,
       status: r.status,
       ...certificateValidity(r, today),
       events: r.events,
@@ -67,7 +67,7 @@ export class CertificateService {
 
   private async visible(principal: Principal, id: string, em?: EntityManager): Promise<CertRow> {
     const row = await this.repo.byId(id, em);
-    if (!row || !inScope(principal.scope, { townId: row.town_id, ownerIds: [row.officer_id, row.created_by] })) throw notFound(NOT_FOUND);
+    if (!row || !inScope(principal.scope, { townId: row.townId, ownerIds: [row.officerId, row.createdBy] })) throw notFound(NOT_FOUND);
     return row;
   }
 
@@ -95,7 +95,7 @@ export class CertificateService {
       const set: Record<string, unknown> = {};
       if (before.status === 'cancelled') throw new AppException(409, 'CERTIFICATE_CANCELLED', { zh: '执法证已注销', en: 'The certificate is cancelled' });
       if (dto.kind === 'renew') {
-        if (!dto.expiresOn || dto.expiresOn <= before.expires_on) {
+        if (!dto.expiresOn || dto.expiresOn <= before.expiresOn) {
           throw invalidFields([{ path: 'expiresOn', code: 'required', message: { zh: '换证须填写晚于原有效期的新有效期', en: 'A renewal needs a later expiry' } }]);
         }
         set.expires_on = dto.expiresOn;
@@ -104,10 +104,10 @@ export class CertificateService {
         if (!dto.number) throw invalidFields([{ path: 'number', code: 'required', message: { zh: '补证须填写新证号', en: 'A replacement needs the new number' } }]);
         set.number = dto.number;
       } else if (dto.kind === 'cancel') set.status = 'cancelled';
-      if (set.number) await this.assertNumberFree(em, before.town_id, set.number as string, id);
+      if (set.number) await this.assertNumberFree(em, before.townId, set.number as string, id);
       if (!(await this.repo.update(em, id, dto.version, { ...set, updated_at: this.clock.now(), updated_by: principal.user.id }))) throw staleVersion();
-      await this.addEventRow(em, principal, before.town_id, id, dto.kind, dto.date, dto.remark ?? null);
-      await this.audit.record(em, { action: `certificate.${dto.kind}`, entity: LEDGER, entityId: id, townId: before.town_id, before: { number: before.number, expiresOn: before.expires_on, status: before.status }, after: set });
+      await this.addEventRow(em, principal, before.townId, id, dto.kind, dto.date, dto.remark ?? null);
+      await this.audit.record(em, { action: `certificate.${dto.kind}`, entity: LEDGER, entityId: id, townId: before.townId, before: { number: before.number, expiresOn: before.expiresOn, status: before.status }, after: set });
     });
     return this.get(principal, id);
   }
