@@ -52,12 +52,23 @@ describe('a ledger registered from its descriptor', () => {
       'POST /api/fixture-events legal.write',
       'GET /api/fixture-events/:id legal.read',
       'PATCH /api/fixture-events/:id legal.write',
+      'POST /api/fixture-events/:id/attachments legal.write',
+      'DELETE /api/fixture-events/:id/attachments/:attachmentId legal.write',
+      'GET /api/fixture-events/:id/attachments/:attachmentId legal.read',
       'POST /api/fixture-events/:id/reopen record.reopen',
       'POST /api/fixture-events/:id/transitions legal.write',
       'POST /api/fixture-events/:id/void legal.write',
       'GET /api/fixture-events/export.xlsx legal.read',
+      'POST /api/fixture-events/import legal.write',
       'GET /api/statistics/fixture-events legal.read | dashboard.read',
     ]);
+  });
+
+  it('validates the bodies and queries its routes declare, field by field, and changes nothing', async () => {
+    const bad = await t.http.post('/api/fixture-events').set('Cookie', legal).send({ title: '', audience: -1, colour: 'red' });
+    expect([bad.status, bad.body.errors.map((e: { path: string }) => e.path).sort()]).toEqual([400, ['audience', 'colour', 'title']]);
+    expect((await t.http.get('/api/fixture-events?colour=red').set('Cookie', legal)).status).toBe(400);
+    expect((await t.http.get('/api/fixture-events').set('Cookie', legal).expect(200)).body.total).toBe(0);
   });
 
   it('numbers records per town and year with its label, gap-free, and audits and logs the registration', async () => {
@@ -114,7 +125,7 @@ describe('a ledger registered from its descriptor', () => {
     expect(await auditActions(body.id)).toEqual(['publicity-event.create', 'publicity-event.void']);
   });
 
-  it('exports its list as .xlsx in its layout, audited, and the file opens back with the rows', async () => {
+  it('exports its list as .xlsx in its layout, audited; the file opens back and imports back', async () => {
     const res = await t.http.get('/api/fixture-events/export.xlsx?voided=false').set('Cookie', legal).buffer(true).parse(binary).expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as ArrayBuffer);
@@ -130,11 +141,26 @@ describe('a ledger registered from its descriptor', () => {
     expect([(held[2] as Date).toISOString().slice(0, 10), held[3]]).toEqual(['2021-06-12', 120]);
     const [audit] = await t.ds.query(`SELECT detail FROM audit_log WHERE action = 'publicity-event.export' ORDER BY id DESC LIMIT 1`);
     expect(audit.detail).toMatchObject({ rows: 4, unmasked: false });
+
+    // The same file, one row edited and one added, comes back in: an update and a numbered create.
+    const edited = rows.findIndex((r) => r[1] === '民法典讲座') + 1;
+    sheet.getRow(edited).getCell(4).value = 65;
+    sheet.addRow(['', '新春普法游园', null, 300]);
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const preview = await t.http.post('/api/fixture-events/import?mode=preview').set('Cookie', legal).attach('file', file, 'events.xlsx').expect(200);
+    expect(preview.body).toEqual({ rows: 5, creates: 1, updates: 4, errors: [] });
+    await t.http.post('/api/fixture-events/import?mode=commit').set('Cookie', legal).attach('file', file, 'events.xlsx').expect(200);
+    const after = await t.http.get('/api/fixture-events?pageSize=10').set('Cookie', legal).expect(200);
+    const byTitle = new Map(after.body.items.map((e: { title: string }) => [e.title, e]));
+    expect(byTitle.get('民法典讲座')).toMatchObject({ audience: 65, version: 2 });
+    expect(byTitle.get('新春普法游园')).toMatchObject({ number: expect.stringMatching(/普法〔2021〕第0006号$/), audience: 300, status: 'registered' });
+    const imported = await t.ds.query(`SELECT action FROM audit_log WHERE action LIKE 'publicity-event.import.%' ORDER BY id`);
+    expect(imported.map((r: { action: string }) => r.action).sort()).toEqual(['publicity-event.import.create', ...Array(4).fill('publicity-event.import.update')]);
   });
 
   it('answers its figures with their list filters, in the caller’s scope', async () => {
     const figures = await t.http.get('/api/statistics/fixture-events?year=2021').set('Cookie', leader).expect(200);
-    expect(figures.body).toEqual({ year: 2021, registered: 4, held: 1, filters: { registered: 'voided=false&registeredYear=2021', held: 'voided=false&heldYear=2021' } });
+    expect(figures.body).toEqual({ year: 2021, registered: 5, held: 1, filters: { registered: 'voided=false&registeredYear=2021', held: 'voided=false&heldYear=2021' } });
     const listed = await t.http.get(`/api/fixture-events?${figures.body.filters.held}`).set('Cookie', leader).expect(200);
     expect(listed.body.total).toBe(1);
     const elsewhere = await t.http.get('/api/statistics/fixture-events?year=2021').set('Cookie', otherTown).expect(200);

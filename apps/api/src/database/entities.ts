@@ -3,7 +3,7 @@ import { AuditCheckpointEntity, AuditLogEntity, AuditSealEntity } from '../audit
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { RoleEntity, UserRoleEntity } from '../org/role.entity';
 import { UserEntity } from '../org/user.entity';
-import { SecurityPolicyEntity } from '../security/security-policy.entity';
+import { SecurityPolicyEntity } from '../auth/security-policy.entity';
 import { SeedVersionEntity } from './seed-version.entity';
 import { CalendarDayEntity, CalendarYearEntity } from '../ledger-core/calendar/calendar-day.entity';
 import { DeadlineEntity } from '../ledger-core/deadlines/deadline.entity';

@@ -1,13 +1,14 @@
-import { Body, Controller, Get, HttpCode, Module, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get, HttpCode, Module, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { RequirePermission } from '../../src/access/access.decorators';
-import { Principal } from '../../src/access/principal';
-import { CurrentPrincipal } from '../../src/auth/auth.guard';
-import { TransitionDto, VoidDto } from '../../src/ledger-core/ledger.dto';
+import { CurrentPrincipal, Principal } from '../../src/access/principal';
+import { RecordRoutes } from '../../src/ledger-core/kit/record-routes';
+import { ImportQuery } from '../../src/ledger-core/ledger.dto';
+import { RecordAttachments } from '../../src/ledger-core/record-attachments';
+import { SpreadsheetUpload } from '../../src/ledger-core/spreadsheet-upload';
 import { FixtureEventCreateDto, FixtureEventListQuery, FixtureEventUpdateDto } from './fixture-event.dto';
-import { FixtureEventRepository, FixtureEventService, FixtureEventStatistics } from './fixture-event.service';
+import { FixtureEventDetail, FixtureEventDto, FixtureEventRepository, FixtureEventService, FixtureEventStatistics } from './fixture-event.service';
 
-const uuid = new ParseUUIDPipe();
 const COLUMNS = [
   { header: '编号', field: 'number', type: 'string', width: 24 },
   { header: '活动名称', field: 'title', type: 'string', required: true, maxLength: 200, width: 30 },
@@ -15,15 +16,17 @@ const COLUMNS = [
   { header: '受众人数', field: 'audience', type: 'integer' },
 ] as const;
 
-/** The fixture ledger's routes: the controller binds HTTP, the kit's service base does the work. */
+/** The fixture ledger's routes: the kit's record routes, and its own export layout. */
 @Controller('fixture-events')
-export class FixtureEventController {
-  constructor(private readonly events: FixtureEventService) {}
-
-  @RequirePermission('legal.read')
-  @Get()
-  list(@CurrentPrincipal() p: Principal, @Query() q: FixtureEventListQuery) {
-    return this.events.list(p, q);
+export class FixtureEventController extends RecordRoutes<FixtureEventDto, FixtureEventDetail>('publicity-event', {
+  read: 'legal.read', write: 'legal.write', listQuery: FixtureEventListQuery, createBody: FixtureEventCreateDto, updateBody: FixtureEventUpdateDto,
+}) {
+  constructor(
+    private readonly events: FixtureEventService,
+    attachments: RecordAttachments,
+    private readonly uploads: SpreadsheetUpload,
+  ) {
+    super(attachments, events);
   }
 
   @RequirePermission('legal.read')
@@ -32,43 +35,19 @@ export class FixtureEventController {
     return this.events.exportXlsx(p, q, res, { title: (town) => `${town}普法活动台账`, sheetName: '普法活动', columns: COLUMNS });
   }
 
-  @RequirePermission('legal.read')
-  @Get(':id')
-  get(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string) {
-    return this.events.get(p, id);
-  }
-
   @RequirePermission('legal.write')
-  @Post()
-  create(@CurrentPrincipal() p: Principal, @Body() body: FixtureEventCreateDto) {
-    return this.events.create(p, body);
-  }
-
-  @RequirePermission('legal.write')
-  @Patch(':id')
-  update(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: FixtureEventUpdateDto) {
-    return this.events.update(p, id, body);
-  }
-
-  @RequirePermission('legal.write')
-  @Post(':id/transitions')
+  @Post('import')
   @HttpCode(200)
-  transition(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: TransitionDto) {
-    return this.events.transition(p, id, body);
-  }
-
-  @RequirePermission('legal.write')
-  @Post(':id/void')
-  @HttpCode(200)
-  voidRecord(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: VoidDto) {
-    return this.events.voidRecord(p, id, body);
-  }
-
-  @RequirePermission('record.reopen')
-  @Post(':id/reopen')
-  @HttpCode(200)
-  reopen(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: VoidDto) {
-    return this.events.reopen(p, id, body);
+  async importXlsx(@CurrentPrincipal() p: Principal, @Query() q: ImportQuery, @Req() req: Request) {
+    const { content } = await this.uploads.read(req);
+    return this.events.importXlsx(p, content, { townId: q.townId, commit: q.mode === 'commit' }, {
+      columns: COLUMNS,
+      requiredForCreate: ['title'],
+      personal: [],
+      numberExample: (town) => `${town.numberPrefix ?? town.name}普法〔2021〕第0001号`,
+      cells: (v) => ({ title: v.title, held_on: v.heldOn, audience: v.audience }),
+      auditBefore: (row) => ({ title: row.title, audience: row.audience }),
+    });
   }
 }
 

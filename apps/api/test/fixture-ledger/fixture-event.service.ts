@@ -25,6 +25,7 @@ export const FIXTURE_FIGURES = {
 export type FixtureRow = FixtureEventEntity & LedgerRecordRow & { timeZone: string };
 export type FixtureFilter = Omit<FixtureEventListQuery, 'page' | 'pageSize' | 'unmask'> & { sort?: string; order?: 'asc' | 'desc' };
 export type FixtureEventDto = LedgerRecordDto<FixtureStatus> & { title: string; heldOn: string | null; audience: number };
+export type FixtureEventDetail = FixtureEventDto & { transitions: { to: FixtureStatus }[] };
 
 const EVENTS: RecordTable<FixtureFilter> = {
   ledger: 'publicity-event',
@@ -48,7 +49,7 @@ export class FixtureEventRepository extends RecordRepository<FixtureRow, Fixture
 }
 
 @Injectable()
-export class FixtureEventService extends RecordService<FixtureStatus, FixtureRow, FixtureFilter, FixtureEventDto, FixtureEventDto & { transitions: unknown[] }, FixtureEventStepData> {
+export class FixtureEventService extends RecordService<FixtureStatus, FixtureRow, FixtureFilter, FixtureEventDto, FixtureEventDetail, FixtureEventStepData> {
   constructor(kit: RecordKit, repo: FixtureEventRepository) {
     super(kit, repo, { ledger: 'publicity-event', initial: 'registered', closedStatuses: ['archived'], notFound: { zh: '活动不存在', en: 'Event not found' }, wrongStateCode: 'EVENT_WRONG_STATE' });
   }
@@ -70,7 +71,7 @@ export class FixtureEventService extends RecordService<FixtureStatus, FixtureRow
     return rows.map((r) => ({ ...recordDtoFields<FixtureStatus>(r), title: r.title, heldOn: r.heldOn, audience: r.audience }));
   }
 
-  async get(principal: Principal, id: string) {
+  async get(principal: Principal, id: string): Promise<FixtureEventDetail> {
     const row = await this.visible(principal, id);
     return { ...(await this.dtos([row]))[0], transitions: this.transitions(row, principal) };
   }

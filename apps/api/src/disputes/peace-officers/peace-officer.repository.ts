@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ResolvedScope, scopeSql } from '../../access/data-scope';
-import { camelRow, containsPattern, sqlParams, updateVersioned } from '../../ledger-core/records';
+import { sqlParams } from '../../common/sql';
+import { camelRow, containsPattern, updateVersioned } from '../../ledger-core/records';
 import { insertRows } from '../../ledger-core/kit/record-repository';
 import { PeaceOfficerListQuery } from './peace-officer.dto';
 import { PeaceOfficerEntity } from './peace-officer.entity';

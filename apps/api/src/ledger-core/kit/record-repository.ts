@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ResolvedScope, scopeSql } from '../../access/data-scope';
-import { camelRow, containsPattern, numbersInUse, sqlParams, updateVersioned } from '../records';
+import { sqlParams } from '../../common/sql';
+import { camelRow, containsPattern, numbersInUse, updateVersioned } from '../records';
 
 /** What a special filter condition is written with: parameters and the ledger's common pieces. */
 export interface ConditionSql {

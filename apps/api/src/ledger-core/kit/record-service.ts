@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { availableTransitions, ColumnSpec, LedgerType, Page, plainDateInZone } from '@fazhi/contracts';
+import { availableTransitions, ColumnSpec, ImportPreview, LedgerType, Page, plainDateInZone } from '@fazhi/contracts';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -11,7 +11,7 @@ import { pageOf, toPage } from '../../common/pagination';
 import { OrgTreeService } from '../../org/org-tree.service';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { TransitionDto, VoidDto } from '../ledger.dto';
-import { sendLedgerXlsx, startLedgerExport } from '../ledger-spreadsheet';
+import { importNumbers, importStale, LedgerImportSpec, PlannedImportRow, runLedgerImport, sendLedgerXlsx, startLedgerExport } from '../ledger-spreadsheet';
 import { NumberingService } from '../numbering/numbering.service';
 import { RecordHandle } from '../record-attachments';
 import { RecordPlaces } from '../record-place';
@@ -151,6 +151,70 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
       yield* flush();
     }
     await sendLedgerXlsx(res, { title: layout.title(townName), sheetName: layout.sheetName, columns: layout.columns, rows: rows(), unmasked, timeZone });
+  }
+
+  /**
+   * An import in the ledger's 台账 layout, every row checked as `runLedgerImport` says; `commit`
+   * writes all rows in one transaction: new rows numbered (a number given in the sheet is kept)
+   * with the `cells` of their row, their status history (`导入`) and audit rows; known rows
+   * updated against the version read, or nothing is imported.
+   */
+  async importXlsx(
+    principal: Principal,
+    content: Buffer,
+    opts: { townId?: string; commit: boolean },
+    layout: Pick<LedgerImportSpec<Row>, 'columns' | 'requiredForCreate' | 'personal' | 'numberExample'> & {
+      /** The record's columns an imported row writes (cells the sheet leaves out are undefined). */
+      cells: (values: Record<string, unknown>) => Record<string, unknown>;
+      /** The record as the audit row of an update shows it before. */
+      auditBefore: (row: Row) => unknown;
+    },
+  ): Promise<ImportPreview> {
+    const { ds, places, tree } = this.kit;
+    return runLedgerImport(principal, content, opts, {
+      ...layout, ds, places, tree,
+      closedStatuses: this.rules.closedStatuses,
+      table: this.records.table,
+      byNumbers: (em, scope, townId, numbers) => this.records.byNumbers(em, scope, townId, numbers),
+      apply: (em, townId, planned) => this.applyImport(em, principal, townId, planned, layout),
+    });
+  }
+
+  private async applyImport(
+    em: EntityManager,
+    principal: Principal,
+    townId: string,
+    planned: PlannedImportRow<Row>[],
+    layout: { cells: (values: Record<string, unknown>) => Record<string, unknown>; auditBefore: (row: Row) => unknown },
+  ): Promise<void> {
+    const { clock, numbering, history, audit } = this.kit;
+    const { ledger, initial } = this.rules;
+    const now = clock.now();
+    const user = principal.user.id;
+    const creates = planned.filter((p) => !p.existing);
+    const numbers = await importNumbers(em, numbering, ledger, townId, now, creates.map((p) => p.row));
+    const audits: AuditEntry[] = [];
+    const inserts = creates.map((p, i) => {
+      const id = randomUUID();
+      const { number, year, seq } = numbers[i];
+      const cells = Object.fromEntries(Object.entries(layout.cells(p.row.values)).filter(([, v]) => v !== undefined && v !== null));
+      audits.push({ action: `${ledger}.import.create`, entity: ledger, entityId: id, townId, after: { number, ...p.row.values } });
+      return {
+        id, town_id: townId, village_id: p.villageId ?? null, number, year, seq, status: initial, registered_at: now,
+        handler_ids: [user], created_at: now, created_by: user, updated_at: now, updated_by: user, version: 1, ...cells,
+      };
+    });
+    await this.records.insertMany(em, inserts);
+    await history.recordMany(em, inserts.map((r) => ({ townId, ledger, recordId: r.id, from: null, to: initial, remark: '导入', at: now })));
+    for (const p of planned.filter((x) => x.existing)) {
+      const current = p.existing!;
+      const set: Record<string, unknown> = { updated_at: now, updated_by: user, ...layout.cells(p.row.values) };
+      for (const k of Object.keys(set)) if (set[k] === undefined) delete set[k];
+      if (p.villageId !== undefined) set.village_id = p.villageId;
+      if (!(await this.records.update(em, current.id, current.version, set))) throw importStale(current.number);
+      audits.push({ action: `${ledger}.import.update`, entity: ledger, entityId: current.id, townId, before: layout.auditBefore(current), after: p.row.values });
+    }
+    await audit.recordMany(em, audits);
   }
 
   /** The record when the caller may read it; 404 otherwise. */

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { CertificateDto, OfficerOption } from '@fazhi/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { ResolvedScope, scopeSql } from '../../access/data-scope';
-import { camelRow, sqlParams, updateVersioned } from '../../ledger-core/records';
+import { sqlParams } from '../../common/sql';
+import { camelRow, updateVersioned } from '../../ledger-core/records';
 import { CertificateEntity } from './certificate.entities';
 
 export interface CertRow extends CertificateEntity {
