@@ -1,23 +1,25 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ImportPreview, Page, VesselCaseDetailDto, VesselCaseDto } from '@fazhi/contracts';
 import type { Request, Response } from 'express';
 import { RequireAllPermissions, RequirePermission } from '../access/access.decorators';
 import { CurrentPrincipal, Principal } from '../access/principal';
-import { AttachmentRoutes } from '../ledger-core/attachment-routes';
+import { RecordRoutes } from '../ledger-core/kit/record-routes';
 import { refusePersonalQuery } from '../ledger-core/personal-data/personal-fields';
 import { RecordAttachments } from '../ledger-core/record-attachments';
-import { ImportQuery, PersuasionDto, TransitionDto, UnmaskDto, VesselCaseCreateDto, VesselCaseUpdateDto, VesselExportQuery, VesselListQuery, VoidDto } from './vessel-case.dto';
-import { VesselExcelService } from './vessel-excel.service';
 import { SpreadsheetUpload } from '../ledger-core/spreadsheet-upload';
-import { VesselCaseService } from './vessel-case.service';
+import { ImportQuery, PersuasionDto, TransitionDto, UnmaskDto, VesselCaseCreateDto, VesselCaseUpdateDto, VesselExportQuery, VesselListQuery } from './vessel-case.dto';
+import { LEDGER, VesselCaseService } from './vessel-case.service';
+import { VesselExcelService } from './vessel-excel.service';
 
 const uuid = new ParseUUIDPipe();
 const OWNER_SEARCH = ['ownerName', 'ownerIdNumber', 'ownerPhone'];
 
 @ApiTags('vessel-cases')
 @Controller('vessel-cases')
-export class VesselCaseController extends AttachmentRoutes<VesselCaseDetailDto>('vessel-case', { read: 'vessel.read', write: 'vessel.write' }) {
+export class VesselCaseController extends RecordRoutes<VesselCaseDto, VesselCaseDetailDto>(LEDGER, {
+  read: 'vessel.read', write: 'vessel.write', listQuery: VesselListQuery, createBody: VesselCaseCreateDto, updateBody: VesselCaseUpdateDto, personalQuery: OWNER_SEARCH,
+}) {
   constructor(
     private readonly vessels: VesselCaseService,
     attachments: RecordAttachments,
@@ -25,13 +27,6 @@ export class VesselCaseController extends AttachmentRoutes<VesselCaseDetailDto>(
     private readonly spreadsheets: SpreadsheetUpload,
   ) {
     super(attachments, vessels);
-  }
-
-  @RequirePermission('vessel.read')
-  @Get()
-  list(@CurrentPrincipal() p: Principal, @Query() q: VesselListQuery): Promise<Page<VesselCaseDto>> {
-    refusePersonalQuery(q, OWNER_SEARCH);
-    return this.vessels.list(p, q);
   }
 
   /** The list with a search by the owner's name, ID number or phone, which never travel in a URL. */
@@ -65,28 +60,11 @@ export class VesselCaseController extends AttachmentRoutes<VesselCaseDetailDto>(
     return this.excel.import(p, content, { townId: q.townId, commit: q.mode === 'commit' });
   }
 
-  @RequirePermission('vessel.read')
-  @Get(':id')
-  get(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string): Promise<VesselCaseDetailDto> {
-    return this.vessels.get(p, id);
-  }
-
-  @RequirePermission('vessel.write')
-  @Post()
-  create(@CurrentPrincipal() p: Principal, @Body() body: VesselCaseCreateDto): Promise<VesselCaseDto> {
-    return this.vessels.create(p, body);
-  }
-
-  @RequirePermission('vessel.write')
-  @Patch(':id')
-  update(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: VesselCaseUpdateDto): Promise<VesselCaseDto> {
-    return this.vessels.update(p, id, body);
-  }
-
+  /** Campaign steps (joining and leaving a campaign) are taken with campaign.manage too. */
   @RequirePermission('vessel.write', 'campaign.manage')
   @Post(':id/transitions')
   @HttpCode(200)
-  transition(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: TransitionDto): Promise<VesselCaseDetailDto> {
+  override transition(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: TransitionDto): Promise<VesselCaseDetailDto> {
     return this.vessels.transition(p, id, body);
   }
 
@@ -94,20 +72,6 @@ export class VesselCaseController extends AttachmentRoutes<VesselCaseDetailDto>(
   @Post(':id/persuasions')
   addPersuasion(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: PersuasionDto): Promise<VesselCaseDetailDto> {
     return this.vessels.addPersuasion(p, id, body);
-  }
-
-  @RequirePermission('vessel.write')
-  @Post(':id/void')
-  @HttpCode(200)
-  voidCase(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: VoidDto): Promise<VesselCaseDto> {
-    return this.vessels.voidRecord(p, id, body);
-  }
-
-  @RequirePermission('record.reopen')
-  @Post(':id/reopen')
-  @HttpCode(200)
-  reopen(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: VoidDto): Promise<VesselCaseDto> {
-    return this.vessels.reopen(p, id, body);
   }
 
   @RequireAllPermissions(['vessel.read', 'personal.unmask'])
