@@ -59,7 +59,9 @@ describe('a ledger registered from its descriptor', () => {
       'POST /api/fixture-events/:id/transitions legal.write',
       'POST /api/fixture-events/:id/void legal.write',
       'GET /api/fixture-events/export.xlsx legal.read',
+      'POST /api/fixture-events/export.xlsx legal.read',
       'POST /api/fixture-events/import legal.write',
+      'POST /api/fixture-events/search legal.read',
       'GET /api/statistics/fixture-events legal.read | dashboard.read',
     ]);
   });

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DISPUTE_COLUMNS, DISPUTE_PARTY_ROLE_LABELS, ImportPreview } from '@fazhi/contracts';
 import type { Response } from 'express';
 import { Principal } from '../access/principal';
+import type { LedgerSheets } from '../ledger-core/kit/record-routes';
 import { DisputeListQuery } from './dispute.dto';
 import { DISPUTE_PLAIN_FIELDS, DisputeService } from './dispute.service';
 
 /** The dispute ledger in the town's Excel layout: export with the list's filters, import in one step. */
 @Injectable()
-export class DisputeExcelService {
+export class DisputeExcelService implements LedgerSheets {
   constructor(private readonly disputes: DisputeService) {}
 
   export(principal: Principal, query: DisputeListQuery & { unmask?: string }, res: Response): Promise<void> {

@@ -1,14 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { UserChoiceDto, DisputeDetailDto, DisputeDto, DisputeWarningListItem, DocumentTemplateDto, ImportPreview, Page } from '@fazhi/contracts';
+import type { UserChoiceDto, DisputeDetailDto, DisputeDto, DisputeWarningListItem, DocumentTemplateDto, Page } from '@fazhi/contracts';
 import type { Request, Response } from 'express';
 import { RequireAllPermissions, RequirePermission } from '../access/access.decorators';
 import { CurrentPrincipal, Principal } from '../access/principal';
 import { contentDisposition } from '../ledger-core/attachments/file-names';
 import { TownQuery } from '../common/town-query';
-import { ImportQuery } from '../ledger-core/ledger.dto';
 import { RecordRoutes } from '../ledger-core/kit/record-routes';
-import { refusePersonalQuery } from '../ledger-core/personal-data/personal-fields';
 import { RecordAttachments } from '../ledger-core/record-attachments';
 import { SpreadsheetUpload } from '../ledger-core/spreadsheet-upload';
 import { VersionQuery } from '../common/version';
@@ -51,52 +49,22 @@ function sendDocx(res: Response, file: { fileName: string; content: Buffer }): v
 @Controller('disputes')
 export class DisputeController extends RecordRoutes<DisputeDto, DisputeDetailDto>(LEDGER, {
   read: 'dispute.read', write: 'dispute.write', listQuery: DisputeListQuery, createBody: DisputeCreateDto, updateBody: DisputeUpdateDto, personalQuery: PARTY_SEARCH,
+  sheets: { exportQuery: DisputeExportQuery },
 }) {
   constructor(
     private readonly disputes: DisputeService,
     private readonly agreements: DisputeAgreementService,
     attachments: RecordAttachments,
-    private readonly excel: DisputeExcelService,
-    private readonly uploads: SpreadsheetUpload,
+    excel: DisputeExcelService,
+    uploads: SpreadsheetUpload,
   ) {
-    super(attachments, disputes);
-  }
-
-  /** The list with a search by a party's name, ID number or phone, which never travel in a URL. */
-  @RequirePermission('dispute.read')
-  @Post('search')
-  @HttpCode(200)
-  search(@CurrentPrincipal() p: Principal, @Body() q: DisputeListQuery): Promise<Page<DisputeDto>> {
-    return this.disputes.list(p, q);
+    super(attachments, disputes, excel, uploads);
   }
 
   @RequirePermission('dispute.read', 'dashboard.read')
   @Get('warnings')
   warnings(@CurrentPrincipal() p: Principal, @Query() q: WarningListQuery): Promise<Page<DisputeWarningListItem>> {
     return this.disputes.warnings(p, q);
-  }
-
-  @RequirePermission('dispute.read')
-  @Get('export.xlsx')
-  async exportXlsx(@CurrentPrincipal() p: Principal, @Query() q: DisputeExportQuery, @Res() res: Response): Promise<void> {
-    refusePersonalQuery(q, PARTY_SEARCH);
-    await this.excel.export(p, q, res);
-  }
-
-  /** The export with the filters in the body, a person search included. */
-  @RequirePermission('dispute.read')
-  @Post('export.xlsx')
-  @HttpCode(200)
-  async exportSearch(@CurrentPrincipal() p: Principal, @Body() q: DisputeExportQuery, @Res() res: Response): Promise<void> {
-    await this.excel.export(p, q, res);
-  }
-
-  @RequirePermission('dispute.write')
-  @Post('import')
-  @HttpCode(200)
-  async importXlsx(@CurrentPrincipal() p: Principal, @Query() q: ImportQuery, @Req() req: Request): Promise<ImportPreview> {
-    const { content } = await this.uploads.read(req);
-    return this.excel.import(p, content, { townId: q.townId, commit: q.mode === 'commit' });
   }
 
   @RequirePermission('dispute.read', 'dict.manage')
@@ -127,7 +95,7 @@ export class DisputeController extends RecordRoutes<DisputeDto, DisputeDetailDto
   @Post('agreement-template')
   @HttpCode(200)
   async uploadTemplate(@CurrentPrincipal() p: Principal, @Query() q: TownQuery, @Req() req: Request): Promise<DocumentTemplateDto> {
-    const file = await this.uploads.readFile(req, { maxBytes: TEMPLATE_MAX_BYTES, missing: { zh: '请选择 Word 模板文件(.docx)', en: 'Choose the Word template (.docx)' } });
+    const file = await this.uploads!.readFile(req, { maxBytes: TEMPLATE_MAX_BYTES, missing: { zh: '请选择 Word 模板文件(.docx)', en: 'Choose the Word template (.docx)' } });
     return this.agreements.uploadTemplate(p, q.townId, file);
   }
 

@@ -1,9 +1,7 @@
-import { Controller, Get, HttpCode, Module, Post, Query, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
-import { RequirePermission } from '../../src/access/access.decorators';
-import { CurrentPrincipal, Principal } from '../../src/access/principal';
-import { RecordRoutes } from '../../src/ledger-core/kit/record-routes';
-import { ImportQuery } from '../../src/ledger-core/ledger.dto';
+import { Controller, Injectable, Module } from '@nestjs/common';
+import type { Response } from 'express';
+import { Principal } from '../../src/access/principal';
+import { LedgerSheets, RecordRoutes } from '../../src/ledger-core/kit/record-routes';
 import { RecordAttachments } from '../../src/ledger-core/record-attachments';
 import { SpreadsheetUpload } from '../../src/ledger-core/spreadsheet-upload';
 import { FixtureEventCreateDto, FixtureEventListQuery, FixtureEventUpdateDto } from './fixture-event.dto';
@@ -16,31 +14,17 @@ const COLUMNS = [
   { header: '受众人数', field: 'audience', type: 'integer' },
 ] as const;
 
-/** The fixture ledger's routes: the kit's record routes, and its own export layout. */
-@Controller('fixture-events')
-export class FixtureEventController extends RecordRoutes<FixtureEventDto, FixtureEventDetail>('publicity-event', {
-  read: 'legal.read', write: 'legal.write', listQuery: FixtureEventListQuery, createBody: FixtureEventCreateDto, updateBody: FixtureEventUpdateDto,
-}) {
-  constructor(
-    private readonly events: FixtureEventService,
-    attachments: RecordAttachments,
-    private readonly uploads: SpreadsheetUpload,
-  ) {
-    super(attachments, events);
+/** The fixture ledger's 台账 layout, for export and import. */
+@Injectable()
+export class FixtureEventSheets implements LedgerSheets {
+  constructor(private readonly events: FixtureEventService) {}
+
+  export(p: Principal, query: FixtureEventListQuery, res: Response): Promise<void> {
+    return this.events.exportXlsx(p, query, res, { title: (town) => `${town}普法活动台账`, sheetName: '普法活动', columns: COLUMNS });
   }
 
-  @RequirePermission('legal.read')
-  @Get('export.xlsx')
-  exportXlsx(@CurrentPrincipal() p: Principal, @Query() q: FixtureEventListQuery, @Res() res: Response): Promise<void> {
-    return this.events.exportXlsx(p, q, res, { title: (town) => `${town}普法活动台账`, sheetName: '普法活动', columns: COLUMNS });
-  }
-
-  @RequirePermission('legal.write')
-  @Post('import')
-  @HttpCode(200)
-  async importXlsx(@CurrentPrincipal() p: Principal, @Query() q: ImportQuery, @Req() req: Request) {
-    const { content } = await this.uploads.read(req);
-    return this.events.importXlsx(p, content, { townId: q.townId, commit: q.mode === 'commit' }, {
+  import(p: Principal, content: Buffer, opts: { townId?: string; commit: boolean }) {
+    return this.events.importXlsx(p, content, opts, {
       columns: COLUMNS,
       requiredForCreate: ['title'],
       personal: [],
@@ -51,8 +35,19 @@ export class FixtureEventController extends RecordRoutes<FixtureEventDto, Fixtur
   }
 }
 
+/** The fixture ledger's routes: all of them the kit's. */
+@Controller('fixture-events')
+export class FixtureEventController extends RecordRoutes<FixtureEventDto, FixtureEventDetail>('publicity-event', {
+  read: 'legal.read', write: 'legal.write', listQuery: FixtureEventListQuery, createBody: FixtureEventCreateDto, updateBody: FixtureEventUpdateDto,
+  sheets: { exportQuery: FixtureEventListQuery },
+}) {
+  constructor(events: FixtureEventService, attachments: RecordAttachments, sheets: FixtureEventSheets, uploads: SpreadsheetUpload) {
+    super(attachments, events, sheets, uploads);
+  }
+}
+
 @Module({
   controllers: [FixtureEventController],
-  providers: [FixtureEventRepository, FixtureEventService, FixtureEventStatistics],
+  providers: [FixtureEventRepository, FixtureEventService, FixtureEventSheets, FixtureEventStatistics],
 })
 export class FixtureLedgerModule {}
