@@ -7,12 +7,9 @@ import { SecurityPolicyEntity } from '../auth/security-policy.entity';
 import { SeedVersionEntity } from './seed-version.entity';
 import { CalendarDayEntity, CalendarYearEntity } from '../ledger-core/calendar/calendar-day.entity';
 import { DeadlineEntity } from '../ledger-core/deadlines/deadline.entity';
-import { CampaignEntity } from '../campaigns/campaign.entities';
-import { CertificateEntity, CertificateEventEntity } from '../certificates/certificate.entities';
 import { LedgerTypeEntity, RecordCounterEntity } from '../ledger-core/numbering/numbering.entities';
 import { StatusHistoryEntity } from '../ledger-core/status/status-history.entity';
 import { AttachmentEntity } from '../ledger-core/attachments/attachment.entity';
-import { VesselCaseEntity, VesselPersuasionEntity } from '../vessel-cases/vessel-case.entities';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { TownSettingEntity } from '../ledger-core/settings/town-setting.entity';
 import { DocumentTemplateEntity } from '../ledger-core/documents/document-template.entity';
@@ -41,11 +38,6 @@ const CORE_ENTITIES = [
   RecordCounterEntity,
   StatusHistoryEntity,
   AttachmentEntity,
-  CampaignEntity,
-  VesselCaseEntity,
-  VesselPersuasionEntity,
-  CertificateEntity,
-  CertificateEventEntity,
   NotificationEntity,
   TownSettingEntity,
   DocumentTemplateEntity,

@@ -1,131 +1,50 @@
 import { Injectable } from '@nestjs/common';
-import { ImportPreview, VESSEL_CLOSED_STATUSES, VESSEL_COLUMNS } from '@fazhi/contracts';
+import { ImportPreview, VESSEL_COLUMNS } from '@fazhi/contracts';
 import type { Response } from 'express';
-import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../access/principal';
-import { AuditService } from '../audit/audit.service';
-import { Clock } from '../common/clock';
-import { importNumbers, importStale, PlannedImportRow, runLedgerImport, sendLedgerXlsx, startLedgerExport } from '../ledger-core/ledger-spreadsheet';
-import { NumberingService } from '../ledger-core/numbering/numbering.service';
+import { PlannedImportRow } from '../ledger-core/ledger-spreadsheet';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
-import { RecordPlaces } from '../ledger-core/record-place';
-import { StatusHistoryService } from '../ledger-core/status/status-history.service';
-import { OrgTreeService } from '../org/org-tree.service';
 import { VesselListQuery } from './vessel-case.dto';
-import { VesselCaseRepository, VesselRow } from './vessel-case.repository';
-import { LEDGER, VesselCaseService } from './vessel-case.service';
+import { VesselRow } from './vessel-case.repository';
+import { OWNER_FIELDS, PLAIN_FIELDS, VesselCaseService } from './vessel-case.service';
 
-
-const EDITABLE: [field: string, column: string][] = [
-  ['discoveredAt', 'discovered_at'], ['place', 'place'], ['source', 'source'], ['hullMaterial', 'hull_material'], ['lengthM', 'length_m'],
-  ['enginePowerKw', 'engine_power_kw'], ['gearType', 'gear_type'], ['gearCount', 'gear_count'], ['marks', 'marks'], ['unclaimed', 'unclaimed'], ['remark', 'remark'],
-];
-const PERSONAL: [field: string, kind: 'name' | 'idNumber' | 'phone', column: string][] = [
-  ['ownerName', 'name', 'owner_name'], ['ownerIdNumber', 'idNumber', 'owner_id'], ['ownerPhone', 'phone', 'owner_phone'],
-];
-const REQUIRED_FOR_CREATE = ['discoveredAt', 'place', 'source', 'hullMaterial'];
-
-type PlannedRow = PlannedImportRow<VesselRow>;
+/** What the town's sheet carries of the registration (no coordinates, no notice dates). */
+const EDITABLE = PLAIN_FIELDS.filter(([field]) => !['gpsLat', 'gpsLng', 'noticeStart', 'noticeEnd'].includes(field));
 
 /** The vessel ledger in the town's Excel layout: export with the list's filters, import in one step. */
 @Injectable()
 export class VesselExcelService {
   constructor(
-    private readonly ds: DataSource,
-    private readonly repo: VesselCaseRepository,
     private readonly vessels: VesselCaseService,
-    private readonly tree: OrgTreeService,
-    private readonly audit: AuditService,
-    private readonly clock: Clock,
-    private readonly numbering: NumberingService,
-    private readonly history: StatusHistoryService,
     private readonly personal: PersonalDataService,
-    private readonly places: RecordPlaces,
   ) {}
 
-  async export(principal: Principal, query: VesselListQuery & { unmask?: string }, res: Response): Promise<void> {
-    const filter = this.vessels.filter(query);
-    const total = await this.repo.count(principal.scope, filter);
-    const { unmasked, townName, timeZone } = await startLedgerExport({ tree: this.tree, audit: this.audit }, { principal, ledger: LEDGER, query, rows: total });
+  export(principal: Principal, query: VesselListQuery & { unmask?: string }, res: Response): Promise<void> {
     const year = query.registeredYear ?? query.dismantledYear ?? query.handedOverYear;
-    const title = `${townName}${year ? `${year}年` : ''}涉渔“三无”船舶台账`;
-    const stream = this.repo.stream(principal.scope, filter);
-    const vessels = this.vessels;
-    async function* rows() {
-      for await (const row of stream) yield vessels.toDto(row, true) as unknown as Record<string, unknown>;
-    }
-    await sendLedgerXlsx(res, { title, sheetName: '三无船舶台账', columns: VESSEL_COLUMNS, rows: rows(), unmasked, timeZone });
+    return this.vessels.exportXlsx(principal, query, res, { title: (townName) => `${townName}${year ? `${year}年` : ''}涉渔“三无”船舶台账`, sheetName: '三无船舶台账', columns: VESSEL_COLUMNS });
   }
 
   /** Checks every row; `commit` then applies all of them in one transaction, or none. */
-  async import(principal: Principal, content: Buffer, opts: { townId?: string; commit: boolean }): Promise<ImportPreview> {
-    return runLedgerImport(principal, content, opts, {
-      ds: this.ds,
-      places: this.places,
-      tree: this.tree,
+  import(principal: Principal, content: Buffer, opts: { townId?: string; commit: boolean }): Promise<ImportPreview> {
+    return this.vessels.importXlsx(principal, content, opts, {
       columns: VESSEL_COLUMNS,
-      closedStatuses: VESSEL_CLOSED_STATUSES,
-      requiredForCreate: REQUIRED_FOR_CREATE,
-      personal: PERSONAL.map(([field, kind]) => ({ field, kind })),
+      requiredForCreate: ['discoveredAt', 'place', 'source', 'hullMaterial'],
+      personal: OWNER_FIELDS.map(({ field, kind }) => ({ field, kind })),
       numberExample: () => '广海三无〔2021〕第0001号',
-      table: 'vessel_case',
-      byNumbers: (em, scope, townId, numbers) => this.repo.byNumbers(em, scope, townId, numbers),
-      apply: (em, townId, planned) => this.apply(em, principal, townId, planned),
+      cells: (v, planned) => this.cells(v, planned),
+      auditBefore: (row) => this.vessels.toDto(row),
     });
   }
 
-  private async apply(em: EntityManager, principal: Principal, townId: string, planned: PlannedRow[]): Promise<void> {
-    const now = this.clock.now();
-    const creates = planned.filter((p) => !p.existing);
-    const numbers = await importNumbers(em, this.numbering, LEDGER, townId, now, creates.map((p) => p.row));
-    const inserts: Record<string, unknown>[] = [];
-    const audits: Parameters<AuditService['recordMany']>[1] = [];
-    for (const [i, p] of creates.entries()) {
-      const v = p.row.values;
-      const num = numbers[i];
-      const id = randomUUID();
-      const record: Record<string, unknown> = {
-        id, town_id: townId, village_id: p.villageId ?? null, number: num.number, year: num.year, seq: num.seq, status: 'registered', registered_at: now,
-        created_at: now, created_by: principal.user.id, updated_at: now, updated_by: principal.user.id, unclaimed: false,
-      };
-      for (const [field, column] of EDITABLE) if (v[field] !== undefined && v[field] !== null) record[column] = v[field];
-      for (const [field, kind, column] of PERSONAL) {
-        const value = v[field];
-        if (typeof value === 'string' && value !== '') Object.assign(record, this.personal.columns(column, kind, value));
-      }
-      inserts.push(record);
-      audits.push({ action: 'vessel-case.import.create', entity: LEDGER, entityId: id, townId, after: { number: num.number, ...v } });
+  /** The columns a sheet row writes: a new case has no handler and is not unclaimed unless the sheet says so; masked owner cells stay as they are. */
+  private cells(v: Record<string, unknown>, { existing, row }: PlannedImportRow<VesselRow>): Record<string, unknown> {
+    const cells: Record<string, unknown> = existing ? {} : { handler_ids: [], unclaimed: false };
+    for (const [field, column] of EDITABLE) if (v[field] !== undefined && (existing || v[field] !== null)) cells[column] = v[field];
+    for (const { field, kind, column } of OWNER_FIELDS) {
+      const value = v[field];
+      if (existing ? row.unchanged.has(field) || value === undefined : typeof value !== 'string' || value === '') continue;
+      Object.assign(cells, this.personal.columns(column, kind, value as string | null));
     }
-    for (let i = 0; i < inserts.length; i += 1000) {
-      await em.query(
-        `INSERT INTO vessel_case (id, town_id, village_id, number, year, seq, status, registered_at, created_at, created_by, updated_at, updated_by, version,
-           discovered_at, place, source, hull_material, length_m, engine_power_kw, gear_type, gear_count, marks, unclaimed, remark,
-           owner_name_enc, owner_name_idx, owner_id_enc, owner_id_idx, owner_phone_enc, owner_phone_idx)
-         SELECT id, town_id, village_id, number, year, seq, status, registered_at, created_at, created_by, updated_at, updated_by, 1,
-           discovered_at, place, source, hull_material, length_m, engine_power_kw, gear_type, gear_count, marks, COALESCE(unclaimed, false), remark,
-           owner_name_enc, owner_name_idx, owner_id_enc, owner_id_idx, owner_phone_enc, owner_phone_idx
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, town_id uuid, village_id uuid, number varchar, year int, seq int, status varchar, registered_at timestamptz,
-           created_at timestamptz, created_by uuid, updated_at timestamptz, updated_by uuid, discovered_at timestamptz, place varchar, source varchar, hull_material varchar,
-           length_m numeric, engine_power_kw numeric, gear_type varchar, gear_count int, marks varchar, unclaimed boolean, remark varchar,
-           owner_name_enc text, owner_name_idx varchar, owner_id_enc text, owner_id_idx varchar, owner_phone_enc text, owner_phone_idx varchar)`,
-        [JSON.stringify(inserts.slice(i, i + 1000))],
-      );
-    }
-    await this.history.recordMany(em, inserts.map((r) => ({ townId, ledger: LEDGER, recordId: r.id as string, from: null, to: 'registered', remark: '导入', at: now })));
-    for (const p of planned.filter((x) => x.existing)) {
-      const v = p.row.values;
-      const current = p.existing!;
-      const set: Record<string, unknown> = { updated_at: now, updated_by: principal.user.id };
-      for (const [field, column] of EDITABLE) if (v[field] !== undefined) set[column] = v[field];
-      if (p.villageId !== undefined) set.village_id = p.villageId;
-      for (const [field, kind, column] of PERSONAL) {
-        if (p.row.unchanged.has(field) || v[field] === undefined) continue;
-        Object.assign(set, this.personal.columns(column, kind, v[field] as string | null));
-      }
-      if (!(await this.repo.update(em, current.id, current.version, set))) throw importStale(current.number);
-      audits.push({ action: 'vessel-case.import.update', entity: LEDGER, entityId: current.id, townId, before: this.vessels.toDto(current), after: v });
-    }
-    await this.audit.recordMany(em, audits);
+    return cells;
   }
 }

@@ -5,7 +5,6 @@ import { Calendar1764100000000 } from './1764100000000-Calendar';
 import { Deadlines1764100000001 } from './1764100000001-Deadlines';
 import { Attachments1764200000000 } from './1764200000000-Attachments';
 import { VesselLedger1764300000000 } from './1764300000000-VesselLedger';
-import { VesselListIndex1764300000001 } from './1764300000001-VesselListIndex';
 import { Disputes1764400000000 } from './1764400000000-Disputes';
 import { PasswordHistory1764500000000 } from './1764500000000-PasswordHistory';
 import { AuditCheckpoint1764510000000 } from './1764510000000-AuditCheckpoint';
@@ -19,7 +18,6 @@ const CORE_MIGRATIONS: Function[] = [
   Deadlines1764100000001,
   Attachments1764200000000,
   VesselLedger1764300000000,
-  VesselListIndex1764300000001,
   Disputes1764400000000,
   PasswordHistory1764500000000,
   AuditCheckpoint1764510000000,

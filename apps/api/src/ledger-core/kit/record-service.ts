@@ -164,8 +164,8 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
     content: Buffer,
     opts: { townId?: string; commit: boolean },
     layout: Pick<LedgerImportSpec<Row>, 'columns' | 'requiredForCreate' | 'personal' | 'numberExample'> & {
-      /** The record's columns an imported row writes (cells the sheet leaves out are undefined). */
-      cells: (values: Record<string, unknown>) => Record<string, unknown>;
+      /** The record's columns an imported row writes (cells the sheet leaves out are undefined); `planned` tells a new record from an update and names the masked cells left unchanged. */
+      cells: (values: Record<string, unknown>, planned: PlannedImportRow<Row>) => Record<string, unknown>;
       /** The record as the audit row of an update shows it before. */
       auditBefore: (row: Row) => unknown;
     },
@@ -185,7 +185,7 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
     principal: Principal,
     townId: string,
     planned: PlannedImportRow<Row>[],
-    layout: { cells: (values: Record<string, unknown>) => Record<string, unknown>; auditBefore: (row: Row) => unknown },
+    layout: { cells: (values: Record<string, unknown>, planned: PlannedImportRow<Row>) => Record<string, unknown>; auditBefore: (row: Row) => unknown },
   ): Promise<void> {
     const { clock, numbering, history, audit } = this.kit;
     const { ledger, initial } = this.rules;
@@ -197,7 +197,7 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
     const inserts = creates.map((p, i) => {
       const id = randomUUID();
       const { number, year, seq } = numbers[i];
-      const cells = Object.fromEntries(Object.entries(layout.cells(p.row.values)).filter(([, v]) => v !== undefined && v !== null));
+      const cells = Object.fromEntries(Object.entries(layout.cells(p.row.values, p)).filter(([, v]) => v !== undefined && v !== null));
       audits.push({ action: `${ledger}.import.create`, entity: ledger, entityId: id, townId, after: { number, ...p.row.values } });
       return {
         id, town_id: townId, village_id: p.villageId ?? null, number, year, seq, status: initial, registered_at: now,
@@ -208,7 +208,7 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
     await history.recordMany(em, inserts.map((r) => ({ townId, ledger, recordId: r.id, from: null, to: initial, remark: '导入', at: now })));
     for (const p of planned.filter((x) => x.existing)) {
       const current = p.existing!;
-      const set: Record<string, unknown> = { updated_at: now, updated_by: user, ...layout.cells(p.row.values) };
+      const set: Record<string, unknown> = { updated_at: now, updated_by: user, ...layout.cells(p.row.values, p) };
       for (const k of Object.keys(set)) if (set[k] === undefined) delete set[k];
       if (p.villageId !== undefined) set.village_id = p.villageId;
       if (!(await this.records.update(em, current.id, current.version, set))) throw importStale(current.number);

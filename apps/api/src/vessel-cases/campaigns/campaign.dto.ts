@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { PageQuery } from '../common/pagination';
-import { Trim } from '../common/strings';
-import { IsVersion } from '../common/version';
+import { PageQuery } from '../../common/pagination';
+import { Trim } from '../../common/strings';
+import { IsVersion } from '../../common/version';
 import { Type } from 'class-transformer';
-import { IsCalendarDate, MAX_YEAR, MIN_YEAR } from '../common/dates';
+import { IsCalendarDate, MAX_YEAR, MIN_YEAR } from '../../common/dates';
 
 export class CampaignCreateDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;

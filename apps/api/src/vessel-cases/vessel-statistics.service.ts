@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { VesselStatistics } from '@fazhi/contracts';
 import { Principal } from '../access/principal';
+import { LedgerStatistics } from '../ledger-core/kit/ledger';
 import { figureQueries, monthsOf, toQueryString, villageBreakdown } from '../ledger-core/figures';
 import { OrgTreeService } from '../org/org-tree.service';
-import { VesselCaseRepository, VesselFilter } from '../vessel-cases/vessel-case.repository';
+import { VesselCaseRepository, VesselFilter } from './vessel-case.repository';
 
 type Figure = keyof VesselStatistics['filters'];
 
@@ -20,14 +21,15 @@ export function vesselFigureFilters(year: number, townId?: string): Record<Exclu
   };
 }
 
+/** The vessel figures of a year (`GET /api/statistics/vessels`), from one grouped statement. */
 @Injectable()
-export class VesselStatisticsService {
+export class VesselStatisticsService implements LedgerStatistics<VesselStatistics> {
   constructor(
     private readonly repo: VesselCaseRepository,
     private readonly tree: OrgTreeService,
   ) {}
 
-  async vessels(principal: Principal, year: number, townId?: string): Promise<VesselStatistics> {
+  async figures(principal: Principal, year: number, townId?: string): Promise<VesselStatistics> {
     const figures = vesselFigureFilters(year, townId);
     const campaignFilter = { year, status: 'closed', voided: 'false', ...(townId ? { townId } : {}) };
     const { campaigns, groups } = await this.repo.yearFigures(principal.scope, year, townId);
@@ -45,33 +47,24 @@ export class VesselStatisticsService {
       }
       if (g.dismantledMonth) {
         const month = months[g.dismantledMonth - 1];
-        counts.dismantled += g.n;
-        month.dismantled += g.n;
-        add(disByVillage, g.villageId, g.n);
-        if (g.disposal === 'self') {
-          counts.selfDismantled += g.n;
-          month.selfDismantled += g.n;
-        } else if (g.disposal === 'campaign') {
-          counts.campaignDismantled += g.n;
-          month.campaignDismantled += g.n;
+        const kind = g.disposal === 'self' ? 'selfDismantled' : g.disposal === 'campaign' ? 'campaignDismantled' : null;
+        for (const k of kind ? (['dismantled', kind] as const) : (['dismantled'] as const)) {
+          counts[k] += g.n;
+          month[k] += g.n;
         }
+        add(disByVillage, g.villageId, g.n);
       }
       if (g.handedOver) counts.handedOver += g.n;
       if (g.open) counts.open += g.n;
     }
-    const byVillage = villageBreakdown(await this.tree.byId(), { registered: regByVillage, dismantled: disByVillage });
-
     return {
       year,
       townId: townId ?? null,
       ...counts,
       campaigns,
       byMonth: months,
-      byVillage,
-      filters: {
-        ...figureQueries(figures),
-        campaigns: toQueryString(campaignFilter),
-      },
+      byVillage: villageBreakdown(await this.tree.byId(), { registered: regByVillage, dismantled: disByVillage }),
+      filters: { ...figureQueries(figures), campaigns: toQueryString(campaignFilter) },
     };
   }
 }

@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CampaignDto, Page } from '@fazhi/contracts';
-import { RequirePermission } from '../access/access.decorators';
-import { CurrentPrincipal, Principal } from '../access/principal';
-import { AttachmentRoutes } from '../ledger-core/attachment-routes';
-import { RecordAttachments } from '../ledger-core/record-attachments';
-import { VersionDto, VersionQuery } from '../common/version';
-import { VoidDto } from '../vessel-cases/vessel-case.dto';
+import { RequirePermission } from '../../access/access.decorators';
+import { CurrentPrincipal, Principal } from '../../access/principal';
+import { AttachmentRoutes } from '../../ledger-core/attachment-routes';
+import { RecordAttachments } from '../../ledger-core/record-attachments';
+import { VersionDto, VersionQuery } from '../../common/version';
+import { VoidDto } from '../../ledger-core/ledger.dto';
 import { CampaignCreateDto, CampaignListQuery, CampaignUpdateDto, CampaignVesselsDto } from './campaign.dto';
 import { CAMPAIGN_LEDGER, CampaignService } from './campaign.service';
 

@@ -2,10 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { CERTIFICATE_EVENT_LABELS } from '@fazhi/contracts';
 import type { CertificateEventKind } from '@fazhi/contracts';
-import { PageQuery } from '../common/pagination';
-import { Trim } from '../common/strings';
-import { IsVersion } from '../common/version';
-import { IsCalendarDate } from '../common/dates';
+import { PageQuery } from '../../common/pagination';
+import { Trim } from '../../common/strings';
+import { IsVersion } from '../../common/version';
+import { IsCalendarDate } from '../../common/dates';
 
 export class CertificateCreateDto {
   @ApiProperty() @IsUUID() officerId!: string;

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CertificateDto, OfficerOption, Page } from '@fazhi/contracts';
-import { RequirePermission } from '../access/access.decorators';
-import { CurrentPrincipal, Principal } from '../access/principal';
+import { RequirePermission } from '../../access/access.decorators';
+import { CurrentPrincipal, Principal } from '../../access/principal';
 import { CertificateCreateDto, CertificateEventDto, CertificateListQuery } from './certificate.dto';
 import { CertificateService } from './certificate.service';
 

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { CertificateEventKind, CertificateStatus } from '@fazhi/contracts';
-import { UserEntity } from '../org/user.entity';
+import { UserEntity } from '../../org/user.entity';
 
 /** An enforcement certificate (执法证) held by an officer (DOMAIN.md §3.5). */
 @Entity({ name: 'certificate' })
