@@ -13,6 +13,7 @@ import { VESSELS_FEATURE } from './features/vessels/vessels.feature';
  * The web features, one line each. Routes, menu, record paths, icons and dictionaries are built
  * from this list; a new feature is its folder plus one line here.
  */
+// prettier-ignore
 export const FEATURES = [
   HOME_FEATURE,
   ACCOUNT_FEATURE,

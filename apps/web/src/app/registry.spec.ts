@@ -84,4 +84,3 @@ describe('the feature registry', () => {
     expect(words.en['menu.fixtures']).toBe('Fixtures');
   });
 });
-

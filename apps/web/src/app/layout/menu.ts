@@ -35,7 +35,10 @@ export function buildMenu(features: readonly FeatureDescriptor[], groups: readon
   const entries: readonly FeatureMenuEntry[] = features.flatMap((feature) => feature.menu ?? []);
   const top: { order: number; item: MenuItem }[] = entries.filter((entry) => !entry.group).map((entry) => ({ order: entry.order, item: shown(entry) }));
   for (const group of groups) {
-    const children = entries.filter((entry) => entry.group === group.key).sort(byOrder).map(shown);
+    const children = entries
+      .filter((entry) => entry.group === group.key)
+      .sort(byOrder)
+      .map(shown);
     if (children.length > 0) top.push({ order: group.order, item: { key: group.key, label: group.label, icon: group.icon.name, children } });
   }
   return top.sort(byOrder).map((entry) => entry.item);

@@ -142,6 +142,7 @@ export const SHARED_I18N = i18nSlice(
     'evidence.personalLocked': 'Holds personal data in full; downloading it needs the unmask permission',
 
     'deadlines.provisional': 'Provisional',
-    'deadlines.provisionalHint': 'The holiday arrangement of a year this deadline runs into is not entered yet: the due date counts Monday to Friday as working days for now and is recomputed once an administrator enters that year.',
+    'deadlines.provisionalHint':
+      'The holiday arrangement of a year this deadline runs into is not entered yet: the due date counts Monday to Friday as working days for now and is recomputed once an administrator enters that year.',
   },
 );

@@ -26,7 +26,7 @@ export type SliceKey<S> = S extends I18nSlice<infer K> ? K : never;
 export interface Dictionary {}
 
 /** A key of the dictionaries; `t()` takes only these. */
-export type TKey = keyof Dictionary & string;
+export type TKey = Extract<keyof Dictionary, string>;
 
 /** The app's dictionaries, one per language. */
 export interface Dictionaries {

@@ -14,8 +14,6 @@ export const CALENDAR_FEATURE: Feature<typeof CALENDAR_I18N> = {
       loadChildren: () => import('./calendar.routes').then((m) => m.CALENDAR_ROUTES),
     },
   ],
-  menu: [
-    { key: 'calendar', label: 'menu.calendar', icon: CalendarOutline, link: '/admin/calendar', permissions: ['calendar.manage'], group: 'system', order: 40 },
-  ],
+  menu: [{ key: 'calendar', label: 'menu.calendar', icon: CalendarOutline, link: '/admin/calendar', permissions: ['calendar.manage'], group: 'system', order: 40 }],
   i18n: CALENDAR_I18N,
 };

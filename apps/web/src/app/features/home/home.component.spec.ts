@@ -16,13 +16,7 @@ class TestCardComponent {}
 
 async function render(permissions: readonly PermissionCode[], cards?: readonly HomeCard[]): Promise<HTMLElement> {
   TestBed.configureTestingModule({
-    providers: [
-      provideRouter([]),
-      provideHttpClient(),
-      provideHttpClientTesting(),
-      provideNzIcons(APP_ICONS),
-      ...(cards ? [{ provide: HOME_CARDS, useValue: cards }] : []),
-    ],
+    providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), ...(cards ? [{ provide: HOME_CARDS, useValue: cards }] : [])],
   });
   TestBed.inject(AuthService).set(testMe(permissions));
   const fixture = TestBed.createComponent(HomeComponent);

@@ -38,9 +38,7 @@ export class HomeComponent {
     }),
   );
 
-  protected readonly shortcuts = computed(() =>
-    menuLeaves(filterMenu(this.menu, this.auth.permissions())).filter((item) => item.key !== 'home'),
-  );
+  protected readonly shortcuts = computed(() => menuLeaves(filterMenu(this.menu, this.auth.permissions())).filter((item) => item.key !== 'home'));
 
   protected readonly greeting = computed(() => {
     const hour = new Date().getHours();

@@ -14,8 +14,6 @@ export const ROLES_FEATURE: Feature<typeof ROLES_I18N> = {
       loadChildren: () => import('./roles.routes').then((m) => m.ROLES_ROUTES),
     },
   ],
-  menu: [
-    { key: 'roles', label: 'menu.roles', icon: SafetyCertificateOutline, link: '/admin/roles', permissions: ['role.read'], group: 'system', order: 30 },
-  ],
+  menu: [{ key: 'roles', label: 'menu.roles', icon: SafetyCertificateOutline, link: '/admin/roles', permissions: ['role.read'], group: 'system', order: 30 }],
   i18n: ROLES_I18N,
 };

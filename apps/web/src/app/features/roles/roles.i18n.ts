@@ -53,8 +53,7 @@ export const ROLES_I18N = i18nSlice(
     'roles.dutySecurity': 'Security',
     'roles.dutyAudit': 'Audit',
     'roles.dutyBusiness': 'Business',
-    'roles.dutyConflict':
-      'These permissions span several administrative duties, or mix one with business codes, and will be refused (separation of duties).',
+    'roles.dutyConflict': 'These permissions span several administrative duties, or mix one with business codes, and will be refused (separation of duties).',
     'roles.deleteConfirm': 'Delete role "{name}"?',
     'roles.saved': 'Role "{name}" saved',
     'roles.deleted': 'Role "{name}" deleted',

@@ -102,8 +102,7 @@ export const USERS_I18N = i18nSlice(
     'users.scope': 'Data scope',
     'users.villages': 'Villages',
     'users.villagesRequired': 'Choose at least one village',
-    'users.dutyConflict':
-      'These roles span system, security, audit or business duties and will be refused (separation of duties).',
+    'users.dutyConflict': 'These roles span system, security, audit or business duties and will be refused (separation of duties).',
     'users.created': 'User "{name}" created',
     'users.updated': 'User "{name}" saved',
     'users.rolesSaved': 'Roles of "{name}" updated',

@@ -1,12 +1,4 @@
-import {
-  BarChartOutline,
-  ContainerOutline,
-  EnvironmentOutline,
-  FireOutline,
-  IdcardOutline,
-  MessageOutline,
-  UnorderedListOutline,
-} from '@ant-design/icons-angular/icons';
+import { BarChartOutline, ContainerOutline, EnvironmentOutline, FireOutline, IdcardOutline, MessageOutline, UnorderedListOutline } from '@ant-design/icons-angular/icons';
 import { Feature } from '../../core/features/feature';
 import { VESSELS_I18N } from './vessels.i18n';
 

@@ -268,7 +268,7 @@ export const VESSELS_I18N = i18nSlice(
     'vessels.stepDone': 'Step recorded',
     'vessels.saved': 'Saved {number}',
     'vessels.reload': 'Reload',
-    'vessels.unmaskTitle': 'Show the owner\'s full details',
+    'vessels.unmaskTitle': "Show the owner's full details",
 
     'campaigns.title': 'Destruction campaigns',
     'campaigns.subtitle': 'Vessels not self-dismantled are destroyed together',
