@@ -9,6 +9,8 @@ import { AppConfig, ConfigError, loadConfig } from './config/config';
 import { resolveSecrets } from './config/secrets';
 import { openDataSource } from './database/data-source';
 import { appRoleName, connectDatabase, DatabaseHandle, ownerDatabaseUrl, prepareDatabase } from './database/database';
+import { ENTITIES } from './database/entities';
+import { MIGRATIONS } from './database/migrations';
 import { appRoleProblems } from './database/roles';
 import { portInUse } from './database/embedded-postgres';
 import { ensureInitialAccounts, seedDemo } from './database/seeds/seed-runner';
@@ -31,7 +33,8 @@ async function run(command: string | undefined): Promise<number> {
   let ds: DataSource | null = null;
   try {
     // audit:verify reports the database as it finds it: no migration, no grant.
-    ds = command === 'audit:verify' ? await openDataSource(db.ownerUrl) : await prepareDatabase(config, db, say);
+    const schema = { entities: ENTITIES, migrations: MIGRATIONS };
+    ds = command === 'audit:verify' ? await openDataSource(db.ownerUrl, schema) : await prepareDatabase(config, db, schema, say);
     const passwords = new PasswordService(config);
     const deps = { config, now: () => new Date(), hashPassword: (p: string) => passwords.hash(p), log: say };
     switch (command) {
@@ -82,7 +85,7 @@ async function verifyAudit(ds: DataSource, config: AppConfig, appRole: string | 
 const exit = (code: number) => process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 
 const [command, ...args] = process.argv.slice(2);
-(command === 'backup' || command === 'restore' ? backupCommand(command, args, say) : run(command)).then(exit, (e: unknown) => {
+(command === 'backup' || command === 'restore' ? backupCommand(command, args, MIGRATIONS.map((m) => m.name), say) : run(command)).then(exit, (e: unknown) => {
   process.stderr.write(`${e instanceof ConfigError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   exit(1);
 });

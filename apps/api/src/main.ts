@@ -7,6 +7,8 @@ import { guardProcess } from './common/process-guards';
 import { ConfigError, loadConfig } from './config/config';
 import { resolveSecrets } from './config/secrets';
 import { connectDatabase, prepareDatabase } from './database/database';
+import { ENTITIES } from './database/entities';
+import { MIGRATIONS } from './database/migrations';
 import { EmbeddedPostgresError } from './database/embedded-postgres';
 import { ensureInitialAccounts, seedDemo } from './database/seeds/seed-runner';
 import { createApp } from './server';
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  const ds = await prepareDatabase(config, db, say);
+  const ds = await prepareDatabase(config, db, { entities: ENTITIES, migrations: MIGRATIONS }, say);
   const passwords = new PasswordService(config);
   const deps = { config, now: () => clock.now(), hashPassword: (p: string) => passwords.hash(p), log: say };
   await ensureInitialAccounts(ds, config, deps);

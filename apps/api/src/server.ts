@@ -1,20 +1,20 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { AppModule } from './app.module';
+import { AppModule, AppModuleOptions } from './app.module';
 import { AuditService } from './audit/audit.service';
-import { Clock } from './common/clock';
 import { configureHttp } from './common/http-setup';
-import { AppLogger, NestPinoLogger } from './common/logger';
-import { AppConfig } from './config/config';
+import { NestPinoLogger } from './common/logger';
+import { serveApiDocs } from './openapi/api-document';
 
 /** Builds the Nest application (used by the server and by the API tests). */
-export async function createApp(options: { config: AppConfig; databaseUrl: string; logger: AppLogger; clock?: Clock; sealIntervalMs?: number }): Promise<NestExpressApplication> {
+export async function createApp(options: AppModuleOptions & { sealIntervalMs?: number }): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ config: options.config, databaseUrl: options.databaseUrl, logger: options.logger, clock: options.clock }),
+    AppModule.forRoot({ config: options.config, databaseUrl: options.databaseUrl, logger: options.logger, clock: options.clock, ledgers: options.ledgers }),
     { bodyParser: false, logger: new NestPinoLogger(options.logger), abortOnError: false },
   );
   configureHttp(app, options.config, options.logger);
+  if (options.config.apiDocs) serveApiDocs(app);
   await app.init();
   if (options.sealIntervalMs) app.get(AuditService).startSealer(options.sealIntervalMs);
   return app;

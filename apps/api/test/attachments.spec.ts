@@ -19,7 +19,7 @@ import { AttachmentsModule } from '../src/ledger-core/attachments/attachments.mo
 import { ATTACHMENT_FILES_LOCK } from '../src/ledger-core/attachments/attachments.repository';
 import { AttachmentsService, ContentVariant } from '../src/ledger-core/attachments/attachments.service';
 import * as fixtures from './fixtures/attachments/fixtures';
-import { createTestDatabase, testConfig, TestDatabase } from './test-db';
+import { createTestDatabase, SCHEMA, testConfig, TestDatabase } from './test-db';
 
 const TOWN = randomUUID();
 const USER = randomUUID();
@@ -90,7 +90,7 @@ describe('attachments', () => {
     class TestCoreModule {}
 
     const moduleRef = await Test.createTestingModule({
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(db.url)), TestCoreModule, AttachmentsModule],
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(db.url, SCHEMA)), TestCoreModule, AttachmentsModule],
       controllers: [TestAttachmentsController],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });

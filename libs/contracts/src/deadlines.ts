@@ -148,15 +148,6 @@ export interface MyDeadlineDto extends DeadlineDto {
   title: string;
 }
 
-export const DeadlineErrorCode = {
-  CALENDAR_SOURCE_DAY: 'CALENDAR_SOURCE_DAY',
-  DEADLINE_DONE: 'DEADLINE_DONE',
-  DEADLINE_PAUSED: 'DEADLINE_PAUSED',
-  DEADLINE_NOT_PAUSED: 'DEADLINE_NOT_PAUSED',
-  CALENDAR_SOURCE_YEAR: 'CALENDAR_SOURCE_YEAR',
-} as const;
-export type DeadlineErrorCode = (typeof DeadlineErrorCode)[keyof typeof DeadlineErrorCode];
-
 /** The plain date (`YYYY-MM-DD`) of an instant in a time zone: "today" in a town. */
 export function plainDateInZone(instant: Date, timeZone: string): string {
   const { year, month, day } = zonedParts(instant, timeZone);

@@ -3,7 +3,7 @@
  * The API's SQL for the measured requests, mirrored for the baseline server and for the query
  * plans: keep these in step with
  *   apps/api/src/access/data-scope.ts            resolveScope, scopeSql
- *   apps/api/src/access/access.service.ts        assignmentsOf
+ *   apps/api/src/org/role-assignments.service.ts assignmentsOf
  *   apps/api/src/auth/session.service.ts         find (SESSION_SQL), touch
  *   apps/api/src/vessel-cases/vessel-case.repository.ts  SELECT, FROM, where(), list(), findInScope(), persuasions()
  *   apps/api/src/ledger-core/status/status-history.service.ts  list()

@@ -11,11 +11,20 @@ export interface RouteAccess {
 
 const join = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
 
-/** Every route of the application with the access rule it declares (or UNDECLARED). */
-export function routeTable(app: INestApplication, prefix = 'api'): RouteAccess[] {
+/** A route as Nest registers it: its controller class and method, and the access rule it declares. */
+export interface RouteHandler {
+  controller: string;
+  handler: string;
+  method: string;
+  path: string;
+  rule: AccessRule | undefined;
+}
+
+/** Every route of the application, by controller method (methods of base classes included). */
+export function routeHandlers(app: INestApplication, prefix = 'api'): RouteHandler[] {
   const reflector = new Reflector();
   const scanner = new MetadataScanner();
-  const out: RouteAccess[] = [];
+  const out: RouteHandler[] = [];
   for (const mod of app.get(ModulesContainer).values()) {
     for (const wrapper of mod.controllers.values()) {
       const type = wrapper.metatype as (new (...a: unknown[]) => unknown) | undefined;
@@ -30,11 +39,18 @@ export function routeTable(app: INestApplication, prefix = 'api'): RouteAccess[]
         const rule = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, type]);
         for (const b of ([] as string[]).concat(base)) {
           for (const p of ([] as string[]).concat(path)) {
-            out.push({ method: RequestMethod[method], path: join(prefix, b, p), access: describeAccess(rule) });
+            out.push({ controller: type.name, handler: name, method: RequestMethod[method], path: join(prefix, b, p), rule });
           }
         }
       }
     }
   }
-  return out.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+  return out;
+}
+
+/** Every route of the application with the access rule it declares (or UNDECLARED). */
+export function routeTable(app: INestApplication, prefix = 'api'): RouteAccess[] {
+  return routeHandlers(app, prefix)
+    .map((r) => ({ method: r.method, path: r.path, access: describeAccess(r.rule) }))
+    .sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
 }

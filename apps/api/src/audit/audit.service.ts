@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { AuditEntryDto, AuditOutcome, Page } from '@fazhi/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
+import { RefusalAudit } from '../common/refusal-audit';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { maskForAudit } from './audit-mask';
@@ -36,7 +37,7 @@ const SEAL_BATCH = 500;
 const WATERMARK_MARGIN = 100_000n;
 
 @Injectable()
-export class AuditService implements OnModuleDestroy {
+export class AuditService implements OnModuleDestroy, RefusalAudit {
   private readonly logger = new Logger('Audit');
   private sealTimer: NodeJS.Timeout | null = null;
   private sealing: Promise<number> | null = null;

@@ -4,11 +4,11 @@ import type { LoginResult, MeDto, SessionState, TokenResult } from '@fazhi/contr
 import type { Request } from 'express';
 import type { Response } from 'express';
 import { Authenticated, Public } from '../access/access.decorators';
-import { Principal } from '../access/principal';
+import { CurrentPrincipal } from '../access/principal';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { ChangePasswordDto, LoginDto } from './auth.dto';
-import { CurrentPrincipal, tokenOf } from './auth.guard';
-import { AuthService } from './auth.service';
+import { tokenOf } from './auth.guard';
+import { AccountPrincipal, AuthService } from './auth.service';
 import { SESSION_COOKIE } from './session.service';
 
 @ApiTags('auth')
@@ -56,14 +56,14 @@ export class AuthController {
 
   @Authenticated({ duringPasswordChange: true })
   @Get('me')
-  me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
+  me(@CurrentPrincipal() principal: AccountPrincipal): Promise<MeDto> {
     return this.auth.me(principal);
   }
 
   @Authenticated({ duringPasswordChange: true })
   @Post('logout')
   @HttpCode(204)
-  async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(@CurrentPrincipal() principal: AccountPrincipal, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.signOut(principal);
     res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: this.config.cookieSecure, path: '/' });
   }
@@ -72,7 +72,7 @@ export class AuthController {
   @Post('password')
   @HttpCode(204)
   async changePassword(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentPrincipal() principal: AccountPrincipal,
     @Body() body: ChangePasswordDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<void> {

@@ -1,15 +1,13 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ErrorCode } from '@fazhi/contracts';
 import type { Request } from 'express';
 import { ACCESS_KEY, AccessRule, permits } from '../access/access.decorators';
-import { Principal } from '../access/principal';
+import { PrincipalRequest } from '../access/principal';
 import { AppException, forbidden } from '../common/app-exception';
 import { requestContext } from '../common/request-context';
 import { AuthService } from './auth.service';
 import { SESSION_COOKIE } from './session.service';
-
-export type AuthedRequest = Request & { principal?: Principal };
 
 export function tokenOf(req: Request): string | null {
   const header = req.headers.authorization;
@@ -34,7 +32,7 @@ export class AuthGuard implements CanActivate {
     if (!rule) throw forbidden({ zh: '该接口未声明访问权限', en: 'This route declares no access rule' });
     if (rule.kind === 'public') return true;
 
-    const req = context.switchToHttp().getRequest<AuthedRequest>();
+    const req = context.switchToHttp().getRequest<PrincipalRequest>();
     const token = tokenOf(req);
     if (!token) throw new AppException(401, ErrorCode.UNAUTHENTICATED, { zh: '请先登录', en: 'Please sign in' });
     const result = await this.auth.principalFor(token);
@@ -56,10 +54,3 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 }
-
-/** The signed-in principal (routes that are not public). */
-export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
-  const req = ctx.switchToHttp().getRequest<AuthedRequest>();
-  if (!req.principal) throw new AppException(401, ErrorCode.UNAUTHENTICATED, { zh: '请先登录', en: 'Please sign in' });
-  return req.principal;
-});

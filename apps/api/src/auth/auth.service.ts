@@ -1,27 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ErrorCode,
-  MeDto,
-  passwordProblems,
-  PASSWORD_PROBLEM_MESSAGES,
-  SecurityPolicy,
-} from '@fazhi/contracts';
+import { AuthErrorCode, ErrorCode, MeDto, SecurityPolicy } from '@fazhi/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccessService } from '../access/access.service';
 import { Principal } from '../access/principal';
 import { AuditService } from '../audit/audit.service';
-import { AppException, invalidFields } from '../common/app-exception';
+import { AppException } from '../common/app-exception';
 import { Clock } from '../common/clock';
 import { requestContext } from '../common/request-context';
 import { OrgTreeService } from '../org/org-tree.service';
+import { RoleAssignmentsService } from '../org/role-assignments.service';
 import { UserEntity } from '../org/user.entity';
-import { SecurityPolicyService } from '../security/security-policy.service';
 import { SessionEntity } from './auth.entities';
-import { API_COMMON_PASSWORDS } from './common-passwords';
+import { CredentialsService } from './credentials.service';
 import { LockoutRepository } from './lockout.repository';
-import { PasswordHistoryRepository } from './password-history.repository';
 import { PasswordService } from './password.service';
+import { SecurityPolicyService } from './security-policy.service';
 import { SessionService } from './session.service';
+
+/** A principal as the sign-in side loads it: with the whole account and session rows. */
+export type AccountPrincipal = Principal<UserEntity, SessionEntity>;
 
 export interface SignIn {
   username: string;
@@ -32,7 +28,7 @@ export interface SignIn {
 const invalidCredentials = () =>
   new AppException(401, ErrorCode.INVALID_CREDENTIALS, { zh: '用户名或密码错误', en: 'Wrong username or password' });
 
-function lockedError(code: string, seconds: number, address: boolean): AppException {
+function lockedError(code: AuthErrorCode, seconds: number, address: boolean): AppException {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
   return new AppException(
     429,
@@ -60,9 +56,9 @@ export class AuthService {
     private readonly lockout: LockoutRepository,
     private readonly policies: SecurityPolicyService,
     private readonly audit: AuditService,
-    private readonly access: AccessService,
+    private readonly assignments: RoleAssignmentsService,
     private readonly tree: OrgTreeService,
-    private readonly history: PasswordHistoryRepository,
+    private readonly credentials: CredentialsService,
   ) {}
 
   async signIn(input: SignIn): Promise<{ token: string; session: SessionEntity; user: UserEntity }> {
@@ -147,14 +143,14 @@ export class AuthService {
     return outcome.signedIn;
   }
 
-  async signOut(principal: Principal): Promise<void> {
+  async signOut(principal: AccountPrincipal): Promise<void> {
     await this.ds.transaction(async (em) => {
       await this.sessions.revoke(principal.session.id, 'logout', em);
       await this.audit.record(em, { action: 'auth.logout', entity: 'user', entityId: principal.user.id, detail: { sessionId: principal.session.id } });
     });
   }
 
-  async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(principal: AccountPrincipal, currentPassword: string, newPassword: string): Promise<void> {
     const user = principal.user;
     if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
       const error = new AppException(400, ErrorCode.WRONG_CURRENT_PASSWORD, { zh: '当前密码不正确', en: 'The current password is wrong' }, [
@@ -162,52 +158,23 @@ export class AuthService {
       ]);
       throw error;
     }
-    await this.assertPasswordPolicy(user.username, newPassword, { currentPassword, userId: user.id });
-    const hash = await this.passwords.hash(newPassword);
+    await this.credentials.assertPasswordPolicy(user.username, newPassword, { currentPassword, userId: user.id });
+    const hash = await this.credentials.hash(newPassword);
     await this.ds.transaction(async (em) => {
       const now = this.clock.now();
-      await this.history.keepOutgoing(em, user.id);
+      await this.credentials.keepOutgoingPassword(em, user.id);
       await em.query(
         `UPDATE app_user SET password_hash = $1, password_changed_at = $2, must_change_password = false,
                 updated_at = $2, updated_by = $3, version = version + 1 WHERE id = $3`,
         [hash, now, user.id],
       );
-      await this.history.add(em, user.id, hash, now);
-      const ended = await this.sessions.revokeAllOf(user.id, 'password_changed', em);
+      await this.credentials.recordPassword(em, user.id, hash, now);
+      const ended = await this.credentials.endSessions(em, user.id, 'password_changed');
       await this.audit.record(em, { action: 'auth.password.change', entity: 'user', entityId: user.id, townId: user.townId, detail: { sessionsEnded: ended } });
     });
   }
 
-  /**
-   * Throws a field-level 400 on `path` when the password breaks the policy; for an existing
-   * account (`userId`) also when it repeats one of its latest passwords.
-   */
-  async assertPasswordPolicy(
-    username: string,
-    password: string,
-    opts: { currentPassword?: string; userId?: string; path?: string } = {},
-  ): Promise<void> {
-    const policy = await this.policies.get();
-    const problems = passwordProblems(password, { username, minLength: policy.passwordMinLength, currentPassword: opts.currentPassword, commonPasswords: API_COMMON_PASSWORDS });
-    if (problems.length === 0 && opts.userId) {
-      const matches = await Promise.all((await this.history.recentHashes(opts.userId)).map((h) => this.passwords.verify(h, password)));
-      if (matches.includes(true)) problems.push('reused');
-    }
-    if (problems.length === 0) return;
-    throw invalidFields(
-      problems.map((p) => ({
-        path: opts.path ?? 'newPassword',
-        code: p,
-        message:
-          p === 'too_short'
-            ? { zh: `密码至少 ${policy.passwordMinLength} 个字符`, en: `Password must be at least ${policy.passwordMinLength} characters` }
-            : PASSWORD_PROBLEM_MESSAGES[p],
-      })),
-      ErrorCode.PASSWORD_POLICY,
-    );
-  }
-
-  async me(principal: Principal): Promise<MeDto> {
+  async me(principal: AccountPrincipal): Promise<MeDto> {
     const byId = await this.tree.byId();
     const user = principal.user;
     const unit = byId.get(user.orgUnitId);
@@ -250,15 +217,15 @@ export class AuthService {
    * statement, the role assignments in a second, the org tree and the policy from memory, and the
    * activity write at most once a minute.
    */
-  async principalFor(token: string): Promise<Principal | { error: 'expired' | 'invalid' }> {
+  async principalFor(token: string): Promise<AccountPrincipal | { error: 'expired' | 'invalid' }> {
     const policy = await this.policies.get();
     const found = await this.sessions.find(token, policy.idleTimeoutMinutes);
     if (!('session' in found)) return { error: found.expired ? 'expired' : 'invalid' };
     const user = found.user;
     if (!user || user.status !== 'active') return { error: 'expired' };
     await this.sessions.touch(found.session);
-    const assignments = await this.access.assignmentsOf(user.id);
-    const { permissions, scope } = await this.access.resolve(user, assignments);
+    const assignments = await this.assignments.assignmentsOf(user.id);
+    const { permissions, scope } = await this.assignments.resolve(user.id, assignments);
     const expiresAt = passwordExpiry(user, policy);
     return {
       user,

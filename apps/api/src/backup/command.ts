@@ -7,8 +7,9 @@ import { restore } from './restore';
 /**
  * `backup <file>` and `restore <file> [--force]`. The configuration is read as the app reads it,
  * but no key is generated: a restore compares the keys already in place with the archive's.
+ * `migrations` names the app's migrations, to refuse an archive made by a newer version.
  */
-export async function backupCommand(command: 'backup' | 'restore', args: string[], say: (m: string) => void): Promise<number> {
+export async function backupCommand(command: 'backup' | 'restore', args: string[], migrations: readonly string[], say: (m: string) => void): Promise<number> {
   const force = args.includes('--force');
   const names = args.filter((a) => a !== '--force');
   if (names.length !== 1 || names[0].startsWith('-') || (command === 'backup' && force)) {
@@ -26,7 +27,7 @@ export async function backupCommand(command: 'backup' | 'restore', args: string[
       say(`Backup written to ${file}: ${manifest.members.length} members, migration ${manifest.migrationHead ?? 'none'}.`);
       say('The keys are not in it: keep them (PERSONAL_DATA_KEY, BLIND_INDEX_KEY, AUDIT_HMAC_KEY and SESSION_SECRET, or DATA_DIR/secrets.json with the database role passwords) separately and safely.');
     } else {
-      const { facts } = await restore(config, file, { force }, say);
+      const { facts } = await restore(config, file, { force, migrations }, say);
       say(`Restored into ${config.databaseUrl ? 'the database at DATABASE_URL' : config.dataDir}: PostgreSQL ${facts.postgres.version}, migration ${facts.migrationHead ?? 'none'}. Start the app as usual.`);
     }
     return 0;

@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AppConfig } from '../config/config';
-import { MIGRATIONS } from '../database/migrations';
 import { ArchiveMember, BackupError, hashMember, MANIFEST_NAME, readArchive, safeMemberName } from './archive';
 import { FILES_ROOT } from './backup';
 import { DatabaseFacts } from './database-facts';
@@ -97,9 +96,10 @@ function describeKeys(names: readonly string[]): string {
 /**
  * Restores an archive into an empty data folder (embedded) or an empty database (DATABASE_URL).
  * Refuses, before writing anything, a target that is not empty, an archive that fails a checksum,
- * and keys that differ from the archive's (unless forced).
+ * keys that differ from the archive's, and an archive whose migration is not among `options.migrations`
+ * (the app's own; each unless forced).
  */
-export async function restore(config: AppConfig, file: string, options: { force: boolean }, log: (m: string) => void): Promise<{ manifest: BackupManifest; facts: DatabaseFacts }> {
+export async function restore(config: AppConfig, file: string, options: { force: boolean; migrations: readonly string[] }, log: (m: string) => void): Promise<{ manifest: BackupManifest; facts: DatabaseFacts }> {
   if (!fs.existsSync(file)) throw new BackupError(`${file} does not exist.`);
   if (config.databaseUrl) {
     await checkRestoreTarget(config);
@@ -124,8 +124,7 @@ export async function restore(config: AppConfig, file: string, options: { force:
     if (!options.force) throw new BackupError(`${message} Add --force to restore anyway. Nothing was changed.`);
     log(`WARNING: ${message} Restoring anyway (--force).`);
   }
-  const known = MIGRATIONS.map((m) => m.name);
-  if (manifest.migrationHead && !known.includes(manifest.migrationHead)) {
+  if (manifest.migrationHead && !options.migrations.includes(manifest.migrationHead)) {
     const message = `The backup's database has migration ${manifest.migrationHead}, which this version of the app does not know: it was made by a newer version.`;
     if (!options.force) throw new BackupError(`${message} Restore it with that version, or add --force. Nothing was changed.`);
     log(`WARNING: ${message} Restoring anyway (--force).`);

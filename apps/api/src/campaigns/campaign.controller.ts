@@ -2,11 +2,10 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiTags } from '@nestjs/swagger';
 import { CampaignDto, Page } from '@fazhi/contracts';
 import { RequirePermission } from '../access/access.decorators';
-import { Principal } from '../access/principal';
-import { CurrentPrincipal } from '../auth/auth.guard';
+import { CurrentPrincipal, Principal } from '../access/principal';
 import { AttachmentRoutes } from '../ledger-core/attachment-routes';
 import { RecordAttachments } from '../ledger-core/record-attachments';
-import { VersionDto, VersionQuery } from '../org/org.dto';
+import { VersionDto, VersionQuery } from '../common/version';
 import { VoidDto } from '../vessel-cases/vessel-case.dto';
 import { CampaignCreateDto, CampaignListQuery, CampaignUpdateDto, CampaignVesselsDto } from './campaign.dto';
 import { CAMPAIGN_LEDGER, CampaignService } from './campaign.service';

@@ -2,8 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestj
 import { ApiTags } from '@nestjs/swagger';
 import { CertificateDto, OfficerOption, Page } from '@fazhi/contracts';
 import { RequirePermission } from '../access/access.decorators';
-import { Principal } from '../access/principal';
-import { CurrentPrincipal } from '../auth/auth.guard';
+import { CurrentPrincipal, Principal } from '../access/principal';
 import { CertificateCreateDto, CertificateEventDto, CertificateListQuery } from './certificate.dto';
 import { CertificateService } from './certificate.service';
 

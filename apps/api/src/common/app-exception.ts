@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { ErrorCode } from '@fazhi/contracts';
+import { ErrorCode, ErrorDetails } from '@fazhi/contracts';
 
 export interface Bilingual {
   zh: string;
@@ -16,10 +16,10 @@ export interface BilingualFieldError {
 export class AppException extends HttpException {
   constructor(
     status: number,
-    readonly code: ErrorCode | string,
+    readonly code: ErrorCode,
     readonly messages: Bilingual,
     readonly fieldErrors?: BilingualFieldError[],
-    readonly extra?: Record<string, unknown>,
+    readonly extra?: ErrorDetails,
   ) {
     super({ code, message: messages.en }, status);
   }
@@ -37,7 +37,7 @@ export const staleVersion = () =>
 export const forbidden = (messages: Bilingual = { zh: '没有权限执行此操作', en: 'You do not have permission for this' }) =>
   new AppException(403, ErrorCode.FORBIDDEN, messages);
 
-export function invalidFields(errors: BilingualFieldError[], code: string = ErrorCode.VALIDATION_FAILED): AppException {
+export function invalidFields(errors: BilingualFieldError[], code: ErrorCode = ErrorCode.VALIDATION_FAILED): AppException {
   return new AppException(400, code, { zh: '提交的数据有误，请检查标出的字段', en: 'Invalid input; check the marked fields' }, errors);
 }
 

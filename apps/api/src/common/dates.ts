@@ -4,6 +4,9 @@ import { ValidateBy, ValidationOptions } from 'class-validator';
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;
 
+/** An instant as ISO text, or null. */
+export const isoOrNull = (at: Date | string | null | undefined): string | null => (at ? new Date(at).toISOString() : null);
+
 const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const YEAR_MONTH = /^(\d{4})-(\d{2})$/;
 /** ISO 8601 date with an optional time of day and offset (`2021-06-14`, `2021-06-14T09:30:00.5+08:00`, `…Z`). */

@@ -3,7 +3,7 @@ import { ErrorBody, ErrorCode } from '@fazhi/contracts';
 import { QueryFailedError } from 'typeorm';
 import { AppException, Bilingual } from './app-exception';
 
-const STATUS_DEFAULTS: Record<number, { code: string; message: Bilingual }> = {
+const STATUS_DEFAULTS: Record<number, { code: ErrorCode; message: Bilingual }> = {
   400: { code: ErrorCode.BAD_REQUEST, message: { zh: '请求有误', en: 'Bad request' } },
   401: { code: ErrorCode.UNAUTHENTICATED, message: { zh: '请先登录', en: 'Please sign in' } },
   403: { code: ErrorCode.FORBIDDEN, message: { zh: '没有权限执行此操作', en: 'You do not have permission for this' } },

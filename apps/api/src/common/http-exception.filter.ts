@@ -2,10 +2,10 @@ import { ArgumentsHost, Catch, ExceptionFilter, Inject, Injectable } from '@nest
 import type { AuditOutcome } from '@fazhi/contracts';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import { toErrorBody } from './error-body';
 import { describeError, endResponse } from './process-guards';
 import { AppLogger } from './logger';
+import { RefusalAudit } from './refusal-audit';
 import { requestContext } from './request-context';
 
 export const APP_LOGGER = Symbol('APP_LOGGER');
@@ -24,7 +24,7 @@ const storable = (value: string | undefined): string | null => (value ? value.re
 @Injectable()
 export class HttpExceptionFilter implements ExceptionFilter {
   constructor(
-    private readonly audit: AuditService,
+    private readonly audit: RefusalAudit,
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
   ) {}
 

@@ -1,6 +1,4 @@
-import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -92,20 +90,6 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig, lo
 
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new InputGuardPipe(), createValidationPipe());
-
-  if (config.apiDocs) {
-    const document = SwaggerModule.createDocument(
-      app as INestApplication,
-      new DocumentBuilder()
-        .setTitle('Fazhi Ledger API')
-        .setDescription('法治台账 API: ledgers of township rule-of-law work')
-        .setVersion('0.1.0')
-        .addCookieAuth('fz_session')
-        .addBearerAuth()
-        .build(),
-    );
-    SwaggerModule.setup('api/docs', app as INestApplication, document, { jsonDocumentUrl: 'api/docs-json' });
-  }
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
     const index = path.join(config.webDist, 'index.html');

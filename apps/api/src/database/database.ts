@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AppConfig, ConfigError } from '../config/config';
 import { storedSecrets } from '../config/secrets';
-import { openDataSource } from './data-source';
+import { DatabaseSchema, openDataSource } from './data-source';
 import { EMBEDDED_SUPERUSER, EmbeddedDatabase, embeddedUrl, ensureEmbeddedRoles, startEmbeddedPostgres } from './embedded-postgres';
 import { applyGrants, appRoleProblems, ensureAppRole } from './roles';
 
@@ -64,8 +64,8 @@ export async function connectDatabase(config: AppConfig, log: (m: string) => voi
   return { ...handle, ownerUrl: ownerDatabaseUrl(config), embedded };
 }
 
-export async function migrate(url: string, log: (m: string) => void): Promise<DataSource> {
-  const ds = await openDataSource(url);
+export async function migrate(url: string, schema: DatabaseSchema, log: (m: string) => void): Promise<DataSource> {
+  const ds = await openDataSource(url, schema);
   const [{ version }] = await ds.query(`SELECT current_setting('server_version_num')::int AS version`);
   if (version < 140000) {
     await ds.destroy();
@@ -81,8 +81,8 @@ export async function migrate(url: string, log: (m: string) => void): Promise<Da
  * production refuses a database holding demo accounts or an application role that could change
  * the audit trail. Returns the owner's data source (for the seeds); the caller closes it.
  */
-export async function prepareDatabase(config: AppConfig, db: DatabaseHandle, log: (m: string) => void): Promise<DataSource> {
-  const ds = await migrate(db.ownerUrl, log);
+export async function prepareDatabase(config: AppConfig, db: DatabaseHandle, schema: DatabaseSchema, log: (m: string) => void): Promise<DataSource> {
+  const ds = await migrate(db.ownerUrl, schema, log);
   try {
     const refusals: string[] = [];
     if (db.appRole) {

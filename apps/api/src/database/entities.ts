@@ -3,7 +3,7 @@ import { AuditCheckpointEntity, AuditLogEntity, AuditSealEntity } from '../audit
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { RoleEntity, UserRoleEntity } from '../org/role.entity';
 import { UserEntity } from '../org/user.entity';
-import { SecurityPolicyEntity } from '../security/security-policy.entity';
+import { SecurityPolicyEntity } from '../auth/security-policy.entity';
 import { SeedVersionEntity } from './seed-version.entity';
 import { CalendarDayEntity, CalendarYearEntity } from '../ledger-core/calendar/calendar-day.entity';
 import { DeadlineEntity } from '../ledger-core/deadlines/deadline.entity';
@@ -13,13 +13,14 @@ import { LedgerTypeEntity, RecordCounterEntity } from '../ledger-core/numbering/
 import { StatusHistoryEntity } from '../ledger-core/status/status-history.entity';
 import { AttachmentEntity } from '../ledger-core/attachments/attachment.entity';
 import { VesselCaseEntity, VesselPersuasionEntity } from '../vessel-cases/vessel-case.entities';
-import { DisputeEntity, DisputeFollowUpEntity, DisputePartyEntity, DisputeSessionEntity } from '../disputes/dispute.entities';
-import { PeaceOfficerEntity } from '../peace-officers/peace-officer.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { TownSettingEntity } from '../ledger-core/settings/town-setting.entity';
 import { DocumentTemplateEntity } from '../ledger-core/documents/document-template.entity';
+import { LedgerDescriptor, ledgerEntities } from '../ledger-core/kit/ledger';
+import { LEDGERS } from '../ledgers';
 
-export const ENTITIES = [
+/** The entities of the platform and the core; each ledger brings its own. */
+const CORE_ENTITIES = [
   OrgUnitEntity,
   UserEntity,
   RoleEntity,
@@ -45,12 +46,11 @@ export const ENTITIES = [
   VesselPersuasionEntity,
   CertificateEntity,
   CertificateEventEntity,
-  PeaceOfficerEntity,
-  DisputeEntity,
-  DisputePartyEntity,
-  DisputeSessionEntity,
-  DisputeFollowUpEntity,
   NotificationEntity,
   TownSettingEntity,
   DocumentTemplateEntity,
 ];
+
+export const entitiesOf = (ledgers: readonly LedgerDescriptor[]): Function[] => [...CORE_ENTITIES, ...ledgerEntities(ledgers)];
+
+export const ENTITIES = entitiesOf(LEDGERS);

@@ -1,17 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { UserChoiceDto, DisputeDetailDto, DisputeDto, DisputeWarningListItem, DocumentTemplateDto, ImportPreview, Page } from '@fazhi/contracts';
+import type { UserChoiceDto, DisputeDetailDto, DisputeDto, DisputeWarningListItem, DocumentTemplateDto, Page } from '@fazhi/contracts';
 import type { Request, Response } from 'express';
 import { RequireAllPermissions, RequirePermission } from '../access/access.decorators';
-import { Principal } from '../access/principal';
-import { CurrentPrincipal } from '../auth/auth.guard';
+import { CurrentPrincipal, Principal } from '../access/principal';
 import { contentDisposition } from '../ledger-core/attachments/file-names';
-import { ImportQuery, TownQuery, TransitionDto, VoidDto } from '../ledger-core/ledger.dto';
-import { AttachmentRoutes } from '../ledger-core/attachment-routes';
-import { refusePersonalQuery } from '../ledger-core/personal-data/personal-fields';
+import { TownQuery } from '../common/town-query';
+import { RecordRoutes } from '../ledger-core/kit/record-routes';
 import { RecordAttachments } from '../ledger-core/record-attachments';
 import { SpreadsheetUpload } from '../ledger-core/spreadsheet-upload';
-import { VersionQuery } from '../org/org.dto';
+import { VersionQuery } from '../common/version';
 import { DisputeAgreementService, TEMPLATE_MAX_BYTES } from './dispute-agreement.service';
 import { DisputeExcelService } from './dispute-excel.service';
 import {
@@ -49,59 +47,24 @@ function sendDocx(res: Response, file: { fileName: string; content: Buffer }): v
 
 @ApiTags('disputes')
 @Controller('disputes')
-export class DisputeController extends AttachmentRoutes<DisputeDetailDto>(LEDGER, { read: 'dispute.read', write: 'dispute.write' }) {
+export class DisputeController extends RecordRoutes<DisputeDto, DisputeDetailDto>(LEDGER, {
+  read: 'dispute.read', write: 'dispute.write', listQuery: DisputeListQuery, createBody: DisputeCreateDto, updateBody: DisputeUpdateDto, personalQuery: PARTY_SEARCH,
+  sheets: { exportQuery: DisputeExportQuery },
+}) {
   constructor(
     private readonly disputes: DisputeService,
     private readonly agreements: DisputeAgreementService,
     attachments: RecordAttachments,
-    private readonly excel: DisputeExcelService,
-    private readonly uploads: SpreadsheetUpload,
+    excel: DisputeExcelService,
+    uploads: SpreadsheetUpload,
   ) {
-    super(attachments, disputes);
-  }
-
-  @RequirePermission('dispute.read')
-  @Get()
-  list(@CurrentPrincipal() p: Principal, @Query() q: DisputeListQuery): Promise<Page<DisputeDto>> {
-    refusePersonalQuery(q, PARTY_SEARCH);
-    return this.disputes.list(p, q);
-  }
-
-  /** The list with a search by a party's name, ID number or phone, which never travel in a URL. */
-  @RequirePermission('dispute.read')
-  @Post('search')
-  @HttpCode(200)
-  search(@CurrentPrincipal() p: Principal, @Body() q: DisputeListQuery): Promise<Page<DisputeDto>> {
-    return this.disputes.list(p, q);
+    super(attachments, disputes, excel, uploads);
   }
 
   @RequirePermission('dispute.read', 'dashboard.read')
   @Get('warnings')
   warnings(@CurrentPrincipal() p: Principal, @Query() q: WarningListQuery): Promise<Page<DisputeWarningListItem>> {
     return this.disputes.warnings(p, q);
-  }
-
-  @RequirePermission('dispute.read')
-  @Get('export.xlsx')
-  async exportXlsx(@CurrentPrincipal() p: Principal, @Query() q: DisputeExportQuery, @Res() res: Response): Promise<void> {
-    refusePersonalQuery(q, PARTY_SEARCH);
-    await this.excel.export(p, q, res);
-  }
-
-  /** The export with the filters in the body, a person search included. */
-  @RequirePermission('dispute.read')
-  @Post('export.xlsx')
-  @HttpCode(200)
-  async exportSearch(@CurrentPrincipal() p: Principal, @Body() q: DisputeExportQuery, @Res() res: Response): Promise<void> {
-    await this.excel.export(p, q, res);
-  }
-
-  @RequirePermission('dispute.write')
-  @Post('import')
-  @HttpCode(200)
-  async importXlsx(@CurrentPrincipal() p: Principal, @Query() q: ImportQuery, @Req() req: Request): Promise<ImportPreview> {
-    const { content } = await this.uploads.read(req);
-    return this.excel.import(p, content, { townId: q.townId, commit: q.mode === 'commit' });
   }
 
   @RequirePermission('dispute.read', 'dict.manage')
@@ -132,7 +95,7 @@ export class DisputeController extends AttachmentRoutes<DisputeDetailDto>(LEDGER
   @Post('agreement-template')
   @HttpCode(200)
   async uploadTemplate(@CurrentPrincipal() p: Principal, @Query() q: TownQuery, @Req() req: Request): Promise<DocumentTemplateDto> {
-    const file = await this.uploads.readFile(req, { maxBytes: TEMPLATE_MAX_BYTES, missing: { zh: '请选择 Word 模板文件(.docx)', en: 'Choose the Word template (.docx)' } });
+    const file = await this.uploads!.readFile(req, { maxBytes: TEMPLATE_MAX_BYTES, missing: { zh: '请选择 Word 模板文件(.docx)', en: 'Choose the Word template (.docx)' } });
     return this.agreements.uploadTemplate(p, q.townId, file);
   }
 
@@ -142,35 +105,10 @@ export class DisputeController extends AttachmentRoutes<DisputeDetailDto>(LEDGER
     return this.agreements.resetTemplate(p, q.townId, q.version);
   }
 
-  @RequirePermission('dispute.read')
-  @Get(':id')
-  get(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string): Promise<DisputeDetailDto> {
-    return this.disputes.get(p, id);
-  }
-
   @RequireAllPermissions(['dispute.read', 'personal.unmask'])
   @Get(':id/agreement.docx')
   async agreement(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Res() res: Response): Promise<void> {
     sendDocx(res, await this.agreements.render(p, id));
-  }
-
-  @RequirePermission('dispute.write')
-  @Post()
-  create(@CurrentPrincipal() p: Principal, @Body() body: DisputeCreateDto): Promise<DisputeDto> {
-    return this.disputes.create(p, body);
-  }
-
-  @RequirePermission('dispute.write')
-  @Patch(':id')
-  update(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: DisputeUpdateDto): Promise<DisputeDto> {
-    return this.disputes.update(p, id, body);
-  }
-
-  @RequirePermission('dispute.write')
-  @Post(':id/transitions')
-  @HttpCode(200)
-  transition(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: TransitionDto): Promise<DisputeDetailDto> {
-    return this.disputes.transition(p, id, body);
   }
 
   @RequirePermission('dispute.write')
@@ -241,20 +179,6 @@ export class DisputeController extends AttachmentRoutes<DisputeDetailDto>(LEDGER
   @HttpCode(200)
   extendDeadline(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: DeadlineExtendDto): Promise<DisputeDetailDto> {
     return this.disputes.extendDeadline(p, id, body);
-  }
-
-  @RequirePermission('dispute.write')
-  @Post(':id/void')
-  @HttpCode(200)
-  voidDispute(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: VoidDto): Promise<DisputeDto> {
-    return this.disputes.voidDispute(p, id, body);
-  }
-
-  @RequirePermission('record.reopen')
-  @Post(':id/reopen')
-  @HttpCode(200)
-  reopen(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: VoidDto): Promise<DisputeDto> {
-    return this.disputes.reopen(p, id, body);
   }
 
   @RequireAllPermissions(['dispute.read', 'personal.unmask'])

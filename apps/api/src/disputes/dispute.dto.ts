@@ -48,7 +48,8 @@ import type {
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
 import { IsVersion } from '../common/version';
-import { csvList, TownQuery } from '../ledger-core/ledger.dto';
+import { TownQuery } from '../common/town-query';
+import { csvList } from '../ledger-core/ledger.dto';
 import { IsCalendarDate, IsYearMonth } from '../common/dates';
 
 const keys = (o: object) => Object.keys(o);

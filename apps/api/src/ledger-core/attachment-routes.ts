@@ -2,9 +2,8 @@ import { Delete, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestj
 import { LedgerType, PermissionCode } from '@fazhi/contracts';
 import type { Request, Response } from 'express';
 import { RequirePermission } from '../access/access.decorators';
-import { Principal } from '../access/principal';
-import { CurrentPrincipal } from '../auth/auth.guard';
-import { VersionQuery } from '../org/org.dto';
+import { CurrentPrincipal, Principal } from '../access/principal';
+import { VersionQuery } from '../common/version';
 import { DownloadQuery } from './attachment.dto';
 import { RecordAttachments, RecordHandle } from './record-attachments';
 

@@ -20,11 +20,6 @@ export class VoidDto {
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
 }
 
-/** `?townId=` for users whose scope spans several towns (their own town otherwise). */
-export class TownQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
-}
-
 export class ImportQuery {
   @ApiPropertyOptional({ enum: ['preview', 'commit'] }) @IsOptional() @IsIn(['preview', 'commit']) mode?: 'preview' | 'commit';
   @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;

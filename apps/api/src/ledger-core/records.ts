@@ -3,14 +3,6 @@ import { EntityManager } from 'typeorm';
 import { AppException } from '../common/app-exception';
 import type { LedgerRecordEntity } from './ledger-record.entity';
 
-/** Appends a value to a parameter list and answers its placeholder (`$3`). */
-export function sqlParams(params: unknown[]): (value: unknown) => string {
-  return (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-}
-
 /** A LIKE pattern that matches `text` anywhere, with its wildcards escaped. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[%_\\]/g, '\\$&')}%`;
@@ -48,9 +40,6 @@ export function camelRow<T>(row: Record<string, unknown>): T {
   for (const [k, v] of Object.entries(row)) out[k.includes('_') ? k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) : k] = v;
   return out as T;
 }
-
-/** An instant as ISO text, or null. */
-export const isoOrNull = (at: Date | string | null | undefined): string | null => (at ? new Date(at).toISOString() : null);
 
 /** A ledger record's row as its service reads it: the record's columns, its remark, and the names of its town and village. */
 export type LedgerRecordRow = LedgerRecordEntity & { remark: string | null; townName: string; villageName: string | null };

@@ -2,9 +2,8 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@n
 import { ApiTags } from '@nestjs/swagger';
 import type { NotificationDto, NotificationPage } from '@fazhi/contracts';
 import { Authenticated } from '../access/access.decorators';
-import { Principal } from '../access/principal';
-import { CurrentPrincipal } from '../auth/auth.guard';
-import { TownQuery } from '../ledger-core/ledger.dto';
+import { CurrentPrincipal, Principal } from '../access/principal';
+import { TownQuery } from '../common/town-query';
 import { NotificationListQuery } from './notification.dto';
 import { NotificationsService } from './notifications.service';
 

@@ -6,8 +6,9 @@ import { scopeSql } from '../access/data-scope';
 import { Principal } from '../access/principal';
 import { notFound } from '../common/app-exception';
 import { Clock } from '../common/clock';
+import { isoOrNull } from '../common/dates';
 import { pageOf } from '../common/pagination';
-import { isoOrNull, sqlParams } from '../ledger-core/records';
+import { sqlParams } from '../common/sql';
 import { NotificationListQuery } from './notification.dto';
 
 export interface NotifyInput {

@@ -2,8 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiTags } from '@nestjs/swagger';
 import { OrgTreeNode, OrgUnitDto, Page, PERMISSIONS, PermissionDef, RoleDto, UserDto } from '@fazhi/contracts';
 import { Authenticated, RequirePermission } from '../access/access.decorators';
-import { Principal } from '../access/principal';
-import { CurrentPrincipal } from '../auth/auth.guard';
+import { CurrentPrincipal, Principal } from '../access/principal';
+import { VersionDto, VersionQuery } from '../common/version';
 import {
   CreateOrgUnitDto,
   CreateRoleDto,
@@ -15,8 +15,6 @@ import {
   UpdateRoleDto,
   UpdateUserDto,
   UserListQuery,
-  VersionDto,
-  VersionQuery,
 } from './org.dto';
 import { OrgUnitsService } from './org-units.service';
 import { RolesService } from './roles.service';

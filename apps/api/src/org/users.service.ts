@@ -5,13 +5,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { coversUnit, inScope } from '../access/data-scope';
 import { Principal } from '../access/principal';
 import { AuditService } from '../audit/audit.service';
-import { AuthService } from '../auth/auth.service';
-import { PasswordHistoryRepository } from '../auth/password-history.repository';
-import { PasswordService } from '../auth/password.service';
-import { SessionService } from '../auth/session.service';
 import { AppException, BilingualFieldError, invalidFields, notFound, staleVersion } from '../common/app-exception';
 import { Clock } from '../common/clock';
 import { pageOf, toPage } from '../common/pagination';
+import { AccountCredentials } from './account-credentials';
 import { CreateUserDto, DisableUserDto, ResetPasswordDto, SetRolesDto, UpdateUserDto, UserListQuery } from './org.dto';
 import { OrgTreeService } from './org-tree.service';
 import { OrgUnitEntity } from './org-unit.entity';
@@ -68,10 +65,7 @@ export class UsersService {
     private readonly tree: OrgTreeService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly passwords: PasswordService,
-    private readonly sessions: SessionService,
-    private readonly auth: AuthService,
-    private readonly history: PasswordHistoryRepository,
+    private readonly credentials: AccountCredentials,
   ) {}
 
   async list(principal: Principal, query: UserListQuery): Promise<Page<UserDto>> {
@@ -87,10 +81,10 @@ export class UsersService {
   async create(principal: Principal, dto: CreateUserDto): Promise<UserDto> {
     const username = dto.username.toLowerCase();
     const unit = await this.unitInScope(principal, dto.orgUnitId, 'orgUnitId');
-    await this.auth.assertPasswordPolicy(username, dto.password, { path: 'password' });
+    await this.credentials.assertPasswordPolicy(username, dto.password, { path: 'password' });
     const assignments = await this.checkAssignments(principal, dto.roles);
     assertManagesDuty(principal, 'account', dutyOfAssignments(assignments));
-    const hash = await this.passwords.hash(dto.password);
+    const hash = await this.credentials.hash(dto.password);
     const now = this.clock.now();
     const id = randomUUID();
     await this.ds.transaction(async (em) => {
@@ -120,7 +114,7 @@ export class UsersService {
         version: 1,
       };
       await em.insert(UserEntity, user);
-      await this.history.add(em, id, hash, now);
+      await this.credentials.recordPassword(em, id, hash, now);
       await this.writeAssignments(em, id, assignments, now, principal);
       await this.audit.record(em, { action: 'user.create', entity: 'user', entityId: id, townId: unit.townId, after: this.snapshot(user, assignments) });
     });
@@ -188,7 +182,7 @@ export class UsersService {
         updatedAt: this.clock.now(),
         updatedBy: principal.user.id,
       });
-      const ended = status === 'disabled' ? await this.sessions.revokeAllOf(id, 'disabled', em) : 0;
+      const ended = status === 'disabled' ? await this.credentials.endSessions(em, id, 'disabled') : 0;
       await this.audit.record(em, {
         action: status === 'disabled' ? 'user.disable' : 'user.enable',
         entity: 'user',
@@ -204,11 +198,11 @@ export class UsersService {
 
   async resetPassword(principal: Principal, id: string, dto: ResetPasswordDto): Promise<UserDto> {
     const target = await this.managed(principal, id);
-    await this.auth.assertPasswordPolicy(target.username, dto.newPassword, { userId: id });
-    const hash = await this.passwords.hash(dto.newPassword);
+    await this.credentials.assertPasswordPolicy(target.username, dto.newPassword, { userId: id });
+    const hash = await this.credentials.hash(dto.newPassword);
     await this.ds.transaction(async (em) => {
       const now = this.clock.now();
-      await this.history.keepOutgoing(em, id);
+      await this.credentials.keepOutgoingPassword(em, id);
       await this.versionedUpdate(em, id, dto.version, {
         passwordHash: hash,
         passwordChangedAt: now,
@@ -217,8 +211,8 @@ export class UsersService {
         updatedAt: now,
         updatedBy: principal.user.id,
       });
-      await this.history.add(em, id, hash, now);
-      const ended = await this.sessions.revokeAllOf(id, 'password_reset', em);
+      await this.credentials.recordPassword(em, id, hash, now);
+      const ended = await this.credentials.endSessions(em, id, 'password_reset');
       await this.audit.record(em, { action: 'user.password.reset', entity: 'user', entityId: id, townId: target.townId, detail: { sessionsEnded: ended } });
     });
     return this.get(principal, id);

@@ -2,11 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiTags } from '@nestjs/swagger';
 import { AuditEntryDto, LockedAccountDto, LoginHistoryEntry, Page, SecurityPolicyDto } from '@fazhi/contracts';
 import { RequirePermission } from '../access/access.decorators';
-import { Principal } from '../access/principal';
+import { CurrentPrincipal, Principal } from '../access/principal';
 import { AuditService } from '../audit/audit.service';
-import { CurrentPrincipal } from '../auth/auth.guard';
+import { SecurityPolicyService } from '../auth/security-policy.service';
 import { pageOf } from '../common/pagination';
-import { SecurityPolicyService } from './security-policy.service';
 import { AuditLogQuery, LoginHistoryQuery, SecurityPolicyInput } from './security.dto';
 import { SecurityService } from './security.service';
 

@@ -1,3 +1,5 @@
+import { inMigrationOrder, LedgerDescriptor } from '../../ledger-core/kit/ledger';
+import { LEDGERS } from '../../ledgers';
 import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { Calendar1764100000000 } from './1764100000000-Calendar';
 import { Deadlines1764100000001 } from './1764100000001-Deadlines';
@@ -10,8 +12,8 @@ import { AuditCheckpoint1764510000000 } from './1764510000000-AuditCheckpoint';
 import { CalendarYears1764520000000 } from './1764520000000-CalendarYears';
 import { PersonalAttachments1764540000000 } from './1764540000000-PersonalAttachments';
 
-/** Every migration, in order. New migrations are added here. */
-export const MIGRATIONS: Function[] = [
+/** The migrations of the platform, the core and the tables several ledgers share. */
+const CORE_MIGRATIONS: Function[] = [
   Foundation1764000000000,
   Calendar1764100000000,
   Deadlines1764100000001,
@@ -24,3 +26,8 @@ export const MIGRATIONS: Function[] = [
   CalendarYears1764520000000,
   PersonalAttachments1764540000000,
 ];
+
+/** Every migration in timestamp order, those of the ledgers (their descriptors) included. */
+export const migrationsOf = (ledgers: readonly LedgerDescriptor[]): Function[] => inMigrationOrder([...CORE_MIGRATIONS, ...ledgers.flatMap((l) => l.migrations)]);
+
+export const MIGRATIONS = migrationsOf(LEDGERS);

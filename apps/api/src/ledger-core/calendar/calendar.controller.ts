@@ -2,9 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nes
 import { ApiTags } from '@nestjs/swagger';
 import type { CalendarDayDto, CalendarYearDto, CalendarYearEntryDto } from '@fazhi/contracts';
 import { RequirePermission } from '../../access/access.decorators';
-import { Principal } from '../../access/principal';
-import { CurrentPrincipal } from '../../auth/auth.guard';
-import { VersionQuery } from '../../org/org.dto';
+import { CurrentPrincipal, Principal } from '../../access/principal';
+import { VersionQuery } from '../../common/version';
 import { CalendarDatePipe, CalendarYearPipe, CalendarYearQuery, PutCalendarDayDto, PutCalendarYearDto } from './calendar.dto';
 import { CalendarService } from './calendar.service';
 

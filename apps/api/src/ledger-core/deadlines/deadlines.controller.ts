@@ -2,8 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { MyDeadlineDto, Page } from '@fazhi/contracts';
 import { Authenticated } from '../../access/access.decorators';
-import { Principal } from '../../access/principal';
-import { CurrentPrincipal } from '../../auth/auth.guard';
+import { CurrentPrincipal, Principal } from '../../access/principal';
 import { MyDeadlinesQuery } from './deadlines.dto';
 import { DeadlinesService } from './deadlines.service';
 

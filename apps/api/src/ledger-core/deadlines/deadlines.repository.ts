@@ -117,6 +117,11 @@ export class DeadlinesRepository {
     return rows[0];
   }
 
+  /** Hands the deadline to other assignees (they follow the record's handlers). */
+  async assign(em: EntityManager, id: string, assigneeIds: string[]): Promise<void> {
+    await em.query(`UPDATE deadline SET assignee_ids = $2::uuid[] WHERE id = $1`, [id, assigneeIds]);
+  }
+
   forRecord(townId: string, ledger: string, recordId: string, em?: EntityManager): Promise<Deadline[]> {
     return (em ?? this.ds).query(
       `SELECT ${COLUMNS} FROM deadline d WHERE d.town_id = $1 AND d.ledger = $2 AND d.record_id = $3 ORDER BY d.created_at, d.id`,

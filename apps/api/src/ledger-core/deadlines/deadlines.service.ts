@@ -158,6 +158,11 @@ export class DeadlinesService implements OnModuleInit {
     return this.change(em, before, 'deadline.complete', changes);
   }
 
+  /** Hands the deadline to other assignees (they follow the record's handlers). */
+  assign(em: EntityManager, id: string, assigneeIds: string[]): Promise<void> {
+    return this.repo.assign(em, id, assigneeIds);
+  }
+
   forRecord(ledger: LedgerType, recordId: string, townId: string, em?: EntityManager): Promise<Deadline[]> {
     return this.repo.forRecord(townId, ledger, recordId, em);
   }

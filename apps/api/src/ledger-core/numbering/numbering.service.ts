@@ -19,8 +19,8 @@ export interface RecordNumber {
 export class NumberingService {
   constructor(private readonly tree: OrgTreeService) {}
 
-  async next(em: EntityManager, ledger: LedgerType, townId: string, registeredAt: Date): Promise<RecordNumber> {
-    const { prefix, label, timeZone } = await this.parts(em, ledger, townId);
+  async next(em: EntityManager, ledger: LedgerType, townId: string, registeredAt: Date, fallbackLabel?: string): Promise<RecordNumber> {
+    const { prefix, label, timeZone } = await this.parts(em, ledger, townId, fallbackLabel);
     const year = yearInZone(registeredAt, timeZone);
     const [row] = await em.query(
       `INSERT INTO record_counter (town_id, ledger, year, last_seq) VALUES ($1, $2, $3, 1)
@@ -63,10 +63,10 @@ export class NumberingService {
     return { number: number.trim(), year: parsed.year, seq: parsed.seq };
   }
 
-  private async parts(em: EntityManager, ledger: LedgerType, townId: string): Promise<{ prefix: string; label: string; timeZone: string }> {
+  private async parts(em: EntityManager, ledger: LedgerType, townId: string, fallbackLabel?: string): Promise<{ prefix: string; label: string; timeZone: string }> {
     const town = (await this.tree.byId()).get(townId);
     if (!town || town.level !== 'town') throw new Error(`numbering: ${townId} is not a town`);
     const [type] = await em.query(`SELECT number_label FROM ledger_type WHERE code = $1`, [ledger]);
-    return { prefix: town.numberPrefix ?? town.name, label: type?.number_label ?? LEDGER_NUMBER_LABELS[ledger], timeZone: town.timeZone };
+    return { prefix: town.numberPrefix ?? town.name, label: type?.number_label ?? fallbackLabel ?? LEDGER_NUMBER_LABELS[ledger], timeZone: town.timeZone };
   }
 }

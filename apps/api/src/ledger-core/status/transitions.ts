@@ -1,10 +1,10 @@
-import { findTransition, plainDateInZone, TransitionRule } from '@fazhi/contracts';
+import { ErrorCode, findTransition, plainDateInZone, TransitionRule } from '@fazhi/contracts';
 import { AppException, Bilingual, BilingualFieldError, forbidden, invalidFields, staleVersion } from '../../common/app-exception';
 import { recordVoid } from '../records';
 import { validateStepData } from '../step-data';
 
 export interface GuardFailure {
-  code: string;
+  code: ErrorCode;
   message: Bilingual;
   /** Field errors or blocking items, when the guard can name them. */
   errors?: BilingualFieldError[];

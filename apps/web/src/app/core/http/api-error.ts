@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { AbstractControl } from '@angular/forms';
-import { ErrorBody, FieldError } from '@fazhi/contracts';
+import { ErrorBody, ErrorCode, FieldError, isErrorCode } from '@fazhi/contracts';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -10,16 +10,28 @@ function isFieldError(value: unknown): value is FieldError {
   return isRecord(value) && typeof value['path'] === 'string' && typeof value['message'] === 'string';
 }
 
-/** The API's error body of a failed request, or null when the answer was not one. */
-export function apiError(error: unknown): ErrorBody | null {
+/**
+ * The API's error body of a failed request, or null when the answer was not one. A body with a
+ * known code but no message takes `messageFor(code)` when given; a code this web does not know
+ * yet passes through as the server sent it.
+ */
+export function apiError(error: unknown, messageFor?: (code: ErrorCode) => string): ErrorBody | null {
   if (!(error instanceof HttpErrorResponse)) return null;
   const body: unknown = error.error;
-  if (!isRecord(body) || typeof body['message'] !== 'string' || typeof body['code'] !== 'string') return null;
+  if (!isRecord(body) || typeof body['code'] !== 'string') return null;
+  const code = body['code'];
+  const message =
+    typeof body['message'] === 'string' && body['message'] !== ''
+      ? body['message']
+      : messageFor && isErrorCode(code)
+        ? messageFor(code)
+        : null;
+  if (message === null) return null;
   const errors = Array.isArray(body['errors']) ? body['errors'].filter(isFieldError) : undefined;
   return {
     statusCode: typeof body['statusCode'] === 'number' ? body['statusCode'] : error.status,
-    code: body['code'],
-    message: body['message'],
+    code: code as ErrorCode,
+    message,
     errors,
     requestId: typeof body['requestId'] === 'string' ? body['requestId'] : '',
     retryAfterSeconds: typeof body['retryAfterSeconds'] === 'number' ? body['retryAfterSeconds'] : undefined,

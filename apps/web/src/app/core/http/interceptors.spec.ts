@@ -90,6 +90,20 @@ describe('HTTP interceptors', () => {
     expect(notification.error).not.toHaveBeenCalled();
   });
 
+  it("words a known code without the server's message in the UI language", async () => {
+    await fail('/api/roles/r-1', 409, { statusCode: 409, code: 'ROLE_IN_USE', requestId: 'r-3' });
+    expect(message.error).toHaveBeenCalledWith('该角色仍在使用，不能删除');
+
+    TestBed.inject(I18nService).use('en');
+    await fail('/api/roles/r-1', 409, { statusCode: 409, code: 'ROLE_IN_USE', message: '', requestId: 'r-4' });
+    expect(message.error).toHaveBeenLastCalledWith('The role is in use and cannot be deleted');
+  });
+
+  it('falls back to the status for a code it does not know and no message', async () => {
+    await fail('/api/roles/r-1', 409, { statusCode: 409, code: 'SOMETHING_NEW', requestId: 'r-5' });
+    expect(message.error).toHaveBeenCalledWith('请求失败（409）');
+  });
+
   it('explains an unreachable server', async () => {
     const result = firstValueFrom(http.get('/api/roles')).catch((error: unknown) => error);
     backend.expectOne('/api/roles').error(new ProgressEvent('error'), { status: 0 });

@@ -37,7 +37,7 @@ export const errorInterceptor: HttpInterceptorFn = (req, next) => {
   return next(req).pipe(
     catchError((error: unknown) => {
       if (!(error instanceof HttpErrorResponse) || display === 'silent') return throwError(() => error);
-      const body = apiError(error);
+      const body = apiError(error, i18n.errorMessage);
 
       if (error.status === 401) {
         auth.clear();

@@ -1,7 +1,9 @@
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { NzI18nService, en_US, zh_CN } from 'ng-zorro-antd/i18n';
+import { ErrorCode } from '@fazhi/contracts';
 import { I18N_DICTIONARIES, TKey } from './dictionary';
+import { errorCodeMessage } from './error-messages';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
@@ -51,6 +53,9 @@ export class I18nService {
       Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
     );
   };
+
+  /** The message for an API error code in the current language. */
+  readonly errorMessage = (code: ErrorCode): string => errorCodeMessage(code, this.current());
 
   /** Pick the current language's side of a bilingual label. */
   readonly pick = (label: Bilingual): string => (this.current() === 'en' ? label.en : label.zh);

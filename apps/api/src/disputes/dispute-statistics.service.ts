@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DISPUTE_CATEGORIES, DISPUTE_CATEGORY_LABELS, DisputeStatistics } from '@fazhi/contracts';
 import { Principal } from '../access/principal';
-import { DisputeFilter, DisputeRepository } from '../disputes/dispute.repository';
 import { countFigures, figureQueries, monthsOf, toQueryString, villageBreakdown } from '../ledger-core/figures';
+import type { LedgerStatistics } from '../ledger-core/kit/ledger';
 import { OrgTreeService } from '../org/org-tree.service';
-import { PeaceOfficerFilter, PeaceOfficerRepository } from '../peace-officers/peace-officer.repository';
+import { DisputeFilter, DisputeRepository } from './dispute.repository';
+import { PeaceOfficerFilter, PeaceOfficerRepository } from './peace-officers/peace-officer.repository';
 
 type LedgerFigure = Exclude<keyof DisputeStatistics['filters'], 'peaceOfficers'>;
 
@@ -30,14 +31,14 @@ export function peaceOfficerFigureFilter(year: number, townId?: string): PeaceOf
 }
 
 @Injectable()
-export class DisputeStatisticsService {
+export class DisputeStatisticsService implements LedgerStatistics<DisputeStatistics> {
   constructor(
     private readonly repo: DisputeRepository,
     private readonly officers: PeaceOfficerRepository,
     private readonly tree: OrgTreeService,
   ) {}
 
-  async disputes(principal: Principal, year: number, townId?: string): Promise<DisputeStatistics> {
+  async figures(principal: Principal, year: number, townId?: string): Promise<DisputeStatistics> {
     const scope = principal.scope;
     const figures = disputeFigureFilters(year, townId);
     const officerFilter = peaceOfficerFigureFilter(year, townId);

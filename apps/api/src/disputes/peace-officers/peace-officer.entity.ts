@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { UserEntity } from '../org/user.entity';
+import { UserEntity } from '../../org/user.entity';
 
 /** A peace officer (平安员) of the town's register; disputes' mediators point here. */
 @Entity({ name: 'peace_officer' })

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { Page, PeaceOfficerDto, UserChoiceDto } from '@fazhi/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Principal } from '../access/principal';
-import { AuditService } from '../audit/audit.service';
-import { BilingualFieldError, invalidFields, notFound, staleVersion } from '../common/app-exception';
-import { Clock } from '../common/clock';
-import { pageOf, toPage } from '../common/pagination';
-import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
-import { checkPersonalFields, maskPersonalValue } from '../ledger-core/personal-data/personal-fields';
-import { RecordPlaces } from '../ledger-core/record-place';
+import { Principal } from '../../access/principal';
+import { AuditService } from '../../audit/audit.service';
+import { BilingualFieldError, invalidFields, notFound, staleVersion } from '../../common/app-exception';
+import { Clock } from '../../common/clock';
+import { pageOf, toPage } from '../../common/pagination';
+import { PersonalDataService } from '../../ledger-core/personal-data/personal-data.service';
+import { checkPersonalFields, maskPersonalValue } from '../../ledger-core/personal-data/personal-fields';
+import { RecordPlaces } from '../../ledger-core/record-place';
 import { plainDateInZone as dateIn } from '@fazhi/contracts';
 import { PeaceOfficerCreateDto, PeaceOfficerListQuery, PeaceOfficerUnmaskDto, PeaceOfficerUpdateDto } from './peace-officer.dto';
 import { PeaceOfficerFilter, PeaceOfficerRepository, PeaceOfficerRow } from './peace-officer.repository';
@@ -75,7 +75,7 @@ export class PeaceOfficerService {
   /** The town's active accounts a register row may be linked to (the same rule as `checkUser`). */
   async accounts(principal: Principal, townId: string | undefined): Promise<UserChoiceDto[]> {
     const place = await this.places.placeOf(principal, townId, null);
-    return this.ds.query(`SELECT id, display_name AS name FROM app_user WHERE town_id = $1 AND status = 'active' ORDER BY display_name, id`, [place.townId]);
+    return this.repo.accounts(place.townId);
   }
 
   async create(principal: Principal, dto: PeaceOfficerCreateDto): Promise<PeaceOfficerDto> {
@@ -87,11 +87,10 @@ export class PeaceOfficerService {
     await this.ds.transaction(async (em) => {
       if (dto.userId) await this.checkUser(em, townId, dto.userId);
       const phone = this.personal.protect('phone', dto.phone);
-      await em.query(
-        `INSERT INTO peace_officer (id, town_id, village_id, name, phone_enc, phone_idx, active_from, active_to, user_id, remark, created_at, created_by, updated_at, updated_by, version)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$11,$12,1)`,
-        [id, townId, villageId, dto.name, phone.enc, phone.idx, dto.activeFrom, dto.activeTo ?? null, dto.userId ?? null, dto.remark ?? null, now, principal.user.id],
-      );
+      await this.repo.insert(em, {
+        id, town_id: townId, village_id: villageId, name: dto.name, phone_enc: phone.enc, phone_idx: phone.idx, active_from: dto.activeFrom, active_to: dto.activeTo ?? null,
+        user_id: dto.userId ?? null, remark: dto.remark ?? null, created_at: now, created_by: principal.user.id, updated_at: now, updated_by: principal.user.id, version: 1,
+      });
       const after = (await this.repo.findInScope(principal.scope, id, em))!;
       await this.audit.record(em, { action: 'peace-officer.create', entity: ENTITY, entityId: id, townId, after: this.toDto(after) });
     });
@@ -151,8 +150,7 @@ export class PeaceOfficerService {
   }
 
   private async checkUser(em: EntityManager, townId: string, userId: string): Promise<void> {
-    const [user] = await em.query(`SELECT id FROM app_user WHERE id = $1 AND town_id = $2 AND status = 'active'`, [userId, townId]);
-    if (!user) throw invalidFields([{ path: 'userId', code: 'not_found', message: { zh: '关联账号须为本镇在用账号', en: 'The linked account must be an active account of the town' } }]);
+    if (!(await this.repo.isTownAccount(em, townId, userId))) throw invalidFields([{ path: 'userId', code: 'not_found', message: { zh: '关联账号须为本镇在用账号', en: 'The linked account must be an active account of the town' } }]);
   }
 }
 

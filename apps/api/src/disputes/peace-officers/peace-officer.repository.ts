@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ResolvedScope, scopeSql } from '../access/data-scope';
-import { camelRow, containsPattern, sqlParams, updateVersioned } from '../ledger-core/records';
+import { ResolvedScope, scopeSql } from '../../access/data-scope';
+import { sqlParams } from '../../common/sql';
+import { camelRow, containsPattern, updateVersioned } from '../../ledger-core/records';
+import { insertRows } from '../../ledger-core/kit/record-repository';
 import { PeaceOfficerListQuery } from './peace-officer.dto';
 import { PeaceOfficerEntity } from './peace-officer.entity';
 
@@ -80,5 +82,20 @@ export class PeaceOfficerRepository {
 
   update(em: EntityManager, id: string, version: number, set: Record<string, unknown>): Promise<boolean> {
     return updateVersioned(em, 'peace_officer', id, version, set);
+  }
+
+  insert(em: EntityManager, columns: Record<string, unknown>): Promise<void> {
+    return insertRows(em, 'peace_officer', [columns]);
+  }
+
+  /** The town's active accounts a register row may be linked to. */
+  accounts(townId: string): Promise<{ id: string; name: string }[]> {
+    return this.ds.query(`SELECT id, display_name AS name FROM app_user WHERE town_id = $1 AND status = 'active' ORDER BY display_name, id`, [townId]);
+  }
+
+  /** Whether the user is an active account of the town. */
+  async isTownAccount(em: EntityManager, townId: string, userId: string): Promise<boolean> {
+    const [user] = await em.query(`SELECT id FROM app_user WHERE id = $1 AND town_id = $2 AND status = 'active'`, [userId, townId]);
+    return user !== undefined;
   }
 }

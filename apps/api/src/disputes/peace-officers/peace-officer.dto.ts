@@ -2,10 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import type { PeaceOfficerInput } from '@fazhi/contracts';
-import { PageQuery } from '../common/pagination';
-import { Trim } from '../common/strings';
-import { IsVersion } from '../common/version';
-import { IsCalendarDate } from '../common/dates';
+import { PageQuery } from '../../common/pagination';
+import { Trim } from '../../common/strings';
+import { IsVersion } from '../../common/version';
+import { IsCalendarDate } from '../../common/dates';
 
 export class PeaceOfficerCreateDto implements PeaceOfficerInput {
   @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;

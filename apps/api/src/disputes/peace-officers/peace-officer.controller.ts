@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Page, PeaceOfficerDto, UserChoiceDto } from '@fazhi/contracts';
-import { RequireAllPermissions, RequirePermission } from '../access/access.decorators';
-import { Principal } from '../access/principal';
-import { CurrentPrincipal } from '../auth/auth.guard';
-import { TownQuery } from '../ledger-core/ledger.dto';
-import { refusePersonalQuery } from '../ledger-core/personal-data/personal-fields';
+import { RequireAllPermissions, RequirePermission } from '../../access/access.decorators';
+import { CurrentPrincipal, Principal } from '../../access/principal';
+import { TownQuery } from '../../common/town-query';
+import { refusePersonalQuery } from '../../ledger-core/personal-data/personal-fields';
 import { PeaceOfficerCreateDto, PeaceOfficerListQuery, PeaceOfficerUnmaskDto, PeaceOfficerUpdateDto } from './peace-officer.dto';
 import { PeaceOfficerService } from './peace-officer.service';
 

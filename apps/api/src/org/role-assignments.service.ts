@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { UserEntity } from '../org/user.entity';
-import { OrgTreeService } from '../org/org-tree.service';
-import { resolveScope, ResolvedScope, ScopeAssignment } from './data-scope';
-import { PrincipalAssignment } from './principal';
+import { resolveScope, ResolvedScope, ScopeAssignment } from '../access/data-scope';
+import { PrincipalAssignment } from '../access/principal';
+import { OrgTreeService } from './org-tree.service';
 
 /** Loads who a user is for access decisions: role assignments, permissions and data scope. */
 @Injectable()
-export class AccessService {
+export class RoleAssignmentsService {
   constructor(
     private readonly ds: DataSource,
     private readonly tree: OrgTreeService,
@@ -24,7 +23,7 @@ export class AccessService {
     return rows as unknown as PrincipalAssignment[];
   }
 
-  async resolve(user: UserEntity, assignments: PrincipalAssignment[]): Promise<{ permissions: Set<string>; scope: ResolvedScope }> {
+  async resolve(userId: string, assignments: PrincipalAssignment[]): Promise<{ permissions: Set<string>; scope: ResolvedScope }> {
     const byId = await this.tree.byId();
     const units = await this.tree.units();
     const scoped: ScopeAssignment[] = [];
@@ -33,6 +32,6 @@ export class AccessService {
       if (unit) scoped.push({ scope: a.scope, unit, villageIds: a.villageIds });
     }
     const permissions = new Set<string>(assignments.flatMap((a) => a.permissions));
-    return { permissions, scope: resolveScope(user.id, scoped, units, byId) };
+    return { permissions, scope: resolveScope(userId, scoped, units, byId) };
   }
 }

@@ -1,0 +1,86 @@
+import { DynamicModule, Get, Inject, Query, Type } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Bilingual } from '../../common/app-exception';
+import type { LedgerType, PermissionCode, TransitionRule } from '@fazhi/contracts';
+import { RequirePermission } from '../../access/access.decorators';
+import { CurrentPrincipal, Principal } from '../../access/principal';
+import { OrgTreeService } from '../../org/org-tree.service';
+import { assertFilterInScope } from '../scope-filters';
+import { StatisticsQuery } from './statistics.dto';
+
+/** A ledger's figures service: one year of figures in the caller's scope, optionally for one town. */
+export interface LedgerStatistics<T = unknown> {
+  figures(principal: Principal, year: number, townId?: string): Promise<T>;
+}
+
+/** A figure's definition (DOMAIN.md §4.1): the date that puts a row in a year and the condition. */
+export interface FigureDefinition {
+  ledger: string;
+  date: string;
+  condition: string;
+}
+
+/**
+ * Everything the application needs to know about one ledger. The central lists (feature modules,
+ * entities, migrations, statistics routes) are built from the registered descriptors
+ * (`apps/api/src/ledgers.ts`), so a new ledger is its folder and one line there.
+ */
+export interface LedgerDescriptor {
+  key: LedgerType;
+  /** The ledger's Nest module (controllers, repository, services). */
+  module: Type<unknown>;
+  /** Its TypeORM entities. */
+  entities: Function[];
+  /** Migrations that touch only this ledger's tables (mixed ones stay in database/migrations). */
+  migrations: Function[];
+  /** The label between the town prefix and the year in its record numbers (`调` in 广海调〔2021〕第0001号). */
+  numberLabel: string;
+  /** The kinds of deadline its records open. */
+  deadlineKinds: readonly string[];
+  /** Its figures, each defined once. */
+  figures: Readonly<Record<string, FigureDefinition>>;
+  /** `GET /api/statistics/<path>` answered by `service` for callers holding one of `permissions`. */
+  statistics?: { path: string; permissions: PermissionCode[]; service: Type<LedgerStatistics> };
+  /** Its transition table and state labels. */
+  workflow: { table: readonly TransitionRule<string>[]; labels: Record<string, Bilingual> };
+}
+
+export function defineLedger<const D extends LedgerDescriptor>(descriptor: D): D {
+  return descriptor;
+}
+
+/** The statistics route of a ledger, `GET /api/statistics/<path>` (a filter outside the scope answers 404). */
+function statisticsController(key: string, s: NonNullable<LedgerDescriptor['statistics']>): Type<unknown> {
+  @ApiTags('statistics')
+  @Controller('statistics')
+  class LedgerStatisticsController {
+    constructor(
+      @Inject(s.service) private readonly figures: LedgerStatistics,
+      private readonly tree: OrgTreeService,
+    ) {}
+
+    @RequirePermission(...s.permissions)
+    @Get(s.path)
+    async statistics(@CurrentPrincipal() p: Principal, @Query() q: StatisticsQuery): Promise<unknown> {
+      assertFilterInScope(p.scope, await this.tree.byId(), q);
+      return this.figures.figures(p, q.year, q.townId);
+    }
+  }
+  Object.defineProperty(LedgerStatisticsController, 'name', { value: `${key.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase())}StatisticsController` });
+  return LedgerStatisticsController;
+}
+
+/** A ledger's module with the routes the core builds for it. */
+export function ledgerModule(d: LedgerDescriptor): DynamicModule {
+  return { module: d.module, controllers: d.statistics ? [statisticsController(d.key, d.statistics)] : [] };
+}
+
+export const ledgerModules = (ledgers: readonly LedgerDescriptor[]) => ledgers.map(ledgerModule);
+export const ledgerEntities = (ledgers: readonly LedgerDescriptor[]) => ledgers.flatMap((l) => l.entities);
+
+/** Migrations in the order of their timestamps (the digits ending each class name). */
+export function inMigrationOrder(migrations: Function[]): Function[] {
+  const stamp = (m: Function) => Number(/(\d{13})$/.exec(m.name)?.[1] ?? 0);
+  return [...migrations].sort((a, b) => stamp(a) - stamp(b));
+}

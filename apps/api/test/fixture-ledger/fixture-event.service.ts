@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { LedgerRecordDto, TransitionRule } from '@fazhi/contracts';
+import { figureQueries } from '../../src/ledger-core/figures';
+import { EntityManager } from 'typeorm';
+import { Principal } from '../../src/access/principal';
+import { RecordRepository, RecordTable } from '../../src/ledger-core/kit/record-repository';
+import { RecordKit, RecordService } from '../../src/ledger-core/kit/record-service';
+import type { LedgerStatistics } from '../../src/ledger-core/kit/ledger';
+import { LedgerRecordRow, recordDtoFields } from '../../src/ledger-core/records';
+import { GuardFailure, Workflow } from '../../src/ledger-core/status/transitions';
+import { FixtureEventCreateDto, FixtureEventListQuery, FixtureEventStepData, FixtureEventUpdateDto } from './fixture-event.dto';
+import { FixtureEventEntity } from './fixture-event.entity';
+
+export type FixtureStatus = 'registered' | 'held' | 'archived';
+export const FIXTURE_LABELS = { registered: { zh: '已登记', en: 'Registered' }, held: { zh: '已举办', en: 'Held' }, archived: { zh: '已归档', en: 'Archived' } };
+export const FIXTURE_TRANSITIONS: readonly TransitionRule<FixtureStatus>[] = [
+  { from: ['registered'], to: 'held', permission: 'legal.write', guard: 'notInFuture', requires: ['heldOn'], label: FIXTURE_LABELS.held },
+  { from: ['held'], to: 'archived', permission: 'legal.write', label: FIXTURE_LABELS.archived },
+];
+export const FIXTURE_FIGURES = {
+  registered: { ledger: 'publicity-event', date: 'registered_at', condition: 'any state' },
+  held: { ledger: 'publicity-event', date: 'held_on', condition: 'held' },
+} as const;
+
+export type FixtureRow = FixtureEventEntity & LedgerRecordRow & { timeZone: string };
+export type FixtureFilter = Omit<FixtureEventListQuery, 'page' | 'pageSize' | 'unmask'> & { sort?: string; order?: 'asc' | 'desc' };
+export type FixtureEventDto = LedgerRecordDto<FixtureStatus> & { title: string; heldOn: string | null; audience: number };
+export type FixtureEventDetail = FixtureEventDto & { transitions: { to: FixtureStatus }[] };
+
+const EVENTS: RecordTable<FixtureFilter> = {
+  ledger: 'publicity-event',
+  table: 'fixture_event',
+  alias: 'e',
+  select: `e.*, t.name AS "townName", t.time_zone AS "timeZone", vil.name AS "villageName"`,
+  from: `FROM fixture_event e JOIN org_unit t ON t.id = e.town_id LEFT JOIN org_unit vil ON vil.id = e.village_id`,
+  sorts: { number: 'e.year %s, e.seq %s', heldOn: 'e.held_on %s NULLS LAST' },
+  filters: {
+    townId: { eq: 'e.town_id' },
+    q: { contains: ['e.number', 'e.title'] },
+    registeredYear: { year: 'e.registered_at', local: true },
+    heldYear: (year: number, s) => [s.inYear('e.held_on', year), s.reached('held')],
+    voided: { when: { true: 'e.voided_at IS NOT NULL', false: 'e.voided_at IS NULL' } },
+  },
+};
+
+@Injectable()
+export class FixtureEventRepository extends RecordRepository<FixtureRow, FixtureFilter> {
+  protected readonly spec = EVENTS;
+}
+
+@Injectable()
+export class FixtureEventService extends RecordService<FixtureStatus, FixtureRow, FixtureFilter, FixtureEventDto, FixtureEventDetail, FixtureEventStepData> {
+  constructor(kit: RecordKit, repo: FixtureEventRepository) {
+    super(kit, repo, { ledger: 'publicity-event', initial: 'registered', closedStatuses: ['archived'], notFound: { zh: '活动不存在', en: 'Event not found' }, wrongStateCode: 'CONFLICT' });
+  }
+
+  protected readonly workflow: Workflow<FixtureStatus, FixtureEventStepData, { em: EntityManager; row: FixtureRow; data: FixtureEventStepData; today: string }> = {
+    table: FIXTURE_TRANSITIONS,
+    labels: FIXTURE_LABELS,
+    stepData: FixtureEventStepData,
+    guards: {
+      notInFuture: (c): GuardFailure | null => (c.data.heldOn! > c.today ? { code: 'DATE_IN_FUTURE', message: { zh: '举办日期不能晚于今天', en: 'The day cannot be in the future' } } : null),
+    },
+  };
+
+  filter({ page: _p, pageSize: _s, unmask: _u, ...query }: FixtureEventListQuery): FixtureFilter {
+    return query;
+  }
+
+  async dtos(rows: FixtureRow[]): Promise<FixtureEventDto[]> {
+    return rows.map((r) => ({ ...recordDtoFields<FixtureStatus>(r), title: r.title, heldOn: r.heldOn, audience: r.audience }));
+  }
+
+  async get(principal: Principal, id: string): Promise<FixtureEventDetail> {
+    const row = await this.visible(principal, id);
+    return { ...(await this.dtos([row]))[0], transitions: this.transitions(row, principal) };
+  }
+
+  async create(principal: Principal, dto: FixtureEventCreateDto): Promise<FixtureEventDto> {
+    const place = await this.kit.places.placeOf(principal, dto.townId, dto.villageId ?? null);
+    return this.createRecord(principal, place, { columns: () => ({ title: dto.title, audience: dto.audience ?? 0, remark: dto.remark ?? null }) });
+  }
+
+  update(principal: Principal, id: string, dto: FixtureEventUpdateDto): Promise<FixtureEventDto> {
+    return this.updateRecord(principal, id, dto.version, async () => ({ ...(dto.title !== undefined ? { title: dto.title } : {}), ...(dto.audience !== undefined ? { audience: dto.audience } : {}) }));
+  }
+
+  protected override stepColumns(_em: EntityManager, _p: Principal, _row: FixtureRow, to: FixtureStatus, data: FixtureEventStepData) {
+    return to === 'held' ? { held_on: data.heldOn } : {};
+  }
+}
+
+/** The fixture's figures: events registered and held in the year, each with its list filter. */
+@Injectable()
+export class FixtureEventStatistics implements LedgerStatistics {
+  constructor(private readonly repo: FixtureEventRepository) {}
+
+  async figures(principal: Principal, year: number, townId?: string) {
+    const base: FixtureFilter = { voided: 'false', ...(townId ? { townId } : {}) };
+    const filters = { registered: { ...base, registeredYear: year }, held: { ...base, heldYear: year } };
+    return {
+      year,
+      registered: await this.repo.count(principal.scope, filters.registered),
+      held: await this.repo.count(principal.scope, filters.held),
+      filters: figureQueries(filters),
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import { defineLedger } from '../../src/ledger-core/kit/ledger';
+import { FixtureLedgerModule } from './fixture-event.controller';
+import { FixtureEventEntity } from './fixture-event.entity';
+import { FixtureEvents1799000000000 } from './fixture-event.migration';
+import { FIXTURE_FIGURES, FIXTURE_LABELS, FIXTURE_TRANSITIONS, FixtureEventStatistics } from './fixture-event.service';
+
+/** A small ledger registered only by the kit's test: publicity events (普法活动). */
+export const FIXTURE_LEDGER = defineLedger({
+  key: 'publicity-event',
+  module: FixtureLedgerModule,
+  entities: [FixtureEventEntity],
+  migrations: [FixtureEvents1799000000000],
+  numberLabel: '普法',
+  deadlineKinds: [],
+  figures: FIXTURE_FIGURES,
+  statistics: { path: 'fixture-events', permissions: ['legal.read', 'dashboard.read'], service: FixtureEventStatistics },
+  workflow: { table: FIXTURE_TRANSITIONS, labels: FIXTURE_LABELS },
+});

@@ -1,0 +1,172 @@
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import { routeTable } from '../src/access/route-table';
+import { dataSourceOptions } from '../src/database/data-source';
+import { entitiesOf } from '../src/database/entities';
+import { migrationsOf } from '../src/database/migrations';
+import { applyGrants } from '../src/database/roles';
+import { LEDGERS } from '../src/ledgers';
+import { binary } from './disputes-fixtures';
+import { FIXTURE_LEDGER } from './fixture-ledger/fixture.ledger';
+import { createTestApp, idOf, TestApp } from './test-app';
+import { TEST_APP } from './test-db';
+
+/**
+ * The ledger kit, seen from a ledger that only this test registers (test/fixture-ledger): its
+ * descriptor alone gives it routes, scope, numbering, transitions, audit, export and figures.
+ */
+describe('a ledger registered from its descriptor', () => {
+  const ledgers = [...LEDGERS, FIXTURE_LEDGER];
+  let t: TestApp;
+  let legal: string;
+  let leader: string;
+  let otherTown: string;
+  let guanghai: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ ledgers });
+    // The fixture's migration runs as the schema owner, as the server's start runs pending ones.
+    const owner = new DataSource(dataSourceOptions(t.db.ownerUrl, { entities: entitiesOf(ledgers), migrations: migrationsOf(ledgers) }));
+    await owner.initialize();
+    try {
+      expect((await owner.runMigrations()).map((m) => m.name)).toEqual(['FixtureEvents1799000000000']);
+      await applyGrants(owner, TEST_APP);
+    } finally {
+      await owner.destroy();
+    }
+    [legal, leader, otherTown] = await Promise.all([t.login('legal'), t.login('leader'), t.login('leader2')]);
+    guanghai = await idOf(t.ds, 'org_unit', 'GH');
+  });
+  afterAll(() => t.close());
+
+  const create = (title: string) => t.http.post('/api/fixture-events').set('Cookie', legal).send({ title, audience: 40 });
+  const step = (id: string, version: number, to: string, data?: Record<string, unknown>) =>
+    t.http.post(`/api/fixture-events/${id}/transitions`).set('Cookie', legal).send({ to, version, data });
+  const auditActions = async (id: string) =>
+    (await t.ds.query(`SELECT action FROM audit_log WHERE entity = 'publicity-event' AND entity_id = $1 ORDER BY id`, [id])).map((r: { action: string }) => r.action);
+
+  it('serves its routes with the permissions it declares, the statistics route included', () => {
+    const mine = routeTable(t.app).filter((r) => r.path.includes('fixture-events')).map((r) => `${r.method} ${r.path} ${r.access}`);
+    expect(mine).toEqual([
+      'GET /api/fixture-events legal.read',
+      'POST /api/fixture-events legal.write',
+      'GET /api/fixture-events/:id legal.read',
+      'PATCH /api/fixture-events/:id legal.write',
+      'POST /api/fixture-events/:id/attachments legal.write',
+      'DELETE /api/fixture-events/:id/attachments/:attachmentId legal.write',
+      'GET /api/fixture-events/:id/attachments/:attachmentId legal.read',
+      'POST /api/fixture-events/:id/reopen record.reopen',
+      'POST /api/fixture-events/:id/transitions legal.write',
+      'POST /api/fixture-events/:id/void legal.write',
+      'GET /api/fixture-events/export.xlsx legal.read',
+      'POST /api/fixture-events/export.xlsx legal.read',
+      'POST /api/fixture-events/import legal.write',
+      'POST /api/fixture-events/search legal.read',
+      'GET /api/statistics/fixture-events legal.read | dashboard.read',
+    ]);
+  });
+
+  it('validates the bodies and queries its routes declare, field by field, and changes nothing', async () => {
+    const bad = await t.http.post('/api/fixture-events').set('Cookie', legal).send({ title: '', audience: -1, colour: 'red' });
+    expect([bad.status, bad.body.errors.map((e: { path: string }) => e.path).sort()]).toEqual([400, ['audience', 'colour', 'title']]);
+    expect((await t.http.get('/api/fixture-events?colour=red').set('Cookie', legal)).status).toBe(400);
+    expect((await t.http.get('/api/fixture-events').set('Cookie', legal).expect(200)).body.total).toBe(0);
+  });
+
+  it('numbers records per town and year with its label, gap-free, and audits and logs the registration', async () => {
+    const first = await create('宪法宣传周进社区').expect(201);
+    const second = await create('民法典讲座').expect(201);
+    expect(first.body).toMatchObject({ status: 'registered', townId: guanghai, title: '宪法宣传周进社区', audience: 40, version: 1, voided: false });
+    const [, prefix, seq] = /^(.+普法〔2021〕第)(\d{4})号$/.exec(first.body.number)!;
+    expect(second.body.number).toBe(`${prefix}${String(Number(seq) + 1).padStart(4, '0')}号`);
+    expect(await auditActions(first.body.id)).toEqual(['publicity-event.create']);
+    const [history] = await t.ds.query(`SELECT from_status, to_status FROM status_history WHERE ledger = 'publicity-event' AND record_id = $1`, [first.body.id]);
+    expect(history).toEqual({ from_status: null, to_status: 'registered' });
+  });
+
+  it('answers 404 for a record outside the caller’s scope and leaves it out of their list', async () => {
+    const { body } = await create('普法宣传赶集日').expect(201);
+    await t.http.get(`/api/fixture-events/${body.id}`).set('Cookie', leader).expect(200);
+    await t.http.get(`/api/fixture-events/${body.id}`).set('Cookie', otherTown).expect(404);
+    await t.http.patch(`/api/fixture-events/${body.id}`).set('Cookie', otherTown).send({ version: 1, title: 'x' }).expect(403);
+    const theirs = await t.http.get('/api/fixture-events').set('Cookie', otherTown).expect(200);
+    expect(theirs.body.items.map((e: { id: string }) => e.id)).not.toContain(body.id);
+    const ours = await t.http.get(`/api/fixture-events?q=${encodeURIComponent('赶集')}`).set('Cookie', leader).expect(200);
+    expect(ours.body.items.map((e: { id: string }) => e.id)).toEqual([body.id]);
+  });
+
+  it('runs its workflow with its guard, the version check, closure and reopen', async () => {
+    const { body } = await create('法治文艺汇演').expect(201);
+    const detail = await t.http.get(`/api/fixture-events/${body.id}`).set('Cookie', legal).expect(200);
+    expect(detail.body.transitions.map((r: { to: string }) => r.to)).toEqual(['held']);
+    expect((await step(body.id, 1, 'archived')).body.code).toBe('ILLEGAL_TRANSITION');
+    expect((await step(body.id, 1, 'held')).status).toBe(400);
+    const future = await step(body.id, 1, 'held', { heldOn: '2021-07-01' });
+    expect([future.status, future.body.code]).toEqual([409, 'DATE_IN_FUTURE']);
+    expect((await step(body.id, 2, 'held', { heldOn: '2021-06-12' })).status).toBe(409);
+    const held = await step(body.id, 1, 'held', { heldOn: '2021-06-12' }).expect(200);
+    expect(held.body).toMatchObject({ status: 'held', heldOn: '2021-06-12', version: 2 });
+    const archived = await step(body.id, 2, 'archived').expect(200);
+    const closed = await t.http.patch(`/api/fixture-events/${body.id}`).set('Cookie', legal).send({ version: archived.body.version, title: '改名' });
+    expect([closed.status, closed.body.code]).toEqual([409, 'RECORD_CLOSED']);
+    const reopened = await t.http.post(`/api/fixture-events/${body.id}/reopen`).set('Cookie', leader).send({ version: 3, reason: '补登受众人数' }).expect(200);
+    expect(reopened.body).toMatchObject({ status: 'held', version: 4 });
+    await t.http.patch(`/api/fixture-events/${body.id}`).set('Cookie', legal).send({ version: 4, audience: 120 }).expect(200);
+    expect(await auditActions(body.id)).toEqual([
+      'publicity-event.create', 'publicity-event.transition', 'publicity-event.transition', 'publicity-event.reopen', 'publicity-event.update',
+    ]);
+    const steps = await t.ds.query(`SELECT from_status, to_status FROM status_history WHERE ledger = 'publicity-event' AND record_id = $1 ORDER BY id`, [body.id]);
+    expect(steps.map((s: { from_status: string | null; to_status: string }) => `${s.from_status}->${s.to_status}`)).toEqual(['null->registered', 'registered->held', 'held->archived', 'archived->held']);
+  });
+
+  it('voids a record: it keeps its number, shows void and refuses changes', async () => {
+    const { body } = await create('作废测试').expect(201);
+    const voided = await t.http.post(`/api/fixture-events/${body.id}/void`).set('Cookie', legal).send({ version: 1, reason: '重复登记' }).expect(200);
+    expect(voided.body).toMatchObject({ number: body.number, voided: true, voidReason: '重复登记' });
+    expect((await step(body.id, 2, 'held', { heldOn: '2021-06-12' })).body.code).toBe('RECORD_VOID');
+    expect(await auditActions(body.id)).toEqual(['publicity-event.create', 'publicity-event.void']);
+  });
+
+  it('exports its list as .xlsx in its layout, audited; the file opens back and imports back', async () => {
+    const res = await t.http.get('/api/fixture-events/export.xlsx?voided=false').set('Cookie', legal).buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    expect(sheet.name).toBe('普法活动');
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const header = rows.findIndex((r) => r[0] === '编号');
+    expect(rows[header]).toEqual(['编号', '活动名称', '举办日期', '受众人数']);
+    const body = rows.slice(header + 1);
+    expect(body.map((r) => r[1])).toEqual(['宪法宣传周进社区', '民法典讲座', '普法宣传赶集日', '法治文艺汇演']);
+    const held = body[3];
+    expect([(held[2] as Date).toISOString().slice(0, 10), held[3]]).toEqual(['2021-06-12', 120]);
+    const [audit] = await t.ds.query(`SELECT detail FROM audit_log WHERE action = 'publicity-event.export' ORDER BY id DESC LIMIT 1`);
+    expect(audit.detail).toMatchObject({ rows: 4, unmasked: false });
+
+    // The same file, one row edited and one added, comes back in: an update and a numbered create.
+    const edited = rows.findIndex((r) => r[1] === '民法典讲座') + 1;
+    sheet.getRow(edited).getCell(4).value = 65;
+    sheet.addRow(['', '新春普法游园', null, 300]);
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const preview = await t.http.post('/api/fixture-events/import?mode=preview').set('Cookie', legal).attach('file', file, 'events.xlsx').expect(200);
+    expect(preview.body).toEqual({ rows: 5, creates: 1, updates: 4, errors: [] });
+    await t.http.post('/api/fixture-events/import?mode=commit').set('Cookie', legal).attach('file', file, 'events.xlsx').expect(200);
+    const after = await t.http.get('/api/fixture-events?pageSize=10').set('Cookie', legal).expect(200);
+    const byTitle = new Map(after.body.items.map((e: { title: string }) => [e.title, e]));
+    expect(byTitle.get('民法典讲座')).toMatchObject({ audience: 65, version: 2 });
+    expect(byTitle.get('新春普法游园')).toMatchObject({ number: expect.stringMatching(/普法〔2021〕第0006号$/), audience: 300, status: 'registered' });
+    const imported = await t.ds.query(`SELECT action FROM audit_log WHERE action LIKE 'publicity-event.import.%' ORDER BY id`);
+    expect(imported.map((r: { action: string }) => r.action).sort()).toEqual(['publicity-event.import.create', ...Array(4).fill('publicity-event.import.update')]);
+  });
+
+  it('answers its figures with their list filters, in the caller’s scope', async () => {
+    const figures = await t.http.get('/api/statistics/fixture-events?year=2021').set('Cookie', leader).expect(200);
+    expect(figures.body).toEqual({ year: 2021, registered: 5, held: 1, filters: { registered: 'voided=false&registeredYear=2021', held: 'voided=false&heldYear=2021' } });
+    const listed = await t.http.get(`/api/fixture-events?${figures.body.filters.held}`).set('Cookie', leader).expect(200);
+    expect(listed.body.total).toBe(1);
+    const elsewhere = await t.http.get('/api/statistics/fixture-events?year=2021').set('Cookie', otherTown).expect(200);
+    expect(elsewhere.body).toMatchObject({ registered: 0, held: 0 });
+    await t.http.get(`/api/statistics/fixture-events?year=2021&townId=${guanghai}`).set('Cookie', otherTown).expect(404);
+  });
+});
