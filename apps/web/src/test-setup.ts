@@ -1,6 +1,8 @@
 import { setupZonelessTestEnv } from 'jest-preset-angular/setup-env/zoneless';
+import { REGISTRY_PROVIDERS } from './app/registry';
 
-setupZonelessTestEnv();
+/** Every test sees the app's dictionaries, menu and record paths, as the app provides them. */
+setupZonelessTestEnv({ extraProviders: REGISTRY_PROVIDERS });
 
 class ResizeObserverStub implements ResizeObserver {
   observe(): void {}

@@ -7,7 +7,7 @@ import { provideRouter } from '@angular/router';
 import { VESSEL_TRANSITIONS, VesselCaseDetailDto } from '@fazhi/contracts';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { NzModalService } from 'ng-zorro-antd/modal';
-import { APP_ICONS } from '../../core/icons';
+import { APP_ICONS } from '../../registry';
 import { TransitionModalComponent, VesselStep, stepData, stepField } from './transition-modal.component';
 
 registerLocaleData(localeZh, 'zh-cn');
