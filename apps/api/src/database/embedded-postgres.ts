@@ -100,7 +100,7 @@ async function recoverStalePostmaster(pgDir: string, ownerFile: string, log: (m:
   const pidFile = path.join(pgDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const postmasterPid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  const owner: OwnerRecord | null = fs.existsSync(ownerFile) ? JSON.parse(fs.readFileSync(ownerFile, 'utf8')) : null;
+  const owner: OwnerRecord | null = fs.existsSync(ownerFile) ? (JSON.parse(fs.readFileSync(ownerFile, 'utf8')) as OwnerRecord) : null;
   const postmasterAlive = Number.isInteger(postmasterPid) && alive(postmasterPid) && commandOf(postmasterPid).includes('postgres');
   if (!postmasterAlive) {
     log(`Removing the stale postmaster.pid of process ${postmasterPid}, which is gone.`);

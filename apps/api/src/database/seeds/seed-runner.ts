@@ -10,7 +10,7 @@ const SEED_LOCK = 727_002;
 export interface SeedDeps {
   config: AppConfig;
   now(): Date;
-  hashPassword(password: string): Promise<string>;
+  hashPassword: (password: string) => Promise<string>;
   log(message: string): void;
 }
 
