@@ -3,7 +3,6 @@
 const { BASE_URL, launch, openPage, signIn, choose, fitsWidth, expectText, answer, townToday } = require('./browser');
 // The demo data's evidence pictures (a real PNG drawn with zlib), from the server build the
 // browser tests run against.
-// eslint-disable-next-line n/no-missing-require -- built by `npm run build` before the browser tests
 const { demoEvidencePng } = require('../../api/dist/database/seeds/demo-images');
 
 const PHONE = { width: 375, height: 812 };

@@ -210,7 +210,6 @@ function toQueryString(filter) {
  * (framework-free, from the built API) over the mirrored list filter.
  */
 function apiStatisticsStatements(scope, year, townId) {
-  // eslint-disable-next-line n/no-missing-require -- the built API, there once the bench has built it
   const { yearFiguresStatement } = require('../../../apps/api/dist/vessel-cases/vessel-year-figures.js');
   const st = yearFiguresStatement(scope, year, townId, (params) => vesselWhere(scope, { voided: 'false' }, params));
   return [{ name: "statistics: the API's statement", ...st }];
