@@ -65,7 +65,7 @@ async function run(command: string | undefined): Promise<number> {
  * are sound, 2 otherwise.
  */
 async function verifyAudit(ds: DataSource, config: AppConfig, appRole: string | null): Promise<number> {
-  const applied = new Set((await ds.query(`SELECT name FROM schema_migration`)).map((r: { name: string }) => r.name));
+  const applied = new Set((await ds.query<{ name: string }[]>(`SELECT name FROM schema_migration`)).map((r) => r.name));
   if (ds.migrations.some((m) => !applied.has(m.name ?? m.constructor.name))) {
     say('The database has migrations to apply: run `npm run migrate` first.');
     return 2;

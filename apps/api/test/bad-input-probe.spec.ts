@@ -252,7 +252,7 @@ describe('bad input to every operation (OpenAPI-driven, seeded)', () => {
         out.push(
           ordered(values).map((v) => ({
             op, kind: p.in, input: p.name, value: v.name,
-            url: p.in === 'path' ? urlOf(op, { [p.name]: String(v.value) }, '') : urlOf(op, {}, v.name === 'bracketed' ? `${p.name}[a][b]=1` : `${p.name}=${v.value}`),
+            url: p.in === 'path' ? urlOf(op, { [p.name]: String(v.value) }, '') : urlOf(op, {}, v.name === 'bracketed' ? `${p.name}[a][b]=1` : `${p.name}=${String(v.value)}`),
             ...(body ? json(body) : {}),
           })),
         );
@@ -293,7 +293,7 @@ describe('bad input to every operation (OpenAPI-driven, seeded)', () => {
         ['__proto__ field', 'multipart/form-data; boundary=B', `${part('Content-Disposition: form-data; name="__proto__"', 'x')}${part('Content-Disposition: form-data; name="constructor"', 'x')}--B--\r\n`],
         ['spreadsheet that is not one', 'multipart/form-data; boundary=B', `${part('Content-Disposition: form-data; name="version"', '1')}${part('Content-Disposition: form-data; name="stage"', 'discovery')}${part('Content-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'PK\u0003\u0004 broken zip')}--B--\r\n`],
       ];
-      return forms.map(([name, type, payload]) => ({ op, kind: 'multipart' as const, input: '(form)', value: name, url, payload, contentType: type })) as Omit<Probe, 'role' | 'headers'>[];
+      return forms.map(([name, type, payload]) => ({ op, kind: 'multipart' as const, input: '(form)', value: name, url, payload, contentType: type }));
     };
 
     const countRows = async (): Promise<Map<string, number>> => {

@@ -7,7 +7,7 @@ describe('database schema', () => {
   let ds: DataSource;
   beforeAll(async () => {
     db = await createTestDatabase({ empty: true });
-    (await migrate(db.url, SCHEMA, () => undefined)).destroy();
+    await (await migrate(db.url, SCHEMA, () => undefined)).destroy();
     ds = await openTestDataSource(db.url);
   });
   afterAll(async () => {

@@ -25,7 +25,7 @@ describe('input refused at the edge', () => {
   const importRows = async (mode: 'preview' | 'commit', rows: Record<string, string>[]) => {
     const exported = await t.http.get('/api/vessel-cases/export.xlsx?registeredYear=2022').set('Cookie', officer).buffer(true).parse(binary).expect(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(exported.body as unknown as ArrayBuffer);
+    await wb.xlsx.load(exported.body);
     const sheet = wb.worksheets[0];
     const headers = sheet.getRow(2).values as string[];
     const numbers = rows.map((cells) => {

@@ -93,7 +93,7 @@ describe('unique keys under concurrent requests', () => {
     const officer = await t.login('officer');
     const empty = await t.http.get('/api/vessel-cases/export.xlsx?from=2099-01-01').set('Cookie', officer).buffer(true).parse(binary).expect(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(empty.body as unknown as ArrayBuffer);
+    await wb.xlsx.load(empty.body);
     const sheet = wb.worksheets[0];
     const headers = sheet.getRow(2).values as string[];
     const row = sheet.addRow([]);
@@ -123,7 +123,7 @@ describe('unique keys under concurrent requests', () => {
     const [a, b] = [t.ds.createQueryRunner(), t.ds.createQueryRunner()];
     await Promise.all([a.connect(), b.connect()]);
     try {
-      const [x, y] = (await t.ds.query(`SELECT id FROM org_unit ORDER BY code LIMIT 2`)) as { id: string }[];
+      const [x, y] = await t.ds.query<{ id: string }[]>(`SELECT id FROM org_unit ORDER BY code LIMIT 2`);
       await a.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
       await a.query(`SELECT sort_order FROM org_unit WHERE id = $1`, [x.id]);
       await t.ds.query(`UPDATE org_unit SET sort_order = sort_order WHERE id = $1`, [x.id]);

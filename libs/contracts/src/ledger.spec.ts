@@ -46,7 +46,11 @@ describe('vessel transition table', () => {
     let grew = true;
     while (grew) {
       grew = false;
-      for (const r of VESSEL_TRANSITIONS) if (r.from.some((f) => reached.has(f)) && !reached.has(r.to)) reached.add(r.to) && (grew = true);
+      for (const r of VESSEL_TRANSITIONS)
+        if (r.from.some((f) => reached.has(f)) && !reached.has(r.to)) {
+          reached.add(r.to);
+          grew = true;
+        }
     }
     expect([...reached].sort()).toEqual([...VESSEL_STATUSES].sort());
     for (const s of VESSEL_STATUSES.filter((x) => !['verified', 'handed_over'].includes(x))) {

@@ -8,7 +8,8 @@ import * as zlib from 'node:zlib';
 /** The slice of tar-stream 2 that we use (the package ships no types). */
 interface TarHeader {
   name: string;
-  type?: 'file' | 'directory' | string;
+  /** 'file', 'directory' or another tar entry type */
+  type?: string;
   size?: number;
   mode?: number;
   mtime?: Date;
@@ -21,6 +22,7 @@ interface TarExtract extends Writable {
   on(event: 'entry', fn: (header: TarHeader, stream: Readable, next: () => void) => void): this;
   on(event: string, fn: (...args: never[]) => void): this;
 }
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- tar-stream 2 ships no types; the interfaces above are its typed slice
 const tar = require('tar-stream') as { pack(): TarPack; extract(): TarExtract };
 
 export class BackupError extends Error {}

@@ -33,7 +33,7 @@ export async function backupEmbedded(config: AppConfig, writer: ArchiveWriter, l
   let client: Client | null = null;
   try {
     client = await openClient(superuserDatabaseUrl(config)!);
-    const [{ data_directory: served }] = (await client.query('SHOW data_directory')).rows;
+    const [{ data_directory: served }] = (await client.query<{ data_directory: string }>('SHOW data_directory')).rows;
     if (fs.realpathSync(served) !== fs.realpathSync(pgDir)) {
       throw new BackupError(`The PostgreSQL on port ${config.embeddedPgPort} serves ${served}, not ${pgDir}: set EMBEDDED_PG_PORT to the port of this data folder's server.`);
     }

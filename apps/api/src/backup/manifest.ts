@@ -33,7 +33,7 @@ const FINGERPRINT_LABEL = 'fazhi-ledger key fingerprint v1';
  */
 export function keyFingerprints(config: AppConfig): Record<KeyName, string | null> {
   const file = path.join(config.dataDir, 'secrets.json');
-  const stored: Partial<Record<KeyName, string>> = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  const stored: Partial<Record<KeyName, string>> = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Record<KeyName, string>>) : {};
   const result = {} as Record<KeyName, string | null>;
   for (const name of KEYS) {
     const key = config[name] ?? stored[name] ?? null;
@@ -55,7 +55,7 @@ export function appVersion(): string {
 export function parseManifest(data: Buffer): BackupManifest {
   let manifest: BackupManifest;
   try {
-    manifest = JSON.parse(data.toString('utf8'));
+    manifest = JSON.parse(data.toString('utf8')) as BackupManifest;
   } catch {
     manifest = {} as BackupManifest;
   }

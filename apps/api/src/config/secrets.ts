@@ -24,7 +24,7 @@ const gen = () => randomBytes(48).toString('base64url');
  */
 export function storedSecrets(dataDir: string): StoredSecrets {
   const file = path.join(dataDir, 'secrets.json');
-  const stored: Partial<StoredSecrets> = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  const stored: Partial<StoredSecrets> = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<StoredSecrets>) : {};
   const next: StoredSecrets = {
     sessionSecret: stored.sessionSecret ?? gen(),
     personalDataKey: stored.personalDataKey ?? gen(),

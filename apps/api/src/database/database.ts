@@ -66,7 +66,7 @@ export async function connectDatabase(config: AppConfig, log: (m: string) => voi
 
 export async function migrate(url: string, schema: DatabaseSchema, log: (m: string) => void): Promise<DataSource> {
   const ds = await openDataSource(url, schema);
-  const [{ version }] = await ds.query(`SELECT current_setting('server_version_num')::int AS version`);
+  const [{ version }] = await ds.query<{ version: number }[]>(`SELECT current_setting('server_version_num')::int AS version`);
   if (version < 140000) {
     await ds.destroy();
     throw new Error(`PostgreSQL 14 or newer is required (this server is ${Math.floor(version / 10000)}).`);
@@ -98,7 +98,7 @@ export async function prepareDatabase(config: AppConfig, db: DatabaseHandle, sch
       );
     }
     if (config.env === 'production') {
-      const [{ demo }] = await ds.query(`SELECT count(*)::int AS demo FROM app_user WHERE demo`);
+      const [{ demo }] = await ds.query<{ demo: number }[]>(`SELECT count(*)::int AS demo FROM app_user WHERE demo`);
       if (demo > 0) {
         refusals.push(`this database holds ${demo} demo account(s) with the published demo password: production never runs on demo data. Use a new database`);
       }

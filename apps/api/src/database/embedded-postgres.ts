@@ -10,6 +10,7 @@ interface EmbeddedPostgresInstance {
 }
 type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
 
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- a real import() that TypeScript's CommonJS output would turn into require()
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{ default: EmbeddedPostgresCtor }>;
 
 export interface EmbeddedDatabase {
@@ -99,7 +100,7 @@ async function recoverStalePostmaster(pgDir: string, ownerFile: string, log: (m:
   const pidFile = path.join(pgDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const postmasterPid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  const owner: OwnerRecord | null = fs.existsSync(ownerFile) ? JSON.parse(fs.readFileSync(ownerFile, 'utf8')) : null;
+  const owner: OwnerRecord | null = fs.existsSync(ownerFile) ? (JSON.parse(fs.readFileSync(ownerFile, 'utf8')) as OwnerRecord) : null;
   const postmasterAlive = Number.isInteger(postmasterPid) && alive(postmasterPid) && commandOf(postmasterPid).includes('postgres');
   if (!postmasterAlive) {
     log(`Removing the stale postmaster.pid of process ${postmasterPid}, which is gone.`);
@@ -234,7 +235,7 @@ async function adoptPassword(url: string, password: string, log: (m: string) => 
     throw new EmbeddedPostgresError('The embedded PostgreSQL refuses the superuser password kept in DATA_DIR/secrets.json.');
   });
   try {
-    const [{ sql }] = (await client.query(`SELECT format('ALTER ROLE %I PASSWORD %L', current_user, $1::text) AS sql`, [password])).rows;
+    const [{ sql }] = (await client.query<{ sql: string }>(`SELECT format('ALTER ROLE %I PASSWORD %L', current_user, $1::text) AS sql`, [password])).rows;
     await client.query(sql);
     log('The embedded PostgreSQL superuser now has a generated password (DATA_DIR/secrets.json).');
   } finally {
@@ -262,7 +263,7 @@ export async function ensureEmbeddedRoles(
   };
   const exec = async (c: InstanceType<typeof Client>, template: string, ...args: string[]) => {
     const placeholders = args.map((_, i) => `$${i + 1}::text`).join(', ');
-    const [{ sql }] = (await c.query(`SELECT format('${template}', ${placeholders}) AS sql`, args)).rows;
+    const [{ sql }] = (await c.query<{ sql: string }>(`SELECT format('${template}', ${placeholders}) AS sql`, args)).rows;
     await c.query(sql);
   };
   const admin = await connect('postgres');

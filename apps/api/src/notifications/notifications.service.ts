@@ -104,12 +104,12 @@ export class NotificationsService {
     const { page, pageSize, offset } = pageOf(q);
     const params: unknown[] = [];
     const where = this.mine(principal, q.townId, params);
-    const [{ total, unread }] = await this.ds.query(
+    const [{ total, unread }] = await this.ds.query<{ total: number; unread: number }[]>(
       `SELECT count(*) FILTER (WHERE ${q.unread ? 'n.read_at IS NULL' : 'TRUE'})::int AS total, count(*) FILTER (WHERE n.read_at IS NULL)::int AS unread FROM notification n WHERE ${where}`,
       params,
     );
     const p = sqlParams(params);
-    const rows: NotificationRow[] = await this.ds.query(
+    const rows = await this.ds.query<NotificationRow[]>(
       `SELECT n.* FROM notification n WHERE ${where}${q.unread ? ' AND n.read_at IS NULL' : ''} ORDER BY n.created_at DESC, n.id OFFSET ${p(offset)} LIMIT ${p(pageSize)}`,
       params,
     );
@@ -118,13 +118,13 @@ export class NotificationsService {
 
   async unreadCount(principal: Principal, townId?: string): Promise<{ unread: number }> {
     const params: unknown[] = [];
-    const [{ unread }] = await this.ds.query(`SELECT count(*)::int AS unread FROM notification n WHERE ${this.mine(principal, townId, params)} AND n.read_at IS NULL`, params);
+    const [{ unread }] = await this.ds.query<{ unread: number }[]>(`SELECT count(*)::int AS unread FROM notification n WHERE ${this.mine(principal, townId, params)} AND n.read_at IS NULL`, params);
     return { unread };
   }
 
   async markRead(principal: Principal, id: string): Promise<NotificationDto> {
     const params: unknown[] = [id, this.clock.now()];
-    const [rows] = await this.ds.query(
+    const [rows] = await this.ds.query<[NotificationRow[], number]>(
       `UPDATE notification n SET read_at = COALESCE(n.read_at, $2) WHERE n.id = $1 AND ${this.mine(principal, undefined, params)} RETURNING n.*`,
       params,
     );
@@ -134,7 +134,7 @@ export class NotificationsService {
 
   async markAllRead(principal: Principal, townId?: string): Promise<{ updated: number }> {
     const params: unknown[] = [this.clock.now()];
-    const [, updated] = await this.ds.query(`UPDATE notification n SET read_at = $1 WHERE n.read_at IS NULL AND ${this.mine(principal, townId, params)}`, params);
+    const [, updated] = await this.ds.query<[unknown[], number]>(`UPDATE notification n SET read_at = $1 WHERE n.read_at IS NULL AND ${this.mine(principal, townId, params)}`, params);
     return { updated };
   }
 }

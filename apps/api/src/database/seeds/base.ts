@@ -61,7 +61,7 @@ export interface AccountSeed {
 /** Creates an account with its roles unless the username exists (never overwrites a user's changes). */
 export async function insertAccount(em: EntityManager, a: AccountSeed, passwordHash: string, now: Date): Promise<boolean> {
   const id = stableId(`user:${a.username}`);
-  const inserted = await em.query(
+  const inserted = await em.query<{ id: string }[]>(
     `INSERT INTO app_user (id, username, display_name, phone, org_unit_id, town_id, password_hash, password_changed_at,
                            must_change_password, demo, status, created_at, updated_at, version)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'active', $8, $8, 1)

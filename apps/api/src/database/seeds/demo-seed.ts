@@ -55,7 +55,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 export interface SeedContext {
   em: EntityManager;
   now: Date;
-  hashPassword(password: string): Promise<string>;
+  hashPassword: (password: string) => Promise<string>;
   config: AppConfig;
 }
 

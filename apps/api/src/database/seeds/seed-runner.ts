@@ -10,7 +10,7 @@ const SEED_LOCK = 727_002;
 export interface SeedDeps {
   config: AppConfig;
   now(): Date;
-  hashPassword(password: string): Promise<string>;
+  hashPassword: (password: string) => Promise<string>;
   log(message: string): void;
 }
 
@@ -20,7 +20,7 @@ export async function applySeed(ds: DataSource, name: string, steps: SeedStep[],
   for (const step of [...steps].sort((a, b) => a.version - b.version)) {
     const done = await ds.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
-      const [row] = await em.query('SELECT version FROM seed_version WHERE name = $1', [name]);
+      const [row] = await em.query<{ version: number }[]>('SELECT version FROM seed_version WHERE name = $1', [name]);
       if (row && row.version >= step.version) return false;
       const now = deps.now();
       await step.run({ em, now, hashPassword: deps.hashPassword, config: deps.config });
@@ -54,14 +54,14 @@ export async function ensureInitialAccounts(ds: DataSource, config: AppConfig, d
     await syncBuiltinRoles(em, now);
     if (config.initialAccounts.length === 0) return;
     await em.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
-    let [root] = await em.query(`SELECT id FROM org_unit WHERE parent_id IS NULL ORDER BY created_at LIMIT 1`);
+    let [root] = await em.query<{ id: string }[]>(`SELECT id FROM org_unit WHERE parent_id IS NULL ORDER BY created_at LIMIT 1`);
     if (!root) {
       const ids = await upsertUnits(
         em,
         [{ key: 'root', parentKey: null, level: 'county', code: env.ROOT_UNIT_CODE?.trim() || 'ROOT', name: env.ROOT_UNIT_NAME?.trim() || '本级单位', sortOrder: 0 }],
         now,
       );
-      root = { id: ids.get('root') };
+      root = { id: ids.get('root')! };
       deps.log(`Created the root org unit "${env.ROOT_UNIT_NAME?.trim() || '本级单位'}".`);
     }
     for (const a of config.initialAccounts) {

@@ -34,7 +34,7 @@ interface LangOption {
             nz-menu-item
             [nzSelected]="i18n.lang() === option.lang"
             [attr.data-test]="'lang-' + option.lang"
-            (click)="i18n.use(option.lang)"
+            (click)="i18n.use(option.lang)" tabindex="0" (keydown.enter)="i18n.use(option.lang)"
           >
             {{ option.label }}
           </li>

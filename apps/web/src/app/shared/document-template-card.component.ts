@@ -149,7 +149,7 @@ export class DocumentTemplatesApi {
       } @else if (loadFailed()) {
         <p class="fz-muted" data-test="template-load-failed">
           {{ t('disputeSettings.loadFailed') }}
-          <a (click)="load()">{{ t('common.refresh') }}</a>
+          <a (click)="load()" role="button" tabindex="0" (keydown.enter)="load()">{{ t('common.refresh') }}</a>
         </p>
       } @else {
         <div class="fz-tpl-wait"><nz-spin nzSimple /></div>

@@ -22,7 +22,7 @@ export interface FilterTag {
             {{ tag.label }}：{{ tag.value }}
           </nz-tag>
         }
-        <a (click)="cleared.emit()" data-test="filter-clear">{{ t('filters.clear') }}</a>
+        <a (click)="cleared.emit()" role="button" tabindex="0" (keydown.enter)="cleared.emit()" data-test="filter-clear">{{ t('filters.clear') }}</a>
       </div>
     }
   `,

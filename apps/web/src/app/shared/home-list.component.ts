@@ -13,7 +13,7 @@ import { ZORRO_IMPORTS } from './zorro';
 export class HomeListItemDirective<T> {
   readonly fzHomeListItem = input.required<Observable<Page<T>>>();
 
-  static ngTemplateContextGuard<T>(_directive: HomeListItemDirective<T>, context: unknown): context is { $implicit: T } {
+  static ngTemplateContextGuard<T>(_directive: HomeListItemDirective<T>, _context: unknown): _context is { $implicit: T } {
     return true;
   }
 }

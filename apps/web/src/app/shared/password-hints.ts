@@ -40,8 +40,8 @@ export function passwordPolicyValidator(username: FromControl, current?: FromCon
 /** Group validator: the `confirm` control equals the `newPassword` one. */
 export function matchValidator(source: string, confirm: string): ValidatorFn {
   return (group: AbstractControl): ValidationErrors | null => {
-    const a = group.get(source)?.value;
-    const b = group.get(confirm)?.value;
+    const a: unknown = group.get(source)?.value;
+    const b: unknown = group.get(confirm)?.value;
     return b && a !== b ? { mismatch: true } : null;
   };
 }

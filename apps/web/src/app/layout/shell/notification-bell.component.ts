@@ -32,11 +32,11 @@ import { ZORRO_IMPORTS } from '../../shared/zorro';
         <div class="fz-notifications-head">
           <strong>{{ t('notifications.title') }}</strong>
           @if (unread() > 0) {
-            <a (click)="readAll()" data-test="notification-read-all">{{ t('notifications.readAll') }}</a>
+            <a (click)="readAll()" role="button" tabindex="0" (keydown.enter)="readAll()" data-test="notification-read-all">{{ t('notifications.readAll') }}</a>
           }
         </div>
         @for (item of items(); track item.id) {
-          <div class="fz-notification" [class.fz-unread]="!item.readAt" [attr.data-notification]="item.id" (click)="openItem(item)">
+          <div class="fz-notification" [class.fz-unread]="!item.readAt" [attr.data-notification]="item.id" (click)="openItem(item)" role="button" tabindex="0" (keydown.enter)="openItem(item)">
             <div class="fz-notification-title">{{ item.title }}</div>
             @if (item.body) {
               <div class="fz-muted fz-break">{{ item.body }}</div>
