@@ -51,8 +51,8 @@ export const DISPUTE_FILTERS = new LedgerFilters<DisputeQuery>(
   {
     status: 'disputes.status',
     reached: 'disputes.filterReached',
-    townId: 'vessels.town',
-    villageId: 'vessels.village',
+    townId: 'record.town',
+    villageId: 'record.village',
     noVillage: 'disputes.filterNoVillage',
     category: 'disputes.category',
     source: 'disputes.source',
@@ -75,7 +75,7 @@ export const DISPUTE_FILTERS = new LedgerFilters<DisputeQuery>(
     escalatedYear: 'disputes.filterEscalatedYear',
     escalated: 'disputes.filterEscalated',
     deadline: 'disputes.filterDeadline',
-    voided: 'vessels.filterVoided',
+    voided: 'record.filterVoided',
   },
   DISPUTE_PARTY_SEARCH_FIELDS,
 );

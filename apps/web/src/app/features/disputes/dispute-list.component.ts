@@ -34,7 +34,7 @@ const COLUMNS: readonly LedgerColumn<DisputeDto>[] = [
   { key: 'number', header: 'disputes.number', width: '190px', fixed: 'left', sort: 'number', link: (item) => ['/disputes', item.id] },
   { key: 'status', header: 'disputes.status', width: '140px', sort: 'status' },
   { key: 'category', header: 'disputes.category', width: '100px', value: (item) => DISPUTE_CATEGORY_LABELS[item.category], phone: false },
-  { key: 'villageName', header: 'vessels.village', width: '110px', phone: false },
+  { key: 'villageName', header: 'record.village', width: '110px', phone: false },
   { key: 'occurredOn', header: 'disputes.occurredOn', width: '120px', sort: 'occurredOn', phone: false },
   { key: 'summary', header: 'disputes.summary', width: '240px', wrap: true },
   { key: 'parties', header: 'disputes.parties', width: '150px', value: (item) => item.parties.map((p) => p.name ?? '—').join('、'), phone: false },

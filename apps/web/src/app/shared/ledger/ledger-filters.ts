@@ -1,4 +1,4 @@
-import { TKey } from '../../core/i18n/dict.zh';
+import { TKey } from '../../core/i18n/dictionary';
 import { FilterTag } from '../filter-tags.component';
 import { isPlainDate } from '../plain-date';
 import { MONTH, Source, oneOf, reader, text, uuid, year } from '../query-params';

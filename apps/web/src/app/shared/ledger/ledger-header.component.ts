@@ -18,13 +18,13 @@ import { LedgerView } from './ledger-view';
     @let name = view().name;
     <fz-page-header [title]="t(view().words.title)" [subtitle]="t(view().words.subtitle)">
       @if (list().exportHref(); as href) {
-        <a nz-button [href]="href" download [attr.data-test]="name + '-export'"><nz-icon nzType="download" />{{ t('vessels.export') }}</a>
+        <a nz-button [href]="href" download [attr.data-test]="name + '-export'"><nz-icon nzType="download" />{{ t('record.export') }}</a>
       } @else {
-        <button nz-button type="button" (click)="list().exportSearch()" [attr.data-test]="name + '-export'"><nz-icon nzType="download" />{{ t('vessels.export') }}</button>
+        <button nz-button type="button" (click)="list().exportSearch()" [attr.data-test]="name + '-export'"><nz-icon nzType="download" />{{ t('record.export') }}</button>
       }
       <ng-content />
       <a *fzHasPermission="view().write" nz-button [routerLink]="view().path + '/import'" [attr.data-test]="name + '-import'">
-        <nz-icon nzType="upload" />{{ t('vessels.import') }}
+        <nz-icon nzType="upload" />{{ t('record.import') }}
       </a>
       <a *fzHasPermission="view().write" nz-button nzType="primary" [routerLink]="view().path + '/new'" [attr.data-test]="name + '-create'">
         <nz-icon nzType="plus" />{{ t(view().words.create) }}

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, Directive, ElementRef, Renderer2, S
 import { RouterLink } from '@angular/router';
 import { PermissionCode } from '@fazhi/contracts';
 import { AuthService } from '../../core/auth/auth.service';
-import { TKey } from '../../core/i18n/dict.zh';
+import { TKey } from '../../core/i18n/dictionary';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { ZORRO_IMPORTS } from '../zorro';
 
@@ -133,7 +133,7 @@ export class DataAttrDirective {
                 } @else if (column.link) {
                   <a [routerLink]="column.link(item)">{{ text(column, item) }}</a>
                   @if (voided(item)) {
-                    <nz-tag nzColor="default" class="fz-tag-inline" data-test="voided-tag">{{ t('vessels.voided') }}</nz-tag>
+                    <nz-tag nzColor="default" class="fz-tag-inline" data-test="voided-tag">{{ t('record.voided') }}</nz-tag>
                   }
                 } @else {
                   {{ text(column, item) }}

@@ -1,5 +1,5 @@
 import { PermissionCode, StatusHistoryDto } from '@fazhi/contracts';
-import { TKey } from '../../core/i18n/dict.zh';
+import { TKey } from '../../core/i18n/dictionary';
 import { formatInstant } from '../date-time.pipe';
 import { TimelineEntry } from '../record-timeline.component';
 

@@ -4,7 +4,7 @@ import { ATTACHMENT_STAGE_LABELS, AttachmentDto, AttachmentStage, DeadlineDto, T
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { Observable } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
-import { TKey } from '../../core/i18n/dict.zh';
+import { TKey } from '../../core/i18n/dictionary';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { Submission } from '../api-error-message';
 import { DeadlineAlertComponent } from '../deadline.component';
@@ -60,7 +60,7 @@ type ReasonAction = 'void' | 'reopen' | 'unmask';
         <nz-tag [nzColor]="color(r.status)" [attr.data-test]="name + '-status'">{{ status(r.status) }}</nz-tag>
         <ng-content select="[fzRecordTags]" />
         @if (r.voided) {
-          <nz-tag nzColor="red" data-test="voided-tag">{{ t('vessels.voided') }}</nz-tag>
+          <nz-tag nzColor="red" data-test="voided-tag">{{ t('record.voided') }}</nz-tag>
         }
       </div>
       <div class="fz-detail-actions" [attr.data-test]="name + '-actions'">
@@ -72,7 +72,7 @@ type ReasonAction = 'void' | 'reopen' | 'unmask';
         <ng-content select="[fzRecordActions]" />
         @if (writable() || reopenable()) {
           <button nz-button nz-dropdown [nzDropdownMenu]="more" nzTrigger="click" type="button" [attr.data-test]="name + '-more'">
-            {{ t('disputes.moreActions') }}<nz-icon nzType="down" />
+            {{ t('record.moreActions') }}<nz-icon nzType="down" />
           </button>
           <nz-dropdown-menu #more="nzDropdownMenu">
             <ul nz-menu>
@@ -83,19 +83,19 @@ type ReasonAction = 'void' | 'reopen' | 'unmask';
                 @if (menu().length > 0) {
                   <li nz-menu-divider></li>
                 }
-                <li nz-menu-item nzDanger (click)="askReason('void')" data-action="void">{{ t('vessels.void') }}</li>
+                <li nz-menu-item nzDanger (click)="askReason('void')" data-action="void">{{ t('record.void') }}</li>
               } @else {
-                <li nz-menu-item (click)="askReason('reopen')" data-action="reopen">{{ t('vessels.reopen') }}</li>
+                <li nz-menu-item (click)="askReason('reopen')" data-action="reopen">{{ t('record.reopen') }}</li>
               }
             </ul>
           </nz-dropdown-menu>
         }
-        <a nz-button [routerLink]="view().path"><nz-icon nzType="unordered-list" />{{ t('disputes.backToList') }}</a>
+        <a nz-button [routerLink]="view().path"><nz-icon nzType="unordered-list" />{{ t('record.backToList') }}</a>
       </div>
     </div>
 
     @if (r.voided) {
-      <nz-alert class="fz-block" nzType="warning" nzShowIcon [nzMessage]="t('vessels.voidedHint', { reason: r.voidReason ?? '' })" />
+      <nz-alert class="fz-block" nzType="warning" nzShowIcon [nzMessage]="t('record.voidedHint', { reason: r.voidReason ?? '' })" />
     }
     <ng-content select="[fzRecordAlerts]" />
     @if (r.deadline; as d) {
@@ -130,9 +130,9 @@ type ReasonAction = 'void' | 'reopen' | 'unmask';
     }
     @if (reason(); as action) {
       <fz-reason-modal
-        [title]="action === 'void' ? t('vessels.voidTitle', { number: r.number }) : action === 'reopen' ? t('vessels.reopenTitle', { number: r.number }) : t(view().words.unmaskTitle)"
-        [hint]="action === 'void' ? t(view().words.voidHint) : action === 'reopen' ? t('vessels.reopenHint') : t('vessels.unmaskHint')"
-        [okText]="action === 'void' ? t('vessels.void') : action === 'reopen' ? t('vessels.reopen') : t('vessels.unmask')"
+        [title]="action === 'void' ? t('record.voidTitle', { number: r.number }) : action === 'reopen' ? t('record.reopenTitle', { number: r.number }) : t(view().words.unmaskTitle)"
+        [hint]="action === 'void' ? t(view().words.voidHint) : action === 'reopen' ? t('record.reopenHint') : t('record.unmaskHint')"
+        [okText]="action === 'void' ? t('record.void') : action === 'reopen' ? t('record.reopen') : t('record.unmask')"
         [danger]="action === 'void'"
         [submitting]="submission.busy()"
         [error]="submission.error()"
