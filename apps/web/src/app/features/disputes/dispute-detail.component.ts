@@ -39,6 +39,7 @@ import { FieldComponent } from '../../shared/field.component';
 import { revealErrors } from '../../shared/form-errors';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent, rowsOf } from '../../shared/ledger/ledger-table.component';
 import { byTime, datedEntry, isWritable, statusEntries } from '../../shared/ledger/ledger-view';
+import { RecordPartComponent } from '../../shared/ledger/record-part.component';
 import { RecordAction, RecordShellComponent } from '../../shared/ledger/record-shell.component';
 import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { StepInput, StepModalComponent, WorkflowStep } from '../../shared/transition-modal.component';
@@ -145,7 +146,7 @@ const FOLLOW_UP_COLUMNS: LedgerColumn<DisputeFollowUpDto>[] = [
 @Component({
   selector: 'fz-dispute-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, DateTimePipe, StepModalComponent, HasPermissionDirective, FieldComponent, RecordShellComponent, LedgerTableComponent, LedgerCellDirective],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, DateTimePipe, StepModalComponent, HasPermissionDirective, FieldComponent, RecordShellComponent, RecordPartComponent, LedgerTableComponent, LedgerCellDirective],
   templateUrl: './dispute-detail.component.html',
   styleUrl: '../../shared/record-detail.css',
 })
