@@ -22,7 +22,7 @@ import {
   VESSEL_STATUSES,
   DISPOSAL_LABELS,
 } from '@fazhi/contracts';
-import type { Disposal, HullMaterial, PersuasionMeasure, VesselCaseInput, VesselSource } from '@fazhi/contracts';
+import type { Disposal, HullMaterial, PersuasionMeasure, VesselCaseInput, VesselCaseListQuery, VesselSource } from '@fazhi/contracts';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
 import { IsVersion } from '../common/version';
@@ -90,7 +90,7 @@ export class UnmaskDto {
 
 const csv = csvList;
 
-export class VesselListQuery extends PageQuery {
+export class VesselListQuery extends PageQuery implements VesselCaseListQuery<string, string> {
   @ApiPropertyOptional({ description: 'comma-separated statuses' }) @IsOptional() @Transform(csv) @IsArray() @IsIn(VESSEL_STATUSES as string[], { each: true }) status?: string[];
   @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string;

@@ -1,41 +1,32 @@
-import { DISPOSAL_LABELS, Disposal, VESSEL_STATUSES, VesselStatus } from '@fazhi/contracts';
+import {
+  DISPOSAL_LABELS,
+  Disposal,
+  VESSEL_CASE_SORTS,
+  VESSEL_OWNER_SEARCH_FIELDS,
+  VESSEL_STATUSES,
+  VesselCaseListQuery,
+  VesselCaseSort,
+  VesselStatus,
+} from '@fazhi/contracts';
 import { TKey } from '../../core/i18n/dict.zh';
 import { isPlainDate } from '../../shared/plain-date';
 import { MONTH, Source, YesNo, oneOf, reader, text, uuid, year } from '../../shared/query-params';
 
-export type VesselSort = 'number' | 'registeredAt' | 'discoveredAt' | 'dismantledOn' | 'status';
-export const VESSEL_SORTS: readonly VesselSort[] = ['number', 'registeredAt', 'discoveredAt', 'dismantledOn', 'status'];
-export type OwnerSearchField = 'ownerName' | 'ownerIdNumber' | 'ownerPhone';
+export type VesselSort = VesselCaseSort;
+export const VESSEL_SORTS = VESSEL_CASE_SORTS;
+export type OwnerSearchField = (typeof VESSEL_OWNER_SEARCH_FIELDS)[number];
 /** The person search: sent in a POST body, never read from or written to a URL. */
-export const OWNER_SEARCH_FIELDS: readonly OwnerSearchField[] = ['ownerName', 'ownerIdNumber', 'ownerPhone'];
+export const OWNER_SEARCH_FIELDS: readonly OwnerSearchField[] = VESSEL_OWNER_SEARCH_FIELDS;
+
+/** A list query as a list page holds it: every field set or null, lists empty when unset. */
+type Filters<Q> = { [K in keyof Q]-?: NonNullable<Q[K]> extends readonly unknown[] ? NonNullable<Q[K]> : NonNullable<Q[K]> | null };
 
 /**
- * Every filter the vessel list endpoint takes (docs/api.md), as the list page holds it. The same
- * names are the page's query parameters, so a statistic's `filters[figure]` opens the list as is;
- * the owner search alone never goes into the URL.
+ * Every filter the vessel list endpoint takes (the contracts' `VesselCaseListQuery`), as the list
+ * page holds it. The same names are the page's query parameters, so a statistic's `filters[figure]`
+ * opens the list as is; the owner search alone never goes into the URL.
  */
-export interface VesselQuery {
-  status: VesselStatus[];
-  townId: string | null;
-  villageId: string | null;
-  from: string | null;
-  to: string | null;
-  campaignId: string | null;
-  q: string | null;
-  ownerName: string | null;
-  ownerIdNumber: string | null;
-  ownerPhone: string | null;
-  registeredYear: number | null;
-  registeredMonth: string | null;
-  dismantledYear: number | null;
-  dismantledMonth: string | null;
-  disposal: Disposal | null;
-  handedOverYear: number | null;
-  openAt: string | null;
-  voided: YesNo | null;
-  sort: VesselSort | null;
-  order: 'asc' | 'desc' | null;
-}
+export type VesselQuery = Filters<VesselCaseListQuery>;
 
 export type VesselFilterKey = Exclude<keyof VesselQuery, 'sort' | 'order'>;
 
