@@ -116,12 +116,12 @@ export type VesselCaseSort = (typeof VESSEL_CASE_SORTS)[number];
 export const VESSEL_OWNER_SEARCH_FIELDS = ['ownerName', 'ownerIdNumber', 'ownerPhone'] as const;
 
 /**
- * Every filter of `GET /api/vessel-cases` (and of its search and export), by the names the API
- * reads: the API's list DTO implements it and the web's list filters are typed from it. The API
- * types the statuses and the sort as plain strings (`<string, string>`) and checks them at run time.
+ * The filters of `GET /api/vessel-cases` (and of its search and export), by the names the API
+ * reads, without the page and the sort: the API's list DTO implements it and the web's list
+ * filters are typed from it.
  */
-export interface VesselCaseListQuery<Status extends string = VesselStatus, Sort extends string = VesselCaseSort> {
-  status?: Status[];
+export interface VesselCaseListQuery {
+  status?: VesselStatus[];
   townId?: string;
   villageId?: string;
   /** Discovered on or after (YYYY-MM-DD, town zone). */
@@ -143,8 +143,6 @@ export interface VesselCaseListQuery<Status extends string = VesselStatus, Sort 
   /** Still open at the end of this day. */
   openAt?: string;
   voided?: 'true' | 'false';
-  sort?: Sort;
-  order?: 'asc' | 'desc';
 }
 
 export interface VesselCaseDto extends LedgerRecordDto<VesselStatus> {

@@ -13,22 +13,6 @@ export interface CertificateFilters {
   validity: Validity | null;
 }
 
-export interface CertificateInput {
-  officerId: string;
-  number: string;
-  issuedOn: string;
-  expiresOn: string;
-}
-
-export interface CertificateEventInput {
-  version: number;
-  kind: Exclude<CertificateEventKind, 'apply'>;
-  date: string;
-  expiresOn?: string;
-  number?: string;
-  remark?: string;
-}
-
 /** Enforcement certificates (`/api/certificates`). */
 @Injectable({ providedIn: 'root' })
 export class CertificatesApi {
@@ -44,11 +28,13 @@ export class CertificatesApi {
     return this.http.get<Page<CertificateDto>>(this.base, { params: toParams(query) });
   }
 
-  create(body: CertificateInput): Observable<CertificateDto> {
+  /** Issues a certificate: `officerId`, `number`, `issuedOn`, `expiresOn`. */
+  create(body: Record<string, unknown>): Observable<CertificateDto> {
     return this.http.post<CertificateDto>(this.base, body, errorDisplay('inline'));
   }
 
-  addEvent(id: string, body: CertificateEventInput): Observable<CertificateDto> {
+  /** Renews, replaces, reviews or cancels: the event's `date`, and `expiresOn`, `number`, `remark` as the kind needs. */
+  addEvent(id: string, body: { version: number; kind: Exclude<CertificateEventKind, 'apply'> } & Record<string, unknown>): Observable<CertificateDto> {
     return this.http.post<CertificateDto>(`${this.base}/${encodeURIComponent(id)}/events`, body, errorDisplay('inline'));
   }
 }

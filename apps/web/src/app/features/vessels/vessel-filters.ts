@@ -26,7 +26,7 @@ type Filters<Q> = { [K in keyof Q]-?: NonNullable<Q[K]> extends readonly unknown
  * page holds it. The same names are the page's query parameters, so a statistic's `filters[figure]`
  * opens the list as is; the owner search alone never goes into the URL.
  */
-export type VesselQuery = Filters<VesselCaseListQuery>;
+export type VesselQuery = Filters<VesselCaseListQuery & { sort?: VesselCaseSort; order?: 'asc' | 'desc' }>;
 
 export type VesselFilterKey = Exclude<keyof VesselQuery, 'sort' | 'order'>;
 
