@@ -1,6 +1,8 @@
 import { setupZonelessTestEnv } from 'jest-preset-angular/setup-env/zoneless';
+import { I18N_DICTIONARIES } from './app/core/i18n/dictionary';
+import { DICTIONARIES } from './app/i18n';
 
-setupZonelessTestEnv();
+setupZonelessTestEnv({ extraProviders: [{ provide: I18N_DICTIONARIES, useValue: DICTIONARIES }] });
 
 class ResizeObserverStub implements ResizeObserver {
   observe(): void {}

@@ -1,5 +1,5 @@
 import { PermissionCode } from '@fazhi/contracts';
-import { TKey } from '../core/i18n/dict.zh';
+import { TKey } from '../core/i18n/dictionary';
 
 /** One entry of the side menu; `permissions` is any-of, absent means everyone. */
 export interface MenuItem {

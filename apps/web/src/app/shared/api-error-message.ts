@@ -2,7 +2,7 @@ import { signal } from '@angular/core';
 import { AbstractControl } from '@angular/forms';
 import { apiError, applyFieldErrors } from '../core/http/api-error';
 import { Observable } from 'rxjs';
-import { TKey } from '../core/i18n/dict.zh';
+import { TKey } from '../core/i18n/dictionary';
 
 /**
  * After a failed write: puts the server's field errors on the form's controls (paths mapped by

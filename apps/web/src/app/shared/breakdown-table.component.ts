@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { I18nService } from '../core/i18n/i18n.service';
-import { TKey } from '../core/i18n/dict.zh';
+import { TKey } from '../core/i18n/dictionary';
 import { ZORRO_IMPORTS } from './zorro';
 
 /** A count column of a breakdown: its header and the figure of a row. */

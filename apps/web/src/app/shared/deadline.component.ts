@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { DEADLINE_STATE_LABELS, DeadlineDto, DeadlineState } from '@fazhi/contracts';
 import { I18nService } from '../core/i18n/i18n.service';
-import { TKey } from '../core/i18n/dict.zh';
+import { TKey } from '../core/i18n/dictionary';
 import { ZORRO_IMPORTS } from './zorro';
 
 /** The colour of a deadline's days-left figure. */

@@ -1,5 +1,5 @@
 import { AbstractControl } from '@angular/forms';
-import { TKey } from '../core/i18n/dict.zh';
+import { TKey } from '../core/i18n/dictionary';
 import { TParams } from '../core/i18n/i18n.service';
 
 type Translate = (key: TKey, params?: TParams) => string;
@@ -27,7 +27,7 @@ export function controlError(control: AbstractControl | null, t: Translate): str
   if (errors['phone']) return t('form.phone');
   if (errors['idNumber']) return t('form.idNumber');
   if (errors['timeZone']) return t('form.timeZone');
-  if (errors['policy']) return t('password.weak');
+  if (errors['policy']) return t('form.passwordWeak');
   return t('form.invalid');
 }
 

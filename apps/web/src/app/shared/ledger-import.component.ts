@@ -6,7 +6,7 @@ import { RouterLink } from '@angular/router';
 import { ImportPreview } from '@fazhi/contracts';
 import { AuthService } from '../core/auth/auth.service';
 import { errorDisplay } from '../core/http/error-display';
-import { TKey } from '../core/i18n/dict.zh';
+import { TKey } from '../core/i18n/dictionary';
 import { I18nService } from '../core/i18n/i18n.service';
 import { PageHeaderComponent } from './page-header.component';
 import { ZORRO_IMPORTS } from './zorro';

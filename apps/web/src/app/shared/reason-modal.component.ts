@@ -28,7 +28,7 @@ import { ZORRO_IMPORTS } from './zorro';
         @if (error(); as message) {
           <nz-alert class="fz-block" nzType="error" nzShowIcon [nzMessage]="message" data-test="reason-error" />
         }
-        <label class="fz-label" for="reason-input">{{ t('vessels.reason') }}</label>
+        <label class="fz-label" for="reason-input">{{ t('record.reason') }}</label>
         <textarea
           nz-input
           id="reason-input"

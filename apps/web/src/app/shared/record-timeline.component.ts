@@ -22,7 +22,7 @@ export interface TimelineEntry {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ZORRO_IMPORTS],
   template: `
-    <nz-card [nzTitle]="t('vessels.timeline')">
+    <nz-card [nzTitle]="t('record.timeline')">
       <nz-timeline>
         @for (entry of entries(); track entry.key) {
           <nz-timeline-item [nzColor]="entry.color" [attr.data-timeline]="entry.kind ?? null">

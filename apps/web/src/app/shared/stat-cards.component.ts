@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { I18nService } from '../core/i18n/i18n.service';
-import { TKey } from '../core/i18n/dict.zh';
+import { TKey } from '../core/i18n/dictionary';
 
 /** One figure of a statistics page, as its card shows it. */
 export interface StatCard<K extends string = string> {

@@ -67,7 +67,7 @@ export class StatisticsSelection<T> {
       }
     </nz-select>
     @if (s.towns().length > 1) {
-      <nz-select class="fz-stats-town" [ngModel]="s.townId()" (ngModelChange)="s.setTown($event)" [attr.aria-label]="t('vessels.town')" data-test="stats-town">
+      <nz-select class="fz-stats-town" [ngModel]="s.townId()" (ngModelChange)="s.setTown($event)" [attr.aria-label]="t('record.town')" data-test="stats-town">
         <nz-option [nzValue]="null" [nzLabel]="t('stats.allTowns')" />
         @for (town of s.towns(); track town.id) {
           <nz-option [nzValue]="town.id" [nzLabel]="town.name" />

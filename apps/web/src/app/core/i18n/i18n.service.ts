@@ -1,8 +1,7 @@
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { NzI18nService, en_US, zh_CN } from 'ng-zorro-antd/i18n';
-import { EN } from './dict.en';
-import { ZH, TKey } from './dict.zh';
+import { I18N_DICTIONARIES, TKey } from './dictionary';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
@@ -31,11 +30,14 @@ export class I18nService {
   private readonly nzI18n = inject(NzI18nService);
   private readonly document = inject(DOCUMENT);
   private readonly title = inject(Title);
+  private readonly dictionaries = inject(I18N_DICTIONARIES);
 
   private readonly current = signal<Lang>(storedLang());
   readonly lang = this.current.asReadonly();
   readonly isEn = computed(() => this.current() === 'en');
-  private readonly dict = computed<Record<TKey, string>>(() => (this.current() === 'en' ? EN : ZH));
+  private readonly dict = computed<Readonly<Record<TKey, string>>>(() =>
+    this.current() === 'en' ? this.dictionaries.en : this.dictionaries.zh,
+  );
 
   constructor() {
     this.apply(this.current());

@@ -30,7 +30,7 @@ import {
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { Observable } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
-import { TKey } from '../../core/i18n/dict.zh';
+import { TKey } from '../../core/i18n/dictionary';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
 import { Submission } from '../../shared/api-error-message';
@@ -406,7 +406,7 @@ export class DisputeDetailComponent implements OnInit {
         { name: 'performance', label: this.t('disputes.performanceStatus'), kind: 'select', options: options(PERFORMANCE_STATUS_LABELS) },
         { name: 'satisfaction', label: this.t('disputes.satisfaction'), kind: 'select', options: options(SATISFACTION_LABELS) },
         { name: 'newRisk', label: this.t('disputes.newRisk'), kind: 'switch' },
-        { name: 'note', label: this.t('vessels.remark'), kind: 'textarea', optional: true, max: 1000 },
+        { name: 'note', label: this.t('record.remark'), kind: 'textarea', optional: true, max: 1000 },
       ],
       (data) => this.api.change(record.id, 'follow-ups', { version: record.version, ...data }),
       'disputes.followUpSaved',
@@ -424,7 +424,7 @@ export class DisputeDetailComponent implements OnInit {
         { name: 'category', label: this.t('disputes.category'), kind: 'select', options: options(DISPUTE_CATEGORY_LABELS), initial: record.category },
         { name: 'summary', label: this.t('disputes.summary'), kind: 'textarea', initial: record.summary },
         { name: 'place', label: this.t('disputes.place'), kind: 'text', optional: true, initial: record.place ?? '' },
-        { name: 'remark', label: this.t('vessels.remark'), kind: 'textarea', optional: true, max: 500, initial: record.remark ?? '' },
+        { name: 'remark', label: this.t('record.remark'), kind: 'textarea', optional: true, max: 500, initial: record.remark ?? '' },
       ],
       // An emptied optional field is sent as null, so that it is cleared rather than kept.
       (data) => this.api.update(record.id, { version: record.version, ...data, place: data['place'] ?? null, remark: data['remark'] ?? null }),
@@ -442,7 +442,7 @@ export class DisputeDetailComponent implements OnInit {
         { name: 'escalatedOn', label: this.t('disputes.escalatedOn'), kind: 'date', initial: e ? fromPlainDate(e.escalatedOn) : undefined },
         { name: 'level', label: this.t('disputes.escalationLevel'), kind: 'select', options: options(ESCALATION_LEVEL_LABELS), initial: e?.level ?? null },
         { name: 'kind', label: this.t('disputes.escalationKind'), kind: 'select', options: options(ESCALATION_KIND_LABELS), initial: e?.kind ?? null },
-        { name: 'note', label: this.t('vessels.remark'), kind: 'textarea', optional: true, max: 500, initial: e?.note ?? '' },
+        { name: 'note', label: this.t('record.remark'), kind: 'textarea', optional: true, max: 500, initial: e?.note ?? '' },
       ],
       (data) => this.api.change(record.id, 'escalation', { version: record.version, ...data }),
       'disputes.escalationSaved',

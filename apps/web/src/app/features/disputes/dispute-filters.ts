@@ -8,7 +8,7 @@ import {
   DisputeSource,
   DisputeStatus,
 } from '@fazhi/contracts';
-import { TKey } from '../../core/i18n/dict.zh';
+import { TKey } from '../../core/i18n/dictionary';
 import { isPlainDate } from '../../shared/plain-date';
 import { MONTH, Source, YesNo, oneOf, reader, text, uuid, year } from '../../shared/query-params';
 
@@ -94,8 +94,8 @@ export const EMPTY_DISPUTE_QUERY: DisputeQuery = {
 export const DISPUTE_FILTER_LABELS: Record<DisputeFilterKey, TKey> = {
   status: 'disputes.status',
   reached: 'disputes.filterReached',
-  townId: 'vessels.town',
-  villageId: 'vessels.village',
+  townId: 'record.town',
+  villageId: 'record.village',
   noVillage: 'disputes.filterNoVillage',
   category: 'disputes.category',
   source: 'disputes.source',
@@ -118,7 +118,7 @@ export const DISPUTE_FILTER_LABELS: Record<DisputeFilterKey, TKey> = {
   escalatedYear: 'disputes.filterEscalatedYear',
   escalated: 'disputes.filterEscalated',
   deadline: 'disputes.filterDeadline',
-  voided: 'vessels.filterVoided',
+  voided: 'record.filterVoided',
 };
 
 function statuses(value: string | null): DisputeStatus[] {

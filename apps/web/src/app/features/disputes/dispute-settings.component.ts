@@ -6,7 +6,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { Subscription, tap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { apiError } from '../../core/http/api-error';
-import { TKey } from '../../core/i18n/dict.zh';
+import { TKey } from '../../core/i18n/dictionary';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { Submission } from '../../shared/api-error-message';
 import { DateTimePipe } from '../../shared/date-time.pipe';

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { DisputeStatistics } from '@fazhi/contracts';
-import { TKey } from '../../core/i18n/dict.zh';
+import { TKey } from '../../core/i18n/dictionary';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { BreakdownColumn, BreakdownTableComponent, villageRowName } from '../../shared/breakdown-table.component';
 import { PageHeaderComponent } from '../../shared/page-header.component';

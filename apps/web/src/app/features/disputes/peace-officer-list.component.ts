@@ -6,7 +6,7 @@ import { OrgTreeNode, PeaceOfficerDto, UserChoiceDto, isValidMobile } from '@faz
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { Observable, Subject, catchError, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
-import { TKey } from '../../core/i18n/dict.zh';
+import { TKey } from '../../core/i18n/dictionary';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
 import { Submission } from '../../shared/api-error-message';
@@ -30,8 +30,8 @@ type YearChoice = number | typeof ALL_YEARS;
 type FilterKey = keyof PeaceOfficerQuery;
 
 const FILTER_LABELS: Record<FilterKey, TKey> = {
-  townId: 'vessels.town',
-  villageId: 'vessels.village',
+  townId: 'record.town',
+  villageId: 'record.village',
   activeInYear: 'peaceOfficers.year',
   q: 'peaceOfficers.name',
 };

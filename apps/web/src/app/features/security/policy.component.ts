@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH_FLOOR, SecurityPolicy, SecurityPolicyDto } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { TKey } from '../../core/i18n/dict.zh';
+import { TKey } from '../../core/i18n/dictionary';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { DateTimePipe } from '../../shared/date-time.pipe';
 import { revealErrors } from '../../shared/form-errors';

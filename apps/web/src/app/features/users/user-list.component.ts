@@ -5,7 +5,7 @@ import { dutyManager, reservedHint } from '../roles/duties';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { TKey } from '../../core/i18n/dict.zh';
+import { TKey } from '../../core/i18n/dictionary';
 import { DateTimePipe } from '../../shared/date-time.pipe';
 import { toTreeOptions } from '../../shared/org-tree';
 import { PageHeaderComponent } from '../../shared/page-header.component';

@@ -32,7 +32,7 @@ import { Submission } from '../../shared/api-error-message';
           <nz-alert class="fz-block" nzType="error" nzShowIcon [nzMessage]="message" data-test="form-error" />
         }
         <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()">
-          <fz-field [label]="t('password.new')" for="reset-password" required [control]="form.controls.newPassword">
+          <fz-field [label]="t('common.newPassword')" for="reset-password" required [control]="form.controls.newPassword">
             <input nz-input id="reset-password" type="password" formControlName="newPassword" autocomplete="new-password" />
           </fz-field>
           @if (hints().length > 0) {

@@ -28,7 +28,7 @@ const USUAL_AGENCIES = ['农业农村局', '海警工作站', '派出所', '镇�
       }
       <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()" data-test="campaign-form">
         @if (towns().length > 1) {
-          <fz-field [label]="t('vessels.town')" for="c-town" required [control]="form.controls.townId">
+          <fz-field [label]="t('record.town')" for="c-town" required [control]="form.controls.townId">
             <nz-select nzId="c-town" formControlName="townId">
               @for (town of towns(); track town.id) {
                 <nz-option [nzValue]="town.id" [nzLabel]="town.name" />
@@ -49,7 +49,7 @@ const USUAL_AGENCIES = ['农业农村局', '海警工作站', '派出所', '镇�
             }
           </nz-select>
         </fz-field>
-        <fz-field [label]="t('vessels.remark')" for="c-remark" [control]="form.controls.remark">
+        <fz-field [label]="t('record.remark')" for="c-remark" [control]="form.controls.remark">
           <textarea nz-input id="c-remark" formControlName="remark" [nzAutosize]="{ minRows: 2, maxRows: 5 }"></textarea>
         </fz-field>
         <div class="fz-form-footer">

@@ -5,7 +5,7 @@ import { CertificateDto, CertificateEventKind, TransitionRequest } from '@fazhi/
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { Observable } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
-import { TKey } from '../../core/i18n/dict.zh';
+import { TKey } from '../../core/i18n/dictionary';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
 import { PageHeaderComponent } from '../../shared/page-header.component';
@@ -106,7 +106,7 @@ export class CertificateListComponent {
       field('date', 'certificates.eventDate', { kind: 'date' }),
       ...(kind === 'renew' ? [field('expiresOn', 'certificates.newExpiry', { kind: 'date', initial: null })] : []),
       ...(kind === 'renew' || kind === 'replace' ? [field('number', 'certificates.newNumber', { max: 64, optional: kind === 'renew' })] : []),
-      field('remark', 'vessels.remarkOptional', { kind: 'textarea', optional: true, max: 500 }),
+      field('remark', 'common.remarkOptional', { kind: 'textarea', optional: true, max: 500 }),
     ], (data) => this.api.addEvent(certificate.id, { version: certificate.version, kind, ...data }));
   }
 

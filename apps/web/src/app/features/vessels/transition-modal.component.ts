@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, output, signal } from '@angular/core';
 import { CampaignDto, TransitionRequest, VesselCaseDetailDto } from '@fazhi/contracts';
-import { TKey } from '../../core/i18n/dict.zh';
+import { TKey } from '../../core/i18n/dictionary';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { StepInput, StepModalComponent, stepData as sharedStepData } from '../../shared/transition-modal.component';
 import { CampaignsApi } from './campaigns.api';

@@ -141,12 +141,12 @@ export class VesselDetailComponent implements OnInit {
       this.run(this.api.unmask(record.id, fields, reason), (plain) => this.unmasked.set(plain));
     } else if (dialog.kind === 'void') {
       this.run(this.api.voidCase(record.id, record.version, reason), () => {
-        this.message.success(this.t('vessels.voidDone'));
+        this.message.success(this.t('record.voidDone'));
         this.load();
       });
     } else if (dialog.kind === 'reopen') {
       this.run(this.api.reopen(record.id, record.version, reason), () => {
-        this.message.success(this.t('vessels.reopenDone'));
+        this.message.success(this.t('record.reopenDone'));
         this.load();
       });
     }

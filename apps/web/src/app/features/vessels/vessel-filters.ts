@@ -8,7 +8,7 @@ import {
   VesselCaseSort,
   VesselStatus,
 } from '@fazhi/contracts';
-import { TKey } from '../../core/i18n/dict.zh';
+import { TKey } from '../../core/i18n/dictionary';
 import { isPlainDate } from '../../shared/plain-date';
 import { MONTH, Source, YesNo, oneOf, reader, text, uuid, year } from '../../shared/query-params';
 
@@ -56,8 +56,8 @@ export const EMPTY_VESSEL_QUERY: VesselQuery = {
 /** The filters in the order their tags show, each with its label. */
 export const VESSEL_FILTER_LABELS: Record<VesselFilterKey, TKey> = {
   status: 'vessels.status',
-  townId: 'vessels.town',
-  villageId: 'vessels.village',
+  townId: 'record.town',
+  villageId: 'record.village',
   from: 'vessels.discoveredFrom',
   to: 'vessels.discoveredTo',
   campaignId: 'vessels.campaign',
@@ -72,7 +72,7 @@ export const VESSEL_FILTER_LABELS: Record<VesselFilterKey, TKey> = {
   disposal: 'vessels.disposal',
   handedOverYear: 'vessels.filterHandedOverYear',
   openAt: 'vessels.filterOpenAt',
-  voided: 'vessels.filterVoided',
+  voided: 'record.filterVoided',
 };
 
 /** Reads the list filters from query parameters; unknown or malformed values are left out, and so is a person search. */
@@ -137,8 +137,8 @@ export const EMPTY_CAMPAIGN_QUERY: CampaignQuery = { year: null, status: null, v
 export const CAMPAIGN_FILTER_LABELS: Record<CampaignFilterKey, TKey> = {
   year: 'campaigns.year',
   status: 'campaigns.status',
-  voided: 'vessels.filterVoided',
-  townId: 'vessels.town',
+  voided: 'record.filterVoided',
+  townId: 'record.town',
 };
 
 export function campaignQueryFromParams(source: Source): CampaignQuery {

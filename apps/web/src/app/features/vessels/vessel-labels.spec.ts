@@ -6,10 +6,12 @@ import {
   VESSEL_SOURCE_LABELS,
   VESSEL_TRANSITIONS,
 } from '@fazhi/contracts';
-import { EN } from '../../core/i18n/dict.en';
-import { TKey, ZH } from '../../core/i18n/dict.zh';
+import { TKey } from '../../core/i18n/dictionary';
+import { DICTIONARIES } from '../../i18n';
 import { recordLink } from '../home/my-deadlines.component';
 import { CERTIFICATE_EVENT_KEYS, DISPOSAL_KEYS, HULL_KEYS, MEASURE_KEYS, SOURCE_KEYS, STEP_FIELD_KEYS } from './vessel-labels';
+
+const { zh: ZH, en: EN } = DICTIONARIES;
 
 function chinese(keys: Record<string, TKey>): Record<string, string> {
   return Object.fromEntries(Object.entries(keys).map(([value, key]) => [value, ZH[key]]));

@@ -6,7 +6,7 @@ import {
   PersuasionMeasure,
   VesselSource,
 } from '@fazhi/contracts';
-import { TKey } from '../../core/i18n/dict.zh';
+import { TKey } from '../../core/i18n/dictionary';
 
 /*
  * Labels of the vessel ledger's enums. The contracts give the Chinese words (the 台账 layout);

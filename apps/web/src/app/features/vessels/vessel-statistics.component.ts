@@ -4,7 +4,7 @@ import { VesselStatistics } from '@fazhi/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { TKey } from '../../core/i18n/dict.zh';
+import { TKey } from '../../core/i18n/dictionary';
 import { BreakdownColumn, BreakdownTableComponent, villageRowName } from '../../shared/breakdown-table.component';
 import { PageHeaderComponent } from '../../shared/page-header.component';
 import { StatCard, StatCardsComponent } from '../../shared/stat-cards.component';

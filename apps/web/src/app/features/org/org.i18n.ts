@@ -1,0 +1,51 @@
+import { i18nSlice } from '../../core/i18n/dictionary';
+
+/** The organisation tree's words. */
+export const ORG_I18N = i18nSlice(
+  {
+    'menu.org': '组织机构',
+
+    'org.title': '组织机构',
+    'org.subtitle': '县(市) → 镇(街道) → 村(社区)',
+    'org.tree': '机构树',
+    'org.details': '机构详情',
+    'org.chooseUnit': '请在左侧选择一个机构',
+    'org.name': '名称',
+    'org.code': '编码',
+    'org.level': '层级',
+    'org.timeZone': '时区',
+    'org.numberPrefix': '编号前缀',
+    'org.numberPrefixHint': '台账编号中的镇名简称，如“广海”',
+    'org.sortOrder': '排序',
+    'org.children': '下级数量',
+    'org.addChild': '新增{level}',
+    'org.createTitle': '在“{parent}”下新增{level}',
+    'org.editTitle': '编辑“{name}”',
+    'org.deleteConfirm': '确定删除“{name}”吗？有下级机构或人员时不能删除。',
+    'org.saved': '已保存“{name}”',
+    'org.deleted': '已删除“{name}”',
+  },
+  {
+    'menu.org': 'Org units',
+
+    'org.title': 'Org units',
+    'org.subtitle': 'County → town → village',
+    'org.tree': 'Org tree',
+    'org.details': 'Unit details',
+    'org.chooseUnit': 'Choose a unit on the left',
+    'org.name': 'Name',
+    'org.code': 'Code',
+    'org.level': 'Level',
+    'org.timeZone': 'Time zone',
+    'org.numberPrefix': 'Number prefix',
+    'org.numberPrefixHint': 'The town’s short name in ledger numbers, e.g. 广海',
+    'org.sortOrder': 'Sort order',
+    'org.children': 'Units below',
+    'org.addChild': 'Add {level}',
+    'org.createTitle': 'Add {level} under "{parent}"',
+    'org.editTitle': 'Edit "{name}"',
+    'org.deleteConfirm': 'Delete "{name}"? Units with sub-units or staff cannot be deleted.',
+    'org.saved': '"{name}" saved',
+    'org.deleted': '"{name}" deleted',
+  },
+);

@@ -1,0 +1,68 @@
+import { i18nSlice } from '../../core/i18n/dictionary';
+
+/** The role editor's words. */
+export const ROLES_I18N = i18nSlice(
+  {
+    'menu.roles': '角色权限',
+
+    'roles.title': '角色权限',
+    'roles.subtitle': '角色是一组权限；系统管理、安全管理、审计三类职责互相分离',
+    'roles.create': '新建角色',
+    'roles.createTitle': '新建角色',
+    'roles.editTitle': '编辑角色“{name}”',
+    'roles.name': '角色名称',
+    'roles.nameEn': '英文名称',
+    'roles.code': '角色编码',
+    'roles.codeHint': '小写字母、数字和下划线，创建后不可修改',
+    'roles.defaultScope': '默认数据范围',
+    'roles.permissions': '权限',
+    'roles.builtin': '内置',
+    'roles.builtinHint': '这是系统内置角色，修改会影响所有持有该角色的用户。',
+    'roles.dutySystem': '系统管理',
+    'roles.dutySecurity': '安全管理',
+    'roles.dutyAudit': '安全审计',
+    'roles.dutyBusiness': '业务',
+    'roles.dutyConflict': '所选权限跨越多个管理职责，或同时包含管理与业务权限，保存时将被拒绝(三权分立)。',
+    'roles.deleteConfirm': '确定删除角色“{name}”吗？',
+    'roles.saved': '已保存角色“{name}”',
+    'roles.deleted': '已删除角色“{name}”',
+    'roles.protected': '固定',
+
+    'errors.ADMIN_DUTY_RESERVED': '由安全管理员管理',
+    'errors.BUSINESS_DUTY_RESERVED': '由系统管理员管理',
+    'errors.BUILTIN_ROLE_PROTECTED': '内置管理角色，不可修改',
+    'errors.ROLE_DUTY_IN_USE': '角色已分配给账户，不能改变其职责',
+  },
+  {
+    'menu.roles': 'Roles',
+
+    'roles.title': 'Roles',
+    'roles.subtitle': 'A role is a set of permissions; system, security and audit duties stay apart',
+    'roles.create': 'New role',
+    'roles.createTitle': 'New role',
+    'roles.editTitle': 'Edit role "{name}"',
+    'roles.name': 'Name',
+    'roles.nameEn': 'English name',
+    'roles.code': 'Code',
+    'roles.codeHint': 'Lower-case letters, digits and underscores; fixed once created',
+    'roles.defaultScope': 'Default data scope',
+    'roles.permissions': 'Permissions',
+    'roles.builtin': 'Built-in',
+    'roles.builtinHint': 'A built-in role: changes apply to every user holding it.',
+    'roles.dutySystem': 'System',
+    'roles.dutySecurity': 'Security',
+    'roles.dutyAudit': 'Audit',
+    'roles.dutyBusiness': 'Business',
+    'roles.dutyConflict':
+      'These permissions span several administrative duties, or mix one with business codes, and will be refused (separation of duties).',
+    'roles.deleteConfirm': 'Delete role "{name}"?',
+    'roles.saved': 'Role "{name}" saved',
+    'roles.deleted': 'Role "{name}" deleted',
+    'roles.protected': 'Fixed',
+
+    'errors.ADMIN_DUTY_RESERVED': 'Managed by the security administrator',
+    'errors.BUSINESS_DUTY_RESERVED': 'Managed by the system administrator',
+    'errors.BUILTIN_ROLE_PROTECTED': 'Built-in administrative role; cannot be changed',
+    'errors.ROLE_DUTY_IN_USE': 'The role is assigned to accounts; its duty cannot change',
+  },
+);
