@@ -1,8 +1,8 @@
 import { setupZonelessTestEnv } from 'jest-preset-angular/setup-env/zoneless';
-import { I18N_DICTIONARIES } from './app/core/i18n/dictionary';
-import { DICTIONARIES } from './app/i18n';
+import { REGISTRY_PROVIDERS } from './app/registry';
 
-setupZonelessTestEnv({ extraProviders: [{ provide: I18N_DICTIONARIES, useValue: DICTIONARIES }] });
+/** Every test sees the app's dictionaries, menu and record paths, as the app provides them. */
+setupZonelessTestEnv({ extraProviders: REGISTRY_PROVIDERS });
 
 class ResizeObserverStub implements ResizeObserver {
   observe(): void {}

@@ -22,7 +22,7 @@ import {
   VESSEL_STATUSES,
   DISPOSAL_LABELS,
 } from '@fazhi/contracts';
-import type { Disposal, HullMaterial, PersuasionMeasure, VesselCaseInput, VesselSource } from '@fazhi/contracts';
+import type { Disposal, HullMaterial, PersuasionMeasure, VesselCaseInput, VesselCaseListQuery, VesselSource } from '@fazhi/contracts';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
 import { IsVersion } from '../common/version';
@@ -90,8 +90,8 @@ export class UnmaskDto {
 
 const csv = csvList;
 
-export class VesselListQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'comma-separated statuses' }) @IsOptional() @Transform(csv) @IsArray() @IsIn(VESSEL_STATUSES as string[], { each: true }) status?: string[];
+export class VesselListQuery extends PageQuery implements VesselCaseListQuery {
+  @ApiPropertyOptional({ description: 'comma-separated statuses' }) @IsOptional() @Transform(csv) @IsArray() @IsIn(VESSEL_STATUSES as string[], { each: true }) status?: VesselCaseListQuery['status'];
   @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string;
   @ApiPropertyOptional({ description: 'discovered on or after (YYYY-MM-DD, town zone)' }) @IsOptional() @IsCalendarDate() from?: string;

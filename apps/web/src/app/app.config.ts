@@ -13,9 +13,7 @@ import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { routes } from './app.routes';
 import { credentialsInterceptor, errorInterceptor, languageInterceptor } from './core/http/interceptors';
-import { I18N_DICTIONARIES } from './core/i18n/dictionary';
-import { APP_ICONS } from './core/icons';
-import { DICTIONARIES } from './i18n';
+import { APP_ICONS, REGISTRY_PROVIDERS } from './registry';
 
 registerLocaleData(localeZh, 'zh-CN');
 registerLocaleData(localeZh, 'zh');
@@ -28,7 +26,7 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withFetch(), withInterceptors([credentialsInterceptor, languageInterceptor, errorInterceptor])),
     { provide: LOCALE_ID, useValue: 'zh-CN' },
     provideNzI18n(zh_CN),
-    { provide: I18N_DICTIONARIES, useValue: DICTIONARIES },
+    ...REGISTRY_PROVIDERS,
     provideNzIcons(APP_ICONS),
     provideNzConfig({
       message: { nzMaxStack: 3, nzDuration: 4000 },

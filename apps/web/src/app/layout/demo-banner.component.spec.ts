@@ -5,7 +5,7 @@ import { provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { errorInterceptor } from '../core/http/interceptors';
 import { I18nService } from '../core/i18n/i18n.service';
-import { APP_ICONS } from '../core/icons';
+import { APP_ICONS } from '../registry';
 import { DemoBannerComponent } from './demo-banner.component';
 
 describe('DemoBannerComponent', () => {

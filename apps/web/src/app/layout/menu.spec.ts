@@ -3,8 +3,9 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { SEED_ROLES, SeedRoleCode } from '@fazhi/contracts';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
-import { APP_ICONS } from '../core/icons';
-import { MENU, MenuItem, filterMenu, menuLeaves } from './menu';
+import { APP_ICONS } from '../registry';
+import { MenuItem, filterMenu, menuLeaves } from '../core/features/menu';
+import { MENU } from './menu';
 import { SideMenuComponent } from './shell/side-menu.component';
 
 const EVERYONE = ['home', 'password'];

@@ -4,7 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { AttachmentDto } from '@fazhi/contracts';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
-import { APP_ICONS } from '../core/icons';
+import { APP_ICONS } from '../registry';
 import { EVIDENCE_ACCEPT, EvidenceGalleryComponent, evidenceForm } from './evidence-gallery.component';
 
 const BASE = '/api/vessel-cases/case-1/attachments';

@@ -30,6 +30,11 @@ export function routePermissions(route: ActivatedRouteSnapshot): PermissionCode[
   return list.filter((code): code is PermissionCode => typeof code === 'string' && isPermissionCode(code));
 }
 
+/** Route data for permissionGuard: any one of these codes opens the route. */
+export function requires(...permission: readonly PermissionCode[]): { permission: readonly PermissionCode[] } {
+  return { permission };
+}
+
 /** Opens a route when the caller holds any of the codes in its `data.permission`. */
 export const permissionGuard: CanActivateFn = async (route) => {
   const auth = inject(AuthService);

@@ -11,7 +11,7 @@ import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { NzModalService } from 'ng-zorro-antd/modal';
 import { testMe } from '../../../testing/me';
 import { AuthService } from '../../core/auth/auth.service';
-import { APP_ICONS } from '../../core/icons';
+import { APP_ICONS } from '../../registry';
 import { StepModalComponent } from '../../shared/transition-modal.component';
 import { DISPUTE_STEP_FIELD_KEYS, DisputeDetailComponent, disputeStepInputs } from './dispute-detail.component';
 

@@ -6,7 +6,7 @@ import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { BehaviorSubject } from 'rxjs';
 import { testMe } from '../../../testing/me';
 import { AuthService } from '../../core/auth/auth.service';
-import { APP_ICONS } from '../../core/icons';
+import { APP_ICONS } from '../../registry';
 import { toApiQuery } from '../../shared/query-params';
 import { DISPUTE_FILTERS } from './dispute-filters';
 import { DisputeListComponent, disputeSearch } from './dispute-list.component';

@@ -7,7 +7,7 @@ import { provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { testMe } from '../../../testing/me';
 import { AuthService } from '../../core/auth/auth.service';
-import { APP_ICONS } from '../../core/icons';
+import { APP_ICONS } from '../../registry';
 import { DisputeFormComponent, partiesInput, partyGroup } from './dispute-form.component';
 
 registerLocaleData(localeZh, 'zh-cn');

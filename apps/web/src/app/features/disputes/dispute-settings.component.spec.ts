@@ -9,7 +9,7 @@ import { DocumentTemplateDto, PermissionCode } from '@fazhi/contracts';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { testMe } from '../../../testing/me';
 import { AuthService } from '../../core/auth/auth.service';
-import { APP_ICONS } from '../../core/icons';
+import { APP_ICONS } from '../../registry';
 import { DocumentTemplateCardComponent } from '../../shared/document-template-card.component';
 import { MediationPeriodSetting } from './dispute-settings.api';
 import { DisputeSettingsComponent } from './dispute-settings.component';

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
-import { APP_ICONS } from '../../core/icons';
+import { APP_ICONS } from '../../registry';
 import { DisputeWarningsComponent } from './dispute-warnings.component';
 
 describe('dispute warnings card', () => {

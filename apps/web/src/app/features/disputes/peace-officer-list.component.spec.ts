@@ -10,7 +10,7 @@ import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { NzModalService } from 'ng-zorro-antd/modal';
 import { testMe } from '../../../testing/me';
 import { AuthService } from '../../core/auth/auth.service';
-import { APP_ICONS } from '../../core/icons';
+import { APP_ICONS } from '../../registry';
 import { PeaceOfficerListComponent, activeIn, peaceOfficerQueryFromParams } from './peace-officer-list.component';
 
 registerLocaleData(localeZh, 'zh-cn');

@@ -3,7 +3,7 @@ import { RouterLink } from '@angular/router';
 import { DATA_SCOPE_LABELS, DataScope } from '@fazhi/contracts';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { MENU, filterMenu, menuLeaves } from '../../layout/menu';
+import { APP_MENU, filterMenu, menuLeaves } from '../../core/features/menu';
 import { DateTimePipe } from '../../shared/date-time.pipe';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
@@ -23,9 +23,10 @@ export class HomeComponent {
   protected readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
   protected readonly me = this.auth.me;
+  private readonly menu = inject(APP_MENU);
 
   protected readonly shortcuts = computed(() =>
-    menuLeaves(filterMenu(MENU, this.auth.permissions())).filter((item) => item.key !== 'home'),
+    menuLeaves(filterMenu(this.menu, this.auth.permissions())).filter((item) => item.key !== 'home'),
   );
 
   protected readonly greeting = computed(() => {

@@ -2,21 +2,15 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { CALENDAR_YEAR_ITEM, MyDeadlineDto, Page } from '@fazhi/contracts';
 import { Observable } from 'rxjs';
+import { RECORD_PATHS } from '../../core/features/feature';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { HomeListComponent, HomeListItemDirective } from '../../shared/home-list.component';
 import { DeadlineDaysComponent } from '../../shared/deadline.component';
 import { DeadlinesApi } from './deadlines.api';
 
-/** Where each ledger's records open, by the ledger name a deadline carries. */
-const RECORD_PATHS: Record<string, string> = {
-  'vessel-case': '/vessels',
-  campaign: '/vessels/campaigns',
-  dispute: '/disputes',
-};
-
-/** The page of a deadline's record, or null for a ledger the web does not show yet. */
-export function recordLink(item: Pick<MyDeadlineDto, 'ledger' | 'recordId'>): string[] | null {
-  const path = RECORD_PATHS[item.ledger];
+/** The page of a deadline's record (paths by ledger name), or null for a ledger the web does not show yet. */
+export function recordLink(item: Pick<MyDeadlineDto, 'ledger' | 'recordId'>, paths: Readonly<Record<string, string>>): string[] | null {
+  const path = Object.prototype.hasOwnProperty.call(paths, item.ledger) ? paths[item.ledger] : undefined;
   return path ? [path, item.recordId] : null;
 }
 
@@ -65,7 +59,8 @@ export const CALENDAR_PAGE = '/admin/calendar';
 })
 export class MyDeadlinesComponent {
   protected readonly t = inject(I18nService).t;
-  protected readonly link = recordLink;
+  private readonly recordPaths = inject(RECORD_PATHS);
+  protected readonly link = (item: MyDeadlineDto): string[] | null => recordLink(item, this.recordPaths);
   protected readonly calendarYear = CALENDAR_YEAR_ITEM;
   protected readonly calendarPage = CALENDAR_PAGE;
   protected readonly deadlines: Observable<Page<MyDeadlineDto>> = inject(DeadlinesApi).mine({ pageSize: 10 });

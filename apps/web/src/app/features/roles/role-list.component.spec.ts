@@ -9,7 +9,7 @@ import { dutyOfCodes, isProtectedRole, PERMISSIONS, PermissionCode, RoleDto, SEE
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { testMe } from '../../../testing/me';
 import { AuthService } from '../../core/auth/auth.service';
-import { APP_ICONS } from '../../core/icons';
+import { APP_ICONS } from '../../registry';
 import { RoleListComponent } from './role-list.component';
 
 registerLocaleData(localeZh, 'zh-cn');

@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
 import { permissionGuard } from '../../core/auth/guards';
-import { LOGIN_HISTORY_PERMISSIONS } from '../../layout/menu';
+import { LOGIN_HISTORY_PERMISSIONS } from './security.feature';
 
 export const SECURITY_ROUTES: Routes = [
   {

@@ -9,7 +9,7 @@ import { Duty, PermissionCode, UserDto } from '@fazhi/contracts';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { testMe } from '../../../testing/me';
 import { AuthService } from '../../core/auth/auth.service';
-import { APP_ICONS } from '../../core/icons';
+import { APP_ICONS } from '../../registry';
 import { UserListComponent } from './user-list.component';
 
 registerLocaleData(localeZh, 'zh-cn');

@@ -8,7 +8,6 @@ import {
 } from '@fazhi/contracts';
 import { TKey } from '../../core/i18n/dictionary';
 import { DICTIONARIES } from '../../i18n';
-import { recordLink } from '../home/my-deadlines.component';
 import { CERTIFICATE_EVENT_KEYS, DISPOSAL_KEYS, HULL_KEYS, MEASURE_KEYS, SOURCE_KEYS, STEP_FIELD_KEYS } from './vessel-labels';
 
 const { zh: ZH, en: EN } = DICTIONARIES;
@@ -35,10 +34,5 @@ describe('vessel ledger labels', () => {
       expect(typeof EN[key]).toBe('string');
       expect(EN[key]).not.toBe(ZH[key]);
     }
-  });
-
-  it('link a deadline to its vessel case', () => {
-    expect(recordLink({ ledger: 'vessel-case', recordId: 'r-1' })).toEqual(['/vessels', 'r-1']);
-    expect(recordLink({ ledger: 'petition', recordId: 'r-2' })).toBeNull();
   });
 });

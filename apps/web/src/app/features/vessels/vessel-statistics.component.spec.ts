@@ -6,7 +6,7 @@ import { VesselStatistics } from '@fazhi/contracts';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { testMe } from '../../../testing/me';
 import { AuthService } from '../../core/auth/auth.service';
-import { APP_ICONS } from '../../core/icons';
+import { APP_ICONS } from '../../registry';
 import { VESSEL_CHART_PROVIDERS } from './echarts';
 import { FIGURES, VesselStatisticsComponent, figureUrl } from './vessel-statistics.component';
 

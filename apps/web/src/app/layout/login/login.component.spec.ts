@@ -5,7 +5,7 @@ import { Router, provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { AuthService } from '../../core/auth/auth.service';
 import { errorInterceptor } from '../../core/http/interceptors';
-import { APP_ICONS } from '../../core/icons';
+import { APP_ICONS } from '../../registry';
 import { testMe } from '../../../testing/me';
 import { LoginComponent, safeReturnUrl } from './login.component';
 

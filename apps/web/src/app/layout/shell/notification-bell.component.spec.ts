@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { NotificationDto } from '@fazhi/contracts';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
-import { APP_ICONS } from '../../core/icons';
+import { APP_ICONS } from '../../registry';
 import { NotificationBellComponent } from './notification-bell.component';
 
 const ITEM: NotificationDto = {

@@ -11,7 +11,8 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { DemoBannerComponent } from '../demo-banner.component';
 import { LanguageSwitchComponent } from '../language-switch.component';
-import { MENU, filterMenu } from '../menu';
+import { filterMenu } from '../../core/features/menu';
+import { MENU } from '../menu';
 import { NotificationBellComponent } from './notification-bell.component';
 import { SideMenuComponent } from './side-menu.component';
 

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core
 import { RouterLink } from '@angular/router';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { MenuItem } from '../menu';
+import { MenuItem } from '../../core/features/menu';
 
 /** The menu entries the caller may open, each with a stable `data-menu` key. */
 @Component({

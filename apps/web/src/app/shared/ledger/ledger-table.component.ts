@@ -1,5 +1,5 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, Directive, ElementRef, Renderer2, Signal, TemplateRef, computed, contentChildren, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Directive, ElementRef, Renderer2, Signal, TemplateRef, computed, contentChild, contentChildren, effect, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { PermissionCode } from '@fazhi/contracts';
 import { AuthService } from '../../core/auth/auth.service';
@@ -59,6 +59,17 @@ export class LedgerCellDirective<T> {
   }
 }
 
+/** A row's detail, shown in an expanded row under it by the row's toggle: `<ng-template fzRowDetail [fzRowDetailOf]="list" let-item>`. */
+@Directive({ selector: 'ng-template[fzRowDetail]' })
+export class LedgerRowDetailDirective<T> {
+  readonly of = input<TableList<T>>(undefined as never, { alias: 'fzRowDetailOf' });
+  readonly template = inject<TemplateRef<{ $implicit: T }>>(TemplateRef);
+
+  static ngTemplateContextGuard<T>(_dir: LedgerRowDetailDirective<T>, ctx: unknown): ctx is { $implicit: T } {
+    return true;
+  }
+}
+
 /** Sets `data-<name>` on its element (a row names its record for tests and links: `data-dispute="…"`). */
 @Directive({ selector: '[fzDataAttr]' })
 export class DataAttrDirective {
@@ -78,7 +89,8 @@ export class DataAttrDirective {
 
 /**
  * A ledger's table from column definitions: server paging and sorting, the total, loading and
- * empty states, voided rows greyed, columns left out on a phone.
+ * empty states, voided rows greyed, columns left out on a phone, and a row's detail shown under it
+ * (`fzRowDetail`).
  */
 @Component({
   selector: 'fz-ledger-table',
@@ -103,6 +115,9 @@ export class DataAttrDirective {
     >
       <thead>
         <tr>
+          @if (detail()) {
+            <th nzWidth="48px"></th>
+          }
           @for (column of shown(); track column.key) {
             @if (column.sort; as sortKey) {
               <th
@@ -127,6 +142,9 @@ export class DataAttrDirective {
       <tbody>
         @for (item of table.data; track rowId(item, $index)) {
           <tr [fzDataAttr]="rowName()" [fzDataValue]="rowKey()(item)" [class.fz-voided]="voided(item)">
+            @if (detail()) {
+              <td [nzExpand]="expanded().has(rowId(item, $index))" (nzExpandChange)="toggle(rowId(item, $index), $event)"></td>
+            }
             @for (column of shown(); track column.key) {
               <td [nzLeft]="column.fixed === 'left'" [nzRight]="column.fixed === 'right'" [class.fz-break]="column.wrap" [class.fz-nowrap]="column.nowrap" [class.fz-hide-phone]="column.phone === false">
                 @if (cells().get(column.key); as cell) {
@@ -142,6 +160,11 @@ export class DataAttrDirective {
               </td>
             }
           </tr>
+          @if (detail(); as d) {
+            <tr [nzExpand]="expanded().has(rowId(item, $index))">
+              <ng-container *ngTemplateOutlet="d.template; context: { $implicit: item }" />
+            </tr>
+          }
         }
       </tbody>
     </nz-table>
@@ -176,6 +199,9 @@ export class LedgerTableComponent<T extends object> {
 
   private readonly templates = contentChildren(LedgerCellDirective);
   protected readonly cells = computed(() => new Map(this.templates().map((cell) => [cell.key(), cell.template])));
+  protected readonly detail = contentChild(LedgerRowDetailDirective);
+  /** The rows whose detail shows. */
+  protected readonly expanded = signal<ReadonlySet<unknown>>(new Set());
   protected readonly shown = computed(() => this.columns().filter((column) => !column.permission || this.auth.hasAny(column.permission)));
 
   protected header(column: LedgerColumn<T>): string {
@@ -195,6 +221,13 @@ export class LedgerTableComponent<T extends object> {
   protected sortBy(key: string, order: string | null): void {
     const list = this.list();
     if (list.sortBy) list.sortBy(key, order);
+  }
+
+  protected toggle(id: unknown, open: boolean): void {
+    const next = new Set(this.expanded());
+    if (open) next.add(id);
+    else next.delete(id);
+    this.expanded.set(next);
   }
 
   protected rowId(item: T, index: number): unknown {

@@ -1,0 +1,44 @@
+import { InjectionToken } from '@angular/core';
+import { Route } from '@angular/router';
+import { IconDefinition } from '@ant-design/icons-angular';
+import { I18nSlice, SliceKey } from '../i18n/dictionary';
+import { MenuItem } from './menu';
+
+/** The menu groups the layout draws and features may put entries in (layout/menu.ts). */
+export type MenuGroupKey = 'system' | 'security';
+
+/** A menu entry as a feature declares it: its icon is the definition itself, registered from here. */
+export interface MenuEntry extends Omit<MenuItem, 'icon' | 'children'> {
+  icon: IconDefinition;
+  children?: readonly MenuEntry[];
+}
+
+/** A feature's entry in the menu: on top (a page or a group of its own) or inside a layout group. */
+export interface FeatureMenuEntry extends MenuEntry {
+  /** Place among the top entries, or inside `group`; smaller first. */
+  order: number;
+  group?: MenuGroupKey;
+}
+
+/**
+ * What a web feature brings to the app. The app's lists (routes, menu, record paths, icons,
+ * dictionaries) are built from the descriptors named in app/features.ts.
+ */
+export interface FeatureDescriptor<K extends string = string> {
+  /** The feature's folder. */
+  readonly name: string;
+  /** Routes under the signed-in shell; pages load lazily (`loadChildren` / `loadComponent`). */
+  readonly routes: readonly Route[];
+  readonly menu?: readonly FeatureMenuEntry[];
+  /** Where the records of each ledger it shows open: ledger name → path, the record id appended. */
+  readonly recordPaths?: Readonly<Record<string, string>>;
+  /** Icons its pages show beyond the frame's (core/icons.ts); its menu icons are added by themselves. */
+  readonly icons?: readonly IconDefinition[];
+  readonly i18n: I18nSlice<K>;
+}
+
+/** The descriptor of a feature whose words are the slice S. */
+export type Feature<S extends I18nSlice> = FeatureDescriptor<SliceKey<S>>;
+
+/** Where each ledger's records open (see FeatureDescriptor.recordPaths), gathered by the app. */
+export const RECORD_PATHS = new InjectionToken<Readonly<Record<string, string>>>('RECORD_PATHS');
