@@ -230,6 +230,57 @@ export interface DisputeInput {
   remark?: string | null;
 }
 
+export type DisputeSort = 'number' | 'registeredAt' | 'occurredOn' | 'agreedOn' | 'status';
+export const DISPUTE_SORTS: readonly DisputeSort[] = ['number', 'registeredAt', 'occurredOn', 'agreedOn', 'status'];
+/** The person search of the list: sent in a POST body (`/search`), never in a URL. */
+export const DISPUTE_PARTY_SEARCH_FIELDS = ['partyName', 'partyIdNumber', 'partyPhone'] as const;
+export type DisputePartySearchField = (typeof DISPUTE_PARTY_SEARCH_FIELDS)[number];
+
+/**
+ * The filters of GET /api/disputes (and POST /api/disputes/search), without the page and the sort
+ * (`ListSort<DisputeSort>`): the API's list DTO implements it and the web's list filters are typed from it.
+ */
+export interface DisputeListQuery {
+  status?: DisputeStatus[];
+  /** Reached every one of these states at some time (status history). */
+  reached?: DisputeStatus[];
+  townId?: string;
+  villageId?: string;
+  /** Disputes without a village. */
+  noVillage?: 'true';
+  category?: DisputeCategory;
+  source?: DisputeSource;
+  riskLevel?: DisputeRiskLevel;
+  /** A peace officer's id. */
+  mediatorId?: string;
+  /** Occurred on or after (YYYY-MM-DD). */
+  from?: string;
+  /** Occurred on or before (YYYY-MM-DD). */
+  to?: string;
+  /** Number or summary. */
+  q?: string;
+  partyName?: string;
+  partyIdNumber?: string;
+  partyPhone?: string;
+  registeredYear?: number;
+  /** YYYY-MM */
+  registeredMonth?: string;
+  acceptedYear?: number;
+  agreedYear?: number;
+  agreedMonth?: string;
+  terminatedYear?: number;
+  /** Agreed or terminated in the year (the success rate's denominator). */
+  concludedYear?: number;
+  /** A group-incident warning raised in the year. */
+  warningYear?: number;
+  escalatedYear?: number;
+  /** Escalated beyond the town. */
+  escalated?: 'true' | 'false';
+  /** Mediation period overdue, or due within the warning days or overdue. */
+  deadline?: 'overdue' | 'due';
+  voided?: 'true' | 'false';
+}
+
 export interface DisputeDto extends LedgerRecordDto<DisputeStatus> {
   occurredOn: string;
   source: DisputeSource;

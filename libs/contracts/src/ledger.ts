@@ -179,3 +179,9 @@ export interface TownSetting<T> {
   /** 0 while the default applies; send it back to change the setting. */
   version: number;
 }
+
+/** A list's sort as the API takes it (`sort=<key>&order=asc|desc`). */
+export interface ListSort<S extends string> {
+  sort?: S;
+  order?: 'asc' | 'desc';
+}

@@ -109,6 +109,42 @@ export interface VesselCaseInput {
   remark?: string | null;
 }
 
+/** The columns the vessel list sorts by. */
+export const VESSEL_CASE_SORTS = ['number', 'registeredAt', 'discoveredAt', 'dismantledOn', 'status'] as const;
+export type VesselCaseSort = (typeof VESSEL_CASE_SORTS)[number];
+/** The owner search: sent in a POST body (`/search`, the export), never in a URL. */
+export const VESSEL_OWNER_SEARCH_FIELDS = ['ownerName', 'ownerIdNumber', 'ownerPhone'] as const;
+
+/**
+ * The filters of `GET /api/vessel-cases` (and of its search and export), by the names the API
+ * reads, without the page and the sort: the API's list DTO implements it and the web's list
+ * filters are typed from it.
+ */
+export interface VesselCaseListQuery {
+  status?: VesselStatus[];
+  townId?: string;
+  villageId?: string;
+  /** Discovered on or after (YYYY-MM-DD, town zone). */
+  from?: string;
+  /** Discovered on or before. */
+  to?: string;
+  campaignId?: string;
+  /** Number, place or marks. */
+  q?: string;
+  ownerName?: string;
+  ownerIdNumber?: string;
+  ownerPhone?: string;
+  registeredYear?: number;
+  registeredMonth?: string;
+  dismantledYear?: number;
+  dismantledMonth?: string;
+  disposal?: Disposal;
+  handedOverYear?: number;
+  /** Still open at the end of this day. */
+  openAt?: string;
+  voided?: 'true' | 'false';
+}
+
 export interface VesselCaseDto extends LedgerRecordDto<VesselStatus> {
   discoveredAt: string;
   place: string;

@@ -33,6 +33,7 @@ import type {
   AgreementForm,
   DisputeCategory,
   DisputeInput,
+  DisputeListQuery as DisputeListFilters,
   DisputePartyInput,
   DisputePartyRole,
   DisputeRiskLevel,
@@ -204,9 +205,9 @@ export class TownVersionQuery extends TownQuery {
   @ApiProperty() @Type(() => Number) @IsVersion() version!: number;
 }
 
-export class DisputeListQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'comma-separated statuses' }) @IsOptional() @Transform(csvList) @IsArray() @IsIn(DISPUTE_STATUSES as string[], { each: true }) status?: string[];
-  @ApiPropertyOptional({ description: 'reached every one of these states at some time (status history)' }) @IsOptional() @Transform(csvList) @IsArray() @IsIn(DISPUTE_STATUSES as string[], { each: true }) reached?: string[];
+export class DisputeListQuery extends PageQuery implements DisputeListFilters {
+  @ApiPropertyOptional({ description: 'comma-separated statuses' }) @IsOptional() @Transform(csvList) @IsArray() @IsIn(DISPUTE_STATUSES as string[], { each: true }) status?: DisputeListFilters['status'];
+  @ApiPropertyOptional({ description: 'reached every one of these states at some time (status history)' }) @IsOptional() @Transform(csvList) @IsArray() @IsIn(DISPUTE_STATUSES as string[], { each: true }) reached?: DisputeListFilters['reached'];
   @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string;
   @ApiPropertyOptional({ description: 'disputes without a village' }) @IsOptional() @IsIn(['true']) noVillage?: 'true';

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { DISPOSAL_LABELS, HULL_MATERIAL_LABELS, PERSUASION_MEASURE_LABELS, VESSEL_SOURCE_LABELS, VESSEL_STATUSES } from '@fazhi/contracts';
-import type { Disposal, HullMaterial, PersuasionMeasure, VesselCaseInput, VesselSource } from '@fazhi/contracts';
+import type { Disposal, HullMaterial, PersuasionMeasure, VesselCaseInput, VesselCaseListQuery, VesselSource } from '@fazhi/contracts';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
 import { IsVersion } from '../common/version';
@@ -70,8 +70,8 @@ export class UnmaskDto {
 
 const csv = csvList;
 
-export class VesselListQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'comma-separated statuses' }) @IsOptional() @Transform(csv) @IsArray() @IsIn(VESSEL_STATUSES as string[], { each: true }) status?: string[];
+export class VesselListQuery extends PageQuery implements VesselCaseListQuery {
+  @ApiPropertyOptional({ description: 'comma-separated statuses' }) @IsOptional() @Transform(csv) @IsArray() @IsIn(VESSEL_STATUSES as string[], { each: true }) status?: VesselCaseListQuery['status'];
   @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string;
   @ApiPropertyOptional({ description: 'discovered on or after (YYYY-MM-DD, town zone)' }) @IsOptional() @IsCalendarDate() from?: string;

@@ -32,6 +32,8 @@ export interface StepInput {
   /** Shown when a select has nothing to offer. */
   empty?: string;
   placeholder?: string;
+  /** A hint under the field. */
+  extra?: string;
   /** May stay empty (then it is left out of the data). */
   optional?: boolean;
   /** The starting value; otherwise today for dates, nothing for the rest. */

@@ -1,52 +1,51 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { RouterLink } from '@angular/router';
 import {
   AGREEMENT_FORM_LABELS,
-  DISPUTE_MEDIATION_OPEN_STATUSES,
-  DEFAULT_TIME_ZONE,
-  plainDateInZone,
   DISPUTE_AGREEMENT_STATUSES,
   DISPUTE_ATTACHMENT_STAGE_LABELS,
   DISPUTE_CATEGORY_LABELS,
+  DISPUTE_MEDIATION_OPEN_STATUSES,
   DISPUTE_PARTY_ROLE_LABELS,
   DISPUTE_RISK_LABELS,
+  DISPUTE_SESSION_STATUSES,
   DISPUTE_SOURCE_LABELS,
-  DISPUTE_STATUS_LABELS,
+  DEFAULT_TIME_ZONE,
   DisputeDetailDto,
   DisputeDto,
+  DisputeFollowUpDto,
   DisputePartyDto,
   DisputeRiskLevel,
+  DisputeSessionDto,
   ESCALATION_KIND_LABELS,
   ESCALATION_LEVEL_LABELS,
   JUDICIAL_RESULT_LABELS,
-  DisputeStatus,
   PERFORMANCE_STATUS_LABELS,
   PeaceOfficerDto,
   REFERRAL_ROUTE_LABELS,
   SATISFACTION_LABELS,
-  TransitionRequest,
+  plainDateInZone,
 } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { Observable } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { TKey } from '../../core/i18n/dictionary';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
 import { Submission } from '../../shared/api-error-message';
-import { DateTimePipe, formatInstant } from '../../shared/date-time.pipe';
-import { EvidenceGalleryComponent } from '../../shared/evidence-gallery.component';
-import { revealErrors } from '../../shared/form-errors';
-import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
+import { DateTimePipe } from '../../shared/date-time.pipe';
 import { FieldComponent } from '../../shared/field.component';
-import { ReasonModalComponent } from '../../shared/reason-modal.component';
-import { DeadlineAlertComponent } from '../../shared/deadline.component';
-import { RecordTimelineComponent, TimelineEntry } from '../../shared/record-timeline.component';
+import { revealErrors } from '../../shared/form-errors';
+import { LedgerCellDirective, LedgerColumn, LedgerTableComponent, rowsOf } from '../../shared/ledger/ledger-table.component';
+import { byTime, datedEntry, isWritable, statusEntries } from '../../shared/ledger/ledger-view';
+import { PartForm, PartForms } from '../../shared/ledger/part-form';
+import { RecordPartComponent } from '../../shared/ledger/record-part.component';
+import { RecordAction, RecordShellComponent } from '../../shared/ledger/record-shell.component';
+import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { StepInput, StepModalComponent, WorkflowStep } from '../../shared/transition-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { DisputesApi } from './disputes.api';
+import { DISPUTE_VIEW, RISK_COLORS, RISK_LEVELS } from './dispute-view';
+import { DisputeTypes, DisputesApi } from './disputes.api';
 import { PeaceOfficersApi } from './peace-officers.api';
-import { RISK_COLORS } from './dispute-list.component';
 
 export type DisputeStep = DisputeDetailDto['transitions'][number];
 
@@ -110,24 +109,35 @@ export function disputeStepInputs(
   });
 }
 
-/** A small form of the dispute (a party, a session, a visit…) in the shared step modal. */
-interface PartForm {
-  step: WorkflowStep;
-  fields: StepInput[];
-  send: (data: Record<string, unknown>) => Observable<DisputeDetailDto | DisputeDto>;
-  done: TKey;
-}
-
-/** The actions asking only a reason. */
-type ReasonAction = 'void' | 'reopen' | 'unmask';
-
 type PartyFields = Pick<DisputePartyDto, 'name' | 'idNumber' | 'phone' | 'address'>;
 
-/** One dispute: its facts, parties, sessions, follow-ups, deadline, timeline and the caller's steps. */
+const PARTY_COLUMNS: LedgerColumn<DisputePartyDto>[] = [
+  { key: 'role', header: 'disputes.partyRole', width: '90px', value: (p) => DISPUTE_PARTY_ROLE_LABELS[p.role] },
+  { key: 'name', header: 'disputes.partyName', width: '100px' },
+  { key: 'idNumber', header: 'disputes.partyIdNumber', width: '170px' },
+  { key: 'phone', header: 'disputes.partyPhone', width: '120px' },
+  { key: 'address', header: 'disputes.partyAddress', wrap: true },
+];
+const ACTIONS = <T>(width: string): LedgerColumn<T> => ({ key: 'actions', header: 'common.actions', width, fixed: 'right' });
+const SESSION_COLUMNS: LedgerColumn<DisputeSessionDto>[] = [
+  { key: 'date', header: 'disputes.sessionDate', width: '110px' },
+  { key: 'place', header: 'disputes.place', width: '140px' },
+  { key: 'attendees', header: 'disputes.attendees', width: '160px', wrap: true },
+  { key: 'record', header: 'disputes.sessionRecord', wrap: true },
+];
+const FOLLOW_UP_COLUMNS: LedgerColumn<DisputeFollowUpDto>[] = [
+  { key: 'date', header: 'disputes.followUpDate', width: '110px' },
+  { key: 'visitor', header: 'disputes.visitor', width: '100px' },
+  { key: 'performance', header: 'disputes.performanceStatus', width: '100px', value: (f) => PERFORMANCE_STATUS_LABELS[f.performance] },
+  { key: 'satisfaction', header: 'disputes.satisfaction', width: '100px', value: (f) => SATISFACTION_LABELS[f.satisfaction] },
+  { key: 'note', header: 'record.remark', wrap: true },
+];
+
+/** One dispute in the record shell: its facts, parties, sessions, follow-ups and risk, and the caller's steps. */
 @Component({
   selector: 'fz-dispute-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, DateTimePipe, StepModalComponent, HasPermissionDirective, EvidenceGalleryComponent, ReasonModalComponent, DeadlineAlertComponent, RecordTimelineComponent, FieldComponent],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, DateTimePipe, StepModalComponent, HasPermissionDirective, FieldComponent, RecordShellComponent, RecordPartComponent, LedgerTableComponent, LedgerCellDirective],
   templateUrl: './dispute-detail.component.html',
   styleUrl: '../../shared/record-detail.css',
 })
@@ -138,35 +148,31 @@ export class DisputeDetailComponent implements OnInit {
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
+  protected readonly view = DISPUTE_VIEW;
 
   readonly id = input.required<string>();
 
   protected readonly record = signal<DisputeDetailDto | null>(null);
-  protected readonly step = signal<DisputeStep | null>(null);
   private readonly officers = signal<PeaceOfficerDto[]>([]);
-  protected readonly statusLabels = DISPUTE_STATUS_LABELS;
   protected readonly categoryLabels = DISPUTE_CATEGORY_LABELS;
   protected readonly sourceLabels = DISPUTE_SOURCE_LABELS;
   protected readonly riskLabels = DISPUTE_RISK_LABELS;
   protected readonly riskColors = RISK_COLORS;
-  protected readonly roleLabels = DISPUTE_PARTY_ROLE_LABELS;
-  protected readonly performanceLabels = PERFORMANCE_STATUS_LABELS;
-  protected readonly satisfactionLabels = SATISFACTION_LABELS;
   protected readonly agreementLabels = AGREEMENT_FORM_LABELS;
   protected readonly referralLabels = REFERRAL_ROUTE_LABELS;
   protected readonly escalationLevelLabels = ESCALATION_LEVEL_LABELS;
   protected readonly escalationKindLabels = ESCALATION_KIND_LABELS;
   protected readonly judicialLabels = JUDICIAL_RESULT_LABELS;
   protected readonly stageLabels = DISPUTE_ATTACHMENT_STAGE_LABELS;
+  protected readonly unmaskFields = ['name', 'idNumber', 'phone', 'address'];
+  protected readonly parties = rowsOf(computed(() => this.record()?.parties ?? []));
+  protected readonly sessions = rowsOf(computed(() => this.record()?.sessions ?? []));
+  protected readonly followUps = rowsOf(computed(() => this.record()?.followUps ?? []));
+  protected readonly followUpColumns = FOLLOW_UP_COLUMNS;
 
-  /** The open small form, if any. */
-  protected readonly form = signal<PartForm | null>(null);
-  protected readonly formSend = computed(() => {
-    const form = this.form();
-    return (body: Omit<TransitionRequest, 'version'>) => form!.send(body.data ?? {});
-  });
-  protected readonly reasonAction = signal<ReasonAction | null>(null);
-  protected readonly reasonSubmission = new Submission(this.t);
+  /** The open small form (a party, a session, a visit…), and what its success is called. */
+  protected readonly forms = new PartForms<DisputeDetailDto | DisputeDto>();
+  private formDoneKey: TKey = 'disputes.stepDone';
   /** The parties' full personal data after an audited unmask, for the version of the record it was read from. */
   private readonly unmaskedAt = signal<{ version: number; parties: ReadonlyMap<string, Partial<PartyFields>> } | null>(null);
   /** The unmasked parties by id, while the record is as it was then (a change masks them again). */
@@ -175,30 +181,35 @@ export class DisputeDetailComponent implements OnInit {
     return at && at.version === this.record()?.version ? at.parties : new Map<string, Partial<PartyFields>>();
   });
 
-  /** Open for changes: not void, not archived, and the caller writes disputes. */
-  protected readonly writable = computed(() => {
-    const record = this.record();
-    return record !== null && !record.voided && record.status !== 'archived' && this.auth.hasAny(['dispute.write']);
-  });
+  protected readonly writable = computed(() => isWritable(DISPUTE_VIEW, this.record(), this.auth));
   /** Parties change only until the outcome; sessions between acceptance and the outcome; visits after an agreement. */
   protected readonly partiesOpen = computed(() => this.writable() && DISPUTE_MEDIATION_OPEN_STATUSES.includes(this.record()!.status));
-  protected readonly sessionsOpen = computed(() => this.writable() && ['accepted', 'mediating'].includes(this.record()!.status));
+  protected readonly sessionsOpen = computed(() => this.writable() && DISPUTE_SESSION_STATUSES.includes(this.record()!.status));
   protected readonly followUpsOpen = computed(() => this.writable() && DISPUTE_AGREEMENT_STATUSES.includes(this.record()!.status));
-  protected readonly judicialOpen = computed(() => this.followUpsOpen() && this.record()!.agreementForm === 'written');
-  protected readonly extendable = computed(() => this.writable() && !!this.record()!.deadline && this.record()!.deadline!.state !== 'done');
+  protected readonly partyColumns = computed(() => [
+    ...PARTY_COLUMNS.map((c) => (c.key === 'role' ? c : { ...c, value: (p: DisputePartyDto) => this.partyShown(p, c.key as keyof PartyFields) })),
+    ...(this.writable() ? [ACTIONS<DisputePartyDto>('100px')] : []),
+  ]);
+  protected readonly sessionColumns = computed(() => [...SESSION_COLUMNS, ...(this.sessionsOpen() ? [ACTIONS<DisputeSessionDto>('70px')] : [])]);
 
-  protected readonly stepInputs = computed(() => {
+  /** The ledger's own actions in the shell's menu. */
+  protected readonly menu = computed<RecordAction[]>(() => {
     const record = this.record();
-    const step = this.step();
-    return record && step ? disputeStepInputs(step.requires, record, this.officers(), this.t) : [];
+    if (!record) return [];
+    const extendable = !!record.deadline && record.deadline.state !== 'done';
+    return [
+      { key: 'facts', label: 'disputes.editFacts', run: () => this.editFacts() },
+      ...(extendable ? [{ key: 'extend', label: 'disputes.extendDeadline' as TKey, run: () => this.extendDeadline() }] : []),
+      { key: 'escalation', label: 'disputes.escalate', run: () => this.escalate() },
+      ...(this.followUpsOpen() && record.agreementForm === 'written' ? [{ key: 'judicial', label: 'disputes.judicialConfirmation' as TKey, run: () => this.judicialConfirmation() }] : []),
+    ];
   });
-  /** Files holding personal data in full (the generated agreement) open only for holders of personal.unmask. */
-  protected readonly canUnmask = computed(() => this.auth.hasAny(['personal.unmask']));
+  protected readonly stepFields = (step: WorkflowStep) => disputeStepInputs(step.requires, this.record()!, this.officers(), this.t);
   /** The written agreement (.docx) holds full personal data: only for holders of personal.unmask. */
   protected readonly agreementHref = computed(() => {
     const record = this.record();
     if (!record || record.agreementForm !== 'written' || !this.auth.hasAny(['personal.unmask'])) return null;
-    return `${this.api.base}/${record.id}/agreement.docx`;
+    return this.api.at(record.id, 'agreement.docx');
   });
   protected readonly refusingParty = computed(() => {
     const record = this.record();
@@ -211,46 +222,26 @@ export class DisputeDetailComponent implements OnInit {
     return (plain && field in plain ? plain[field] : party[field]) ?? '—';
   }
 
-  protected readonly timeline = computed<TimelineEntry[]>(() => {
+  protected readonly timeline = computed(() => {
     const record = this.record();
     if (!record) return [];
     const zone = this.auth.me()?.timeZone ?? DEFAULT_TIME_ZONE;
-    const entries: TimelineEntry[] = [
-      ...record.history.map((h) => ({
-        key: `h-${h.id}`,
-        when: formatInstant(h.at, zone),
-        shown: formatInstant(h.at, zone),
-        title: h.from ? `${this.statusLabel(h.from)} → ${this.statusLabel(h.to)}` : this.statusLabel(h.to),
-        detail: [h.userName, h.remark].filter(Boolean).join(' · '),
-        color: h.to === 'terminated' || h.to === 'refused' ? 'red' : 'blue',
-      })),
-      ...record.sessions.map((s) => ({
-        key: `s-${s.id}`,
-        when: `${s.date} 12:00:00`,
-        shown: s.date,
-        title: `${this.t('disputes.session')} · ${s.place}`,
-        detail: s.record,
-        color: 'gray',
-      })),
-      ...record.followUps.map((f) => ({
-        key: `f-${f.id}`,
-        when: `${f.date} 12:00:00`,
-        shown: f.date,
-        title: `${this.t('disputes.followUp')} · ${PERFORMANCE_STATUS_LABELS[f.performance]}`,
-        detail: `${f.visitor}：${SATISFACTION_LABELS[f.satisfaction]}${f.note ? ' · ' + f.note : ''}`,
-        color: 'green',
-      })),
-    ];
-    return entries.sort((a, b) => a.when.localeCompare(b.when));
+    return byTime([
+      ...statusEntries(DISPUTE_VIEW, record.history, zone, this.i18n.pick, (to) => (to === 'terminated' || to === 'refused' ? 'red' : 'blue')),
+      ...record.sessions.map((s) => datedEntry(`s-${s.id}`, s.date, `${this.t('disputes.session')} · ${s.place}`, s.record, 'gray')),
+      ...record.followUps.map((f) =>
+        datedEntry(`f-${f.id}`, f.date, `${this.t('disputes.followUp')} · ${PERFORMANCE_STATUS_LABELS[f.performance]}`, `${f.visitor}：${SATISFACTION_LABELS[f.satisfaction]}${f.note ? ' · ' + f.note : ''}`, 'green'),
+      ),
+    ]);
   });
-  protected readonly send = (body: Omit<TransitionRequest, 'version'>) => {
-    const record = this.record()!;
-    return this.api.transition(record.id, { ...body, version: record.version });
-  };
+
+  ngOnInit(): void {
+    this.load();
+  }
 
   /** Raising or lowering the risk level (a group-incident warning needs the police informed, Art 25). */
   protected readonly riskOpen = signal(false);
-  protected readonly riskLevels = Object.keys(DISPUTE_RISK_LABELS) as DisputeRiskLevel[];
+  protected readonly riskLevels = RISK_LEVELS;
   protected readonly riskForm = new FormGroup({
     level: new FormControl<DisputeRiskLevel>('group_incident', { nonNullable: true }),
     reason: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/), Validators.maxLength(500)] }),
@@ -259,10 +250,6 @@ export class DisputeDetailComponent implements OnInit {
     measures: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(500)] }),
   });
   protected readonly riskSubmission = new Submission(this.t);
-
-  ngOnInit(): void {
-    this.load();
-  }
 
   protected openRisk(): void {
     const record = this.record();
@@ -304,41 +291,36 @@ export class DisputeDetailComponent implements OnInit {
     this.api.get(this.id()).subscribe((record) => this.record.set(record));
   }
 
-  protected statusLabel(status: string): string {
-    const label = DISPUTE_STATUS_LABELS[status as DisputeStatus];
-    return label ? this.i18n.pick(label) : status;
+  /** The shell's answer: the new detail, or null to read it again. */
+  protected changed(detail: DisputeDetailDto | null): void {
+    if (detail) this.record.set(detail);
+    else this.load();
   }
 
+  protected unmaskedParties({ version, answer }: { version: number; answer: DisputeTypes['unmasked'] }): void {
+    this.unmaskedAt.set({ version, parties: new Map(answer.parties.map(({ id, ...fields }) => [id, fields])) });
+  }
 
-  protected open(step: WorkflowStep): void {
+  /** Mediators come from the officers in office today (the API refuses the others). */
+  protected stepOpened(step: WorkflowStep): void {
     const record = this.record();
     if (record && step.requires.includes('mediatorIds') && this.officers().length === 0) {
-      // Mediators come from the officers in office today (the API refuses the others).
       const today = plainDateInZone(new Date(), this.auth.me()?.timeZone ?? DEFAULT_TIME_ZONE);
       this.peaceOfficers.list({ townId: record.townId, activeOn: today, sort: 'village', pageSize: 100 }).subscribe((page) => this.officers.set(page.items));
     }
-    this.step.set(step as DisputeStep);
-  }
-
-  protected done(detail: DisputeDetailDto): void {
-    this.step.set(null);
-    this.record.set(detail);
-    this.message.success(this.t('disputes.stepDone'));
   }
 
   /* ---------- the dispute's parts ---------- */
 
-  private openForm(key: string, title: TKey, fields: StepInput[], send: PartForm['send'], done: TKey): void {
-    const label = this.t(title);
-    this.form.set({ step: { to: key, label: { zh: label, en: label }, requires: [] }, fields, send, done });
+  private openForm(key: string, title: TKey, fields: StepInput[], send: PartForm<DisputeDetailDto | DisputeDto>['send'], done: TKey): void {
+    this.formDoneKey = done;
+    this.forms.show(this.t(title), fields, send, key);
   }
 
   protected formDone(result: DisputeDetailDto | DisputeDto): void {
-    const form = this.form();
-    this.form.set(null);
-    if ('transitions' in result) this.record.set(result);
-    else this.load();
-    if (form) this.message.success(this.t(form.done));
+    this.forms.close();
+    this.changed('transitions' in result ? result : null);
+    this.message.success(this.t(this.formDoneKey));
   }
 
   private partyInputs(party?: DisputePartyDto): StepInput[] {
@@ -484,31 +466,5 @@ export class DisputeDetailComponent implements OnInit {
         'disputes.deadlineExtended',
       ),
     );
-  }
-
-  /* ---------- void, reopen, unmask ---------- */
-
-  protected askReason(action: ReasonAction): void {
-    this.reasonSubmission.error.set(null);
-    this.reasonAction.set(action);
-  }
-
-  protected confirmReason(reason: string): void {
-    const record = this.record();
-    const action = this.reasonAction();
-    if (!record || !action) return;
-    if (action === 'unmask') {
-      this.reasonSubmission.run(this.api.unmask(record.id, reason), (answer) => {
-        this.reasonAction.set(null);
-        this.unmaskedAt.set({ version: record.version, parties: new Map(answer.parties.map(({ id, ...fields }) => [id, fields])) });
-      });
-      return;
-    }
-    const request = action === 'void' ? this.api.voidDispute(record.id, record.version, reason) : this.api.reopen(record.id, record.version, reason);
-    this.reasonSubmission.run(request, () => {
-      this.reasonAction.set(null);
-      this.message.success(this.t(action === 'void' ? 'disputes.voidDone' : 'disputes.reopenDone'));
-      this.load();
-    });
   }
 }

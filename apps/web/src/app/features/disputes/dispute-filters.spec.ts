@@ -8,7 +8,7 @@ import { testMe } from '../../../testing/me';
 import { AuthService } from '../../core/auth/auth.service';
 import { APP_ICONS } from '../../registry';
 import { toApiQuery } from '../../shared/query-params';
-import { EMPTY_DISPUTE_QUERY, activeDisputeFilters, disputeQueryFromParams, withoutDisputeFilter } from './dispute-filters';
+import { DISPUTE_FILTERS } from './dispute-filters';
 import { DisputeListComponent, disputeSearch } from './dispute-list.component';
 
 const TOWN = '021f3f28-9c0d-5251-8673-e6519956119c';
@@ -34,7 +34,7 @@ function pairs(query: string | Record<string, string | number>): string[] {
 
 describe('dispute list filters from query parameters', () => {
   it.each(FIGURE_FILTERS)('keeps every filter of %s', (query) => {
-    expect(pairs(toApiQuery(disputeQueryFromParams(new URLSearchParams(query))))).toEqual(pairs(query));
+    expect(pairs(toApiQuery(DISPUTE_FILTERS.fromParams(new URLSearchParams(query))))).toEqual(pairs(query));
   });
 
   it('reads each list filter and writes it back the same way', () => {
@@ -42,34 +42,34 @@ describe('dispute list filters from query parameters', () => {
       `status=mediating,agreed&reached=accepted&townId=${TOWN}&villageId=${TOWN}&noVillage=true&category=land_forest&source=police` +
       `&riskLevel=group_incident&mediatorId=${TOWN}&from=2021-01-01&to=2021-06-30&q=宅基地` +
       '&escalated=true&deadline=overdue&voided=true&sort=occurredOn&order=asc';
-    const parsed = disputeQueryFromParams(convertToParamMap(Object.fromEntries(new URLSearchParams(query))));
+    const parsed = DISPUTE_FILTERS.fromParams(convertToParamMap(Object.fromEntries(new URLSearchParams(query))));
     expect(parsed.status).toEqual(['mediating', 'agreed']);
     expect(parsed.riskLevel).toBe('group_incident');
     expect(pairs(toApiQuery(parsed))).toEqual(pairs(query));
   });
 
   it('never reads a party search from the URL', () => {
-    const parsed = disputeQueryFromParams(new URLSearchParams('partyName=黄海生&partyIdNumber=44078119800101123X&partyPhone=13800138000&voided=false'));
+    const parsed = DISPUTE_FILTERS.fromParams(new URLSearchParams('partyName=黄海生&partyIdNumber=44078119800101123X&partyPhone=13800138000&voided=false'));
     expect(parsed).toMatchObject({ partyName: null, partyIdNumber: null, partyPhone: null });
     expect(toApiQuery(parsed)).toEqual({ voided: 'false' });
   });
 
   it('leaves out malformed and unknown values', () => {
-    const parsed = disputeQueryFromParams(
+    const parsed = DISPUTE_FILTERS.fromParams(
       new URLSearchParams('status=lost,registered&townId=abc&from=2021-02-30&agreedYear=21&agreedMonth=2021-13&category=war&riskLevel=high&deadline=soon&sort=x&extra=1'),
     );
     expect(toApiQuery(parsed)).toEqual({ status: 'registered' });
   });
 
   it('lists the set filters in tag order and removes one at a time', () => {
-    const parsed = disputeQueryFromParams(new URLSearchParams(`voided=false&townId=${TOWN}&agreedYear=2021&category=neighbour&sort=number&order=desc`));
-    expect(activeDisputeFilters(parsed)).toEqual(['townId', 'category', 'agreedYear', 'voided']);
-    expect(toApiQuery(withoutDisputeFilter(parsed, 'category'))).toEqual({ townId: TOWN, agreedYear: 2021, voided: 'false', sort: 'number', order: 'desc' });
-    expect(activeDisputeFilters(EMPTY_DISPUTE_QUERY)).toEqual([]);
+    const parsed = DISPUTE_FILTERS.fromParams(new URLSearchParams(`voided=false&townId=${TOWN}&agreedYear=2021&category=neighbour&sort=number&order=desc`));
+    expect(DISPUTE_FILTERS.active(parsed)).toEqual(['townId', 'category', 'agreedYear', 'voided']);
+    expect(toApiQuery(DISPUTE_FILTERS.without(parsed, 'category'))).toEqual({ townId: TOWN, agreedYear: 2021, voided: 'false', sort: 'number', order: 'desc' });
+    expect(DISPUTE_FILTERS.active(DISPUTE_FILTERS.empty)).toEqual([]);
   });
 
   it('sends the exact party search to the one field chosen and keeps the filters without a control', () => {
-    const current = { ...disputeQueryFromParams(new URLSearchParams('agreedYear=2021&voided=false')), partyName: '旧名' };
+    const current = { ...DISPUTE_FILTERS.fromParams(new URLSearchParams('agreedYear=2021&voided=false')), partyName: '旧名' };
     const next = disputeSearch(current, {
       status: ['mediating'],
       category: null,

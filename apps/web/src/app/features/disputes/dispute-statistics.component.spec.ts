@@ -1,7 +1,7 @@
 import { DisputeStatistics } from '@fazhi/contracts';
 import { DISPUTE_FIGURE_CARDS, disputeFigureUrl, figureValue } from './dispute-statistics.component';
 import { toApiQuery } from '../../shared/query-params';
-import { disputeQueryFromParams } from './dispute-filters';
+import { DISPUTE_FILTERS } from './dispute-filters';
 import { peaceOfficerQueryFromParams } from './peace-officer-list.component';
 
 const STATS = {
@@ -32,7 +32,7 @@ describe('dispute statistics cards', () => {
       const [path, query] = url.split('?');
       expect(path).toBe('/disputes');
       expect(query).toBe(STATS.filters[card.key]);
-      const back = new URLSearchParams(Object.entries(toApiQuery(disputeQueryFromParams(new URLSearchParams(query)))).map(([k, v]) => [k, String(v)]));
+      const back = new URLSearchParams(Object.entries(toApiQuery(DISPUTE_FILTERS.fromParams(new URLSearchParams(query)))).map(([k, v]) => [k, String(v)]));
       expect([...back.entries()].sort()).toEqual([...new URLSearchParams(query).entries()].sort());
     }
   });

@@ -1,29 +1,31 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
-import { FieldError, VESSEL_STATUS_LABELS, VesselCaseDto } from '@fazhi/contracts';
+import { FieldError, VesselCaseDto } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { AuthService } from '../../core/auth/auth.service';
 import { apiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
+import { Submission } from '../../shared/api-error-message';
 import { DateTimePipe } from '../../shared/date-time.pipe';
+import { EvidenceGalleryComponent } from '../../shared/evidence-gallery.component';
+import { LedgerCellDirective, LedgerColumn, LedgerTableComponent, rowsOf } from '../../shared/ledger/ledger-table.component';
+import { statusColor, statusText } from '../../shared/ledger/ledger-view';
+import { ReasonModalComponent } from '../../shared/reason-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { AddVesselsModalComponent } from './add-vessels-modal.component';
-import { Submission } from '../../shared/api-error-message';
 import { CAMPAIGN_STATUS_KEYS } from './campaign-list.component';
 import { CampaignDetailDto, CampaignsApi } from './campaigns.api';
-import { EvidenceGalleryComponent } from '../../shared/evidence-gallery.component';
-import { ReasonModalComponent } from '../../shared/reason-modal.component';
+import { VESSEL_VIEW } from './vessel-view';
 
 /** One campaign: its facts, vessels, evidence; add or remove vessels, close it, void it. */
 @Component({
   selector: 'fz-campaign-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ZORRO_IMPORTS, DateTimePipe, EvidenceGalleryComponent, AddVesselsModalComponent, ReasonModalComponent],
+  imports: [ZORRO_IMPORTS, DateTimePipe, EvidenceGalleryComponent, AddVesselsModalComponent, ReasonModalComponent, LedgerTableComponent, LedgerCellDirective],
   templateUrl: './campaign-detail.component.html',
   styleUrl: '../../shared/record-detail.css',
 })
 export class CampaignDetailComponent implements OnInit {
-  private readonly api = inject(CampaignsApi);
+  protected readonly api = inject(CampaignsApi);
   private readonly auth = inject(AuthService);
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
@@ -38,12 +40,18 @@ export class CampaignDetailComponent implements OnInit {
   /** Why the campaign could not be closed: each blocking vessel and reason. */
   protected readonly blocked = signal<{ message: string; errors: FieldError[] } | null>(null);
   protected readonly statusKeys = CAMPAIGN_STATUS_KEYS;
-  protected readonly vesselStatus = VESSEL_STATUS_LABELS;
   protected readonly manageable = computed(() => {
     const c = this.campaign();
     return c !== null && c.status === 'planned' && !c.voided && this.auth.hasAny(['campaign.manage']);
   });
-  protected readonly evidenceBase = computed(() => this.api.attachmentsUrl(this.id()));
+  protected readonly vessels = rowsOf(computed(() => this.campaign()?.vessels ?? []));
+  protected readonly columns = computed<LedgerColumn<VesselCaseDto>[]>(() => [
+    { key: 'number', header: 'vessels.number', width: '210px', link: (v) => ['/vessels', v.id] },
+    { key: 'status', header: 'vessels.status', width: '130px' },
+    { key: 'place', header: 'vessels.place', value: (v) => `${v.villageName ?? ''} ${v.place}`, wrap: true },
+    ...(this.manageable() ? [{ key: 'actions', header: 'common.actions' as const, width: '80px' }] : []),
+  ]);
+  protected readonly rowKey = (v: VesselCaseDto) => v.number;
 
   ngOnInit(): void {
     this.load();
@@ -53,8 +61,12 @@ export class CampaignDetailComponent implements OnInit {
     this.api.get(this.id()).subscribe((campaign) => this.campaign.set(campaign));
   }
 
-  protected vesselLabel(vessel: VesselCaseDto): string {
-    return this.i18n.pick(VESSEL_STATUS_LABELS[vessel.status]);
+  protected statusColor(status: string): string {
+    return statusColor(VESSEL_VIEW, status);
+  }
+
+  protected statusLabel(status: string): string {
+    return statusText(VESSEL_VIEW, status, this.i18n.pick);
   }
 
   protected added(): void {
@@ -64,8 +76,7 @@ export class CampaignDetailComponent implements OnInit {
   }
 
   protected remove(vessel: VesselCaseDto): void {
-    const campaign = this.campaign();
-    if (!campaign) return;
+    const campaign = this.campaign()!;
     this.api.removeVessel(campaign.id, vessel.id, campaign.version).subscribe(() => {
       this.message.success(this.t('campaigns.vesselRemoved', { number: vessel.number }));
       this.load();
@@ -73,8 +84,7 @@ export class CampaignDetailComponent implements OnInit {
   }
 
   protected close(): void {
-    const campaign = this.campaign();
-    if (!campaign) return;
+    const campaign = this.campaign()!;
     this.closing.set(true);
     this.blocked.set(null);
     this.api.close(campaign.id, campaign.version).subscribe({
@@ -92,9 +102,8 @@ export class CampaignDetailComponent implements OnInit {
   }
 
   protected voidCampaign(reason: string): void {
-    const campaign = this.campaign();
-    if (!campaign) return;
-    this.submission.run(this.api.voidCampaign(campaign.id, campaign.version, reason), () => {
+    const campaign = this.campaign()!;
+    this.submission.run(this.api.void(campaign.id, campaign.version, reason), () => {
       this.dialog.set(null);
       this.message.success(this.t('campaigns.voidDone'));
       this.load();

@@ -1,35 +1,28 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { CertificateDto, CertificateEventKind } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { Observable } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
+import { TKey } from '../../core/i18n/dictionary';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
-import { revealErrors } from '../../shared/form-errors';
 import { PageHeaderComponent } from '../../shared/page-header.component';
+import { LedgerCellDirective, LedgerColumn, LedgerRowDetailDirective, LedgerTableComponent } from '../../shared/ledger/ledger-table.component';
 import { PagedList } from '../../shared/paged-list';
-import { toPlainDate } from '../../shared/plain-date';
+import { PartForms } from '../../shared/ledger/part-form';
+import { StepInput, StepModalComponent } from '../../shared/transition-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { Submission } from '../../shared/api-error-message';
 import { CertificateFilters, CertificatesApi, Validity } from './certificates.api';
 import { CERTIFICATE_EVENT_KEYS, VALIDITY } from './vessel-labels';
-import { FieldComponent } from '../../shared/field.component';
 
 type EventKind = Exclude<CertificateEventKind, 'apply'>;
-type Dialog = { kind: 'create' } | { kind: 'event'; certificate: CertificateDto; event: EventKind };
-
-export interface Officer {
-  id: string;
-  name: string;
-}
 
 /** Enforcement certificates: validity at a glance, issue one, renew/replace/cancel/review. */
 @Component({
   selector: 'fz-certificate-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, HasPermissionDirective, FieldComponent],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, HasPermissionDirective, StepModalComponent, LedgerTableComponent, LedgerCellDirective, LedgerRowDetailDirective],
   templateUrl: './certificate-list.component.html',
   styles: `
     .fz-due {
@@ -46,124 +39,73 @@ export interface Officer {
 })
 export class CertificateListComponent {
   private readonly api = inject(CertificatesApi);
-  private readonly auth = inject(AuthService);
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
 
-  protected readonly list = new PagedList<CertificateDto, CertificateFilters>((query) => this.api.list(query), {
-    officerId: null,
-    validity: null,
-  });
+  protected readonly list = new PagedList<CertificateDto, CertificateFilters>((query) => this.api.list(query), { officerId: null, validity: null });
+  protected readonly columns: readonly LedgerColumn<CertificateDto>[] = [
+    { key: 'officerName', header: 'certificates.officer', width: '110px' },
+    { key: 'number', header: 'certificates.number', width: '140px' },
+    { key: 'issuedOn', header: 'certificates.issuedOn', width: '110px', phone: false },
+    { key: 'expiresOn', header: 'certificates.expiresOn', width: '110px' },
+    { key: 'validity', header: 'certificates.validity', width: '100px' },
+    { key: 'daysToExpiry', header: 'certificates.daysToExpiry', width: '100px', phone: false },
+    { key: 'actions', header: 'common.actions', width: '220px', permission: ['certificate.manage'] },
+  ];
+  protected readonly rowKey = (item: CertificateDto) => item.number;
   protected readonly validity = VALIDITY;
   protected readonly validities = Object.keys(VALIDITY) as Validity[];
   protected readonly eventKeys = CERTIFICATE_EVENT_KEYS;
   protected readonly eventKinds: readonly EventKind[] = ['renew', 'replace', 'annual_review', 'cancel'];
   protected readonly validityFilter = new FormControl<Validity | null>(null);
-  protected readonly expanded = signal<ReadonlySet<string>>(new Set());
-  protected readonly dialog = signal<Dialog | null>(null);
-  protected readonly submission = new Submission(this.t);
+  /** Issuing a certificate, or one event of a certificate. */
+  protected readonly forms = new PartForms<CertificateDto>();
   /** Officers who may hold a certificate, for certificate managers; else those already holding one. */
-  private readonly directory = signal<Officer[] | null>(null);
-  protected readonly officers = computed<Officer[]>(() => {
-    const listed = this.directory();
-    if (listed) return listed;
-    const seen = new Map<string, string>();
-    for (const c of this.list.items()) seen.set(c.officerId, c.officerName);
-    return [...seen].map(([id, name]) => ({ id, name }));
-  });
-  protected readonly fromDirectory = computed(() => this.directory() !== null);
-
-  protected readonly createForm = new FormGroup({
-    officerId: new FormControl<string | null>(null, Validators.required),
-    number: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/), Validators.maxLength(64)] }),
-    issuedOn: new FormControl<Date | null>(null, Validators.required),
-    expiresOn: new FormControl<Date | null>(null, Validators.required),
-  });
-  protected readonly eventForm = new FormGroup({
-    date: new FormControl<Date | null>(new Date(), Validators.required),
-    expiresOn: new FormControl<Date | null>(null),
-    number: new FormControl('', { nonNullable: true, validators: Validators.maxLength(64) }),
-    remark: new FormControl('', { nonNullable: true, validators: Validators.maxLength(500) }),
-  });
+  private readonly directory = signal<{ value: string; label: string }[] | null>(null);
 
   constructor() {
     this.list.load();
-    this.validityFilter.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.filter());
-    if (this.auth.hasAny(['certificate.manage'])) {
+    this.validityFilter.valueChanges.pipe(takeUntilDestroyed()).subscribe((validity) => this.list.search({ officerId: null, validity }));
+    if (inject(AuthService).hasAny(['certificate.manage'])) {
       this.api.officers().subscribe({
-        next: (officers) => this.directory.set(officers.map((u) => ({ id: u.id, name: `${u.displayName}（${u.orgUnitName}）` }))),
+        next: (officers) => this.directory.set(officers.map((u) => ({ value: u.id, label: `${u.displayName}（${u.orgUnitName}）` }))),
         error: () => this.directory.set(null),
       });
     }
   }
 
-  protected filter(): void {
-    this.list.search({ officerId: null, validity: this.validityFilter.value });
-  }
-
-  protected toggle(id: string, open: boolean): void {
-    const next = new Set(this.expanded());
-    if (open) next.add(id);
-    else next.delete(id);
-    this.expanded.set(next);
-  }
-
   protected openCreate(): void {
-    this.createForm.reset();
-    this.submission.error.set(null);
-    this.dialog.set({ kind: 'create' });
-  }
-
-  protected openEvent(certificate: CertificateDto, event: EventKind): void {
-    this.eventForm.reset({ date: new Date(), expiresOn: null, number: '', remark: '' });
-    const { expiresOn, number } = this.eventForm.controls;
-    expiresOn.setValidators(event === 'renew' ? Validators.required : null);
-    number.setValidators(event === 'replace' ? [Validators.required, Validators.pattern(/\S/), Validators.maxLength(64)] : Validators.maxLength(64));
-    expiresOn.updateValueAndValidity();
-    number.updateValueAndValidity();
-    this.submission.error.set(null);
-    this.dialog.set({ kind: 'event', certificate, event });
-  }
-
-  protected submit(): void {
-    const dialog = this.dialog();
-    if (!dialog) return;
-    const form = dialog.kind === 'create' ? this.createForm : this.eventForm;
-    if (form.invalid) {
-      revealErrors(form);
-      return;
-    }
-    this.submission.run(
-      this.request(dialog),
-      (saved) => {
-        this.dialog.set(null);
-        this.message.success(this.t('certificates.saved', { number: saved.number }));
-        this.list.load();
+    const listed = this.directory();
+    const holders = new Map(this.list.items().map((c) => [c.officerId, c.officerName]));
+    this.forms.show(this.t('certificates.create'), [
+      {
+        name: 'officerId',
+        kind: 'select',
+        label: this.t('certificates.officer'),
+        options: listed ?? [...holders].map(([value, label]) => ({ value, label })),
+        extra: listed ? undefined : this.t('certificates.officerHint'),
       },
-      form,
-    );
+      { name: 'number', kind: 'text', label: this.t('certificates.number'), max: 64 },
+      { name: 'issuedOn', kind: 'date', label: this.t('certificates.issuedOn'), initial: null },
+      { name: 'expiresOn', kind: 'date', label: this.t('certificates.expiresOn'), initial: null },
+    ], (data) => this.api.create(data));
   }
 
-  private request(dialog: Dialog): Observable<CertificateDto> {
-    if (dialog.kind === 'create') {
-      const v = this.createForm.getRawValue();
-      return this.api.create({
-        officerId: v.officerId ?? '',
-        number: v.number.trim(),
-        issuedOn: toPlainDate(v.issuedOn) ?? '',
-        expiresOn: toPlainDate(v.expiresOn) ?? '',
-      });
-    }
-    const v = this.eventForm.getRawValue();
-    const expiresOn = toPlainDate(v.expiresOn);
-    return this.api.addEvent(dialog.certificate.id, {
-      version: dialog.certificate.version,
-      kind: dialog.event,
-      date: toPlainDate(v.date) ?? '',
-      ...(expiresOn && dialog.event === 'renew' ? { expiresOn } : {}),
-      ...(v.number.trim() && (dialog.event === 'replace' || dialog.event === 'renew') ? { number: v.number.trim() } : {}),
-      ...(v.remark.trim() ? { remark: v.remark.trim() } : {}),
-    });
+  /** Renewing asks the new expiry (and may give a new number); a replacement asks the new number. */
+  protected openEvent(certificate: CertificateDto, kind: EventKind): void {
+    const field = (name: string, label: TKey, more: Partial<StepInput>): StepInput => ({ name, kind: 'text', label: this.t(label), ...more });
+    this.forms.show(`${this.t(this.eventKeys[kind])} · ${certificate.number}`, [
+      field('date', 'certificates.eventDate', { kind: 'date' }),
+      ...(kind === 'renew' ? [field('expiresOn', 'certificates.newExpiry', { kind: 'date', initial: null })] : []),
+      ...(kind === 'renew' || kind === 'replace' ? [field('number', 'certificates.newNumber', { max: 64, optional: kind === 'renew' })] : []),
+      field('remark', 'common.remarkOptional', { kind: 'textarea', optional: true, max: 500 }),
+    ], (data) => this.api.addEvent(certificate.id, { version: certificate.version, kind, ...data }));
+  }
+
+  protected saved(certificate: CertificateDto): void {
+    this.forms.close();
+    this.message.success(this.t('certificates.saved', { number: certificate.number }));
+    this.list.load();
   }
 }

@@ -1,10 +1,8 @@
-import { HttpClient } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
-import { CertificateDto, CertificateEventKind, OfficerOption, Page } from '@fazhi/contracts';
+import { Injectable } from '@angular/core';
+import { CertificateDto, CertificateEventKind, OfficerOption } from '@fazhi/contracts';
 import { Observable } from 'rxjs';
 import { errorDisplay } from '../../core/http/error-display';
-import { toParams } from '../../core/http/params';
-import { PageQuery } from '../../shared/paged-list';
+import { LedgerApi, Versioned } from '../../shared/ledger/ledger-api';
 
 export type Validity = CertificateDto['validity'];
 
@@ -13,42 +11,29 @@ export interface CertificateFilters {
   validity: Validity | null;
 }
 
-export interface CertificateInput {
-  officerId: string;
-  number: string;
-  issuedOn: string;
-  expiresOn: string;
-}
-
-export interface CertificateEventInput {
-  version: number;
-  kind: Exclude<CertificateEventKind, 'apply'>;
-  date: string;
-  expiresOn?: string;
-  number?: string;
-  remark?: string;
+export interface CertificateTypes {
+  item: CertificateDto;
+  detail: CertificateDto & { attachments: [] };
+  /** `officerId`, `number`, `issuedOn`, `expiresOn`. */
+  input: Record<string, unknown>;
+  query: CertificateFilters;
+  unmasked: object;
 }
 
 /** Enforcement certificates (`/api/certificates`). */
 @Injectable({ providedIn: 'root' })
-export class CertificatesApi {
-  private readonly http = inject(HttpClient);
-  private readonly base = '/api/certificates';
+export class CertificatesApi extends LedgerApi<CertificateTypes> {
+  constructor() {
+    super('/api/certificates', { exportName: 'certificates.xlsx' });
+  }
 
   /** Who may hold a certificate (for certificate managers). */
   officers(): Observable<OfficerOption[]> {
     return this.http.get<OfficerOption[]>(`${this.base}/officers`);
   }
 
-  list(query: Partial<CertificateFilters> & Partial<PageQuery>): Observable<Page<CertificateDto>> {
-    return this.http.get<Page<CertificateDto>>(this.base, { params: toParams(query) });
-  }
-
-  create(body: CertificateInput): Observable<CertificateDto> {
-    return this.http.post<CertificateDto>(this.base, body, errorDisplay('inline'));
-  }
-
-  addEvent(id: string, body: CertificateEventInput): Observable<CertificateDto> {
-    return this.http.post<CertificateDto>(`${this.base}/${encodeURIComponent(id)}/events`, body, errorDisplay('inline'));
+  /** Renews, replaces, reviews or cancels: the event's `date`, and `expiresOn`, `number`, `remark` as the kind needs. */
+  addEvent(id: string, body: Versioned<{ kind: Exclude<CertificateEventKind, 'apply'> }>): Observable<CertificateDto> {
+    return this.http.post<CertificateDto>(this.at(id, 'events'), body, errorDisplay('inline'));
   }
 }

@@ -1,106 +1,71 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import {
-  DEFAULT_TIME_ZONE,
-  VESSEL_CLOSED_STATUSES,
-  VESSEL_STATUS_LABELS,
-  VesselCaseDetailDto,
-  VesselStatus,
-} from '@fazhi/contracts';
+import { CampaignDto, DEFAULT_TIME_ZONE, VESSEL_STATUS_LABELS, VesselCaseDetailDto, VesselStatus } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { Observable } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
-import { DateTimePipe, formatInstant } from '../../shared/date-time.pipe';
+import { DateTimePipe } from '../../shared/date-time.pipe';
+import { byTime, datedEntry, statusEntries } from '../../shared/ledger/ledger-view';
+import { PartForms } from '../../shared/ledger/part-form';
+import { RecordShellComponent } from '../../shared/ledger/record-shell.component';
+import { StepModalComponent, WorkflowStep } from '../../shared/transition-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { Submission } from '../../shared/api-error-message';
-import { EvidenceGalleryComponent } from '../../shared/evidence-gallery.component';
-import { PersuasionModalComponent } from './persuasion-modal.component';
-import { ReasonModalComponent } from '../../shared/reason-modal.component';
-import { DeadlineAlertComponent } from '../../shared/deadline.component';
-import { RecordTimelineComponent, TimelineEntry } from '../../shared/record-timeline.component';
-import { TransitionModalComponent, VesselStep } from './transition-modal.component';
-import { DISPOSAL_KEYS, HULL_KEYS, MEASURE_KEYS, SOURCE_KEYS } from './vessel-labels';
-import { OwnerField, VesselsApi } from './vessels.api';
+import { CampaignsApi } from './campaigns.api';
+import { OWNER_SEARCH_FIELDS, OwnerSearchField } from './vessel-filters';
+import { DISPOSAL_KEYS, HULL_KEYS, MEASURE_KEYS, SOURCE_KEYS, persuasionInputs, vesselStepInputs } from './vessel-labels';
+import { VESSEL_VIEW } from './vessel-view';
+import { VesselTypes, VesselsApi } from './vessels.api';
 
-type Dialog =
-  | { kind: 'transition'; step: VesselStep }
-  | { kind: 'persuasion' }
-  | { kind: 'void' }
-  | { kind: 'reopen' }
-  | { kind: 'unmask' };
-
-const OWNER_FIELDS: readonly OwnerField[] = ['ownerName', 'ownerIdNumber', 'ownerPhone'];
-
-/** One vessel case: its facts, deadline, timeline, evidence and the steps the caller may take. */
+/** One vessel case in the record shell: its facts and owner, persuasion entries, and the caller's steps. */
 @Component({
   selector: 'fz-vessel-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    RouterLink,
-    ZORRO_IMPORTS,
-    HasPermissionDirective,
-    DateTimePipe,
-    EvidenceGalleryComponent,
-    TransitionModalComponent,
-    PersuasionModalComponent,
-    ReasonModalComponent,
-    DeadlineAlertComponent,
-    RecordTimelineComponent,
-  ],
+  imports: [RouterLink, ZORRO_IMPORTS, HasPermissionDirective, DateTimePipe, RecordShellComponent, StepModalComponent],
   templateUrl: './vessel-detail.component.html',
   styleUrl: '../../shared/record-detail.css',
 })
 export class VesselDetailComponent implements OnInit {
-  private readonly api = inject(VesselsApi);
-  protected readonly auth = inject(AuthService);
+  protected readonly api = inject(VesselsApi);
+  private readonly campaignsApi = inject(CampaignsApi);
+  private readonly auth = inject(AuthService);
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
-
-  readonly id = input.required<string>();
-
-  protected readonly record = signal<VesselCaseDetailDto | null>(null);
-  protected readonly dialog = signal<Dialog | null>(null);
-  protected readonly submission = new Submission(this.t);
-  protected readonly unmasked = signal<Partial<Record<OwnerField, string | null>> | null>(null);
-  protected readonly statusLabels = VESSEL_STATUS_LABELS;
+  protected readonly view = VESSEL_VIEW;
   protected readonly sourceKeys = SOURCE_KEYS;
   protected readonly hullKeys = HULL_KEYS;
   protected readonly disposalKeys = DISPOSAL_KEYS;
 
-  protected readonly closed = computed(() => {
-    const record = this.record();
-    return record !== null && VESSEL_CLOSED_STATUSES.includes(record.status);
-  });
-  protected readonly writable = computed(() => {
-    const record = this.record();
-    return record !== null && !record.voided && !this.closed();
-  });
-  protected readonly evidenceBase = computed(() => `${this.api.base}/${this.id()}/attachments`);
-  protected readonly campaignEvidence = computed(() => {
-    const record = this.record();
-    if (!record?.campaignId || record.campaignAttachments.length === 0) return null;
-    return {
-      title: this.t('evidence.campaign'),
-      base: `/api/campaigns/${record.campaignId}/attachments`,
-      items: record.campaignAttachments,
-    };
-  });
+  readonly id = input.required<string>();
+
+  protected readonly record = signal<VesselCaseDetailDto | null>(null);
+  /** The town's planned campaigns, for the step that adds the vessel to one. */
+  private readonly campaigns = signal<CampaignDto[]>([]);
+  protected readonly unmasked = signal<VesselTypes['unmasked'] | null>(null);
+  protected readonly forms = new PartForms<VesselCaseDetailDto>();
+  protected readonly stepFields = (step: WorkflowStep) => vesselStepInputs(step.requires, this.campaigns(), this.t);
+  protected readonly unmaskFields = computed(() => OWNER_SEARCH_FIELDS.filter((field) => this.record()?.[field] !== null));
   protected readonly owner = computed(() => {
     const record = this.record();
     const plain = this.unmasked();
-    if (!record) return null;
-    return {
-      ownerName: plain?.ownerName ?? record.ownerName,
-      ownerIdNumber: plain?.ownerIdNumber ?? record.ownerIdNumber,
-      ownerPhone: plain?.ownerPhone ?? record.ownerPhone,
-    };
+    return record && (Object.fromEntries(OWNER_SEARCH_FIELDS.map((field) => [field, plain?.[field] ?? record[field]])) as Record<OwnerSearchField, string | null>);
   });
+  protected readonly campaignEvidence = computed(() => {
+    const record = this.record();
+    if (!record?.campaignId || record.campaignAttachments.length === 0) return null;
+    return { title: this.t('evidence.campaign'), base: this.campaignsApi.attachmentsBase(record.campaignId), items: record.campaignAttachments };
+  });
+  /** Status history and persuasion entries in date order; a step to a green state shows green. */
   protected readonly timeline = computed(() => {
     const record = this.record();
-    return record ? timelineOf(record, this.auth.me()?.timeZone ?? DEFAULT_TIME_ZONE, this.i18n.pick, this.t) : [];
+    if (!record) return [];
+    const zone = this.auth.me()?.timeZone ?? DEFAULT_TIME_ZONE;
+    const green = (to: string) => (VESSEL_STATUS_LABELS[to as VesselStatus]?.color === 'green' ? 'green' : 'blue');
+    return byTime([
+      ...statusEntries(VESSEL_VIEW, record.history, zone, this.i18n.pick, green),
+      ...record.persuasions.map((p) => datedEntry(`p-${p.id}`, p.date, `${this.t('vessels.persuasion')} · ${this.t(MEASURE_KEYS[p.measure])}`, `${p.staff}：${p.result}`, 'gray', 'persuasion')),
+    ]);
   });
 
   ngOnInit(): void {
@@ -111,85 +76,28 @@ export class VesselDetailComponent implements OnInit {
     this.api.get(this.id()).subscribe((record) => this.record.set(record));
   }
 
-  protected statusLabel(status: string): string {
-    const label = VESSEL_STATUS_LABELS[status as VesselStatus];
-    return label ? this.i18n.pick(label) : status;
+  /** The shell's answer: the new detail, or null to read it again. */
+  protected changed(detail: VesselCaseDetailDto | null): void {
+    if (detail) this.record.set(detail);
+    else this.load();
   }
 
-  protected open(dialog: Dialog): void {
-    this.submission.error.set(null);
-    this.dialog.set(dialog);
-  }
-
-  protected close(): void {
-    this.dialog.set(null);
-  }
-
-  /** A step or a persuasion entry answered the new detail. */
-  protected changed(detail: VesselCaseDetailDto, key: 'vessels.stepDone' | 'vessels.persuasionSaved'): void {
-    this.dialog.set(null);
-    this.record.set(detail);
-    this.message.success(this.t(key));
-  }
-
-  protected confirmReason(reason: string): void {
-    const dialog = this.dialog();
+  protected stepOpened(step: WorkflowStep): void {
     const record = this.record();
-    if (!dialog || !record) return;
-    if (dialog.kind === 'unmask') {
-      const fields = OWNER_FIELDS.filter((field) => record[field] !== null);
-      this.run(this.api.unmask(record.id, fields, reason), (plain) => this.unmasked.set(plain));
-    } else if (dialog.kind === 'void') {
-      this.run(this.api.voidCase(record.id, record.version, reason), () => {
-        this.message.success(this.t('record.voidDone'));
-        this.load();
-      });
-    } else if (dialog.kind === 'reopen') {
-      this.run(this.api.reopen(record.id, record.version, reason), () => {
-        this.message.success(this.t('record.reopenDone'));
-        this.load();
-      });
+    if (record && step.requires.includes('campaignId')) {
+      this.campaignsApi.list({ status: 'planned', voided: 'false', townId: record.townId, pageSize: 100 }).subscribe((page) => this.campaigns.set(page.items));
     }
   }
 
-  private run<T>(request: Observable<T>, done: (value: T) => void): void {
-    this.submission.run(request, (value) => {
-      this.dialog.set(null);
-      done(value);
-    });
+  protected addPersuasion(): void {
+    const record = this.record()!;
+    const staff = this.auth.me()?.displayName ?? '';
+    this.forms.show(this.t('vessels.addPersuasion'), persuasionInputs(staff, this.t), (data) => this.api.addPersuasion(record.id, { version: record.version, ...data }), 'persuasion');
   }
-}
 
-/** Status history and persuasion entries in date order (entries without a time sort at noon). */
-export function timelineOf(
-  record: VesselCaseDetailDto,
-  timeZone: string,
-  pick: (label: { zh: string; en: string }) => string,
-  t: I18nService['t'],
-): TimelineEntry[] {
-  const status = (value: string | null): string => {
-    const label = value ? VESSEL_STATUS_LABELS[value as VesselStatus] : null;
-    return label ? pick(label) : (value ?? '');
-  };
-  const entries: TimelineEntry[] = [
-    ...record.history.map((h) => ({
-      key: `h-${h.id}`,
-      when: formatInstant(h.at, timeZone),
-      shown: formatInstant(h.at, timeZone),
-      kind: 'status' as const,
-      title: h.from ? `${status(h.from)} → ${status(h.to)}` : status(h.to),
-      detail: [h.userName, h.remark].filter(Boolean).join(' · '),
-      color: VESSEL_STATUS_LABELS[h.to as VesselStatus]?.color === 'green' ? 'green' : 'blue',
-    })),
-    ...record.persuasions.map((p) => ({
-      key: `p-${p.id}`,
-      when: `${p.date} 12:00:00`,
-      shown: p.date,
-      kind: 'persuasion' as const,
-      title: `${t('vessels.persuasion')} · ${t(MEASURE_KEYS[p.measure])}`,
-      detail: `${p.staff}：${p.result}`,
-      color: 'gray',
-    })),
-  ];
-  return entries.sort((a, b) => a.when.localeCompare(b.when));
+  protected persuaded(detail: VesselCaseDetailDto): void {
+    this.forms.close();
+    this.record.set(detail);
+    this.message.success(this.t('vessels.persuasionSaved'));
+  }
 }

@@ -8,13 +8,7 @@ import { testMe } from '../../../testing/me';
 import { AuthService } from '../../core/auth/auth.service';
 import { APP_ICONS } from '../../registry';
 import { CampaignListComponent } from './campaign-list.component';
-import {
-  EMPTY_VESSEL_QUERY,
-  activeFilters,
-  campaignQueryFromParams,
-  vesselQueryFromParams,
-  withoutFilter,
-} from './vessel-filters';
+import { CAMPAIGN_FILTERS, VESSEL_FILTERS } from './vessel-filters';
 import { toApiQuery } from '../../shared/query-params';
 import { VesselListComponent } from './vessel-list.component';
 
@@ -42,7 +36,7 @@ function pairs(query: string | Record<string, string | number>): string[] {
 
 describe('vessel list filters from query parameters', () => {
   it.each(FIGURE_FILTERS)('keeps every filter of %s', (query) => {
-    const parsed = vesselQueryFromParams(new URLSearchParams(query));
+    const parsed = VESSEL_FILTERS.fromParams(new URLSearchParams(query));
     expect(pairs(toApiQuery(parsed))).toEqual(pairs(query));
   });
 
@@ -51,7 +45,7 @@ describe('vessel list filters from query parameters', () => {
       `status=persuading,unclaimed&townId=${TOWN}&villageId=${TOWN}&from=2021-01-01&to=2021-06-30&campaignId=${TOWN}` +
       '&q=南湾&registeredYear=2021&handedOverYear=2022' +
       '&voided=true&sort=dismantledOn&order=asc';
-    const parsed = vesselQueryFromParams(convertToParamMap(Object.fromEntries(new URLSearchParams(query))));
+    const parsed = VESSEL_FILTERS.fromParams(convertToParamMap(Object.fromEntries(new URLSearchParams(query))));
     expect(parsed.status).toEqual(['persuading', 'unclaimed']);
     expect(parsed.registeredYear).toBe(2021);
     expect(parsed.sort).toBe('dismantledOn');
@@ -59,30 +53,30 @@ describe('vessel list filters from query parameters', () => {
   });
 
   it('never reads an owner search from the URL', () => {
-    const parsed = vesselQueryFromParams(new URLSearchParams('ownerName=黄海生&ownerIdNumber=44078119800101123X&ownerPhone=13800138000&voided=false'));
+    const parsed = VESSEL_FILTERS.fromParams(new URLSearchParams('ownerName=黄海生&ownerIdNumber=44078119800101123X&ownerPhone=13800138000&voided=false'));
     expect(parsed).toMatchObject({ ownerName: null, ownerIdNumber: null, ownerPhone: null });
     expect(toApiQuery(parsed)).toEqual({ voided: 'false' });
   });
 
   it('leaves out malformed and unknown values instead of sending them', () => {
-    const parsed = vesselQueryFromParams(
+    const parsed = VESSEL_FILTERS.fromParams(
       new URLSearchParams('status=sunk,registered&townId=abc&from=2021-02-30&dismantledYear=21&dismantledMonth=2021-13&disposal=burnt&voided=maybe&sort=owner&extra=1'),
     );
     expect(toApiQuery(parsed)).toEqual({ status: 'registered' });
   });
 
   it('lists the set filters in tag order and removes one at a time', () => {
-    const parsed = vesselQueryFromParams(new URLSearchParams(`voided=false&townId=${TOWN}&dismantledYear=2021&disposal=self&sort=number&order=desc`));
-    expect(activeFilters(parsed)).toEqual(['townId', 'dismantledYear', 'disposal', 'voided']);
-    const without = withoutFilter(parsed, 'disposal');
+    const parsed = VESSEL_FILTERS.fromParams(new URLSearchParams(`voided=false&townId=${TOWN}&dismantledYear=2021&disposal=self&sort=number&order=desc`));
+    expect(VESSEL_FILTERS.active(parsed)).toEqual(['townId', 'dismantledYear', 'disposal', 'voided']);
+    const without = VESSEL_FILTERS.without(parsed, 'disposal');
     expect(toApiQuery(without)).toEqual({ townId: TOWN, dismantledYear: 2021, voided: 'false', sort: 'number', order: 'desc' });
-    expect(activeFilters(EMPTY_VESSEL_QUERY)).toEqual([]);
+    expect(VESSEL_FILTERS.active(VESSEL_FILTERS.empty)).toEqual([]);
   });
 
   it('reads the campaign list filters of the campaigns figure', () => {
     const query = `year=2021&status=closed&voided=false&townId=${TOWN}`;
-    expect(pairs(toApiQuery(campaignQueryFromParams(new URLSearchParams(query))))).toEqual(pairs(query));
-    expect(campaignQueryFromParams(new URLSearchParams('year=twenty&status=open'))).toEqual({ year: null, status: null, voided: null, townId: null });
+    expect(pairs(toApiQuery(CAMPAIGN_FILTERS.fromParams(new URLSearchParams(query))))).toEqual(pairs(query));
+    expect(CAMPAIGN_FILTERS.fromParams(new URLSearchParams('year=twenty&status=open'))).toEqual({ year: null, status: null, voided: null, townId: null, sort: null, order: null });
   });
 });
 

@@ -1,165 +1,65 @@
-import { DISPOSAL_LABELS, Disposal, VESSEL_STATUSES, VesselStatus } from '@fazhi/contracts';
-import { TKey } from '../../core/i18n/dictionary';
-import { isPlainDate } from '../../shared/plain-date';
-import { MONTH, Source, YesNo, oneOf, reader, text, uuid, year } from '../../shared/query-params';
+import { CampaignStatus, DISPOSAL_LABELS, Disposal, ListSort, VESSEL_CASE_SORTS, VESSEL_OWNER_SEARCH_FIELDS, VESSEL_STATUSES, VesselCaseListQuery, VesselCaseSort } from '@fazhi/contracts';
+import { LedgerFilters, ListFilters, read } from '../../shared/ledger/ledger-filters';
+import { SortedQuery } from '../../shared/paged-list';
 
-export type VesselSort = 'number' | 'registeredAt' | 'discoveredAt' | 'dismantledOn' | 'status';
-export const VESSEL_SORTS: readonly VesselSort[] = ['number', 'registeredAt', 'discoveredAt', 'dismantledOn', 'status'];
-export type OwnerSearchField = 'ownerName' | 'ownerIdNumber' | 'ownerPhone';
+export type OwnerSearchField = (typeof VESSEL_OWNER_SEARCH_FIELDS)[number];
 /** The person search: sent in a POST body, never read from or written to a URL. */
-export const OWNER_SEARCH_FIELDS: readonly OwnerSearchField[] = ['ownerName', 'ownerIdNumber', 'ownerPhone'];
+export const OWNER_SEARCH_FIELDS: readonly OwnerSearchField[] = VESSEL_OWNER_SEARCH_FIELDS;
 
-/**
- * Every filter the vessel list endpoint takes (docs/api.md), as the list page holds it. The same
- * names are the page's query parameters, so a statistic's `filters[figure]` opens the list as is;
- * the owner search alone never goes into the URL.
- */
-export interface VesselQuery {
-  status: VesselStatus[];
-  townId: string | null;
-  villageId: string | null;
-  from: string | null;
-  to: string | null;
-  campaignId: string | null;
-  q: string | null;
-  ownerName: string | null;
-  ownerIdNumber: string | null;
-  ownerPhone: string | null;
-  registeredYear: number | null;
-  registeredMonth: string | null;
-  dismantledYear: number | null;
-  dismantledMonth: string | null;
-  disposal: Disposal | null;
-  handedOverYear: number | null;
-  openAt: string | null;
-  voided: YesNo | null;
-  sort: VesselSort | null;
-  order: 'asc' | 'desc' | null;
-}
+/** Every filter of the vessel list (the contracts' `VesselCaseListQuery`) and its sort, as the list page holds them. */
+export type VesselQuery = ListFilters<VesselCaseListQuery & ListSort<VesselCaseSort>>;
 
-export type VesselFilterKey = Exclude<keyof VesselQuery, 'sort' | 'order'>;
+/** The vessel list's filters: read from the page's query parameters, and their tags in this order. */
+export const VESSEL_FILTERS = new LedgerFilters<VesselQuery>(
+  {
+    status: read.list(VESSEL_STATUSES),
+    townId: read.uuid,
+    villageId: read.uuid,
+    from: read.date,
+    to: read.date,
+    campaignId: read.uuid,
+    q: read.text(100),
+    ownerName: read.never,
+    ownerIdNumber: read.never,
+    ownerPhone: read.never,
+    registeredYear: read.year,
+    registeredMonth: read.month,
+    dismantledYear: read.year,
+    dismantledMonth: read.month,
+    disposal: read.oneOf(Object.keys(DISPOSAL_LABELS) as Disposal[]),
+    handedOverYear: read.year,
+    openAt: read.date,
+    voided: read.yesNo,
+    sort: read.oneOf(VESSEL_CASE_SORTS),
+    order: read.order,
+  },
+  {
+    status: 'vessels.status',
+    townId: 'record.town',
+    villageId: 'record.village',
+    from: 'vessels.discoveredFrom',
+    to: 'vessels.discoveredTo',
+    campaignId: 'vessels.campaign',
+    q: 'common.keyword',
+    ownerName: 'vessels.ownerName',
+    ownerIdNumber: 'vessels.ownerIdNumber',
+    ownerPhone: 'vessels.ownerPhone',
+    registeredYear: 'vessels.filterRegisteredYear',
+    registeredMonth: 'vessels.filterRegisteredMonth',
+    dismantledYear: 'vessels.filterDismantledYear',
+    dismantledMonth: 'vessels.filterDismantledMonth',
+    disposal: 'vessels.disposal',
+    handedOverYear: 'vessels.filterHandedOverYear',
+    openAt: 'vessels.filterOpenAt',
+    voided: 'record.filterVoided',
+  },
+  OWNER_SEARCH_FIELDS,
+);
 
-export const EMPTY_VESSEL_QUERY: VesselQuery = {
-  status: [],
-  townId: null,
-  villageId: null,
-  from: null,
-  to: null,
-  campaignId: null,
-  q: null,
-  ownerName: null,
-  ownerIdNumber: null,
-  ownerPhone: null,
-  registeredYear: null,
-  registeredMonth: null,
-  dismantledYear: null,
-  dismantledMonth: null,
-  disposal: null,
-  handedOverYear: null,
-  openAt: null,
-  voided: null,
-  sort: null,
-  order: null,
-};
+/** The campaign list's filters (the campaigns figure opens it with them); it has no sort. */
+export type CampaignQuery = ListFilters<{ year?: number; status?: CampaignStatus; voided?: 'true' | 'false'; townId?: string }> & SortedQuery<never>;
 
-/** The filters in the order their tags show, each with its label. */
-export const VESSEL_FILTER_LABELS: Record<VesselFilterKey, TKey> = {
-  status: 'vessels.status',
-  townId: 'record.town',
-  villageId: 'record.village',
-  from: 'vessels.discoveredFrom',
-  to: 'vessels.discoveredTo',
-  campaignId: 'vessels.campaign',
-  q: 'common.keyword',
-  ownerName: 'vessels.ownerName',
-  ownerIdNumber: 'vessels.ownerIdNumber',
-  ownerPhone: 'vessels.ownerPhone',
-  registeredYear: 'vessels.filterRegisteredYear',
-  registeredMonth: 'vessels.filterRegisteredMonth',
-  dismantledYear: 'vessels.filterDismantledYear',
-  dismantledMonth: 'vessels.filterDismantledMonth',
-  disposal: 'vessels.disposal',
-  handedOverYear: 'vessels.filterHandedOverYear',
-  openAt: 'vessels.filterOpenAt',
-  voided: 'record.filterVoided',
-};
-
-/** Reads the list filters from query parameters; unknown or malformed values are left out, and so is a person search. */
-export function vesselQueryFromParams(source: Source): VesselQuery {
-  const get = reader(source);
-  const status = (get('status') ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s): s is VesselStatus => (VESSEL_STATUSES as readonly string[]).includes(s));
-  return {
-    status: [...new Set(status)],
-    townId: uuid(get('townId')),
-    villageId: uuid(get('villageId')),
-    from: isPlainDate(get('from')) ? get('from') : null,
-    to: isPlainDate(get('to')) ? get('to') : null,
-    campaignId: uuid(get('campaignId')),
-    q: text(get('q'), 100),
-    ownerName: null,
-    ownerIdNumber: null,
-    ownerPhone: null,
-    registeredYear: year(get('registeredYear')),
-    registeredMonth: MONTH.test(get('registeredMonth') ?? '') ? get('registeredMonth') : null,
-    dismantledYear: year(get('dismantledYear')),
-    dismantledMonth: MONTH.test(get('dismantledMonth') ?? '') ? get('dismantledMonth') : null,
-    disposal: oneOf(get('disposal'), Object.keys(DISPOSAL_LABELS) as Disposal[]),
-    handedOverYear: year(get('handedOverYear')),
-    openAt: isPlainDate(get('openAt')) ? get('openAt') : null,
-    voided: oneOf<YesNo>(get('voided'), ['true', 'false']),
-    sort: oneOf(get('sort'), VESSEL_SORTS),
-    order: oneOf(get('order'), ['asc', 'desc'] as const),
-  };
-}
-
-/** The filters that are set, in tag order. */
-export function activeFilters(query: VesselQuery): VesselFilterKey[] {
-  return (Object.keys(VESSEL_FILTER_LABELS) as VesselFilterKey[]).filter((key) => {
-    const value = query[key];
-    return Array.isArray(value) ? value.length > 0 : value !== null && value !== '';
-  });
-}
-
-/** The query without one filter (a closed tag). */
-export function withoutFilter(query: VesselQuery, key: VesselFilterKey): VesselQuery {
-  return { ...query, [key]: EMPTY_VESSEL_QUERY[key] };
-}
-
-/* ---------- Campaign list ---------- */
-
-export type CampaignStatusFilter = 'planned' | 'closed';
-
-export interface CampaignQuery {
-  year: number | null;
-  status: CampaignStatusFilter | null;
-  voided: YesNo | null;
-  townId: string | null;
-}
-
-export type CampaignFilterKey = keyof CampaignQuery;
-
-export const EMPTY_CAMPAIGN_QUERY: CampaignQuery = { year: null, status: null, voided: null, townId: null };
-
-export const CAMPAIGN_FILTER_LABELS: Record<CampaignFilterKey, TKey> = {
-  year: 'campaigns.year',
-  status: 'campaigns.status',
-  voided: 'record.filterVoided',
-  townId: 'record.town',
-};
-
-export function campaignQueryFromParams(source: Source): CampaignQuery {
-  const get = reader(source);
-  return {
-    year: year(get('year')),
-    status: oneOf<CampaignStatusFilter>(get('status'), ['planned', 'closed']),
-    voided: oneOf<YesNo>(get('voided'), ['true', 'false']),
-    townId: uuid(get('townId')),
-  };
-}
-
-export function activeCampaignFilters(query: CampaignQuery): CampaignFilterKey[] {
-  return (Object.keys(CAMPAIGN_FILTER_LABELS) as CampaignFilterKey[]).filter((key) => query[key] !== null);
-}
+export const CAMPAIGN_FILTERS = new LedgerFilters<CampaignQuery>(
+  { year: read.year, status: read.oneOf<CampaignStatus>(['planned', 'closed']), voided: read.yesNo, townId: read.uuid, sort: read.never, order: read.never },
+  { year: 'campaigns.year', status: 'campaigns.status', voided: 'record.filterVoided', townId: 'record.town' },
+);

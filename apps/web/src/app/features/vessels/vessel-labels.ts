@@ -1,12 +1,7 @@
-import {
-  CertificateDto,
-  CertificateEventKind,
-  Disposal,
-  HullMaterial,
-  PersuasionMeasure,
-  VesselSource,
-} from '@fazhi/contracts';
+import { CampaignDto, CertificateDto, CertificateEventKind, Disposal, HullMaterial, PERSUASION_MEASURE_LABELS, PersuasionMeasure, VesselSource } from '@fazhi/contracts';
 import { TKey } from '../../core/i18n/dictionary';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { StepInput } from '../../shared/transition-modal.component';
 
 /*
  * Labels of the vessel ledger's enums. The contracts give the Chinese words (the 台账 layout);
@@ -67,3 +62,24 @@ export const STEP_FIELD_KEYS: Record<string, TKey> = {
   handedOverOn: 'vessels.handedOverOn',
   externalCaseNo: 'vessels.externalCaseNo',
 };
+
+/** How the step modal asks each field a vessel step requires: dates for `…On`, a planned campaign for `campaignId`, else text. */
+export function vesselStepInputs(requires: readonly string[], campaigns: readonly CampaignDto[], t: I18nService['t']): StepInput[] {
+  return requires.map((name) => {
+    const label = STEP_FIELD_KEYS[name] ? t(STEP_FIELD_KEYS[name]) : name;
+    if (name !== 'campaignId') return { name, label, kind: /On$/.test(name) ? 'date' : 'text' };
+    const options = campaigns.map((c) => ({ value: c.id, label: `${c.number} · ${c.date} · ${c.place}` }));
+    return { name, label, kind: 'select', options, placeholder: t('vessels.chooseCampaign'), empty: t('vessels.noPlannedCampaign') };
+  });
+}
+
+/** A persuasion entry's fields: the date (today), who persuaded (the caller), the measure and its result. */
+export function persuasionInputs(staff: string, t: I18nService['t']): StepInput[] {
+  const measures = (Object.keys(PERSUASION_MEASURE_LABELS) as PersuasionMeasure[]).map((m) => ({ value: m, label: t(MEASURE_KEYS[m]) }));
+  return [
+    { name: 'date', kind: 'date', label: t('vessels.persuasionDate') },
+    { name: 'staff', kind: 'text', label: t('vessels.persuasionStaff'), initial: staff, max: 100 },
+    { name: 'measure', kind: 'select', label: t('vessels.persuasionMeasure'), options: measures, initial: 'education' },
+    { name: 'result', kind: 'textarea', label: t('vessels.persuasionResult'), max: 1000 },
+  ];
+}

@@ -1,48 +1,49 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { ActivatedRoute, RouterLink } from '@angular/router';
-import { CampaignDto, OrgTreeNode, VESSEL_STATUSES, VESSEL_STATUS_LABELS, VesselCaseDto, VesselStatus } from '@fazhi/contracts';
+import { RouterLink } from '@angular/router';
+import { CampaignDto, OrgTreeNode, VESSEL_STATUSES, VesselCaseDto, VesselStatus } from '@fazhi/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
 import { DateTimePipe } from '../../shared/date-time.pipe';
-import { PageHeaderComponent } from '../../shared/page-header.component';
-import { RoutedList, sortedBy, tableSortOrder } from '../../shared/paged-list';
+import { FilterActionsComponent } from '../../shared/filter-actions.component';
+import { FilterTagsComponent } from '../../shared/filter-tags.component';
+import { LedgerHeaderComponent } from '../../shared/ledger/ledger-header.component';
+import { LedgerList } from '../../shared/ledger/ledger-list';
+import { LedgerCellDirective, LedgerColumn, LedgerTableComponent } from '../../shared/ledger/ledger-table.component';
+import { statusColor, statusText } from '../../shared/ledger/ledger-view';
+import { OrgNames } from '../../shared/org-tree';
 import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { OrgApi } from '../org/org.api';
 import { CampaignsApi } from './campaigns.api';
-import { FilterTag, FilterTagsComponent } from '../../shared/filter-tags.component';
-import { OrgNames } from '../../shared/org-tree';
+import { OWNER_SEARCH_FIELDS, OwnerSearchField, VESSEL_FILTERS, VesselQuery } from './vessel-filters';
 import { DISPOSAL_KEYS } from './vessel-labels';
-import { EMPTY_VESSEL_QUERY, OWNER_SEARCH_FIELDS, OwnerSearchField, VESSEL_FILTER_LABELS, VesselFilterKey, VesselQuery, VesselSort, activeFilters, vesselQueryFromParams, withoutFilter } from './vessel-filters';
-import { VesselsApi } from './vessels.api';
-import { FilterActionsComponent } from '../../shared/filter-actions.component';
+import { VESSEL_VIEW } from './vessel-view';
+import { VesselTypes, VesselsApi } from './vessels.api';
 
 /** The vessel ledger: filters (also from a statistic's query string), pages, export and import. */
 @Component({
   selector: 'fz-vessel-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, PageHeaderComponent, HasPermissionDirective, DateTimePipe, FilterTagsComponent, FilterActionsComponent],
+  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, DateTimePipe, LedgerHeaderComponent, LedgerTableComponent, LedgerCellDirective, FilterTagsComponent, FilterActionsComponent],
   templateUrl: './vessel-list.component.html',
 })
 export class VesselListComponent {
-  private readonly api = inject(VesselsApi);
-  private readonly route = inject(ActivatedRoute);
   protected readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
-
-  protected readonly list = new RoutedList<VesselCaseDto, VesselQuery>((query) => this.api.list(query), EMPTY_VESSEL_QUERY, OWNER_SEARCH_FIELDS);
-  protected readonly statuses = VESSEL_STATUSES;
-  protected readonly statusLabels = VESSEL_STATUS_LABELS;
-  protected readonly disposalKeys = DISPOSAL_KEYS;
-  protected readonly ownerFields = OWNER_SEARCH_FIELDS;
-  protected readonly orgTree = signal<OrgTreeNode[]>([]);
-  protected readonly names = computed(() => new OrgNames(this.orgTree()));
-  protected readonly campaigns = signal<CampaignDto[]>([]);
-  /** On a phone, the less used filters fold away unless one of them is set. */
-  protected readonly moreOpen = signal(false);
-
+  protected readonly view = VESSEL_VIEW;
+  protected readonly columns: readonly LedgerColumn<VesselCaseDto>[] = [
+    { key: 'number', header: 'vessels.number', width: '210px', fixed: 'left', sort: 'number', link: (item) => ['/vessels', item.id] },
+    { key: 'status', header: 'vessels.status', width: '130px', sort: 'status' },
+    { key: 'villageName', header: 'record.village', width: '110px', phone: false },
+    { key: 'place', header: 'vessels.place', width: '150px', wrap: true },
+    { key: 'discoveredAt', header: 'vessels.discoveredAt', width: '150px', sort: 'discoveredAt', phone: false },
+    { key: 'owner', header: 'vessels.owner', width: '100px', value: (item) => (item.unclaimed ? this.t('vessels.unclaimed') : item.ownerName), phone: false },
+    { key: 'disposal', header: 'vessels.disposal', width: '110px', value: (item) => item.disposal && this.t(DISPOSAL_KEYS[item.disposal]), phone: false },
+    { key: 'dismantledOn', header: 'vessels.dismantledOn', width: '120px', sort: 'dismantledOn', phone: false },
+    { key: 'campaign', header: 'vessels.campaign', width: '200px', phone: false },
+  ];
+  protected readonly rowKey = (item: VesselCaseDto) => item.number;
+  /** Before the list: the list fills it from the URL as soon as it is made. */
   protected readonly filters = new FormGroup({
     status: new FormControl<VesselStatus[]>([], { nonNullable: true }),
     villageId: new FormControl<string | null>(null),
@@ -52,19 +53,21 @@ export class VesselListComponent {
     ownerField: new FormControl<OwnerSearchField>('ownerName', { nonNullable: true }),
     owner: new FormControl('', { nonNullable: true }),
   });
-
-  protected readonly tags = computed<FilterTag[]>(() => {
-    const query = this.list.filters();
-    return activeFilters(query).map((key) => ({ key, label: this.t(VESSEL_FILTER_LABELS[key]), value: this.tagValue(query, key) }));
-  });
-  protected readonly exportHref = computed(() => this.api.exportUrl(this.list.filters()));
+  protected readonly list = new LedgerList<VesselTypes, VesselQuery>(
+    inject(VesselsApi),
+    VESSEL_FILTERS,
+    (query, key) => this.tagValue(query, key),
+    (query) => this.fillForm(query),
+  );
+  protected readonly statuses = VESSEL_STATUSES;
+  protected readonly ownerFields = OWNER_SEARCH_FIELDS;
+  protected readonly orgTree = signal<OrgTreeNode[]>([]);
+  protected readonly names = computed(() => new OrgNames(this.orgTree()));
+  protected readonly campaigns = signal<CampaignDto[]>([]);
+  /** On a phone, the less used filters fold away unless one of them is set. */
+  protected readonly moreOpen = signal(false);
 
   constructor() {
-    this.route.queryParamMap.pipe(takeUntilDestroyed()).subscribe((params) => {
-      const query = this.list.fromRoute(vesselQueryFromParams(params));
-      this.fillForm(query);
-      this.list.search(query);
-    });
     inject(OrgApi)
       .tree()
       .subscribe((tree) => this.orgTree.set(tree));
@@ -85,40 +88,16 @@ export class VesselListComponent {
       to: toPlainDate(end),
       campaignId: value.campaignId,
       q: value.q.trim() || null,
-      ownerName: value.ownerField === 'ownerName' && owner ? owner : null,
-      ownerIdNumber: value.ownerField === 'ownerIdNumber' && owner ? owner : null,
-      ownerPhone: value.ownerField === 'ownerPhone' && owner ? owner : null,
+      ...(Object.fromEntries(OWNER_SEARCH_FIELDS.map((field) => [field, value.ownerField === field && owner ? owner : null])) as Pick<VesselQuery, OwnerSearchField>),
     });
   }
 
-  protected reset(): void {
-    this.list.go(EMPTY_VESSEL_QUERY);
-  }
-
-  /** The export of a list searched by its owner, posted. */
-  protected exportSearch(): void {
-    this.api.exportSearch(this.list.filters()).subscribe();
-  }
-
-  protected removeFilter(key: string): void {
-    this.list.go(withoutFilter(this.list.filters(), key as VesselFilterKey));
-  }
-
-  protected sortOrder(key: VesselSort): 'ascend' | 'descend' | null {
-    return tableSortOrder(this.list.filters(), key);
-  }
-
-  protected sort(key: VesselSort, order: string | null): void {
-    const next = sortedBy(this.list.filters(), key, order);
-    if (next) this.list.go(next);
-  }
-
   protected statusColor(status: unknown): string {
-    return VESSEL_STATUS_LABELS[status as VesselStatus]?.color ?? 'default';
+    return statusColor(VESSEL_VIEW, status);
   }
 
-  protected statusLabel(status: VesselStatus): string {
-    return this.i18n.pick(VESSEL_STATUS_LABELS[status]);
+  protected statusLabel(status: string): string {
+    return statusText(VESSEL_VIEW, status, this.i18n.pick);
   }
 
   private fillForm(query: VesselQuery): void {
@@ -137,7 +116,7 @@ export class VesselListComponent {
     });
   }
 
-  private tagValue(query: VesselQuery, key: VesselFilterKey): string {
+  private tagValue(query: VesselQuery, key: keyof VesselQuery): string | null {
     switch (key) {
       case 'status':
         return query.status.map((s) => this.statusLabel(s)).join('、');
@@ -145,13 +124,13 @@ export class VesselListComponent {
       case 'villageId':
         return this.names().name(query[key]);
       case 'campaignId':
-        return this.campaigns().find((c) => c.id === query.campaignId)?.number ?? String(query.campaignId);
+        return this.campaigns().find((c) => c.id === query.campaignId)?.number ?? null;
       case 'disposal':
-        return query.disposal ? this.t(DISPOSAL_KEYS[query.disposal]) : '';
+        return query.disposal && this.t(DISPOSAL_KEYS[query.disposal]);
       case 'voided':
         return this.t(query.voided === 'true' ? 'common.yes' : 'common.no');
       default:
-        return String(query[key] ?? '');
+        return null;
     }
   }
 }

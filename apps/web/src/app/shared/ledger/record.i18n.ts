@@ -23,6 +23,8 @@ export const RECORD_I18N = i18nSlice(
     'record.reopenDone': '已重新打开',
     'record.unmask': '查看完整信息',
     'record.unmaskHint': '查看完整个人信息将记入审计日志，请说明原因。',
+    'record.moreActions': '更多操作',
+    'record.backToList': '返回台账',
   },
   {
     'record.export': 'Export Excel',
@@ -45,5 +47,7 @@ export const RECORD_I18N = i18nSlice(
     'record.reopenDone': 'Reopened',
     'record.unmask': 'Show full details',
     'record.unmaskHint': 'Viewing full personal data is audited; give the reason.',
+    'record.moreActions': 'More',
+    'record.backToList': 'Back to the ledger',
   },
 );
