@@ -20,15 +20,15 @@ const elements = [
   // API
   { type: 'api-base', pattern: [`${api}/common`, `${api}/config`] },
   // app files are single files: each is matched on its whole path and is its own element
-  { type: 'api-app', pattern: [`${api}/*.ts`, `${api}/database/entities.ts`, `${api}/database/migrations/index.ts`, `${api}/database/seeds/**`], mode: 'full' },
+  { type: 'api-app', pattern: [`${api}/*.ts`, `${api}/database/entities.ts`, `${api}/database/migrations/index.ts`, `${api}/database/seeds/**`, `${api}/openapi/**`], mode: 'full' },
   { type: 'api-access', pattern: [`${api}/access`, `${api}/audit`, `${api}/database`] },
   {
     type: 'api-platform',
     pattern: [`${api}/org`, `${api}/auth`, `${api}/security`, `${api}/notifications`, `${api}/health`, `${api}/backup`],
   },
-  { type: 'api-core', pattern: [`${api}/ledger-core`, `${api}/statistics`] },
-  { type: 'ledger-vessels', pattern: [`${api}/vessel-cases`, `${api}/campaigns`, `${api}/certificates`] },
-  { type: 'ledger-disputes', pattern: [`${api}/disputes`, `${api}/peace-officers`] },
+  { type: 'api-core', pattern: `${api}/ledger-core` },
+  { type: 'ledger-vessels', pattern: `${api}/vessel-cases` },
+  { type: 'ledger-disputes', pattern: `${api}/disputes` },
   // web
   { type: 'web-core', pattern: `${web}/core` },
   { type: 'web-shared', pattern: `${web}/shared` },
