@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { CampaignDto, OrgTreeNode, VESSEL_STATUSES, VesselCaseDto, VesselStatus } from '@fazhi/contracts';
+import { CampaignDto, OrgTreeNode, VesselCaseDto, VesselStatus } from '@fazhi/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { DateTimePipe } from '../../shared/date-time.pipe';
 import { FilterActionsComponent } from '../../shared/filter-actions.component';
@@ -9,7 +9,8 @@ import { FilterTagsComponent } from '../../shared/filter-tags.component';
 import { LedgerHeaderComponent } from '../../shared/ledger/ledger-header.component';
 import { LedgerList } from '../../shared/ledger/ledger-list';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent } from '../../shared/ledger/ledger-table.component';
-import { statusColor, statusText } from '../../shared/ledger/ledger-view';
+import { statusText } from '../../shared/ledger/ledger-view';
+import { StatusFilterComponent, StatusTagComponent } from '../../shared/ledger/status-filter.component';
 import { OrgNames } from '../../shared/org-tree';
 import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
@@ -24,7 +25,7 @@ import { VesselTypes, VesselsApi } from './vessels.api';
 @Component({
   selector: 'fz-vessel-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, DateTimePipe, LedgerHeaderComponent, LedgerTableComponent, LedgerCellDirective, FilterTagsComponent, FilterActionsComponent],
+  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, DateTimePipe, LedgerHeaderComponent, LedgerTableComponent, LedgerCellDirective, StatusFilterComponent, StatusTagComponent, FilterTagsComponent, FilterActionsComponent],
   templateUrl: './vessel-list.component.html',
 })
 export class VesselListComponent {
@@ -45,7 +46,7 @@ export class VesselListComponent {
   protected readonly rowKey = (item: VesselCaseDto) => item.number;
   /** Before the list: the list fills it from the URL as soon as it is made. */
   protected readonly filters = new FormGroup({
-    status: new FormControl<VesselStatus[]>([], { nonNullable: true }),
+    status: new FormControl<string[]>([], { nonNullable: true }),
     villageId: new FormControl<string | null>(null),
     range: new FormControl<Date[]>([], { nonNullable: true }),
     campaignId: new FormControl<string | null>(null),
@@ -59,7 +60,6 @@ export class VesselListComponent {
     (query, key) => this.tagValue(query, key),
     (query) => this.fillForm(query),
   );
-  protected readonly statuses = VESSEL_STATUSES;
   protected readonly ownerFields = OWNER_SEARCH_FIELDS;
   protected readonly orgTree = signal<OrgTreeNode[]>([]);
   protected readonly names = computed(() => new OrgNames(this.orgTree()));
@@ -82,7 +82,7 @@ export class VesselListComponent {
     const owner = value.owner.trim();
     this.list.go({
       ...this.list.filters(),
-      status: value.status,
+      status: value.status as VesselStatus[],
       villageId: value.villageId,
       from: toPlainDate(start),
       to: toPlainDate(end),
@@ -90,14 +90,6 @@ export class VesselListComponent {
       q: value.q.trim() || null,
       ...(Object.fromEntries(OWNER_SEARCH_FIELDS.map((field) => [field, value.ownerField === field && owner ? owner : null])) as Pick<VesselQuery, OwnerSearchField>),
     });
-  }
-
-  protected statusColor(status: unknown): string {
-    return statusColor(VESSEL_VIEW, status);
-  }
-
-  protected statusLabel(status: string): string {
-    return statusText(VESSEL_VIEW, status, this.i18n.pick);
   }
 
   private fillForm(query: VesselQuery): void {
@@ -119,7 +111,7 @@ export class VesselListComponent {
   private tagValue(query: VesselQuery, key: keyof VesselQuery): string | null {
     switch (key) {
       case 'status':
-        return query.status.map((s) => this.statusLabel(s)).join('、');
+        return query.status.map((s) => statusText(VESSEL_VIEW, s, this.i18n.pick)).join('、');
       case 'townId':
       case 'villageId':
         return this.names().name(query[key]);
