@@ -1,10 +1,11 @@
-import { HttpClient, HttpEventType } from '@angular/common/http';
+import { HttpClient, HttpEvent, HttpEventType } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ATTACHMENT_STAGES, ATTACHMENT_STAGE_LABELS, AttachmentDto, AttachmentStage } from '@fazhi/contracts';
 import { errorDisplay } from '../core/http/error-display';
 import { I18nService } from '../core/i18n/i18n.service';
+import { Observable } from 'rxjs';
 import { DateTimePipe } from './date-time.pipe';
 import { ZORRO_IMPORTS } from './zorro';
 import { failureMessage } from './api-error-message';
@@ -12,6 +13,11 @@ import { uploadPercent } from '../core/http/upload-progress';
 
 /** What a phone's file picker offers: photos and videos (camera first), PDFs and office files. */
 export const EVIDENCE_ACCEPT = 'image/*,video/*,application/pdf,.doc,.docx,.xls,.xlsx';
+
+/** Uploads evidence files to `base` (a record's `…/attachments`) with its version and the stage, reporting progress. */
+export function uploadEvidence<T>(http: HttpClient, base: string, version: number, stage: AttachmentStage, files: readonly File[]): Observable<HttpEvent<T>> {
+  return http.post<T>(base, evidenceForm(version, stage, files), { reportProgress: true, observe: 'events', ...errorDisplay('inline') });
+}
 
 /** A group of evidence files, downloaded from `base/:attachmentId`. */
 export interface EvidenceSection {
@@ -120,12 +126,7 @@ export class EvidenceGalleryComponent {
   upload(files: readonly File[]): void {
     this.error.set(null);
     this.progress.set(0);
-    this.http
-      .post(this.base(), evidenceForm(this.version(), this.stage(), files), {
-        reportProgress: true,
-        observe: 'events',
-        ...errorDisplay('inline'),
-      })
+    uploadEvidence(this.http, this.base(), this.version(), this.stage(), files)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (event) => {

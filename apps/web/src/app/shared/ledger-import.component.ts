@@ -1,17 +1,17 @@
-import { HttpClient, HttpEventType, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpEventType } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { ImportPreview } from '@fazhi/contracts';
 import { AuthService } from '../core/auth/auth.service';
-import { errorDisplay } from '../core/http/error-display';
 import { TKey } from '../core/i18n/dictionary';
 import { I18nService } from '../core/i18n/i18n.service';
 import { PageHeaderComponent } from './page-header.component';
 import { ZORRO_IMPORTS } from './zorro';
 import { failureMessage } from './api-error-message';
 import { uploadPercent } from '../core/http/upload-progress';
+import { importLedger } from './ledger/ledger-api';
 
 /**
  * Import a ledger from Excel in its export layout: choose and check the file, read the errors,
@@ -86,12 +86,7 @@ export class LedgerImportComponent {
     this.progress.set(0);
     this.error.set(null);
     if (mode === 'commit') this.step.set(2);
-    const body = new FormData();
-    body.append('file', file, file.name);
-    let params = new HttpParams().set('mode', mode);
-    const townId = this.townId();
-    if (townId) params = params.set('townId', townId);
-    const request = this.http.post<ImportPreview>(`${this.api()}/import`, body, { params, reportProgress: true, observe: 'events', ...errorDisplay('inline') });
+    const request = importLedger(this.http, this.api(), file, mode, this.townId());
     request.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
       next: (event) => {
         if (event.type === HttpEventType.UploadProgress) {

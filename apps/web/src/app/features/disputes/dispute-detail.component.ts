@@ -24,11 +24,9 @@ import {
   PeaceOfficerDto,
   REFERRAL_ROUTE_LABELS,
   SATISFACTION_LABELS,
-  TransitionRequest,
   plainDateInZone,
 } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { Observable } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { TKey } from '../../core/i18n/dictionary';
 import { I18nService } from '../../core/i18n/i18n.service';
@@ -39,6 +37,8 @@ import { FieldComponent } from '../../shared/field.component';
 import { revealErrors } from '../../shared/form-errors';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent, rowsOf } from '../../shared/ledger/ledger-table.component';
 import { byTime, datedEntry, isWritable, statusEntries } from '../../shared/ledger/ledger-view';
+import { PartForm, PartForms } from '../../shared/ledger/part-form';
+import { RecordPartComponent } from '../../shared/ledger/record-part.component';
 import { RecordAction, RecordShellComponent } from '../../shared/ledger/record-shell.component';
 import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { StepInput, StepModalComponent, WorkflowStep } from '../../shared/transition-modal.component';
@@ -109,14 +109,6 @@ export function disputeStepInputs(
   });
 }
 
-/** A small form of the dispute (a party, a session, a visit…) in the shared step modal. */
-interface PartForm {
-  step: WorkflowStep;
-  fields: StepInput[];
-  send: (data: Record<string, unknown>) => Observable<DisputeDetailDto | DisputeDto>;
-  done: TKey;
-}
-
 type PartyFields = Pick<DisputePartyDto, 'name' | 'idNumber' | 'phone' | 'address'>;
 
 const PARTY_COLUMNS: LedgerColumn<DisputePartyDto>[] = [
@@ -145,7 +137,7 @@ const FOLLOW_UP_COLUMNS: LedgerColumn<DisputeFollowUpDto>[] = [
 @Component({
   selector: 'fz-dispute-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, DateTimePipe, StepModalComponent, HasPermissionDirective, FieldComponent, RecordShellComponent, LedgerTableComponent, LedgerCellDirective],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, DateTimePipe, StepModalComponent, HasPermissionDirective, FieldComponent, RecordShellComponent, RecordPartComponent, LedgerTableComponent, LedgerCellDirective],
   templateUrl: './dispute-detail.component.html',
   styleUrl: '../../shared/record-detail.css',
 })
@@ -178,12 +170,9 @@ export class DisputeDetailComponent implements OnInit {
   protected readonly followUps = rowsOf(computed(() => this.record()?.followUps ?? []));
   protected readonly followUpColumns = FOLLOW_UP_COLUMNS;
 
-  /** The open small form, if any. */
-  protected readonly form = signal<PartForm | null>(null);
-  protected readonly formSend = computed(() => {
-    const form = this.form();
-    return (body: Omit<TransitionRequest, 'version'>) => form!.send(body.data ?? {});
-  });
+  /** The open small form (a party, a session, a visit…), and what its success is called. */
+  protected readonly forms = new PartForms<DisputeDetailDto | DisputeDto>();
+  private formDoneKey: TKey = 'disputes.stepDone';
   /** The parties' full personal data after an audited unmask, for the version of the record it was read from. */
   private readonly unmaskedAt = signal<{ version: number; parties: ReadonlyMap<string, Partial<PartyFields>> } | null>(null);
   /** The unmasked parties by id, while the record is as it was then (a change masks them again). */
@@ -323,16 +312,15 @@ export class DisputeDetailComponent implements OnInit {
 
   /* ---------- the dispute's parts ---------- */
 
-  private openForm(key: string, title: TKey, fields: StepInput[], send: PartForm['send'], done: TKey): void {
-    const label = this.t(title);
-    this.form.set({ step: { to: key, label: { zh: label, en: label }, requires: [] }, fields, send, done });
+  private openForm(key: string, title: TKey, fields: StepInput[], send: PartForm<DisputeDetailDto | DisputeDto>['send'], done: TKey): void {
+    this.formDoneKey = done;
+    this.forms.show(this.t(title), fields, send, key);
   }
 
   protected formDone(result: DisputeDetailDto | DisputeDto): void {
-    const form = this.form();
-    this.form.set(null);
+    this.forms.close();
     this.changed('transitions' in result ? result : null);
-    if (form) this.message.success(this.t(form.done));
+    this.message.success(this.t(this.formDoneKey));
   }
 
   private partyInputs(party?: DisputePartyDto): StepInput[] {

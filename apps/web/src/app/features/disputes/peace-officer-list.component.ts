@@ -23,6 +23,7 @@ import { Source, reader, text, toApiQuery, uuid, year } from '../../shared/query
 import { PeaceOfficerQuery, PeaceOfficersApi } from './peace-officers.api';
 import { FilterActionsComponent } from '../../shared/filter-actions.component';
 import { FieldComponent } from '../../shared/field.component';
+import { LedgerCellDirective, LedgerColumn, LedgerTableComponent } from '../../shared/ledger/ledger-table.component';
 
 /** The year filter's choice for every year (also its value in the page's URL). */
 export const ALL_YEARS = 'all';
@@ -83,7 +84,7 @@ function notBeforeStart(control: AbstractControl<Date | null>): ValidationErrors
 @Component({
   selector: 'fz-peace-officer-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, HasPermissionDirective, FilterTagsComponent, ReasonModalComponent, FilterActionsComponent, FieldComponent],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, HasPermissionDirective, FilterTagsComponent, ReasonModalComponent, FilterActionsComponent, FieldComponent, LedgerTableComponent, LedgerCellDirective],
   templateUrl: './peace-officer-list.component.html',
   styleUrl: './peace-officer-list.component.css',
 })
@@ -132,6 +133,17 @@ export class PeaceOfficerListComponent {
     return this.list.loading() ? null : this.list.total();
   });
 
+  protected readonly officerName = (officer: PeaceOfficerDto) => officer.name;
+  protected readonly columns: LedgerColumn<PeaceOfficerDto>[] = [
+    { key: 'name', header: 'peaceOfficers.name', width: '100px', fixed: 'left' },
+    { key: 'place', header: (t) => (this.multiTown() ? `${t('record.town')} · ${t('record.village')}` : t('record.village')), width: '150px', value: (o) => this.place(o) },
+    { key: 'phone', header: 'peaceOfficers.phone', width: '170px', nowrap: true },
+    { key: 'period', header: 'peaceOfficers.activePeriod', width: '200px', value: (o) => `${o.activeFrom} ~ ${o.activeTo ?? this.t('peaceOfficers.present')}`, nowrap: true },
+    { key: 'userName', header: 'peaceOfficers.account', width: '100px' },
+    { key: 'remark', header: 'record.remark', wrap: true },
+    { key: 'status', header: 'peaceOfficers.status', width: '90px' },
+    { key: 'actions', header: 'common.actions', width: '80px', fixed: 'right', permission: ['peace_officer.manage'] },
+  ];
   protected readonly dialog = signal<Dialog | null>(null);
   protected readonly submission = new Submission(this.t);
   /** Phone numbers shown in full after an audited request, by officer id. */

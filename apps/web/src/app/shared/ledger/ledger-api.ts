@@ -4,7 +4,7 @@ import { AttachmentDto, AttachmentStage, ImportPreview, Page, TransitionRequest 
 import { Observable, map } from 'rxjs';
 import { errorDisplay } from '../../core/http/error-display';
 import { toParams } from '../../core/http/params';
-import { evidenceForm } from '../evidence-gallery.component';
+import { uploadEvidence } from '../evidence-gallery.component';
 import { PageQuery } from '../paged-list';
 import { postDownload } from '../post-download';
 import { exportHref, hasPersonalSearch, toApiQuery } from '../query-params';
@@ -87,11 +87,7 @@ export class LedgerApi<T extends LedgerTypes> {
 
   /** Checks (`preview`) or imports (`commit`) an Excel file in the export's layout, reporting progress. */
   import(file: File, mode: 'preview' | 'commit', townId?: string | null): Observable<HttpEvent<ImportPreview>> {
-    const body = new FormData();
-    body.append('file', file, file.name);
-    let params = new HttpParams().set('mode', mode);
-    if (townId) params = params.set('townId', townId);
-    return this.http.post<ImportPreview>(`${this.base}/import`, body, { params, reportProgress: true, observe: 'events', ...errorDisplay('inline') });
+    return importLedger(this.http, this.base, file, mode, townId);
   }
 
   /** Where the record's evidence is uploaded to and downloaded from. */
@@ -104,7 +100,7 @@ export class LedgerApi<T extends LedgerTypes> {
   }
 
   upload(id: string, version: number, stage: AttachmentStage, files: readonly File[]): Observable<HttpEvent<T['detail']>> {
-    return this.http.post<T['detail']>(this.attachmentsBase(id), evidenceForm(version, stage, files), { reportProgress: true, observe: 'events', ...errorDisplay('inline') });
+    return uploadEvidence<T['detail']>(this.http, this.attachmentsBase(id), version, stage, files);
   }
 
   /** The file's address (`?variant=thumbnail` for an image's thumbnail). */
@@ -124,4 +120,13 @@ export class LedgerApi<T extends LedgerTypes> {
   private personalSearch(query: object): boolean {
     return hasPersonalSearch(query as T['query'], this.options.personal ?? []);
   }
+}
+
+/** Posts an Excel file in a ledger's export layout to `<base>/import`: `preview` checks it, `commit` imports it. */
+export function importLedger(http: HttpClient, base: string, file: File, mode: 'preview' | 'commit', townId?: string | null): Observable<HttpEvent<ImportPreview>> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  let params = new HttpParams().set('mode', mode);
+  if (townId) params = params.set('townId', townId);
+  return http.post<ImportPreview>(`${base}/import`, body, { params, reportProgress: true, observe: 'events', ...errorDisplay('inline') });
 }

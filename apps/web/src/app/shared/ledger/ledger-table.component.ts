@@ -22,8 +22,9 @@ export interface LedgerColumn<T> {
   link?: (item: T) => readonly unknown[];
   /** Fixed at the table's left or right edge while it scrolls sideways. */
   fixed?: 'left' | 'right';
-  /** Long text that wraps anywhere. */
+  /** Long text that wraps anywhere, or short text that never wraps. */
   wrap?: boolean;
+  nowrap?: boolean;
   /** Left out on a phone (375 px): the table keeps the columns a reader needs to pick a row. */
   phone?: false;
   /** Shown only to holders of one of these permissions. */
@@ -145,7 +146,7 @@ export class DataAttrDirective {
               <td [nzExpand]="expanded().has(rowId(item, $index))" (nzExpandChange)="toggle(rowId(item, $index), $event)"></td>
             }
             @for (column of shown(); track column.key) {
-              <td [nzLeft]="column.fixed === 'left'" [nzRight]="column.fixed === 'right'" [class.fz-break]="column.wrap" [class.fz-hide-phone]="column.phone === false">
+              <td [nzLeft]="column.fixed === 'left'" [nzRight]="column.fixed === 'right'" [class.fz-break]="column.wrap" [class.fz-nowrap]="column.nowrap" [class.fz-hide-phone]="column.phone === false">
                 @if (cells().get(column.key); as cell) {
                   <ng-container *ngTemplateOutlet="cell; context: { $implicit: item }" />
                 } @else if (column.link) {
@@ -170,6 +171,9 @@ export class DataAttrDirective {
     <ng-template #totalTpl let-total><span [attr.data-test]="testId() + '-total'">{{ t('common.total', { total }) }}</span></ng-template>
   `,
   styles: `
+    .fz-nowrap {
+      white-space: nowrap;
+    }
     @media (max-width: 575px) {
       .fz-hide-phone {
         display: none;
