@@ -3,7 +3,7 @@ import { Route } from '@angular/router';
 import { BookOutline, ExperimentOutline } from '@ant-design/icons-angular/icons';
 import { routes } from './app.routes';
 import { permissionGuard } from './core/auth/guards';
-import { FeatureDescriptor, RECORD_PATHS } from './core/features/feature';
+import { FeatureDescriptor, HOME_CARDS, RECORD_PATHS } from './core/features/feature';
 import { APP_MENU, menuLeaves } from './core/features/menu';
 import { i18nSlice, mergeSlices, TKey } from './core/i18n/dictionary';
 import { FEATURES } from './features';
@@ -59,9 +59,10 @@ describe('the feature registry', () => {
     expect(recordLink({ ledger: 'constructor', recordId: 'r-3' }, APP_RECORD_PATHS)).toBeNull();
   });
 
-  it('gives the app’s menu and record paths to whoever injects them', () => {
+  it('gives the app’s menu, record paths and home cards to whoever injects them', () => {
     expect(TestBed.inject(APP_MENU)).toBe(MENU);
     expect(TestBed.inject(RECORD_PATHS)).toBe(APP_RECORD_PATHS);
+    expect(TestBed.inject(HOME_CARDS).map((card) => card.key)).toEqual(['dispute-warnings']);
   });
 
   it('takes a new feature from its descriptor alone: menu place, record path, icons, words', () => {

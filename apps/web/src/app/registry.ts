@@ -1,6 +1,6 @@
 import { StaticProvider } from '@angular/core';
 import { IconDefinition } from '@ant-design/icons-angular';
-import { FeatureDescriptor, RECORD_PATHS } from './core/features/feature';
+import { FeatureDescriptor, HOME_CARDS, RECORD_PATHS } from './core/features/feature';
 import { APP_MENU } from './core/features/menu';
 import { I18N_DICTIONARIES } from './core/i18n/dictionary';
 import { CORE_ICONS } from './core/icons';
@@ -24,9 +24,10 @@ export const APP_ICONS: IconDefinition[] = collectIcons(FEATURES);
 
 export const APP_RECORD_PATHS = collectRecordPaths(FEATURES);
 
-/** What the features give the app through core's tokens: dictionaries, menu and record paths. */
+/** What the features give the app through core's tokens: dictionaries, menu, record paths, home cards. */
 export const REGISTRY_PROVIDERS: StaticProvider[] = [
   { provide: I18N_DICTIONARIES, useValue: DICTIONARIES },
   { provide: APP_MENU, useValue: MENU },
   { provide: RECORD_PATHS, useValue: APP_RECORD_PATHS },
+  { provide: HOME_CARDS, useValue: FEATURES.flatMap((feature) => feature.homeCards ?? []) },
 ];

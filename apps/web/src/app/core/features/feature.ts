@@ -1,6 +1,7 @@
-import { InjectionToken } from '@angular/core';
+import { InjectionToken, Type } from '@angular/core';
 import { Route } from '@angular/router';
 import { IconDefinition } from '@ant-design/icons-angular';
+import { PermissionCode } from '@fazhi/contracts';
 import { I18nSlice, SliceKey } from '../i18n/dictionary';
 import { MenuItem } from './menu';
 
@@ -20,6 +21,13 @@ export interface FeatureMenuEntry extends MenuEntry {
   group?: MenuGroupKey;
 }
 
+/** A card a feature puts on the home page, for holders of any of its permissions; loaded when shown. */
+export interface HomeCard {
+  key: string;
+  permissions: readonly PermissionCode[];
+  load: () => Promise<Type<unknown>>;
+}
+
 /**
  * What a web feature brings to the app. The app's lists (routes, menu, record paths, icons,
  * dictionaries) are built from the descriptors named in app/features.ts.
@@ -34,6 +42,8 @@ export interface FeatureDescriptor<K extends string = string> {
   readonly recordPaths?: Readonly<Record<string, string>>;
   /** Icons its pages show beyond the frame's (core/icons.ts); its menu icons are added by themselves. */
   readonly icons?: readonly IconDefinition[];
+  /** Cards it puts on the home page, below the caller's deadlines. */
+  readonly homeCards?: readonly HomeCard[];
   readonly i18n: I18nSlice<K>;
 }
 
@@ -42,3 +52,6 @@ export type Feature<S extends I18nSlice> = FeatureDescriptor<SliceKey<S>>;
 
 /** Where each ledger's records open (see FeatureDescriptor.recordPaths), gathered by the app. */
 export const RECORD_PATHS = new InjectionToken<Readonly<Record<string, string>>>('RECORD_PATHS');
+
+/** The features' home page cards, in the order of the features, gathered by the app. */
+export const HOME_CARDS = new InjectionToken<readonly HomeCard[]>('HOME_CARDS');

@@ -39,6 +39,13 @@ export const DISPUTES_FEATURE: Feature<typeof DISPUTES_I18N> = {
     },
   ],
   recordPaths: { dispute: '/disputes' },
+  homeCards: [
+    {
+      key: 'dispute-warnings',
+      permissions: ['dispute.read'],
+      load: () => import('./dispute-warnings.component').then((m) => m.DisputeWarningsComponent),
+    },
+  ],
   icons: [FireOutline],
   i18n: DISPUTES_I18N,
 };
