@@ -22,6 +22,7 @@ import { LedgerHeaderComponent } from '../../shared/ledger/ledger-header.compone
 import { LedgerList } from '../../shared/ledger/ledger-list';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent } from '../../shared/ledger/ledger-table.component';
 import { statusColor, statusText } from '../../shared/ledger/ledger-view';
+import { StatusSelectComponent } from '../../shared/ledger/status-select.component';
 import { OrgNames } from '../../shared/org-tree';
 import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
@@ -58,7 +59,7 @@ export interface DisputeSearchForm {
 @Component({
   selector: 'fz-dispute-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, LedgerHeaderComponent, LedgerTableComponent, LedgerCellDirective, FilterTagsComponent, FilterActionsComponent],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, LedgerHeaderComponent, LedgerTableComponent, LedgerCellDirective, FilterTagsComponent, FilterActionsComponent, StatusSelectComponent],
   templateUrl: './dispute-list.component.html',
 })
 export class DisputeListComponent {
