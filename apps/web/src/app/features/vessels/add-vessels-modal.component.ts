@@ -4,7 +4,7 @@ import { CampaignDto, FieldError, VesselCaseDto } from '@fazhi/contracts';
 import { apiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent } from '../../shared/ledger/ledger-table.component';
-import { StatusTagComponent } from '../../shared/ledger/status-filter.component';
+import { StatusTagComponent } from '../../shared/ledger/status-tag.component';
 import { PagedList } from '../../shared/paged-list';
 import { VESSEL_VIEW } from './vessel-view';
 import { ZORRO_IMPORTS } from '../../shared/zorro';

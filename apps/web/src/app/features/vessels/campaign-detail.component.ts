@@ -8,7 +8,7 @@ import { Submission } from '../../shared/api-error-message';
 import { DateTimePipe } from '../../shared/date-time.pipe';
 import { EvidenceGalleryComponent } from '../../shared/evidence-gallery.component';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent, rowsOf } from '../../shared/ledger/ledger-table.component';
-import { StatusTagComponent } from '../../shared/ledger/status-filter.component';
+import { StatusTagComponent } from '../../shared/ledger/status-tag.component';
 import { ReasonModalComponent } from '../../shared/reason-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { AddVesselsModalComponent } from './add-vessels-modal.component';

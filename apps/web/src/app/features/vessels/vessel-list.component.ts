@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { CampaignDto, OrgTreeNode, VesselCaseDto, VesselStatus } from '@fazhi/contracts';
+import { CampaignDto, OrgTreeNode, VESSEL_STATUSES, VesselCaseDto, VesselStatus } from '@fazhi/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { DateTimePipe } from '../../shared/date-time.pipe';
 import { FilterActionsComponent } from '../../shared/filter-actions.component';
@@ -11,7 +11,8 @@ import { LedgerList } from '../../shared/ledger/ledger-list';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent } from '../../shared/ledger/ledger-table.component';
 import { statusText } from '../../shared/ledger/ledger-view';
 import { PersonSearchComponent, personQuery, personSearchOf } from '../../shared/ledger/person-search.component';
-import { StatusFilterComponent, StatusTagComponent } from '../../shared/ledger/status-filter.component';
+import { StatusSelectComponent } from '../../shared/ledger/status-select.component';
+import { StatusTagComponent } from '../../shared/ledger/status-tag.component';
 import { OrgNames } from '../../shared/org-tree';
 import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
@@ -26,7 +27,7 @@ import { VesselTypes, VesselsApi } from './vessels.api';
 @Component({
   selector: 'fz-vessel-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, DateTimePipe, LedgerHeaderComponent, LedgerTableComponent, LedgerCellDirective, StatusFilterComponent, StatusTagComponent, PersonSearchComponent, FilterTagsComponent, FilterActionsComponent],
+  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, DateTimePipe, LedgerHeaderComponent, LedgerTableComponent, LedgerCellDirective, StatusSelectComponent, StatusTagComponent, PersonSearchComponent, FilterTagsComponent, FilterActionsComponent],
   templateUrl: './vessel-list.component.html',
 })
 export class VesselListComponent {
@@ -47,7 +48,7 @@ export class VesselListComponent {
   protected readonly rowKey = (item: VesselCaseDto) => item.number;
   /** Before the list: the list fills it from the URL as soon as it is made. */
   protected readonly filters = new FormGroup({
-    status: new FormControl<string[]>([], { nonNullable: true }),
+    status: new FormControl<VesselStatus[]>([], { nonNullable: true }),
     villageId: new FormControl<string | null>(null),
     range: new FormControl<Date[]>([], { nonNullable: true }),
     campaignId: new FormControl<string | null>(null),
@@ -61,6 +62,7 @@ export class VesselListComponent {
     (query, key) => this.tagValue(query, key),
     (query) => this.fillForm(query),
   );
+  protected readonly statuses = VESSEL_STATUSES;
   protected readonly ownerFields = OWNER_SEARCH_FIELDS;
   protected readonly orgTree = signal<OrgTreeNode[]>([]);
   protected readonly names = computed(() => new OrgNames(this.orgTree()));
@@ -82,7 +84,7 @@ export class VesselListComponent {
     const [start, end] = value.range;
     this.list.go({
       ...this.list.filters(),
-      status: value.status as VesselStatus[],
+      status: value.status,
       villageId: value.villageId,
       from: toPlainDate(start),
       to: toPlainDate(end),

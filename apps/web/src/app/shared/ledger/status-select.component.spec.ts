@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { FormControl, NgModel, ReactiveFormsModule } from '@angular/forms';
 import { By } from '@angular/platform-browser';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
-import { APP_ICONS } from '../../core/icons';
+import { APP_ICONS } from '../../registry';
 import { LedgerView } from './ledger-view';
 import { StatusSelectComponent } from './status-select.component';
 
