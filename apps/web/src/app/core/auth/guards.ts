@@ -1,5 +1,5 @@
 import { inject } from '@angular/core';
-import { ActivatedRouteSnapshot, CanActivateChildFn, CanActivateFn, Router, RouterStateSnapshot } from '@angular/router';
+import { ActivatedRouteSnapshot, CanActivateChildFn, CanActivateFn, Data, Route, Router, RouterStateSnapshot } from '@angular/router';
 import { PermissionCode, isPermissionCode } from '@fazhi/contracts';
 import { AuthService } from './auth.service';
 
@@ -33,6 +33,11 @@ export function routePermissions(route: ActivatedRouteSnapshot): PermissionCode[
 /** Route data for permissionGuard: any one of these codes opens the route. */
 export function requires(...permission: readonly PermissionCode[]): { permission: readonly PermissionCode[] } {
   return { permission };
+}
+
+/** A page opened by `permissionGuard` for holders of any one of `permission`, with more route data if given. */
+export function guardedPage(path: string, permission: readonly PermissionCode[], loadComponent: Route['loadComponent'], data: Data = {}): Route {
+  return { path, canActivate: [permissionGuard], data: { ...requires(...permission), ...data }, loadComponent };
 }
 
 /** Opens a route when the caller holds any of the codes in its `data.permission`. */

@@ -1,9 +1,12 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject, input, output, signal } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
-import { CampaignDto, FieldError, VESSEL_STATUS_LABELS, VesselCaseDto } from '@fazhi/contracts';
+import { CampaignDto, FieldError, VesselCaseDto } from '@fazhi/contracts';
 import { apiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
+import { LedgerCellDirective, LedgerColumn, LedgerTableComponent } from '../../shared/ledger/ledger-table.component';
+import { StatusTagComponent } from '../../shared/ledger/status-tag.component';
 import { PagedList } from '../../shared/paged-list';
+import { VESSEL_VIEW } from './vessel-view';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { CampaignsApi } from './campaigns.api';
 import { VesselsApi } from './vessels.api';
@@ -17,7 +20,7 @@ interface CandidateFilter {
 @Component({
   selector: 'fz-add-vessels-modal',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, LedgerTableComponent, LedgerCellDirective, StatusTagComponent],
   template: `
     <nz-modal
       [nzVisible]="true"
@@ -47,37 +50,14 @@ interface CandidateFilter {
           <input nz-input class="fz-candidate-q" [formControl]="q" [placeholder]="t('vessels.searchPlaceholder')" data-test="candidate-q" />
           <button nz-button type="submit"><nz-icon nzType="search" />{{ t('common.search') }}</button>
         </form>
-        <nz-table
-          #table
-          nzSize="small"
-          [nzData]="list.items()"
-          [nzFrontPagination]="false"
-          [nzTotal]="list.total()"
-          [nzPageIndex]="list.page()"
-          [nzPageSize]="list.pageSize()"
-          [nzLoading]="list.loading()"
-          (nzPageIndexChange)="list.setPage($event)"
-          data-test="candidate-table"
-        >
-          <thead>
-            <tr>
-              <th nzWidth="40px"></th>
-              <th>{{ t('vessels.number') }}</th>
-              <th>{{ t('vessels.status') }}</th>
-              <th>{{ t('vessels.place') }}</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (item of table.data; track item.id) {
-              <tr [attr.data-candidate]="item.number">
-                <td [nzChecked]="selected().has(item.id)" (nzCheckedChange)="toggle(item.id, $event)"></td>
-                <td>{{ item.number }}</td>
-                <td><nz-tag [nzColor]="statusLabels[item.status].color">{{ i18n.pick(statusLabels[item.status]) }}</nz-tag></td>
-                <td class="fz-break">{{ item.villageName ?? '' }} {{ item.place }}</td>
-              </tr>
-            }
-          </tbody>
-        </nz-table>
+        <fz-ledger-table [list]="list" [columns]="columns" testId="candidate" rowName="candidate" [rowKey]="rowKey" size="small" scrollX="600px" data-test="candidate-table">
+          <ng-template fzCell="pick" [fzCellOf]="list" let-item>
+            <label nz-checkbox [nzChecked]="selected().has(item.id)" (nzCheckedChange)="toggle(item.id, $event)"></label>
+          </ng-template>
+          <ng-template fzCell="status" [fzCellOf]="list" let-item>
+            <fz-status-tag [view]="view" [status]="item.status" />
+          </ng-template>
+        </fz-ledger-table>
       </ng-container>
     </nz-modal>
   `,
@@ -102,7 +82,14 @@ export class AddVesselsModalComponent implements OnInit {
   readonly done = output<void>();
   readonly closed = output<void>();
 
-  protected readonly statusLabels = VESSEL_STATUS_LABELS;
+  protected readonly view = VESSEL_VIEW;
+  protected readonly columns: readonly LedgerColumn<VesselCaseDto>[] = [
+    { key: 'pick', header: () => '', width: '40px' },
+    { key: 'number', header: 'vessels.number' },
+    { key: 'status', header: 'vessels.status' },
+    { key: 'place', header: 'vessels.place', value: (v) => `${v.villageName ?? ''} ${v.place}`, wrap: true },
+  ];
+  protected readonly rowKey = (v: VesselCaseDto) => v.number;
   protected readonly q = new FormControl('', { nonNullable: true });
   protected readonly list = new PagedList<VesselCaseDto, CandidateFilter>(
     (query) => this.vessels.list({ ...query, status: ['persuading', 'unclaimed'], voided: 'false', sort: 'number', order: 'desc' }),

@@ -8,7 +8,7 @@ import { Submission } from '../../shared/api-error-message';
 import { DateTimePipe } from '../../shared/date-time.pipe';
 import { EvidenceGalleryComponent } from '../../shared/evidence-gallery.component';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent, rowsOf } from '../../shared/ledger/ledger-table.component';
-import { statusColor, statusText } from '../../shared/ledger/ledger-view';
+import { StatusTagComponent } from '../../shared/ledger/status-tag.component';
 import { ReasonModalComponent } from '../../shared/reason-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { AddVesselsModalComponent } from './add-vessels-modal.component';
@@ -20,7 +20,7 @@ import { VESSEL_VIEW } from './vessel-view';
 @Component({
   selector: 'fz-campaign-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ZORRO_IMPORTS, DateTimePipe, EvidenceGalleryComponent, AddVesselsModalComponent, ReasonModalComponent, LedgerTableComponent, LedgerCellDirective],
+  imports: [ZORRO_IMPORTS, DateTimePipe, EvidenceGalleryComponent, AddVesselsModalComponent, ReasonModalComponent, LedgerTableComponent, LedgerCellDirective, StatusTagComponent],
   templateUrl: './campaign-detail.component.html',
   styleUrl: '../../shared/record-detail.css',
 })
@@ -40,6 +40,7 @@ export class CampaignDetailComponent implements OnInit {
   /** Why the campaign could not be closed: each blocking vessel and reason. */
   protected readonly blocked = signal<{ message: string; errors: FieldError[] } | null>(null);
   protected readonly statusKeys = CAMPAIGN_STATUS_KEYS;
+  protected readonly view = VESSEL_VIEW;
   protected readonly manageable = computed(() => {
     const c = this.campaign();
     return c !== null && c.status === 'planned' && !c.voided && this.auth.hasAny(['campaign.manage']);
@@ -59,14 +60,6 @@ export class CampaignDetailComponent implements OnInit {
 
   protected load(): void {
     this.api.get(this.id()).subscribe((campaign) => this.campaign.set(campaign));
-  }
-
-  protected statusColor(status: string): string {
-    return statusColor(VESSEL_VIEW, status);
-  }
-
-  protected statusLabel(status: string): string {
-    return statusText(VESSEL_VIEW, status, this.i18n.pick);
   }
 
   protected added(): void {

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/router';
+import { ActivatedRoute, Router, convertToParamMap, provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { BehaviorSubject } from 'rxjs';
 import { testMe } from '../../../testing/me';
@@ -118,6 +118,27 @@ describe('list pages opened with a figure query string', () => {
     expect(el.querySelector('[data-test="vessel-export"]')?.getAttribute('href')).toBe(
       `/api/vessel-cases/export.xlsx?townId=${TOWN}&dismantledYear=2021&disposal=campaign&voided=false`,
     );
+  });
+
+  it('searches by the owner in a POST body, never in the URL, and keeps the search in the form', async () => {
+    setUp('');
+    const fixture = TestBed.createComponent(VesselListComponent);
+    await fixture.whenStable();
+    backend.expectOne((req) => req.url === '/api/vessel-cases').flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    backend.expectOne('/api/org-units/tree').flush([]);
+    backend.expectOne((req) => req.url === '/api/campaigns').flush({ items: [], total: 0, page: 1, pageSize: 100 });
+    const filters = (fixture.componentInstance as unknown as { filters: { patchValue(v: object): void } }).filters;
+    filters.patchValue({ ownerField: 'ownerPhone', owner: ' 13800138000 ' });
+    (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('[data-test="vessel-search"]')!.click();
+    const search = backend.expectOne('/api/vessel-cases/search');
+    expect(search.request.method).toBe('POST');
+    expect(search.request.body).toEqual({ ownerPhone: '13800138000', page: 1, pageSize: 20 });
+    search.flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    await fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/');
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('[data-filter="ownerPhone"]')?.textContent).toContain('13800138000');
+    expect(el.querySelector('a[data-test="vessel-export"]')).toBeNull();
   });
 
   it('asks the campaign list for the campaigns figure', async () => {

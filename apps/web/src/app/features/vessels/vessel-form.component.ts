@@ -124,28 +124,9 @@ export class VesselFormComponent implements OnInit {
     this.api.get(id).subscribe((record) => {
       this.record.set(record);
       this.submission.error.set(null);
-      this.form.reset({
-        townId: record.townId,
-        villageId: record.villageId,
-        discoveredAt: new Date(record.discoveredAt),
-        place: record.place,
-        gpsLat: record.gpsLat,
-        gpsLng: record.gpsLng,
-        source: record.source,
-        hullMaterial: record.hullMaterial,
-        lengthM: record.lengthM,
-        enginePowerKw: record.enginePowerKw,
-        gearType: record.gearType ?? '',
-        gearCount: record.gearCount,
-        marks: record.marks ?? '',
-        unclaimed: record.unclaimed,
-        ownerName: record.ownerName ?? '',
-        ownerIdNumber: record.ownerIdNumber ?? '',
-        ownerPhone: record.ownerPhone ?? '',
-        noticeStart: fromPlainDate(record.noticeStart),
-        noticeEnd: fromPlainDate(record.noticeEnd),
-        remark: record.remark ?? '',
-      });
+      const none = (key: string) => (typeof this.form.get(key)?.value === 'string' ? '' : null);
+      const value = Object.fromEntries(Object.keys(this.form.controls).map((key) => [key, record[key as keyof VesselCaseDetailDto] ?? none(key)]));
+      this.form.reset({ ...value, discoveredAt: new Date(record.discoveredAt), noticeStart: fromPlainDate(record.noticeStart), noticeEnd: fromPlainDate(record.noticeEnd) });
     });
   }
 
@@ -184,34 +165,27 @@ export class VesselFormComponent implements OnInit {
     );
   }
 
-  /** The fields as the API takes them; masked owner values are left out (unchanged). */
+  /** The fields as the API takes them (texts trimmed, none as null), without the town. */
   private input(): VesselCaseInput {
-    const v = this.form.getRawValue();
-    const unclaimed = v.unclaimed;
-    const owner = (value: string): string | null => (unclaimed ? null : value.trim() || null);
+    const { townId, ...v } = this.form.getRawValue();
+    const text = (value: string) => value.trim() || null;
+    const owner = (value: string) => (v.unclaimed ? null : text(value));
     return {
-      villageId: v.villageId,
+      ...v,
       discoveredAt: (v.discoveredAt ?? new Date()).toISOString(),
       place: v.place.trim(),
-      gpsLat: v.gpsLat,
-      gpsLng: v.gpsLng,
-      source: v.source,
-      hullMaterial: v.hullMaterial,
-      lengthM: v.lengthM,
-      enginePowerKw: v.enginePowerKw,
-      gearType: v.gearType.trim() || null,
-      gearCount: v.gearCount,
-      marks: v.marks.trim() || null,
-      unclaimed,
+      gearType: text(v.gearType),
+      marks: text(v.marks),
       ownerName: owner(v.ownerName),
       ownerIdNumber: owner(v.ownerIdNumber)?.toUpperCase() ?? null,
       ownerPhone: owner(v.ownerPhone),
-      noticeStart: unclaimed ? toPlainDate(v.noticeStart) : null,
-      noticeEnd: unclaimed ? toPlainDate(v.noticeEnd) : null,
-      remark: v.remark.trim() || null,
+      noticeStart: v.unclaimed ? toPlainDate(v.noticeStart) : null,
+      noticeEnd: v.unclaimed ? toPlainDate(v.noticeEnd) : null,
+      remark: text(v.remark),
     };
   }
 
+  /** A new case (with its town when the caller has several), or the changes; masked owner values are left out (unchanged). */
   private request(): Observable<{ id: string; number: string }> {
     const body = this.input();
     const record = this.record();

@@ -9,13 +9,16 @@ import { FilterTagsComponent } from '../../shared/filter-tags.component';
 import { LedgerHeaderComponent } from '../../shared/ledger/ledger-header.component';
 import { LedgerList } from '../../shared/ledger/ledger-list';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent } from '../../shared/ledger/ledger-table.component';
-import { statusColor, statusText } from '../../shared/ledger/ledger-view';
+import { statusText } from '../../shared/ledger/ledger-view';
+import { PersonSearchComponent, personQuery, personSearchOf } from '../../shared/ledger/person-search.component';
+import { StatusSelectComponent } from '../../shared/ledger/status-select.component';
+import { StatusTagComponent } from '../../shared/ledger/status-tag.component';
 import { OrgNames } from '../../shared/org-tree';
 import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { OrgApi } from '../org/org.api';
 import { CampaignsApi } from './campaigns.api';
-import { OWNER_SEARCH_FIELDS, OwnerSearchField, VESSEL_FILTERS, VesselQuery } from './vessel-filters';
+import { OWNER_SEARCH_FIELDS, VESSEL_FILTERS, VesselQuery } from './vessel-filters';
 import { DISPOSAL_KEYS } from './vessel-labels';
 import { VESSEL_VIEW } from './vessel-view';
 import { VesselTypes, VesselsApi } from './vessels.api';
@@ -24,7 +27,7 @@ import { VesselTypes, VesselsApi } from './vessels.api';
 @Component({
   selector: 'fz-vessel-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, DateTimePipe, LedgerHeaderComponent, LedgerTableComponent, LedgerCellDirective, FilterTagsComponent, FilterActionsComponent],
+  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, DateTimePipe, LedgerHeaderComponent, LedgerTableComponent, LedgerCellDirective, StatusSelectComponent, StatusTagComponent, PersonSearchComponent, FilterTagsComponent, FilterActionsComponent],
   templateUrl: './vessel-list.component.html',
 })
 export class VesselListComponent {
@@ -50,7 +53,7 @@ export class VesselListComponent {
     range: new FormControl<Date[]>([], { nonNullable: true }),
     campaignId: new FormControl<string | null>(null),
     q: new FormControl('', { nonNullable: true }),
-    ownerField: new FormControl<OwnerSearchField>('ownerName', { nonNullable: true }),
+    ownerField: new FormControl<string>('ownerName', { nonNullable: true }),
     owner: new FormControl('', { nonNullable: true }),
   });
   protected readonly list = new LedgerList<VesselTypes, VesselQuery>(
@@ -79,7 +82,6 @@ export class VesselListComponent {
   protected search(): void {
     const value = this.filters.getRawValue();
     const [start, end] = value.range;
-    const owner = value.owner.trim();
     this.list.go({
       ...this.list.filters(),
       status: value.status,
@@ -88,21 +90,13 @@ export class VesselListComponent {
       to: toPlainDate(end),
       campaignId: value.campaignId,
       q: value.q.trim() || null,
-      ...(Object.fromEntries(OWNER_SEARCH_FIELDS.map((field) => [field, value.ownerField === field && owner ? owner : null])) as Pick<VesselQuery, OwnerSearchField>),
+      ...personQuery(OWNER_SEARCH_FIELDS, value.ownerField, value.owner),
     });
   }
 
-  protected statusColor(status: unknown): string {
-    return statusColor(VESSEL_VIEW, status);
-  }
-
-  protected statusLabel(status: string): string {
-    return statusText(VESSEL_VIEW, status, this.i18n.pick);
-  }
-
   private fillForm(query: VesselQuery): void {
-    const owner = OWNER_SEARCH_FIELDS.find((field) => query[field]) ?? 'ownerName';
-    if (query.villageId || query.from || query.campaignId || query[owner]) this.moreOpen.set(true);
+    const owner = personSearchOf(query, OWNER_SEARCH_FIELDS);
+    if (query.villageId || query.from || query.campaignId || owner.value) this.moreOpen.set(true);
     const from = fromPlainDate(query.from);
     const to = fromPlainDate(query.to);
     this.filters.setValue({
@@ -111,15 +105,15 @@ export class VesselListComponent {
       range: from && to ? [from, to] : [],
       campaignId: query.campaignId,
       q: query.q ?? '',
-      ownerField: owner,
-      owner: query[owner] ?? '',
+      ownerField: owner.field,
+      owner: owner.value,
     });
   }
 
   private tagValue(query: VesselQuery, key: keyof VesselQuery): string | null {
     switch (key) {
       case 'status':
-        return query.status.map((s) => this.statusLabel(s)).join('、');
+        return query.status.map((s) => statusText(VESSEL_VIEW, s, this.i18n.pick)).join('、');
       case 'townId':
       case 'villageId':
         return this.names().name(query[key]);

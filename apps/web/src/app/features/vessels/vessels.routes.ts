@@ -1,10 +1,5 @@
 import { Routes } from '@angular/router';
-import { PermissionCode } from '@fazhi/contracts';
-import { permissionGuard } from '../../core/auth/guards';
-
-function requires(...permission: readonly PermissionCode[]): { permission: readonly PermissionCode[] } {
-  return { permission };
-}
+import { guardedPage as page, permissionGuard, requires } from '../../core/auth/guards';
 
 /**
  * The three-no vessel ledger, its campaigns, certificates, statistics and import. Their dialogs
@@ -14,67 +9,26 @@ export const VESSELS_ROUTES: Routes = [
   {
     path: '',
     children: [
-      {
-        path: '',
-        pathMatch: 'full',
-        canActivate: [permissionGuard],
-        data: requires('vessel.read'),
-        loadComponent: () => import('./vessel-list.component').then((m) => m.VesselListComponent),
-      },
-      {
-        path: 'new',
-        canActivate: [permissionGuard],
-        data: requires('vessel.write'),
-        loadComponent: () => import('./vessel-form.component').then((m) => m.VesselFormComponent),
-      },
-      {
-        path: 'import',
-        canActivate: [permissionGuard],
-        data: { ...requires('vessel.write'), api: '/api/vessel-cases', list: '/vessels', title: 'import.title', subtitle: 'import.subtitle' },
-        loadComponent: () => import('../../shared/ledger-import.component').then((m) => m.LedgerImportComponent),
-      },
-      {
-        path: 'campaigns',
-        canActivate: [permissionGuard],
-        data: requires('vessel.read'),
-        loadComponent: () => import('./campaign-list.component').then((m) => m.CampaignListComponent),
-      },
-      {
-        path: 'campaigns/new',
-        canActivate: [permissionGuard],
-        data: requires('campaign.manage'),
-        loadComponent: () => import('./campaign-form.component').then((m) => m.CampaignFormComponent),
-      },
-      {
-        path: 'campaigns/:id',
-        canActivate: [permissionGuard],
-        data: requires('vessel.read'),
-        loadComponent: () => import('./campaign-detail.component').then((m) => m.CampaignDetailComponent),
-      },
-      {
-        path: 'certificates',
-        canActivate: [permissionGuard],
-        data: requires('certificate.manage', 'vessel.read'),
-        loadComponent: () => import('./certificate-list.component').then((m) => m.CertificateListComponent),
-      },
+      { ...page('', ['vessel.read'], () => import('./vessel-list.component').then((m) => m.VesselListComponent)), pathMatch: 'full' },
+      page('new', ['vessel.write'], () => import('./vessel-form.component').then((m) => m.VesselFormComponent)),
+      page('import', ['vessel.write'], () => import('../../shared/ledger-import.component').then((m) => m.LedgerImportComponent), {
+        api: '/api/vessel-cases',
+        list: '/vessels',
+        title: 'import.title',
+        subtitle: 'import.subtitle',
+      }),
+      page('campaigns', ['vessel.read'], () => import('./campaign-list.component').then((m) => m.CampaignListComponent)),
+      page('campaigns/new', ['campaign.manage'], () => import('./campaign-form.component').then((m) => m.CampaignFormComponent)),
+      page('campaigns/:id', ['vessel.read'], () => import('./campaign-detail.component').then((m) => m.CampaignDetailComponent)),
+      page('certificates', ['certificate.manage', 'vessel.read'], () => import('./certificate-list.component').then((m) => m.CertificateListComponent)),
       {
         path: 'statistics',
         canActivate: [permissionGuard],
         data: requires('vessel.read', 'dashboard.read'),
         loadChildren: () => import('./statistics.routes').then((m) => m.STATISTICS_ROUTES),
       },
-      {
-        path: ':id',
-        canActivate: [permissionGuard],
-        data: requires('vessel.read'),
-        loadComponent: () => import('./vessel-detail.component').then((m) => m.VesselDetailComponent),
-      },
-      {
-        path: ':id/edit',
-        canActivate: [permissionGuard],
-        data: requires('vessel.write'),
-        loadComponent: () => import('./vessel-form.component').then((m) => m.VesselFormComponent),
-      },
+      page(':id', ['vessel.read'], () => import('./vessel-detail.component').then((m) => m.VesselDetailComponent)),
+      page(':id/edit', ['vessel.write'], () => import('./vessel-form.component').then((m) => m.VesselFormComponent)),
     ],
   },
 ];
