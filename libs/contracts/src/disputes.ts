@@ -385,7 +385,8 @@ export type NotificationKind = 'dispute-warning';
 export interface NotificationDto {
   id: string;
   townId: string;
-  kind: NotificationKind | string;
+  /** A `NotificationKind`; kept open to kinds this build does not know yet. */
+  kind: string;
   title: string;
   body: string | null;
   /** Web route to open, e.g. `/disputes/<id>`. */

@@ -29,12 +29,13 @@ export function routeHandlers(app: INestApplication, prefix = 'api'): RouteHandl
     for (const wrapper of mod.controllers.values()) {
       const type = wrapper.metatype as (new (...a: unknown[]) => unknown) | undefined;
       if (!type) continue;
-      const base: string | string[] = Reflect.getMetadata(PATH_METADATA, type) ?? '';
+      const base = (Reflect.getMetadata(PATH_METADATA, type) as string | string[] | undefined) ?? '';
+      const proto = type.prototype as Record<string, () => unknown>;
       // Methods of the class and of the classes it extends, as Nest registers them.
-      for (const name of scanner.getAllMethodNames(type.prototype)) {
-        const handler = type.prototype[name];
-        const path: string | string[] | undefined = Reflect.getMetadata(PATH_METADATA, handler);
-        const method: RequestMethod | undefined = Reflect.getMetadata(METHOD_METADATA, handler);
+      for (const name of scanner.getAllMethodNames(proto)) {
+        const handler = proto[name];
+        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
+        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (path === undefined || method === undefined) continue;
         const rule = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, type]);
         for (const b of ([] as string[]).concat(base)) {

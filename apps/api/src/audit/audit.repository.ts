@@ -83,8 +83,8 @@ export class AuditRepository {
     if (f.entityId) where.push(`a.entity_id = ${p(f.entityId)}`);
     if (f.outcome) where.push(`a.outcome = ${p(f.outcome)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM audit_log a ${clause}`, params);
-    const rows = await this.ds.query(
+    const [{ total }] = await this.ds.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM audit_log a ${clause}`, params);
+    const rows = await this.ds.query<(AuditLogEntity & { sealed: boolean })[]>(
       `SELECT a.id::text AS id, a.at, a.town_id AS "townId", a.user_id AS "userId", a.username, a.address,
               a.request_id AS "requestId", a.action, a.entity, a.entity_id AS "entityId", a.outcome,
               a.before, a.after, a.detail, (s.seq IS NOT NULL) AS sealed
@@ -97,7 +97,7 @@ export class AuditRepository {
 
   /** Committed rows not yet in the chain, oldest id first, from a watermark. */
   async unsealed(em: EntityManager, fromId: string, limit: number): Promise<AuditRowForHash[]> {
-    return em.query(
+    return em.query<AuditRowForHash[]>(
       `SELECT ${HASH_COLUMNS} FROM audit_log a
         WHERE a.id >= $1 AND NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.audit_id = a.id)
         ORDER BY a.id LIMIT $2`,
@@ -106,12 +106,12 @@ export class AuditRepository {
   }
 
   async chainHead(em: EntityManager): Promise<{ seq: string; hash: string } | null> {
-    const rows = await em.query(`SELECT seq::text AS seq, hash FROM audit_seal ORDER BY seq DESC LIMIT 1`);
+    const rows = await em.query<{ seq: string; hash: string }[]>(`SELECT seq::text AS seq, hash FROM audit_seal ORDER BY seq DESC LIMIT 1`);
     return rows[0] ?? null;
   }
 
   async tryLockSealer(em: EntityManager): Promise<boolean> {
-    const [row] = await em.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [AUDIT_SEALER_LOCK]);
+    const [row] = await em.query<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [AUDIT_SEALER_LOCK]);
     return row.locked === true;
   }
 
@@ -126,25 +126,25 @@ export class AuditRepository {
 
   /** Sealed rows in chain order, with the row as it is now (null when the row is gone). */
   async sealedBatch(afterSeq: string, limit: number): Promise<{ seq: string; auditId: string; prevHash: string; hash: string; row: AuditRowForHash | null }[]> {
-    const rows = await this.ds.query(
+    const rows = await this.ds.query<(AuditRowForHash & { seq: string; auditId: string; prevHash: string; sealHash: string; present: boolean })[]>(
       `SELECT s.seq::text AS "seq", s.audit_id::text AS "auditId", s.prev_hash AS "prevHash", s.hash AS "sealHash",
               (a.id IS NOT NULL) AS "present", ${HASH_COLUMNS}
          FROM audit_seal s LEFT JOIN audit_log a ON a.id = s.audit_id
         WHERE s.seq > $1 ORDER BY s.seq LIMIT $2`,
       [afterSeq, limit],
     );
-    return rows.map((r: Record<string, unknown>) => ({
-      seq: r.seq as string,
-      auditId: r.auditId as string,
-      prevHash: r.prevHash as string,
-      hash: r.sealHash as string,
-      row: r.present ? (r as unknown as AuditRowForHash) : null,
+    return rows.map((r) => ({
+      seq: r.seq,
+      auditId: r.auditId,
+      prevHash: r.prevHash,
+      hash: r.sealHash,
+      row: r.present ? r : null,
     }));
   }
 
   /** The legacy markers (exactly one in a sound database): the last link sealed before the chain was keyed. */
   async legacyMarkers(em: EntityManager = this.ds.manager): Promise<{ sealSeq: string; headHash: string }[]> {
-    return em.query(`SELECT seal_seq::text AS "sealSeq", head_hash AS "headHash" FROM audit_checkpoint WHERE kind = 'legacy' ORDER BY id`);
+    return em.query<{ sealSeq: string; headHash: string }[]>(`SELECT seal_seq::text AS "sealSeq", head_hash AS "headHash" FROM audit_checkpoint WHERE kind = 'legacy' ORDER BY id`);
   }
 
   async insertCheckpoint(em: EntityManager, c: { sealSeq: string; headHash: string; mac: string; at: Date }): Promise<void> {
@@ -157,19 +157,19 @@ export class AuditRepository {
     maxId: string;
     sequenceLast: string;
   }> {
-    const [head] = await em.query(
+    const [head] = await em.query<{ id: string; sealSeq: string; headHash: string; mac: string | null; sealHash: string | null }[]>(
       `SELECT c.id::text AS id, c.seal_seq::text AS "sealSeq", c.head_hash AS "headHash", c.mac, s.hash AS "sealHash"
          FROM audit_checkpoint c LEFT JOIN audit_seal s ON s.seq = c.seal_seq
         WHERE c.kind = 'head' ORDER BY c.id DESC LIMIT 1`,
     );
-    const [{ maxId }] = await em.query(`SELECT coalesce(max(id), 0)::text AS "maxId" FROM audit_checkpoint`);
-    const [{ seq }] = await em.query(`SELECT pg_get_serial_sequence('audit_checkpoint', 'id') AS seq`);
-    const [{ sequenceLast }] = await em.query(`SELECT (CASE WHEN is_called THEN last_value ELSE 0 END)::text AS "sequenceLast" FROM ${seq}`);
+    const [{ maxId }] = await em.query<{ maxId: string }[]>(`SELECT coalesce(max(id), 0)::text AS "maxId" FROM audit_checkpoint`);
+    const [{ seq }] = await em.query<{ seq: string }[]>(`SELECT pg_get_serial_sequence('audit_checkpoint', 'id') AS seq`);
+    const [{ sequenceLast }] = await em.query<{ sequenceLast: string }[]>(`SELECT (CASE WHEN is_called THEN last_value ELSE 0 END)::text AS "sequenceLast" FROM ${seq}`);
     return { head: head ?? null, maxId, sequenceLast };
   }
 
   async oldestUnsealed(): Promise<{ id: string; at: Date } | null> {
-    const rows = await this.ds.query(
+    const rows = await this.ds.query<{ id: string; at: Date }[]>(
       `SELECT a.id::text AS id, a.at FROM audit_log a
         WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.audit_id = a.id)
         ORDER BY a.id LIMIT 1`,
@@ -178,7 +178,7 @@ export class AuditRepository {
   }
 
   async counts(): Promise<{ rows: number; sealed: number }> {
-    const [r] = await this.ds.query(
+    const [r] = await this.ds.query<{ rows: number; sealed: number }[]>(
       `SELECT (SELECT count(*) FROM audit_log)::int AS rows, (SELECT count(*) FROM audit_seal)::int AS sealed`,
     );
     return r;

@@ -168,7 +168,7 @@ export class AuditService implements OnModuleDestroy, RefusalAudit {
           throw new Error(`the audit chain no longer holds its signed head (seq ${checkpoint.head.sealSeq}): run audit:verify`);
         }
         if (BigInt(checkpoint.sequenceLast) > BigInt(checkpoint.maxId)) throw new Error('audit checkpoints were removed: run audit:verify');
-        const [{ maxId }] = await em.query(`SELECT coalesce(max(audit_id), 0)::text AS "maxId" FROM audit_seal`);
+        const [{ maxId }] = await em.query<{ maxId: string }[]>(`SELECT coalesce(max(audit_id), 0)::text AS "maxId" FROM audit_seal`);
         const from = BigInt(maxId) > WATERMARK_MARGIN ? (BigInt(maxId) - WATERMARK_MARGIN).toString() : '0';
         const rows = await this.repo.unsealed(em, from, SEAL_BATCH);
         let prev = head?.hash ?? GENESIS_HASH;

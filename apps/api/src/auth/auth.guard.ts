@@ -12,7 +12,7 @@ import { SESSION_COOKIE } from './session.service';
 export function tokenOf(req: Request): string | null {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim() || null;
-  const cookies = (req as Request & { cookies?: Record<string, string> }).cookies;
+  const cookies = req.cookies as Record<string, string> | undefined;
   return cookies?.[SESSION_COOKIE] || null;
 }
 

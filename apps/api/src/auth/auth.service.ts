@@ -108,7 +108,7 @@ export class AuthService {
     }
     // One attempt of a username at a time from here on: an attempt that passed the check above
     // while others were failing sees the lock they set, and the failures are counted exactly.
-    const outcome = await this.ds.transaction(async (em) => {
+    const outcome = await this.ds.transaction(async (em): Promise<{ refused: AppException } | { signedIn: { token: string; session: SessionEntity; user: UserEntity } }> => {
       await this.lockout.serialise(em, username);
       const at = this.clock.now();
       const lock = await this.lockout.lockOf(username, em);

@@ -24,11 +24,11 @@ export class LockoutRepository {
   }
 
   async recordAttempt(em: EntityManager, attempt: Omit<LoginAttemptEntity, 'id'>): Promise<void> {
-    await em.insert(LoginAttemptEntity, attempt as LoginAttemptEntity);
+    await em.insert(LoginAttemptEntity, attempt);
   }
 
   async failuresSince(em: EntityManager, username: string, since: Date): Promise<number> {
-    const [row] = await em.query(
+    const [row] = await em.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM login_attempt WHERE username = $1 AND at > $2 AND success = false AND reason = ANY($3)`,
       [username, since, FAILURE_REASONS],
     );
@@ -36,7 +36,7 @@ export class LockoutRepository {
   }
 
   async addressFailuresSince(address: string, since: Date): Promise<{ count: number; oldest: Date | null }> {
-    const [row] = await this.ds.query(
+    const [row] = await this.ds.query<{ n: number; oldest: Date | null }[]>(
       `SELECT count(*)::int AS n, min(at) AS oldest FROM login_attempt
         WHERE address = $1 AND at > $2 AND success = false AND reason = ANY($3)`,
       [address, since, FAILURE_REASONS],
@@ -54,7 +54,7 @@ export class LockoutRepository {
 
   /** Failures before `at` stop counting; an active lock ends. */
   async clear(em: EntityManager, username: string, at: Date, by: string | null): Promise<boolean> {
-    const result = await em.query(
+    const result = await em.query<[unknown, number]>(
       `UPDATE account_lock SET cleared_at = $2, cleared_by = $3, locked_until = LEAST(locked_until, $2)
         WHERE username = $1 RETURNING locked_until`,
       [username, at, by],

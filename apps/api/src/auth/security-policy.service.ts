@@ -38,14 +38,14 @@ export class SecurityPolicyService {
     await this.ds.transaction(async (em) => {
       const now = this.clock.now();
       if (before.version === 0 && version === 0) {
-        const inserted = await em.query(
+        const inserted = await em.query<{ id: string }[]>(
           `INSERT INTO security_policy (id, policy, updated_at, updated_by, version) VALUES ($1, $2, $3, $4, 1)
            ON CONFLICT (id) DO NOTHING RETURNING id`,
           [ID, JSON.stringify(policy), now, actor?.userId ?? null],
         );
         if (inserted.length === 0) throw staleVersion();
       } else {
-        const [, affected] = await em.query(
+        const [, affected] = await em.query<[unknown, number]>(
           `UPDATE security_policy SET policy = $1, updated_at = $2, updated_by = $3, version = version + 1
             WHERE id = $4 AND version = $5`,
           [JSON.stringify(policy), now, actor?.userId ?? null, ID, version],

@@ -191,7 +191,7 @@ export class DeadlineExtendDto {
 export const DISPUTE_UNMASK_FIELDS = ['name', 'idNumber', 'phone', 'address'] as const;
 export class DisputeUnmaskDto {
   @ApiPropertyOptional({ description: 'the party; all parties when absent' }) @IsOptional() @IsUUID() partyId?: string;
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(4) @IsIn(DISPUTE_UNMASK_FIELDS as unknown as string[], { each: true }) fields!: (typeof DISPUTE_UNMASK_FIELDS)[number][];
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(4) @IsIn(DISPUTE_UNMASK_FIELDS, { each: true }) fields!: (typeof DISPUTE_UNMASK_FIELDS)[number][];
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) reason!: string;
 }
 

@@ -107,24 +107,24 @@ export class DisputeRepository extends RecordRepository<DisputeRow, DisputeFilte
   async parties(disputeIds: string[], em: EntityManager = this.ds.manager): Promise<Map<string, DisputePartyEntity[]>> {
     const out = new Map<string, DisputePartyEntity[]>(disputeIds.map((id) => [id, []]));
     if (disputeIds.length === 0) return out;
-    const rows = await em.query(`SELECT * FROM dispute_party WHERE dispute_id = ANY($1::uuid[]) ORDER BY sort_order, created_at, id`, [disputeIds]);
-    for (const r of rows) out.get(r.dispute_id)!.push(camelRow<DisputePartyEntity>(r));
+    const rows = await em.query<Record<string, unknown>[]>(`SELECT * FROM dispute_party WHERE dispute_id = ANY($1::uuid[]) ORDER BY sort_order, created_at, id`, [disputeIds]);
+    for (const r of rows) out.get(r.dispute_id as string)!.push(camelRow<DisputePartyEntity>(r));
     return out;
   }
 
   async sessions(disputeId: string, em: EntityManager = this.ds.manager): Promise<DisputeSessionEntity[]> {
-    const rows = await em.query(`SELECT * FROM dispute_session WHERE dispute_id = $1 ORDER BY date, created_at, id`, [disputeId]);
-    return rows.map((r: Record<string, unknown>) => camelRow<DisputeSessionEntity>(r));
+    const rows = await em.query<Record<string, unknown>[]>(`SELECT * FROM dispute_session WHERE dispute_id = $1 ORDER BY date, created_at, id`, [disputeId]);
+    return rows.map((r) => camelRow<DisputeSessionEntity>(r));
   }
 
   async followUps(disputeId: string, em: EntityManager = this.ds.manager): Promise<DisputeFollowUpEntity[]> {
-    const rows = await em.query(`SELECT * FROM dispute_follow_up WHERE dispute_id = $1 ORDER BY date, created_at, id`, [disputeId]);
-    return rows.map((r: Record<string, unknown>) => camelRow<DisputeFollowUpEntity>(r));
+    const rows = await em.query<Record<string, unknown>[]>(`SELECT * FROM dispute_follow_up WHERE dispute_id = $1 ORDER BY date, created_at, id`, [disputeId]);
+    return rows.map((r) => camelRow<DisputeFollowUpEntity>(r));
   }
 
   /** How many rows of a child table (`dispute_party`, `dispute_session`, `dispute_follow_up`) the dispute has. */
   async childCount(em: EntityManager, table: 'dispute_party' | 'dispute_session' | 'dispute_follow_up', disputeId: string): Promise<number> {
-    const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM ${table} WHERE dispute_id = $1`, [disputeId]);
+    const [{ n }] = await em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table} WHERE dispute_id = $1`, [disputeId]);
     return n;
   }
 
@@ -143,8 +143,8 @@ export class DisputeRepository extends RecordRepository<DisputeRow, DisputeFilte
 
   /** Removes a session of the dispute; answers what it was, or undefined when there is none. */
   async removeSession(em: EntityManager, disputeId: string, sessionId: string): Promise<unknown> {
-    const [rows] = await em.query(`DELETE FROM dispute_session WHERE id = $1 AND dispute_id = $2 RETURNING id, date, place`, [sessionId, disputeId]);
-    return (rows as unknown[])[0];
+    const [rows] = await em.query<[unknown[], number]>(`DELETE FROM dispute_session WHERE id = $1 AND dispute_id = $2 RETURNING id, date, place`, [sessionId, disputeId]);
+    return rows[0];
   }
 
   /** The performance status a follow-up reports (outside the version bump the follow-up made). */

@@ -194,7 +194,7 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
         throw this.wrongState({ zh: '只有刚达成协议、尚未进入履行时才能修改协议内容', en: 'The agreement can be corrected only before its performance starts' });
       }
       for (const [field, column] of AGREEMENT_FIELDS) if (dto[field] !== undefined) set[column] = dto[field];
-      const deadline = (dto.performanceDeadline ?? before.performanceDeadline) as string | null;
+      const deadline = dto.performanceDeadline ?? before.performanceDeadline;
       if (changesAgreement && deadline && before.agreedOn && deadline < before.agreedOn) {
         throw invalidFields([{ path: 'performanceDeadline', code: 'order', message: { zh: '履行期限不能早于达成协议日期', en: 'Must not be before the agreement date' } }]);
       }

@@ -136,7 +136,7 @@ export class OrgUnitsService {
   async remove(principal: Principal, id: string, version: number): Promise<void> {
     const unit = await this.manageable(principal, id);
     await this.ds.transaction(async (em) => {
-      const [{ children, users, assignments }] = await em.query(
+      const [{ children, users, assignments }] = await em.query<{ children: number; users: number; assignments: number }[]>(
         `SELECT (SELECT count(*) FROM org_unit WHERE parent_id = $1)::int AS children,
                 (SELECT count(*) FROM app_user WHERE org_unit_id = $1)::int AS users,
                 (SELECT count(*) FROM user_role WHERE org_unit_id = $1 OR $1 = ANY(village_ids))::int AS assignments`,

@@ -21,7 +21,7 @@ import { DATA_SCOPES, PERMISSION_CODES } from '@fazhi/contracts';
 import type { DataScope, PermissionCode, RoleAssignmentInput, UserStatus } from '@fazhi/contracts';
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
-import { IsVersion, VersionDto } from '../common/version';
+import { VersionDto } from '../common/version';
 
 export class CreateOrgUnitDto {
   @ApiProperty() @IsUUID() parentId!: string;

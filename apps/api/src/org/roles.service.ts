@@ -105,7 +105,7 @@ export class RolesService {
       assertManagesDuty(principal, 'role', dutyOfCodes(before.permissions), duty);
       // A role that changes duty would move its holders' accounts to another administrator.
       if (duty !== dutyOfCodes(before.permissions)) {
-        const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM user_role WHERE role_id = $1`, [id]);
+        const [{ n }] = await em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM user_role WHERE role_id = $1`, [id]);
         if (n > 0) {
           throw new AppException(409, ErrorCode.ROLE_DUTY_IN_USE, {
             zh: `该角色仍分配给 ${n} 个账户，不能改变其职责`,
@@ -140,7 +140,7 @@ export class RolesService {
       if (isProtectedRole(role)) throw protectedRole();
       assertManagesDuty(principal, 'role', dutyOfCodes(role.permissions));
       if (role.builtin) throw new AppException(409, ErrorCode.ROLE_IN_USE, { zh: '内置角色不能删除', en: 'Built-in roles cannot be deleted' });
-      const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM user_role WHERE role_id = $1`, [id]);
+      const [{ n }] = await em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM user_role WHERE role_id = $1`, [id]);
       if (n > 0) throw new AppException(409, ErrorCode.ROLE_IN_USE, { zh: `该角色仍分配给 ${n} 个账户`, en: `The role is still assigned ${n} times` });
       const result = await em.delete(RoleEntity, { id, version });
       if (result.affected !== 1) throw staleVersion();

@@ -58,9 +58,9 @@ export class UsersRepository {
       where.push(`EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = u.id AND r.permissions && ${p(ADMIN_DUTY_CODES)}::text[])`);
     }
     const from = `FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id LEFT JOIN account_lock l ON l.username = u.username WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${from}`, params);
+    const [{ total }] = await this.ds.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params);
     const columns = USER_COLUMNS.replace('$NOW', p(now));
-    const rows = await this.ds.query(
+    const rows = await this.ds.query<UserRow[]>(
       `SELECT ${columns} ${from} ORDER BY o.path, u.username OFFSET ${p(f.offset)} LIMIT ${p(f.limit)}`,
       params,
     );
@@ -68,7 +68,7 @@ export class UsersRepository {
   }
 
   async one(id: string, now: Date): Promise<UserRow | null> {
-    const rows = await this.ds.query(
+    const rows = await this.ds.query<UserRow[]>(
       `SELECT ${USER_COLUMNS.replace('$NOW', '$1')} FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id
          LEFT JOIN account_lock l ON l.username = u.username WHERE u.id = $2`,
       [now, id],

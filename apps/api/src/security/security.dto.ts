@@ -24,7 +24,7 @@ export class LoginHistoryQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(64) username?: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   success?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsInstant() from?: string;

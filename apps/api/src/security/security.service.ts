@@ -52,8 +52,8 @@ export class SecurityService {
     if (q.from) where.push(`a.at >= ${p(new Date(q.from))}`);
     if (q.to) where.push(`a.at < ${p(new Date(q.to))}`);
     const clause = `WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM login_attempt a ${clause}`, params);
-    const rows = await this.ds.query(
+    const [{ total }] = await this.ds.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM login_attempt a ${clause}`, params);
+    const rows = await this.ds.query<(LoginHistoryEntry & { at: Date })[]>(
       `SELECT a.id::text AS id, a.at, a.username, a.user_id AS "userId", u.display_name AS "displayName", a.address,
               a.user_agent AS "userAgent", a.success, a.reason
          FROM login_attempt a LEFT JOIN app_user u ON u.id = a.user_id ${clause}
@@ -61,7 +61,7 @@ export class SecurityService {
       params,
     );
     return toPage(
-      rows.map((r: LoginHistoryEntry & { at: Date }) => ({ ...r, at: new Date(r.at).toISOString() })),
+      rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })),
       total,
       page,
       pageSize,

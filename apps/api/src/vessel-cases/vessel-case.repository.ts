@@ -25,9 +25,9 @@ const NUMERIC = ['gpsLat', 'gpsLng', 'lengthM', 'enginePowerKw'] as const;
 const DISMANTLING_STAGES = ['during', 'after'];
 
 // Periods as ranges on the column, so the (town_id, date) indexes serve them.
-const instants = (col: string, from: string, to: string, { p }: ConditionSql) =>
-  `${col} >= (${p(from)}::timestamp AT TIME ZONE t.time_zone) AND ${col} < (${p(to)}::timestamp AT TIME ZONE t.time_zone)`;
-const dates = (col: string, from: string, to: string, { p }: ConditionSql) => `${col} >= ${p(from)}::date AND ${col} < ${p(to)}::date`;
+const instants = (col: string, from: string, to: string, sql: ConditionSql) =>
+  `${col} >= (${sql.p(from)}::timestamp AT TIME ZONE t.time_zone) AND ${col} < (${sql.p(to)}::timestamp AT TIME ZONE t.time_zone)`;
+const dates = (col: string, from: string, to: string, sql: ConditionSql) => `${col} >= ${sql.p(from)}::date AND ${col} < ${sql.p(to)}::date`;
 const year = (y: number): [string, string] => [`${y}-01-01`, `${y + 1}-01-01`];
 const month = (m: string): [string, string] => {
   const [y, mm] = m.split('-').map(Number);
@@ -52,8 +52,8 @@ const TABLE: RecordTable<VesselFilter> = {
     status: { in: 'v.status', cast: 'varchar' },
     townId: { eq: 'v.town_id' },
     villageId: { eq: 'v.village_id' },
-    from: (d: string, { p }) => `v.discovered_at >= (${p(d)}::date::timestamp AT TIME ZONE t.time_zone)`,
-    to: (d: string, { p }) => `v.discovered_at < ((${p(d)}::date + 1)::timestamp AT TIME ZONE t.time_zone)`,
+    from: (d: string, sql) => `v.discovered_at >= (${sql.p(d)}::date::timestamp AT TIME ZONE t.time_zone)`,
+    to: (d: string, sql) => `v.discovered_at < ((${sql.p(d)}::date + 1)::timestamp AT TIME ZONE t.time_zone)`,
     campaignId: { eq: 'v.campaign_id' },
     q: { contains: ['v.number', 'v.place', 'v.marks'] },
     ownerNameIdx: { blind: 'v.owner_name_idx' },
@@ -65,8 +65,8 @@ const TABLE: RecordTable<VesselFilter> = {
     dismantledMonth: (m: string, sql) => dates('v.dismantled_on', ...month(m), sql),
     disposal: { eq: 'v.disposal' },
     handedOverYear: (y: number, sql) => dates('v.handed_over_on', ...year(y), sql),
-    openAt: (day: string, { p }) => {
-      const d = p(day);
+    openAt: (day: string, sql) => {
+      const d = sql.p(day);
       return `v.registered_at < ((${d}::date + 1)::timestamp AT TIME ZONE t.time_zone) AND (v.dismantled_on IS NULL OR v.dismantled_on > ${d}::date)
         AND (v.handed_over_on IS NULL OR v.handed_over_on > ${d}::date)`;
     },
@@ -89,7 +89,7 @@ export class VesselCaseRepository extends RecordRepository<VesselRow, VesselFilt
   /** Everything the figures of one year need, in one statement (see yearFiguresStatement). */
   async yearFigures(scope: ResolvedScope, year: number, townId?: string): Promise<VesselYearFigures> {
     const st = yearFiguresStatement(scope, year, townId, (params) => this.where(scope, { voided: 'false' }, params));
-    const [row] = await this.ds.query(st.sql, st.params);
+    const [row] = await this.ds.query<VesselYearFigures[]>(st.sql, st.params);
     return row;
   }
 
@@ -105,13 +105,13 @@ export class VesselCaseRepository extends RecordRepository<VesselRow, VesselFilt
 
   /** The state of a campaign a case may join. */
   async campaignState(em: EntityManager, id: string): Promise<{ status: string; town_id: string; voided_at: Date | null } | undefined> {
-    const [campaign] = await em.query(`SELECT status, town_id, voided_at FROM campaign WHERE id = $1`, [id]);
+    const [campaign] = await em.query<{ status: string; town_id: string; voided_at: Date | null }[]>(`SELECT status, town_id, voided_at FROM campaign WHERE id = $1`, [id]);
     return campaign;
   }
 
   /** A vessel's own during/after photos or video, or (with `campaignId`) its campaign's evidence, count. */
   async hasDismantlingEvidence(em: EntityManager, caseId: string | null, campaignId: string | null): Promise<boolean> {
-    const [row] = await em.query(
+    const [row] = await em.query<{ ok: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM attachment WHERE removed_at IS NULL AND (
          (ledger = 'vessel-case' AND record_id = $1 AND stage = ANY($3::varchar[])) OR (ledger = 'campaign' AND record_id = $2))) AS ok`,
       [caseId, campaignId, DISMANTLING_STAGES],

@@ -25,7 +25,7 @@ import { checkPersonalFields } from '../ledger-core/personal-data/personal-field
 import { recordDtoFields } from '../ledger-core/records';
 import { GuardFailure, Workflow } from '../ledger-core/status/transitions';
 import { CertificateRepository } from './certificates/certificate.repository';
-import { PersuasionDto, TransitionDto, UnmaskDto, VesselCaseCreateDto, VesselCaseUpdateDto, VesselListQuery, VesselStepData } from './vessel-case.dto';
+import { PersuasionDto, UnmaskDto, VesselCaseCreateDto, VesselCaseUpdateDto, VesselListQuery, VesselStepData } from './vessel-case.dto';
 import { VesselCaseRepository, VesselFilter, VesselRow } from './vessel-case.repository';
 
 export const LEDGER = 'vessel-case' as const;

@@ -55,29 +55,29 @@ export class PeaceOfficerRepository {
   async list(scope: ResolvedScope, f: PeaceOfficerFilter, page: { offset: number; limit: number }): Promise<{ rows: PeaceOfficerRow[]; total: number }> {
     const params: unknown[] = [];
     const where = this.where(scope, f, params);
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${FROM} WHERE ${where}`, params);
+    const [{ total }] = await this.ds.query<{ total: number }[]>(`SELECT count(*)::int AS total ${FROM} WHERE ${where}`, params);
     const p = sqlParams(params);
-    const rows = await this.ds.query(`${SELECT} ${FROM} WHERE ${where} ORDER BY ${SORTS[f.sort ?? 'village'] ?? SORTS.village}, p.id OFFSET ${p(page.offset)} LIMIT ${p(page.limit)}`, params);
-    return { rows: rows.map((r: Record<string, unknown>) => camelRow<PeaceOfficerRow>(r)), total };
+    const rows = await this.ds.query<Record<string, unknown>[]>(`${SELECT} ${FROM} WHERE ${where} ORDER BY ${SORTS[f.sort ?? 'village'] ?? SORTS.village}, p.id OFFSET ${p(page.offset)} LIMIT ${p(page.limit)}`, params);
+    return { rows: rows.map((r) => camelRow<PeaceOfficerRow>(r)), total };
   }
 
   async count(scope: ResolvedScope, f: PeaceOfficerFilter): Promise<number> {
     const params: unknown[] = [];
-    const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n ${FROM} WHERE ${this.where(scope, f, params)}`, params);
+    const [{ n }] = await this.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n ${FROM} WHERE ${this.where(scope, f, params)}`, params);
     return n;
   }
 
   async findInScope(scope: ResolvedScope, id: string, em: EntityManager = this.ds.manager, lock = false): Promise<PeaceOfficerRow | null> {
     const params: unknown[] = [id];
-    const rows = await em.query(`${SELECT} ${FROM} WHERE p.id = $1 AND ${this.where(scope, {}, params)}${lock ? ' FOR UPDATE OF p' : ''}`, params);
+    const rows = await em.query<Record<string, unknown>[]>(`${SELECT} ${FROM} WHERE p.id = $1 AND ${this.where(scope, {}, params)}${lock ? ' FOR UPDATE OF p' : ''}`, params);
     return rows[0] ? camelRow<PeaceOfficerRow>(rows[0]) : null;
   }
 
   /** Register rows of a town by id (any scope: the caller checked the record). */
   async ofTown(em: EntityManager, townId: string, ids: string[]): Promise<PeaceOfficerEntity[]> {
     if (ids.length === 0) return [];
-    const rows = await em.query(`SELECT * FROM peace_officer WHERE town_id = $1 AND id = ANY($2::uuid[])`, [townId, ids]);
-    return rows.map((r: Record<string, unknown>) => camelRow<PeaceOfficerEntity>(r));
+    const rows = await em.query<Record<string, unknown>[]>(`SELECT * FROM peace_officer WHERE town_id = $1 AND id = ANY($2::uuid[])`, [townId, ids]);
+    return rows.map((r) => camelRow<PeaceOfficerEntity>(r));
   }
 
   update(em: EntityManager, id: string, version: number, set: Record<string, unknown>): Promise<boolean> {
@@ -95,7 +95,7 @@ export class PeaceOfficerRepository {
 
   /** Whether the user is an active account of the town. */
   async isTownAccount(em: EntityManager, townId: string, userId: string): Promise<boolean> {
-    const [user] = await em.query(`SELECT id FROM app_user WHERE id = $1 AND town_id = $2 AND status = 'active'`, [userId, townId]);
+    const [user] = await em.query<{ id: string }[]>(`SELECT id FROM app_user WHERE id = $1 AND town_id = $2 AND status = 'active'`, [userId, townId]);
     return user !== undefined;
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { CERTIFICATE_EVENT_LABELS } from '@fazhi/contracts';
 import type { CertificateEventKind } from '@fazhi/contracts';
 import { PageQuery } from '../../common/pagination';

@@ -31,12 +31,12 @@ export class CertificateRepository {
     const w = [scopeSql(scope, { town: 'c.town_id', owners: ['c.officer_id', 'c.created_by'] }, params)];
     if (f.officerId) w.push(`c.officer_id = ${p(f.officerId)}`);
     if (f.townId) w.push(`c.town_id = ${p(f.townId)}`);
-    const rows = await this.ds.query(`${SELECT} WHERE ${w.join(' AND ')} ORDER BY c.expires_on, c.number`, params);
+    const rows = await this.ds.query<Record<string, unknown>[]>(`${SELECT} WHERE ${w.join(' AND ')} ORDER BY c.expires_on, c.number`, params);
     return rows.map(camelRow<CertRow>);
   }
 
   async byId(id: string, em: EntityManager = this.ds.manager): Promise<CertRow | undefined> {
-    const [row] = await em.query(`${SELECT} WHERE c.id = $1`, [id]);
+    const [row] = await em.query<Record<string, unknown>[]>(`${SELECT} WHERE c.id = $1`, [id]);
     return row && camelRow<CertRow>(row);
   }
 
@@ -57,7 +57,7 @@ export class CertificateRepository {
   }
 
   async userTown(id: string): Promise<string | null | undefined> {
-    const [user] = await this.ds.query(`SELECT town_id FROM app_user WHERE id = $1`, [id]);
+    const [user] = await this.ds.query<{ town_id: string | null }[]>(`SELECT town_id FROM app_user WHERE id = $1`, [id]);
     return user ? user.town_id : undefined;
   }
 
@@ -94,7 +94,7 @@ export class CertificateRepository {
 
   /** The certificate holding `number` in the town, if any. */
   async idByNumber(em: EntityManager, townId: string, number: string): Promise<string | undefined> {
-    const [row] = await em.query(`SELECT id FROM certificate WHERE town_id = $1 AND number = $2`, [townId, number]);
+    const [row] = await em.query<{ id: string }[]>(`SELECT id FROM certificate WHERE town_id = $1 AND number = $2`, [townId, number]);
     return row?.id;
   }
 }
