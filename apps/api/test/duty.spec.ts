@@ -205,7 +205,7 @@ describe('data outside one’s duty', () => {
       expect(found.body.items.map((i: { id: string }) => i.id)).toEqual([v.id]);
       const file = await t.http.post('/api/vessel-cases/export.xlsx').set('Cookie', officer).send({ ownerIdNumber: '440781198001011233' }).buffer(true).parse(binary).expect(200);
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(file.body as unknown as ArrayBuffer);
+      await wb.xlsx.load(file.body);
       const sheet = wb.worksheets[0];
       expect(sheet.rowCount - 2).toBe(1);
       expect((sheet.getRow(3).values as unknown[]).includes(v.number)).toBe(true);
@@ -219,7 +219,7 @@ describe('data outside one’s duty', () => {
 
     /** Sends the form's fields and the start of a 50 MB file, and answers the status the server gives before the body is complete. */
     const partialUpload = async (url: string, cookie: string, version: number): Promise<number> => {
-      const server = t.app.getHttpServer() as http.Server;
+      const server = t.app.getHttpServer();
       if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const { port } = server.address() as AddressInfo;
       const boundary = 'duty-boundary';

@@ -29,7 +29,7 @@ beforeAll(async () => {
   expect(res.status).toBe(200);
   doc = res.body as Document;
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
-    for (const method of METHODS) if (item?.[method]) operations.push({ path, method, op: item[method] as Operation });
+    for (const method of METHODS) if (item?.[method]) operations.push({ path, method, op: item[method] });
   }
 }, 120_000);
 afterAll(() => t?.close());
@@ -95,7 +95,7 @@ describe('the OpenAPI document', () => {
       }
     }
     expect(problems).toEqual([]);
-    const error = schemas['ErrorBody'] as OpenAPIV3_1.SchemaObject;
+    const error = schemas['ErrorBody'];
     expect(error.required).toEqual(['statusCode', 'code', 'message', 'requestId']);
     expect(((error.properties!['code'] as OpenAPIV3_1.SchemaObject).enum ?? []).length).toBeGreaterThan(50);
   });
@@ -185,7 +185,7 @@ describe('the answers of the API', () => {
         if (String(res.status) !== status) continue;
         answered = true;
         if (type === 'application/json') {
-          const validate = validatorOf(`${path} ${status}`, media!.schema!);
+          const validate = validatorOf(`${path} ${status}`, media.schema!);
           if (!validate(res.body)) problems.push(`GET ${path}: ${ajv.errorsText(validate.errors, { separator: '\n  ' })}`);
         } else if (type && type !== '*/*' && !String(res.headers['content-type']).startsWith(type)) {
           problems.push(`GET ${path}: ${res.headers['content-type']} is not the documented ${type}`);

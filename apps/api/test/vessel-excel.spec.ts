@@ -36,7 +36,7 @@ describe('vessel ledger in Excel', () => {
     expect(res.headers['content-type']).toMatch(/spreadsheetml/);
     expect(res.headers['content-disposition']).toMatch(/^attachment;/);
     const sheet = await workbook(res.body);
-    expect(String(sheet.getCell('A1').value)).toBe('广海镇2021年涉渔“三无”船舶台账');
+    expect(sheet.getCell('A1').value).toBe('广海镇2021年涉渔“三无”船舶台账');
     expect(sheet.getRow(2).values).toEqual(expect.arrayContaining(['编号', '发现时间', '船主身份证号', '状态']));
     const dataRows = sheet.rowCount - 2;
     const count = (await t.http.get('/api/vessel-cases?dismantledYear=2021&voided=false&pageSize=1').set('Cookie', officer)).body.total;

@@ -35,7 +35,7 @@ function clientAddress(req: Request): string | null {
 
 /** Express-level setup shared by the server and the tests: headers, body limits, context, docs, web. */
 export function configureHttp(app: NestExpressApplication, config: AppConfig, logger: AppLogger): void {
-  const http = app.getHttpAdapter().getInstance() as express.Express;
+  const http = app.getHttpAdapter().getInstance();
   http.disable('x-powered-by');
   // A hop count or the proxies' addresses, never `true` (which would believe any client).
   if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);

@@ -13,7 +13,7 @@ import { AttachmentEntity } from '../ledger-core/attachments/attachment.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { TownSettingEntity } from '../ledger-core/settings/town-setting.entity';
 import { DocumentTemplateEntity } from '../ledger-core/documents/document-template.entity';
-import { LedgerDescriptor, ledgerEntities } from '../ledger-core/kit/ledger';
+import { EntityClass, LedgerDescriptor, ledgerEntities } from '../ledger-core/kit/ledger';
 import { LEDGERS } from '../ledgers';
 
 /** The entities of the platform and the core; each ledger brings its own. */
@@ -43,6 +43,6 @@ const CORE_ENTITIES = [
   DocumentTemplateEntity,
 ];
 
-export const entitiesOf = (ledgers: readonly LedgerDescriptor[]): Function[] => [...CORE_ENTITIES, ...ledgerEntities(ledgers)];
+export const entitiesOf = (ledgers: readonly LedgerDescriptor[]): EntityClass[] => [...CORE_ENTITIES, ...ledgerEntities(ledgers)];
 
 export const ENTITIES = entitiesOf(LEDGERS);

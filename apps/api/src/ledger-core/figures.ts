@@ -3,7 +3,10 @@ import { OrgUnitEntity } from '../org/org-unit.entity';
 /** A list filter as the query string of the ledger's list endpoint (arrays comma-joined). */
 export function toQueryString(filter: Record<string, unknown>): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== null) params.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  for (const [k, v] of Object.entries(filter)) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a list filter's values are strings, numbers, booleans or arrays of them
+    if (v !== undefined && v !== null) params.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  }
   return params.toString();
 }
 

@@ -18,7 +18,7 @@ export async function updateVersioned(em: EntityManager, table: string, id: stri
   const cols = Object.keys(set);
   for (const c of [table, ...cols]) if (!IDENTIFIER.test(c)) throw new Error(`updateVersioned: bad identifier ${c}`);
   const assignments = cols.map((c, i) => `"${c}" = $${i + 3}`);
-  const result = await em.query(`UPDATE "${table}" SET ${[...assignments, 'version = version + 1'].join(', ')} WHERE id = $1 AND version = $2`, [
+  const result = await em.query<[unknown[], number]>(`UPDATE "${table}" SET ${[...assignments, 'version = version + 1'].join(', ')} WHERE id = $1 AND version = $2`, [
     id,
     version,
     ...cols.map((c) => set[c]),

@@ -81,7 +81,7 @@ function mergeSchemas(nest: Schemas, declared: Record<string, JsonSchema>): Sche
   for (const [name, schema] of Object.entries(declared)) {
     const decorated = nest[name] as (JsonSchema & { properties?: Record<string, unknown>; required?: string[] }) | undefined;
     if (!decorated) {
-      merged[name] = schema as Schemas[string];
+      merged[name] = schema;
       continue;
     }
     const properties = (schema['properties'] ?? {}) as Record<string, unknown>;

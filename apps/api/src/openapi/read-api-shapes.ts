@@ -117,7 +117,7 @@ class SchemaWriter {
       const propType = c.getTypeOfSymbolAtLocation(prop, at);
       if (propType.getCallSignatures().length > 0) continue;
       const declaration = prop.valueDeclaration;
-      if (declaration && ts.getCombinedModifierFlags(declaration as ts.Declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected | ts.ModifierFlags.Static)) continue;
+      if (declaration && ts.getCombinedModifierFlags(declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected | ts.ModifierFlags.Static)) continue;
       const schema = this.schemaOf(propType, at);
       const doc = ts.displayPartsToString(prop.getDocumentationComment(c)).trim();
       properties[prop.name] = doc && !schema['$ref'] ? { ...schema, description: doc } : schema;

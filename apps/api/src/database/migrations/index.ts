@@ -1,4 +1,4 @@
-import { inMigrationOrder, LedgerDescriptor } from '../../ledger-core/kit/ledger';
+import { inMigrationOrder, LedgerDescriptor, MigrationClass } from '../../ledger-core/kit/ledger';
 import { LEDGERS } from '../../ledgers';
 import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { Calendar1764100000000 } from './1764100000000-Calendar';
@@ -12,7 +12,7 @@ import { CalendarYears1764520000000 } from './1764520000000-CalendarYears';
 import { PersonalAttachments1764540000000 } from './1764540000000-PersonalAttachments';
 
 /** The migrations of the platform, the core and the tables several ledgers share. */
-const CORE_MIGRATIONS: Function[] = [
+const CORE_MIGRATIONS: MigrationClass[] = [
   Foundation1764000000000,
   Calendar1764100000000,
   Deadlines1764100000001,
@@ -26,6 +26,6 @@ const CORE_MIGRATIONS: Function[] = [
 ];
 
 /** Every migration in timestamp order, those of the ledgers (their descriptors) included. */
-export const migrationsOf = (ledgers: readonly LedgerDescriptor[]): Function[] => inMigrationOrder([...CORE_MIGRATIONS, ...ledgers.flatMap((l) => l.migrations)]);
+export const migrationsOf = (ledgers: readonly LedgerDescriptor[]): MigrationClass[] => inMigrationOrder([...CORE_MIGRATIONS, ...ledgers.flatMap((l) => l.migrations)]);
 
 export const MIGRATIONS = migrationsOf(LEDGERS);

@@ -56,7 +56,7 @@ export class AttachmentsRepository {
 
   /** The lock alone, for the sweep: false while any upload transaction is open. */
   async tryExclusiveFilesLock(em: EntityManager): Promise<boolean> {
-    const [row] = await em.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [ATTACHMENT_FILES_LOCK]);
+    const [row] = await em.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock($1) AS locked', [ATTACHMENT_FILES_LOCK]);
     return row.locked === true;
   }
 

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 const MAX_NAME_CHARS = 255;
 const MAX_EXT_CHARS = 16;
 /** C0/C1 controls and the bidirectional overrides that can disguise an extension (`photo‮gpj.exe`). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed from names
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** The name a client gave a file, made safe to store and show: last path part, no controls, ≤ 255 characters. */

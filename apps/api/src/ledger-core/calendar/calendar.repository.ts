@@ -48,17 +48,17 @@ export class CalendarRepository {
   }
 
   yearDays(year: number): Promise<CalendarDayRow[]> {
-    return this.ds.query(`SELECT ${COLUMNS} FROM calendar_day WHERE date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1) ORDER BY date`, [year]);
+    return this.ds.query<CalendarDayRow[]>(`SELECT ${COLUMNS} FROM calendar_day WHERE date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1) ORDER BY date`, [year]);
   }
 
   async lock(em: EntityManager, date: string): Promise<CalendarDayRow | null> {
-    const [row] = await em.query(`SELECT ${COLUMNS} FROM calendar_day WHERE date = $1::date FOR UPDATE`, [date]);
+    const [row] = await em.query<CalendarDayRow[]>(`SELECT ${COLUMNS} FROM calendar_day WHERE date = $1::date FOR UPDATE`, [date]);
     return row ?? null;
   }
 
   /** Inserts a day unless one exists; null when another transaction got there first. */
   async insert(em: EntityManager, day: Omit<CalendarDayRow, 'version'>): Promise<CalendarDayRow | null> {
-    const [row] = await em.query(
+    const [row] = await em.query<CalendarDayRow[]>(
       `INSERT INTO calendar_day (date, kind, name, source, updated_at, updated_by, version) VALUES ($1, $2, $3, $4, $5, $6, 1)
        ON CONFLICT (date) DO NOTHING RETURNING ${COLUMNS}`,
       [day.date, day.kind, day.name, day.source, day.updatedAt, day.updatedBy],
@@ -68,7 +68,7 @@ export class CalendarRepository {
 
   /** Updates a day at `version`; null when the version is stale. */
   async update(em: EntityManager, date: string, version: number, values: Omit<CalendarDayRow, 'date' | 'version'>): Promise<CalendarDayRow | null> {
-    const [rows] = await em.query(
+    const [rows] = await em.query<[CalendarDayRow[], number]>(
       `UPDATE calendar_day SET kind = $3, name = $4, source = $5, updated_at = $6, updated_by = $7, version = version + 1
         WHERE date = $1::date AND version = $2 RETURNING ${COLUMNS}`,
       [date, version, values.kind, values.name, values.source, values.updatedAt, values.updatedBy],
@@ -77,7 +77,7 @@ export class CalendarRepository {
   }
 
   async delete(em: EntityManager, date: string, version: number): Promise<boolean> {
-    const [, affected] = await em.query(`DELETE FROM calendar_day WHERE date = $1::date AND version = $2`, [date, version]);
+    const [, affected] = await em.query<[unknown[], number]>(`DELETE FROM calendar_day WHERE date = $1::date AND version = $2`, [date, version]);
     return affected === 1;
   }
 
@@ -97,11 +97,11 @@ export class CalendarRepository {
        RETURNING to_char(date, 'YYYY-MM-DD') AS date`,
       [dates, days.map((d) => d.kind), days.map((d) => d.name), source, now],
     );
-    const [removed] = await em.query(
+    const [removed] = await em.query<[{ date: string }[], number]>(
       `DELETE FROM calendar_day WHERE source = $2 AND NOT (date = ANY($1::date[])) RETURNING to_char(date, 'YYYY-MM-DD') AS date`,
       [dates, source],
     );
-    return [...upserted, ...(removed as { date: string }[])].map((r) => r.date);
+    return [...upserted, ...removed].map((r) => r.date);
   }
 
   /** The years with a complete holiday arrangement (read in `em`'s transaction when given). */
@@ -111,18 +111,18 @@ export class CalendarRepository {
   }
 
   async year(year: number): Promise<CalendarYearRow | null> {
-    const [row] = await this.ds.query(`SELECT ${YEAR_COLUMNS} FROM calendar_year WHERE year = $1`, [year]);
+    const [row] = await this.ds.query<CalendarYearRow[]>(`SELECT ${YEAR_COLUMNS} FROM calendar_year WHERE year = $1`, [year]);
     return row ?? null;
   }
 
   async lockYear(em: EntityManager, year: number): Promise<CalendarYearRow | null> {
-    const [row] = await em.query(`SELECT ${YEAR_COLUMNS} FROM calendar_year WHERE year = $1 FOR UPDATE`, [year]);
+    const [row] = await em.query<CalendarYearRow[]>(`SELECT ${YEAR_COLUMNS} FROM calendar_year WHERE year = $1 FOR UPDATE`, [year]);
     return row ?? null;
   }
 
   /** Records a year as entered unless it is; null when another transaction got there first. */
   async insertYear(em: EntityManager, row: Omit<CalendarYearRow, 'version'>): Promise<CalendarYearRow | null> {
-    const [inserted] = await em.query(
+    const [inserted] = await em.query<CalendarYearRow[]>(
       `INSERT INTO calendar_year (year, source, entered_at, entered_by, version) VALUES ($1, $2, $3, $4, 1)
        ON CONFLICT (year) DO NOTHING RETURNING ${YEAR_COLUMNS}`,
       [row.year, row.source, row.enteredAt, row.enteredBy],
@@ -131,13 +131,13 @@ export class CalendarRepository {
   }
 
   async deleteYear(em: EntityManager, year: number, version: number): Promise<boolean> {
-    const [, affected] = await em.query(`DELETE FROM calendar_year WHERE year = $1 AND version = $2`, [year, version]);
+    const [, affected] = await em.query<[unknown[], number]>(`DELETE FROM calendar_year WHERE year = $1 AND version = $2`, [year, version]);
     return affected === 1;
   }
 
   /** How many holidays a year has in the calendar (read in `em`'s transaction). */
   async holidayCount(em: EntityManager, year: number): Promise<number> {
-    const [{ n }] = await em.query(
+    const [{ n }] = await em.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM calendar_day WHERE kind = 'holiday' AND date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1)`,
       [year],
     );
@@ -156,7 +156,7 @@ export class CalendarRepository {
        ON CONFLICT (year) DO NOTHING RETURNING year`,
       [first, last, source, now],
     );
-    const [removed] = await em.query(`DELETE FROM calendar_year WHERE source = $3 AND (year < $1 OR year > $2) RETURNING year`, [first, last, source]);
-    return [...added, ...(removed as { year: number }[])].map((r) => r.year);
+    const [removed] = await em.query<[{ year: number }[], number]>(`DELETE FROM calendar_year WHERE source = $3 AND (year < $1 OR year > $2) RETURNING year`, [first, last, source]);
+    return [...added, ...removed].map((r) => r.year);
   }
 }

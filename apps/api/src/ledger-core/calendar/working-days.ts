@@ -20,7 +20,7 @@ export function isPlainDate(value: unknown): value is string {
 }
 
 function dayNumber(date: string): number {
-  if (!isPlainDate(date)) throw new RangeError(`not a plain date: ${date}`);
+  if (!isPlainDate(date)) throw new RangeError(`not a plain date: ${String(date)}`);
   const [y, m, d] = date.split('-').map(Number);
   return Date.UTC(y, m - 1, d) / MS_PER_DAY;
 }
@@ -113,7 +113,7 @@ export function spanLength(from: string, to: string, unit: DeadlineUnit, kindOf:
  * has no such day (a period of one month from 31 January ends on 28 or 29 February).
  */
 export function addMonths(date: string, n: number): string {
-  if (!isPlainDate(date)) throw new RangeError(`not a plain date: ${date}`);
+  if (!isPlainDate(date)) throw new RangeError(`not a plain date: ${String(date)}`);
   const [y, m, d] = date.split('-').map(Number);
   const months = y * 12 + (m - 1) + n;
   const year = Math.floor(months / 12);

@@ -99,7 +99,7 @@ export class DeadlinesRepository {
   }
 
   async lock(em: EntityManager, id: string): Promise<Deadline | null> {
-    const [row] = await em.query(`SELECT ${COLUMNS} FROM deadline d WHERE d.id = $1 FOR UPDATE`, [id]);
+    const [row] = await em.query<Deadline[]>(`SELECT ${COLUMNS} FROM deadline d WHERE d.id = $1 FOR UPDATE`, [id]);
     return row ?? null;
   }
 
@@ -110,7 +110,7 @@ export class DeadlinesRepository {
       params.push(value);
       return `${COLUMN_NAMES[key as keyof DeadlineChanges]} = $${params.length}`;
     });
-    const [rows] = await em.query(
+    const [rows] = await em.query<[Deadline[], number]>(
       `UPDATE deadline d SET ${[...sets, 'updated_at = $2', 'version = d.version + 1'].join(', ')} WHERE d.id = $1 RETURNING ${COLUMNS}`,
       params,
     );
@@ -164,8 +164,8 @@ export class DeadlinesRepository {
     const from = `FROM deadline d JOIN org_unit o ON o.id = d.town_id
       CROSS JOIN LATERAL (SELECT ($2::timestamptz AT TIME ZONE o.time_zone)::date AS today) z
       WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${from}`, params);
-    const rows = await this.ds.query(
+    const [{ total }] = await this.ds.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params);
+    const rows = await this.ds.query<MyDeadlineRow[]>(
       `SELECT ${COLUMNS}, to_char(z.today, 'YYYY-MM-DD') AS today ${from}
         ORDER BY d.paused_from IS NOT NULL, d.due_date - z.today, d.title, d.id OFFSET ${p(f.offset)} LIMIT ${p(f.limit)}`,
       params,

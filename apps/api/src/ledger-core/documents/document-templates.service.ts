@@ -59,7 +59,7 @@ export class DocumentTemplates {
   }
 
   private async stored(townId: string, kind: string, em: EntityManager = this.ds.manager, lock = false): Promise<StoredTemplate | null> {
-    const [row] = await em.query(`SELECT * FROM document_template WHERE town_id = $1 AND kind = $2${lock ? ' FOR UPDATE' : ''}`, [townId, kind]);
+    const [row] = await em.query<StoredTemplate[]>(`SELECT * FROM document_template WHERE town_id = $1 AND kind = $2${lock ? ' FOR UPDATE' : ''}`, [townId, kind]);
     return row ?? null;
   }
 

@@ -39,7 +39,7 @@ function paragraphs(xml: string): TextNode[][] {
       current = [];
       continue;
     }
-    current.push({ start: m.index!, end: m.index! + m[0].length, text: decode(m[1]) });
+    current.push({ start: m.index, end: m.index + m[0].length, text: decode(m[1]) });
   }
   if (current.length) out.push(current);
   return out;
@@ -68,8 +68,8 @@ export function fillXml(xml: string, value: (name: string) => string | undefined
     for (const m of joined.matchAll(PLACEHOLDER)) {
       const text = value(m[1].trim());
       if (text === undefined) continue;
-      for (let k = m.index!; k < m.index! + m[0].length; k++) deleted.add(k);
-      inserts.set(m.index!, text);
+      for (let k = m.index; k < m.index + m[0].length; k++) deleted.add(k);
+      inserts.set(m.index, text);
     }
     if (inserts.size === 0) continue;
     const texts = nodes.map(() => '');

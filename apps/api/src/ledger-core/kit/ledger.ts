@@ -1,6 +1,7 @@
 import { DynamicModule, Get, Inject, Query, Type } from '@nestjs/common';
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { MigrationInterface } from 'typeorm';
 import type { Bilingual } from '../../common/app-exception';
 import type { LedgerType, PermissionCode, TransitionRule } from '@fazhi/contracts';
 import { RequirePermission } from '../../access/access.decorators';
@@ -26,14 +27,19 @@ export interface FigureDefinition {
  * entities, migrations, statistics routes) are built from the registered descriptors
  * (`apps/api/src/ledgers.ts`), so a new ledger is its folder and one line there.
  */
+/** A TypeORM entity class. */
+export type EntityClass = Type<unknown>;
+/** A TypeORM migration class. */
+export type MigrationClass = Type<MigrationInterface>;
+
 export interface LedgerDescriptor {
   key: LedgerType;
   /** The ledger's Nest module (controllers, repository, services). */
   module: Type<unknown>;
   /** Its TypeORM entities. */
-  entities: Function[];
+  entities: EntityClass[];
   /** Migrations that touch only this ledger's tables (mixed ones stay in database/migrations). */
-  migrations: Function[];
+  migrations: MigrationClass[];
   /** The label between the town prefix and the year in its record numbers (`调` in 广海调〔2021〕第0001号). */
   numberLabel: string;
   /** The kinds of deadline its records open. */
@@ -80,7 +86,7 @@ export const ledgerModules = (ledgers: readonly LedgerDescriptor[]) => ledgers.m
 export const ledgerEntities = (ledgers: readonly LedgerDescriptor[]) => ledgers.flatMap((l) => l.entities);
 
 /** Migrations in the order of their timestamps (the digits ending each class name). */
-export function inMigrationOrder(migrations: Function[]): Function[] {
-  const stamp = (m: Function) => Number(/(\d{13})$/.exec(m.name)?.[1] ?? 0);
+export function inMigrationOrder(migrations: MigrationClass[]): MigrationClass[] {
+  const stamp = (m: MigrationClass) => Number(/(\d{13})$/.exec(m.name)?.[1] ?? 0);
   return [...migrations].sort((a, b) => stamp(a) - stamp(b));
 }

@@ -7,13 +7,13 @@ import { camelRow, containsPattern, numbersInUse, updateVersioned } from '../rec
 /** What a special filter condition is written with: parameters and the ledger's common pieces. */
 export interface ConditionSql {
   /** Appends a parameter and answers its placeholder (`$3`). */
-  p(value: unknown): string;
+  p: (value: unknown) => string;
   /** An instant column as a local time in the record's town (the town joined as `t`). */
-  local(column: string): string;
+  local: (column: string) => string;
   /** `extract(year FROM column) = year`. */
-  inYear(column: string, year: number): string;
+  inYear: (column: string, year: number) => string;
   /** The record once reached the state (its status history holds the step). */
-  reached(status: string): string;
+  reached: (status: string) => string;
 }
 
 /**
@@ -114,18 +114,18 @@ export abstract class RecordRepository<Row extends { id: string; number: string 
   async list(scope: ResolvedScope, f: F, page: { offset: number; limit: number }): Promise<{ rows: Row[]; total: number }> {
     const params: unknown[] = [];
     const where = this.where(scope, f, params);
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${this.spec.from} WHERE ${where}`, params);
+    const [{ total }] = await this.ds.query<{ total: number }[]>(`SELECT count(*)::int AS total ${this.spec.from} WHERE ${where}`, params);
     const dir = f.order === 'asc' ? 'ASC' : 'DESC';
     const { sorts, alias } = this.spec;
     const order = (sorts[f.sort ?? 'number'] ?? sorts.number).replace(/%s/g, dir);
     const p = sqlParams(params);
-    const rows = await this.ds.query(`${this.selectFrom()} WHERE ${where} ORDER BY ${order}, ${alias}.id OFFSET ${p(page.offset)} LIMIT ${p(page.limit)}`, params);
-    return { rows: rows.map((r: Record<string, unknown>) => this.hydrate(r)), total };
+    const rows = await this.ds.query<Record<string, unknown>[]>(`${this.selectFrom()} WHERE ${where} ORDER BY ${order}, ${alias}.id OFFSET ${p(page.offset)} LIMIT ${p(page.limit)}`, params);
+    return { rows: rows.map((r) => this.hydrate(r)), total };
   }
 
   async count(scope: ResolvedScope, f: F): Promise<number> {
     const params: unknown[] = [];
-    const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n ${this.spec.from} WHERE ${this.where(scope, f, params)}`, params);
+    const [{ n }] = await this.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n ${this.spec.from} WHERE ${this.where(scope, f, params)}`, params);
     return n;
   }
 
@@ -134,8 +134,8 @@ export abstract class RecordRepository<Row extends { id: string; number: string 
     const expr = this.spec.groups?.[group];
     if (!expr) throw new Error(`countBy: no group ${group} in ${this.spec.table}`);
     const params: unknown[] = [];
-    const rows = await this.ds.query(`SELECT ${expr} AS k, count(*)::int AS n ${this.spec.from} WHERE ${this.where(scope, f, params)} GROUP BY 1`, params);
-    return new Map(rows.map((r: { k: string | null; n: number }) => [r.k, r.n]));
+    const rows = await this.ds.query<{ k: string | null; n: number }[]>(`SELECT ${expr} AS k, count(*)::int AS n ${this.spec.from} WHERE ${this.where(scope, f, params)} GROUP BY 1`, params);
+    return new Map(rows.map((r) => [r.k, r.n]));
   }
 
   /** All matching rows in number order, in batches (exports). */
@@ -145,7 +145,7 @@ export abstract class RecordRepository<Row extends { id: string; number: string 
       const params: unknown[] = [];
       const where = this.where(scope, f, params);
       const p = sqlParams(params);
-      const rows = await this.ds.query(`${this.selectFrom()} WHERE ${where} ORDER BY ${a}.year, ${a}.seq, ${a}.id OFFSET ${p(offset)} LIMIT ${p(batch)}`, params);
+      const rows = await this.ds.query<Record<string, unknown>[]>(`${this.selectFrom()} WHERE ${where} ORDER BY ${a}.year, ${a}.seq, ${a}.id OFFSET ${p(offset)} LIMIT ${p(batch)}`, params);
       for (const r of rows) yield this.hydrate(r);
       if (rows.length < batch) return;
     }
@@ -155,7 +155,7 @@ export abstract class RecordRepository<Row extends { id: string; number: string 
   async findInScope(scope: ResolvedScope, id: string, em: EntityManager = this.ds.manager, lock = false): Promise<Row | null> {
     const params: unknown[] = [id];
     const where = this.where(scope, {} as F, params);
-    const rows = await em.query(`${this.selectFrom()} WHERE ${this.spec.alias}.id = $1 AND ${where}${lock ? ` FOR UPDATE OF ${this.spec.alias}` : ''}`, params);
+    const rows = await em.query<Record<string, unknown>[]>(`${this.selectFrom()} WHERE ${this.spec.alias}.id = $1 AND ${where}${lock ? ` FOR UPDATE OF ${this.spec.alias}` : ''}`, params);
     return rows[0] ? this.hydrate(rows[0]) : null;
   }
 
@@ -164,8 +164,8 @@ export abstract class RecordRepository<Row extends { id: string; number: string 
     if (numbers.length === 0) return new Map();
     const params: unknown[] = [townId, numbers];
     const a = this.spec.alias;
-    const rows = await em.query(`${this.selectFrom()} WHERE ${a}.town_id = $1 AND ${a}.number = ANY($2::varchar[]) AND ${this.where(scope, {} as F, params)}`, params);
-    return new Map(rows.map((r: Record<string, unknown>) => [r.number as string, this.hydrate(r)]));
+    const rows = await em.query<Record<string, unknown>[]>(`${this.selectFrom()} WHERE ${a}.town_id = $1 AND ${a}.number = ANY($2::varchar[]) AND ${this.where(scope, {} as F, params)}`, params);
+    return new Map(rows.map((r) => [r.number as string, this.hydrate(r)]));
   }
 
   /** Which of `numbers` a record of the town holds (void ones included). */

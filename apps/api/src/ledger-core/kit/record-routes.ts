@@ -64,7 +64,7 @@ export function RecordRoutes<Dto, Detail>(ledger: LedgerType, o: RecordRoutesOpt
     @RequirePermission(o.read)
     @Get()
     list(@CurrentPrincipal() p: Principal, @Query() q: object): Promise<Page<Dto>> {
-      if (o.personalQuery) refusePersonalQuery(q as Record<string, unknown>, o.personalQuery);
+      if (o.personalQuery) refusePersonalQuery(q, o.personalQuery);
       return this.routed.list(p, q);
     }
 

@@ -22,7 +22,7 @@ export class NumberingService {
   async next(em: EntityManager, ledger: LedgerType, townId: string, registeredAt: Date, fallbackLabel?: string): Promise<RecordNumber> {
     const { prefix, label, timeZone } = await this.parts(em, ledger, townId, fallbackLabel);
     const year = yearInZone(registeredAt, timeZone);
-    const [row] = await em.query(
+    const [row] = await em.query<{ last_seq: string | number }[]>(
       `INSERT INTO record_counter (town_id, ledger, year, last_seq) VALUES ($1, $2, $3, 1)
        ON CONFLICT (town_id, ledger, year) DO UPDATE SET last_seq = record_counter.last_seq + 1
        RETURNING last_seq`,
@@ -37,7 +37,7 @@ export class NumberingService {
     if (count === 0) return [];
     const { prefix, label, timeZone } = await this.parts(em, ledger, townId);
     const year = yearInZone(registeredAt, timeZone);
-    const [row] = await em.query(
+    const [row] = await em.query<{ last_seq: string | number }[]>(
       `INSERT INTO record_counter (town_id, ledger, year, last_seq) VALUES ($1, $2, $3, $4)
        ON CONFLICT (town_id, ledger, year) DO UPDATE SET last_seq = record_counter.last_seq + $4
        RETURNING last_seq`,
@@ -66,7 +66,7 @@ export class NumberingService {
   private async parts(em: EntityManager, ledger: LedgerType, townId: string, fallbackLabel?: string): Promise<{ prefix: string; label: string; timeZone: string }> {
     const town = (await this.tree.byId()).get(townId);
     if (!town || town.level !== 'town') throw new Error(`numbering: ${townId} is not a town`);
-    const [type] = await em.query(`SELECT number_label FROM ledger_type WHERE code = $1`, [ledger]);
+    const [type] = await em.query<{ number_label: string | null }[]>(`SELECT number_label FROM ledger_type WHERE code = $1`, [ledger]);
     return { prefix: town.numberPrefix ?? town.name, label: type?.number_label ?? fallbackLabel ?? LEDGER_NUMBER_LABELS[ledger], timeZone: town.timeZone };
   }
 }

@@ -15,7 +15,7 @@ export class TownSettings {
   ) {}
 
   async get<T>(townId: string, key: string, fallback: T, em: EntityManager = this.ds.manager): Promise<TownSetting<T>> {
-    const [row] = await em.query(`SELECT value, updated_at, version FROM town_setting WHERE town_id = $1 AND key = $2`, [townId, key]);
+    const [row] = await em.query<{ value: unknown; updated_at: Date; version: number }[]>(`SELECT value, updated_at, version FROM town_setting WHERE town_id = $1 AND key = $2`, [townId, key]);
     if (!row) return { townId, key, value: fallback, isDefault: true, updatedAt: null, version: 0 };
     return { townId, key, value: row.value as T, isDefault: false, updatedAt: new Date(row.updated_at).toISOString(), version: row.version };
   }
@@ -23,7 +23,7 @@ export class TownSettings {
   /** Sets a town's value when `version` is the current one (0 for a town still on the default); 409 otherwise. */
   async set<T>(em: EntityManager, o: { townId: string; key: string; value: T; version: number; userId: string }): Promise<void> {
     const now = this.clock.now();
-    const [before] = await em.query(`SELECT value, version FROM town_setting WHERE town_id = $1 AND key = $2 FOR UPDATE`, [o.townId, o.key]);
+    const [before] = await em.query<{ value: unknown; version: number }[]>(`SELECT value, version FROM town_setting WHERE town_id = $1 AND key = $2 FOR UPDATE`, [o.townId, o.key]);
     if ((before?.version ?? 0) !== o.version) throw staleVersion();
     if (before) {
       await em.query(`UPDATE town_setting SET value = $3, updated_at = $4, updated_by = $5, version = version + 1 WHERE town_id = $1 AND key = $2`, [o.townId, o.key, JSON.stringify(o.value), now, o.userId]);

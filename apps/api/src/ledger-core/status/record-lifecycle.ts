@@ -62,11 +62,11 @@ export class RecordLifecycle {
     if (!r.closedStatuses.includes(row.status)) {
       throw new AppException(409, 'RECORD_NOT_CLOSED', { zh: '只有已办结的记录才需要重新打开', en: 'Only closed records can be reopened' });
     }
-    const [last] = await em.query(
+    const [last] = await em.query<{ from_status: string }[]>(
       `SELECT from_status FROM status_history WHERE town_id = $4 AND ledger = $1 AND record_id = $2 AND to_status = $3 AND from_status <> to_status ORDER BY at DESC, id DESC LIMIT 1`,
       [r.ledger, row.id, row.status, row.townId],
     );
-    const back = (last?.from_status as string | undefined) ?? 'registered';
+    const back = last?.from_status ?? 'registered';
     const set = { status: back, updated_at: this.clock.now(), updated_by: r.userId, ...(r.clear?.(back) ?? {}) };
     if (!(await updateVersioned(em, r.table, row.id, r.version, set))) throw staleVersion();
     await this.history.record(em, { townId: row.townId, ledger: r.ledger, recordId: row.id, from: row.status, to: back, remark: `重新打开:${r.reason}` });
