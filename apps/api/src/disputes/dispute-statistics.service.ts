@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Controller, Injectable } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { DISPUTE_CATEGORIES, DISPUTE_CATEGORY_LABELS, DisputeStatistics } from '@fazhi/contracts';
 import { Principal } from '../access/principal';
 import { countFigures, figureQueries, monthsOf, toQueryString, villageBreakdown } from '../ledger-core/figures';
-import type { LedgerStatistics } from '../ledger-core/kit/ledger';
+import { LedgerStatistics, StatisticsRoutes } from '../ledger-core/kit/ledger';
 import { OrgTreeService } from '../org/org-tree.service';
 import { DisputeFilter, DisputeRepository } from './dispute.repository';
 import { PeaceOfficerFilter, PeaceOfficerRepository } from './peace-officers/peace-officer.repository';
@@ -73,5 +74,14 @@ export class DisputeStatisticsService implements LedgerStatistics<DisputeStatist
         peaceOfficers: toQueryString(officerFilter as Record<string, unknown>),
       },
     };
+  }
+}
+
+/** `GET /api/statistics/disputes`: one year of the dispute and peace-officer figures. */
+@ApiTags('statistics')
+@Controller('statistics')
+export class DisputeStatisticsController extends StatisticsRoutes<DisputeStatistics>('disputes', ['dispute.read', 'dashboard.read']) {
+  constructor(figures: DisputeStatisticsService, tree: OrgTreeService) {
+    super(figures, tree);
   }
 }

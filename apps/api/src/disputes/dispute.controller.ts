@@ -6,7 +6,7 @@ import { RequireAllPermissions, RequirePermission } from '../access/access.decor
 import { CurrentPrincipal, Principal } from '../access/principal';
 import { contentDisposition } from '../ledger-core/attachments/file-names';
 import { TownQuery } from '../common/town-query';
-import { RecordRoutes } from '../ledger-core/kit/record-routes';
+import { RecordSheetRoutes } from '../ledger-core/kit/record-routes';
 import { RecordAttachments } from '../ledger-core/record-attachments';
 import { SpreadsheetUpload } from '../ledger-core/spreadsheet-upload';
 import { VersionQuery } from '../common/version';
@@ -47,9 +47,9 @@ function sendDocx(res: Response, file: { fileName: string; content: Buffer }): v
 
 @ApiTags('disputes')
 @Controller('disputes')
-export class DisputeController extends RecordRoutes<DisputeDto, DisputeDetailDto>(LEDGER, {
+export class DisputeController extends RecordSheetRoutes<DisputeDto, DisputeDetailDto, { list: DisputeListQuery; create: DisputeCreateDto; update: DisputeUpdateDto; export: DisputeExportQuery }>(LEDGER, {
   read: 'dispute.read', write: 'dispute.write', listQuery: DisputeListQuery, createBody: DisputeCreateDto, updateBody: DisputeUpdateDto, personalQuery: PARTY_SEARCH,
-  sheets: { exportQuery: DisputeExportQuery },
+  exportQuery: DisputeExportQuery,
 }) {
   constructor(
     private readonly disputes: DisputeService,

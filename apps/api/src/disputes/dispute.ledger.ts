@@ -2,7 +2,7 @@ import { DISPUTE_FIGURES, DISPUTE_STATUS_LABELS, DISPUTE_TRANSITIONS, LEDGER_NUM
 import { defineLedger } from '../ledger-core/kit/ledger';
 import { DisputeLedgerModule } from './dispute-ledger.module';
 import { DisputeEntity, DisputeFollowUpEntity, DisputePartyEntity, DisputeSessionEntity } from './dispute.entities';
-import { DisputeStatisticsService } from './dispute-statistics.service';
+import { DisputeStatisticsController } from './dispute-statistics.service';
 import { PeaceOfficerEntity } from './peace-officers/peace-officer.entity';
 
 /** The dispute mediation ledger (矛盾纠纷排查化解台账) and its peace officer register. */
@@ -15,6 +15,6 @@ export const DISPUTE_LEDGER = defineLedger({
   numberLabel: LEDGER_NUMBER_LABELS.dispute,
   deadlineKinds: [MEDIATION_DEADLINE_KIND],
   figures: DISPUTE_FIGURES,
-  statistics: { path: 'disputes', permissions: ['dispute.read', 'dashboard.read'], service: DisputeStatisticsService },
+  statistics: DisputeStatisticsController,
   workflow: { table: DISPUTE_TRANSITIONS, labels: DISPUTE_STATUS_LABELS },
 });

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { VesselCaseDetailDto, VesselCaseDto } from '@fazhi/contracts';
 import { RequireAllPermissions, RequirePermission } from '../access/access.decorators';
 import { CurrentPrincipal, Principal } from '../access/principal';
-import { RecordRoutes } from '../ledger-core/kit/record-routes';
+import { RecordSheetRoutes } from '../ledger-core/kit/record-routes';
 import { RecordAttachments } from '../ledger-core/record-attachments';
 import { SpreadsheetUpload } from '../ledger-core/spreadsheet-upload';
 import { PersuasionDto, TransitionDto, UnmaskDto, VesselCaseCreateDto, VesselCaseUpdateDto, VesselExportQuery, VesselListQuery } from './vessel-case.dto';
@@ -14,9 +14,9 @@ const uuid = new ParseUUIDPipe();
 
 @ApiTags('vessel-cases')
 @Controller('vessel-cases')
-export class VesselCaseController extends RecordRoutes<VesselCaseDto, VesselCaseDetailDto>(LEDGER, {
+export class VesselCaseController extends RecordSheetRoutes<VesselCaseDto, VesselCaseDetailDto, { list: VesselListQuery; create: VesselCaseCreateDto; update: VesselCaseUpdateDto; export: VesselExportQuery }>(LEDGER, {
   read: 'vessel.read', write: 'vessel.write', listQuery: VesselListQuery, createBody: VesselCaseCreateDto, updateBody: VesselCaseUpdateDto,
-  personalQuery: ['ownerName', 'ownerIdNumber', 'ownerPhone'], sheets: { exportQuery: VesselExportQuery },
+  personalQuery: ['ownerName', 'ownerIdNumber', 'ownerPhone'], exportQuery: VesselExportQuery,
 }) {
   constructor(
     private readonly vessels: VesselCaseService,

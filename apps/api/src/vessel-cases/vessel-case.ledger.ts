@@ -5,7 +5,7 @@ import { CertificateEntity, CertificateEventEntity } from './certificates/certif
 import { CampaignEntity, VesselCaseEntity, VesselPersuasionEntity } from './vessel-case.entities';
 import { NOTICE_KIND } from './vessel-case.service';
 import { VesselLedgerModule } from './vessel-ledger.module';
-import { VesselStatisticsService } from './vessel-statistics.service';
+import { VesselStatisticsController } from './vessel-statistics.service';
 
 /** The three-no vessel ledger (涉渔“三无”船舶台账) with its destruction campaigns and the enforcement certificates. */
 export const VESSEL_LEDGER = defineLedger({
@@ -17,6 +17,6 @@ export const VESSEL_LEDGER = defineLedger({
   numberLabel: LEDGER_NUMBER_LABELS['vessel-case'],
   deadlineKinds: [NOTICE_KIND],
   figures: VESSEL_FIGURES,
-  statistics: { path: 'vessels', permissions: ['vessel.read', 'dashboard.read'], service: VesselStatisticsService },
+  statistics: VesselStatisticsController,
   workflow: { table: VESSEL_TRANSITIONS, labels: VESSEL_STATUS_LABELS },
 });

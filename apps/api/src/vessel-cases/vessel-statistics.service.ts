@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Controller, Injectable } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { VesselStatistics } from '@fazhi/contracts';
 import { Principal } from '../access/principal';
-import { LedgerStatistics } from '../ledger-core/kit/ledger';
+import { LedgerStatistics, StatisticsRoutes } from '../ledger-core/kit/ledger';
 import { figureQueries, monthsOf, toQueryString, villageBreakdown } from '../ledger-core/figures';
 import { OrgTreeService } from '../org/org-tree.service';
 import { VesselCaseRepository, VesselFilter } from './vessel-case.repository';
@@ -66,5 +67,14 @@ export class VesselStatisticsService implements LedgerStatistics<VesselStatistic
       byVillage: villageBreakdown(await this.tree.byId(), { registered: regByVillage, dismantled: disByVillage }),
       filters: { ...figureQueries(figures), campaigns: toQueryString(campaignFilter) },
     };
+  }
+}
+
+/** `GET /api/statistics/vessels`: one year of the vessel figures. */
+@ApiTags('statistics')
+@Controller('statistics')
+export class VesselStatisticsController extends StatisticsRoutes<VesselStatistics>('vessels', ['vessel.read', 'dashboard.read']) {
+  constructor(figures: VesselStatisticsService, tree: OrgTreeService) {
+    super(figures, tree);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Injectable, Module } from '@nestjs/common';
 import type { Response } from 'express';
 import { Principal } from '../../src/access/principal';
-import { LedgerSheets, RecordRoutes } from '../../src/ledger-core/kit/record-routes';
+import { LedgerSheets, RecordSheetRoutes } from '../../src/ledger-core/kit/record-routes';
 import { RecordAttachments } from '../../src/ledger-core/record-attachments';
 import { SpreadsheetUpload } from '../../src/ledger-core/spreadsheet-upload';
 import { FixtureEventCreateDto, FixtureEventListQuery, FixtureEventUpdateDto } from './fixture-event.dto';
@@ -37,9 +37,13 @@ export class FixtureEventSheets implements LedgerSheets {
 
 /** The fixture ledger's routes: all of them the kit's. */
 @Controller('fixture-events')
-export class FixtureEventController extends RecordRoutes<FixtureEventDto, FixtureEventDetail>('publicity-event', {
+export class FixtureEventController extends RecordSheetRoutes<
+  FixtureEventDto,
+  FixtureEventDetail,
+  { list: FixtureEventListQuery; create: FixtureEventCreateDto; update: FixtureEventUpdateDto; export: FixtureEventListQuery }
+>('publicity-event', {
   read: 'legal.read', write: 'legal.write', listQuery: FixtureEventListQuery, createBody: FixtureEventCreateDto, updateBody: FixtureEventUpdateDto,
-  sheets: { exportQuery: FixtureEventListQuery },
+  exportQuery: FixtureEventListQuery,
 }) {
   constructor(events: FixtureEventService, attachments: RecordAttachments, sheets: FixtureEventSheets, uploads: SpreadsheetUpload) {
     super(attachments, events, sheets, uploads);

@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Controller, Injectable } from '@nestjs/common';
 import { LedgerRecordDto, TransitionRule } from '@fazhi/contracts';
 import { figureQueries } from '../../src/ledger-core/figures';
 import { EntityManager } from 'typeorm';
 import { Principal } from '../../src/access/principal';
 import { RecordRepository, RecordTable } from '../../src/ledger-core/kit/record-repository';
 import { RecordKit, RecordService } from '../../src/ledger-core/kit/record-service';
-import type { LedgerStatistics } from '../../src/ledger-core/kit/ledger';
+import { LedgerStatistics, StatisticsRoutes } from '../../src/ledger-core/kit/ledger';
+import { OrgTreeService } from '../../src/org/org-tree.service';
 import { LedgerRecordRow, recordDtoFields } from '../../src/ledger-core/records';
 import { GuardFailure, Workflow } from '../../src/ledger-core/status/transitions';
 import { FixtureEventCreateDto, FixtureEventListQuery, FixtureEventStepData, FixtureEventUpdateDto } from './fixture-event.dto';
@@ -90,12 +91,20 @@ export class FixtureEventService extends RecordService<FixtureStatus, FixtureRow
   }
 }
 
-/** The fixture's figures: events registered and held in the year, each with its list filter. */
+/** The fixture's figures: events registered and held in a year, each with the list filter that shows its rows. */
+export interface FixtureFigures {
+  year: number;
+  registered: number;
+  held: number;
+  filters: Record<'registered' | 'held', string>;
+}
+
+/** The fixture's figures service. */
 @Injectable()
-export class FixtureEventStatistics implements LedgerStatistics {
+export class FixtureEventStatistics implements LedgerStatistics<FixtureFigures> {
   constructor(private readonly repo: FixtureEventRepository) {}
 
-  async figures(principal: Principal, year: number, townId?: string) {
+  async figures(principal: Principal, year: number, townId?: string): Promise<FixtureFigures> {
     const base: FixtureFilter = { voided: 'false', ...(townId ? { townId } : {}) };
     const filters = { registered: { ...base, registeredYear: year }, held: { ...base, heldYear: year } };
     return {
@@ -104,5 +113,12 @@ export class FixtureEventStatistics implements LedgerStatistics {
       held: await this.repo.count(principal.scope, filters.held),
       filters: figureQueries(filters),
     };
+  }
+}
+
+@Controller('statistics')
+export class FixtureEventStatisticsController extends StatisticsRoutes<FixtureFigures>('fixture-events', ['legal.read', 'dashboard.read']) {
+  constructor(figures: FixtureEventStatistics, tree: OrgTreeService) {
+    super(figures, tree);
   }
 }

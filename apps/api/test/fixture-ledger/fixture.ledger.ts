@@ -2,7 +2,7 @@ import { defineLedger } from '../../src/ledger-core/kit/ledger';
 import { FixtureLedgerModule } from './fixture-event.controller';
 import { FixtureEventEntity } from './fixture-event.entity';
 import { FixtureEvents1799000000000 } from './fixture-event.migration';
-import { FIXTURE_FIGURES, FIXTURE_LABELS, FIXTURE_TRANSITIONS, FixtureEventStatistics } from './fixture-event.service';
+import { FIXTURE_FIGURES, FIXTURE_LABELS, FIXTURE_TRANSITIONS, FixtureEventStatisticsController } from './fixture-event.service';
 
 /** A small ledger registered only by the kit's test: publicity events (普法活动). */
 export const FIXTURE_LEDGER = defineLedger({
@@ -13,6 +13,6 @@ export const FIXTURE_LEDGER = defineLedger({
   numberLabel: '普法',
   deadlineKinds: [],
   figures: FIXTURE_FIGURES,
-  statistics: { path: 'fixture-events', permissions: ['legal.read', 'dashboard.read'], service: FixtureEventStatistics },
+  statistics: FixtureEventStatisticsController,
   workflow: { table: FIXTURE_TRANSITIONS, labels: FIXTURE_LABELS },
 });

@@ -1,6 +1,4 @@
-import { DynamicModule, Get, Inject, Query, Type } from '@nestjs/common';
-import { Controller } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { DynamicModule, Get, Query, Type } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
 import type { Bilingual } from '../../common/app-exception';
 import type { LedgerType, PermissionCode, TransitionRule } from '@fazhi/contracts';
@@ -46,8 +44,8 @@ export interface LedgerDescriptor {
   deadlineKinds: readonly string[];
   /** Its figures, each defined once. */
   figures: Readonly<Record<string, FigureDefinition>>;
-  /** `GET /api/statistics/<path>` answered by `service` for callers holding one of `permissions`. */
-  statistics?: { path: string; permissions: PermissionCode[]; service: Type<LedgerStatistics> };
+  /** Its `GET /api/statistics/<path>` controller, a class on `StatisticsRoutes`. */
+  statistics?: Type<unknown>;
   /** Its transition table and state labels. */
   workflow: { table: readonly TransitionRule<string>[]; labels: Record<string, Bilingual> };
 }
@@ -56,30 +54,31 @@ export function defineLedger<const D extends LedgerDescriptor>(descriptor: D): D
   return descriptor;
 }
 
-/** The statistics route of a ledger, `GET /api/statistics/<path>` (a filter outside the scope answers 404). */
-function statisticsController(key: string, s: NonNullable<LedgerDescriptor['statistics']>): Type<unknown> {
-  @ApiTags('statistics')
-  @Controller('statistics')
-  class LedgerStatisticsController {
-    constructor(
-      @Inject(s.service) private readonly figures: LedgerStatistics,
+/**
+ * The statistics route of a ledger, `GET /api/statistics/<path>`, answered by its figures service for
+ * callers holding one of `permissions` (a filter outside the scope answers 404). The ledger's
+ * controller extends the class this returns, so the answer's type is the figures' own.
+ */
+export function StatisticsRoutes<T>(path: string, permissions: PermissionCode[]) {
+  abstract class Routes {
+    protected constructor(
+      private readonly figures: LedgerStatistics<T>,
       private readonly tree: OrgTreeService,
     ) {}
 
-    @RequirePermission(...s.permissions)
-    @Get(s.path)
-    async statistics(@CurrentPrincipal() p: Principal, @Query() q: StatisticsQuery): Promise<unknown> {
+    @RequirePermission(...permissions)
+    @Get(path)
+    async statistics(@CurrentPrincipal() p: Principal, @Query() q: StatisticsQuery): Promise<T> {
       assertFilterInScope(p.scope, await this.tree.byId(), q);
       return this.figures.figures(p, q.year, q.townId);
     }
   }
-  Object.defineProperty(LedgerStatisticsController, 'name', { value: `${key.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase())}StatisticsController` });
-  return LedgerStatisticsController;
+  return Routes;
 }
 
 /** A ledger's module with the routes the core builds for it. */
 export function ledgerModule(d: LedgerDescriptor): DynamicModule {
-  return { module: d.module, controllers: d.statistics ? [statisticsController(d.key, d.statistics)] : [] };
+  return { module: d.module, controllers: d.statistics ? [d.statistics] : [] };
 }
 
 export const ledgerModules = (ledgers: readonly LedgerDescriptor[]) => ledgers.map(ledgerModule);

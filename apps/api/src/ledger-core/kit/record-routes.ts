@@ -25,21 +25,22 @@ export interface LedgerSheets {
   import(principal: Principal, content: Buffer, opts: { townId?: string; commit: boolean }): Promise<ImportPreview>;
 }
 
-export interface RecordRoutesOptions {
+/** The classes of a ledger's list query, create and update bodies and export query (validated as any DTO). */
+export interface RecordShapes {
+  list: object;
+  create: object;
+  update: object;
+  export: object;
+}
+
+export interface RecordRoutesOptions<S extends RecordShapes = RecordShapes> {
   read: PermissionCode;
   write: PermissionCode;
-  /** The classes of the list query and the create and update bodies (validated as any DTO). */
-  listQuery: Type<object>;
-  createBody: Type<object>;
-  updateBody: Type<object>;
+  listQuery: Type<S['list']>;
+  createBody: Type<S['create']>;
+  updateBody: Type<S['update']>;
   /** List filters that carry personal data: refused in a URL (they travel in a POST body). */
   personalQuery?: string[];
-  /**
-   * With the sheet routes: `POST search` (the list, its filters in the body), `GET`/`POST export.xlsx`
-   * (the export query's class) and `POST import`; the controller then hands over its sheets and the
-   * upload reader too.
-   */
-  sheets?: { exportQuery: Type<object> };
 }
 
 const uuid = new ParseUUIDPipe();
@@ -50,7 +51,7 @@ const uuid = new ParseUUIDPipe();
  * void and reopen. The ledger's controller extends the class this returns, hands it the ledger's
  * service and adds its own routes; its own come first, so `GET warnings` is matched before `GET :id`.
  */
-export function RecordRoutes<Dto, Detail>(ledger: LedgerType, o: RecordRoutesOptions) {
+export function RecordRoutes<Dto, Detail, S extends RecordShapes = RecordShapes>(ledger: LedgerType, o: RecordRoutesOptions<S>) {
   abstract class Routes extends AttachmentRoutes<Detail>(ledger, { read: o.read, write: o.write }) {
     protected constructor(
       attachments: RecordAttachments,
@@ -63,7 +64,7 @@ export function RecordRoutes<Dto, Detail>(ledger: LedgerType, o: RecordRoutesOpt
 
     @RequirePermission(o.read)
     @Get()
-    list(@CurrentPrincipal() p: Principal, @Query() q: object): Promise<Page<Dto>> {
+    list(@CurrentPrincipal() p: Principal, @Query() q: S['list']): Promise<Page<Dto>> {
       if (o.personalQuery) refusePersonalQuery(q, o.personalQuery);
       return this.routed.list(p, q);
     }
@@ -76,13 +77,13 @@ export function RecordRoutes<Dto, Detail>(ledger: LedgerType, o: RecordRoutesOpt
 
     @RequirePermission(o.write)
     @Post()
-    create(@CurrentPrincipal() p: Principal, @Body() body: object): Promise<Dto> {
+    create(@CurrentPrincipal() p: Principal, @Body() body: S['create']): Promise<Dto> {
       return this.routed.create(p, body);
     }
 
     @RequirePermission(o.write)
     @Patch(':id')
-    update(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: object): Promise<Dto> {
+    update(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: S['update']): Promise<Dto> {
       return this.routed.update(p, id, body);
     }
 
@@ -108,20 +109,27 @@ export function RecordRoutes<Dto, Detail>(ledger: LedgerType, o: RecordRoutesOpt
     }
   }
   paramTypes(Routes, [['list', 1, o.listQuery], ['create', 1, o.createBody], ['update', 2, o.updateBody]]);
-  if (!o.sheets) return Routes;
+  return Routes;
+}
 
-  abstract class SheetRoutes extends Routes {
+/**
+ * The record routes with the ledger's sheets in its 台账 layout: `POST search` (the list, its filters
+ * in the body), `GET`/`POST export.xlsx` (the export query's class) and `POST import`; the
+ * controller hands over its sheets and the upload reader too.
+ */
+export function RecordSheetRoutes<Dto, Detail, S extends RecordShapes = RecordShapes>(ledger: LedgerType, o: RecordRoutesOptions<S> & { exportQuery: Type<S['export']> }) {
+  abstract class SheetRoutes extends RecordRoutes<Dto, Detail, S>(ledger, o) {
     /** The list with its filters in the body: a search by personal data never travels in a URL. */
     @RequirePermission(o.read)
     @Post('search')
     @HttpCode(200)
-    search(@CurrentPrincipal() p: Principal, @Body() q: object): Promise<Page<Dto>> {
+    search(@CurrentPrincipal() p: Principal, @Body() q: S['list']): Promise<Page<Dto>> {
       return this.routed.list(p, q);
     }
 
     @RequirePermission(o.read)
     @Get('export.xlsx')
-    async exportXlsx(@CurrentPrincipal() p: Principal, @Query() q: object, @Res() res: Response): Promise<void> {
+    async exportXlsx(@CurrentPrincipal() p: Principal, @Query() q: S['export'], @Res() res: Response): Promise<void> {
       if (o.personalQuery) refusePersonalQuery(q, o.personalQuery);
       await this.sheets!.export(p, q, res);
     }
@@ -130,7 +138,7 @@ export function RecordRoutes<Dto, Detail>(ledger: LedgerType, o: RecordRoutesOpt
     @RequirePermission(o.read)
     @Post('export.xlsx')
     @HttpCode(200)
-    async exportSearch(@CurrentPrincipal() p: Principal, @Body() q: object, @Res() res: Response): Promise<void> {
+    async exportSearch(@CurrentPrincipal() p: Principal, @Body() q: S['export'], @Res() res: Response): Promise<void> {
       await this.sheets!.export(p, q, res);
     }
 
@@ -142,7 +150,7 @@ export function RecordRoutes<Dto, Detail>(ledger: LedgerType, o: RecordRoutesOpt
       return this.sheets!.import(p, content, { townId: q.townId, commit: q.mode === 'commit' });
     }
   }
-  paramTypes(SheetRoutes, [['search', 1, o.listQuery], ['exportXlsx', 1, o.sheets.exportQuery], ['exportSearch', 1, o.sheets.exportQuery]]);
+  paramTypes(SheetRoutes, [['search', 1, o.listQuery], ['exportXlsx', 1, o.exportQuery], ['exportSearch', 1, o.exportQuery]]);
   return SheetRoutes;
 }
 
