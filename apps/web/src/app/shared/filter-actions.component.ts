@@ -13,7 +13,7 @@ import { ZORRO_IMPORTS } from './zorro';
   imports: [ZORRO_IMPORTS],
   template: `
     <button nz-button nzType="primary" type="submit" [attr.data-test]="searchTestId()"><nz-icon nzType="search" />{{ t('common.search') }}</button>
-    <button nz-button type="button" (click)="reset.emit()"><nz-icon nzType="reload" />{{ t('common.reset') }}</button>
+    <button nz-button type="button" (click)="cleared.emit()"><nz-icon nzType="reload" />{{ t('common.reset') }}</button>
     @if (more() !== undefined) {
       <button nz-button nzType="link" type="button" class="fz-more-toggle" (click)="more.set(!more())" [attr.aria-expanded]="more()" data-test="filter-more">
         {{ more() ? t('filters.less') : t('filters.more') }}
@@ -45,5 +45,6 @@ export class FilterActionsComponent {
   /** Whether the folded filters show (`[(more)]`); without it there is nothing to fold. */
   readonly more = model<boolean>();
   readonly searchTestId = input<string>();
-  readonly reset = output<void>();
+  /** The reset button was pressed: the page clears its filters. */
+  readonly cleared = output<void>();
 }

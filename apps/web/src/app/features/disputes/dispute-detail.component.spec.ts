@@ -13,7 +13,7 @@ import { testMe } from '../../../testing/me';
 import { AuthService } from '../../core/auth/auth.service';
 import { APP_ICONS } from '../../registry';
 import { StepModalComponent } from '../../shared/transition-modal.component';
-import { DISPUTE_STEP_FIELD_KEYS, DisputeDetailComponent, disputeStepInputs } from './dispute-detail.component';
+import { DisputeDetailComponent, disputeStepInputs } from './dispute-detail.component';
 
 registerLocaleData(localeZh, 'zh-cn');
 
@@ -30,14 +30,14 @@ describe('dispute step fields', () => {
   it.each(DISPUTE_TRANSITIONS.filter((r) => r.requires?.length).map((r) => [r.to, [...(r.requires ?? [])]] as const))(
     'asks for %s exactly the fields the step requires, each labelled',
     (_to, requires) => {
-      const inputs = disputeStepInputs(requires, RECORD, OFFICERS, t as never);
+      const inputs = disputeStepInputs(requires, RECORD, OFFICERS, t);
       expect(inputs.map((i) => i.name)).toEqual(requires);
       expect(inputs.filter((i) => i.label === i.name).map((i) => i.name)).toEqual([]);
     },
   );
 
   it('offers the peace officers, the parties and the label maps as choices', () => {
-    const inputs = disputeStepInputs(['mediatorIds', 'refusingPartyId', 'referralRoute', 'performanceDeadline', 'terms', 'acceptedOn'], RECORD, OFFICERS, t as never);
+    const inputs = disputeStepInputs(['mediatorIds', 'refusingPartyId', 'referralRoute', 'performanceDeadline', 'terms', 'acceptedOn'], RECORD, OFFICERS, t);
     expect(inputs.map((i) => i.kind)).toEqual(['multiple', 'select', 'select', 'date', 'textarea', 'date']);
     expect(inputs[0].options).toEqual([{ value: 'o-1', label: '甄秀英 · 南湾村' }]);
     expect(inputs[1].options?.map((o) => o.value)).toEqual(['p-1', 'p-2']);
@@ -118,7 +118,7 @@ describe('dispute detail actions', () => {
   });
 
   it('records a session with the dispute’s version and shows the answer', async () => {
-    const root = await open(detail({ place: '南湾村调解室' } as Partial<DisputeDetailDto>));
+    const root = await open(detail({ place: '南湾村调解室' }));
     root.querySelector<HTMLButtonElement>('[data-test="session-add"]')!.click();
     await fixture.whenStable();
     expect(fieldsAsked()).toEqual(['date', 'place', 'attendees', 'record']);
@@ -171,7 +171,7 @@ describe('dispute detail actions', () => {
     expect(req.request.body).toEqual({ fields: ['name', 'idNumber', 'phone', 'address'], reason: '制作调解协议书' });
     req.flush({ parties: [{ id: 'p-1', name: '黄海生', idNumber: '440781199001011234', phone: '13812345678', address: null }] });
     await fixture.whenStable();
-    const row = root.querySelector('[data-party="p-1"]')!.textContent!;
+    const row = root.querySelector('[data-party="p-1"]')!.textContent;
     expect(row).toContain('黄海生');
     expect(row).toContain('440781199001011234');
     expect(root.querySelector('[data-party="p-2"]')!.textContent).toContain('李*明');

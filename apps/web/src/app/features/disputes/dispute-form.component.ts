@@ -23,7 +23,7 @@ import { villagesUnder } from '../../shared/org-tree';
 import { PageHeaderComponent } from '../../shared/page-header.component';
 import { toPlainDate } from '../../shared/plain-date';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { OrgApi } from '../org/org.api';
+import { OrgApi } from '../../core/api/org.api';
 import { DisputesApi } from './disputes.api';
 
 export type PartyGroup = FormGroup<{

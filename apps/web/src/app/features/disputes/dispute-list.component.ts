@@ -26,7 +26,7 @@ import { StatusSelectComponent } from '../../shared/ledger/status-select.compone
 import { OrgNames } from '../../shared/org-tree';
 import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { OrgApi } from '../org/org.api';
+import { OrgApi } from '../../core/api/org.api';
 import { DISPUTE_FILTERS, DisputeQuery } from './dispute-filters';
 import { DISPUTE_VIEW, RISK_COLORS, RISK_LEVELS } from './dispute-view';
 import { DisputeTypes, DisputesApi } from './disputes.api';

@@ -207,6 +207,25 @@ describe('peace officer register page', () => {
     expect(text('[data-test="form-error"]')).toContain('记录已被他人修改，请刷新后重试');
   });
 
+  it('opens the editor and the unmask dialog from the keyboard: the row links take focus and Enter', async () => {
+    await open(['dispute.read', 'peace_officer.manage', 'personal.unmask']);
+    listRequests()[0].flush(page([officer()], 1));
+    await settle();
+    const enter = (selector: string) => {
+      const link = el().querySelector<HTMLElement>(selector)!;
+      expect(link.tabIndex).toBe(0);
+      link.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    };
+    enter('[data-test="officer-unmask"]');
+    await settle();
+    expect(document.querySelector('[data-test="reason-input"]')).not.toBeNull();
+    document.querySelectorAll('.cdk-overlay-container').forEach((node) => (node.innerHTML = ''));
+    enter('[data-test="officer-edit"]');
+    await settle();
+    backend.expectOne(`/api/peace-officers/accounts?townId=${TOWN}`).flush([]);
+    expect(document.querySelector('[data-test="peace-officer-save"]')).not.toBeNull();
+  });
+
   it('shows a full phone number after asking the reason, for holders of personal.unmask', async () => {
     await open(['dispute.read', 'personal.unmask']);
     listRequests()[0].flush(page([officer()], 1));

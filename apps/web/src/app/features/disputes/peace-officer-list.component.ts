@@ -18,7 +18,7 @@ import { RoutedList } from '../../shared/paged-list';
 import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { ReasonModalComponent } from '../../shared/reason-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { OrgApi } from '../org/org.api';
+import { OrgApi } from '../../core/api/org.api';
 import { Source, reader, text, toApiQuery, uuid, year } from '../../shared/query-params';
 import { PeaceOfficerQuery, PeaceOfficersApi } from './peace-officers.api';
 import { FilterActionsComponent } from '../../shared/filter-actions.component';

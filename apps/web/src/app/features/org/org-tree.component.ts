@@ -6,7 +6,7 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { findOrg, toTreeOptions } from '../../shared/org-tree';
 import { PageHeaderComponent } from '../../shared/page-header.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { OrgApi } from './org.api';
+import { OrgApi } from '../../core/api/org.api';
 import { OrgUnitFormComponent } from './org-unit-form.component';
 
 const LEVEL_COLORS: Record<OrgLevel, string> = { county: 'purple', town: 'blue', village: 'green' };

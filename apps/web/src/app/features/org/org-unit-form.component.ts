@@ -5,7 +5,7 @@ import { Observable } from 'rxjs';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { revealErrors } from '../../shared/form-errors';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { OrgApi } from './org.api';
+import { OrgApi } from '../../core/api/org.api';
 import { FieldComponent } from '../../shared/field.component';
 import { Submission } from '../../shared/api-error-message';
 

@@ -15,8 +15,8 @@ import { Observable } from 'rxjs';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { revealErrors } from '../../shared/form-errors';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { DUTIES, DUTY_COLORS, DUTY_LABELS } from './duties';
-import { RolesApi } from './roles.api';
+import { DUTIES, DUTY_COLORS, DUTY_LABELS } from '../../shared/duties';
+import { RolesApi } from '../../core/api/roles.api';
 import { FieldComponent } from '../../shared/field.component';
 import { Submission } from '../../shared/api-error-message';
 

@@ -5,9 +5,9 @@ import { HasPermissionDirective } from '../../core/permissions/has-permission.di
 import { I18nService } from '../../core/i18n/i18n.service';
 import { PageHeaderComponent } from '../../shared/page-header.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { DUTY_COLORS, dutyManager, reservedHint } from './duties';
+import { DUTY_COLORS, dutyManager, reservedHint } from '../../shared/duties';
 import { RoleEditorComponent } from './role-editor.component';
-import { RolesApi } from './roles.api';
+import { RolesApi } from '../../core/api/roles.api';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; role: RoleDto };
 

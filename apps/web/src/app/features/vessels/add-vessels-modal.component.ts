@@ -52,6 +52,7 @@ interface CandidateFilter {
         </form>
         <fz-ledger-table [list]="list" [columns]="columns" testId="candidate" rowName="candidate" [rowKey]="rowKey" size="small" scrollX="600px" data-test="candidate-table">
           <ng-template fzCell="pick" [fzCellOf]="list" let-item>
+            <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -- nz-checkbox renders its checkbox input inside this label -->
             <label nz-checkbox [nzChecked]="selected().has(item.id)" (nzCheckedChange)="toggle(item.id, $event)"></label>
           </ng-template>
           <ng-template fzCell="status" [fzCellOf]="list" let-item>

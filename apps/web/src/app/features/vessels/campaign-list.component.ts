@@ -11,7 +11,7 @@ import { LedgerCellDirective, LedgerColumn, LedgerTableComponent } from '../../s
 import { OrgNames } from '../../shared/org-tree';
 import { PageHeaderComponent } from '../../shared/page-header.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { OrgApi } from '../org/org.api';
+import { OrgApi } from '../../core/api/org.api';
 import { CampaignTypes, CampaignsApi } from './campaigns.api';
 import { CAMPAIGN_FILTERS, CampaignQuery } from './vessel-filters';
 

@@ -51,7 +51,7 @@ function detail(to: string, over: Partial<VesselCaseDetailDto> = {}): VesselCase
 
 describe('vessel step fields', () => {
   it('asks dates for …On fields, a planned campaign for campaignId, text otherwise, each labelled', () => {
-    const inputs = vesselStepInputs(['committedOn', 'campaignId', 'witnesses', 'somethingNew'], [], (key: string) => key as never);
+    const inputs = vesselStepInputs(['committedOn', 'campaignId', 'witnesses', 'somethingNew'], [], (key: string) => key);
     expect(inputs.map((i) => i.kind)).toEqual(['date', 'select', 'text', 'text']);
     expect(inputs.map((i) => i.label)).toEqual(['vessels.committedOn', 'vessels.campaign', 'vessels.witnesses', 'somethingNew']);
   });

@@ -24,7 +24,7 @@ import { villagesUnder } from '../../shared/org-tree';
 import { PageHeaderComponent } from '../../shared/page-header.component';
 import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { OrgApi } from '../org/org.api';
+import { OrgApi } from '../../core/api/org.api';
 import { Submission } from '../../shared/api-error-message';
 import { HULL_KEYS, SOURCE_KEYS } from './vessel-labels';
 import { VesselsApi } from './vessels.api';

@@ -16,7 +16,7 @@ import { StatusTagComponent } from '../../shared/ledger/status-tag.component';
 import { OrgNames } from '../../shared/org-tree';
 import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { OrgApi } from '../org/org.api';
+import { OrgApi } from '../../core/api/org.api';
 import { CampaignsApi } from './campaigns.api';
 import { OWNER_SEARCH_FIELDS, VESSEL_FILTERS, VesselQuery } from './vessel-filters';
 import { DISPOSAL_KEYS } from './vessel-labels';

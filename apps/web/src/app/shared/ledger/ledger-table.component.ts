@@ -51,10 +51,10 @@ export interface TableList<T> {
 @Directive({ selector: 'ng-template[fzCell]' })
 export class LedgerCellDirective<T> {
   readonly key = input.required<string>({ alias: 'fzCell' });
-  readonly of = input<TableList<T>>(undefined as never, { alias: 'fzCellOf' });
+  readonly fzCellOf = input<TableList<T>>(undefined as never);
   readonly template = inject<TemplateRef<{ $implicit: T }>>(TemplateRef);
 
-  static ngTemplateContextGuard<T>(_dir: LedgerCellDirective<T>, ctx: unknown): ctx is { $implicit: T } {
+  static ngTemplateContextGuard<T>(_dir: LedgerCellDirective<T>, _ctx: unknown): _ctx is { $implicit: T } {
     return true;
   }
 }
@@ -62,10 +62,10 @@ export class LedgerCellDirective<T> {
 /** A row's detail, shown in an expanded row under it by the row's toggle: `<ng-template fzRowDetail [fzRowDetailOf]="list" let-item>`. */
 @Directive({ selector: 'ng-template[fzRowDetail]' })
 export class LedgerRowDetailDirective<T> {
-  readonly of = input<TableList<T>>(undefined as never, { alias: 'fzRowDetailOf' });
+  readonly fzRowDetailOf = input<TableList<T>>(undefined as never);
   readonly template = inject<TemplateRef<{ $implicit: T }>>(TemplateRef);
 
-  static ngTemplateContextGuard<T>(_dir: LedgerRowDetailDirective<T>, ctx: unknown): ctx is { $implicit: T } {
+  static ngTemplateContextGuard<T>(_dir: LedgerRowDetailDirective<T>, _ctx: unknown): _ctx is { $implicit: T } {
     return true;
   }
 }
@@ -74,13 +74,13 @@ export class LedgerRowDetailDirective<T> {
 @Directive({ selector: '[fzDataAttr]' })
 export class DataAttrDirective {
   readonly name = input.required<string>({ alias: 'fzDataAttr' });
-  readonly value = input<string | null>(null, { alias: 'fzDataValue' });
+  readonly fzDataValue = input<string | null>(null);
 
   constructor() {
     const el = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
     const renderer = inject(Renderer2);
     effect(() => {
-      const value = this.value();
+      const value = this.fzDataValue();
       if (value === null) renderer.removeAttribute(el, `data-${this.name()}`);
       else renderer.setAttribute(el, `data-${this.name()}`, value);
     });
@@ -191,7 +191,7 @@ export class LedgerTableComponent<T extends object> {
   readonly testId = input.required<string>();
   /** Each row's `data-<rowName>` (e.g. `dispute`), valued by `rowKey`. */
   readonly rowName = input('record');
-  readonly rowKey = input<(item: T) => string>((item) => String((item as { id?: unknown }).id ?? ''));
+  readonly rowKey = input<(item: T) => string>((item) => String((item as { id?: string | number | null }).id ?? ''));
   /** The table's width before it scrolls sideways. */
   readonly scrollX = input('1000px');
   readonly paged = input(true);

@@ -41,12 +41,12 @@ export interface LedgerView<S extends string = string> {
 
 /** Who may change a record: open (not void, not closed), to a writer of the ledger. */
 export function isWritable(view: LedgerView, record: { status: string; voided: boolean } | null, auth: { hasAny(codes: readonly PermissionCode[]): boolean }): boolean {
-  return record !== null && !record.voided && !(view.closed as readonly string[]).includes(record.status) && auth.hasAny([view.write]);
+  return record !== null && !record.voided && !view.closed.includes(record.status) && auth.hasAny([view.write]);
 }
 
 /** Who may reopen a record: a closed one (not void), to a holder of `record.reopen`. */
 export function canReopen(view: LedgerView, record: { status: string; voided: boolean } | null, auth: { hasAny(codes: readonly PermissionCode[]): boolean }): boolean {
-  return record !== null && !record.voided && (view.closed as readonly string[]).includes(record.status) && auth.hasAny(['record.reopen']);
+  return record !== null && !record.voided && view.closed.includes(record.status) && auth.hasAny(['record.reopen']);
 }
 
 /** A record's status in the reader's language (unknown states as they are). */

@@ -78,14 +78,14 @@ type ReasonAction = 'void' | 'reopen' | 'unmask';
             <ul nz-menu>
               @if (writable()) {
                 @for (action of menu(); track action.key) {
-                  <li nz-menu-item (click)="action.run()" [attr.data-action]="action.key">{{ t(action.label) }}</li>
+                  <li nz-menu-item (click)="action.run()" tabindex="0" (keydown.enter)="action.run()" [attr.data-action]="action.key">{{ t(action.label) }}</li>
                 }
                 @if (menu().length > 0) {
                   <li nz-menu-divider></li>
                 }
-                <li nz-menu-item nzDanger (click)="askReason('void')" data-action="void">{{ t('record.void') }}</li>
+                <li nz-menu-item nzDanger (click)="askReason('void')" tabindex="0" (keydown.enter)="askReason('void')" data-action="void">{{ t('record.void') }}</li>
               } @else {
-                <li nz-menu-item (click)="askReason('reopen')" data-action="reopen">{{ t('record.reopen') }}</li>
+                <li nz-menu-item (click)="askReason('reopen')" tabindex="0" (keydown.enter)="askReason('reopen')" data-action="reopen">{{ t('record.reopen') }}</li>
               }
             </ul>
           </nz-dropdown-menu>

@@ -1,4 +1,4 @@
-import { Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { FormControl, NgModel, ReactiveFormsModule } from '@angular/forms';
 import { By } from '@angular/platform-browser';
@@ -17,6 +17,7 @@ const VIEW = {
 } as unknown as LedgerView;
 
 @Component({
+  changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, StatusSelectComponent],
   template: `<fz-status-select [formControl]="status" [view]="view" [statuses]="['open', 'done']" placeholder="状态" />`,
 })

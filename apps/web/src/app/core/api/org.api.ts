@@ -2,7 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { OrgTreeNode, OrgUnitDto } from '@fazhi/contracts';
 import { Observable } from 'rxjs';
-import { errorDisplay } from '../../core/http/error-display';
+import { errorDisplay } from '../http/error-display';
 
 export interface OrgUnitCreateInput {
   parentId: string;

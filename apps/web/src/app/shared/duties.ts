@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
 import { Duty, managingPermission } from '@fazhi/contracts';
-import { AuthService } from '../../core/auth/auth.service';
-import { TKey } from '../../core/i18n/dictionary';
+import { AuthService } from '../core/auth/auth.service';
+import { TKey } from '../core/i18n/dictionary';
 
 export const DUTIES: readonly Duty[] = ['system', 'security', 'audit', 'business'];
 

@@ -2,7 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { DataScope, PermissionCode, PermissionDef, RoleDto } from '@fazhi/contracts';
 import { Observable } from 'rxjs';
-import { ErrorDisplay, errorDisplay } from '../../core/http/error-display';
+import { ErrorDisplay, errorDisplay } from '../http/error-display';
 
 export interface RoleCreateInput {
   code: string;
