@@ -112,17 +112,7 @@ const typescriptRules = {
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/node_modules/**',
-      '**/dist/**',
-      '**/.angular/**',
-      '**/.turbo/**',
-      '**/coverage/**',
-      'data/**',
-      '**/.data/**',
-      'tmp/**',
-      'test-results/**',
-    ],
+    ignores: ['**/node_modules/**', '**/dist/**', '**/.angular/**', '**/.turbo/**', '**/coverage/**', 'data/**', '**/.data/**', 'tmp/**', 'test-results/**'],
   },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
 

@@ -2,8 +2,6 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const projects = ['libs/contracts', 'apps/api', 'apps/web']
-  .map((dir) => path.join(__dirname, dir, 'jest.config.js'))
-  .filter((file) => fs.existsSync(file));
+const projects = ['libs/contracts', 'apps/api', 'apps/web'].map((dir) => path.join(__dirname, dir, 'jest.config.js')).filter((file) => fs.existsSync(file));
 
 module.exports = { projects, testTimeout: 60_000 };

@@ -75,7 +75,11 @@ function zipMembers(bytes) {
 }
 
 const items = (body) => (Array.isArray(body) ? body : Array.isArray(body?.items) ? body.items : []);
-const fileName = (url) => url.replace(/^\/api\//, '').replace(/[^A-Za-z0-9._=-]+/g, '_').slice(0, 180) + '.txt';
+const fileName = (url) =>
+  url
+    .replace(/^\/api\//, '')
+    .replace(/[^A-Za-z0-9._=-]+/g, '_')
+    .slice(0, 180) + '.txt';
 
 /** Query variants of the list and figure routes (the others are asked bare). */
 function variants(route, years) {
@@ -114,7 +118,12 @@ async function main() {
     const key = `${account} ${list}`;
     if (!(key in seen)) {
       const r = await get(o.url, sessions[account], `${list}${list.includes('?') ? '&' : '?'}pageSize=100`);
-      seen[key] = r.status === 200 ? items(r.json()).map((x) => x.id).filter(Boolean) : [];
+      seen[key] =
+        r.status === 200
+          ? items(r.json())
+              .map((x) => x.id)
+              .filter(Boolean)
+          : [];
     }
     return seen[key];
   };

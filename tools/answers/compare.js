@@ -24,9 +24,7 @@ const volatile = fs
   .map((r) => new RegExp(r.slice(1, r.lastIndexOf('/'))));
 
 const normal = (text) =>
-  text
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g, '<uuid4>')
-    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, (at) => (at >= since ? '<now>' : at));
+  text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g, '<uuid4>').replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, (at) => (at >= since ? '<now>' : at));
 
 /** Each capture's answers by normalised file name (generated ids in the name too), contents sorted. */
 function load(dir) {

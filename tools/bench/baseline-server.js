@@ -243,7 +243,10 @@ async function listCases(p, q) {
   const f = {};
   const status = q.get('status');
   if (status) {
-    f.status = status.split(',').map((s) => s.trim()).filter(Boolean);
+    f.status = status
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (!f.status.every((s) => contracts.VESSEL_STATUSES.includes(s))) throw new HttpError(400, 'VALIDATION_FAILED', 'status is invalid');
   }
   for (const k of ['townId', 'villageId', 'campaignId']) {

@@ -80,7 +80,17 @@ function orgPlan(scale) {
   const countyUnits = [];
   for (let k = 0; k < counties; k++) {
     const id = stableId(`unit:county:${k}`);
-    const u = { id, parentId: rootId, townId: null, level: 'county', code: `BC${String(k + 1).padStart(3, '0')}`, name: `${stem()}${k % 3 === 0 ? '市' : '县'}`, prefix: null, sort: k + 1, path: `/${rootId}/${id}/` };
+    const u = {
+      id,
+      parentId: rootId,
+      townId: null,
+      level: 'county',
+      code: `BC${String(k + 1).padStart(3, '0')}`,
+      name: `${stem()}${k % 3 === 0 ? '市' : '县'}`,
+      prefix: null,
+      sort: k + 1,
+      path: `/${rootId}/${id}/`,
+    };
     units.push(u);
     countyUnits.push(u);
   }
@@ -96,18 +106,44 @@ function orgPlan(scale) {
     const nCases = t === scale.towns - 1 ? scale.cases - assigned : Math.round((scale.cases * weights[t]) / wsum);
     assigned += nCases;
     const town = {
-      idx: t, id, parentId: county.id, townId: id, level: 'town', code: `BT${String(t + 1).padStart(4, '0')}`, name: `${s}镇`, prefix: s,
-      sort: (t % scale.townsPerCounty) + 1, path: `${county.path}${id}/`, nCases,
-      nv: 10 + Math.floor(r() * 11), jitter: Math.floor(r() * 21),
-      lat: Math.round((21.0 + r() * 1.8) * 1e4) / 1e4, lng: Math.round((109.8 + (7.2 * t) / Math.max(1, scale.towns - 1) + (r() - 0.5) * 0.2) * 1e4) / 1e4,
-      leaderId: stableId(`user:leader:${t}`), leaderName: person(), officerId: stableId(`user:officer:${t}`), officerName: person(),
+      idx: t,
+      id,
+      parentId: county.id,
+      townId: id,
+      level: 'town',
+      code: `BT${String(t + 1).padStart(4, '0')}`,
+      name: `${s}镇`,
+      prefix: s,
+      sort: (t % scale.townsPerCounty) + 1,
+      path: `${county.path}${id}/`,
+      nCases,
+      nv: 10 + Math.floor(r() * 11),
+      jitter: Math.floor(r() * 21),
+      lat: Math.round((21.0 + r() * 1.8) * 1e4) / 1e4,
+      lng: Math.round((109.8 + (7.2 * t) / Math.max(1, scale.towns - 1) + (r() - 0.5) * 0.2) * 1e4) / 1e4,
+      leaderId: stableId(`user:leader:${t}`),
+      leaderName: person(),
+      officerId: stableId(`user:officer:${t}`),
+      officerName: person(),
     };
     units.push(town);
     towns.push(town);
     for (let v = 0; v < town.nv; v++) {
       const vid = stableId(`unit:village:${t}:${v}`);
       const vname = v === 0 ? `${s}社区` : `${STEM_CHARS[Math.floor(r() * STEM_CHARS.length)]}${STEM_CHARS[Math.floor(r() * STEM_CHARS.length)]}村`;
-      const u = { id: vid, parentId: id, townId: id, level: 'village', code: `${town.code}V${String(v + 1).padStart(2, '0')}`, name: vname, prefix: null, sort: v + 1, path: `${town.path}${vid}/`, townIdx: t, k: v };
+      const u = {
+        id: vid,
+        parentId: id,
+        townId: id,
+        level: 'village',
+        code: `${town.code}V${String(v + 1).padStart(2, '0')}`,
+        name: vname,
+        prefix: null,
+        sort: v + 1,
+        path: `${town.path}${vid}/`,
+        townIdx: t,
+        k: v,
+      };
       units.push(u);
       villages.push(u);
     }
@@ -118,7 +154,11 @@ function orgPlan(scale) {
 /** Inserts rows column-wise through unnest(), in chunks. */
 async function insertColumns(client, sql, columns, chunk = 20_000) {
   const n = columns[0].length;
-  for (let i = 0; i < n; i += chunk) await client.query(sql, columns.map((col) => col.slice(i, i + chunk)));
+  for (let i = 0; i < n; i += chunk)
+    await client.query(
+      sql,
+      columns.map((col) => col.slice(i, i + chunk)),
+    );
 }
 
 function migrate(dbUrl, s) {
@@ -189,9 +229,15 @@ async function restoreSchema(pool, schema, log) {
       }),
     );
   };
-  await run(schema.constraints.filter((x) => x.contype !== 'f'), (cl, k) => cl.query(`ALTER TABLE "${k.tbl}" ADD CONSTRAINT "${k.conname}" ${k.def}`));
+  await run(
+    schema.constraints.filter((x) => x.contype !== 'f'),
+    (cl, k) => cl.query(`ALTER TABLE "${k.tbl}" ADD CONSTRAINT "${k.conname}" ${k.def}`),
+  );
   await run(schema.indexes, (cl, i) => cl.query(i.indexdef));
-  await run(schema.constraints.filter((x) => x.contype === 'f'), (cl, k) => cl.query(`ALTER TABLE "${k.tbl}" ADD CONSTRAINT "${k.conname}" ${k.def}`));
+  await run(
+    schema.constraints.filter((x) => x.contype === 'f'),
+    (cl, k) => cl.query(`ALTER TABLE "${k.tbl}" ADD CONSTRAINT "${k.conname}" ${k.def}`),
+  );
 }
 
 /** One batch of towns: vessel cases, their status history and persuasion entries in one statement. */
@@ -352,10 +398,15 @@ async function fillOwners(client, total, s, log) {
     }
     const rows = queue.shift();
     if (rows.error) throw rows.error;
-    await client.query(
-      `INSERT INTO bench_owner SELECT * FROM unnest($1::int[], $2::text[], $3::varchar[], $4::text[], $5::varchar[], $6::text[], $7::varchar[])`,
-      [rows.n, rows.nameEnc, rows.nameIdx, rows.idEnc, rows.idIdx, rows.phoneEnc, rows.phoneIdx],
-    );
+    await client.query(`INSERT INTO bench_owner SELECT * FROM unnest($1::int[], $2::text[], $3::varchar[], $4::text[], $5::varchar[], $6::text[], $7::varchar[])`, [
+      rows.n,
+      rows.nameEnc,
+      rows.nameIdx,
+      rows.idEnc,
+      rows.idIdx,
+      rows.phoneEnc,
+      rows.phoneIdx,
+    ]);
     done += rows.n.length;
     if (done % 200_000 < 10_000) log(`    owners: ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
   }
@@ -380,10 +431,15 @@ async function generate(scale, opts = {}) {
   try {
     const meta = await c.benchMeta(pgh, scale.name);
     if (meta && meta.complete && meta.data_version === c.DATA_VERSION && meta.key_fingerprint === c.keyFingerprint(s) && !opts.force) {
-      log(`Benchmark database ${db} is complete (data version ${meta.data_version}, ${Number(meta.cases).toLocaleString('en')} vessel cases, generated ${meta.generated_at.toISOString()} in ${c.fmtSeconds(meta.generation_seconds * 1000)}): reusing it.`);
+      log(
+        `Benchmark database ${db} is complete (data version ${meta.data_version}, ${Number(meta.cases).toLocaleString('en')} vessel cases, generated ${meta.generated_at.toISOString()} in ${c.fmtSeconds(meta.generation_seconds * 1000)}): reusing it.`,
+      );
       return { reused: true, meta: await migrateReused(pgh.urlFor(db), s, log) };
     }
-    if (meta) log(`Benchmark database ${db} is ${meta.complete ? `of data version ${meta.data_version}` : 'incomplete'}${meta.key_fingerprint !== c.keyFingerprint(s) ? ' or made with other keys' : ''}: regenerating it.`);
+    if (meta)
+      log(
+        `Benchmark database ${db} is ${meta.complete ? `of data version ${meta.data_version}` : 'incomplete'}${meta.key_fingerprint !== c.keyFingerprint(s) ? ' or made with other keys' : ''}: regenerating it.`,
+      );
 
     const free = fs.statfsSync ? fs.statfsSync(c.DATA_DIR) : null;
     if (free) {
@@ -428,7 +484,17 @@ async function generate(scale, opts = {}) {
            SELECT id, parent_id, town_id, level, code, name, 'Asia/Shanghai', prefix, sort, path, now(), now(), 1
              FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::int[], $9::text[])
                   AS x(id, parent_id, town_id, level, code, name, prefix, sort, path)`,
-          [u.map((x) => x.id), u.map((x) => x.parentId), u.map((x) => x.townId), u.map((x) => x.level), u.map((x) => x.code), u.map((x) => x.name), u.map((x) => x.prefix), u.map((x) => x.sort), u.map((x) => x.path)],
+          [
+            u.map((x) => x.id),
+            u.map((x) => x.parentId),
+            u.map((x) => x.townId),
+            u.map((x) => x.level),
+            u.map((x) => x.code),
+            u.map((x) => x.name),
+            u.map((x) => x.prefix),
+            u.map((x) => x.sort),
+            u.map((x) => x.path),
+          ],
           5_000,
         );
         const T = plan.towns;
@@ -457,11 +523,27 @@ async function generate(scale, opts = {}) {
         await insertColumns(
           main,
           `INSERT INTO bench_town SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::int[], $5::int[], $6::uuid[], $7::text[], $8::int[], $9::float8[], $10::float8[])`,
-          [T.map((t) => t.idx), T.map((t) => t.id), T.map((t) => t.prefix), T.map((t) => t.nCases), T.map((t) => t.nv), T.map((t) => t.officerId), T.map((t) => t.officerName), T.map((t) => t.jitter), T.map((t) => t.lat), T.map((t) => t.lng)],
+          [
+            T.map((t) => t.idx),
+            T.map((t) => t.id),
+            T.map((t) => t.prefix),
+            T.map((t) => t.nCases),
+            T.map((t) => t.nv),
+            T.map((t) => t.officerId),
+            T.map((t) => t.officerName),
+            T.map((t) => t.jitter),
+            T.map((t) => t.lat),
+            T.map((t) => t.lng),
+          ],
         );
         await main.query(`CREATE UNLOGGED TABLE bench_village (town_idx int NOT NULL, k int NOT NULL, id uuid NOT NULL, name text NOT NULL, PRIMARY KEY (town_idx, k))`);
         const V = plan.villages;
-        await insertColumns(main, `INSERT INTO bench_village SELECT * FROM unnest($1::int[], $2::int[], $3::uuid[], $4::text[])`, [V.map((v) => v.townIdx), V.map((v) => v.k), V.map((v) => v.id), V.map((v) => v.name)]);
+        await insertColumns(main, `INSERT INTO bench_village SELECT * FROM unnest($1::int[], $2::int[], $3::uuid[], $4::text[])`, [
+          V.map((v) => v.townIdx),
+          V.map((v) => v.k),
+          V.map((v) => v.id),
+          V.map((v) => v.name),
+        ]);
         // One valid enforcement certificate per officer.
         await main.query(`
           INSERT INTO certificate (id, town_id, officer_id, number, issued_on, expires_on, status, created_at, created_by, updated_at, updated_by, version)
@@ -560,7 +642,9 @@ async function generate(scale, opts = {}) {
       const states = (await main.query(`SELECT status, count(*)::int AS n FROM vessel_case GROUP BY 1 ORDER BY 2 DESC`)).rows;
       const detail = { ...totals, owners, orgUnits: plan.units.length, villages: plan.villages.length, phases, sizes, databaseMiB: Math.round(dbBytes / 2 ** 20), states };
       await main.query(`UPDATE bench_meta SET complete = true, generation_seconds = $2, detail = $3, cases = $4, generated_at = now() WHERE scale = $1`, [scale.name, seconds, detail, totals.cases]);
-      log(`Generated ${db} in ${c.fmtSeconds(seconds * 1000)}: ${totals.cases.toLocaleString('en')} cases, ${totals.history.toLocaleString('en')} status history rows, ${totals.persuasions.toLocaleString('en')} persuasions, ${owners.toLocaleString('en')} owners; ${(dbBytes / 2 ** 30).toFixed(1)} GiB.`);
+      log(
+        `Generated ${db} in ${c.fmtSeconds(seconds * 1000)}: ${totals.cases.toLocaleString('en')} cases, ${totals.history.toLocaleString('en')} status history rows, ${totals.persuasions.toLocaleString('en')} persuasions, ${owners.toLocaleString('en')} owners; ${(dbBytes / 2 ** 30).toFixed(1)} GiB.`,
+      );
       for (const st of states) log(`    ${st.status.padEnd(16)} ${st.n.toLocaleString('en')}`);
       return { reused: false, meta: (await main.query('SELECT * FROM bench_meta')).rows[0] };
     } finally {

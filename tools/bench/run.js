@@ -66,7 +66,10 @@ function parse() {
   a.rounds = Math.max(1, Math.min(5, a.rounds));
   a.statsReps = Math.max(1, Math.min(200, a.statsReps));
   a.probe = Math.max(0, Math.min(30, a.probe));
-  a.endpoints = a.endpoints.split(',').map((s) => s.trim()).filter(Boolean);
+  a.endpoints = a.endpoints
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const e of a.endpoints) if (!['get', 'list', 'stats'].includes(e)) throw new Error(`unknown endpoint ${e}`);
   return a;
 }
@@ -122,9 +125,7 @@ async function fixtures(client, s, args) {
   for (let i = 0; i < towns.length && chosen.length < args.towns; i += step) chosen.push(towns[Math.floor(i)]);
   await client.query(`DELETE FROM auth_session WHERE user_agent = 'fazhi-bench'`);
   await client.query(`UPDATE app_user SET password_changed_at = now() WHERE username LIKE 'bench-leader-%'`);
-  const leaders = (
-    await client.query(`SELECT u.id, u.username, u.town_id FROM app_user u WHERE u.username LIKE 'bench-leader-%' AND u.town_id = ANY($1::uuid[])`, [chosen.map((t) => t.id)])
-  ).rows;
+  const leaders = (await client.query(`SELECT u.id, u.username, u.town_id FROM app_user u WHERE u.username LIKE 'bench-leader-%' AND u.town_id = ANY($1::uuid[])`, [chosen.map((t) => t.id)])).rows;
   const byTown = new Map(leaders.map((l) => [l.town_id, l]));
   const sessions = new Map();
   for (const t of chosen) {
@@ -145,8 +146,21 @@ async function fixtures(client, s, args) {
   const get = [];
   const list = [];
   const stats = [];
-  const STATUS_SETS = ['registered,persuading', 'verified', 'dismantled,verified', 'persuading,owner_committed,unclaimed', 'self_dismantled,verified', 'handed_over,verified', 'registered,persuading,owner_committed,unclaimed,in_campaign'];
-  const SORTS = [['number', 'desc'], ['registeredAt', 'desc'], ['discoveredAt', 'desc'], ['number', 'asc']];
+  const STATUS_SETS = [
+    'registered,persuading',
+    'verified',
+    'dismantled,verified',
+    'persuading,owner_committed,unclaimed',
+    'self_dismantled,verified',
+    'handed_over,verified',
+    'registered,persuading,owner_committed,unclaimed,in_campaign',
+  ];
+  const SORTS = [
+    ['number', 'desc'],
+    ['registeredAt', 'desc'],
+    ['discoveredAt', 'desc'],
+    ['number', 'asc'],
+  ];
   const from0 = Date.parse('2019-01-01T00:00:00Z');
   const span = (Date.parse('2026-06-30T00:00:00Z') - from0) / 86_400_000;
   const day = (ms) => new Date(ms).toISOString().slice(0, 10);
@@ -306,7 +320,6 @@ async function explain(client, statements) {
   return out;
 }
 
-
 let settlePids = [];
 
 const f1 = (x) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
@@ -357,13 +370,28 @@ async function main() {
       const stamp = started.toISOString().replace(/[:.]/g, '-').slice(0, 19);
       const resultsDir = path.join(c.DATA_DIR, 'results');
       const profileDir = path.join(resultsDir, `${scale.name}-${stamp}.profile`);
-      const api = await startProcess('the API', [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'apps/api/dist/main.js'], c.apiEnv(dbUrl, s, { PORT: String(apiPort) }), /is ready at/, 300_000);
+      const api = await startProcess(
+        'the API',
+        [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'apps/api/dist/main.js'],
+        c.apiEnv(dbUrl, s, { PORT: String(apiPort) }),
+        /is ready at/,
+        300_000,
+      );
       children.push(api.child);
       say(`  API pid ${api.child.pid} on :${apiPort} (ready in ${c.fmtSeconds(Date.now() - t0)}; RSS ${proc.memoryOf(api.child.pid)?.rssMiB} MiB)`);
       const base = await startProcess(
         'the baseline',
         [path.join(__dirname, 'baseline-server.js')],
-        { PATH: process.env.PATH, TZ: process.env.TZ ?? 'UTC', DATABASE_URL: dbUrl, SESSION_SECRET: s.sessionSecret, PERSONAL_DATA_KEY: s.personalDataKey, BLIND_INDEX_KEY: s.blindIndexKey, PORT: String(basePort), HOST: '127.0.0.1' },
+        {
+          PATH: process.env.PATH,
+          TZ: process.env.TZ ?? 'UTC',
+          DATABASE_URL: dbUrl,
+          SESSION_SECRET: s.sessionSecret,
+          PERSONAL_DATA_KEY: s.personalDataKey,
+          BLIND_INDEX_KEY: s.blindIndexKey,
+          PORT: String(basePort),
+          HOST: '127.0.0.1',
+        },
         /listening (\d+)/,
         30_000,
       );
@@ -391,7 +419,14 @@ async function main() {
       const runs = [];
       for (const endpoint of args.endpoints) {
         const list = fx.lists[endpoint];
-        const spec = (server, duration, offset) => ({ url: servers[server].url, connections: args.connections, duration, requests: list.map(({ path: p, cookie }) => ({ path: p, cookie })), offset, timeout: 10 });
+        const spec = (server, duration, offset) => ({
+          url: servers[server].url,
+          connections: args.connections,
+          duration,
+          requests: list.map(({ path: p, cookie }) => ({ path: p, cookie })),
+          offset,
+          timeout: 10,
+        });
         for (const server of ['api', 'baseline']) {
           if (args.warmup <= 0) break;
           say(`  ${endpoint}: warm-up ${server} ${args.warmup} s …`);
@@ -419,7 +454,8 @@ async function main() {
 
       // Statistics of one town-year: API endpoint vs baseline endpoint vs hand-written SQL vs the API's statements.
       const statTown = fx.towns.map((t) => t.id).sort()[0];
-      const biggest = (await client.query(`SELECT town_id FROM vessel_case WHERE town_id = ANY($1::uuid[]) GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`, [fx.towns.map((t) => t.id)])).rows[0]?.town_id ?? statTown;
+      const biggest =
+        (await client.query(`SELECT town_id FROM vessel_case WHERE town_id = ANY($1::uuid[]) GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`, [fx.towns.map((t) => t.id)])).rows[0]?.town_id ?? statTown;
       const sess = fx.sessions.get(biggest);
       const scope = { userId: sess.userId, townIds: [biggest], villageIds: [], ownTownIds: [], upperUnitIds: [] };
       const year = args.statsYear;
@@ -465,13 +501,7 @@ async function main() {
         const lq = new URL(l.path, 'http://x').searchParams;
         const lScope = { userId: fx.sessions.get(l.townId).userId, townIds: [l.townId], villageIds: [], ownTownIds: [], upperUnitIds: [] };
         const lf = { status: lq.get('status').split(','), villageId: lq.get('villageId'), from: lq.get('from'), to: lq.get('to'), sort: lq.get('sort'), order: lq.get('order') };
-        plans = await explain(client, [
-          sql.findInScopeStatement(gScope, g.id),
-          ...sql.detailStatements(row),
-          ...sql.listStatements(lScope, lf, { offset: 0, limit: 20 }),
-          hand,
-          ...apiStatements,
-        ]);
+        plans = await explain(client, [sql.findInScopeStatement(gScope, g.id), ...sql.detailStatements(row), ...sql.listStatements(lScope, lf, { offset: 0, limit: 20 }), hand, ...apiStatements]);
         plans.forEach((p) => (p.request = p.name.split(':')[0]));
       }
 
@@ -509,10 +539,21 @@ async function main() {
       }
       say('');
       say(`Results — scale ${scale.name}, ${args.connections} connections, ${args.warmup} s warm-up, ${args.rounds} × ${args.duration} s measured per server (API and baseline alternated)`);
-      const head = ['endpoint', 'server', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'API/base', 'server CPU ms/req', 'pg CPU ms/req', 'p50 @1 conn', 'p99 @1 conn', 'others\' cores'];
+      const head = ['endpoint', 'server', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'API/base', 'server CPU ms/req', 'pg CPU ms/req', 'p50 @1 conn', 'p99 @1 conn', "others' cores"];
       const rowsOut = table.map((r) => [
-        r.endpoint, r.server, f1(r.rps), f1(r.p50), f1(r.p95), f1(r.p99), String(r.errors ?? '–'), r.ratio ? `${(r.ratio * 100).toFixed(0)}%` : '',
-        f1(r.serverMsPerReq), f1(r.postgresMsPerReq), f1(r.oneConnection?.p50), f1(r.oneConnection?.p99), f1(r.otherCores),
+        r.endpoint,
+        r.server,
+        f1(r.rps),
+        f1(r.p50),
+        f1(r.p95),
+        f1(r.p99),
+        String(r.errors ?? '–'),
+        r.ratio ? `${(r.ratio * 100).toFixed(0)}%` : '',
+        f1(r.serverMsPerReq),
+        f1(r.postgresMsPerReq),
+        f1(r.oneConnection?.p50),
+        f1(r.oneConnection?.p99),
+        f1(r.otherCores),
       ]);
       const widths = head.map((h, i) => Math.max(h.length, ...rowsOut.map((r) => r[i].length)));
       const line = (cells) => `| ${cells.map((x, i) => (i < 2 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join(' | ')} |`;
@@ -521,9 +562,13 @@ async function main() {
       for (const r of rowsOut) say(line(r));
       say('');
       say(`Statistics of one town-year (median of ${args.statsReps}, one request at a time):`);
-      say(`  API endpoint ${f1(statSummary.api.median)} ms (p95 ${f1(statSummary.api.p95)}), baseline endpoint ${f1(statSummary.baseline.median)} ms, hand-written SQL ${f1(statSummary.handSql.median)} ms (p95 ${f1(statSummary.handSql.p95)})`);
+      say(
+        `  API endpoint ${f1(statSummary.api.median)} ms (p95 ${f1(statSummary.api.p95)}), baseline endpoint ${f1(statSummary.baseline.median)} ms, hand-written SQL ${f1(statSummary.handSql.median)} ms (p95 ${f1(statSummary.handSql.p95)})`,
+      );
       say(`  the API's ${apiStatements.length === 1 ? 'statement' : `${apiStatements.length} statements`} alone: ${f1(statSummary.apiSql.median)} ms (p95 ${f1(statSummary.apiSql.p95)})`);
-      say(`  ratio API endpoint / hand-written SQL: ${statSummary.ratioApiToHandSql.ofMedians.toFixed(2)}× (median of the per-repetition ratios ${statSummary.ratioApiToHandSql.medianOfPairs.toFixed(2)}×); answers ${statSame.length ? `DIFFER: ${statSame.join('; ')}` : 'identical'}`);
+      say(
+        `  ratio API endpoint / hand-written SQL: ${statSummary.ratioApiToHandSql.ofMedians.toFixed(2)}× (median of the per-repetition ratios ${statSummary.ratioApiToHandSql.medianOfPairs.toFixed(2)}×); answers ${statSame.length ? `DIFFER: ${statSame.join('; ')}` : 'identical'}`,
+      );
       say(`API process memory: peak RSS (VmHWM) ${apiPeak?.peakMiB} MiB (${apiStartRss?.rssMiB} MiB after start); baseline peak ${basePeak?.peakMiB} MiB`);
       if (plans.length) {
         say('Slowest statements (EXPLAIN ANALYZE execution time):');
@@ -548,7 +593,12 @@ async function main() {
         finishedAt: new Date().toISOString(),
         command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
         commit: c.gitDescribe(),
-        machine: { ...machine, loadAverageAtEnd: require('node:os').loadavg().map((x) => Math.round(x * 100) / 100) },
+        machine: {
+          ...machine,
+          loadAverageAtEnd: require('node:os')
+            .loadavg()
+            .map((x) => Math.round(x * 100) / 100),
+        },
         postgres: { settings: pgh.settings, version: (await client.query('SHOW server_version')).rows[0].server_version },
         database: { cases: Number(meta.cases), towns: meta.towns, dataVersion: meta.data_version, generationSeconds: Number(meta.generation_seconds), reused: gen.reused, detail: meta.detail },
         options: args,
@@ -561,7 +611,11 @@ async function main() {
         profile,
       };
       fs.writeFileSync(file, JSON.stringify(record, null, 2));
-      if (plans.length) fs.writeFileSync(file.replace(/\.json$/, '.plans.txt'), plans.map((p) => `-- ${p.name} (${p.executionMs} ms)\n-- ${p.sql}\n-- params ${JSON.stringify(p.params).slice(0, 400)}\n${p.plan}\n`).join('\n'));
+      if (plans.length)
+        fs.writeFileSync(
+          file.replace(/\.json$/, '.plans.txt'),
+          plans.map((p) => `-- ${p.name} (${p.executionMs} ms)\n-- ${p.sql}\n-- params ${JSON.stringify(p.params).slice(0, 400)}\n${p.plan}\n`).join('\n'),
+        );
       say(`Written: ${path.relative(c.ROOT, file)}${plans.length ? ' (+ .plans.txt)' : ''}`);
     } finally {
       await client.end().catch(() => undefined);

@@ -74,7 +74,11 @@ async function verifyAudit(ds: DataSource, config: AppConfig, appRole: string | 
   say(`Audit rows: ${report.rows}; sealed: ${report.sealed}; links checked: ${report.checked}.`);
   say(report.firstBroken ? `BROKEN at seq ${report.firstBroken.seq} (audit row ${report.firstBroken.auditId}): ${report.firstBroken.reason}` : 'Chain intact: no broken link.');
   for (const p of report.problems) say(`BROKEN: ${p}`);
-  say(report.oldestUnsealed ? `Oldest unsealed row: ${report.oldestUnsealed.id} from ${report.oldestUnsealed.at} (${report.oldestUnsealed.ageSeconds} s old).` : 'Oldest unsealed row: none (every row is sealed).');
+  say(
+    report.oldestUnsealed
+      ? `Oldest unsealed row: ${report.oldestUnsealed.id} from ${report.oldestUnsealed.at} (${report.oldestUnsealed.ageSeconds} s old).`
+      : 'Oldest unsealed row: none (every row is sealed).',
+  );
   const roleProblems = appRole ? await appRoleProblems(ds, appRole) : ['one database role runs both the migrations and the application (set DATABASE_OWNER_URL)'];
   for (const p of roleProblems) say(`ROLE: ${p}`);
   if (appRole && roleProblems.length === 0) say(`Database roles: "${appRole}" can only add to and read the audit tables.`);
@@ -85,7 +89,15 @@ async function verifyAudit(ds: DataSource, config: AppConfig, appRole: string | 
 const exit = (code: number) => process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 
 const [command, ...args] = process.argv.slice(2);
-(command === 'backup' || command === 'restore' ? backupCommand(command, args, MIGRATIONS.map((m) => m.name), say) : run(command)).then(exit, (e: unknown) => {
+(command === 'backup' || command === 'restore'
+  ? backupCommand(
+      command,
+      args,
+      MIGRATIONS.map((m) => m.name),
+      say,
+    )
+  : run(command)
+).then(exit, (e: unknown) => {
   process.stderr.write(`${e instanceof ConfigError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   exit(1);
 });

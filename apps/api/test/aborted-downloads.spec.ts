@@ -35,9 +35,7 @@ function poolOf(ds: DataSource): Pool {
 
 /** Backends of the test database that are busy (a query running or a transaction left open), besides the asking one. */
 async function busyBackends(ds: DataSource): Promise<number> {
-  const [row] = await ds.query(
-    `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state IS NOT NULL AND state <> 'idle'`,
-  );
+  const [row] = await ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state IS NOT NULL AND state <> 'idle'`);
   return row.n;
 }
 
@@ -173,10 +171,22 @@ describe('Aborted downloads', () => {
     const db = await createTestDatabase();
     const serverPort = await freePort();
     const secrets = { SESSION_SECRET: t.config.sessionSecret!, PERSONAL_DATA_KEY: t.config.personalDataKey!, BLIND_INDEX_KEY: t.config.blindIndexKey! };
-    const server = launch(process.execPath, [MAIN_JS], { ...secrets, DATABASE_URL: db.url, PORT: String(serverPort), HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'fazhi-abort-')) });
+    const server = launch(process.execPath, [MAIN_JS], {
+      ...secrets,
+      DATABASE_URL: db.url,
+      PORT: String(serverPort),
+      HOST: '127.0.0.1',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'fazhi-abort-')),
+    });
     try {
       await waitForHealth(serverPort, server);
-      const login = await fetch(`http://127.0.0.1:${serverPort}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer', password: DEMO_PASSWORD }) });
+      const login = await fetch(`http://127.0.0.1:${serverPort}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'officer', password: DEMO_PASSWORD }),
+      });
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
       for (let i = 0; i < 20; i++) {
         expect((await abortAfterFirstBytes(serverPort, '/api/vessel-cases/export.xlsx', cookie, i % 2 === 0 ? 'request' : 'socket')).status).toBe(200);

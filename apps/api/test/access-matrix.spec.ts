@@ -178,7 +178,11 @@ const ROUTES: Record<string, RouteSpec> = {
       // A town's own template first, so that there is one to reset.
       let now = await c.w.make<{ version: number; source: string }>('get', `/api/disputes/agreement-template?townId=${c.p.town}`);
       if (now.source === 'builtin') {
-        const res = await c.w.req('post', `/api/disputes/agreement-template?townId=${c.p.town}`).set('Cookie', c.w.factory).field('version', String(now.version)).attach('file', TEMPLATE, '协议书.docx');
+        const res = await c.w
+          .req('post', `/api/disputes/agreement-template?townId=${c.p.town}`)
+          .set('Cookie', c.w.factory)
+          .field('version', String(now.version))
+          .attach('file', TEMPLATE, '协议书.docx');
         if (res.status !== 200) throw new Error(`template upload: ${res.status} ${JSON.stringify(res.body)}`);
         now = res.body;
       }
@@ -221,7 +225,11 @@ const ROUTES: Record<string, RouteSpec> = {
   },
   'DELETE /api/disputes/:id/parties/:partyId': { targets: 'place', record: write('dispute'), call: (c) => ({ path: `/api/disputes/${c.rec.id}/parties/${c.rec.partyId}`, query: v(c) }) },
   'POST /api/disputes/:id/reopen': { targets: 'place', record: write('disputeClosed'), call: (c) => ({ path: `/api/disputes/${c.rec.id}/reopen`, body: { ...v(c), reason: '当事人反映协议未履行' } }) },
-  'POST /api/disputes/:id/risk': { targets: 'place', record: write('dispute'), call: (c) => ({ path: `/api/disputes/${c.rec.id}/risk`, body: { ...v(c), level: 'elevated', reason: '双方言语冲突' } }) },
+  'POST /api/disputes/:id/risk': {
+    targets: 'place',
+    record: write('dispute'),
+    call: (c) => ({ path: `/api/disputes/${c.rec.id}/risk`, body: { ...v(c), level: 'elevated', reason: '双方言语冲突' } }),
+  },
   'POST /api/disputes/:id/sessions': {
     targets: 'place',
     record: write('disputeMediating'),
@@ -363,9 +371,11 @@ let TEMPLATE: Buffer = Buffer.alloc(0);
 
 async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let i = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (i < items.length) await fn(items[i++]);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (i < items.length) await fn(items[i++]);
+    }),
+  );
 }
 
 describe('access matrix: every route × every account × own town, other village, other town', () => {
@@ -410,7 +420,10 @@ describe('access matrix: every route × every account × own town, other village
     const [method] = key.split(' ');
     let cookie = role === 'anonymous' ? undefined : w.cookies[role];
     if (spec.ownSession && role !== 'anonymous') cookie = await t.login(role);
-    let req = w.req(method.toLowerCase() as 'get', call.path).buffer(true).parse(binary);
+    let req = w
+      .req(method.toLowerCase() as 'get', call.path)
+      .buffer(true)
+      .parse(binary);
     if (cookie) req = req.set('Cookie', cookie);
     if (call.query) req = req.query(Object.fromEntries(Object.entries(call.query).filter(([, q]) => q !== undefined)));
     if (call.form) {
@@ -429,7 +442,8 @@ describe('access matrix: every route × every account × own town, other village
   it('answers each cell as the reviewed snapshot says', async () => {
     const started = Date.now();
     const permissions = new Map<Role, Set<string>>([['anonymous', new Set()]]);
-    for (const role of ROLES.filter((r) => r !== 'anonymous')) permissions.set(role, new Set((await w.make<{ permissions: string[] }>('get', '/api/auth/me', undefined, 200, w.cookies[role])).permissions));
+    for (const role of ROLES.filter((r) => r !== 'anonymous'))
+      permissions.set(role, new Set((await w.make<{ permissions: string[] }>('get', '/api/auth/me', undefined, 200, w.cookies[role])).permissions));
     const access = new Map(routes.map((r) => [`${r.method} ${r.path}`, r.access]));
     /** The guard refuses before the route reads its path: one call answers for every target. */
     const guardRefuses = (key: string, role: Role) => {
@@ -437,7 +451,12 @@ describe('access matrix: every route × every account × own town, other village
       if (rule === 'public' || rule.startsWith('authenticated')) return false;
       // `(a | b) & c`: every conjunct needs one of its alternatives.
       const held = permissions.get(role)!;
-      return !rule.split(' & ').every((part) => part.replace(/[()]/g, '').split(' | ').some((code) => held.has(code)));
+      return !rule.split(' & ').every((part) =>
+        part
+          .replace(/[()]/g, '')
+          .split(' | ')
+          .some((code) => held.has(code)),
+      );
     };
     const cells = (key: string): [Role, Target | '-' | 'any'][] =>
       ROLES.flatMap((role): [Role, Target | '-' | 'any'][] =>

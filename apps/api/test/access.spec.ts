@@ -31,10 +31,7 @@ describe('access: 401, 403 and 404 by data scope', () => {
     await t.http.get('/api/audit-log').set('Cookie', cookies.security).expect(403);
     const rows = await t.ds.query(`SELECT username, outcome, action FROM audit_log WHERE outcome = 'denied' ORDER BY id`);
     expect(rows).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ username: 'leader', action: 'get /api/users' }),
-        expect.objectContaining({ username: 'admin', action: 'get /api/audit-log' }),
-      ]),
+      expect.arrayContaining([expect.objectContaining({ username: 'leader', action: 'get /api/users' }), expect.objectContaining({ username: 'admin', action: 'get /api/audit-log' })]),
     );
   });
 

@@ -28,7 +28,11 @@ describe('attachment file types, told by content', () => {
   });
 
   it('offers thumbnails for JPEG, PNG and WebP only', () => {
-    expect(Object.values(ALLOWED_TYPES).filter((t) => t.thumbnail).map((t) => t.kind)).toEqual(['jpeg', 'png', 'webp']);
+    expect(
+      Object.values(ALLOWED_TYPES)
+        .filter((t) => t.thumbnail)
+        .map((t) => t.kind),
+    ).toEqual(['jpeg', 'png', 'webp']);
   });
 
   const refused: [string, () => Buffer | Promise<Buffer>, RefusedKind][] = [

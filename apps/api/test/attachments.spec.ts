@@ -86,7 +86,13 @@ describe('attachments', () => {
     const config: AppConfig = { ...testConfig(), dataDir, uploadMaxBytes: LIMIT };
 
     @Global()
-    @Module({ providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Clock, useValue: new TestClock('2021-06-15T02:00:00Z') }], exports: [APP_CONFIG, Clock] })
+    @Module({
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: new TestClock('2021-06-15T02:00:00Z') },
+      ],
+      exports: [APP_CONFIG, Clock],
+    })
     class TestCoreModule {}
 
     const moduleRef = await Test.createTestingModule({
@@ -301,4 +307,3 @@ describe('attachments', () => {
     await expect(service.attach(ds.manager, { townId: TOWN, ledger: 'vessel-case', recordId: randomUUID(), upload: received, userId: null })).rejects.toThrow(/inside a transaction/);
   });
 });
-

@@ -141,8 +141,7 @@ describe('audit tampering: audit:verify exits non-zero for every way of breaking
     await current?.db.drop();
     current = null;
   });
-  const rowAt = async (db: TestDatabase, seq: number) =>
-    db.asSuperuser(async (c) => (await c.query(`SELECT audit_id::text AS id FROM audit_seal WHERE seq = $1`, [seq])).rows[0].id as string);
+  const rowAt = async (db: TestDatabase, seq: number) => db.asSuperuser(async (c) => (await c.query(`SELECT audit_id::text AS id FROM audit_seal WHERE seq = $1`, [seq])).rows[0].id as string);
 
   it('passes an untouched chain and a sound role setup (exit 0)', async () => {
     const { db } = await fresh();
@@ -273,7 +272,21 @@ describe('audit chain sealed before the key', () => {
       await old.runMigrations({ transaction: 'each' });
       const repo = new AuditRepository(old);
       for (let i = 1; i <= 5; i += 1) {
-        await repo.insert(old.manager, { at: new Date(), townId: null, userId: null, username: 'old', address: null, requestId: null, action: 'old.row', entity: null, entityId: String(i), outcome: 'success', before: null, after: { i }, detail: null });
+        await repo.insert(old.manager, {
+          at: new Date(),
+          townId: null,
+          userId: null,
+          username: 'old',
+          address: null,
+          requestId: null,
+          action: 'old.row',
+          entity: null,
+          entityId: String(i),
+          outcome: 'success',
+          before: null,
+          after: { i },
+          detail: null,
+        });
       }
       // The sealer as it was: plain SHA-256.
       let prev = '0'.repeat(64);

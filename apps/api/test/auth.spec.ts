@@ -90,7 +90,10 @@ describe('sign-in and sessions', () => {
   describe('lockout', () => {
     it('locks a username after five failures in 15 minutes, for right and wrong passwords alike', async () => {
       for (let i = 0; i < 5; i++) {
-        await t.http.post('/api/auth/login').send({ username: 'petition', password: `bad-${i}` }).expect(401);
+        await t.http
+          .post('/api/auth/login')
+          .send({ username: 'petition', password: `bad-${i}` })
+          .expect(401);
         t.clock.advanceMinutes(1);
       }
       const locked = await t.http.post('/api/auth/login').send({ username: 'petition', password: DEMO_PASSWORD }).expect(429);
@@ -189,12 +192,23 @@ describe('sign-in and sessions', () => {
       const policy = await t.http.get('/api/security/policy').set('Cookie', security).expect(200);
       expect(policy.body).toMatchObject({ lockoutThreshold: 5, idleTimeoutMinutes: 30, absoluteTimeoutHours: 12 });
       const { version, updatedAt: _u, ...values } = policy.body;
-      await t.http.put('/api/security/policy').set('Cookie', security).send({ ...values, version, passwordMaxAgeDays: 30 }).expect(200);
-      const stale = await t.http.put('/api/security/policy').set('Cookie', security).send({ ...values, version, passwordMaxAgeDays: 60 }).expect(409);
+      await t.http
+        .put('/api/security/policy')
+        .set('Cookie', security)
+        .send({ ...values, version, passwordMaxAgeDays: 30 })
+        .expect(200);
+      const stale = await t.http
+        .put('/api/security/policy')
+        .set('Cookie', security)
+        .send({ ...values, version, passwordMaxAgeDays: 60 })
+        .expect(409);
       expect(stale.body.code).toBe('STALE_VERSION');
       const cookie = await t.login('newbie', 'Second#Pass2021');
       t.clock.advance(31 * 86_400_000);
-      const me = await t.http.get('/api/auth/me').set('Cookie', await t.login('newbie', 'Second#Pass2021')).expect(200);
+      const me = await t.http
+        .get('/api/auth/me')
+        .set('Cookie', await t.login('newbie', 'Second#Pass2021'))
+        .expect(200);
       expect(me.body.mustChangePassword).toBe(true);
       expect(cookie).toBeTruthy();
     });

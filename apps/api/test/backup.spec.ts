@@ -76,7 +76,14 @@ describe('Backup round trip', () => {
   let sourceFiles: Record<string, string>;
   const servers: Running[] = [];
 
-  const envFor = async (dataDir: string) => ({ DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'warn', NODE_ENV: 'test', PASSWORD_HASH_COST: 'test' });
+  const envFor = async (dataDir: string) => ({
+    DATA_DIR: dataDir,
+    PORT: String(await freePort()),
+    EMBEDDED_PG_PORT: String(await freePort()),
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+    PASSWORD_HASH_COST: 'test',
+  });
   const cli = async (env: Record<string, string>, ...args: string[]) => {
     const run = launch(process.execPath, [CLI_JS, ...args], env);
     return { code: await run.exited, output: run.output() };
@@ -109,7 +116,7 @@ describe('Backup round trip', () => {
     expect(await signIn(env.PORT, 'leader', 'not-the-password')).toBe(401);
     // The app seals its audit rows every 2 s: wait until it has nothing left to write.
     const unsealed = `SELECT count(*)::int AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.audit_id = a.id)`;
-    for (let n = 1; n > 0; ) {
+    for (let n = 1; n > 0;) {
       n = (await query<{ n: number }>(url, unsealed))[0].n;
       if (n > 0) await new Promise((r) => setTimeout(r, 200));
     }
@@ -153,7 +160,11 @@ describe('Backup round trip', () => {
 
     const keys = JSON.parse(fs.readFileSync(path.join(source, 'secrets.json'), 'utf8')) as Record<string, string>;
     // Every key; the embedded database's role passwords (pg*) stay out of the manifest.
-    expect(Object.keys(manifest.keyFingerprints).sort()).toEqual(Object.keys(keys).filter((k) => !k.startsWith('pg')).sort());
+    expect(Object.keys(manifest.keyFingerprints).sort()).toEqual(
+      Object.keys(keys)
+        .filter((k) => !k.startsWith('pg'))
+        .sort(),
+    );
     const whole = zlib.gunzipSync(fs.readFileSync(archive));
     for (const [name, key] of Object.entries(keys)) {
       if (!name.startsWith('pg')) expect(manifest.keyFingerprints[name]).toMatch(/^[0-9a-f]{16}$/);
@@ -220,7 +231,7 @@ describe('Backup round trip', () => {
     expect(fs.readdirSync(target)).toEqual(['secrets.json']);
   });
 
-  it('refuses keys that differ from the backup\'s unless forced', async () => {
+  it("refuses keys that differ from the backup's unless forced", async () => {
     const target = freshFolder('other-keys', null);
     const other = Object.fromEntries(['sessionSecret', 'personalDataKey', 'blindIndexKey'].map((k) => [k, randomBytes(48).toString('base64url')]));
     fs.writeFileSync(path.join(target, 'secrets.json'), JSON.stringify(other));

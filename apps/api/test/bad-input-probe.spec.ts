@@ -16,7 +16,8 @@ const PER_OPERATION = 28;
 const PER_REFUSED_ROLE = 1;
 const ROLES = ['admin', 'officer', 'mediator', 'leader', 'county', 'legal', 'security'] as const;
 const RECORDS_REFUSALS = ['audit_log', 'login_attempt', 'account_lock'];
-const INTERNALS = /QueryFailedError|TypeError|ReferenceError|EntityNotFound|\bat [\w.<>]+ \(|\.(ts|js):\d+|node_modules|\/work\/|\/src\/|\bSELECT\b|\bINSERT INTO\b|\bUPDATE "|\bviolates\b|\bsyntax error\b|\brelation "|"stack"/;
+const INTERNALS =
+  /QueryFailedError|TypeError|ReferenceError|EntityNotFound|\bat [\w.<>]+ \(|\.(ts|js):\d+|node_modules|\/work\/|\/src\/|\bSELECT\b|\bINSERT INTO\b|\bUPDATE "|\bviolates\b|\bsyntax error\b|\brelation "|"stack"/;
 
 function shuffle<T>(items: T[], random: () => number): T[] {
   const out = [...items];
@@ -153,15 +154,17 @@ describe('bad input to every operation (OpenAPI-driven, seeded)', () => {
   let operations: Operation[] = [];
   const sessions: Record<string, string> = {};
   const permissions: Record<string, Set<string>> = {};
-  const allowed = (op: Operation, role: string) =>
-    /^(public|authenticated)/.test(op.access) || op.access.split(' | ').some((code) => permissions[role].has(code));
+  const allowed = (op: Operation, role: string) => /^(public|authenticated)/.test(op.access) || op.access.split(' | ').some((code) => permissions[role].has(code));
   let sent = 0;
 
   beforeAll(async () => {
     t = await createTestApp();
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    const doc = (await t.http.get('/api/docs-json')).body as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>; components: { schemas: Record<string, Schema> } };
+    const doc = (await t.http.get('/api/docs-json')).body as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+      components: { schemas: Record<string, Schema> };
+    };
     const access = new Map(routeTable(t.app).map((r) => [`${r.method} ${r.path}`, r.access]));
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(methods)) {
@@ -201,7 +204,9 @@ describe('bad input to every operation (OpenAPI-driven, seeded)', () => {
       '/api/campaigns': { id: campaign, caseId: vessel, attachmentId: await attachmentOf('campaign', campaign) },
       '/api/certificates': { id: await one(`SELECT id AS v FROM certificate WHERE town_id = '${town}' LIMIT 1`) },
       '/api/peace-officers': { id: await one(`SELECT id AS v FROM peace_officer WHERE town_id = '${town}' LIMIT 1`) },
-      '/api/notifications': { id: await one(`SELECT n.id AS v FROM notification n JOIN app_user u ON u.id = n.recipient_id WHERE u.username = 'leader' LIMIT 1`).catch(() => '00000000-0000-4000-8000-000000000000') },
+      '/api/notifications': {
+        id: await one(`SELECT n.id AS v FROM notification n JOIN app_user u ON u.id = n.recipient_id WHERE u.username = 'leader' LIMIT 1`).catch(() => '00000000-0000-4000-8000-000000000000'),
+      },
       '/api/disputes': {
         id: dispute,
         partyId: await one(`SELECT id AS v FROM dispute_party WHERE dispute_id = '${dispute}' LIMIT 1`),
@@ -251,27 +256,42 @@ describe('bad input to every operation (OpenAPI-driven, seeded)', () => {
         const values = p.in === 'query' ? [...URL_VALUES, { name: 'repeated', value: `a&${p.name}=b` }, { name: 'bracketed', value: '' }] : URL_VALUES;
         out.push(
           ordered(values).map((v) => ({
-            op, kind: p.in, input: p.name, value: v.name,
+            op,
+            kind: p.in,
+            input: p.name,
+            value: v.name,
             url: p.in === 'path' ? urlOf(op, { [p.name]: String(v.value) }, '') : urlOf(op, {}, v.name === 'bracketed' ? `${p.name}[a][b]=1` : `${p.name}=${String(v.value)}`),
             ...(body ? json(body) : {}),
           })),
         );
       }
       if (op.params.some((p) => p.in === 'query')) {
-        out.push(['__proto__', 'constructor[prototype][x]'].map((key) => ({ op, kind: 'query' as const, input: key, value: 'prototype key', url: urlOf(op, {}, `${key}=1`), ...(body ? json(body) : {}) })));
+        out.push(
+          ['__proto__', 'constructor[prototype][x]'].map((key) => ({ op, kind: 'query' as const, input: key, value: 'prototype key', url: urlOf(op, {}, `${key}=1`), ...(body ? json(body) : {}) })),
+        );
       }
       if (body && op.body) {
         const schema = schemas[op.body];
         for (const [prop, propSchema] of Object.entries(schema.properties ?? {})) {
-          out.push(ordered(malformedFor(prop, propSchema, (schema.required ?? []).includes(prop))).map((v) => ({ op, kind: 'body', input: prop, value: v.name, url: urlOf(op, {}, ''), ...json({ ...body, [prop]: v.value }) })));
+          out.push(
+            ordered(malformedFor(prop, propSchema, (schema.required ?? []).includes(prop))).map((v) => ({
+              op,
+              kind: 'body',
+              input: prop,
+              value: v.name,
+              url: urlOf(op, {}, ''),
+              ...json({ ...body, [prop]: v.value }),
+            })),
+          );
         }
       }
       if (op.method === 'GET' && !op.params.length) {
         out.push([{ op, kind: 'query', input: '__proto__, constructor', value: 'stray keys', url: urlOf(op, {}, '__proto__=a%00&constructor[prototype]=1') }]);
       }
-      if (op.method !== 'GET') out.push(
-        WHOLE_BODIES.filter((v) => body !== undefined || UNPARSABLE.has(v.name)).map((v) => ({ op, kind: 'whole body', input: '(body)', value: v.name, url: urlOf(op, {}, ''), ...json(v.value) })),
-      );
+      if (op.method !== 'GET')
+        out.push(
+          WHOLE_BODIES.filter((v) => body !== undefined || UNPARSABLE.has(v.name)).map((v) => ({ op, kind: 'whole body', input: '(body)', value: v.name, url: urlOf(op, {}, ''), ...json(v.value) })),
+        );
       // Round robin over the inputs, so that every input is probed before any is probed twice.
       const flat: Omit<Probe, 'role' | 'headers'>[] = [];
       for (let i = 0; out.some((list) => i < list.length); i++) for (const list of out) if (i < list.length) flat.push(list[i]);
@@ -286,12 +306,32 @@ describe('bad input to every operation (OpenAPI-driven, seeded)', () => {
         ['JSON instead of a form', 'application/json', '{"stage":"x"}'],
         ['empty form', 'multipart/form-data; boundary=B', '--B--\r\n'],
         ['truncated form', 'multipart/form-data; boundary=B', '--B\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n\x89PNG'],
-        ['NUL in a field', 'multipart/form-data; boundary=B', `${part('Content-Disposition: form-data; name="stage"', 'a\u0000b')}${part('Content-Disposition: form-data; name="version"', 'a\u0000')}--B--\r\n`],
-        ['1e309 version', 'multipart/form-data; boundary=B', `${part('Content-Disposition: form-data; name="version"', '1e309')}${part('Content-Disposition: form-data; name="stage"', 'x'.repeat(5000))}--B--\r\n`],
-        ['NUL and 5000 chars in a file name', 'multipart/form-data; boundary=B', `${part(`Content-Disposition: form-data; name="file"; filename="${'a'.repeat(5000)}\u0000.png"\r\nContent-Type: image/png`, 'not a png')}--B--\r\n`],
+        [
+          'NUL in a field',
+          'multipart/form-data; boundary=B',
+          `${part('Content-Disposition: form-data; name="stage"', 'a\u0000b')}${part('Content-Disposition: form-data; name="version"', 'a\u0000')}--B--\r\n`,
+        ],
+        [
+          '1e309 version',
+          'multipart/form-data; boundary=B',
+          `${part('Content-Disposition: form-data; name="version"', '1e309')}${part('Content-Disposition: form-data; name="stage"', 'x'.repeat(5000))}--B--\r\n`,
+        ],
+        [
+          'NUL and 5000 chars in a file name',
+          'multipart/form-data; boundary=B',
+          `${part(`Content-Disposition: form-data; name="file"; filename="${'a'.repeat(5000)}\u0000.png"\r\nContent-Type: image/png`, 'not a png')}--B--\r\n`,
+        ],
         ['a part without a name', 'multipart/form-data; boundary=B', `${part('Content-Disposition: form-data', 'x')}--B--\r\n`],
-        ['__proto__ field', 'multipart/form-data; boundary=B', `${part('Content-Disposition: form-data; name="__proto__"', 'x')}${part('Content-Disposition: form-data; name="constructor"', 'x')}--B--\r\n`],
-        ['spreadsheet that is not one', 'multipart/form-data; boundary=B', `${part('Content-Disposition: form-data; name="version"', '1')}${part('Content-Disposition: form-data; name="stage"', 'discovery')}${part('Content-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'PK\u0003\u0004 broken zip')}--B--\r\n`],
+        [
+          '__proto__ field',
+          'multipart/form-data; boundary=B',
+          `${part('Content-Disposition: form-data; name="__proto__"', 'x')}${part('Content-Disposition: form-data; name="constructor"', 'x')}--B--\r\n`,
+        ],
+        [
+          'spreadsheet that is not one',
+          'multipart/form-data; boundary=B',
+          `${part('Content-Disposition: form-data; name="version"', '1')}${part('Content-Disposition: form-data; name="stage"', 'discovery')}${part('Content-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'PK\u0003\u0004 broken zip')}--B--\r\n`,
+        ],
       ];
       return forms.map(([name, type, payload]) => ({ op, kind: 'multipart' as const, input: '(form)', value: name, url, payload, contentType: type }));
     };
@@ -310,7 +350,12 @@ describe('bad input to every operation (OpenAPI-driven, seeded)', () => {
       const role = probe.role;
       let res: Response;
       try {
-        res = await fetch(`${base}${probe.url}`, { method: probe.op.method, headers: probe.headers, body: probe.op.method === 'GET' || probe.payload === undefined ? undefined : probe.payload, redirect: 'manual' });
+        res = await fetch(`${base}${probe.url}`, {
+          method: probe.op.method,
+          headers: probe.headers,
+          body: probe.op.method === 'GET' || probe.payload === undefined ? undefined : probe.payload,
+          redirect: 'manual',
+        });
       } catch (e) {
         fiveHundreds.push({ probe: label, role, status: 0, body: `no answer: ${(e as Error).message}` });
         return;
@@ -369,16 +414,25 @@ describe('bad input to every operation (OpenAPI-driven, seeded)', () => {
   });
 
   it('refuses a version past the integer column with a 400 on every operation that takes one', async () => {
-    const doc = (await t.http.get('/api/docs-json')).body as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { $ref?: string } }> } }>>; components: { schemas: Record<string, Schema> } };
+    const doc = (await t.http.get('/api/docs-json')).body as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { $ref?: string } }> } }>>;
+      components: { schemas: Record<string, Schema> };
+    };
     const answers: string[] = [];
     for (const op of operations) {
       const ref = doc.paths[op.path][op.method.toLowerCase()].requestBody?.content['application/json']?.schema.$ref?.split('/').pop();
       const inQuery = op.params.some((p) => p.name === 'version');
       if (!inQuery && !(ref && doc.components.schemas[ref].properties?.version)) continue;
-      const url = op.path.replace('{date}', '2021-10-01').replace('{year}', '2021').replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000') + (inQuery ? '?version=2147483648' : '');
+      const url =
+        op.path
+          .replace('{date}', '2021-10-01')
+          .replace('{year}', '2021')
+          .replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000') + (inQuery ? '?version=2147483648' : '');
       const role = ROLES.find((r) => allowed(op, r)) ?? 'admin';
       const cookie = sessions[role];
-      const res = await t.http[op.method.toLowerCase() as 'post'](url).set('Cookie', cookie).send(inQuery ? undefined : op.path === '/api/calendar/{date}' ? { kind: 'holiday', name: 'x', version: 2_147_483_648 } : { version: 2_147_483_648 });
+      const res = await t.http[op.method.toLowerCase() as 'post'](url)
+        .set('Cookie', cookie)
+        .send(inQuery ? undefined : op.path === '/api/calendar/{date}' ? { kind: 'holiday', name: 'x', version: 2_147_483_648 } : { version: 2_147_483_648 });
       const refused = res.status === 400 && (res.body.errors as { path: string }[] | undefined)?.some((e) => e.path === 'version');
       answers.push(`${op.method} ${op.path} ${refused ? 'refused' : `${res.status} ${JSON.stringify(res.body).slice(0, 80)}`}`);
     }

@@ -13,7 +13,13 @@ describe('holiday calendar', () => {
   });
   afterAll(() => t.close());
 
-  const day = async (date: string) => (await t.http.get(`/api/calendar?year=${date.slice(0, 4)}`).set('Cookie', admin).expect(200)).body.days.find((d: { date: string }) => d.date === date);
+  const day = async (date: string) =>
+    (
+      await t.http
+        .get(`/api/calendar?year=${date.slice(0, 4)}`)
+        .set('Cookie', admin)
+        .expect(200)
+    ).body.days.find((d: { date: string }) => d.date === date);
 
   it('is loaded at start-up from the kept arrangement, 调休 included', async () => {
     const res = await t.http.get('/api/calendar?year=2021').set('Cookie', admin).expect(200);
@@ -83,10 +89,16 @@ describe('holiday calendar', () => {
     expect(await t.app.get(CalendarService).syncKept()).toEqual([]);
     expect(await day('2021-10-07')).toMatchObject({ kind: 'workday', source: 'admin' });
 
-    const refused = await t.http.delete(`/api/calendar/2021-10-01?version=${(await day('2021-10-01')).version}`).set('Cookie', admin).expect(409);
+    const refused = await t.http
+      .delete(`/api/calendar/2021-10-01?version=${(await day('2021-10-01')).version}`)
+      .set('Cookie', admin)
+      .expect(409);
     expect(refused.body.code).toBe('CALENDAR_SOURCE_DAY');
 
-    await t.http.delete(`/api/calendar/2021-10-07?version=${(await day('2021-10-07')).version}`).set('Cookie', admin).expect(204);
+    await t.http
+      .delete(`/api/calendar/2021-10-07?version=${(await day('2021-10-07')).version}`)
+      .set('Cookie', admin)
+      .expect(204);
     expect(await day('2021-10-07')).toMatchObject({ kind: 'holiday', name: '国庆节', source: 'chinese-days' });
     expect(await calendar.isWorkday('2021-10-07')).toBe(false);
     const [audit] = await t.ds.query(`SELECT before, after FROM audit_log WHERE action = 'calendar_day.restore' ORDER BY id DESC LIMIT 1`);

@@ -24,8 +24,7 @@ describe('concurrent writes', () => {
       .send({ villageId: village, discoveredAt: '2021-06-14T09:30:00+08:00', place: '南湾码头', source: 'patrol', hullMaterial: 'wood' });
     return res;
   };
-  const successes = async (entityId: string): Promise<number> =>
-    (await t.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND outcome = 'success'`, [entityId]))[0].n;
+  const successes = async (entityId: string): Promise<number> => (await t.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND outcome = 'success'`, [entityId]))[0].n;
 
   /** 100 requests carrying the same version: one 200, 99 × 409 with the stale-version code, one audited change. */
   const race = async (id: string, version: number, send: (i: number) => Promise<{ status: number; body: { code?: string; version?: number } }>) => {
@@ -45,14 +44,24 @@ describe('concurrent writes', () => {
     const created = await registerVessel();
     expect(created.status).toBe(201);
     const { id, version } = created.body as { id: string; version: number };
-    const winner = await race(id, version, (i) => t.http.patch(`/api/vessel-cases/${id}`).set('Cookie', officer).send({ version, place: `码头 ${i}` }));
+    const winner = await race(id, version, (i) =>
+      t.http
+        .patch(`/api/vessel-cases/${id}`)
+        .set('Cookie', officer)
+        .send({ version, place: `码头 ${i}` }),
+    );
     const [row] = await t.ds.query(`SELECT place, version FROM vessel_case WHERE id = $1`, [id]);
     expect(row).toEqual({ place: `码头 ${winner}`, version: version + 1 });
   });
 
   it('lets exactly one of 100 updates of a dispute with the same version through', async () => {
     const d = await disputeSteps(t).register(mediator);
-    const winner = await race(d.id, d.version, (i) => t.http.patch(`/api/disputes/${d.id}`).set('Cookie', mediator).send({ version: d.version, summary: `两户因排水沟走向发生争执 ${i}` }));
+    const winner = await race(d.id, d.version, (i) =>
+      t.http
+        .patch(`/api/disputes/${d.id}`)
+        .set('Cookie', mediator)
+        .send({ version: d.version, summary: `两户因排水沟走向发生争执 ${i}` }),
+    );
     const [row] = await t.ds.query(`SELECT summary, version FROM dispute WHERE id = $1`, [d.id]);
     expect(row).toEqual({ summary: `两户因排水沟走向发生争执 ${winner}`, version: d.version + 1 });
   });
@@ -61,7 +70,12 @@ describe('concurrent writes', () => {
     const id = await idOf(t.ds, 'app_user', 'petition');
     const user = await t.http.get(`/api/users/${id}`).set('Cookie', admin).expect(200);
     const version = user.body.version as number;
-    const winner = await race(id, version, (i) => t.http.patch(`/api/users/${id}`).set('Cookie', admin).send({ version, displayName: `余美玲${i}` }));
+    const winner = await race(id, version, (i) =>
+      t.http
+        .patch(`/api/users/${id}`)
+        .set('Cookie', admin)
+        .send({ version, displayName: `余美玲${i}` }),
+    );
     const [row] = await t.ds.query(`SELECT display_name AS name, version FROM app_user WHERE id = $1`, [id]);
     expect(row).toEqual({ name: `余美玲${winner}`, version: version + 1 });
   });
@@ -70,7 +84,12 @@ describe('concurrent writes', () => {
     const id = await idOf(t.ds, 'org_unit', 'GH02');
     const unit = await t.http.get(`/api/org-units/${id}`).set('Cookie', admin).expect(200);
     const version = unit.body.version as number;
-    const winner = await race(id, version, (i) => t.http.patch(`/api/org-units/${id}`).set('Cookie', admin).send({ version, name: `南湾村${i}` }));
+    const winner = await race(id, version, (i) =>
+      t.http
+        .patch(`/api/org-units/${id}`)
+        .set('Cookie', admin)
+        .send({ version, name: `南湾村${i}` }),
+    );
     const [row] = await t.ds.query(`SELECT name, version FROM org_unit WHERE id = $1`, [id]);
     expect(row).toEqual({ name: `南湾村${winner}`, version: version + 1 });
   });

@@ -20,11 +20,25 @@ describe('deadlines', () => {
 
   const open = (o: Partial<OpenDeadlineInput> = {}) =>
     t.ds.transaction((em) =>
-      svc.open(em, { townId: id.GH, ledger: 'vessel-case', recordId: randomUUID(), kind: 'unclaimed-notice', title: '广海三无〔2021〕第0001号', days: 5, unit: 'working', startDate: '2021-09-27', assigneeIds: [id.officer], ...o }),
+      svc.open(em, {
+        townId: id.GH,
+        ledger: 'vessel-case',
+        recordId: randomUUID(),
+        kind: 'unclaimed-notice',
+        title: '广海三无〔2021〕第0001号',
+        days: 5,
+        unit: 'working',
+        startDate: '2021-09-27',
+        assigneeIds: [id.officer],
+        ...o,
+      }),
     );
   const inTx = <T>(fn: (em: EntityManager) => Promise<T>) => t.ds.transaction(fn);
   const failure = async (p: Promise<unknown>) => {
-    const e = await p.then(() => null, (err: unknown) => err);
+    const e = await p.then(
+      () => null,
+      (err: unknown) => err,
+    );
     expect(e).toBeInstanceOf(AppException);
     const ex = e as AppException;
     return { status: ex.getStatus(), code: ex.code, paths: (ex.fieldErrors ?? []).map((f) => f.path) };
@@ -240,7 +254,10 @@ describe('deadlines', () => {
       await open({ ledger: 'dispute', recordId: dispute.id, kind: 'mediation-period', days: 30, unit: 'calendar', startDate: '2026-12-21', title: '跨年调解期限' });
       const detail = await t.http.get(`/api/disputes/${dispute.id}`).set('Cookie', leader).expect(200);
       expect(detail.body.deadline).toMatchObject({ dueDate: '2027-01-20', state: 'ok', provisional: true });
-      const list = await t.http.get(`/api/disputes?q=${encodeURIComponent(detail.body.number)}`).set('Cookie', leader).expect(200);
+      const list = await t.http
+        .get(`/api/disputes?q=${encodeURIComponent(detail.body.number)}`)
+        .set('Cookie', leader)
+        .expect(200);
       expect(list.body.items.find((i: { id: string }) => i.id === dispute.id).deadline).toEqual({ kind: 'mediation-period', dueDate: '2027-01-20', daysLeft: 30, state: 'ok', provisional: true });
     });
   });
@@ -258,7 +275,18 @@ describe('deadlines', () => {
       const due = await items(admin);
       expect(due).toMatchObject({ total: 1, page: 1 });
       expect(due.items).toEqual([
-        { id: 'calendar-year:2027', townId: null, ledger: 'calendar', recordId: '2027', kind: 'calendar-year', title: '2027 年节假日安排', dueDate: '2026-12-31', daysLeft: 60, state: 'ok', provisional: false },
+        {
+          id: 'calendar-year:2027',
+          townId: null,
+          ledger: 'calendar',
+          recordId: '2027',
+          kind: 'calendar-year',
+          title: '2027 年节假日安排',
+          dueDate: '2026-12-31',
+          daysLeft: 60,
+          state: 'ok',
+          provisional: false,
+        },
       ]);
       expect((await items(admin, '?all=true')).items.map((i: { id: string }) => i.id)).toEqual(['calendar-year:2027']);
       expect(await items(await t.login('officer'), '?all=true')).not.toMatchObject({ items: [expect.objectContaining({ ledger: 'calendar' })] });
@@ -310,7 +338,10 @@ describe('deadlines', () => {
     });
 
     const list = async (user: string, query = '') => {
-      const res = await t.http.get(`/api/my/deadlines${query}`).set('Cookie', await t.login(user)).expect(200);
+      const res = await t.http
+        .get(`/api/my/deadlines${query}`)
+        .set('Cookie', await t.login(user))
+        .expect(200);
       return res.body;
     };
     const titles = (body: { items: { title: string }[] }) => body.items.map((i) => i.title);
@@ -331,7 +362,10 @@ describe('deadlines', () => {
         state: 'overdue',
         provisional: false,
       });
-      expect(body.items.slice(1).map((i: { daysLeft: number; state: string }) => [i.daysLeft, i.state])).toEqual([[2, 'warning'], [3, 'warning']]);
+      expect(body.items.slice(1).map((i: { daysLeft: number; state: string }) => [i.daysLeft, i.state])).toEqual([
+        [2, 'warning'],
+        [3, 'warning'],
+      ]);
     });
 
     it('includes the ones on track and paused ones with ?all=true, and pages', async () => {
@@ -339,7 +373,10 @@ describe('deadlines', () => {
       const page = await list('officer', '?all=true&page=2&pageSize=2');
       expect(page).toMatchObject({ total: 5, page: 2, pageSize: 2 });
       expect(titles(page)).toEqual(['T 三日', 'B 三十日']);
-      const bad = await t.http.get('/api/my/deadlines?all=yes').set('Cookie', await t.login('officer')).expect(400);
+      const bad = await t.http
+        .get('/api/my/deadlines?all=yes')
+        .set('Cookie', await t.login('officer'))
+        .expect(400);
       expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'all' })]);
     });
 

@@ -26,7 +26,14 @@ describe('docker deployment', () => {
     if (!fs.existsSync(MAIN_JS)) throw new Error('build the API first');
     const db = await createTestDatabase({ empty: true });
     const port = await freePort();
-    const run = launch('sh', [path.join(REPO_ROOT, 'docker', 'entrypoint.sh')], { ...SECRETS, NODE_ENV: 'production', DATABASE_URL: db.appUrl, DATABASE_OWNER_URL: db.ownerUrl, PORT: String(port), LOG_LEVEL: 'warn' });
+    const run = launch('sh', [path.join(REPO_ROOT, 'docker', 'entrypoint.sh')], {
+      ...SECRETS,
+      NODE_ENV: 'production',
+      DATABASE_URL: db.appUrl,
+      DATABASE_OWNER_URL: db.ownerUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+    });
     try {
       await waitForHealth(port, run);
       const client = new Client({ connectionString: db.url });
@@ -47,9 +54,17 @@ describe('docker deployment', () => {
       expect(seeds.rows[0].n).toBe(0);
       await client.end();
       expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({ status: 'ok', database: 'ok', demo: false });
-      const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Fazhi@2021' }) });
+      const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'Fazhi@2021' }),
+      });
       expect(login.status).toBe(401);
-      const cookie = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'sysadmin', password: SECRETS.INITIAL_ADMIN_PASSWORD }) });
+      const cookie = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'sysadmin', password: SECRETS.INITIAL_ADMIN_PASSWORD }),
+      });
       expect(cookie.status).toBe(200);
       expect(cookie.headers.get('set-cookie')).toMatch(/Secure/);
       expect((await cookie.json()).user.mustChangePassword).toBe(true);
@@ -78,7 +93,13 @@ describe('docker deployment', () => {
   });
 
   it('refuses to start in production with a key published in the repository', async () => {
-    const run = launch(process.execPath, [MAIN_JS], { ...SECRETS, AUDIT_HMAC_KEY: testConfig().auditHmacKey!, NODE_ENV: 'production', DATABASE_URL: 'postgres://a@127.0.0.1:1/x', DATABASE_OWNER_URL: 'postgres://b@127.0.0.1:1/x' });
+    const run = launch(process.execPath, [MAIN_JS], {
+      ...SECRETS,
+      AUDIT_HMAC_KEY: testConfig().auditHmacKey!,
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://a@127.0.0.1:1/x',
+      DATABASE_OWNER_URL: 'postgres://b@127.0.0.1:1/x',
+    });
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain('AUDIT_HMAC_KEY is a value published in this repository');
   });

@@ -33,7 +33,10 @@ export function disputeSteps(t: TestApp) {
     return res.body;
   };
   const session = async (cookie: string, id: string, version: number, date = '2021-06-15') => {
-    const res = await t.http.post(`/api/disputes/${id}/sessions`).set('Cookie', cookie).send({ version, date, place: '村委会调解室', attendees: '双方当事人、平安员', record: '听取双方陈述,讲解法律规定' });
+    const res = await t.http
+      .post(`/api/disputes/${id}/sessions`)
+      .set('Cookie', cookie)
+      .send({ version, date, place: '村委会调解室', attendees: '双方当事人、平安员', record: '听取双方陈述,讲解法律规定' });
     if (res.status !== 201) throw new Error(`session: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
@@ -62,7 +65,11 @@ export function disputeSteps(t: TestApp) {
 export async function docxBodyText(content: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(content);
   const xml = await zip.file('word/document.xml')!.async('string');
-  return xml.replace(/<w:br\/>/g, '\n').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&');
+  return xml
+    .replace(/<w:br\/>/g, '\n')
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&');
 }
 
 export const binary = (res: import('supertest').Response, cb: (err: Error | null, body: Buffer) => void) => {

@@ -99,8 +99,14 @@ describe('dispute statistics', () => {
   });
 
   it.each([2020, 2021, 2022])('equals independent counts for %i, and each filter lists exactly those rows', async (year) => {
-    for (const [cookie, townId] of [[leader, gh], [county, undefined]] as const) {
-      const res = await t.http.get(`/api/statistics/disputes?year=${year}${townId ? `&townId=${townId}` : ''}`).set('Cookie', cookie).expect(200);
+    for (const [cookie, townId] of [
+      [leader, gh],
+      [county, undefined],
+    ] as const) {
+      const res = await t.http
+        .get(`/api/statistics/disputes?year=${year}${townId ? `&townId=${townId}` : ''}`)
+        .set('Cookie', cookie)
+        .expect(200);
       const want = expected(year, townId);
       for (const [figure, list] of Object.entries(want.ledger)) {
         const n = figure === 'successRate' ? res.body.successRate.denominator : res.body[figure];

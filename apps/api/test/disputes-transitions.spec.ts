@@ -1,14 +1,4 @@
-import {
-  availableTransitions,
-  DISPUTE_CLOSED_STATUSES,
-  DISPUTE_COLUMNS,
-  DISPUTE_STATUSES,
-  DISPUTE_TRANSITIONS,
-  DisputeStatus,
-  findTransition,
-  PERMISSION_CODES,
-  SEED_ROLES,
-} from '@fazhi/contracts';
+import { availableTransitions, DISPUTE_CLOSED_STATUSES, DISPUTE_COLUMNS, DISPUTE_STATUSES, DISPUTE_TRANSITIONS, DisputeStatus, findTransition, PERMISSION_CODES, SEED_ROLES } from '@fazhi/contracts';
 import { addMonths } from '../src/ledger-core/calendar/working-days';
 
 describe('dispute transition table (DOMAIN §3.2)', () => {
@@ -55,7 +45,7 @@ describe('dispute transition table (DOMAIN §3.2)', () => {
 
   it('reaches every state from registered', () => {
     const reached = new Set<string>(['registered']);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const r of DISPUTE_TRANSITIONS) if (r.from.some((f) => reached.has(f)) && !reached.has(r.to)) grew = Boolean(reached.add(r.to));
     }
@@ -64,7 +54,11 @@ describe('dispute transition table (DOMAIN §3.2)', () => {
 
   it('offers the steps to mediators, none to leaders', () => {
     const perms = (code: string) => new Set<string>(SEED_ROLES.find((r) => r.code === code)!.permissions);
-    expect(availableTransitions(DISPUTE_TRANSITIONS, 'mediating', perms('mediator')).map((r) => r.to).sort()).toEqual(['agreed', 'refused', 'terminated']);
+    expect(
+      availableTransitions(DISPUTE_TRANSITIONS, 'mediating', perms('mediator'))
+        .map((r) => r.to)
+        .sort(),
+    ).toEqual(['agreed', 'refused', 'terminated']);
     expect(availableTransitions(DISPUTE_TRANSITIONS, 'mediating', perms('leader'))).toEqual([]);
   });
 

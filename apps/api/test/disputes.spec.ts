@@ -33,12 +33,20 @@ describe('dispute mediation ledger', () => {
     expect(row.name_enc).toMatch(/^v1:/);
     expect(row.id_number_enc).not.toContain('11010519491231002X');
     for (const q of [{ partyName: '黄大海' }, { partyIdNumber: '11010519491231002x' }, { partyPhone: '13812345678' }]) {
-      const res = await t.http.post('/api/disputes/search').set('Cookie', mediator).send({ ...q, registeredYear: 2021 }).expect(200);
+      const res = await t.http
+        .post('/api/disputes/search')
+        .set('Cookie', mediator)
+        .send({ ...q, registeredYear: 2021 })
+        .expect(200);
       expect(res.body.items.map((i: { id: string }) => i.id)).toContain(d.id);
       expect(res.body.items.every((i: { parties: { name: string }[] }) => i.parties.some((p) => p.name === '黄**'))).toBe(true);
     }
     expect((await t.http.post('/api/disputes/search').set('Cookie', mediator).send({ partyName: '黄' }).expect(200)).body.total).toBe(0);
-    const unmasked = await t.http.post(`/api/disputes/${d.id}/unmask`).set('Cookie', mediator).send({ partyId: d.parties[0].id, fields: ['idNumber', 'address'], reason: '制作调解协议书' }).expect(200);
+    const unmasked = await t.http
+      .post(`/api/disputes/${d.id}/unmask`)
+      .set('Cookie', mediator)
+      .send({ partyId: d.parties[0].id, fields: ['idNumber', 'address'], reason: '制作调解协议书' })
+      .expect(200);
     expect(unmasked.body).toEqual({ parties: [{ id: d.parties[0].id, idNumber: '11010519491231002X', address: '台山市广海镇南湾村12号' }] });
     const [audit] = await t.ds.query(`SELECT detail FROM audit_log WHERE action = 'dispute.unmask' ORDER BY id DESC LIMIT 1`);
     expect(audit.detail).toMatchObject({ fields: ['idNumber', 'address'], reason: '制作调解协议书' });
@@ -74,10 +82,18 @@ describe('dispute mediation ledger', () => {
     await t.http.patch(`/api/disputes/${d.id}`).set('Cookie', mediator).send({ version: d.version, place: '南湾村委会' }).expect(200);
     const stale = await t.http.patch(`/api/disputes/${d.id}`).set('Cookie', mediator).send({ version: d.version, place: '覆盖' }).expect(409);
     expect(stale.body.code).toBe('STALE_VERSION');
-    const added = await t.http.post(`/api/disputes/${d.id}/parties`).set('Cookie', mediator).send({ version: d.version + 1, role: 'third_party', name: '李月娥' }).expect(201);
+    const added = await t.http
+      .post(`/api/disputes/${d.id}/parties`)
+      .set('Cookie', mediator)
+      .send({ version: d.version + 1, role: 'third_party', name: '李月娥' })
+      .expect(201);
     expect(added.body).toMatchObject({ version: d.version + 2, place: '南湾村委会' });
     expect(added.body.parties).toHaveLength(3);
-    await t.http.post(`/api/disputes/${d.id}/parties`).set('Cookie', mediator).send({ version: d.version + 1, role: 'third_party', name: '重复' }).expect(409);
+    await t.http
+      .post(`/api/disputes/${d.id}/parties`)
+      .set('Cookie', mediator)
+      .send({ version: d.version + 1, role: 'third_party', name: '重复' })
+      .expect(409);
     const removed = await t.http.delete(`/api/disputes/${d.id}/parties/${added.body.parties[2].id}?version=${added.body.version}`).set('Cookie', mediator).expect(200);
     expect(removed.body).toMatchObject({ version: d.version + 3 });
     expect(removed.body.parties).toHaveLength(2);
@@ -95,11 +111,15 @@ describe('dispute mediation ledger', () => {
     expect(v).toMatchObject({ status: 'accepted', acceptedOn: '2021-06-01', mediatorNames: ['甄秀英'], deadline: { kind: 'mediation-period', dueDate: '2021-07-01', daysLeft: 16, state: 'ok' } });
     expect(v.deadlineDetail).toMatchObject({ unit: 'calendar', ruleDays: 30, startDate: '2021-06-01' });
     v = await s.ok(mediator, d.id, v.version, 'mediating');
-    const early = await s.step(mediator, d.id, v.version, 'agreed', { agreementForm: 'written', agreedOn: '2021-06-15', terms: 'x', performanceManner: 'y', performanceDeadline: '2021-07-15' }).expect(409);
+    const early = await s
+      .step(mediator, d.id, v.version, 'agreed', { agreementForm: 'written', agreedOn: '2021-06-15', terms: 'x', performanceManner: 'y', performanceDeadline: '2021-07-15' })
+      .expect(409);
     expect(early.body.code).toBe('SESSION_REQUIRED');
     v = await s.session(mediator, d.id, v.version);
     expect(v.sessions).toEqual([expect.objectContaining({ date: '2021-06-15', place: '村委会调解室' })]);
-    const backwards = await s.step(mediator, d.id, v.version, 'agreed', { agreementForm: 'written', agreedOn: '2021-06-15', terms: 'x', performanceManner: 'y', performanceDeadline: '2021-06-01' }).expect(409);
+    const backwards = await s
+      .step(mediator, d.id, v.version, 'agreed', { agreementForm: 'written', agreedOn: '2021-06-15', terms: 'x', performanceManner: 'y', performanceDeadline: '2021-06-01' })
+      .expect(409);
     expect(backwards.body.code).toBe('DATE_ORDER');
     v = await s.agree(mediator, d.id, v.version);
     expect(v).toMatchObject({ status: 'agreed', agreementForm: 'written', performanceStatus: 'pending', deadline: { state: 'done' } });
@@ -112,7 +132,13 @@ describe('dispute mediation ledger', () => {
 
     v = await s.ok(mediator, d.id, v.version, 'performing');
     expect((await s.step(mediator, d.id, v.version, 'followed_up', { performanceStatus: 'fulfilled' }).expect(409)).body.code).toBe('FOLLOW_UP_REQUIRED');
-    v = (await t.http.post(`/api/disputes/${d.id}/follow-ups`).set('Cookie', mediator).send({ version: v.version, date: '2021-06-15', visitor: '甄秀英', performance: 'fulfilled', satisfaction: 'satisfied' }).expect(201)).body;
+    v = (
+      await t.http
+        .post(`/api/disputes/${d.id}/follow-ups`)
+        .set('Cookie', mediator)
+        .send({ version: v.version, date: '2021-06-15', visitor: '甄秀英', performance: 'fulfilled', satisfaction: 'satisfied' })
+        .expect(201)
+    ).body;
     expect(v).toMatchObject({ followUpCount: 1, performanceStatus: 'fulfilled' });
     v = await s.ok(mediator, d.id, v.version, 'followed_up', { performanceStatus: 'fulfilled' });
     v = await s.ok(mediator, d.id, v.version, 'archived', { archivedOn: '2021-06-15' });
@@ -177,7 +203,11 @@ describe('dispute mediation ledger', () => {
     expect(refused).toMatchObject({ status: 'refused', refusingPartyId: d.parties[1].id, deadline: { state: 'done' } });
     expect(refused.transitions.map((x: { to: string }) => x.to)).toEqual(['archived']);
     expect((await s.step(mediator, d.id, refused.version, 'mediating').expect(409)).body.code).toBe('ILLEGAL_TRANSITION');
-    const session = await t.http.post(`/api/disputes/${d.id}/sessions`).set('Cookie', mediator).send({ version: refused.version, date: '2021-06-15', place: 'x', attendees: 'x', record: 'x' }).expect(409);
+    const session = await t.http
+      .post(`/api/disputes/${d.id}/sessions`)
+      .set('Cookie', mediator)
+      .send({ version: refused.version, date: '2021-06-15', place: 'x', attendees: 'x', record: 'x' })
+      .expect(409);
     expect(session.body.code).toBe('DISPUTE_WRONG_STATE');
     await s.ok(mediator, d.id, refused.version, 'archived', { archivedOn: '2021-06-15' });
   });
@@ -186,12 +216,21 @@ describe('dispute mediation ledger', () => {
     const v = await s.toMediating(mediator, [zhen]);
     const missing = await s.step(mediator, v.id, v.version, 'terminated', { terminatedOn: '2021-06-15', terminationReason: '分歧过大' }).expect(400);
     expect(missing.body.errors).toEqual([expect.objectContaining({ path: 'data.referralRoute', code: 'required' })]);
-    const ended = await s.ok(mediator, v.id, v.version, 'terminated', { terminatedOn: '2021-06-15', terminationReason: '双方对赔偿金额分歧过大', referralRoute: 'litigation', referralNote: '已告知可向台山市人民法院起诉' });
+    const ended = await s.ok(mediator, v.id, v.version, 'terminated', {
+      terminatedOn: '2021-06-15',
+      terminationReason: '双方对赔偿金额分歧过大',
+      referralRoute: 'litigation',
+      referralNote: '已告知可向台山市人民法院起诉',
+    });
     expect(ended).toMatchObject({ status: 'terminated', referralRoute: 'litigation', deadline: { state: 'done' } });
     const perform = await s.step(mediator, v.id, ended.version, 'performing').expect(409);
     expect(perform.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', rule: 'terminated->performing' });
     await s.step(mediator, v.id, ended.version, 'followed_up', { performanceStatus: 'fulfilled' }).expect(409);
-    const visit = await t.http.post(`/api/disputes/${v.id}/follow-ups`).set('Cookie', mediator).send({ version: ended.version, date: '2021-06-15', visitor: '甄秀英', performance: 'fulfilled', satisfaction: 'satisfied' }).expect(409);
+    const visit = await t.http
+      .post(`/api/disputes/${v.id}/follow-ups`)
+      .set('Cookie', mediator)
+      .send({ version: ended.version, date: '2021-06-15', visitor: '甄秀英', performance: 'fulfilled', satisfaction: 'satisfied' })
+      .expect(409);
     expect(visit.body.code).toBe('DISPUTE_WRONG_STATE');
     expect((await t.http.get(`/api/disputes/${v.id}/agreement.docx`).set('Cookie', mediator).expect(409)).body.code).toBe('NO_WRITTEN_AGREEMENT');
   });
@@ -209,7 +248,11 @@ describe('dispute mediation ledger', () => {
 
   it('records escalation beyond the town as a flag with date and level', async () => {
     const d = await s.register(mediator);
-    const res = await t.http.post(`/api/disputes/${d.id}/escalation`).set('Cookie', mediator).send({ version: d.version, escalatedOn: '2021-06-14', level: 'county', kind: 'petition', note: '当事人到台山市信访局上访' }).expect(200);
+    const res = await t.http
+      .post(`/api/disputes/${d.id}/escalation`)
+      .set('Cookie', mediator)
+      .send({ version: d.version, escalatedOn: '2021-06-14', level: 'county', kind: 'petition', note: '当事人到台山市信访局上访' })
+      .expect(200);
     expect(res.body.escalation).toEqual({ escalatedOn: '2021-06-14', level: 'county', kind: 'petition', note: '当事人到台山市信访局上访' });
     const list = await t.http.get('/api/disputes?escalated=true&pageSize=100').set('Cookie', leader).expect(200);
     expect(list.body.items.map((i: { id: string }) => i.id)).toContain(d.id);

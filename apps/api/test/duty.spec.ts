@@ -29,19 +29,37 @@ describe('data outside one’s duty', () => {
     const res = await t.http
       .post('/api/vessel-cases')
       .set('Cookie', cookie)
-      .send({ discoveredAt: '2021-06-14T09:30:00+08:00', place: '南湾码头', source: 'patrol', hullMaterial: 'wood', ownerName: '黄大海', ownerIdNumber: '11010519491231002X', ownerPhone: '13812345678', ...extra });
+      .send({
+        discoveredAt: '2021-06-14T09:30:00+08:00',
+        place: '南湾码头',
+        source: 'patrol',
+        hullMaterial: 'wood',
+        ownerName: '黄大海',
+        ownerIdNumber: '11010519491231002X',
+        ownerPhone: '13812345678',
+        ...extra,
+      });
     if (res.status !== 201) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
     return res.body as { id: string; number: string; version: number };
   };
 
   /** A new account of the demo password with one role assignment in 广海镇. */
   const account = async (username: string, role: string, scope: 'own' | 'villages' | 'town', villageCodes: string[] = []): Promise<string> => {
-    const columns: string[] = (await t.ds.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'app_user'`)).map((r: { column_name: string }) => r.column_name);
+    const columns: string[] = (await t.ds.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'app_user'`)).map(
+      (r: { column_name: string }) => r.column_name,
+    );
     const id = randomUUID();
     const select = columns.map((c) => (c === 'id' ? '$2::uuid' : c === 'username' ? '$3::varchar' : `"${c}"`));
     await t.ds.query(`INSERT INTO app_user (${columns.map((c) => `"${c}"`).join(', ')}) SELECT ${select.join(', ')} FROM app_user WHERE username = $1`, ['mediator', id, username]);
     const [gh, roleId, ...villages] = await Promise.all([idOf(t.ds, 'org_unit', 'GH'), idOf(t.ds, 'role', role), ...villageCodes.map((c) => idOf(t.ds, 'org_unit', c))]);
-    await t.ds.query(`INSERT INTO user_role (id, user_id, role_id, org_unit_id, town_id, scope, village_ids, created_at) VALUES ($1, $2, $3, $4, $4, $5, $6, now())`, [randomUUID(), id, roleId, gh, scope, villages]);
+    await t.ds.query(`INSERT INTO user_role (id, user_id, role_id, org_unit_id, town_id, scope, village_ids, created_at) VALUES ($1, $2, $3, $4, $4, $5, $6, now())`, [
+      randomUUID(),
+      id,
+      roleId,
+      gh,
+      scope,
+      villages,
+    ]);
     return t.login(username);
   };
 
@@ -56,11 +74,27 @@ describe('data outside one’s duty', () => {
 
     it('refuses an enforcement officer the parties of a dispute and the phone of a peace officer', async () => {
       const d = await s.register(mediator);
-      await t.http.post(`/api/disputes/${d.id}/unmask`).set('Cookie', officer).send({ fields: ['idNumber'], reason: '核对' }).expect(403);
-      await t.http.post(`/api/disputes/${d.id}/unmask`).set('Cookie', mediator).send({ fields: ['idNumber'], reason: '核对' }).expect(200);
+      await t.http
+        .post(`/api/disputes/${d.id}/unmask`)
+        .set('Cookie', officer)
+        .send({ fields: ['idNumber'], reason: '核对' })
+        .expect(403);
+      await t.http
+        .post(`/api/disputes/${d.id}/unmask`)
+        .set('Cookie', mediator)
+        .send({ fields: ['idNumber'], reason: '核对' })
+        .expect(200);
       const po = await officerId(t, '甄秀英');
-      await t.http.post(`/api/peace-officers/${po}/unmask`).set('Cookie', officer).send({ fields: ['phone'], reason: '联系' }).expect(403);
-      await t.http.post(`/api/peace-officers/${po}/unmask`).set('Cookie', mediator).send({ fields: ['phone'], reason: '联系' }).expect(200);
+      await t.http
+        .post(`/api/peace-officers/${po}/unmask`)
+        .set('Cookie', officer)
+        .send({ fields: ['phone'], reason: '联系' })
+        .expect(403);
+      await t.http
+        .post(`/api/peace-officers/${po}/unmask`)
+        .set('Cookie', mediator)
+        .send({ fields: ['phone'], reason: '联系' })
+        .expect(200);
     });
 
     it('shows both permissions in the route table', () => {
@@ -123,7 +157,10 @@ describe('data outside one’s duty', () => {
     };
     const disputeSheet = (number: string, summary: string) => sheetOf(['编号', '发生日期', '纠纷来源', '纠纷类别', '纠纷简要情况'], [[number, '2021-07-02', '排查发现', '邻里纠纷', summary]]);
     const importAs = (ledger: 'disputes' | 'vessel-cases', cookie: string, file: Buffer, mode: 'preview' | 'commit', townId?: string) =>
-      t.http.post(`/api/${ledger}/import?mode=${mode}${townId ? `&townId=${townId}` : ''}`).set('Cookie', cookie).attach('file', file, 'ledger.xlsx');
+      t.http
+        .post(`/api/${ledger}/import?mode=${mode}${townId ? `&townId=${townId}` : ''}`)
+        .set('Cookie', cookie)
+        .attach('file', file, 'ledger.xlsx');
     const summaryOf = async (id: string) => (await t.ds.query(`SELECT summary, version FROM dispute WHERE id = $1`, [id]))[0];
 
     it('does not tell an own-scoped mediator that another mediator’s dispute exists, nor change it', async () => {
@@ -209,7 +246,11 @@ describe('data outside one’s duty', () => {
       const sheet = wb.worksheets[0];
       expect(sheet.rowCount - 2).toBe(1);
       expect((sheet.getRow(3).values as unknown[]).includes(v.number)).toBe(true);
-      const disputes = await t.http.post('/api/disputes/search').set('Cookie', mediator).send({ partyIdNumber: '11010519491231002X', status: ['registered'] }).expect(200);
+      const disputes = await t.http
+        .post('/api/disputes/search')
+        .set('Cookie', mediator)
+        .send({ partyIdNumber: '11010519491231002X', status: ['registered'] })
+        .expect(200);
       expect(disputes.body.total).toBeGreaterThan(0);
     });
   });
@@ -228,7 +269,13 @@ describe('data outside one’s duty', () => {
           `--${boundary}\r\nContent-Disposition: form-data; name="stage"\r\n\r\nbefore\r\n` +
           `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.png"\r\nContent-Type: image/png\r\n\r\n`,
       );
-      const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: url, headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + 50 * 1024 * 1024) } });
+      const req = http.request({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: url,
+        headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + 50 * 1024 * 1024) },
+      });
       req.on('error', () => undefined);
       const answered = new Promise<http.IncomingMessage>((resolve) => req.once('response', resolve));
       req.write(head);

@@ -33,7 +33,10 @@ describe('input refused at the edge', () => {
       for (const [header, text] of Object.entries({ 发现地点: '大湾码头', 线索来源: '巡查发现', 船体材质: '木质', ...cells })) row.getCell(headers.indexOf(header)).value = text;
       return row.number;
     });
-    const res = await t.http.post(`/api/vessel-cases/import?mode=${mode}`).set('Cookie', officer).attach('file', Buffer.from(await wb.xlsx.writeBuffer()), 'ledger.xlsx');
+    const res = await t.http
+      .post(`/api/vessel-cases/import?mode=${mode}`)
+      .set('Cookie', officer)
+      .attach('file', Buffer.from(await wb.xlsx.writeBuffer()), 'ledger.xlsx');
     return { res, numbers };
   };
 
@@ -53,9 +56,25 @@ describe('input refused at the edge', () => {
 
     it('in a nested body field, a key, a query value and a path value, each named', async () => {
       const before = await count('dispute');
-      const body = { occurredOn: '2021-06-10', source: 'screening', category: 'other', summary: '邻里纠纷', parties: [{ role: 'applicant', name: '甲' }, { role: 'respondent', name: '乙\u0000' }] };
+      const body = {
+        occurredOn: '2021-06-10',
+        source: 'screening',
+        category: 'other',
+        summary: '邻里纠纷',
+        parties: [
+          { role: 'applicant', name: '甲' },
+          { role: 'respondent', name: '乙\u0000' },
+        ],
+      };
       expect(pathsOf(await t.http.post('/api/disputes').set('Cookie', mediator).send(body))).toEqual(['parties[1].name']);
-      expect(pathsOf(await t.http.post('/api/disputes').set('Cookie', mediator).send({ ...body, parties: [], ['x\u0000y']: 1 }))).toEqual(['x\\u0000y']);
+      expect(
+        pathsOf(
+          await t.http
+            .post('/api/disputes')
+            .set('Cookie', mediator)
+            .send({ ...body, parties: [], ['x\u0000y']: 1 }),
+        ),
+      ).toEqual(['x\\u0000y']);
       expect(await count('dispute')).toBe(before);
       expect(pathsOf(await t.http.get('/api/disputes?q=%E7%94%B2%00').set('Cookie', mediator))).toEqual(['q']);
       expect(pathsOf(await t.http.get('/api/vessel-cases?place=a%00').set('Cookie', officer))).toEqual(['place']);
@@ -92,7 +111,10 @@ describe('input refused at the edge', () => {
     it('in a spreadsheet cell is a row and column error like the other cell errors', async () => {
       const before = await count('vessel_case');
       // The OOXML escape `_x0000_` is how a NUL reaches a cell; it reads back as U+0000.
-      const { res, numbers: [row] } = await importRows('commit', [{ 发现时间: '2021-07-01 08:00', 发现地点: '大湾_x0000_码头' }]);
+      const {
+        res,
+        numbers: [row],
+      } = await importRows('commit', [{ 发现时间: '2021-07-01 08:00', 发现地点: '大湾_x0000_码头' }]);
       expect(res.status).toBe(400);
       expect(res.body.errors).toEqual([{ path: `rows[${row}].place`, code: 'invalid', message: `第${row}行“发现地点”:含有空字符（\\u0000），请删除后重新填写` }]);
       expect(await count('vessel_case')).toBe(before);
@@ -110,7 +132,10 @@ describe('input refused at the edge', () => {
 
     it('nesting 10,000 levels deep answers 400 naming the field, not 500', async () => {
       const depth = 10_000;
-      const login = await t.http.post('/api/auth/login').set('Content-Type', 'application/json').send(`{"username":${'['.repeat(depth)}${']'.repeat(depth)},"password":"x"}`);
+      const login = await t.http
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/json')
+        .send(`{"username":${'['.repeat(depth)}${']'.repeat(depth)},"password":"x"}`);
       expect(pathsOf(login)).toEqual([`username${'[0]'.repeat(MAX_INPUT_DEPTH - 1)}`]);
       expect(login.body.errors[0].code).toBe('tooDeep');
       const step = await t.http
@@ -140,18 +165,53 @@ describe('input refused at the edge', () => {
     it('in a body answers 400 naming the field, and a leap day is taken', async () => {
       const before = await count('vessel_case');
       const vessel = { villageId: village, place: '南湾码头', source: 'patrol', hullMaterial: 'wood' };
-      expect(pathsOf(await t.http.post('/api/vessel-cases').set('Cookie', officer).send({ ...vessel, discoveredAt: '2021-02-29T09:30:00+08:00' }))).toEqual(['discoveredAt']);
-      expect(pathsOf(await t.http.post('/api/vessel-cases').set('Cookie', officer).send({ ...vessel, discoveredAt: '2021-06-14T24:30:00+08:00' }))).toEqual(['discoveredAt']);
-      expect(pathsOf(await t.http.post('/api/vessel-cases').set('Cookie', officer).send({ ...vessel, discoveredAt: '2021-06-14T09:30:00+08:00', noticeStart: '2021-04-31' }))).toEqual(['noticeStart']);
-      expect(pathsOf(await t.http.post('/api/vessel-cases').set('Cookie', officer).send({ ...vessel, discoveredAt: '20210-06-14T09:30:00+08:00' }))).toEqual(['discoveredAt']);
+      expect(
+        pathsOf(
+          await t.http
+            .post('/api/vessel-cases')
+            .set('Cookie', officer)
+            .send({ ...vessel, discoveredAt: '2021-02-29T09:30:00+08:00' }),
+        ),
+      ).toEqual(['discoveredAt']);
+      expect(
+        pathsOf(
+          await t.http
+            .post('/api/vessel-cases')
+            .set('Cookie', officer)
+            .send({ ...vessel, discoveredAt: '2021-06-14T24:30:00+08:00' }),
+        ),
+      ).toEqual(['discoveredAt']);
+      expect(
+        pathsOf(
+          await t.http
+            .post('/api/vessel-cases')
+            .set('Cookie', officer)
+            .send({ ...vessel, discoveredAt: '2021-06-14T09:30:00+08:00', noticeStart: '2021-04-31' }),
+        ),
+      ).toEqual(['noticeStart']);
+      expect(
+        pathsOf(
+          await t.http
+            .post('/api/vessel-cases')
+            .set('Cookie', officer)
+            .send({ ...vessel, discoveredAt: '20210-06-14T09:30:00+08:00' }),
+        ),
+      ).toEqual(['discoveredAt']);
       expect(await count('vessel_case')).toBe(before);
-      await t.http.post('/api/vessel-cases').set('Cookie', officer).send({ ...vessel, discoveredAt: '2024-02-29T09:30:00+08:00' }).expect(201);
+      await t.http
+        .post('/api/vessel-cases')
+        .set('Cookie', officer)
+        .send({ ...vessel, discoveredAt: '2024-02-29T09:30:00+08:00' })
+        .expect(201);
       expect(pathsOf(await t.http.post('/api/disputes').set('Cookie', mediator).send({ occurredOn: '2023-02-29', source: 'screening', category: 'other', summary: 'x' }))).toEqual(['occurredOn']);
       expect(pathsOf(await t.http.get('/api/login-history?from=2021-02-30T00:00:00Z').set('Cookie', await t.login('security')))).toEqual(['from']);
     });
 
     it('in a spreadsheet cell is a row and column error, a datetime with an offset included', async () => {
-      const { res, numbers: rows } = await importRows('preview', ['2021-02-30T10:00:00+08:00', '2021-02-29 08:00', '1800-01-01 08:00'].map((when) => ({ 发现时间: when })));
+      const { res, numbers: rows } = await importRows(
+        'preview',
+        ['2021-02-30T10:00:00+08:00', '2021-02-29 08:00', '1800-01-01 08:00'].map((when) => ({ 发现时间: when })),
+      );
       expect(res.status).toBe(200);
       expect(res.body.errors).toEqual(rows.map((row) => expect.objectContaining({ row, field: 'discoveredAt' })));
     });

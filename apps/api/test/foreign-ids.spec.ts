@@ -46,7 +46,11 @@ describe('foreign ids: another town’s records answer 404 as missing ones', () 
     const path = probe.path.replaceAll('{id}', id);
     let req = t.http[probe.method](path).set('Cookie', cookie(user)).buffer(true).parse(binary);
     if (probe.query) req = req.query(probe.query);
-    if (probe.upload) return req.field('version', String(probe.body && 'version' in probe.body ? probe.body.version : 0)).field('stage', 'before').attach('file', PNG, 'a.png');
+    if (probe.upload)
+      return req
+        .field('version', String(probe.body && 'version' in probe.body ? probe.body.version : 0))
+        .field('stage', 'before')
+        .attach('file', PNG, 'a.png');
     return probe.body ? req.send(probe.body) : req;
   };
   const json = (res: request.Response) => {
@@ -118,7 +122,11 @@ describe('foreign ids: another town’s records answer 404 as missing ones', () 
     it('a vessel case of the other town cannot be put into one’s own campaign, as a missing one', async () => {
       const foreign = await w.take('vesselPersuading', placeOf());
       const mine = await w.create('campaign', from === 'GH' ? gh : hy);
-      const add = (caseId: string) => t.http.post(`/api/campaigns/${mine.id}/vessels`).set('Cookie', cookie(vesselWriter)).send({ version: mine.version, caseIds: [caseId] });
+      const add = (caseId: string) =>
+        t.http
+          .post(`/api/campaigns/${mine.id}/vessels`)
+          .set('Cookie', cookie(vesselWriter))
+          .send({ version: mine.version, caseIds: [caseId] });
       const [refusedCase, missingCase] = [await add(foreign.id), await add(randomUUID())];
       expect(refusedCase.status).toBe(409);
       expect({ ...refusedCase.body, requestId: '' }).toEqual({ ...missingCase.body, requestId: '' });

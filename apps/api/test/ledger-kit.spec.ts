@@ -40,13 +40,14 @@ describe('a ledger registered from its descriptor', () => {
   afterAll(() => t.close());
 
   const create = (title: string) => t.http.post('/api/fixture-events').set('Cookie', legal).send({ title, audience: 40 });
-  const step = (id: string, version: number, to: string, data?: Record<string, unknown>) =>
-    t.http.post(`/api/fixture-events/${id}/transitions`).set('Cookie', legal).send({ to, version, data });
+  const step = (id: string, version: number, to: string, data?: Record<string, unknown>) => t.http.post(`/api/fixture-events/${id}/transitions`).set('Cookie', legal).send({ to, version, data });
   const auditActions = async (id: string) =>
     (await t.ds.query(`SELECT action FROM audit_log WHERE entity = 'publicity-event' AND entity_id = $1 ORDER BY id`, [id])).map((r: { action: string }) => r.action);
 
   it('serves its routes with the permissions it declares, the statistics route included', () => {
-    const mine = routeTable(t.app).filter((r) => r.path.includes('fixture-events')).map((r) => `${r.method} ${r.path} ${r.access}`);
+    const mine = routeTable(t.app)
+      .filter((r) => r.path.includes('fixture-events'))
+      .map((r) => `${r.method} ${r.path} ${r.access}`);
     expect(mine).toEqual([
       'GET /api/fixture-events legal.read',
       'POST /api/fixture-events legal.write',
@@ -91,7 +92,10 @@ describe('a ledger registered from its descriptor', () => {
     await t.http.patch(`/api/fixture-events/${body.id}`).set('Cookie', otherTown).send({ version: 1, title: 'x' }).expect(403);
     const theirs = await t.http.get('/api/fixture-events').set('Cookie', otherTown).expect(200);
     expect(theirs.body.items.map((e: { id: string }) => e.id)).not.toContain(body.id);
-    const ours = await t.http.get(`/api/fixture-events?q=${encodeURIComponent('赶集')}`).set('Cookie', leader).expect(200);
+    const ours = await t.http
+      .get(`/api/fixture-events?q=${encodeURIComponent('赶集')}`)
+      .set('Cookie', leader)
+      .expect(200);
     expect(ours.body.items.map((e: { id: string }) => e.id)).toEqual([body.id]);
   });
 
@@ -112,11 +116,14 @@ describe('a ledger registered from its descriptor', () => {
     const reopened = await t.http.post(`/api/fixture-events/${body.id}/reopen`).set('Cookie', leader).send({ version: 3, reason: '补登受众人数' }).expect(200);
     expect(reopened.body).toMatchObject({ status: 'held', version: 4 });
     await t.http.patch(`/api/fixture-events/${body.id}`).set('Cookie', legal).send({ version: 4, audience: 120 }).expect(200);
-    expect(await auditActions(body.id)).toEqual([
-      'publicity-event.create', 'publicity-event.transition', 'publicity-event.transition', 'publicity-event.reopen', 'publicity-event.update',
-    ]);
+    expect(await auditActions(body.id)).toEqual(['publicity-event.create', 'publicity-event.transition', 'publicity-event.transition', 'publicity-event.reopen', 'publicity-event.update']);
     const steps = await t.ds.query(`SELECT from_status, to_status FROM status_history WHERE ledger = 'publicity-event' AND record_id = $1 ORDER BY id`, [body.id]);
-    expect(steps.map((s: { from_status: string | null; to_status: string }) => `${s.from_status}->${s.to_status}`)).toEqual(['null->registered', 'registered->held', 'held->archived', 'archived->held']);
+    expect(steps.map((s: { from_status: string | null; to_status: string }) => `${s.from_status}->${s.to_status}`)).toEqual([
+      'null->registered',
+      'registered->held',
+      'held->archived',
+      'archived->held',
+    ]);
   });
 
   it('voids a record: it keeps its number, shows void and refuses changes', async () => {

@@ -14,18 +14,14 @@ describe('lockout under concurrent guesses', () => {
   afterAll(() => t.close());
   afterEach(() => jest.restoreAllMocks());
 
-  const burst = (username: string) =>
-    Promise.all(Array.from({ length: BURST }, (_, i) => t.http.post('/api/auth/login').send({ username, password: `wrong-guess-${i}` })));
+  const burst = (username: string) => Promise.all(Array.from({ length: BURST }, (_, i) => t.http.post('/api/auth/login').send({ username, password: `wrong-guess-${i}` })));
 
   async function expectLockedAfterThreshold(username: string, responses: { status: number; body: { code?: string } }[]) {
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 401)).toHaveLength(THRESHOLD);
     expect(statuses.filter((s) => s === 429)).toHaveLength(BURST - THRESHOLD);
     expect(responses.filter((r) => r.status === 429).every((r) => r.body.code === 'ACCOUNT_LOCKED')).toBe(true);
-    const counted = await t.ds.query(
-      `SELECT reason, count(*)::int AS n FROM login_attempt WHERE username = $1 GROUP BY reason ORDER BY reason`,
-      [username],
-    );
+    const counted = await t.ds.query(`SELECT reason, count(*)::int AS n FROM login_attempt WHERE username = $1 GROUP BY reason ORDER BY reason`, [username]);
     expect(counted).toEqual([
       { reason: 'locked', n: BURST - THRESHOLD },
       { reason: 'wrong_password', n: THRESHOLD },
@@ -75,9 +71,16 @@ describe('lockout under concurrent guesses', () => {
       }
       return verify(hash, password);
     });
-    const right = t.http.post('/api/auth/login').send({ username: 'legal', password: DEMO_PASSWORD }).then((r) => r);
+    const right = t.http
+      .post('/api/auth/login')
+      .send({ username: 'legal', password: DEMO_PASSWORD })
+      .then((r) => r);
     await rightWaiting;
-    for (let i = 0; i < THRESHOLD; i++) await t.http.post('/api/auth/login').send({ username: 'legal', password: `bad-${i}` }).expect(401);
+    for (let i = 0; i < THRESHOLD; i++)
+      await t.http
+        .post('/api/auth/login')
+        .send({ username: 'legal', password: `bad-${i}` })
+        .expect(401);
     releaseRight();
     const res = await right;
     expect(res.status).toBe(429);

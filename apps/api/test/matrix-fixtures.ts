@@ -202,8 +202,7 @@ export class MatrixWorld {
     if (!this.exports.has(key))
       this.exports.set(
         key,
-        this
-          .req('get', `/api/${ledger}/export.xlsx?townId=${town}&pageSize=1`)
+        this.req('get', `/api/${ledger}/export.xlsx?townId=${town}&pageSize=1`)
           .set('Cookie', this.factory)
           .buffer(true)
           .parse(binary)
@@ -236,10 +235,11 @@ export class MatrixWorld {
   /** A notification for `recipient` in the place's town. */
   async notification(place: Place, recipient: string): Promise<Rec> {
     const id = randomUUID();
-    await this.t.ds.query(
-      `INSERT INTO notification (id, town_id, recipient_id, kind, title, created_at) VALUES ($1, $2, (SELECT id FROM app_user WHERE username = $3), 'matrix', '矩阵提醒', now())`,
-      [id, place.town, recipient],
-    );
+    await this.t.ds.query(`INSERT INTO notification (id, town_id, recipient_id, kind, title, created_at) VALUES ($1, $2, (SELECT id FROM app_user WHERE username = $3), 'matrix', '矩阵提醒', now())`, [
+      id,
+      place.town,
+      recipient,
+    ]);
     return { id, version: 0, townId: place.town };
   }
 
@@ -267,11 +267,25 @@ export class MatrixWorld {
         return rec(d, { attachmentId: d.attachments[0].id });
       }
       case 'vesselPersuading': {
-        const v = await this.make('post', '/api/vessel-cases', { townId: p.town, villageId: p.village, discoveredAt: '2021-06-14T09:30:00+08:00', place: '南湾码头', source: 'patrol', hullMaterial: 'wood' });
+        const v = await this.make('post', '/api/vessel-cases', {
+          townId: p.town,
+          villageId: p.village,
+          discoveredAt: '2021-06-14T09:30:00+08:00',
+          place: '南湾码头',
+          source: 'patrol',
+          hullMaterial: 'wood',
+        });
         return rec(await this.make('post', `/api/vessel-cases/${v.id}/transitions`, { to: 'persuading', version: v.version }, 200));
       }
       case 'vesselClosed': {
-        const v = await this.make('post', '/api/vessel-cases', { townId: p.town, villageId: p.village, discoveredAt: '2021-06-14T09:30:00+08:00', place: '南湾码头', source: 'patrol', hullMaterial: 'wood' });
+        const v = await this.make('post', '/api/vessel-cases', {
+          townId: p.town,
+          villageId: p.village,
+          discoveredAt: '2021-06-14T09:30:00+08:00',
+          place: '南湾码头',
+          source: 'patrol',
+          hullMaterial: 'wood',
+        });
         const data = { handedOverOn: '2021-06-15', externalCaseNo: `TS-2021-${n}` };
         return rec(await this.make('post', `/api/vessel-cases/${v.id}/transitions`, { to: 'handed_over', version: v.version, data }, 200));
       }

@@ -29,7 +29,11 @@ describe('dispute warnings and notifications', () => {
       .set('Cookie', mediator)
       .send({ version: v.version, level: 'group_incident', reason: '双方家族二十余人聚集对峙', policeInformedOn: '2021-06-15', policeUnit: '广海派出所', measures: '民警到场稳控' })
       .expect(200);
-    expect(raised.body).toMatchObject({ riskLevel: 'group_incident', version: v.version + 1, warning: { reason: '双方家族二十余人聚集对峙', policeInformedOn: '2021-06-15', policeUnit: '广海派出所', resolvedAt: null } });
+    expect(raised.body).toMatchObject({
+      riskLevel: 'group_incident',
+      version: v.version + 1,
+      warning: { reason: '双方家族二十余人聚集对峙', policeInformedOn: '2021-06-15', policeUnit: '广海派出所', resolvedAt: null },
+    });
 
     const mine = await inbox(leader);
     expect(mine).toMatchObject({ unread: 1, total: 1 });

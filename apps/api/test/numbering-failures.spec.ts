@@ -20,28 +20,49 @@ describe('numbering and imports under failure', () => {
     town = await idOf(t.ds, 'org_unit', 'GH');
     // Fails the insert of a row whose named column reads FAIL, after the number was taken
     // (DDL: as the superuser, since the API's role may not).
-    await t.db.asSuperuser((c) => c.query(`CREATE FUNCTION fail_marked_row() RETURNS trigger LANGUAGE plpgsql AS $$
+    await t.db.asSuperuser((c) =>
+      c.query(`CREATE FUNCTION fail_marked_row() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF to_jsonb(NEW) ->> TG_ARGV[0] = 'FAIL' THEN RAISE EXCEPTION 'forced failure of a marked row'; END IF;
         RETURN NEW;
-      END $$`));
+      END $$`),
+    );
     await t.db.asSuperuser((c) => c.query(`CREATE TRIGGER fail_marked_vessel BEFORE INSERT ON vessel_case FOR EACH ROW EXECUTE FUNCTION fail_marked_row('place')`));
     await t.db.asSuperuser((c) => c.query(`CREATE TRIGGER fail_marked_dispute BEFORE INSERT ON dispute FOR EACH ROW EXECUTE FUNCTION fail_marked_row('summary')`));
   });
   afterAll(() => t.close());
 
-  const vessel = (place: string) =>
-    t.http.post('/api/vessel-cases').set('Cookie', officer).send({ discoveredAt: '2021-06-14T09:30:00+08:00', place, source: 'patrol', hullMaterial: 'wood' });
-  const dispute = (summary: string) =>
-    t.http.post('/api/disputes').set('Cookie', mediator).send({ occurredOn: '2021-06-10', source: 'screening', category: 'other', summary });
+  const vessel = (place: string) => t.http.post('/api/vessel-cases').set('Cookie', officer).send({ discoveredAt: '2021-06-14T09:30:00+08:00', place, source: 'patrol', hullMaterial: 'wood' });
+  const dispute = (summary: string) => t.http.post('/api/disputes').set('Cookie', mediator).send({ occurredOn: '2021-06-10', source: 'screening', category: 'other', summary });
   const ledgers = [
-    { name: 'vessel cases', table: 'vessel_case', label: '三无', create: vessel, importPath: '/api/vessel-cases/import', cookie: () => officer,
-      headers: ['编号', '发现时间', '发现地点', '线索来源', '船体材质'], row: (marker: string, i: number) => [null, `2021-07-0${i} 08:00`, marker, '巡查发现', '木质'] },
-    { name: 'disputes', table: 'dispute', label: '调', create: dispute, importPath: '/api/disputes/import', cookie: () => mediator,
-      headers: ['编号', '发生日期', '纠纷来源', '纠纷类别', '纠纷简要情况'], row: (marker: string, i: number) => [null, `2021-07-0${i}`, '排查发现', '邻里纠纷', marker] },
+    {
+      name: 'vessel cases',
+      table: 'vessel_case',
+      label: '三无',
+      create: vessel,
+      importPath: '/api/vessel-cases/import',
+      cookie: () => officer,
+      headers: ['编号', '发现时间', '发现地点', '线索来源', '船体材质'],
+      row: (marker: string, i: number) => [null, `2021-07-0${i} 08:00`, marker, '巡查发现', '木质'],
+    },
+    {
+      name: 'disputes',
+      table: 'dispute',
+      label: '调',
+      create: dispute,
+      importPath: '/api/disputes/import',
+      cookie: () => mediator,
+      headers: ['编号', '发生日期', '纠纷来源', '纠纷类别', '纠纷简要情况'],
+      row: (marker: string, i: number) => [null, `2021-07-0${i}`, '排查发现', '邻里纠纷', marker],
+    },
   ] as const;
   const counts = async (table: string) =>
-    (await t.ds.query(`SELECT (SELECT count(*)::int FROM ${table}) AS rows, (SELECT coalesce(max(last_seq), 0)::int FROM record_counter WHERE town_id = $1 AND ledger = $2 AND year = 2021) AS counter`, [town, table === 'vessel_case' ? 'vessel-case' : 'dispute']))[0] as { rows: number; counter: number };
+    (
+      await t.ds.query(
+        `SELECT (SELECT count(*)::int FROM ${table}) AS rows, (SELECT coalesce(max(last_seq), 0)::int FROM record_counter WHERE town_id = $1 AND ledger = $2 AND year = 2021) AS counter`,
+        [town, table === 'vessel_case' ? 'vessel-case' : 'dispute'],
+      )
+    )[0] as { rows: number; counter: number };
 
   for (const l of ledgers) {
     it(`${l.name}: a create that fails inside its transaction takes no number and leaves no gap`, async () => {
@@ -96,8 +117,7 @@ describe('numbering and imports under failure', () => {
     const created = await vessel('竞争码头').expect(201);
     const { id, version } = created.body as { id: string; version: number };
     const history = async () => (await t.ds.query(`SELECT count(*)::int AS n FROM status_history WHERE record_id = $1`, [id]))[0].n as number;
-    const audited = async (outcome: string) =>
-      (await t.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND outcome = $2`, [id, outcome]))[0].n as number;
+    const audited = async (outcome: string) => (await t.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND outcome = $2`, [id, outcome]))[0].n as number;
     const [h0, s0, c0] = [await history(), await audited('success'), await audited('conflict')];
     const answers = await Promise.all(
       [officer, await t.login('officer')].map((cookie) => t.http.post(`/api/vessel-cases/${id}/transitions`).set('Cookie', cookie).send({ to: 'persuading', version })),
@@ -117,7 +137,12 @@ describe('numbering and imports under failure', () => {
     const history = async () => (await t.ds.query(`SELECT count(*)::int AS n FROM status_history WHERE record_id = $1`, [d.id]))[0].n as number;
     const h0 = await history();
     const answers = await Promise.all(
-      ['2021-06-01', '2021-06-02'].map((acceptedOn) => t.http.post(`/api/disputes/${d.id}/transitions`).set('Cookie', mediator).send({ to: 'accepted', version: d.version, data: { acceptedOn, mediatorIds: [mediatorId] } })),
+      ['2021-06-01', '2021-06-02'].map((acceptedOn) =>
+        t.http
+          .post(`/api/disputes/${d.id}/transitions`)
+          .set('Cookie', mediator)
+          .send({ to: 'accepted', version: d.version, data: { acceptedOn, mediatorIds: [mediatorId] } }),
+      ),
     );
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     expect(await history()).toBe(h0 + 1);

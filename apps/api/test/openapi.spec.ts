@@ -82,8 +82,7 @@ describe('the OpenAPI document', () => {
   it('describes each request body and query from its DTO', () => {
     const problems: string[] = [];
     const schemas = doc.components?.schemas ?? {};
-    const deref = (s: OpenAPIV3_1.SchemaObject | OpenAPIV3_1.ReferenceObject | undefined) =>
-      s && '$ref' in s ? schemas[s.$ref.split('/').pop()!] : s;
+    const deref = (s: OpenAPIV3_1.SchemaObject | OpenAPIV3_1.ReferenceObject | undefined) => (s && '$ref' in s ? schemas[s.$ref.split('/').pop()!] : s);
     for (const { path, method, op } of operations) {
       const body = op.requestBody as OpenAPIV3_1.RequestBodyObject | undefined;
       for (const [type, media] of Object.entries(body?.content ?? {})) {
@@ -149,7 +148,7 @@ describe('the answers of the API', () => {
   async function idsUnder(path: string, account: string | null): Promise<string[]> {
     const collection = path.slice(0, path.indexOf('/{'));
     const res = await get(collection === '/api/org-units' ? '/api/org-units/tree' : collection, account, collection === '/api/org-units' ? {} : { pageSize: 100 });
-    const list = (Array.isArray(res.body) ? res.body : res.body?.items ?? []) as { id: string }[];
+    const list = (Array.isArray(res.body) ? res.body : (res.body?.items ?? [])) as { id: string }[];
     return list.map((r) => r.id);
   }
 

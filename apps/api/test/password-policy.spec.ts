@@ -107,7 +107,11 @@ describe('password policy', () => {
     const security = await t.login('security');
     const policy = await t.http.get('/api/security/policy').set('Cookie', security).expect(200);
     const { version, updatedAt: _u, ...values } = policy.body;
-    const low = await t.http.put('/api/security/policy').set('Cookie', security).send({ ...values, version, passwordMinLength: 6 }).expect(400);
+    const low = await t.http
+      .put('/api/security/policy')
+      .set('Cookie', security)
+      .send({ ...values, version, passwordMinLength: 6 })
+      .expect(400);
     expect(low.body.errors).toEqual([expect.objectContaining({ path: 'passwordMinLength' })]);
     // a minimum written below the floor by other means does not apply
     await t.ds.query(

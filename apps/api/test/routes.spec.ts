@@ -23,8 +23,8 @@ describe('route permission table', () => {
     const { AuthGuard } = await import('../src/auth/auth.guard');
     const reflector = { getAllAndOverride: () => undefined };
     const undeclared = new AuthGuard(reflector as never, {} as never);
-    await expect(
-      undeclared.canActivate({ getHandler: () => () => undefined, getClass: () => Object, switchToHttp: () => ({ getRequest: () => ({ headers: {} }) }) } as never),
-    ).rejects.toMatchObject({ status: 403 });
+    await expect(undeclared.canActivate({ getHandler: () => () => undefined, getClass: () => Object, switchToHttp: () => ({ getRequest: () => ({ headers: {} }) }) } as never)).rejects.toMatchObject({
+      status: 403,
+    });
   });
 });

@@ -34,7 +34,11 @@ describe('separation of duties across accounts', () => {
 
   it('refuses the system administrator an auditor account with a password it chose, and nothing is written', async () => {
     for (const code of ['auditor', 'security', 'admin']) {
-      const res = await t.http.post('/api/users').set('Cookie', admin).send(account(`own_${code}`, code)).expect(403);
+      const res = await t.http
+        .post('/api/users')
+        .set('Cookie', admin)
+        .send(account(`own_${code}`, code))
+        .expect(403);
       expect(res.body.code).toBe('ADMIN_DUTY_RESERVED');
       expect(res.body.message).toMatch(/安全管理员/);
     }
@@ -47,11 +51,17 @@ describe('separation of duties across accounts', () => {
     const auditorVersion = await versionOf(user.auditor);
     const attempts = [
       t.http.post(`/api/users/${user.auditor}/reset-password`).set('Cookie', admin).send({ version: auditorVersion, newPassword: 'Taken#Over2021' }),
-      t.http.post(`/api/users/${user.security}/reset-password`).set('Cookie', admin).send({ version: await versionOf(user.security), newPassword: 'Taken#Over2021' }),
+      t.http
+        .post(`/api/users/${user.security}/reset-password`)
+        .set('Cookie', admin)
+        .send({ version: await versionOf(user.security), newPassword: 'Taken#Over2021' }),
       t.http.post(`/api/users/${user.auditor}/disable`).set('Cookie', admin).send({ version: auditorVersion }),
       t.http.post(`/api/users/${user.auditor}/enable`).set('Cookie', admin).send({ version: auditorVersion }),
       t.http.patch(`/api/users/${user.auditor}`).set('Cookie', admin).send({ version: auditorVersion, displayName: '改名' }),
-      t.http.put(`/api/users/${user.auditor}/roles`).set('Cookie', admin).send({ version: auditorVersion, roles: [{ roleId: role.mediator, orgUnitId: gh, scope: 'town' }] }),
+      t.http
+        .put(`/api/users/${user.auditor}/roles`)
+        .set('Cookie', admin)
+        .send({ version: auditorVersion, roles: [{ roleId: role.mediator, orgUnitId: gh, scope: 'town' }] }),
     ];
     for (const res of await Promise.all(attempts)) {
       expect(res.status).toBe(403);
@@ -71,16 +81,16 @@ describe('separation of duties across accounts', () => {
   });
 
   it('lets the security administrator manage administrative accounts, and only those', async () => {
-    const created = await t.http.post('/api/users').set('Cookie', security).send(account('auditor2', 'auditor', 'Second#Audit2021')).expect(201);
+    const created = await t.http
+      .post('/api/users')
+      .set('Cookie', security)
+      .send(account('auditor2', 'auditor', 'Second#Audit2021'))
+      .expect(201);
     expect(created.body).toMatchObject({ username: 'auditor2', duty: 'audit', mustChangePassword: true });
     const cookie = await t.login('auditor2', 'Second#Audit2021');
     expect((await t.http.get('/api/auth/me').set('Cookie', cookie).expect(200)).body.mustChangePassword).toBe(true);
 
-    const reset = await t.http
-      .post(`/api/users/${created.body.id}/reset-password`)
-      .set('Cookie', security)
-      .send({ version: created.body.version, newPassword: 'Third#Audit2021' })
-      .expect(200);
+    const reset = await t.http.post(`/api/users/${created.body.id}/reset-password`).set('Cookie', security).send({ version: created.body.version, newPassword: 'Third#Audit2021' }).expect(200);
     const disabled = await t.http.post(`/api/users/${created.body.id}/disable`).set('Cookie', security).send({ version: reset.body.version, reason: '调离' }).expect(200);
     expect(disabled.body.status).toBe('disabled');
     await t.http.post(`/api/users/${created.body.id}/enable`).set('Cookie', security).send({ version: disabled.body.version }).expect(200);
@@ -106,7 +116,13 @@ describe('separation of duties across accounts', () => {
       const res = await t.http
         .post('/api/users')
         .set('Cookie', security)
-        .send({ ...account(`mixed_${other}`, 'auditor'), roles: [{ roleId: role.auditor, orgUnitId: gh, scope: 'town' }, { roleId: role[other], orgUnitId: gh, scope: 'town' }] })
+        .send({
+          ...account(`mixed_${other}`, 'auditor'),
+          roles: [
+            { roleId: role.auditor, orgUnitId: gh, scope: 'town' },
+            { roleId: role[other], orgUnitId: gh, scope: 'town' },
+          ],
+        })
         .expect(409);
       expect(res.body.code).toBe('SEPARATION_OF_DUTIES');
     }
@@ -130,7 +146,10 @@ describe('separation of duties across accounts', () => {
     const [row] = await t.ds.query(`SELECT permissions FROM role WHERE code = 'auditor'`);
     expect(row.permissions).toEqual(expect.arrayContaining(['audit.read', 'audit.login_history']));
     // the auditor still reads the audit log
-    await t.http.get('/api/audit-log').set('Cookie', await t.login('auditor')).expect(200);
+    await t.http
+      .get('/api/audit-log')
+      .set('Cookie', await t.login('auditor'))
+      .expect(200);
   });
 
   it('keeps roles of an administrative duty with the security administrator, and a held role in its duty', async () => {
@@ -146,9 +165,17 @@ describe('separation of duties across accounts', () => {
       .send({ code: 'case_reader', name: '案件查阅', nameEn: 'Case reader', defaultScope: 'town', permissions: ['vessel.read'] })
       .expect(201);
     // turning a business role into an audit one would hand the audit log to accounts the system administrator runs
-    const grow = await t.http.patch(`/api/roles/${business.body.id}`).set('Cookie', admin).send({ version: business.body.version, permissions: ['audit.read'] }).expect(403);
+    const grow = await t.http
+      .patch(`/api/roles/${business.body.id}`)
+      .set('Cookie', admin)
+      .send({ version: business.body.version, permissions: ['audit.read'] })
+      .expect(403);
     expect(grow.body.code).toBe('ADMIN_DUTY_RESERVED');
-    const fromSecurity = await t.http.patch(`/api/roles/${business.body.id}`).set('Cookie', security).send({ version: business.body.version, permissions: ['audit.read'] }).expect(403);
+    const fromSecurity = await t.http
+      .patch(`/api/roles/${business.body.id}`)
+      .set('Cookie', security)
+      .send({ version: business.body.version, permissions: ['audit.read'] })
+      .expect(403);
     expect(fromSecurity.body.code).toBe('BUSINESS_DUTY_RESERVED');
 
     const audit = await t.http
@@ -163,9 +190,17 @@ describe('separation of duties across accounts', () => {
       .send({ ...account('auditor3', 'auditor', 'Fourth#Audit2021'), roles: [{ roleId: audit.body.id, orgUnitId: gh, scope: 'town' }] })
       .expect(201);
     expect(holder.body.duty).toBe('audit');
-    const moved = await t.http.patch(`/api/roles/${audit.body.id}`).set('Cookie', security).send({ version: audit.body.version, permissions: ['security.unlock'] }).expect(409);
+    const moved = await t.http
+      .patch(`/api/roles/${audit.body.id}`)
+      .set('Cookie', security)
+      .send({ version: audit.body.version, permissions: ['security.unlock'] })
+      .expect(409);
     expect(moved.body.code).toBe('ROLE_DUTY_IN_USE');
-    await t.http.patch(`/api/roles/${audit.body.id}`).set('Cookie', security).send({ version: audit.body.version, permissions: ['audit.read', 'audit.login_history'] }).expect(200);
+    await t.http
+      .patch(`/api/roles/${audit.body.id}`)
+      .set('Cookie', security)
+      .send({ version: audit.body.version, permissions: ['audit.read', 'audit.login_history'] })
+      .expect(200);
     const [row] = await t.ds.query(`SELECT permissions FROM role WHERE code = 'case_reader'`);
     expect(row.permissions).toEqual(['vessel.read']);
   });

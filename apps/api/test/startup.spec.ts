@@ -69,7 +69,11 @@ describe('npm start on the embedded database', () => {
     const second = launch(process.execPath, [MAIN_JS], env());
     await waitForHealth(port, second);
     expect(second.output()).not.toMatch(/Demo data: applied/);
-    const history = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'county', password: 'Fazhi@2021' }) });
+    const history = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'county', password: 'Fazhi@2021' }),
+    });
     expect(history.status).toBe(200);
 
     const intruder = launch(process.execPath, [MAIN_JS], { ...env(), PORT: String(await freePort()) });

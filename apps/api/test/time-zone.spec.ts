@@ -20,9 +20,7 @@ describe('a record year is the town year, whatever the server zone', () => {
   });
 
   it('puts it into 2022 in SQL too, with the session in UTC, using the town zone column', async () => {
-    const [row] = await t.ds.query(
-      `SET LOCAL TIME ZONE 'UTC'; SELECT 1`,
-    ).then(() =>
+    const [row] = await t.ds.query(`SET LOCAL TIME ZONE 'UTC'; SELECT 1`).then(() =>
       t.ds.query(
         `SELECT extract(year FROM ($1::timestamptz AT TIME ZONE o.time_zone))::int AS year,
                 to_char($1::timestamptz AT TIME ZONE o.time_zone, 'YYYY-MM') AS month

@@ -31,9 +31,7 @@ describe('unique keys under concurrent requests', () => {
 
   /** Backends of the app (not ours) waiting for a lock. */
   const waiting = async () => {
-    const { rows } = await watcher.query(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'fazhi-ledger' AND wait_event_type = 'Lock'`,
-    );
+    const { rows } = await watcher.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'fazhi-ledger' AND wait_event_type = 'Lock'`);
     return rows[0].n as number;
   };
 
@@ -146,7 +144,11 @@ describe('unique keys under concurrent requests', () => {
     } finally {
       await Promise.all([a.release(), b.release()]);
     }
-    for (const [sql, params] of [[`SELECT $1::text`, ['a\u0000']], [`SELECT '2021-02-30'::date`, []], [`SELECT 99999999999::int`, []]] as const) {
+    for (const [sql, params] of [
+      [`SELECT $1::text`, ['a\u0000']],
+      [`SELECT '2021-02-30'::date`, []],
+      [`SELECT 99999999999::int`, []],
+    ] as const) {
       expect(toErrorBody(await failure(() => t.ds.query(sql, [...params])), 'r3', 'zh')).toMatchObject({ status: 400, body: { code: 'BAD_REQUEST' } });
     }
     expect(toErrorBody(await failure(() => t.ds.query(`SELECT * FROM no_such_table`)), 'r4', 'zh')).toMatchObject({ status: 500, body: { code: 'INTERNAL' } });

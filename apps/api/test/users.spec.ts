@@ -34,7 +34,17 @@ describe('users, roles and separation of duties', () => {
     const res = await t.http
       .post('/api/users')
       .set('Cookie', admin)
-      .send({ username: 'x', displayName: '', orgUnitId: gh, password: 'Peace#Keeper2021', roles: [{ roleId: role.mediator, orgUnitId: gh, scope: 'town' }, { roleId: 'nope', orgUnitId: gh, scope: 'everything' }], extra: 1 })
+      .send({
+        username: 'x',
+        displayName: '',
+        orgUnitId: gh,
+        password: 'Peace#Keeper2021',
+        roles: [
+          { roleId: role.mediator, orgUnitId: gh, scope: 'town' },
+          { roleId: 'nope', orgUnitId: gh, scope: 'everything' },
+        ],
+        extra: 1,
+      })
       .expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     const paths = res.body.errors.map((e: { path: string }) => e.path);
@@ -52,7 +62,13 @@ describe('users, roles and separation of duties', () => {
     const res = await t.http
       .post('/api/users')
       .set('Cookie', admin)
-      .send({ username: 'advisor9', displayName: '法律顾问九', orgUnitId: gh, password: 'Advisor#Nine2021', roles: [{ roleId: role.legal_advisor, orgUnitId: gh, scope: 'villages', villageIds: [hyVillage] }] })
+      .send({
+        username: 'advisor9',
+        displayName: '法律顾问九',
+        orgUnitId: gh,
+        password: 'Advisor#Nine2021',
+        roles: [{ roleId: role.legal_advisor, orgUnitId: gh, scope: 'villages', villageIds: [hyVillage] }],
+      })
       .expect(400);
     expect(res.body.errors).toEqual([expect.objectContaining({ path: 'roles[0].villageIds[0]', code: 'not_found' })]);
   });
@@ -76,7 +92,13 @@ describe('users, roles and separation of duties', () => {
     await t.http
       .put(`/api/users/${leader}/roles`)
       .set('Cookie', admin)
-      .send({ version: current.body.version, roles: [{ roleId: role.leader, orgUnitId: gh, scope: 'town' }, { roleId: role.security, orgUnitId: gh, scope: 'town' }] })
+      .send({
+        version: current.body.version,
+        roles: [
+          { roleId: role.leader, orgUnitId: gh, scope: 'town' },
+          { roleId: role.security, orgUnitId: gh, scope: 'town' },
+        ],
+      })
       .expect(409);
   });
 
@@ -99,9 +121,19 @@ describe('users, roles and separation of duties', () => {
     await t.http
       .put(`/api/users/${peace}/roles`)
       .set('Cookie', admin)
-      .send({ version: user.body.version, roles: [{ roleId: mediatorRole.id, orgUnitId: gh, scope: 'town' }, { roleId: created.body.id, orgUnitId: gh, scope: 'villages', villageIds: [ghVillage] }] })
+      .send({
+        version: user.body.version,
+        roles: [
+          { roleId: mediatorRole.id, orgUnitId: gh, scope: 'town' },
+          { roleId: created.body.id, orgUnitId: gh, scope: 'villages', villageIds: [ghVillage] },
+        ],
+      })
       .expect(200);
-    const blocked = await t.http.patch(`/api/roles/${created.body.id}`).set('Cookie', admin).send({ version: created.body.version, permissions: ['user.read'] }).expect(409);
+    const blocked = await t.http
+      .patch(`/api/roles/${created.body.id}`)
+      .set('Cookie', admin)
+      .send({ version: created.body.version, permissions: ['user.read'] })
+      .expect(409);
     expect(blocked.body.message).toContain('peace01');
   });
 
@@ -129,11 +161,7 @@ describe('users, roles and separation of duties', () => {
 
   it('rolls the audit row back with a change that fails inside its transaction', async () => {
     const before = await auditCount();
-    const res = await t.http
-      .post('/api/users')
-      .set('Cookie', admin)
-      .send({ username: 'leader', displayName: '重名', orgUnitId: gh, password: 'Dup#Chief2021', roles: [] })
-      .expect(409);
+    const res = await t.http.post('/api/users').set('Cookie', admin).send({ username: 'leader', displayName: '重名', orgUnitId: gh, password: 'Dup#Chief2021', roles: [] }).expect(409);
     expect(res.body.errors).toEqual([expect.objectContaining({ path: 'username', code: 'duplicate' })]);
     expect(await auditCount()).toBe(before);
   });

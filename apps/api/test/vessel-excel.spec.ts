@@ -28,8 +28,7 @@ describe('vessel ledger in Excel', () => {
     const res = await t.http.get(`/api/vessel-cases/export.xlsx?${query}`).set('Cookie', cookie).buffer(true).parse(binary).expect(200);
     return res;
   };
-  const importXlsx = (file: Buffer, mode: 'preview' | 'commit', cookie = officer) =>
-    t.http.post(`/api/vessel-cases/import?mode=${mode}`).set('Cookie', cookie).attach('file', file, 'ledger.xlsx');
+  const importXlsx = (file: Buffer, mode: 'preview' | 'commit', cookie = officer) => t.http.post(`/api/vessel-cases/import?mode=${mode}`).set('Cookie', cookie).attach('file', file, 'ledger.xlsx');
 
   it('exports the filtered rows in the 台账 layout, masked and escaped, and audits the export', async () => {
     const res = await exportXlsx('dismantledYear=2021&voided=false');
@@ -80,9 +79,13 @@ describe('vessel ledger in Excel', () => {
     const rows = (await t.http.get('/api/vessel-cases?registeredYear=2022&pageSize=100').set('Cookie', officer)).body.items;
     const preview = await importXlsx(exported.body, 'preview').expect(200);
     expect(preview.body).toEqual({ rows: rows.length, creates: 0, updates: rows.length, errors: [] });
-    const before = await t.ds.query(`SELECT id, place, discovered_at, owner_name_idx, owner_id_idx, owner_phone_idx, gear_count, length_m FROM vessel_case WHERE id = ANY($1::uuid[]) ORDER BY id`, [rows.map((r: { id: string }) => r.id)]);
+    const before = await t.ds.query(`SELECT id, place, discovered_at, owner_name_idx, owner_id_idx, owner_phone_idx, gear_count, length_m FROM vessel_case WHERE id = ANY($1::uuid[]) ORDER BY id`, [
+      rows.map((r: { id: string }) => r.id),
+    ]);
     await importXlsx(exported.body, 'commit').expect(200);
-    const after = await t.ds.query(`SELECT id, place, discovered_at, owner_name_idx, owner_id_idx, owner_phone_idx, gear_count, length_m FROM vessel_case WHERE id = ANY($1::uuid[]) ORDER BY id`, [rows.map((r: { id: string }) => r.id)]);
+    const after = await t.ds.query(`SELECT id, place, discovered_at, owner_name_idx, owner_id_idx, owner_phone_idx, gear_count, length_m FROM vessel_case WHERE id = ANY($1::uuid[]) ORDER BY id`, [
+      rows.map((r: { id: string }) => r.id),
+    ]);
     expect(after).toEqual(before);
     const again = await t.http.get('/api/vessel-cases?registeredYear=2022&pageSize=100').set('Cookie', officer);
     expect(again.body.total).toBe(rows.length);

@@ -66,8 +66,14 @@ describe('vessel statistics', () => {
   });
 
   it.each([2020, 2021, 2022])('equals independent counts for %i, and each filter lists exactly those rows', async (year) => {
-    for (const [cookie, townId] of [[leader, gh], [county, undefined]] as const) {
-      const res = await t.http.get(`/api/statistics/vessels?year=${year}${townId ? `&townId=${townId}` : ''}`).set('Cookie', cookie).expect(200);
+    for (const [cookie, townId] of [
+      [leader, gh],
+      [county, undefined],
+    ] as const) {
+      const res = await t.http
+        .get(`/api/statistics/vessels?year=${year}${townId ? `&townId=${townId}` : ''}`)
+        .set('Cookie', cookie)
+        .expect(200);
       const want = expected(year, townId);
       for (const [figure, list] of Object.entries(want)) {
         expect({ figure, n: res.body[figure] }).toEqual({ figure, n: list.length });
@@ -95,7 +101,9 @@ describe('vessel statistics', () => {
       `UPDATE vessel_case SET town_id = $1, village_id = NULL, campaign_id = NULL WHERE id = (SELECT id FROM vessel_case WHERE town_id = $2 AND dismantled_on >= '2021-01-01' AND dismantled_on < '2022-01-01' AND campaign_id IS NULL AND voided_at IS NULL ORDER BY number LIMIT 1)`,
       [hy, gh],
     );
-    const [{ n: haiyan }] = await t.ds.query(`SELECT count(*)::int AS n FROM vessel_case WHERE town_id = $1 AND dismantled_on >= '2021-01-01' AND dismantled_on < '2022-01-01' AND voided_at IS NULL`, [hy]);
+    const [{ n: haiyan }] = await t.ds.query(`SELECT count(*)::int AS n FROM vessel_case WHERE town_id = $1 AND dismantled_on >= '2021-01-01' AND dismantled_on < '2022-01-01' AND voided_at IS NULL`, [
+      hy,
+    ]);
     const res = await t.http.get('/api/statistics/vessels?year=2021').set('Cookie', officer2).expect(200);
     expect(haiyan).toBeGreaterThan(0);
     expect(res.body.dismantled).toBe(haiyan);

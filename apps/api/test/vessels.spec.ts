@@ -47,7 +47,11 @@ describe('three-no vessel ledger', () => {
     }
     const partial = await t.http.post('/api/vessel-cases/search').set('Cookie', officer).send({ ownerName: '黄' }).expect(200);
     expect(partial.body.total).toBe(0);
-    const unmasked = await t.http.post(`/api/vessel-cases/${v.id}/unmask`).set('Cookie', officer).send({ fields: ['ownerIdNumber'], reason: '电话联系船主' }).expect(200);
+    const unmasked = await t.http
+      .post(`/api/vessel-cases/${v.id}/unmask`)
+      .set('Cookie', officer)
+      .send({ fields: ['ownerIdNumber'], reason: '电话联系船主' })
+      .expect(200);
     expect(unmasked.body).toEqual({ ownerIdNumber: '11010519491231002X' });
     const [audit] = await t.ds.query(`SELECT action, detail FROM audit_log WHERE action = 'vessel-case.unmask' ORDER BY id DESC LIMIT 1`);
     expect(audit.detail).toEqual({ fields: ['ownerIdNumber'], reason: '电话联系船主' });
@@ -133,25 +137,44 @@ describe('three-no vessel ledger', () => {
   });
 
   it('closes a campaign for all its vessels or for none, naming each blocker', async () => {
-    const campaign = (await t.http.post('/api/campaigns').set('Cookie', officer).send({ date: '2021-06-15', place: '广海渔港避风塘', agencies: ['台山市农业农村局'] }).expect(201)).body;
+    const campaign = (
+      await t.http
+        .post('/api/campaigns')
+        .set('Cookie', officer)
+        .send({ date: '2021-06-15', place: '广海渔港避风塘', agencies: ['台山市农业农村局'] })
+        .expect(201)
+    ).body;
     expect(campaign.number).toMatch(/^广海销毁〔2021〕第\d{4}号$/);
     const a = (await step((await register()).id, 1, 'persuading').expect(200)).body;
     const b0 = await register(officer, { handlerIds: [] });
     const b = (await step(b0.id, b0.version, 'persuading').expect(200)).body;
-    let c = (await t.http.post(`/api/campaigns/${campaign.id}/vessels`).set('Cookie', officer).send({ version: campaign.version, caseIds: [a.id, b.id] }).expect(200)).body;
+    let c = (
+      await t.http
+        .post(`/api/campaigns/${campaign.id}/vessels`)
+        .set('Cookie', officer)
+        .send({ version: campaign.version, caseIds: [a.id, b.id] })
+        .expect(200)
+    ).body;
     expect(c.vesselCount).toBe(2);
     c = (await upload(`/api/campaigns/${campaign.id}/attachments`, c.version, demoEvidencePng(9, 'during'), '现场.png', 'during').expect(201)).body;
     const blocked = await t.http.post(`/api/campaigns/${campaign.id}/close`).set('Cookie', officer).send({ version: c.version }).expect(409);
     expect(blocked.body.code).toBe('CAMPAIGN_BLOCKED');
     expect(blocked.body.errors).toEqual([expect.objectContaining({ path: b.number, code: 'HANDLER_REQUIRED' })]);
     const states = await t.ds.query(`SELECT status, dismantled_on FROM vessel_case WHERE id = ANY($1::uuid[])`, [[a.id, b.id]]);
-    expect(states).toEqual([{ status: 'in_campaign', dismantled_on: null }, { status: 'in_campaign', dismantled_on: null }]);
+    expect(states).toEqual([
+      { status: 'in_campaign', dismantled_on: null },
+      { status: 'in_campaign', dismantled_on: null },
+    ]);
     const still = (await t.http.get(`/api/campaigns/${campaign.id}`).set('Cookie', officer).expect(200)).body;
     expect(still).toMatchObject({ status: 'planned', version: c.version });
 
     const officerId = await idOf(t.ds, 'app_user', 'officer');
     const bNow = (await t.http.get(`/api/vessel-cases/${b.id}`).set('Cookie', officer).expect(200)).body;
-    await t.http.patch(`/api/vessel-cases/${b.id}`).set('Cookie', officer).send({ version: bNow.version, handlerIds: [officerId] }).expect(200);
+    await t.http
+      .patch(`/api/vessel-cases/${b.id}`)
+      .set('Cookie', officer)
+      .send({ version: bNow.version, handlerIds: [officerId] })
+      .expect(200);
     const direct = await step(a.id, (await t.http.get(`/api/vessel-cases/${a.id}`).set('Cookie', officer)).body.version, 'dismantled').expect(409);
     expect(direct.body.code).toBe('USE_CAMPAIGN_CLOSE');
     const closed = await t.http.post(`/api/campaigns/${campaign.id}/close`).set('Cookie', officer).send({ version: c.version }).expect(200);
@@ -177,10 +200,18 @@ describe('three-no vessel ledger', () => {
 
   it('records persuasion entries, each bumping the case version', async () => {
     const v = await register();
-    const res = await t.http.post(`/api/vessel-cases/${v.id}/persuasions`).set('Cookie', officer).send({ version: v.version, date: '2021-06-15', staff: '伍国华', measure: 'education', result: '船主同意考虑' }).expect(201);
+    const res = await t.http
+      .post(`/api/vessel-cases/${v.id}/persuasions`)
+      .set('Cookie', officer)
+      .send({ version: v.version, date: '2021-06-15', staff: '伍国华', measure: 'education', result: '船主同意考虑' })
+      .expect(201);
     expect(res.body.persuasions).toEqual([expect.objectContaining({ measure: 'education', staff: '伍国华' })]);
     expect(res.body.version).toBe(v.version + 1);
-    await t.http.post(`/api/vessel-cases/${v.id}/persuasions`).set('Cookie', officer).send({ version: v.version, date: '2021-06-15', staff: '伍国华', measure: 'education', result: '重复' }).expect(409);
+    await t.http
+      .post(`/api/vessel-cases/${v.id}/persuasions`)
+      .set('Cookie', officer)
+      .send({ version: v.version, date: '2021-06-15', staff: '伍国华', measure: 'education', result: '重复' })
+      .expect(409);
   });
 });
 
@@ -206,7 +237,12 @@ describe('unclaimed-vessel notice on the deadline engine', () => {
     const early = await t.http.post(`/api/vessel-cases/${created.body.id}/transitions`).set('Cookie', officer).send({ to: 'unclaimed', version: detail.version }).expect(409);
     expect(early.body.code).toBe('NOTICE_PERIOD_RUNNING');
     t.clock.set('2021-07-11T02:00:00Z');
-    const mine = (await t.http.get('/api/my/deadlines').set('Cookie', await t.login('officer')).expect(200)).body;
+    const mine = (
+      await t.http
+        .get('/api/my/deadlines')
+        .set('Cookie', await t.login('officer'))
+        .expect(200)
+    ).body;
     expect(mine.items).toEqual(expect.arrayContaining([expect.objectContaining({ recordId: created.body.id, state: 'warning' })]));
     t.clock.set('2021-07-13T02:00:00Z');
     const cookie = await t.login('officer');
@@ -252,7 +288,10 @@ describe('certificates', () => {
     const legal = await t.login('legal');
     const officers = (await t.http.get('/api/certificates/officers').set('Cookie', legal).expect(200)).body;
     expect(officers).toEqual([expect.objectContaining({ displayName: '伍国华', orgUnitName: '广海镇' })]);
-    await t.http.get('/api/certificates/officers').set('Cookie', await t.login('officer')).expect(403);
+    await t.http
+      .get('/api/certificates/officers')
+      .set('Cookie', await t.login('officer'))
+      .expect(403);
     const created = (
       await t.http.post('/api/certificates').set('Cookie', legal).send({ officerId: officers[0].id, number: '44078121999', issuedOn: '2021-01-01', expiresOn: '2021-07-01' }).expect(201)
     ).body;

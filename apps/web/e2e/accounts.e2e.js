@@ -43,10 +43,7 @@ describe('accounts', () => {
       await choose(page, '[data-test="assignment-0"] nz-select[formcontrolname="roleId"]', '平安员/人民调解员');
       await page.screenshot({ path: '/tmp/shot-user-create.png' });
 
-      const [created] = await Promise.all([
-        page.waitForResponse((res) => res.url().endsWith('/api/users') && res.request().method() === 'POST'),
-        page.click('[data-test="user-save"]'),
-      ]);
+      const [created] = await Promise.all([page.waitForResponse((res) => res.url().endsWith('/api/users') && res.request().method() === 'POST'), page.click('[data-test="user-save"]')]);
       expect(created.status()).toBe(201);
       const row = page.locator(`tr[data-user="${NEW_USER}"]`);
       await row.waitFor();
@@ -76,10 +73,7 @@ describe('accounts', () => {
       await expectText(confirmItem.locator('.ant-form-item-explain-error'), '两次输入的密码不一致');
       await page.fill('#confirm', NEW_PASSWORD);
       await confirmItem.locator('.ant-form-item-explain-error').waitFor({ state: 'detached' });
-      await Promise.all([
-        page.waitForResponse((res) => res.url().endsWith('/api/auth/password')),
-        page.click('[data-test="password-submit"]'),
-      ]);
+      await Promise.all([page.waitForResponse((res) => res.url().endsWith('/api/auth/password')), page.click('[data-test="password-submit"]')]);
       await page.waitForURL(`${BASE_URL}/login`);
 
       await signIn(page, NEW_USER, NEW_PASSWORD);
@@ -104,10 +98,7 @@ describe('accounts', () => {
       await page.fill('#currentPassword', 'Not-my-password-1');
       await page.fill('#newPassword', 'Another#Secret77');
       await page.fill('#confirm', 'Another#Secret77');
-      const [response] = await Promise.all([
-        page.waitForResponse((res) => res.url().endsWith('/api/auth/password')),
-        page.click('[data-test="password-submit"]'),
-      ]);
+      const [response] = await Promise.all([page.waitForResponse((res) => res.url().endsWith('/api/auth/password')), page.click('[data-test="password-submit"]')]);
       expect(response.status()).toBe(400);
       const call = await apiAs('legal');
       const { body } = await call('POST', '/api/auth/password', {

@@ -23,16 +23,7 @@ function townToday() {
 function launch() {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
 
@@ -69,10 +60,7 @@ async function signIn(page, username, password = PASSWORD) {
   await page.goto(`${BASE_URL}/login`);
   await page.fill('input[name="username"]', username);
   await page.fill('input[name="password"]', password);
-  await Promise.all([
-    page.waitForResponse((res) => res.url().endsWith('/api/auth/login')),
-    page.click('[data-test="login-submit"]'),
-  ]);
+  await Promise.all([page.waitForResponse((res) => res.url().endsWith('/api/auth/login')), page.click('[data-test="login-submit"]')]);
 }
 
 /** Opens the nz-select `select` and picks its first option showing `text` (any option without). */

@@ -63,10 +63,7 @@ describe('dispute settings page', () => {
       await page.screenshot({ path: '/tmp/shot-dispute-settings.png', fullPage: true });
 
       await page.click('[data-test="template-reset"]');
-      await Promise.all([
-        page.waitForResponse((r) => TEMPLATE_API.test(new URL(r.url()).pathname) && r.request().method() === 'DELETE' && r.ok()),
-        page.click('.ant-popover .ant-btn-primary'),
-      ]);
+      await Promise.all([page.waitForResponse((r) => TEMPLATE_API.test(new URL(r.url()).pathname) && r.request().method() === 'DELETE' && r.ok()), page.click('.ant-popover .ant-btn-primary')]);
       await page.waitForSelector('[data-test="template-source"][data-source="builtin"]');
       await page.waitForLoadState('networkidle');
       expect(problems).toEqual([]);

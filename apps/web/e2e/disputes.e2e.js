@@ -12,11 +12,11 @@ async function chooseInStep(page, name, option) {
 
 /** Confirms the open modal and waits for the dispute to come back. */
 async function confirm(page, pathPattern) {
-  await Promise.all([
-    page.waitForResponse((res) => pathPattern.test(new URL(res.url()).pathname) && res.request().method() !== 'GET' && res.ok()),
-    page.click('.ant-modal-footer .ant-btn-primary'),
-  ]);
-  await page.locator('.ant-modal-wrap').waitFor({ state: 'detached' }).catch(() => undefined);
+  await Promise.all([page.waitForResponse((res) => pathPattern.test(new URL(res.url()).pathname) && res.request().method() !== 'GET' && res.ok()), page.click('.ant-modal-footer .ant-btn-primary')]);
+  await page
+    .locator('.ant-modal-wrap')
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
 }
 
 describe('dispute pages', () => {

@@ -1,17 +1,4 @@
-import {
-  dutyConflict,
-  dutyOf,
-  isValidIdNumber,
-  maskIdNumber,
-  maskName,
-  maskPhone,
-  monthInZone,
-  commonPasswordForms,
-  passwordProblems,
-  PERMISSIONS,
-  SEED_ROLES,
-  yearInZone,
-} from './index';
+import { dutyConflict, dutyOf, isValidIdNumber, maskIdNumber, maskName, maskPhone, monthInZone, commonPasswordForms, passwordProblems, PERMISSIONS, SEED_ROLES, yearInZone } from './index';
 
 describe('permissions and duties', () => {
   it('gives every code one duty and unique codes', () => {

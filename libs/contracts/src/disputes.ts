@@ -2,20 +2,9 @@ import type { DeadlineDetailDto } from './deadlines';
 import { AttachmentDto, AttachmentStage, ColumnSpec, DeadlineDto, LedgerRecordDto, StatusHistoryDto, TransitionRule } from './ledger';
 
 /** Dispute mediation (矛盾纠纷排查化解, DOMAIN.md §3.2; 人民调解法). */
-export type DisputeStatus =
-  | 'registered'
-  | 'accepted'
-  | 'refused'
-  | 'mediating'
-  | 'agreed'
-  | 'terminated'
-  | 'performing'
-  | 'followed_up'
-  | 'archived';
+export type DisputeStatus = 'registered' | 'accepted' | 'refused' | 'mediating' | 'agreed' | 'terminated' | 'performing' | 'followed_up' | 'archived';
 
-export const DISPUTE_STATUSES: readonly DisputeStatus[] = [
-  'registered', 'accepted', 'refused', 'mediating', 'agreed', 'terminated', 'performing', 'followed_up', 'archived',
-];
+export const DISPUTE_STATUSES: readonly DisputeStatus[] = ['registered', 'accepted', 'refused', 'mediating', 'agreed', 'terminated', 'performing', 'followed_up', 'archived'];
 
 export const DISPUTE_STATUS_LABELS: Record<DisputeStatus, { zh: string; en: string; color: string }> = {
   registered: { zh: '已登记', en: 'Registered', color: 'default' },

@@ -6,17 +6,7 @@ import type { ImportPreview } from './ledger';
  */
 
 /** Any route: validation, access, missing records, concurrent changes, limits. */
-export const COMMON_ERROR_CODES = [
-  'VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'STALE_VERSION',
-  'DUPLICATE',
-  'PAYLOAD_TOO_LARGE',
-  'INTERNAL',
-] as const;
+export const COMMON_ERROR_CODES = ['VALIDATION_FAILED', 'BAD_REQUEST', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'STALE_VERSION', 'DUPLICATE', 'PAYLOAD_TOO_LARGE', 'INTERNAL'] as const;
 export type CommonErrorCode = (typeof COMMON_ERROR_CODES)[number];
 
 /** Signing in, sessions and passwords. */
@@ -34,16 +24,7 @@ export const AUTH_ERROR_CODES = [
 export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
 
 /** Units, accounts and roles. */
-export const ORG_ERROR_CODES = [
-  'SELF_ROLE_CHANGE',
-  'SELF_DISABLE',
-  'OUT_OF_SCOPE_UNIT',
-  'ORG_HIERARCHY',
-  'ORG_NOT_EMPTY',
-  'ROLE_IN_USE',
-  'BUILTIN_ROLE_PROTECTED',
-  'ROLE_DUTY_IN_USE',
-] as const;
+export const ORG_ERROR_CODES = ['SELF_ROLE_CHANGE', 'SELF_DISABLE', 'OUT_OF_SCOPE_UNIT', 'ORG_HIERARCHY', 'ORG_NOT_EMPTY', 'ROLE_IN_USE', 'BUILTIN_ROLE_PROTECTED', 'ROLE_DUTY_IN_USE'] as const;
 export type OrgErrorCode = (typeof ORG_ERROR_CODES)[number];
 
 /** The separation of the administrator's, the security administrator's and the business duties. */
@@ -71,13 +52,7 @@ export const LEDGER_CORE_ERROR_CODES = [
 export type LedgerCoreErrorCode = (typeof LEDGER_CORE_ERROR_CODES)[number];
 
 /** Deadlines and the working-day calendar. */
-export const DEADLINE_ERROR_CODES = [
-  'CALENDAR_SOURCE_DAY',
-  'DEADLINE_DONE',
-  'DEADLINE_PAUSED',
-  'DEADLINE_NOT_PAUSED',
-  'CALENDAR_SOURCE_YEAR',
-] as const;
+export const DEADLINE_ERROR_CODES = ['CALENDAR_SOURCE_DAY', 'DEADLINE_DONE', 'DEADLINE_PAUSED', 'DEADLINE_NOT_PAUSED', 'CALENDAR_SOURCE_YEAR'] as const;
 export type DeadlineErrorCode = (typeof DEADLINE_ERROR_CODES)[number];
 
 /** The vessel ledger, its destruction campaigns and the officers' certificates. */
@@ -99,14 +74,7 @@ export const VESSEL_ERROR_CODES = [
 export type VesselErrorCode = (typeof VESSEL_ERROR_CODES)[number];
 
 /** The dispute ledger. */
-export const DISPUTE_ERROR_CODES = [
-  'DISPUTE_WRONG_STATE',
-  'PARTIES_REQUIRED',
-  'PARTY_NOT_FOUND',
-  'SESSION_REQUIRED',
-  'FOLLOW_UP_REQUIRED',
-  'NO_WRITTEN_AGREEMENT',
-] as const;
+export const DISPUTE_ERROR_CODES = ['DISPUTE_WRONG_STATE', 'PARTIES_REQUIRED', 'PARTY_NOT_FOUND', 'SESSION_REQUIRED', 'FOLLOW_UP_REQUIRED', 'NO_WRITTEN_AGREEMENT'] as const;
 export type DisputeErrorCode = (typeof DISPUTE_ERROR_CODES)[number];
 
 /** Every code the API answers. */

@@ -1,13 +1,4 @@
-import {
-  availableTransitions,
-  findTransition,
-  formatRecordNumber,
-  parseRecordNumber,
-  PERMISSION_CODES,
-  VESSEL_STATUSES,
-  VESSEL_TRANSITIONS,
-  VESSEL_COLUMNS,
-} from './index';
+import { availableTransitions, findTransition, formatRecordNumber, parseRecordNumber, PERMISSION_CODES, VESSEL_STATUSES, VESSEL_TRANSITIONS, VESSEL_COLUMNS } from './index';
 
 describe('record numbers', () => {
   it('formats with at least four digits and never truncates', () => {
@@ -60,7 +51,11 @@ describe('vessel transition table', () => {
 
   it('offers steps by permission', () => {
     const officer = new Set(['vessel.write', 'campaign.manage']);
-    expect(availableTransitions(VESSEL_TRANSITIONS, 'persuading', officer).map((r) => r.to).sort()).toEqual(['handed_over', 'in_campaign', 'owner_committed', 'self_dismantled']);
+    expect(
+      availableTransitions(VESSEL_TRANSITIONS, 'persuading', officer)
+        .map((r) => r.to)
+        .sort(),
+    ).toEqual(['handed_over', 'in_campaign', 'owner_committed', 'self_dismantled']);
     expect(availableTransitions(VESSEL_TRANSITIONS, 'persuading', new Set(['vessel.read']))).toEqual([]);
   });
 });

@@ -1,17 +1,7 @@
 import { PermissionCode } from './permissions';
 
 /** Ledger types (DOMAIN.md §5 glossary identifiers). */
-export type LedgerType =
-  | 'vessel-case'
-  | 'campaign'
-  | 'dispute'
-  | 'advisor-service'
-  | 'petition'
-  | 'hotline-ticket'
-  | 'publicity-event'
-  | 'training'
-  | 'certificate'
-  | 'admin-litigation';
+export type LedgerType = 'vessel-case' | 'campaign' | 'dispute' | 'advisor-service' | 'petition' | 'hotline-ticket' | 'publicity-event' | 'training' | 'certificate' | 'admin-litigation';
 
 /** The label between town prefix and year in a record number, e.g. 广海三无〔2021〕第0001号. */
 export const LEDGER_NUMBER_LABELS: Record<LedgerType, string> = {

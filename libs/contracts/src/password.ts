@@ -4,27 +4,85 @@
  * (apps/api/src/auth/common-passwords.ts) as well.
  */
 export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
-  '12345678', '123456789', '1234567890', '12345678910', '11111111', '00000000', '88888888',
-  '66666666', '87654321', '11223344', '12344321', '123123123', '147258369', '1qaz2wsx',
-  '1q2w3e4r', '1q2w3e4r5t', 'qwertyui', 'qwerty123', 'qwertyuiop', 'asdfghjk', 'zxcvbnm1',
-  'password', 'password1', 'password123', 'passw0rd', 'p@ssw0rd', 'p@ssword', 'admin123',
-  'admin@123', 'admin888', 'administrator', 'root1234', 'abc12345', 'abcd1234', 'abc123456',
-  'a1234567', 'a12345678', 'aa123456', 'iloveyou', 'woaini1314', '5201314520', 'welcome1',
-  'letmein1', 'sunshine', 'football', 'baseball', 'superman', 'princess', 'trustno1',
-  'changeme', 'default1', 'test1234', 'test@123', 'user1234', 'guest123', 'qq123456',
-  'q1w2e3r4', 'zaq12wsx', 'Aa123456', 'Aa123456.', 'Admin@123', 'Admin123', 'Abc@1234',
-  'Abc12345', 'P@ssw0rd', 'P@ssword1', 'Password1', 'Password@1', 'Password123', 'Qwer1234',
-  'Zxcv1234', 'Huawei@123', 'Huawei12#$', 'Changeme123', 'Welcome@123', 'Fazhi@123',
+  '12345678',
+  '123456789',
+  '1234567890',
+  '12345678910',
+  '11111111',
+  '00000000',
+  '88888888',
+  '66666666',
+  '87654321',
+  '11223344',
+  '12344321',
+  '123123123',
+  '147258369',
+  '1qaz2wsx',
+  '1q2w3e4r',
+  '1q2w3e4r5t',
+  'qwertyui',
+  'qwerty123',
+  'qwertyuiop',
+  'asdfghjk',
+  'zxcvbnm1',
+  'password',
+  'password1',
+  'password123',
+  'passw0rd',
+  'p@ssw0rd',
+  'p@ssword',
+  'admin123',
+  'admin@123',
+  'admin888',
+  'administrator',
+  'root1234',
+  'abc12345',
+  'abcd1234',
+  'abc123456',
+  'a1234567',
+  'a12345678',
+  'aa123456',
+  'iloveyou',
+  'woaini1314',
+  '5201314520',
+  'welcome1',
+  'letmein1',
+  'sunshine',
+  'football',
+  'baseball',
+  'superman',
+  'princess',
+  'trustno1',
+  'changeme',
+  'default1',
+  'test1234',
+  'test@123',
+  'user1234',
+  'guest123',
+  'qq123456',
+  'q1w2e3r4',
+  'zaq12wsx',
+  'Aa123456',
+  'Aa123456.',
+  'Admin@123',
+  'Admin123',
+  'Abc@1234',
+  'Abc12345',
+  'P@ssw0rd',
+  'P@ssword1',
+  'Password1',
+  'Password@1',
+  'Password123',
+  'Qwer1234',
+  'Zxcv1234',
+  'Huawei@123',
+  'Huawei12#$',
+  'Changeme123',
+  'Welcome@123',
+  'Fazhi@123',
 ]);
 
-export type PasswordProblem =
-  | 'too_short'
-  | 'too_long'
-  | 'few_classes'
-  | 'common'
-  | 'contains_username'
-  | 'same_as_current'
-  | 'reused';
+export type PasswordProblem = 'too_short' | 'too_long' | 'few_classes' | 'common' | 'contains_username' | 'same_as_current' | 'reused';
 
 export const PASSWORD_MAX_LENGTH = 128;
 /** The floor of the policy's minimum length (MLPS level 2, 等保二级). */
@@ -38,7 +96,7 @@ export function characterClasses(password: string): number {
   return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
 }
 
-const UNLEET: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '!': 'i', '3': 'e', '$': 's', '5': 's', '7': 't', '+': 't' };
+const UNLEET: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '!': 'i', '3': 'e', $: 's', '5': 's', '7': 't', '+': 't' };
 
 /**
  * The forms a common-password list is searched for: the password in lower case, without the
@@ -54,10 +112,7 @@ export function commonPasswordForms(password: string): string[] {
   return [...new Set(forms)];
 }
 
-export function passwordProblems(
-  password: string,
-  opts: { username: string; minLength: number; currentPassword?: string; commonPasswords?: ReadonlySet<string> },
-): PasswordProblem[] {
+export function passwordProblems(password: string, opts: { username: string; minLength: number; currentPassword?: string; commonPasswords?: ReadonlySet<string> }): PasswordProblem[] {
   const problems: PasswordProblem[] = [];
   if ([...password].length < Math.max(opts.minLength, PASSWORD_MIN_LENGTH_FLOOR)) problems.push('too_short');
   if (password.length > PASSWORD_MAX_LENGTH) problems.push('too_long');

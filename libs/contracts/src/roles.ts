@@ -11,16 +11,7 @@ export const DATA_SCOPE_LABELS: Record<DataScope, { zh: string; en: string }> = 
   own: { zh: '本人经办', en: 'Own records' },
 };
 
-export type SeedRoleCode =
-  | 'admin'
-  | 'security'
-  | 'auditor'
-  | 'leader'
-  | 'legal_affairs'
-  | 'enforcement_officer'
-  | 'mediator'
-  | 'legal_advisor'
-  | 'petition_officer';
+export type SeedRoleCode = 'admin' | 'security' | 'auditor' | 'leader' | 'legal_affairs' | 'enforcement_officer' | 'mediator' | 'legal_advisor' | 'petition_officer';
 
 export interface SeedRole {
   code: SeedRoleCode;
@@ -30,13 +21,7 @@ export interface SeedRole {
   permissions: readonly PermissionCode[];
 }
 
-const LEDGER_READ: readonly PermissionCode[] = [
-  'vessel.read',
-  'dispute.read',
-  'advisor.read',
-  'petition.read',
-  'legal.read',
-];
+const LEDGER_READ: readonly PermissionCode[] = ['vessel.read', 'dispute.read', 'advisor.read', 'petition.read', 'legal.read'];
 
 /** The seed role table (DOMAIN.md §1). Admins may compose further roles from the same codes. */
 export const SEED_ROLES: readonly SeedRole[] = [

@@ -1,20 +1,9 @@
 import { AttachmentDto, ColumnSpec, DeadlineDto, LedgerRecordDto, StatusHistoryDto, TransitionRule } from './ledger';
 
 /** Three-no fishing vessels (DOMAIN.md §3.1). */
-export type VesselStatus =
-  | 'registered'
-  | 'persuading'
-  | 'owner_committed'
-  | 'self_dismantled'
-  | 'unclaimed'
-  | 'in_campaign'
-  | 'dismantled'
-  | 'verified'
-  | 'handed_over';
+export type VesselStatus = 'registered' | 'persuading' | 'owner_committed' | 'self_dismantled' | 'unclaimed' | 'in_campaign' | 'dismantled' | 'verified' | 'handed_over';
 
-export const VESSEL_STATUSES: readonly VesselStatus[] = [
-  'registered', 'persuading', 'owner_committed', 'self_dismantled', 'unclaimed', 'in_campaign', 'dismantled', 'verified', 'handed_over',
-];
+export const VESSEL_STATUSES: readonly VesselStatus[] = ['registered', 'persuading', 'owner_committed', 'self_dismantled', 'unclaimed', 'in_campaign', 'dismantled', 'verified', 'handed_over'];
 
 export const VESSEL_STATUS_LABELS: Record<VesselStatus, { zh: string; en: string; color: string }> = {
   registered: { zh: '已登记', en: 'Registered', color: 'default' },

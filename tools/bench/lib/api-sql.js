@@ -157,7 +157,11 @@ function findInScopeStatement(scope, id) {
 /** The reads VesselCaseService.get() makes after the case itself (persuasions, history, attachments, deadlines, campaign attachments). */
 function detailStatements(row) {
   const out = [
-    { name: 'get: persuasions', sql: `SELECT id, date, staff, measure, result, created_at FROM vessel_persuasion WHERE town_id = $1 AND case_id = $2 ORDER BY date, created_at`, params: [row.town_id, row.id] },
+    {
+      name: 'get: persuasions',
+      sql: `SELECT id, date, staff, measure, result, created_at FROM vessel_persuasion WHERE town_id = $1 AND case_id = $2 ORDER BY date, created_at`,
+      params: [row.town_id, row.id],
+    },
     {
       name: 'get: status history',
       sql: `SELECT h.id::text AS id, h.from_status AS "from", h.to_status AS "to", h.at, h.user_id AS "userId", u.display_name AS "userName", h.remark
@@ -287,9 +291,7 @@ function statisticsFromHand(row, year, townId) {
     if (g.h) counts.handedOver += g.n;
     if (g.o) counts.open += g.n;
   }
-  const byVillage = [...villages.values()]
-    .sort((a, b) => (a.villageId === null ? 1 : b.villageId === null ? -1 : a.sort - b.sort))
-    .map(({ sort: _s, ...v }) => v);
+  const byVillage = [...villages.values()].sort((a, b) => (a.villageId === null ? 1 : b.villageId === null ? -1 : a.sort - b.sort)).map(({ sort: _s, ...v }) => v);
   const figures = vesselFigureFilters(year, townId);
   const campaignFilter = { year, status: 'closed', voided: 'false', ...(townId ? { townId } : {}) };
   return {

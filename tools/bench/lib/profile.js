@@ -37,7 +37,11 @@ function summarizeProfiles(dir) {
       byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
     }
   }
-  const top = (m, k) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, ms]) => ({ name, ms: Math.round(ms), share: total ? Math.round((ms / total) * 1000) / 10 : 0 }));
+  const top = (m, k) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, k)
+      .map(([name, ms]) => ({ name, ms: Math.round(ms), share: total ? Math.round((ms / total) * 1000) / 10 : 0 }));
   return { files: files.length, busyMs: Math.round(total), idleMs: Math.round(idle), byPackage: top(byPackage, 15), byFunction: top(byFunction, 25) };
 }
 

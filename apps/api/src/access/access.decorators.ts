@@ -13,19 +13,16 @@ export type AccessRule =
 export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);
 
 /** Any signed-in user; the service still applies the data scope. */
-export const Authenticated = (opts: { duringPasswordChange?: boolean } = {}) =>
-  SetMetadata(ACCESS_KEY, { kind: 'authenticated', ...opts } satisfies AccessRule);
+export const Authenticated = (opts: { duringPasswordChange?: boolean } = {}) => SetMetadata(ACCESS_KEY, { kind: 'authenticated', ...opts } satisfies AccessRule);
 
 /** Signed-in users holding at least one of the codes. */
-export const RequirePermission = (...anyOf: PermissionCode[]) =>
-  SetMetadata(ACCESS_KEY, { kind: 'permission', anyOf, allOf: [] } satisfies AccessRule);
+export const RequirePermission = (...anyOf: PermissionCode[]) => SetMetadata(ACCESS_KEY, { kind: 'permission', anyOf, allOf: [] } satisfies AccessRule);
 
 /**
  * Signed-in users holding every code of `allOf` and, when `anyOf` is given, at least one of it:
  * e.g. unmasking needs the ledger's read permission and `personal.unmask`.
  */
-export const RequireAllPermissions = (allOf: PermissionCode[], anyOf: PermissionCode[] = []) =>
-  SetMetadata(ACCESS_KEY, { kind: 'permission', anyOf, allOf } satisfies AccessRule);
+export const RequireAllPermissions = (allOf: PermissionCode[], anyOf: PermissionCode[] = []) => SetMetadata(ACCESS_KEY, { kind: 'permission', anyOf, allOf } satisfies AccessRule);
 
 /** Whether held permissions satisfy a permission rule. */
 export function permits(rule: Extract<AccessRule, { kind: 'permission' }>, held: ReadonlySet<string>): boolean {

@@ -47,16 +47,27 @@ describe('data scope', () => {
   });
 
   it('unions several assignments, and a whole town absorbs its villages', () => {
-    const s = resolveScope('u', [
-      { scope: 'villages', unit: t1, villageIds: ['v11'] },
-      { scope: 'town', unit: t1, villageIds: [] },
-      { scope: 'villages', unit: t2, villageIds: ['v21'] },
-    ], units);
+    const s = resolveScope(
+      'u',
+      [
+        { scope: 'villages', unit: t1, villageIds: ['v11'] },
+        { scope: 'town', unit: t1, villageIds: [] },
+        { scope: 'villages', unit: t2, villageIds: ['v21'] },
+      ],
+      units,
+    );
     expect(s).toMatchObject({ townIds: ['t1'], villageIds: ['v21'], ownTownIds: [] });
   });
 
   it('renders a parameterised SQL condition', () => {
-    const s = resolveScope('u', [{ scope: 'town', unit: t1, villageIds: [] }, { scope: 'villages', unit: t2, villageIds: ['v21'] }], units);
+    const s = resolveScope(
+      'u',
+      [
+        { scope: 'town', unit: t1, villageIds: [] },
+        { scope: 'villages', unit: t2, villageIds: ['v21'] },
+      ],
+      units,
+    );
     const params: unknown[] = [];
     const sql = scopeSql(s, { town: 'r.town_id', village: 'r.village_id' }, params);
     expect(sql).toBe('(r.town_id = ANY($1::uuid[]) OR r.village_id = ANY($2::uuid[]))');

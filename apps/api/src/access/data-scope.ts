@@ -57,8 +57,7 @@ export function resolveScope(
         break;
       case 'town':
         if (unit.townId) towns.add(unit.townId);
-        else
-          for (const u of units) if (u.path.startsWith(unit.path) && u.level === 'town') towns.add(u.id);
+        else for (const u of units) if (u.path.startsWith(unit.path) && u.level === 'town') towns.add(u.id);
         break;
       case 'villages':
         for (const id of a.villageIds) {
@@ -97,11 +96,7 @@ export function coversUnit(scope: ResolvedScope, unit: ScopeUnit): boolean {
  * A SQL condition restricting rows to the scope. `cols` name the row's town, village and owner
  * columns; parameters are appended to `params`.
  */
-export function scopeSql(
-  scope: ResolvedScope,
-  cols: { town: string; village?: string; owners?: string[]; ownerArrays?: string[] },
-  params: unknown[],
-): string {
+export function scopeSql(scope: ResolvedScope, cols: { town: string; village?: string; owners?: string[]; ownerArrays?: string[] }, params: unknown[]): string {
   const p = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
@@ -110,10 +105,7 @@ export function scopeSql(
   if (scope.upperUnitIds.length > 0) parts.push(`${cols.town} IS NULL`);
   if (scope.townIds.length > 0) parts.push(`${cols.town} = ANY(${p(scope.townIds)}::uuid[])`);
   if (cols.village && scope.villageIds.length > 0) parts.push(`${cols.village} = ANY(${p(scope.villageIds)}::uuid[])`);
-  const ownerTests = [
-    ...(cols.owners?.length ? [(u: string) => `${u}::uuid IN (${cols.owners!.join(', ')})`] : []),
-    ...(cols.ownerArrays ?? []).map((a) => (u: string) => `${u}::uuid = ANY(${a})`),
-  ];
+  const ownerTests = [...(cols.owners?.length ? [(u: string) => `${u}::uuid IN (${cols.owners!.join(', ')})`] : []), ...(cols.ownerArrays ?? []).map((a) => (u: string) => `${u}::uuid = ANY(${a})`)];
   if (ownerTests.length && scope.ownTownIds.length > 0) {
     const user = p(scope.userId);
     parts.push(`(${cols.town} = ANY(${p(scope.ownTownIds)}::uuid[]) AND (${ownerTests.map((t) => t(user)).join(' OR ')}))`);

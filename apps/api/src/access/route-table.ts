@@ -9,7 +9,11 @@ export interface RouteAccess {
   access: string;
 }
 
-const join = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]) =>
+  `/${parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 
 /** A route as Nest registers it: its controller class and method, and the access rule it declares. */
 export interface RouteHandler {

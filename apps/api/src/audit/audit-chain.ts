@@ -3,10 +3,7 @@ import type { AuditRowForHash } from './audit.repository';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-const FIELDS: (keyof AuditRowForHash)[] = [
-  'id', 'at', 'townId', 'userId', 'username', 'address', 'requestId',
-  'action', 'entity', 'entityId', 'outcome', 'before', 'after', 'detail',
-];
+const FIELDS: (keyof AuditRowForHash)[] = ['id', 'at', 'townId', 'userId', 'username', 'address', 'requestId', 'action', 'entity', 'entityId', 'outcome', 'before', 'after', 'detail'];
 
 /**
  * The link hash of one audit row over the previous hash and the row's fixed text form:

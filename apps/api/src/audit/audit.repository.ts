@@ -178,9 +178,7 @@ export class AuditRepository {
   }
 
   async counts(): Promise<{ rows: number; sealed: number }> {
-    const [r] = await this.ds.query<{ rows: number; sealed: number }[]>(
-      `SELECT (SELECT count(*) FROM audit_log)::int AS rows, (SELECT count(*) FROM audit_seal)::int AS sealed`,
-    );
+    const [r] = await this.ds.query<{ rows: number; sealed: number }[]>(`SELECT (SELECT count(*) FROM audit_log)::int AS rows, (SELECT count(*) FROM audit_seal)::int AS sealed`);
     return r;
   }
 }

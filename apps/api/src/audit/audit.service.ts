@@ -277,9 +277,7 @@ export class AuditService implements OnModuleDestroy, RefusalAudit {
       checked,
       firstBroken,
       problems,
-      oldestUnsealed: oldest
-        ? { id: oldest.id, at: new Date(oldest.at).toISOString(), ageSeconds: Math.max(0, Math.round((now.getTime() - new Date(oldest.at).getTime()) / 1000)) }
-        : null,
+      oldestUnsealed: oldest ? { id: oldest.id, at: new Date(oldest.at).toISOString(), ageSeconds: Math.max(0, Math.round((now.getTime() - new Date(oldest.at).getTime()) / 1000)) } : null,
     };
   }
 }

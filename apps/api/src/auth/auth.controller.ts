@@ -71,11 +71,7 @@ export class AuthController {
   @Authenticated({ duringPasswordChange: true })
   @Post('password')
   @HttpCode(204)
-  async changePassword(
-    @CurrentPrincipal() principal: AccountPrincipal,
-    @Body() body: ChangePasswordDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<void> {
+  async changePassword(@CurrentPrincipal() principal: AccountPrincipal, @Body() body: ChangePasswordDto, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.changePassword(principal, body.currentPassword, body.newPassword);
     res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: this.config.cookieSecure, path: '/' });
   }

@@ -25,8 +25,7 @@ export interface SignIn {
   kind: 'cookie' | 'bearer';
 }
 
-const invalidCredentials = () =>
-  new AppException(401, ErrorCode.INVALID_CREDENTIALS, { zh: '用户名或密码错误', en: 'Wrong username or password' });
+const invalidCredentials = () => new AppException(401, ErrorCode.INVALID_CREDENTIALS, { zh: '用户名或密码错误', en: 'Wrong username or password' });
 
 function lockedError(code: AuthErrorCode, seconds: number, address: boolean): AppException {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
@@ -122,7 +121,14 @@ export class AuthService {
         const failures = await this.lockout.failuresSince(em, username, new Date(Math.max(...floors)));
         if (failures >= policy.lockoutThreshold) {
           await this.lockout.lock(em, username, at, new Date(at.getTime() + policy.lockoutDurationMinutes * 60_000));
-          await this.audit.record(em, { action: 'auth.lock', entity: 'user', entityId: user?.id ?? null, outcome: 'success', actor: auditActor(user), detail: { failures, minutes: policy.lockoutDurationMinutes } });
+          await this.audit.record(em, {
+            action: 'auth.lock',
+            entity: 'user',
+            entityId: user?.id ?? null,
+            outcome: 'success',
+            actor: auditActor(user),
+            detail: { failures, minutes: policy.lockoutDurationMinutes },
+          });
         }
         return { refused: invalidCredentials() };
       }
@@ -185,10 +191,10 @@ export class AuthService {
       .filter((u): u is NonNullable<typeof u> => !!u)
       .map((u) => ({ id: u.id, name: u.name, level: u.level }));
     const explicitVillages = principal.scope.villageIds.map(nameOf);
-    const villagesOfTowns = [...byId.values()].sort((a, b) => (a.townId ?? "").localeCompare(b.townId ?? "") || a.sortOrder - b.sortOrder).filter((u) => u.level === 'village' && u.townId && principal.scope.townIds.includes(u.townId));
-    const villages = [...villagesOfTowns, ...explicitVillages]
-      .filter((u): u is NonNullable<typeof u> => !!u)
-      .map((u) => ({ id: u.id, name: u.name, level: u.level }));
+    const villagesOfTowns = [...byId.values()]
+      .sort((a, b) => (a.townId ?? '').localeCompare(b.townId ?? '') || a.sortOrder - b.sortOrder)
+      .filter((u) => u.level === 'village' && u.townId && principal.scope.townIds.includes(u.townId));
+    const villages = [...villagesOfTowns, ...explicitVillages].filter((u): u is NonNullable<typeof u> => !!u).map((u) => ({ id: u.id, name: u.name, level: u.level }));
     return {
       id: user.id,
       username: user.username,

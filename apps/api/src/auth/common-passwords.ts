@@ -49214,7 +49214,4 @@ xpcrew
 `;
 
 /** The list above with the contracts' short list, all lower-case. */
-export const API_COMMON_PASSWORDS: ReadonlySet<string> = new Set([
-  ...[...COMMON_PASSWORDS].map((p) => p.toLowerCase()),
-  ...LIST.split('\n').filter((p) => p.length > 0),
-]);
+export const API_COMMON_PASSWORDS: ReadonlySet<string> = new Set([...[...COMMON_PASSWORDS].map((p) => p.toLowerCase()), ...LIST.split('\n').filter((p) => p.length > 0)]);

@@ -19,11 +19,7 @@ export class CredentialsService implements AccountCredentials {
     private readonly sessions: SessionService,
   ) {}
 
-  async assertPasswordPolicy(
-    username: string,
-    password: string,
-    opts: { currentPassword?: string; userId?: string; path?: string } = {},
-  ): Promise<void> {
+  async assertPasswordPolicy(username: string, password: string, opts: { currentPassword?: string; userId?: string; path?: string } = {}): Promise<void> {
     const policy = await this.policies.get();
     const problems = passwordProblems(password, { username, minLength: policy.passwordMinLength, currentPassword: opts.currentPassword, commonPasswords: API_COMMON_PASSWORDS });
     if (problems.length === 0 && opts.userId) {
@@ -35,10 +31,7 @@ export class CredentialsService implements AccountCredentials {
       problems.map((p) => ({
         path: opts.path ?? 'newPassword',
         code: p,
-        message:
-          p === 'too_short'
-            ? { zh: `密码至少 ${policy.passwordMinLength} 个字符`, en: `Password must be at least ${policy.passwordMinLength} characters` }
-            : PASSWORD_PROBLEM_MESSAGES[p],
+        message: p === 'too_short' ? { zh: `密码至少 ${policy.passwordMinLength} 个字符`, en: `Password must be at least ${policy.passwordMinLength} characters` } : PASSWORD_PROBLEM_MESSAGES[p],
       })),
       ErrorCode.PASSWORD_POLICY,
     );

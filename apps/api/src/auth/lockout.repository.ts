@@ -28,10 +28,11 @@ export class LockoutRepository {
   }
 
   async failuresSince(em: EntityManager, username: string, since: Date): Promise<number> {
-    const [row] = await em.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM login_attempt WHERE username = $1 AND at > $2 AND success = false AND reason = ANY($3)`,
-      [username, since, FAILURE_REASONS],
-    );
+    const [row] = await em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM login_attempt WHERE username = $1 AND at > $2 AND success = false AND reason = ANY($3)`, [
+      username,
+      since,
+      FAILURE_REASONS,
+    ]);
     return row.n;
   }
 

@@ -22,7 +22,9 @@ export class SessionService {
   ) {}
 
   hashToken(token: string): string {
-    return createHmac('sha256', this.config.sessionSecret ?? 'unset').update(token).digest('hex');
+    return createHmac('sha256', this.config.sessionSecret ?? 'unset')
+      .update(token)
+      .digest('hex');
   }
 
   async create(

@@ -25,10 +25,14 @@ export async function backupCommand(command: 'backup' | 'restore', args: string[
     if (command === 'backup') {
       const manifest = await backup(config, file, say);
       say(`Backup written to ${file}: ${manifest.members.length} members, migration ${manifest.migrationHead ?? 'none'}.`);
-      say('The keys are not in it: keep them (PERSONAL_DATA_KEY, BLIND_INDEX_KEY, AUDIT_HMAC_KEY and SESSION_SECRET, or DATA_DIR/secrets.json with the database role passwords) separately and safely.');
+      say(
+        'The keys are not in it: keep them (PERSONAL_DATA_KEY, BLIND_INDEX_KEY, AUDIT_HMAC_KEY and SESSION_SECRET, or DATA_DIR/secrets.json with the database role passwords) separately and safely.',
+      );
     } else {
       const { facts } = await restore(config, file, { force, migrations }, say);
-      say(`Restored into ${config.databaseUrl ? 'the database at DATABASE_URL' : config.dataDir}: PostgreSQL ${facts.postgres.version}, migration ${facts.migrationHead ?? 'none'}. Start the app as usual.`);
+      say(
+        `Restored into ${config.databaseUrl ? 'the database at DATABASE_URL' : config.dataDir}: PostgreSQL ${facts.postgres.version}, migration ${facts.migrationHead ?? 'none'}. Start the app as usual.`,
+      );
     }
     return 0;
   } catch (e) {

@@ -14,7 +14,11 @@ export async function openClient(url: string): Promise<Client> {
 }
 
 export async function databaseFacts(client: Client): Promise<DatabaseFacts> {
-  const [server] = (await client.query<{ version: string; num: number; migrated: boolean }>(`SELECT current_setting('server_version') AS version, current_setting('server_version_num')::int AS num, to_regclass('schema_migration') IS NOT NULL AS migrated`)).rows;
+  const [server] = (
+    await client.query<{ version: string; num: number; migrated: boolean }>(
+      `SELECT current_setting('server_version') AS version, current_setting('server_version_num')::int AS num, to_regclass('schema_migration') IS NOT NULL AS migrated`,
+    )
+  ).rows;
   const head = server.migrated ? (await client.query<{ name: string }>('SELECT name FROM schema_migration ORDER BY timestamp DESC, id DESC LIMIT 1')).rows[0] : undefined;
   return { postgres: { version: String(server.version).split(' ')[0], versionNum: server.num }, migrationHead: head?.name ?? null };
 }

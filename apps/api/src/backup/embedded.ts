@@ -42,7 +42,11 @@ export async function backupEmbedded(config: AppConfig, writer: ArchiveWriter, l
     await client.query('SELECT pg_backup_start($1, fast => true)', [`fazhi-ledger ${new Date().toISOString()}`]);
     await writer.addDirectory('pg');
     await writer.addTree(pgDir, 'pg', baseBackupChoice);
-    const [stop] = (await client.query('SELECT labelfile, spcmapfile, pg_walfile_name(lsn) AS wal FROM pg_backup_stop(wait_for_archive => false)')).rows as { labelfile: string; spcmapfile: string | null; wal: string }[];
+    const [stop] = (await client.query('SELECT labelfile, spcmapfile, pg_walfile_name(lsn) AS wal FROM pg_backup_stop(wait_for_archive => false)')).rows as {
+      labelfile: string;
+      spcmapfile: string | null;
+      wal: string;
+    }[];
     await writer.addBuffer('pg/backup_label', Buffer.from(stop.labelfile));
     if (stop.spcmapfile) await writer.addBuffer('pg/tablespace_map', Buffer.from(stop.spcmapfile));
     const first = /START WAL LOCATION: .* \(file ([0-9A-F]{24})\)/.exec(stop.labelfile)?.[1];

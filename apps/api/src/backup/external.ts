@@ -88,7 +88,9 @@ export async function checkRestoreTarget(config: AppConfig): Promise<DatabaseFac
     const found = await userObjects(client);
     if (found.length > 0) {
       const name = new URL(ownerDatabaseUrl(config)).pathname.slice(1);
-      throw new BackupError(`The database "${name}" at DATABASE_URL is not empty (${found.length} object(s): ${found.slice(0, 5).join(', ')}${found.length > 5 ? ', …' : ''}). Restore only into a new, empty database; nothing was changed.`);
+      throw new BackupError(
+        `The database "${name}" at DATABASE_URL is not empty (${found.length} object(s): ${found.slice(0, 5).join(', ')}${found.length > 5 ? ', …' : ''}). Restore only into a new, empty database; nothing was changed.`,
+      );
     }
   } finally {
     await client.end();

@@ -60,7 +60,7 @@ export function parseManifest(data: Buffer): BackupManifest {
     manifest = {} as BackupManifest;
   }
   if (manifest.format !== 'fazhi-ledger-backup' || manifest.formatVersion !== 1 || !Array.isArray(manifest.members)) {
-    throw new BackupError('The archive\'s manifest is not that of a Fazhi Ledger backup (format 1): nothing was restored.');
+    throw new BackupError("The archive's manifest is not that of a Fazhi Ledger backup (format 1): nothing was restored.");
   }
   return manifest;
 }

@@ -24,7 +24,7 @@ export async function verifyArchive(file: string): Promise<BackupManifest> {
       let size = 0;
       for await (const chunk of member.body) {
         size += (chunk as Buffer).length;
-        if (size > MANIFEST_MAX_BYTES) throw new BackupError('The archive\'s manifest is too large: it is not a Fazhi Ledger backup.');
+        if (size > MANIFEST_MAX_BYTES) throw new BackupError("The archive's manifest is too large: it is not a Fazhi Ledger backup.");
         parts.push(chunk as Buffer);
       }
       manifestData = Buffer.concat(parts);
@@ -44,7 +44,10 @@ export async function verifyArchive(file: string): Promise<BackupManifest> {
   }
   for (const extra of seen.keys()) problems.push(`${extra} is not listed in the manifest`);
   if (problems.length > 0) {
-    const shown = problems.slice(0, 10).map((p) => `\n  - ${p}`).join('');
+    const shown = problems
+      .slice(0, 10)
+      .map((p) => `\n  - ${p}`)
+      .join('');
     throw new BackupError(`The archive ${file} fails its checksums, so nothing was restored:${shown}${problems.length > 10 ? `\n  … and ${problems.length - 10} more` : ''}`);
   }
   return manifest;
@@ -79,7 +82,10 @@ function entriesOf(folder: string): string[] {
 function assertEmptyDataFolder(dataDir: string): void {
   const found = entriesOf(dataDir).filter((n) => n !== 'secrets.json');
   if (found.length > 0) {
-    throw new BackupError(`The data folder ${dataDir} is not empty (it holds ${found.slice(0, 5).join(', ')}${found.length > 5 ? ', …' : ''}). ` + 'Restore only into a new, empty data folder (set DATA_DIR to one); nothing was changed.');
+    throw new BackupError(
+      `The data folder ${dataDir} is not empty (it holds ${found.slice(0, 5).join(', ')}${found.length > 5 ? ', …' : ''}). ` +
+        'Restore only into a new, empty data folder (set DATA_DIR to one); nothing was changed.',
+    );
   }
 }
 
@@ -99,7 +105,12 @@ function describeKeys(names: readonly string[]): string {
  * keys that differ from the archive's, and an archive whose migration is not among `options.migrations`
  * (the app's own; each unless forced).
  */
-export async function restore(config: AppConfig, file: string, options: { force: boolean; migrations: readonly string[] }, log: (m: string) => void): Promise<{ manifest: BackupManifest; facts: DatabaseFacts }> {
+export async function restore(
+  config: AppConfig,
+  file: string,
+  options: { force: boolean; migrations: readonly string[] },
+  log: (m: string) => void,
+): Promise<{ manifest: BackupManifest; facts: DatabaseFacts }> {
   if (!fs.existsSync(file)) throw new BackupError(`${file} does not exist.`);
   if (config.databaseUrl) {
     await checkRestoreTarget(config);

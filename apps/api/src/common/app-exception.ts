@@ -25,8 +25,7 @@ export class AppException extends HttpException {
   }
 }
 
-export const notFound = (what: Bilingual = { zh: '记录不存在', en: 'Record not found' }) =>
-  new AppException(404, ErrorCode.NOT_FOUND, what);
+export const notFound = (what: Bilingual = { zh: '记录不存在', en: 'Record not found' }) => new AppException(404, ErrorCode.NOT_FOUND, what);
 
 export const staleVersion = () =>
   new AppException(409, ErrorCode.STALE_VERSION, {
@@ -34,8 +33,7 @@ export const staleVersion = () =>
     en: 'The record was changed by someone else; reload and try again',
   });
 
-export const forbidden = (messages: Bilingual = { zh: '没有权限执行此操作', en: 'You do not have permission for this' }) =>
-  new AppException(403, ErrorCode.FORBIDDEN, messages);
+export const forbidden = (messages: Bilingual = { zh: '没有权限执行此操作', en: 'You do not have permission for this' }) => new AppException(403, ErrorCode.FORBIDDEN, messages);
 
 export function invalidFields(errors: BilingualFieldError[], code: ErrorCode = ErrorCode.VALIDATION_FAILED): AppException {
   return new AppException(400, code, { zh: '提交的数据有误，请检查标出的字段', en: 'Invalid input; check the marked fields' }, errors);

@@ -53,9 +53,7 @@ export function fromDatabaseError(error: unknown): AppException | null {
     case '40P01':
       return new AppException(409, ErrorCode.CONFLICT, CONFLICT_MESSAGE);
     default:
-      return pg?.code && DATA_EXCEPTIONS.has(pg.code)
-        ? new AppException(400, ErrorCode.BAD_REQUEST, { zh: '提交的数据超出允许的范围或格式不正确', en: 'A value is out of range or malformed' })
-        : null;
+      return pg?.code && DATA_EXCEPTIONS.has(pg.code) ? new AppException(400, ErrorCode.BAD_REQUEST, { zh: '提交的数据超出允许的范围或格式不正确', en: 'A value is out of range or malformed' }) : null;
   }
 }
 

@@ -69,10 +69,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig, lo
         'request',
       );
     });
-    requestContext.run(
-      { requestId, address: clientAddress(req), userAgent: req.header('user-agent') ?? null, language },
-      () => next(),
-    );
+    requestContext.run({ requestId, address: clientAddress(req), userAgent: req.header('user-agent') ?? null, language }, () => next());
   });
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
@@ -93,9 +90,15 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig, lo
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
     const index = path.join(config.webDist, 'index.html');
-    http.use(express.static(config.webDist, { index: false, maxAge: '1h', setHeaders: (res, file) => {
-      if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
-    } }));
+    http.use(
+      express.static(config.webDist, {
+        index: false,
+        maxAge: '1h',
+        setHeaders: (res, file) => {
+          if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+        },
+      }),
+    );
     http.get(/^\/(?!api(\/|$)).*/, (req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' || path.extname(req.path)) return next();
       res.setHeader('Cache-Control', 'no-cache');

@@ -31,7 +31,9 @@ export function inputProblems(value: unknown, root = ''): BilingualFieldError[] 
       found.push({ path, code: 'tooDeep', message: DEPTH_MESSAGE });
       continue;
     }
-    const entries: [string, unknown][] = Array.isArray(current) ? current.map((item, i) => [`${path}[${i}]`, item]) : Object.entries(current).map(([key, item]) => [path ? `${path}.${shown(key)}` : shown(key), key.includes(NUL) ? NUL : item]);
+    const entries: [string, unknown][] = Array.isArray(current)
+      ? current.map((item, i) => [`${path}[${i}]`, item])
+      : Object.entries(current).map(([key, item]) => [path ? `${path}.${shown(key)}` : shown(key), key.includes(NUL) ? NUL : item]);
     for (const [itemPath, item] of entries) pending.push([item, itemPath, depth + 1]);
   }
   return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -44,11 +44,7 @@ function bounded(constraint: string, text: string): { zh: string; en: string } |
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): BilingualFieldError[] {
   const out: BilingualFieldError[] = [];
   for (const error of errors) {
-    const path = /^\d+$/.test(error.property)
-      ? `${parent}[${error.property}]`
-      : parent
-        ? `${parent}.${error.property}`
-        : error.property;
+    const path = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
     for (const [constraint, text] of Object.entries(error.constraints ?? {})) {
       const message = bounded(constraint, text) ?? MESSAGES[constraint]?.(text) ?? { zh: text, en: text };
       out.push({ path, code: constraint, message });

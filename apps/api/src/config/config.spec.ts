@@ -52,7 +52,16 @@ describe('configuration', () => {
 
   it('requires the database, secrets and the three first accounts in production, and never demo data', () => {
     const p = problems({ NODE_ENV: 'production' });
-    for (const name of ['DATABASE_URL', 'SESSION_SECRET', 'PERSONAL_DATA_KEY', 'BLIND_INDEX_KEY', 'AUDIT_HMAC_KEY', 'INITIAL_ADMIN_USERNAME', 'INITIAL_SECURITY_USERNAME', 'INITIAL_AUDITOR_USERNAME']) {
+    for (const name of [
+      'DATABASE_URL',
+      'SESSION_SECRET',
+      'PERSONAL_DATA_KEY',
+      'BLIND_INDEX_KEY',
+      'AUDIT_HMAC_KEY',
+      'INITIAL_ADMIN_USERNAME',
+      'INITIAL_SECURITY_USERNAME',
+      'INITIAL_AUDITOR_USERNAME',
+    ]) {
       expect(p.join('\n')).toContain(name);
     }
     expect(problems({ NODE_ENV: 'production', ...DATABASES, ...KEYS, ...ACCOUNTS, SEED_DEMO: 'true' }).join()).toMatch(/never loaded/);

@@ -139,7 +139,7 @@ function trustProxyOf(raw: string | undefined, problems: string[]): TrustProxy {
   if (text === '' || /^(false|no|off|0)$/i.test(text)) return false;
   if (/^(true|yes|on)$/i.test(text)) {
     problems.push(
-      'TRUST_PROXY=true would believe any client\'s X-Forwarded-For: set the number of reverse proxies in front of the server (e.g. TRUST_PROXY=1) or their addresses (e.g. TRUST_PROXY=10.0.0.1,10.0.0.0/8 or loopback)',
+      "TRUST_PROXY=true would believe any client's X-Forwarded-For: set the number of reverse proxies in front of the server (e.g. TRUST_PROXY=1) or their addresses (e.g. TRUST_PROXY=10.0.0.1,10.0.0.0/8 or loopback)",
     );
     return false;
   }

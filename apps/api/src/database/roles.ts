@@ -121,11 +121,7 @@ export async function appRoleProblems(q: Queryable, appRole: string): Promise<st
       if (s.upd) problems.push(`the application role "${appRole}" may reset the sequence ${seq} (setval)`);
     }
   }
-  const triggers = await rows<{ name: string; enabled: string }>(
-    q,
-    `SELECT tgname AS name, tgenabled AS enabled FROM pg_trigger WHERE NOT tgisinternal AND tgname = ANY($1)`,
-    [AUDIT_TRIGGERS],
-  );
+  const triggers = await rows<{ name: string; enabled: string }>(q, `SELECT tgname AS name, tgenabled AS enabled FROM pg_trigger WHERE NOT tgisinternal AND tgname = ANY($1)`, [AUDIT_TRIGGERS]);
   for (const name of AUDIT_TRIGGERS) {
     const t = triggers.find((x) => x.name === name);
     if (!t) problems.push(`trigger ${name} is missing`);

@@ -27,7 +27,7 @@ const OUTLINE: DocBlock[] = [
   { text: ph('responsibilities'), indent: true },
   { text: '经人民调解委员会调解,各方当事人自愿达成如下协议:', heading: true },
   { text: ph('terms'), indent: true },
-  { text: `履行方式:${ph('performanceManner')}` , spaceBefore: 6 },
+  { text: `履行方式:${ph('performanceManner')}`, spaceBefore: 6 },
   { text: `履行期限:${ph('performanceDeadline')}前履行完毕。` },
   {
     text: '本协议书自各方当事人签名、盖章或者按指印,人民调解员签名并加盖人民调解委员会印章之日起生效,具有法律约束力,当事人应当按照约定履行。本协议书一式三份,当事人各执一份,人民调解委员会留存一份。双方当事人认为有必要的,可以自本协议生效之日起三十日内共同向人民法院申请司法确认。',

@@ -66,7 +66,12 @@ export class DisputeStatisticsService implements LedgerStatistics<DisputeStatist
       warnings: counts.warnings,
       escalated: counts.escalated,
       peaceOfficers,
-      byCategory: DISPUTE_CATEGORIES.map((category) => ({ category, name: DISPUTE_CATEGORY_LABELS[category], received: receivedByCategory.get(category) ?? 0, agreed: agreedByCategory.get(category) ?? 0 })),
+      byCategory: DISPUTE_CATEGORIES.map((category) => ({
+        category,
+        name: DISPUTE_CATEGORY_LABELS[category],
+        received: receivedByCategory.get(category) ?? 0,
+        agreed: agreedByCategory.get(category) ?? 0,
+      })),
       byVillage: villageBreakdown(await this.tree.byId(), { received: receivedByVillage, agreed: agreedByVillage }),
       byMonth: monthsOf(year).map((month) => ({ month, received: receivedByMonth.get(month) ?? 0, agreed: agreedByMonth.get(month) ?? 0, terminated: terminatedByMonth.get(month) ?? 0 })),
       filters: {

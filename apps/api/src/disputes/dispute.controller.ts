@@ -47,10 +47,18 @@ function sendDocx(res: Response, file: { fileName: string; content: Buffer }): v
 
 @ApiTags('disputes')
 @Controller('disputes')
-export class DisputeController extends RecordSheetRoutes<DisputeDto, DisputeDetailDto, { list: DisputeListQuery; create: DisputeCreateDto; update: DisputeUpdateDto; export: DisputeExportQuery }>(LEDGER, {
-  read: 'dispute.read', write: 'dispute.write', listQuery: DisputeListQuery, createBody: DisputeCreateDto, updateBody: DisputeUpdateDto, personalQuery: PARTY_SEARCH,
-  exportQuery: DisputeExportQuery,
-}) {
+export class DisputeController extends RecordSheetRoutes<DisputeDto, DisputeDetailDto, { list: DisputeListQuery; create: DisputeCreateDto; update: DisputeUpdateDto; export: DisputeExportQuery }>(
+  LEDGER,
+  {
+    read: 'dispute.read',
+    write: 'dispute.write',
+    listQuery: DisputeListQuery,
+    createBody: DisputeCreateDto,
+    updateBody: DisputeUpdateDto,
+    personalQuery: PARTY_SEARCH,
+    exportQuery: DisputeExportQuery,
+  },
+) {
   constructor(
     private readonly disputes: DisputeService,
     private readonly agreements: DisputeAgreementService,

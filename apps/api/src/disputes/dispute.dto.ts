@@ -1,20 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
   AGREEMENT_FORM_LABELS,
   DISPUTE_CATEGORY_LABELS,
@@ -55,7 +41,10 @@ import { IsCalendarDate, IsYearMonth } from '../common/dates';
 
 const keys = (o: object) => Object.keys(o);
 const year = () => [Type(() => Number), IsInt(), Min(2000), Max(2100)];
-const apply = (...decorators: PropertyDecorator[]) => (target: object, key: string | symbol) => decorators.forEach((d) => d(target, key));
+const apply =
+  (...decorators: PropertyDecorator[]) =>
+  (target: object, key: string | symbol) =>
+    decorators.forEach((d) => d(target, key));
 const Year = () => apply(IsOptional(), ...year());
 
 export class DisputePartyDto implements DisputePartyInput {
@@ -206,8 +195,18 @@ export class TownVersionQuery extends TownQuery {
 }
 
 export class DisputeListQuery extends PageQuery implements DisputeListFilters {
-  @ApiPropertyOptional({ description: 'comma-separated statuses' }) @IsOptional() @Transform(csvList) @IsArray() @IsIn(DISPUTE_STATUSES as string[], { each: true }) status?: DisputeListFilters['status'];
-  @ApiPropertyOptional({ description: 'reached every one of these states at some time (status history)' }) @IsOptional() @Transform(csvList) @IsArray() @IsIn(DISPUTE_STATUSES as string[], { each: true }) reached?: DisputeListFilters['reached'];
+  @ApiPropertyOptional({ description: 'comma-separated statuses' })
+  @IsOptional()
+  @Transform(csvList)
+  @IsArray()
+  @IsIn(DISPUTE_STATUSES as string[], { each: true })
+  status?: DisputeListFilters['status'];
+  @ApiPropertyOptional({ description: 'reached every one of these states at some time (status history)' })
+  @IsOptional()
+  @Transform(csvList)
+  @IsArray()
+  @IsIn(DISPUTE_STATUSES as string[], { each: true })
+  reached?: DisputeListFilters['reached'];
   @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string;
   @ApiPropertyOptional({ description: 'disputes without a village' }) @IsOptional() @IsIn(['true']) noVillage?: 'true';
@@ -231,7 +230,8 @@ export class DisputeListQuery extends PageQuery implements DisputeListFilters {
   @ApiPropertyOptional({ description: 'a group-incident warning raised in the year' }) @Year() warningYear?: number;
   @ApiPropertyOptional() @Year() escalatedYear?: number;
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'escalated beyond the town' }) @IsOptional() @IsIn(['true', 'false']) escalated?: 'true' | 'false';
-  @ApiPropertyOptional({ enum: ['overdue', 'due'], description: 'mediation period overdue, or due within the warning days or overdue' }) @IsOptional() @IsIn(['overdue', 'due']) deadline?: 'overdue' | 'due';
+  @ApiPropertyOptional({ enum: ['overdue', 'due'], description: 'mediation period overdue, or due within the warning days or overdue' }) @IsOptional() @IsIn(['overdue', 'due']) deadline?:
+    'overdue' | 'due';
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) voided?: 'true' | 'false';
   @ApiPropertyOptional() @IsOptional() @IsIn(['number', 'registeredAt', 'occurredOn', 'agreedOn', 'status']) sort?: string;
   @ApiPropertyOptional() @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';

@@ -76,8 +76,7 @@ const DISPUTES: RecordTable<DisputeFilter> = {
     agreedYear: (year: number, s) => [s.inYear('d.agreed_on', year), s.reached('agreed')],
     agreedMonth: (month: string, s) => [`to_char(d.agreed_on, 'YYYY-MM') = ${s.p(month)}`, s.reached('agreed')],
     terminatedYear: (year: number, s) => [s.inYear('d.terminated_on', year), s.reached('terminated')],
-    concludedYear: (year: number, s) =>
-      `((${s.inYear('d.agreed_on', year)} AND ${s.reached('agreed')}) OR (${s.inYear('d.terminated_on', year)} AND ${s.reached('terminated')}))`,
+    concludedYear: (year: number, s) => `((${s.inYear('d.agreed_on', year)} AND ${s.reached('agreed')}) OR (${s.inYear('d.terminated_on', year)} AND ${s.reached('terminated')}))`,
     warningYear: { year: 'd.warning_raised_at', local: true },
     warning: { when: { any: 'd.warning_raised_at IS NOT NULL', active: `d.warning_raised_at IS NOT NULL AND d.risk_level = 'group_incident'` } },
     escalatedYear: { year: 'd.escalated_on' },

@@ -58,10 +58,20 @@ const future = (path: string): BilingualFieldError => ({ path, code: 'future', m
 const dateInFuture = (path: string) => invalidFields([future(path)]);
 const inFuture = (zh: string, en: string): GuardFailure => ({ code: 'DATE_IN_FUTURE', message: { zh: `${zh}不能晚于今天`, en: `The ${en} cannot be in the future` } });
 const AGREEMENT_FIELDS: [keyof DisputeUpdateDto, string][] = [
-  ['facts', 'facts'], ['issues', 'issues'], ['responsibilities', 'responsibilities'], ['terms', 'terms'], ['performanceManner', 'performance_manner'], ['performanceDeadline', 'performance_deadline'],
+  ['facts', 'facts'],
+  ['issues', 'issues'],
+  ['responsibilities', 'responsibilities'],
+  ['terms', 'terms'],
+  ['performanceManner', 'performance_manner'],
+  ['performanceDeadline', 'performance_deadline'],
 ];
 export const DISPUTE_PLAIN_FIELDS: [field: string, column: string][] = [
-  ['occurredOn', 'occurred_on'], ['source', 'source'], ['category', 'category'], ['summary', 'summary'], ['place', 'place'], ['remark', 'remark'],
+  ['occurredOn', 'occurred_on'],
+  ['source', 'source'],
+  ['category', 'category'],
+  ['summary', 'summary'],
+  ['place', 'place'],
+  ['remark', 'remark'],
 ];
 
 /** The dispute mediation ledger's rules (DOMAIN.md §3.2); the record work is the kit's. */
@@ -77,7 +87,11 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
     private readonly attachments: RecordAttachments,
   ) {
     super(kit, repo, {
-      ledger: LEDGER, initial: 'registered', closedStatuses: DISPUTE_CLOSED_STATUSES, notFound: { zh: '矛盾纠纷不存在', en: 'Dispute not found' }, wrongStateCode: 'DISPUTE_WRONG_STATE',
+      ledger: LEDGER,
+      initial: 'registered',
+      closedStatuses: DISPUTE_CLOSED_STATUSES,
+      notFound: { zh: '矛盾纠纷不存在', en: 'Dispute not found' },
+      wrongStateCode: 'DISPUTE_WRONG_STATE',
     });
   }
 
@@ -85,28 +99,63 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
 
   partyDto(p: DisputePartyEntity, unmasked = false): PartyDto {
     const field = <K extends 'name' | 'idNumber' | 'phone' | 'address'>(kind: K, enc: string | null) => maskPersonalValue(kind, this.personal.decrypt(enc), unmasked);
-    return { id: p.id, role: p.role, name: field('name', p.nameEnc), idNumber: field('idNumber', p.idNumberEnc), phone: field('phone', p.phoneEnc), address: field('address', p.addressEnc), sortOrder: p.sortOrder };
+    return {
+      id: p.id,
+      role: p.role,
+      name: field('name', p.nameEnc),
+      idNumber: field('idNumber', p.idNumberEnc),
+      phone: field('phone', p.phoneEnc),
+      address: field('address', p.addressEnc),
+      sortOrder: p.sortOrder,
+    };
   }
 
   toDto(row: DisputeRow, parties: DisputePartyEntity[], unmasked = false): DisputeDto {
     const r = row;
     return {
       ...recordDtoFields<DisputeStatus>(r),
-      occurredOn: r.occurredOn, source: r.source, category: r.category, summary: r.summary, place: r.place, riskLevel: r.riskLevel,
+      occurredOn: r.occurredOn,
+      source: r.source,
+      category: r.category,
+      summary: r.summary,
+      place: r.place,
+      riskLevel: r.riskLevel,
       warning: r.warningRaisedAt
         ? {
-            raisedAt: new Date(r.warningRaisedAt).toISOString(), reason: r.warningReason ?? '', policeInformedOn: r.policeInformedOn ?? '', policeUnit: r.policeUnit ?? '',
-            measures: r.warningMeasures, resolvedAt: isoOrNull(r.warningResolvedAt), resolution: r.warningResolution,
+            raisedAt: new Date(r.warningRaisedAt).toISOString(),
+            reason: r.warningReason ?? '',
+            policeInformedOn: r.policeInformedOn ?? '',
+            policeUnit: r.policeUnit ?? '',
+            measures: r.warningMeasures,
+            resolvedAt: isoOrNull(r.warningResolvedAt),
+            resolution: r.warningResolution,
           }
         : null,
       parties: parties.map((p) => this.partyDto(p, unmasked)),
-      mediatorIds: r.mediatorIds, mediatorNames: r.mediatorNames, acceptedOn: r.acceptedOn, refusedOn: r.refusedOn, refusingPartyId: r.refusingPartyId, refusalReason: r.refusalReason,
-      agreementForm: r.agreementForm, agreedOn: r.agreedOn, facts: r.facts, issues: r.issues, responsibilities: r.responsibilities, terms: r.terms,
-      performanceManner: r.performanceManner, performanceDeadline: r.performanceDeadline, terminatedOn: r.terminatedOn, terminationReason: r.terminationReason,
-      referralRoute: r.referralRoute, referralNote: r.referralNote, performanceStatus: r.performanceStatus, followUpCount: r.followUpCount,
+      mediatorIds: r.mediatorIds,
+      mediatorNames: r.mediatorNames,
+      acceptedOn: r.acceptedOn,
+      refusedOn: r.refusedOn,
+      refusingPartyId: r.refusingPartyId,
+      refusalReason: r.refusalReason,
+      agreementForm: r.agreementForm,
+      agreedOn: r.agreedOn,
+      facts: r.facts,
+      issues: r.issues,
+      responsibilities: r.responsibilities,
+      terms: r.terms,
+      performanceManner: r.performanceManner,
+      performanceDeadline: r.performanceDeadline,
+      terminatedOn: r.terminatedOn,
+      terminationReason: r.terminationReason,
+      referralRoute: r.referralRoute,
+      referralNote: r.referralNote,
+      performanceStatus: r.performanceStatus,
+      followUpCount: r.followUpCount,
       judicialConfirmation: r.jcAppliedOn ? { appliedOn: r.jcAppliedOn, court: r.jcCourt ?? '', result: r.jcResult ?? 'pending', decidedOn: r.jcDecidedOn, caseNo: r.jcCaseNo } : null,
       escalation: r.escalatedOn ? { escalatedOn: r.escalatedOn, level: r.escalationLevel!, kind: r.escalationKind!, note: r.escalationNote } : null,
-      archivedOn: r.archivedOn, archiveNo: r.archiveNo,
+      archivedOn: r.archivedOn,
+      archiveNo: r.archiveNo,
       deadline: r.deadlineDue
         ? deadlineStatus({ kind: r.deadlineKind!, dueDate: r.deadlineDue, pausedFrom: r.deadlinePausedFrom, doneAt: r.deadlineDoneAt, provisional: r.deadlineProvisional === true }, this.today(r))
         : null,
@@ -116,13 +165,18 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
   /** Turns the list query into repository filters (party searches go through the blind index). */
   filter(query: DisputeListQuery): DisputeFilter {
     const indexed = this.personal.indexSearch<DisputeListQuery, DisputeFilter>(query, {
-      partyName: ['partyNameIdx', 'name'], partyIdNumber: ['partyIdNumberIdx', 'idNumber'], partyPhone: ['partyPhoneIdx', 'phone'],
+      partyName: ['partyNameIdx', 'name'],
+      partyIdNumber: ['partyIdNumberIdx', 'idNumber'],
+      partyPhone: ['partyPhoneIdx', 'phone'],
     });
     return { ...indexed, now: this.kit.clock.now() };
   }
 
   async dtos(rows: DisputeRow[], opts: { unmasked?: boolean; em?: EntityManager } = {}): Promise<DisputeDto[]> {
-    const parties = await this.repo.parties(rows.map((r) => r.id), opts.em);
+    const parties = await this.repo.parties(
+      rows.map((r) => r.id),
+      opts.em,
+    );
     return rows.map((r) => this.toDto(r, parties.get(r.id) ?? [], opts.unmasked));
   }
 
@@ -133,7 +187,19 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
     const { rows, total } = await this.repo.list(principal.scope, filter, { offset, limit: pageSize });
     const items = rows.map((r): DisputeWarningListItem => {
       const dto = this.toDto(r, []);
-      return { id: r.id, number: r.number, townId: r.townId, townName: r.townName, villageName: r.villageName, category: r.category, summary: r.summary, status: dto.status, riskLevel: r.riskLevel, warning: dto.warning!, mediatorNames: r.mediatorNames };
+      return {
+        id: r.id,
+        number: r.number,
+        townId: r.townId,
+        townName: r.townName,
+        villageName: r.villageName,
+        category: r.category,
+        summary: r.summary,
+        status: dto.status,
+        riskLevel: r.riskLevel,
+        warning: dto.warning!,
+        mediatorNames: r.mediatorNames,
+      };
     });
     return toPage(items, total, page, pageSize);
   }
@@ -154,7 +220,14 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
       ...this.toDto(row, parties.get(id) ?? []),
       sessions: sessions.map((s) => ({ id: s.id, date: s.date, place: s.place, attendees: s.attendees, record: s.record, createdAt: new Date(s.createdAt).toISOString() })),
       followUps: followUps.map((f) => ({
-        id: f.id, date: f.date, visitor: f.visitor, performance: f.performance, satisfaction: f.satisfaction, newRisk: f.newRisk, note: f.note, createdAt: new Date(f.createdAt).toISOString(),
+        id: f.id,
+        date: f.date,
+        visitor: f.visitor,
+        performance: f.performance,
+        satisfaction: f.satisfaction,
+        newRisk: f.newRisk,
+        note: f.note,
+        createdAt: new Date(f.createdAt).toISOString(),
       })),
       history: steps,
       attachments,
@@ -174,8 +247,14 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
         if (dto.occurredOn > today) throw dateInFuture('occurredOn');
         const mediatorIds = dto.mediatorIds?.length ? await this.officers.checkMediators(em, place.townId, dto.mediatorIds, today) : [];
         return {
-          occurred_on: dto.occurredOn, source: dto.source, category: dto.category, summary: dto.summary, place: dto.place ?? null, risk_level: dto.riskLevel ?? 'normal',
-          mediator_ids: mediatorIds, remark: dto.remark ?? null,
+          occurred_on: dto.occurredOn,
+          source: dto.source,
+          category: dto.category,
+          summary: dto.summary,
+          place: dto.place ?? null,
+          risk_level: dto.riskLevel ?? 'normal',
+          mediator_ids: mediatorIds,
+          remark: dto.remark ?? null,
         };
       },
       then: async (em, id) => {
@@ -218,9 +297,17 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
     const id = randomUUID();
     const { personal } = this;
     await this.repo.insertChild(em, 'dispute_party', {
-      id, town_id: townId, dispute_id: disputeId, role: p.role,
-      ...personal.columns('name', 'name', p.name), ...personal.columns('id_number', 'idNumber', p.idNumber), ...personal.columns('phone', 'phone', p.phone), ...personal.columns('address', 'address', p.address),
-      sort_order: sortOrder, created_at: this.kit.clock.now(), created_by: userId,
+      id,
+      town_id: townId,
+      dispute_id: disputeId,
+      role: p.role,
+      ...personal.columns('name', 'name', p.name),
+      ...personal.columns('id_number', 'idNumber', p.idNumber),
+      ...personal.columns('phone', 'phone', p.phone),
+      ...personal.columns('address', 'address', p.address),
+      sort_order: sortOrder,
+      created_at: this.kit.clock.now(),
+      created_by: userId,
     });
     return id;
   }
@@ -228,7 +315,9 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
   addParty(principal: Principal, id: string, dto: PartyCreateDto): Promise<DisputeDetailDto> {
     checkPersonalFields(partyPersonal(dto, ''));
     return this.change(principal, id, {
-      version: dto.version, states: DISPUTE_MEDIATION_OPEN_STATUSES, wrongState: { zh: '调解结束后不能再增加当事人', en: 'Parties cannot be added once the mediation has ended' },
+      version: dto.version,
+      states: DISPUTE_MEDIATION_OPEN_STATUSES,
+      wrongState: { zh: '调解结束后不能再增加当事人', en: 'Parties cannot be added once the mediation has ended' },
       then: async (em, row) => {
         const { version: _v, ...party } = dto;
         const partyId = await this.insertParty(em, row.townId, id, party, await this.repo.childCount(em, 'dispute_party', id), principal.user.id);
@@ -257,7 +346,9 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
 
   removeParty(principal: Principal, id: string, partyId: string, version: number): Promise<DisputeDetailDto> {
     return this.change(principal, id, {
-      version, states: DISPUTE_MEDIATION_OPEN_STATUSES, wrongState: { zh: '调解结束后不能再删除当事人', en: 'Parties cannot be removed once the mediation has ended' },
+      version,
+      states: DISPUTE_MEDIATION_OPEN_STATUSES,
+      wrongState: { zh: '调解结束后不能再删除当事人', en: 'Parties cannot be removed once the mediation has ended' },
       then: async (em, row) => {
         const before = await this.partyOf(em, id, partyId);
         await this.repo.removeParty(em, partyId);
@@ -274,7 +365,9 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
 
   addSession(principal: Principal, id: string, dto: SessionCreateDto): Promise<DisputeDetailDto> {
     return this.change(principal, id, {
-      version: dto.version, states: DISPUTE_SESSION_STATUSES, wrongState: { zh: '只有受理后、调解结束前才能记录调解', en: 'Sessions are recorded between acceptance and the outcome' },
+      version: dto.version,
+      states: DISPUTE_SESSION_STATUSES,
+      wrongState: { zh: '只有受理后、调解结束前才能记录调解', en: 'Sessions are recorded between acceptance and the outcome' },
       then: async (em, row) => {
         if (dto.date > this.today(row)) throw dateInFuture('date');
         const entry = { id: randomUUID(), date: dto.date, place: dto.place, attendees: dto.attendees, record: dto.record };
@@ -286,7 +379,9 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
 
   removeSession(principal: Principal, id: string, sessionId: string, version: number): Promise<DisputeDetailDto> {
     return this.change(principal, id, {
-      version, states: DISPUTE_SESSION_STATUSES, wrongState: { zh: '调解结束后不能删除调解记录', en: 'Sessions cannot be removed once the mediation has ended' },
+      version,
+      states: DISPUTE_SESSION_STATUSES,
+      wrongState: { zh: '调解结束后不能删除调解记录', en: 'Sessions cannot be removed once the mediation has ended' },
       then: async (em, row) => {
         const removed = await this.repo.removeSession(em, id, sessionId);
         if (!removed) throw notFound({ zh: '调解记录不存在', en: 'Session not found' });
@@ -298,14 +393,25 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
   /** A follow-up visit (回访, Art 31); its performance becomes the dispute's performance status. */
   addFollowUp(principal: Principal, id: string, dto: FollowUpCreateDto): Promise<DisputeDetailDto> {
     return this.change(principal, id, {
-      version: dto.version, states: DISPUTE_AGREEMENT_STATUSES, wrongState: { zh: '只有达成协议后才能回访', en: 'Follow-ups come after an agreement' },
+      version: dto.version,
+      states: DISPUTE_AGREEMENT_STATUSES,
+      wrongState: { zh: '只有达成协议后才能回访', en: 'Follow-ups come after an agreement' },
       then: async (em, row) => {
         if (dto.date > this.today(row)) throw dateInFuture('date');
         if (row.agreedOn && dto.date < row.agreedOn) throw invalidFields([{ path: 'date', code: 'order', message: { zh: '回访日期不能早于达成协议日期', en: 'Must not be before the agreement' } }]);
         const entry = { id: randomUUID(), date: dto.date, visitor: dto.visitor, performance: dto.performance, satisfaction: dto.satisfaction, newRisk: dto.newRisk ?? false, note: dto.note ?? null };
         await this.repo.insertChild(em, 'dispute_follow_up', {
-          id: entry.id, town_id: row.townId, dispute_id: id, date: entry.date, visitor: entry.visitor, performance: entry.performance, satisfaction: entry.satisfaction,
-          new_risk: entry.newRisk, note: entry.note, created_by: principal.user.id, created_at: this.kit.clock.now(),
+          id: entry.id,
+          town_id: row.townId,
+          dispute_id: id,
+          date: entry.date,
+          visitor: entry.visitor,
+          performance: entry.performance,
+          satisfaction: entry.satisfaction,
+          new_risk: entry.newRisk,
+          note: entry.note,
+          created_by: principal.user.id,
+          created_at: this.kit.clock.now(),
         });
         await this.repo.setPerformance(em, id, dto.performance);
         await this.auditRecord(em, row, 'follow-up.create', { after: entry });
@@ -327,8 +433,15 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
         break;
       case 'agreed':
         Object.assign(set, {
-          agreement_form: data.agreementForm, agreed_on: data.agreedOn, facts: data.facts ?? row.summary, issues: data.issues ?? null, responsibilities: data.responsibilities ?? null,
-          terms: data.terms, performance_manner: data.performanceManner, performance_deadline: data.performanceDeadline, performance_status: 'pending',
+          agreement_form: data.agreementForm,
+          agreed_on: data.agreedOn,
+          facts: data.facts ?? row.summary,
+          issues: data.issues ?? null,
+          responsibilities: data.responsibilities ?? null,
+          terms: data.terms,
+          performance_manner: data.performanceManner,
+          performance_deadline: data.performanceDeadline,
+          performance_status: 'pending',
         });
         break;
       case 'terminated':
@@ -359,12 +472,16 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
     guards: {
       partiesRecorded: async (c: GuardContext): Promise<GuardFailure | null> => {
         if (c.data.acceptedOn! > c.today) return inFuture('受理日期', 'acceptance date');
-        return (await this.repo.childCount(c.em, 'dispute_party', c.row.id)) >= 2 ? null : { code: 'PARTIES_REQUIRED', message: { zh: '受理前请登记至少两方当事人', en: 'Record at least two parties before accepting' } };
+        return (await this.repo.childCount(c.em, 'dispute_party', c.row.id)) >= 2
+          ? null
+          : { code: 'PARTIES_REQUIRED', message: { zh: '受理前请登记至少两方当事人', en: 'Record at least two parties before accepting' } };
       },
       refusingParty: async (c: GuardContext): Promise<GuardFailure | null> => {
         if (c.data.refusedOn! > c.today) return inFuture('拒绝调解日期', 'refusal date');
         const parties = (await this.repo.parties([c.row.id], c.em)).get(c.row.id)!;
-        return parties.some((p) => p.id === c.data.refusingPartyId) ? null : { code: 'PARTY_NOT_FOUND', message: { zh: '拒绝调解的一方须为本纠纷的当事人', en: 'The refusing party must be a party of the dispute' } };
+        return parties.some((p) => p.id === c.data.refusingPartyId)
+          ? null
+          : { code: 'PARTY_NOT_FOUND', message: { zh: '拒绝调解的一方须为本纠纷的当事人', en: 'The refusing party must be a party of the dispute' } };
       },
       agreementReached: async (c: GuardContext): Promise<GuardFailure | null> => {
         const d = c.data;
@@ -383,7 +500,9 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
   };
 
   private async sessionFailure(c: GuardContext): Promise<GuardFailure | null> {
-    return (await this.repo.childCount(c.em, 'dispute_session', c.row.id)) > 0 ? null : { code: 'SESSION_REQUIRED', message: { zh: '请先记录至少一次调解', en: 'Record at least one mediation session first' } };
+    return (await this.repo.childCount(c.em, 'dispute_session', c.row.id)) > 0
+      ? null
+      : { code: 'SESSION_REQUIRED', message: { zh: '请先记录至少一次调解', en: 'Record at least one mediation session first' } };
   }
 
   /* ---------- the mediation period ---------- */
@@ -408,8 +527,16 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
     const { value } = await this.mediationPeriod(row.townId, em);
     const days = value.unit === 'month' ? calendarDaysBetween(acceptedOn, addMonths(acceptedOn, value.amount)) : value.amount;
     await this.kit.deadlines.open(em, {
-      townId: row.townId, villageId: row.villageId, ledger: LEDGER, recordId: row.id, kind: MEDIATION_DEADLINE_KIND, title: `${row.number} 调解期限`,
-      days, unit: value.unit === 'working' ? 'working' : 'calendar', startDate: acceptedOn, assigneeIds,
+      townId: row.townId,
+      villageId: row.villageId,
+      ledger: LEDGER,
+      recordId: row.id,
+      kind: MEDIATION_DEADLINE_KIND,
+      title: `${row.number} 调解期限`,
+      days,
+      unit: value.unit === 'working' ? 'working' : 'calendar',
+      startDate: acceptedOn,
+      assigneeIds,
     });
   }
 
@@ -436,7 +563,10 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
         [open] = await this.openDeadlines(em, row);
         if (!open) throw this.wrongState({ zh: '没有进行中的调解期限', en: 'No mediation period is running' });
         if (!(await this.warnedLeaders(em, row)).some((a) => a.id === dto.approvedBy)) {
-          throw invalidField('approvedBy', 'approver', { zh: '批准人须为能接收本纠纷预警的领导，请从列表中选择', en: 'The approver must be a leader who receives this dispute’s warnings; choose one from the list' });
+          throw invalidField('approvedBy', 'approver', {
+            zh: '批准人须为能接收本纠纷预警的领导，请从列表中选择',
+            en: 'The approver must be a leader who receives this dispute’s warnings; choose one from the list',
+          });
         }
         return {};
       },
@@ -462,13 +592,23 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
         const set: Record<string, unknown> = { risk_level: dto.level, updated_at: now };
         if (raising) {
           const errors: BilingualFieldError[] = [];
-          if (!dto.policeInformedOn) errors.push({ path: 'policeInformedOn', code: 'required', message: { zh: '群体性事件预警须报告公安机关，请填写报告日期', en: 'A group-incident warning must be reported to the police: give the date' } });
+          if (!dto.policeInformedOn)
+            errors.push({
+              path: 'policeInformedOn',
+              code: 'required',
+              message: { zh: '群体性事件预警须报告公安机关，请填写报告日期', en: 'A group-incident warning must be reported to the police: give the date' },
+            });
           if (!dto.policeUnit) errors.push({ path: 'policeUnit', code: 'required', message: { zh: '请填写接报的公安机关', en: 'Name the police unit informed' } });
           if (errors.length) throw invalidFields(errors);
           if (dto.policeInformedOn! > this.today(row)) throw dateInFuture('policeInformedOn');
           Object.assign(set, {
-            warning_raised_at: now, warning_reason: dto.reason, police_informed_on: dto.policeInformedOn, police_unit: dto.policeUnit,
-            warning_measures: dto.measures ?? null, warning_resolved_at: null, warning_resolution: null,
+            warning_raised_at: now,
+            warning_reason: dto.reason,
+            police_informed_on: dto.policeInformedOn,
+            police_unit: dto.policeUnit,
+            warning_measures: dto.measures ?? null,
+            warning_resolved_at: null,
+            warning_resolution: null,
           });
         } else if (row.riskLevel === 'group_incident') {
           Object.assign(set, { warning_resolved_at: now, warning_resolution: dto.reason });
@@ -523,7 +663,11 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
         const errors: BilingualFieldError[] = [];
         if (dto.appliedOn > this.today(row)) errors.push(future('appliedOn'));
         if (dto.appliedOn < row.agreedOn! || dto.appliedOn > addCalendarDays(row.agreedOn!, JUDICIAL_CONFIRMATION_DAYS)) {
-          errors.push({ path: 'appliedOn', code: 'period', message: { zh: `须在调解协议生效之日起${JUDICIAL_CONFIRMATION_DAYS}日内申请`, en: `Must be within ${JUDICIAL_CONFIRMATION_DAYS} days of the agreement` } });
+          errors.push({
+            path: 'appliedOn',
+            code: 'period',
+            message: { zh: `须在调解协议生效之日起${JUDICIAL_CONFIRMATION_DAYS}日内申请`, en: `Must be within ${JUDICIAL_CONFIRMATION_DAYS} days of the agreement` },
+          });
         }
         if (dto.decidedOn && dto.decidedOn < dto.appliedOn) errors.push({ path: 'decidedOn', code: 'order', message: { zh: '确认日期不能早于申请日期', en: 'Must not be before the application' } });
         if (errors.length) throw invalidFields(errors);

@@ -21,7 +21,10 @@ export const NO_VILLAGE_NAME = '未指定村(社区)';
  * The `byVillage` breakdown: one bucket per village met in any of the counts (null bucket
  * included), in the org tree's order, the null bucket last.
  */
-export function villageBreakdown<K extends string>(units: Map<string, OrgUnitEntity>, counts: Record<K, Map<string | null, number>>): ({ villageId: string | null; name: string } & Record<K, number>)[] {
+export function villageBreakdown<K extends string>(
+  units: Map<string, OrgUnitEntity>,
+  counts: Record<K, Map<string | null, number>>,
+): ({ villageId: string | null; name: string } & Record<K, number>)[] {
   const keys = Object.keys(counts) as K[];
   const ids = new Set<string | null>(keys.flatMap((k) => [...counts[k].keys()]));
   const order = (id: string | null) => (id === null ? Number.MAX_SAFE_INTEGER : (units.get(id)?.sortOrder ?? 0));

@@ -164,12 +164,7 @@ export interface LedgerImportSpec<R extends ImportedRecord> extends Pick<ImportP
  * A ledger import: the file read in the town's zone, every row checked (`planLedgerImport`); with
  * `commit`, all rows applied in one transaction, or none when any has an error.
  */
-export async function runLedgerImport<R extends ImportedRecord>(
-  principal: Principal,
-  content: Buffer,
-  opts: { townId?: string; commit: boolean },
-  spec: LedgerImportSpec<R>,
-): Promise<ImportPreview> {
+export async function runLedgerImport<R extends ImportedRecord>(principal: Principal, content: Buffer, opts: { townId?: string; commit: boolean }, spec: LedgerImportSpec<R>): Promise<ImportPreview> {
   const { townId } = await spec.places.placeOf(principal, opts.townId, null);
   const town = (await spec.tree.byId()).get(townId)!;
   const parsed = await readLedgerXlsx(content, { columns: spec.columns, limits: LEDGER_IMPORT_LIMITS, timeZone: town.timeZone });

@@ -4,7 +4,13 @@ import { Trim } from '../common/strings';
 import { IsVersion } from '../common/version';
 
 /** Splits a comma-separated query value into a list. */
-export const csvList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
+export const csvList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : value;
 
 /** One step of a ledger's transition table with the data it needs. */
 export class TransitionDto {

@@ -88,7 +88,14 @@ export class RecordAttachments {
         const { townId } = await record.lock(em);
         const existing = (await this.attachments.list(record.ledger, record.recordId, townId)).find((a) => a.sha256 === upload.sha256 && a.fileName === upload.fileName);
         const dto = existing ?? (await this.attachments.attach(em, { townId, ledger: record.ledger, recordId: record.recordId, upload, userId: record.userId, personal: file.personal }));
-        await this.audit.record(em, { action: file.action, entity: record.ledger, entityId: record.recordId, townId, after: { attachmentId: dto.id, fileName: dto.fileName, sha256: dto.sha256, size: dto.size, reused: Boolean(existing) }, detail: file.detail });
+        await this.audit.record(em, {
+          action: file.action,
+          entity: record.ledger,
+          entityId: record.recordId,
+          townId,
+          after: { attachmentId: dto.id, fileName: dto.fileName, sha256: dto.sha256, size: dto.size, reused: Boolean(existing) },
+          detail: file.detail,
+        });
         if (existing) await this.attachments.discard([upload]);
         return dto;
       });

@@ -11,4 +11,3 @@ export class NotificationListQuery extends PageQuery {
   unread?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
 }
-

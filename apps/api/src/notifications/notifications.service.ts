@@ -79,7 +79,16 @@ export class NotificationsService {
     if (recipients.length === 0) return 0;
     const now = this.clock.now();
     const rows = recipients.map((recipient) => ({
-      id: randomUUID(), town_id: n.townId, recipient_id: recipient, kind: n.kind, title: n.title, body: n.body ?? null, link: n.link ?? null, ledger: n.ledger ?? null, record_id: n.recordId ?? null, created_at: now,
+      id: randomUUID(),
+      town_id: n.townId,
+      recipient_id: recipient,
+      kind: n.kind,
+      title: n.title,
+      body: n.body ?? null,
+      link: n.link ?? null,
+      ledger: n.ledger ?? null,
+      record_id: n.recordId ?? null,
+      created_at: now,
     }));
     await em.query(
       `INSERT INTO notification (id, town_id, recipient_id, kind, title, body, link, ledger, record_id, created_at)

@@ -115,10 +115,7 @@ export function describeOperations(app: INestApplication, document: OpenAPIObjec
       const isPublic = rules.get(operation.operationId)?.kind === 'public';
       const parameters = operation.parameters ?? [];
       const named = new Set(parameters.map((p) => ('name' in p ? p.name : '')));
-      operation.parameters = [
-        ...parameters,
-        ...(shape.query ?? []).filter((q) => !named.has(q.name)).map((q) => ({ name: q.name, in: 'query' as const, required: q.required, schema: q.schema })),
-      ];
+      operation.parameters = [...parameters, ...(shape.query ?? []).filter((q) => !named.has(q.name)).map((q) => ({ name: q.name, in: 'query' as const, required: q.required, schema: q.schema }))];
       if (shape.body) operation.requestBody = { required: true, content: { 'application/json': { schema: shape.body } } };
       else if (shape.raw && method === 'post') {
         operation.requestBody = { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: BINARY } } } } };
@@ -135,9 +132,7 @@ export function describeOperations(app: INestApplication, document: OpenAPIObjec
   document.components = {
     ...document.components,
     schemas: mergeSchemas(document.components?.schemas ?? {}, shapes.schemas),
-    responses: Object.fromEntries(
-      Object.entries(ERRORS).map(([status, description]) => [`Error${status}`, { description, content: { 'application/json': { schema: ERROR_BODY } } }]),
-    ),
+    responses: Object.fromEntries(Object.entries(ERRORS).map(([status, description]) => [`Error${status}`, { description, content: { 'application/json': { schema: ERROR_BODY } } }])),
   };
   return document;
 }

@@ -100,7 +100,10 @@ class SchemaWriter {
     const named = ts.isInterfaceDeclaration(declaration) || ts.isClassDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration);
     if (!named || symbol.name === '__type' || symbol.name === '__object') return null;
     if (declaration.getSourceFile().isDeclarationFile && declaration.getSourceFile().fileName.includes('/typescript/lib/')) return null;
-    const base = this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation).replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+    const base = this.checker
+      .typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation)
+      .replace(/[^A-Za-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '');
     const clashes = (name: string) => (this.taken.has(name) && this.taken.get(name) !== type) || (!ts.isClassDeclaration(declaration) && this.classNames.has(name));
     let name = base;
     for (let n = 2; clashes(name); n++) name = `${base}_${n}`;
@@ -146,12 +149,16 @@ function queryParameters(writer: SchemaWriter, checker: ts.TypeChecker, type: ts
  * `extraTypes` (exported from `contractsEntry`) get named schemas too, e.g. the error body.
  */
 export function readApiShapes(opts: { tsconfig: string; sourceRoot: string; contractsEntry: string; extraTypes: string[] }): ApiShapes {
-  const config = ts.getParsedCommandLineOfConfigFile(opts.tsconfig, { noEmit: true }, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    opts.tsconfig,
+    { noEmit: true },
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!config) throw new Error(`cannot read ${opts.tsconfig}`);
   const controllers = config.fileNames.filter((f) => f.startsWith(opts.sourceRoot) && !f.endsWith('.spec.ts') && /@Controller\(/.test(fs.readFileSync(f, 'utf8')));
   const program = ts.createProgram({
@@ -214,7 +221,8 @@ export function readApiShapes(opts: { tsconfig: string; sourceRoot: string; cont
 }
 
 function sourcesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts'))
     .map((e) => path.join(e.parentPath, e.name))
     .sort();

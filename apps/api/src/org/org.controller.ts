@@ -4,18 +4,7 @@ import { OrgTreeNode, OrgUnitDto, Page, PERMISSIONS, PermissionDef, RoleDto, Use
 import { Authenticated, RequirePermission } from '../access/access.decorators';
 import { CurrentPrincipal, Principal } from '../access/principal';
 import { VersionDto, VersionQuery } from '../common/version';
-import {
-  CreateOrgUnitDto,
-  CreateRoleDto,
-  CreateUserDto,
-  DisableUserDto,
-  ResetPasswordDto,
-  SetRolesDto,
-  UpdateOrgUnitDto,
-  UpdateRoleDto,
-  UpdateUserDto,
-  UserListQuery,
-} from './org.dto';
+import { CreateOrgUnitDto, CreateRoleDto, CreateUserDto, DisableUserDto, ResetPasswordDto, SetRolesDto, UpdateOrgUnitDto, UpdateRoleDto, UpdateUserDto, UserListQuery } from './org.dto';
 import { OrgUnitsService } from './org-units.service';
 import { RolesService } from './roles.service';
 import { UsersService } from './users.service';

@@ -60,10 +60,7 @@ export class UsersRepository {
     const from = `FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id LEFT JOIN account_lock l ON l.username = u.username WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params);
     const columns = USER_COLUMNS.replace('$NOW', p(now));
-    const rows = await this.ds.query<UserRow[]>(
-      `SELECT ${columns} ${from} ORDER BY o.path, u.username OFFSET ${p(f.offset)} LIMIT ${p(f.limit)}`,
-      params,
-    );
+    const rows = await this.ds.query<UserRow[]>(`SELECT ${columns} ${from} ORDER BY o.path, u.username OFFSET ${p(f.offset)} LIMIT ${p(f.limit)}`, params);
     return { rows, total };
   }
 

@@ -41,9 +41,10 @@ const dutyReserved = (duty: Duty, of: 'account' | 'role') =>
       })
     : new AppException(403, ErrorCode.ADMIN_DUTY_RESERVED, {
         zh: of === 'account' ? '系统管理、安全管理和安全审计账户只能由安全管理员管理' : '系统管理、安全管理和安全审计角色只能由安全管理员管理',
-        en: of === 'account'
-          ? 'Accounts of the system, security and audit duties are managed by the security administrator only'
-          : 'Roles of the system, security and audit duties are managed by the security administrator only',
+        en:
+          of === 'account'
+            ? 'Accounts of the system, security and audit duties are managed by the security administrator only'
+            : 'Roles of the system, security and audit duties are managed by the security administrator only',
       });
 
 /**
@@ -295,7 +296,10 @@ export class UsersService {
    * read (roles.service locks the row it changes) is checked again before it is handed out.
    */
   private async writeAssignments(em: EntityManager, userId: string, list: Assignment[], now: Date, principal?: Principal): Promise<void> {
-    const codes = await this.repo.lockRolePermissions(em, list.map((a) => a.role.id));
+    const codes = await this.repo.lockRolePermissions(
+      em,
+      list.map((a) => a.role.id),
+    );
     const conflict = describeConflict(codes);
     if (conflict) throw separationOfDutiesError(conflict);
     if (principal) assertManagesDuty(principal, 'account', dutyOfCodes(codes));

@@ -40,4 +40,3 @@ export class AuditLogQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(64) entityId?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(16) outcome?: string;
 }
-

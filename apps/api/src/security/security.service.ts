@@ -35,7 +35,15 @@ export class SecurityService {
       const now = this.clock.now();
       await this.lockout.clear(em, name, now, principal.user.id);
       await this.lockout.recordAttempt(em, { at: now, username: name, userId: row.userId, townId: row.townId, address: null, userAgent: null, success: false, reason: 'unlocked' });
-      await this.audit.record(em, { action: 'security.unlock', entity: 'user', entityId: row.userId, townId: row.townId, before: { lockedUntil: row.lockedUntil }, after: { lockedUntil: null }, detail: { username: name } });
+      await this.audit.record(em, {
+        action: 'security.unlock',
+        entity: 'user',
+        entityId: row.userId,
+        townId: row.townId,
+        before: { lockedUntil: row.lockedUntil },
+        after: { lockedUntil: null },
+        detail: { username: name },
+      });
     });
   }
 

@@ -14,9 +14,18 @@ const uuid = new ParseUUIDPipe();
 
 @ApiTags('vessel-cases')
 @Controller('vessel-cases')
-export class VesselCaseController extends RecordSheetRoutes<VesselCaseDto, VesselCaseDetailDto, { list: VesselListQuery; create: VesselCaseCreateDto; update: VesselCaseUpdateDto; export: VesselExportQuery }>(LEDGER, {
-  read: 'vessel.read', write: 'vessel.write', listQuery: VesselListQuery, createBody: VesselCaseCreateDto, updateBody: VesselCaseUpdateDto,
-  personalQuery: ['ownerName', 'ownerIdNumber', 'ownerPhone'], exportQuery: VesselExportQuery,
+export class VesselCaseController extends RecordSheetRoutes<
+  VesselCaseDto,
+  VesselCaseDetailDto,
+  { list: VesselListQuery; create: VesselCaseCreateDto; update: VesselCaseUpdateDto; export: VesselExportQuery }
+>(LEDGER, {
+  read: 'vessel.read',
+  write: 'vessel.write',
+  listQuery: VesselListQuery,
+  createBody: VesselCaseCreateDto,
+  updateBody: VesselCaseUpdateDto,
+  personalQuery: ['ownerName', 'ownerIdNumber', 'ownerPhone'],
+  exportQuery: VesselExportQuery,
 }) {
   constructor(
     private readonly vessels: VesselCaseService,

@@ -99,7 +99,15 @@ export class VesselCaseRepository extends RecordRepository<VesselRow, VesselFilt
 
   async insertPersuasion(em: EntityManager, p: { id: string; townId: string; caseId: string; date: string; staff: string; measure: string; result: string; userId: string; at: Date }): Promise<void> {
     await em.query(`INSERT INTO vessel_persuasion (id, town_id, case_id, date, staff, measure, result, created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`, [
-      p.id, p.townId, p.caseId, p.date, p.staff, p.measure, p.result, p.userId, p.at,
+      p.id,
+      p.townId,
+      p.caseId,
+      p.date,
+      p.staff,
+      p.measure,
+      p.result,
+      p.userId,
+      p.at,
     ]);
   }
 

@@ -43,15 +43,42 @@ const ENCRYPTED = { ownerName: 'ownerNameEnc', ownerIdNumber: 'ownerIdEnc', owne
 
 /** Fields stored as they are, by column. */
 export const PLAIN_FIELDS: [field: keyof VesselCaseUpdateDto, column: string][] = [
-  ['discoveredAt', 'discovered_at'], ['place', 'place'], ['gpsLat', 'gps_lat'], ['gpsLng', 'gps_lng'], ['source', 'source'],
-  ['hullMaterial', 'hull_material'], ['lengthM', 'length_m'], ['enginePowerKw', 'engine_power_kw'], ['gearType', 'gear_type'],
-  ['gearCount', 'gear_count'], ['marks', 'marks'], ['unclaimed', 'unclaimed'], ['noticeStart', 'notice_start'], ['noticeEnd', 'notice_end'], ['remark', 'remark'],
+  ['discoveredAt', 'discovered_at'],
+  ['place', 'place'],
+  ['gpsLat', 'gps_lat'],
+  ['gpsLng', 'gps_lng'],
+  ['source', 'source'],
+  ['hullMaterial', 'hull_material'],
+  ['lengthM', 'length_m'],
+  ['enginePowerKw', 'engine_power_kw'],
+  ['gearType', 'gear_type'],
+  ['gearCount', 'gear_count'],
+  ['marks', 'marks'],
+  ['unclaimed', 'unclaimed'],
+  ['noticeStart', 'notice_start'],
+  ['noticeEnd', 'notice_end'],
+  ['remark', 'remark'],
 ];
 
 /** The DTO's fields read from the row as they are, in the answer's order (owner fields go between the two lists). */
 const BEFORE_OWNER = ['place', 'gpsLat', 'gpsLng', 'source', 'hullMaterial', 'lengthM', 'enginePowerKw', 'gearType', 'gearCount', 'marks', 'unclaimed'] as const;
-const AFTER_OWNER = ['noticeStart', 'noticeEnd', 'committedOn', 'disposal', 'dismantledOn', 'dismantlePlace', 'campaignId', 'campaignNumber', 'witnesses',
-  'verifiedOn', 'verifiedBy', 'handedOverOn', 'externalCaseNo', 'handlerIds', 'handlerNames'] as const;
+const AFTER_OWNER = [
+  'noticeStart',
+  'noticeEnd',
+  'committedOn',
+  'disposal',
+  'dismantledOn',
+  'dismantlePlace',
+  'campaignId',
+  'campaignNumber',
+  'witnesses',
+  'verifiedOn',
+  'verifiedBy',
+  'handedOverOn',
+  'externalCaseNo',
+  'handlerIds',
+  'handlerNames',
+] as const;
 const pick = <K extends keyof VesselRow>(row: VesselRow, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, row[k]])) as Pick<VesselRow, K>;
 
 /** Columns each step sets besides the status. */
@@ -78,15 +105,23 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
     private readonly attachments: AttachmentsService,
     private readonly certificates: CertificateRepository,
   ) {
-    super(kit, repo, { ledger: LEDGER, initial: 'registered', closedStatuses: VESSEL_CLOSED_STATUSES, notFound: { zh: '船舶案件不存在', en: 'Vessel case not found' }, wrongStateCode: 'ILLEGAL_TRANSITION' });
+    super(kit, repo, {
+      ledger: LEDGER,
+      initial: 'registered',
+      closedStatuses: VESSEL_CLOSED_STATUSES,
+      notFound: { zh: '船舶案件不存在', en: 'Vessel case not found' },
+      wrongStateCode: 'ILLEGAL_TRANSITION',
+    });
   }
 
   /** Decrypted owner fields, masked unless `unmasked`. */
   ownerFields(row: VesselRow, unmasked: boolean): Pick<VesselCaseDto, OwnerField> {
-    return Object.fromEntries(OWNER_FIELDS.map((o) => {
-      const plain = this.personal.decrypt(row[ENCRYPTED[o.field]]);
-      return [o.field, unmasked ? plain : o.mask(plain)];
-    })) as Pick<VesselCaseDto, OwnerField>;
+    return Object.fromEntries(
+      OWNER_FIELDS.map((o) => {
+        const plain = this.personal.decrypt(row[ENCRYPTED[o.field]]);
+        return [o.field, unmasked ? plain : o.mask(plain)];
+      }),
+    ) as Pick<VesselCaseDto, OwnerField>;
   }
 
   toDto(row: VesselRow, unmasked = false): VesselCaseDto {
@@ -154,8 +189,16 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
       then: async (em, id, number) => {
         if (!notice) return;
         await this.kit.deadlines.open(em, {
-          townId: place.townId, villageId: place.villageId, ledger: LEDGER, recordId: id, kind: NOTICE_KIND, title: `${number} 无主船舶公告`,
-          days: UNCLAIMED_NOTICE_DAYS, unit: 'calendar', startDate: notice, assigneeIds: handlerIds.length ? handlerIds : [principal.user.id],
+          townId: place.townId,
+          villageId: place.villageId,
+          ledger: LEDGER,
+          recordId: id,
+          kind: NOTICE_KIND,
+          title: `${number} 无主船舶公告`,
+          days: UNCLAIMED_NOTICE_DAYS,
+          unit: 'calendar',
+          startDate: notice,
+          assigneeIds: handlerIds.length ? handlerIds : [principal.user.id],
         });
       },
     });
@@ -215,7 +258,8 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
         return this.certificateFailure(c.em, c.row, date);
       },
       noticePeriodOver: (c): GuardFailure | null => {
-        if (!c.row.unclaimed || !c.row.noticeEnd) return { code: 'NOTICE_REQUIRED', message: { zh: '只有已公告的无主船舶才能认定为无主', en: 'Only vessels with a published notice can be declared unclaimed' } };
+        if (!c.row.unclaimed || !c.row.noticeEnd)
+          return { code: 'NOTICE_REQUIRED', message: { zh: '只有已公告的无主船舶才能认定为无主', en: 'Only vessels with a published notice can be declared unclaimed' } };
         if (c.row.noticeEnd >= c.today) return { code: 'NOTICE_PERIOD_RUNNING', message: { zh: `公告期至 ${c.row.noticeEnd} 届满，届满后方可认定`, en: `The notice runs until ${c.row.noticeEnd}` } };
         return null;
       },
@@ -226,7 +270,9 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
         return null;
       },
       onlyByCampaignClose: (c): GuardFailure | null =>
-        c.viaCampaignClose ? null : { code: 'USE_CAMPAIGN_CLOSE', message: { zh: '已纳入集中销毁行动的船舶，须在结束该行动时统一登记拆解', en: 'Campaign vessels are dismantled by closing the campaign' } },
+        c.viaCampaignClose
+          ? null
+          : { code: 'USE_CAMPAIGN_CLOSE', message: { zh: '已纳入集中销毁行动的船舶，须在结束该行动时统一登记拆解', en: 'Campaign vessels are dismantled by closing the campaign' } },
     },
   };
 
@@ -265,8 +311,10 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
     const errors: BilingualFieldError[] = [];
     unique.forEach((id, i) => {
       const user = found.find((f) => f.id === id);
-      if (!user || user.town_id !== townId) errors.push({ path: `handlerIds[${i}]`, code: 'not_found', message: { zh: '承办人须为本镇执法人员', en: 'Handlers must be enforcement officers of the town' } });
-      else if (invalid.some((v) => v.id === id)) errors.push({ path: `handlerIds[${i}]`, code: 'certificate', message: { zh: '承办人没有有效的执法证', en: 'The handler has no valid enforcement certificate' } });
+      if (!user || user.town_id !== townId)
+        errors.push({ path: `handlerIds[${i}]`, code: 'not_found', message: { zh: '承办人须为本镇执法人员', en: 'Handlers must be enforcement officers of the town' } });
+      else if (invalid.some((v) => v.id === id))
+        errors.push({ path: `handlerIds[${i}]`, code: 'certificate', message: { zh: '承办人没有有效的执法证', en: 'The handler has no valid enforcement certificate' } });
     });
     if (errors.length) throw invalidFields(errors);
     return unique;

@@ -29,12 +29,7 @@ export interface VesselYearFigures {
  * `vesselWhere` is the ledger's list filter (scope and not voided) over `v` joined with `t`; it
  * appends its parameters. Framework-free, so the benchmark's baseline sends the very same statement.
  */
-export function yearFiguresStatement(
-  scope: ResolvedScope,
-  year: number,
-  townId: string | undefined,
-  vesselWhere: (params: unknown[]) => string,
-): { sql: string; params: unknown[] } {
+export function yearFiguresStatement(scope: ResolvedScope, year: number, townId: string | undefined, vesselWhere: (params: unknown[]) => string): { sql: string; params: unknown[] } {
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}-01`);
   const params: unknown[] = [months, `${year + 1}-01-01`, `${year}-01-01`, `${year}-12-31`, ...(townId ? [townId] : [])];
   const town = (col: string) => (townId ? ` AND ${col} = $5` : '');

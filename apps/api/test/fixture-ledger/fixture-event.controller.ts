@@ -42,7 +42,11 @@ export class FixtureEventController extends RecordSheetRoutes<
   FixtureEventDetail,
   { list: FixtureEventListQuery; create: FixtureEventCreateDto; update: FixtureEventUpdateDto; export: FixtureEventListQuery }
 >('publicity-event', {
-  read: 'legal.read', write: 'legal.write', listQuery: FixtureEventListQuery, createBody: FixtureEventCreateDto, updateBody: FixtureEventUpdateDto,
+  read: 'legal.read',
+  write: 'legal.write',
+  listQuery: FixtureEventListQuery,
+  createBody: FixtureEventCreateDto,
+  updateBody: FixtureEventUpdateDto,
   exportQuery: FixtureEventListQuery,
 }) {
   constructor(events: FixtureEventService, attachments: RecordAttachments, sheets: FixtureEventSheets, uploads: SpreadsheetUpload) {

@@ -10,7 +10,9 @@ export class AuditCheckpoint1764510000000 implements MigrationInterface {
   name = 'AuditCheckpoint1764510000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE "audit_checkpoint" ("id" BIGSERIAL NOT NULL, "kind" character varying(16) NOT NULL, "seal_seq" bigint NOT NULL, "head_hash" character varying(64) NOT NULL, "mac" character varying(64), "at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "pk_audit_checkpoint" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "audit_checkpoint" ("id" BIGSERIAL NOT NULL, "kind" character varying(16) NOT NULL, "seal_seq" bigint NOT NULL, "head_hash" character varying(64) NOT NULL, "mac" character varying(64), "at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "pk_audit_checkpoint" PRIMARY KEY ("id"))`,
+    );
     await q.query(`INSERT INTO audit_checkpoint (kind, seal_seq, head_hash, mac, at)
       SELECT 'legacy', coalesce(max(seq), 0), coalesce((SELECT hash FROM audit_seal ORDER BY seq DESC LIMIT 1), repeat('0', 64)), NULL, now() FROM audit_seal`);
     await q.query(`CREATE TRIGGER audit_checkpoint_no_update_delete BEFORE UPDATE OR DELETE ON "audit_checkpoint"

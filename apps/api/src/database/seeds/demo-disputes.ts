@@ -18,9 +18,19 @@ export const DEMO_DISPUTE_FIGURES_2021 = { received: 88, agreed: 88, terminated:
 
 const VILLAGES = ['gh-shequ', 'gh-nanwan', 'gh-denghu', 'gh-haiyong', 'gh-dawan', 'gh-shalan', 'gh-penggang', 'gh-haijiao', 'gh-shihua'];
 const VILLAGE_NAMES: Record<string, string> = {
-  'gh-shequ': '广海社区', 'gh-nanwan': '南湾村', 'gh-denghu': '灯湖村', 'gh-haiyong': '海永村', 'gh-dawan': '大湾村',
-  'gh-shalan': '沙栏村', 'gh-penggang': '鹏岗村', 'gh-haijiao': '海角村', 'gh-shihua': '石化村',
-  'hy-shequ': '海宴社区', 'hy-wufeng': '五丰村', 'hy-shazui': '沙咀村', 'hy-dantang': '丹堂村',
+  'gh-shequ': '广海社区',
+  'gh-nanwan': '南湾村',
+  'gh-denghu': '灯湖村',
+  'gh-haiyong': '海永村',
+  'gh-dawan': '大湾村',
+  'gh-shalan': '沙栏村',
+  'gh-penggang': '鹏岗村',
+  'gh-haijiao': '海角村',
+  'gh-shihua': '石化村',
+  'hy-shequ': '海宴社区',
+  'hy-wufeng': '五丰村',
+  'hy-shazui': '沙咀村',
+  'hy-dantang': '丹堂村',
 };
 /** Active 2021 officers per village: 56 in all. */
 const OFFICERS_PER_VILLAGE = [8, 6, 6, 7, 6, 6, 5, 6, 6];
@@ -32,8 +42,18 @@ const CATEGORY_COUNTS: Record<DisputeCategory, number> = { neighbour: 22, marria
 
 const STORIES: Record<DisputeCategory, { summary: string; issues: string; terms: string; manner: string }[]> = {
   neighbour: [
-    { summary: '两户因宅基地边界滴水檐及排水沟走向发生争执', issues: '排水沟改道及滴水檐越界问题', terms: '甲方于期限内将排水沟改至自家屋后,乙方配合拆除越界雨棚,双方互不追究', manner: '双方各自施工,村委会现场见证' },
-    { summary: '邻居因楼顶养鸽噪音及卫生问题多次口角', issues: '养鸽噪音、卫生影响', terms: '养鸽一方将鸽笼迁至远离邻居卧室一侧并每日清理,另一方不再张贴投诉', manner: '当事人自行整改,平安员回访核实' },
+    {
+      summary: '两户因宅基地边界滴水檐及排水沟走向发生争执',
+      issues: '排水沟改道及滴水檐越界问题',
+      terms: '甲方于期限内将排水沟改至自家屋后,乙方配合拆除越界雨棚,双方互不追究',
+      manner: '双方各自施工,村委会现场见证',
+    },
+    {
+      summary: '邻居因楼顶养鸽噪音及卫生问题多次口角',
+      issues: '养鸽噪音、卫生影响',
+      terms: '养鸽一方将鸽笼迁至远离邻居卧室一侧并每日清理,另一方不再张贴投诉',
+      manner: '当事人自行整改,平安员回访核实',
+    },
     { summary: '两户因共用巷道堆放杂物阻碍通行发生纠纷', issues: '共用巷道占用', terms: '双方清理巷道杂物,今后共用巷道不得堆放物品', manner: '当场清理,村委会监督' },
   ],
   marriage_family: [
@@ -62,7 +82,13 @@ const STORIES: Record<DisputeCategory, { summary: string; issues: string; terms:
   other: [{ summary: '村民因集体经济分红名单发生争议', issues: '分红资格', terms: '经村民代表会议确认,将当事人列入分红名单并补发分红', manner: '村委会统一发放' }],
 };
 
-const SOURCES: [DisputeSource, number][] = [['screening', 0.4], ['application', 0.35], ['police', 0.1], ['court', 0.05], ['government', 0.1]];
+const SOURCES: [DisputeSource, number][] = [
+  ['screening', 0.4],
+  ['application', 0.35],
+  ['police', 0.1],
+  ['court', 0.05],
+  ['government', 0.1],
+];
 
 const addDays = (date: string, days: number) => {
   const d = new Date(`${date}T00:00:00Z`);
@@ -158,7 +184,16 @@ function plan(): DemoDispute[] {
   }
   categories.forEach((category, i) => {
     const registered = addDays('2021-01-04', Math.floor((i * 338) / categories.length) + Math.floor(rnd() * 3));
-    const base = { key: `gh21-${i}`, town: 'guanghai' as const, village: pick(rnd, VILLAGES), registered, category, source: weighted(rnd, SOURCES), story: pick(rnd, STORIES[category]), parties: rnd() < 0.15 ? 3 : 2 };
+    const base = {
+      key: `gh21-${i}`,
+      town: 'guanghai' as const,
+      village: pick(rnd, VILLAGES),
+      registered,
+      category,
+      source: weighted(rnd, SOURCES),
+      story: pick(rnd, STORIES[category]),
+      parties: rnd() < 0.15 ? 3 : 2,
+    };
     list.push(resolved(rnd, base, '2021-12-30'));
   });
   // Three group-incident warnings, raised during the mediation and handled.
@@ -168,28 +203,60 @@ function plan(): DemoDispute[] {
     d.warning = { raised, resolved: d.agreedOn! };
   }
   const y22 = (key: string, registered: string, category: DisputeCategory, village: string) => ({
-    key, town: 'guanghai' as const, village, registered, category, source: 'screening' as DisputeSource, story: STORIES[category][0], parties: 2,
+    key,
+    town: 'guanghai' as const,
+    village,
+    registered,
+    category,
+    source: 'screening' as DisputeSource,
+    story: STORIES[category][0],
+    parties: 2,
   });
   list.push({ ...y22('gh22-registered', '2022-05-16', 'neighbour', 'gh-dawan'), steps: [], sessions: [], followUps: [] });
   list.push({ ...y22('gh22-accepted', '2022-05-10', 'contract', 'gh-nanwan'), steps: [{ to: 'accepted', date: '2022-05-11' }], sessions: [], followUps: [], acceptedOn: '2022-05-11' });
   list.push({
     ...y22('gh22-mediating', '2022-04-20', 'sea_fishery', 'gh-haijiao'),
-    steps: [{ to: 'accepted', date: '2022-04-21' }, { to: 'mediating', date: '2022-04-22' }],
-    sessions: ['2022-04-22', '2022-05-06'], followUps: [], acceptedOn: '2022-04-21',
+    steps: [
+      { to: 'accepted', date: '2022-04-21' },
+      { to: 'mediating', date: '2022-04-22' },
+    ],
+    sessions: ['2022-04-22', '2022-05-06'],
+    followUps: [],
+    acceptedOn: '2022-04-21',
   });
   list.push({
     ...y22('gh22-terminated', '2022-03-07', 'contract', 'gh-shequ'),
-    steps: [{ to: 'accepted', date: '2022-03-08' }, { to: 'mediating', date: '2022-03-09' }, { to: 'terminated', date: '2022-03-25', remark: '双方分歧较大,调解不成' }],
-    sessions: ['2022-03-09', '2022-03-18'], followUps: [], acceptedOn: '2022-03-08', terminatedOn: '2022-03-25', referralRoute: 'litigation',
+    steps: [
+      { to: 'accepted', date: '2022-03-08' },
+      { to: 'mediating', date: '2022-03-09' },
+      { to: 'terminated', date: '2022-03-25', remark: '双方分歧较大,调解不成' },
+    ],
+    sessions: ['2022-03-09', '2022-03-18'],
+    followUps: [],
+    acceptedOn: '2022-03-08',
+    terminatedOn: '2022-03-25',
+    referralRoute: 'litigation',
   });
   list.push({
     ...y22('gh22-refused', '2022-02-21', 'marriage_family', 'gh-shalan'),
-    steps: [{ to: 'refused', date: '2022-02-23', remark: '被申请人明确表示不接受调解' }], sessions: [], followUps: [], refusedOn: '2022-02-23',
+    steps: [{ to: 'refused', date: '2022-02-23', remark: '被申请人明确表示不接受调解' }],
+    sessions: [],
+    followUps: [],
+    refusedOn: '2022-02-23',
   });
   list.push(resolved(rnd, { ...y22('gh22-agreed', '2022-03-14', 'damages', 'gh-denghu') }, '2022-04-30'));
   for (let i = 0; i < 5; i++) {
     const category = pick(rnd, DISPUTE_CATEGORIES);
-    const base = { key: `hy21-${i}`, town: 'haiyan' as const, village: pick(rnd, ['hy-shequ', 'hy-wufeng', 'hy-shazui', 'hy-dantang']), registered: addDays('2021-03-01', i * 50), category, source: weighted(rnd, SOURCES), story: pick(rnd, STORIES[category]), parties: 2 };
+    const base = {
+      key: `hy21-${i}`,
+      town: 'haiyan' as const,
+      village: pick(rnd, ['hy-shequ', 'hy-wufeng', 'hy-shazui', 'hy-dantang']),
+      registered: addDays('2021-03-01', i * 50),
+      category,
+      source: weighted(rnd, SOURCES),
+      story: pick(rnd, STORIES[category]),
+      parties: 2,
+    };
     list.push(resolved(rnd, base, '2021-12-30'));
   }
   return list;
@@ -265,7 +332,18 @@ export async function seedDemoDisputes(ctx: DisputeSeedContext): Promise<void> {
     await em.query(
       `INSERT INTO peace_officer (id, town_id, village_id, name, phone_enc, phone_idx, active_from, active_to, user_id, remark, created_at, created_by, updated_at, updated_by, version)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,NULL,$10,NULL,$10,NULL,1) ON CONFLICT (id) DO NOTHING`,
-      [stableId(`peace-officer:${o.key}`), townId, ctx.ids(o.village), o.name, p.enc, p.idx, o.activeFrom, o.activeTo, o.user ? stableId(`user:${o.user}`) : null, at(o.activeFrom < '2021-01-01' ? '2021-01-01' : o.activeFrom, 9)],
+      [
+        stableId(`peace-officer:${o.key}`),
+        townId,
+        ctx.ids(o.village),
+        o.name,
+        p.enc,
+        p.idx,
+        o.activeFrom,
+        o.activeTo,
+        o.user ? stableId(`user:${o.user}`) : null,
+        at(o.activeFrom < '2021-01-01' ? '2021-01-01' : o.activeFrom, 9),
+      ],
     );
   }
   const mediatorsOf = (d: DemoDispute, on: string) => {
@@ -300,17 +378,56 @@ export async function seedDemoDisputes(ctx: DisputeSeedContext): Promise<void> {
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$8,$10,$11,$10,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34,$35,$36,$37,$38,$39,$40,$41,$42,$43,$44,$45,$46,$47,$48,$49,$50)
        ON CONFLICT (id) DO NOTHING`,
       [
-        id, townId, ctx.ids(d.village), number, year, n, status, registeredAt, [mediatorUser], mediatorUser, last ? at(last.date, 16) : registeredAt, d.steps.length + 1,
-        addDays(d.registered, -Math.floor(rnd() * 5)), d.source, d.category, d.story.summary, place,
+        id,
+        townId,
+        ctx.ids(d.village),
+        number,
+        year,
+        n,
+        status,
+        registeredAt,
+        [mediatorUser],
+        mediatorUser,
+        last ? at(last.date, 16) : registeredAt,
+        d.steps.length + 1,
+        addDays(d.registered, -Math.floor(rnd() * 5)),
+        d.source,
+        d.category,
+        d.story.summary,
+        place,
         w ? (d.key.endsWith('41') ? 'elevated' : 'normal') : 'normal',
-        w ? at(w.raised, 15) : null, w ? '双方家族多人聚集现场对峙,有激化为群体性事件的可能' : null, w?.raised ?? null, w ? '广海派出所' : null,
-        w ? '派出所民警及镇综治办到场稳控,分别做双方思想工作' : null, w ? at(w.resolved, 17) : null, w ? '经调解达成协议,聚集人员已散去,风险解除' : null,
-        mediatorIds, d.acceptedOn ?? null, d.refusedOn ?? null, refusing, d.refusedOn ? '被申请人明确拒绝人民调解,表示将向法院起诉' : null,
-        d.agreementForm ?? null, d.agreedOn ?? null, d.agreedOn ? d.story.summary : null, d.agreedOn ? d.story.issues : null,
-        d.agreedOn ? '双方对纠纷的发生均负有一定责任' : null, d.agreedOn ? d.story.terms : null, d.agreedOn ? d.story.manner : null, d.performanceDeadline ?? null,
-        d.terminatedOn ?? null, d.terminatedOn ? '经多次调解,双方对赔偿金额分歧较大,无法达成一致' : null, d.referralRoute ?? null, d.terminatedOn ? '已告知当事人可向台山市人民法院起诉' : null,
-        d.performanceStatus ?? null, d.judicial?.appliedOn ?? null, d.judicial ? '台山市人民法院' : null, d.judicial ? 'confirmed' : null, d.judicial?.decidedOn ?? null,
-        d.judicial ? `(2021)粤0781民特${100 + n}号` : null, d.archivedOn ?? null, d.archivedOn ? number : null,
+        w ? at(w.raised, 15) : null,
+        w ? '双方家族多人聚集现场对峙,有激化为群体性事件的可能' : null,
+        w?.raised ?? null,
+        w ? '广海派出所' : null,
+        w ? '派出所民警及镇综治办到场稳控,分别做双方思想工作' : null,
+        w ? at(w.resolved, 17) : null,
+        w ? '经调解达成协议,聚集人员已散去,风险解除' : null,
+        mediatorIds,
+        d.acceptedOn ?? null,
+        d.refusedOn ?? null,
+        refusing,
+        d.refusedOn ? '被申请人明确拒绝人民调解,表示将向法院起诉' : null,
+        d.agreementForm ?? null,
+        d.agreedOn ?? null,
+        d.agreedOn ? d.story.summary : null,
+        d.agreedOn ? d.story.issues : null,
+        d.agreedOn ? '双方对纠纷的发生均负有一定责任' : null,
+        d.agreedOn ? d.story.terms : null,
+        d.agreedOn ? d.story.manner : null,
+        d.performanceDeadline ?? null,
+        d.terminatedOn ?? null,
+        d.terminatedOn ? '经多次调解,双方对赔偿金额分歧较大,无法达成一致' : null,
+        d.referralRoute ?? null,
+        d.terminatedOn ? '已告知当事人可向台山市人民法院起诉' : null,
+        d.performanceStatus ?? null,
+        d.judicial?.appliedOn ?? null,
+        d.judicial ? '台山市人民法院' : null,
+        d.judicial ? 'confirmed' : null,
+        d.judicial?.decidedOn ?? null,
+        d.judicial ? `(2021)粤0781民特${100 + n}号` : null,
+        d.archivedOn ?? null,
+        d.archivedOn ? number : null,
       ],
     );
     for (const [k, partyId] of partyIds.entries()) {
@@ -325,9 +442,17 @@ export async function seedDemoDisputes(ctx: DisputeSeedContext): Promise<void> {
         `INSERT INTO dispute_party (id, town_id, dispute_id, role, name_enc, name_idx, id_number_enc, id_number_idx, phone_enc, phone_idx, address_enc, address_idx, sort_order, created_at, created_by)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) ON CONFLICT (id) DO NOTHING`,
         [
-          partyId, townId, id, k === 0 ? 'applicant' : k === 1 ? 'respondent' : 'third_party',
-          ...Object.values(personal.protect('name', fields.name)), ...Object.values(personal.protect('idNumber', fields.idNumber)),
-          ...Object.values(personal.protect('phone', fields.phone)), ...Object.values(personal.protect('address', fields.address)), k, registeredAt, mediatorUser,
+          partyId,
+          townId,
+          id,
+          k === 0 ? 'applicant' : k === 1 ? 'respondent' : 'third_party',
+          ...Object.values(personal.protect('name', fields.name)),
+          ...Object.values(personal.protect('idNumber', fields.idNumber)),
+          ...Object.values(personal.protect('phone', fields.phone)),
+          ...Object.values(personal.protect('address', fields.address)),
+          k,
+          registeredAt,
+          mediatorUser,
         ],
       );
     }
@@ -338,21 +463,44 @@ export async function seedDemoDisputes(ctx: DisputeSeedContext): Promise<void> {
       from = s.to;
     }
     for (const [f, t, when, remark] of history) {
-      await em.query(`INSERT INTO status_history (town_id, ledger, record_id, from_status, to_status, at, user_id, remark) VALUES ($1,'dispute',$2,$3,$4,$5,$6,$7)`, [townId, id, f, t, when, mediatorUser, remark]);
+      await em.query(`INSERT INTO status_history (town_id, ledger, record_id, from_status, to_status, at, user_id, remark) VALUES ($1,'dispute',$2,$3,$4,$5,$6,$7)`, [
+        townId,
+        id,
+        f,
+        t,
+        when,
+        mediatorUser,
+        remark,
+      ]);
     }
     for (const [k, date] of d.sessions.entries()) {
-      await em.query(
-        `INSERT INTO dispute_session (id, town_id, dispute_id, date, place, attendees, record, created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (id) DO NOTHING`,
-        [
-          stableId(`dispute-session:${d.key}:${k}`), townId, id, date, place, '双方当事人、平安员、村委干部',
-          k === 0 ? '听取双方陈述,讲解相关法律法规,引导双方理性协商' : '在上次调解基础上进一步协商,双方互谅互让,就主要争议达成一致意见', mediatorUser, at(date, 17),
-        ],
-      );
+      await em.query(`INSERT INTO dispute_session (id, town_id, dispute_id, date, place, attendees, record, created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (id) DO NOTHING`, [
+        stableId(`dispute-session:${d.key}:${k}`),
+        townId,
+        id,
+        date,
+        place,
+        '双方当事人、平安员、村委干部',
+        k === 0 ? '听取双方陈述,讲解相关法律法规,引导双方理性协商' : '在上次调解基础上进一步协商,双方互谅互让,就主要争议达成一致意见',
+        mediatorUser,
+        at(date, 17),
+      ]);
     }
     for (const [k, f] of d.followUps.entries()) {
       await em.query(
         `INSERT INTO dispute_follow_up (id, town_id, dispute_id, date, visitor, performance, satisfaction, new_risk, note, created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,false,$8,$9,$10) ON CONFLICT (id) DO NOTHING`,
-        [stableId(`dispute-follow-up:${d.key}:${k}`), townId, id, f.date, '甄秀英', f.performance, f.satisfaction, f.performance === 'fulfilled' ? '协议已履行完毕,双方关系恢复正常' : '已履行大部分,剩余款项约定下月付清', mediatorUser, at(f.date, 15)],
+        [
+          stableId(`dispute-follow-up:${d.key}:${k}`),
+          townId,
+          id,
+          f.date,
+          '甄秀英',
+          f.performance,
+          f.satisfaction,
+          f.performance === 'fulfilled' ? '协议已履行完毕,双方关系恢复正常' : '已履行大部分,剩余款项约定下月付清',
+          mediatorUser,
+          at(f.date, 15),
+        ],
       );
     }
     if (d.acceptedOn) {
@@ -363,7 +511,20 @@ export async function seedDemoDisputes(ctx: DisputeSeedContext): Promise<void> {
         `INSERT INTO deadline (id, town_id, village_id, ledger, record_id, kind, title, rule_days, rule_unit, start_date, base_due_date, paused_from, paused_days, extension_days,
            extension_reason, extended_by, due_date, done_at, assignee_ids, created_at, updated_at, version)
          VALUES ($1,$2,$3,'dispute',$4,'mediation-period',$5,$6,'calendar',$7,$8,NULL,0,0,NULL,NULL,$8,$9,$10,$11,$12,1) ON CONFLICT (id) DO NOTHING`,
-        [stableId(`deadline:dispute:${d.key}`), townId, ctx.ids(d.village), id, `${number} 调解期限`, days, d.acceptedOn, due, ended ? at(ended, 11) : null, [mediatorUser], at(d.acceptedOn, 11), ended ? at(ended, 11) : at(d.acceptedOn, 11)],
+        [
+          stableId(`deadline:dispute:${d.key}`),
+          townId,
+          ctx.ids(d.village),
+          id,
+          `${number} 调解期限`,
+          days,
+          d.acceptedOn,
+          due,
+          ended ? at(ended, 11) : null,
+          [mediatorUser],
+          at(d.acceptedOn, 11),
+          ended ? at(ended, 11) : at(d.acceptedOn, 11),
+        ],
       );
     }
   }

@@ -27,9 +27,9 @@ function chunk(type: string, data: Buffer): Buffer {
  */
 export function demoEvidencePng(seed: number, stage: 'before' | 'during' | 'after', width = 160, height = 120): Buffer {
   const raw = Buffer.alloc((width * 3 + 1) * height);
-  const hullX = 30 + (seed * 37) % 50;
-  const hullW = 60 + (seed * 13) % 30;
-  const hullColor = [120 + (seed * 29) % 80, 70 + (seed * 17) % 50, 30 + (seed * 7) % 40];
+  const hullX = 30 + ((seed * 37) % 50);
+  const hullW = 60 + ((seed * 13) % 30);
+  const hullColor = [120 + ((seed * 29) % 80), 70 + ((seed * 17) % 50), 30 + ((seed * 7) % 40)];
   for (let y = 0; y < height; y++) {
     const row = y * (width * 3 + 1);
     raw[row] = 0;
@@ -38,9 +38,9 @@ export function demoEvidencePng(seed: number, stage: 'before' | 'during' | 'afte
       if (y < 40) rgb = [170 + (y % 7), 205, 235];
       else if (y < 85) rgb = [40, 110 + ((x + y + seed) % 23), 160];
       else rgb = [200, 185, 140 - ((x * y) % 11)];
-      const inHull = y >= 70 && y < 88 && x >= hullX && x < hullX + hullW && (y - 70) < 18 - Math.abs(x - hullX - hullW / 2) / 6;
+      const inHull = y >= 70 && y < 88 && x >= hullX && x < hullX + hullW && y - 70 < 18 - Math.abs(x - hullX - hullW / 2) / 6;
       const broken = stage === 'during' && (x - hullX) % 12 < 3;
-      const pieces = stage === 'after' && y >= 92 && y < 100 && ((x + seed) % 16) < 9;
+      const pieces = stage === 'after' && y >= 92 && y < 100 && (x + seed) % 16 < 9;
       if ((inHull && stage !== 'after' && !broken) || pieces) rgb = hullColor;
       const o = row + 1 + x * 3;
       raw[o] = rgb[0];
@@ -53,10 +53,5 @@ export function demoEvidencePng(seed: number, stage: 'before' | 'during' | 'afte
   header.writeUInt32BE(height, 4);
   header[8] = 8;
   header[9] = 2;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }

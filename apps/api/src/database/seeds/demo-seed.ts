@@ -98,7 +98,8 @@ export const DEMO_SEED_STEPS: SeedStep[] = [
   },
   {
     version: 3,
-    description: 'Guanghai dispute mediation: 56 peace officers active in 2021, the 2021 disputes all resolved within the town (warnings handled, agreements, follow-ups), a few 2022 and Haiyan disputes',
+    description:
+      'Guanghai dispute mediation: 56 peace officers active in 2021, the 2021 disputes all resolved within the town (warnings handled, agreements, follow-ups), a few 2022 and Haiyan disputes',
     async run({ em, config }) {
       await seedDemoDisputes({ em, personal: new PersonalDataService(config), ids: (key) => stableId(`org:${key}`) });
     },

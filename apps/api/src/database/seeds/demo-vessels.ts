@@ -129,13 +129,37 @@ function plan(): DemoVessel[] {
       { to: 'self_dismantled', date: dismantled },
       ...(verified ? [{ to: 'verified', date: verified }] : []),
     ];
-    list.push({ key: `s-${i}`, registered, village: village(), claimed: true, steps, disposal: 'self', committedOn: committed, dismantledOn: dismantled, verifiedOn: verified, persuasions: [start, addDays(start, 7)], evidence: true });
+    list.push({
+      key: `s-${i}`,
+      registered,
+      village: village(),
+      claimed: true,
+      steps,
+      disposal: 'self',
+      committedOn: committed,
+      dismantledOn: dismantled,
+      verifiedOn: verified,
+      persuasions: [start, addDays(start, 7)],
+      evidence: true,
+    });
   }
   for (let i = 0; i < DEMO_VESSEL_FIGURES_2021.handedOver; i++) {
     const registered = dayBetween(rnd, '2021-03-01', '2021-06-30');
     const start = addDays(registered, 2);
     const handed = addDays(start, 40);
-    list.push({ key: `h-${i}`, registered, village: village(), claimed: true, steps: [{ to: 'persuading', date: start }, { to: 'handed_over', date: handed, remark: '船主拒不拆解,移交县农业农村局' }], disposal: 'handed_over', handedOverOn: handed, persuasions: [start, addDays(start, 10), addDays(start, 20)] });
+    list.push({
+      key: `h-${i}`,
+      registered,
+      village: village(),
+      claimed: true,
+      steps: [
+        { to: 'persuading', date: start },
+        { to: 'handed_over', date: handed, remark: '船主拒不拆解,移交县农业农村局' },
+      ],
+      disposal: 'handed_over',
+      handedOverOn: handed,
+      persuasions: [start, addDays(start, 10), addDays(start, 20)],
+    });
   }
   const openStates = ['registered', 'registered', 'persuading', 'persuading', 'persuading', 'owner_committed', 'owner_committed', 'registered', 'persuading'];
   openStates.forEach((state, i) => {
@@ -152,7 +176,14 @@ function plan(): DemoVessel[] {
   });
   for (let i = 0; i < 4; i++) {
     const registered = dayBetween(rnd, '2022-03-01', '2022-05-31');
-    list.push({ key: `n-${i}`, registered, village: village(), claimed: true, steps: i < 2 ? [{ to: 'persuading', date: addDays(registered, 3) }] : [], persuasions: i < 2 ? [addDays(registered, 3)] : [] });
+    list.push({
+      key: `n-${i}`,
+      registered,
+      village: village(),
+      claimed: true,
+      steps: i < 2 ? [{ to: 'persuading', date: addDays(registered, 3) }] : [],
+      persuasions: i < 2 ? [addDays(registered, 3)] : [],
+    });
   }
   return list.sort((a, b) => a.registered.localeCompare(b.registered) || a.key.localeCompare(b.key));
 }
@@ -197,8 +228,32 @@ export async function seedDemoVessels(ctx: VesselSeedContext): Promise<void> {
   const legal = stableId('user:legal');
 
   const certificates = [
-    { key: 'officer', townId: gh, officerId: officer, number: '44078121001', issued: '2020-03-01', expires: '2029-02-28', events: [['apply', '2020-03-01'], ['annual_review', '2021-03-15'], ['annual_review', '2022-03-10'], ['renew', '2023-02-20']] },
-    { key: 'officer2', townId: hy, officerId: officer2, number: '44078121007', issued: '2021-01-10', expires: '2027-01-09', events: [['apply', '2021-01-10'], ['annual_review', '2022-01-12']] },
+    {
+      key: 'officer',
+      townId: gh,
+      officerId: officer,
+      number: '44078121001',
+      issued: '2020-03-01',
+      expires: '2029-02-28',
+      events: [
+        ['apply', '2020-03-01'],
+        ['annual_review', '2021-03-15'],
+        ['annual_review', '2022-03-10'],
+        ['renew', '2023-02-20'],
+      ],
+    },
+    {
+      key: 'officer2',
+      townId: hy,
+      officerId: officer2,
+      number: '44078121007',
+      issued: '2021-01-10',
+      expires: '2027-01-09',
+      events: [
+        ['apply', '2021-01-10'],
+        ['annual_review', '2022-01-12'],
+      ],
+    },
   ];
   for (const c of certificates) {
     const id = stableId(`certificate:${c.key}`);
@@ -208,10 +263,15 @@ export async function seedDemoVessels(ctx: VesselSeedContext): Promise<void> {
       [id, c.townId, c.officerId, c.number, c.issued, c.expires, at(c.issued, 9), legal],
     );
     for (const [kind, date] of c.events) {
-      await em.query(
-        `INSERT INTO certificate_event (id, town_id, certificate_id, kind, date, remark, created_by, created_at) VALUES ($1,$2,$3,$4,$5,NULL,$6,$7) ON CONFLICT (id) DO NOTHING`,
-        [stableId(`certificate-event:${c.key}:${kind}:${date}`), c.townId, id, kind, date, legal, at(date, 10)],
-      );
+      await em.query(`INSERT INTO certificate_event (id, town_id, certificate_id, kind, date, remark, created_by, created_at) VALUES ($1,$2,$3,$4,$5,NULL,$6,$7) ON CONFLICT (id) DO NOTHING`, [
+        stableId(`certificate-event:${c.key}:${kind}:${date}`),
+        c.townId,
+        id,
+        kind,
+        date,
+        legal,
+        at(date, 10),
+      ]);
     }
   }
 
@@ -228,10 +288,22 @@ export async function seedDemoVessels(ctx: VesselSeedContext): Promise<void> {
       [gh, campaignIds[i], created, officer, at(c.date, 17)],
     );
     for (const [k, stage] of (['before', 'during', 'after'] as const).entries()) {
-      await attach(ctx, { townId: gh, ledger: 'campaign', recordId: campaignIds[i], stage, fileName: `集中销毁${i + 1}-${['拆解前', '拆解中', '拆解后'][k]}.png`, png: demoEvidencePng(100 + i * 3 + k, stage), uploadedAt: at(c.date, 15 + k), by: officer });
+      await attach(ctx, {
+        townId: gh,
+        ledger: 'campaign',
+        recordId: campaignIds[i],
+        stage,
+        fileName: `集中销毁${i + 1}-${['拆解前', '拆解中', '拆解后'][k]}.png`,
+        png: demoEvidencePng(100 + i * 3 + k, stage),
+        uploadedAt: at(c.date, 15 + k),
+        by: officer,
+      });
     }
   }
-  await em.query(`INSERT INTO record_counter (town_id, ledger, year, last_seq) VALUES ($1, 'campaign', 2021, 3) ON CONFLICT (town_id, ledger, year) DO UPDATE SET last_seq = GREATEST(record_counter.last_seq, 3)`, [gh]);
+  await em.query(
+    `INSERT INTO record_counter (town_id, ledger, year, last_seq) VALUES ($1, 'campaign', 2021, 3) ON CONFLICT (town_id, ledger, year) DO UPDATE SET last_seq = GREATEST(record_counter.last_seq, 3)`,
+    [gh],
+  );
 
   const rnd = random(7);
   const seqByYear = new Map<number, number>();
@@ -257,18 +329,46 @@ export async function seedDemoVessels(ctx: VesselSeedContext): Promise<void> {
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$8,$10,$11,$10,$12,$8,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34,$35,$36,$37,$38,$39,$40)
        ON CONFLICT (id) DO NOTHING`,
       [
-        id, gh, ctx.ids(villageKey), formatRecordNumber('广海', '三无', year, seq), year, seq, status, registeredAt, [officer], officer,
-        v.steps.length ? at(v.steps[v.steps.length - 1].date, 16) : registeredAt, v.steps.length + 1,
-        places[Math.floor(rnd() * places.length)], rnd() < 0.8 ? 'patrol' : rnd() < 0.5 ? 'report' : 'joint',
-        rnd() < 0.55 ? 'wood' : rnd() < 0.8 ? 'fibreglass' : 'plastic_steel', Math.round((4 + rnd() * 8) * 10) / 10,
-        rnd() < 0.4 ? null : Math.round(rnd() * 40 * 10) / 10, GEAR[Math.floor(rnd() * GEAR.length)], 1 + Math.floor(rnd() * 6),
-        rnd() < 0.5 ? '船身无船名船号' : '船头有涂改痕迹', !v.claimed,
-        personal.encrypt(name), personal.blindIndex('name', name), personal.encrypt(idNo), personal.blindIndex('idNumber', idNo), personal.encrypt(phone), personal.blindIndex('phone', phone),
-        noticeStart, noticeStart ? addDays(noticeStart, 30) : null,
-        v.committedOn ?? null, v.disposal ?? null, v.dismantledOn ?? null,
-        v.dismantledOn ? (campaignId ? DEMO_CAMPAIGNS[v.campaign!].place : places[0]) : null, campaignId,
-        v.dismantledOn ? '村委干部、船主' : null, v.verifiedOn ?? null, v.verifiedOn ? '伍国华' : null, v.handedOverOn ?? null,
-        v.handedOverOn ? `粤执法〔2021〕台农渔字第${String(seq).padStart(3, '0')}号` : null, null,
+        id,
+        gh,
+        ctx.ids(villageKey),
+        formatRecordNumber('广海', '三无', year, seq),
+        year,
+        seq,
+        status,
+        registeredAt,
+        [officer],
+        officer,
+        v.steps.length ? at(v.steps[v.steps.length - 1].date, 16) : registeredAt,
+        v.steps.length + 1,
+        places[Math.floor(rnd() * places.length)],
+        rnd() < 0.8 ? 'patrol' : rnd() < 0.5 ? 'report' : 'joint',
+        rnd() < 0.55 ? 'wood' : rnd() < 0.8 ? 'fibreglass' : 'plastic_steel',
+        Math.round((4 + rnd() * 8) * 10) / 10,
+        rnd() < 0.4 ? null : Math.round(rnd() * 40 * 10) / 10,
+        GEAR[Math.floor(rnd() * GEAR.length)],
+        1 + Math.floor(rnd() * 6),
+        rnd() < 0.5 ? '船身无船名船号' : '船头有涂改痕迹',
+        !v.claimed,
+        personal.encrypt(name),
+        personal.blindIndex('name', name),
+        personal.encrypt(idNo),
+        personal.blindIndex('idNumber', idNo),
+        personal.encrypt(phone),
+        personal.blindIndex('phone', phone),
+        noticeStart,
+        noticeStart ? addDays(noticeStart, 30) : null,
+        v.committedOn ?? null,
+        v.disposal ?? null,
+        v.dismantledOn ?? null,
+        v.dismantledOn ? (campaignId ? DEMO_CAMPAIGNS[v.campaign!].place : places[0]) : null,
+        campaignId,
+        v.dismantledOn ? '村委干部、船主' : null,
+        v.verifiedOn ?? null,
+        v.verifiedOn ? '伍国华' : null,
+        v.handedOverOn ?? null,
+        v.handedOverOn ? `粤执法〔2021〕台农渔字第${String(seq).padStart(3, '0')}号` : null,
+        null,
       ],
     );
     let from = 'registered';
@@ -278,17 +378,41 @@ export async function seedDemoVessels(ctx: VesselSeedContext): Promise<void> {
       from = s.to;
     }
     for (const [f, t, when, remark] of history) {
-      await em.query(`INSERT INTO status_history (town_id, ledger, record_id, from_status, to_status, at, user_id, remark) VALUES ($1,'vessel-case',$2,$3,$4,$5,$6,$7)`, [gh, id, f, t, when, officer, remark]);
+      await em.query(`INSERT INTO status_history (town_id, ledger, record_id, from_status, to_status, at, user_id, remark) VALUES ($1,'vessel-case',$2,$3,$4,$5,$6,$7)`, [
+        gh,
+        id,
+        f,
+        t,
+        when,
+        officer,
+        remark,
+      ]);
     }
     for (const [k, date] of v.persuasions.entries()) {
       const measure = ['education', 'demonstration', 'guidance', 'visit'][k % 4];
-      await em.query(
-        `INSERT INTO vessel_persuasion (id, town_id, case_id, date, staff, measure, result, created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (id) DO NOTHING`,
-        [stableId(`persuasion:${v.key}:${k}`), gh, id, date, STAFF[k % STAFF.length], measure, ['船主表示考虑自行拆解', '已讲解相关法律法规,船主同意配合', '发放告知书,船主签收', '上门劝导,船主承诺按期处理'][k % 4], officer, at(date, 15)],
-      );
+      await em.query(`INSERT INTO vessel_persuasion (id, town_id, case_id, date, staff, measure, result, created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (id) DO NOTHING`, [
+        stableId(`persuasion:${v.key}:${k}`),
+        gh,
+        id,
+        date,
+        STAFF[k % STAFF.length],
+        measure,
+        ['船主表示考虑自行拆解', '已讲解相关法律法规,船主同意配合', '发放告知书,船主签收', '上门劝导,船主承诺按期处理'][k % 4],
+        officer,
+        at(date, 15),
+      ]);
     }
     if (v.evidence && v.dismantledOn) {
-      await attach(ctx, { townId: gh, ledger: 'vessel-case', recordId: id, stage: 'after', fileName: `拆解后-${seq}.png`, png: demoEvidencePng(500 + seq, 'after'), uploadedAt: at(v.dismantledOn, 16), by: officer });
+      await attach(ctx, {
+        townId: gh,
+        ledger: 'vessel-case',
+        recordId: id,
+        stage: 'after',
+        fileName: `拆解后-${seq}.png`,
+        png: demoEvidencePng(500 + seq, 'after'),
+        uploadedAt: at(v.dismantledOn, 16),
+        by: officer,
+      });
     }
   }
   for (const [year, last] of seqByYear) {

@@ -57,7 +57,10 @@ export class PeaceOfficerRepository {
     const where = this.where(scope, f, params);
     const [{ total }] = await this.ds.query<{ total: number }[]>(`SELECT count(*)::int AS total ${FROM} WHERE ${where}`, params);
     const p = sqlParams(params);
-    const rows = await this.ds.query<Record<string, unknown>[]>(`${SELECT} ${FROM} WHERE ${where} ORDER BY ${SORTS[f.sort ?? 'village'] ?? SORTS.village}, p.id OFFSET ${p(page.offset)} LIMIT ${p(page.limit)}`, params);
+    const rows = await this.ds.query<Record<string, unknown>[]>(
+      `${SELECT} ${FROM} WHERE ${where} ORDER BY ${SORTS[f.sort ?? 'village'] ?? SORTS.village}, p.id OFFSET ${p(page.offset)} LIMIT ${p(page.limit)}`,
+      params,
+    );
     return { rows: rows.map((r) => camelRow<PeaceOfficerRow>(r)), total };
   }
 

@@ -59,7 +59,12 @@ export class PeaceOfficerService {
   async list(principal: Principal, query: PeaceOfficerListQuery): Promise<Page<PeaceOfficerDto>> {
     const { page, pageSize, offset } = pageOf(query);
     const { rows, total } = await this.repo.list(principal.scope, this.filter(query), { offset, limit: pageSize });
-    return toPage(rows.map((r) => this.toDto(r)), total, page, pageSize);
+    return toPage(
+      rows.map((r) => this.toDto(r)),
+      total,
+      page,
+      pageSize,
+    );
   }
 
   private async visible(principal: Principal, id: string, em?: EntityManager, lock = false): Promise<PeaceOfficerRow> {
@@ -88,8 +93,21 @@ export class PeaceOfficerService {
       if (dto.userId) await this.checkUser(em, townId, dto.userId);
       const phone = this.personal.protect('phone', dto.phone);
       await this.repo.insert(em, {
-        id, town_id: townId, village_id: villageId, name: dto.name, phone_enc: phone.enc, phone_idx: phone.idx, active_from: dto.activeFrom, active_to: dto.activeTo ?? null,
-        user_id: dto.userId ?? null, remark: dto.remark ?? null, created_at: now, created_by: principal.user.id, updated_at: now, updated_by: principal.user.id, version: 1,
+        id,
+        town_id: townId,
+        village_id: villageId,
+        name: dto.name,
+        phone_enc: phone.enc,
+        phone_idx: phone.idx,
+        active_from: dto.activeFrom,
+        active_to: dto.activeTo ?? null,
+        user_id: dto.userId ?? null,
+        remark: dto.remark ?? null,
+        created_at: now,
+        created_by: principal.user.id,
+        updated_at: now,
+        updated_by: principal.user.id,
+        version: 1,
       });
       const after = (await this.repo.findInScope(principal.scope, id, em))!;
       await this.audit.record(em, { action: 'peace-officer.create', entity: ENTITY, entityId: id, townId, after: this.toDto(after) });
@@ -104,7 +122,13 @@ export class PeaceOfficerService {
       checkPeriod(dto.activeFrom ?? before.activeFrom, dto.activeTo !== undefined ? dto.activeTo : before.activeTo);
       const set: Record<string, unknown> = { updated_at: this.clock.now(), updated_by: principal.user.id };
       if (dto.villageId !== undefined) set.village_id = (await this.places.placeOf(principal, before.townId, dto.villageId)).villageId;
-      for (const [field, column] of [['name', 'name'], ['activeFrom', 'active_from'], ['activeTo', 'active_to'], ['remark', 'remark']] as const) if (dto[field] !== undefined) set[column] = dto[field];
+      for (const [field, column] of [
+        ['name', 'name'],
+        ['activeFrom', 'active_from'],
+        ['activeTo', 'active_to'],
+        ['remark', 'remark'],
+      ] as const)
+        if (dto[field] !== undefined) set[column] = dto[field];
       if (dto.phone !== undefined) Object.assign(set, this.personal.columns('phone', 'phone', dto.phone));
       if (dto.userId !== undefined) {
         if (dto.userId) await this.checkUser(em, before.townId, dto.userId);
@@ -150,7 +174,8 @@ export class PeaceOfficerService {
   }
 
   private async checkUser(em: EntityManager, townId: string, userId: string): Promise<void> {
-    if (!(await this.repo.isTownAccount(em, townId, userId))) throw invalidFields([{ path: 'userId', code: 'not_found', message: { zh: '关联账号须为本镇在用账号', en: 'The linked account must be an active account of the town' } }]);
+    if (!(await this.repo.isTownAccount(em, townId, userId)))
+      throw invalidFields([{ path: 'userId', code: 'not_found', message: { zh: '关联账号须为本镇在用账号', en: 'The linked account must be an active account of the town' } }]);
   }
 }
 

@@ -53,20 +53,15 @@ export const invalidStage = () =>
 
 export const noFile = () => invalidField('file', 'required', { zh: '请选择要上传的文件', en: 'Choose a file to upload' });
 
-export const emptyFile = (fileName: string) =>
-  invalidField('file', 'notEmpty', { zh: `文件“${fileName}”是空文件`, en: `The file "${fileName}" is empty` });
+export const emptyFile = (fileName: string) => invalidField('file', 'notEmpty', { zh: `文件“${fileName}”是空文件`, en: `The file "${fileName}" is empty` });
 
-export const tooManyFiles = (maxFiles: number) =>
-  invalidField('file', 'arrayMaxSize', { zh: `一次最多上传 ${maxFiles} 个文件`, en: `At most ${maxFiles} files at a time` });
+export const tooManyFiles = (maxFiles: number) => invalidField('file', 'arrayMaxSize', { zh: `一次最多上传 ${maxFiles} 个文件`, en: `At most ${maxFiles} files at a time` });
 
-export const tooManyParts = () =>
-  new AppException(400, ErrorCode.BAD_REQUEST, { zh: '表单中的字段过多', en: 'The form has too many fields' });
+export const tooManyParts = () => new AppException(400, ErrorCode.BAD_REQUEST, { zh: '表单中的字段过多', en: 'The form has too many fields' });
 
-export const unknownField = (name: string) =>
-  invalidField(name.slice(0, 100), 'whitelistValidation', { zh: '不允许的字段', en: 'This field is not allowed' });
+export const unknownField = (name: string) => invalidField(name.slice(0, 100), 'whitelistValidation', { zh: '不允许的字段', en: 'This field is not allowed' });
 
-export const fieldTooLong = (name: string) =>
-  invalidField(name.slice(0, 100), 'maxLength', { zh: '字段内容过长', en: 'This field is too long' });
+export const fieldTooLong = (name: string) => invalidField(name.slice(0, 100), 'maxLength', { zh: '字段内容过长', en: 'This field is too long' });
 
 export const attachmentNotFound = () => notFound({ zh: '附件不存在', en: 'Attachment not found' });
 

@@ -15,9 +15,11 @@ export function cleanFileName(raw: string | undefined): string {
   if (chars.length <= MAX_NAME_CHARS) return name;
   const ext = path.extname(name);
   const keep = Array.from(ext).length <= MAX_EXT_CHARS ? ext : '';
-  return Array.from(name.slice(0, name.length - keep.length))
-    .slice(0, MAX_NAME_CHARS - Array.from(keep).length)
-    .join('') + keep;
+  return (
+    Array.from(name.slice(0, name.length - keep.length))
+      .slice(0, MAX_NAME_CHARS - Array.from(keep).length)
+      .join('') + keep
+  );
 }
 
 /** `name.ext` → `name-thumbnail.jpg`. */

@@ -207,7 +207,7 @@ export async function zipEntryNames(source: ByteSource): Promise<string[]> {
   if (cdSize > MAX_CENTRAL_DIRECTORY || cdOffset + cdSize > source.size) return [];
   const cd = await source.read(cdOffset, cdSize);
   const names: string[] = [];
-  for (let at = 0; at + 46 <= cd.length && cd.readUInt32LE(at) === CENTRAL_SIGNATURE; ) {
+  for (let at = 0; at + 46 <= cd.length && cd.readUInt32LE(at) === CENTRAL_SIGNATURE;) {
     const nameLength = cd.readUInt16LE(at + 28);
     const extraLength = cd.readUInt16LE(at + 30);
     const commentLength = cd.readUInt16LE(at + 32);

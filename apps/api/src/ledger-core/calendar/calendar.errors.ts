@@ -1,8 +1,7 @@
 import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR, DeadlineErrorCode } from '@fazhi/contracts';
 import { AppException, invalidField, notFound } from '../../common/app-exception';
 
-export const calendarDayNotFound = () =>
-  notFound({ zh: '该日期没有节假日或调休安排', en: 'This date has no holiday or make-up workday entry' });
+export const calendarDayNotFound = () => notFound({ zh: '该日期没有节假日或调休安排', en: 'This date has no holiday or make-up workday entry' });
 
 export const calendarSourceDay = () =>
   new AppException(409, DeadlineErrorCode.CALENDAR_SOURCE_DAY, {
@@ -10,8 +9,7 @@ export const calendarSourceDay = () =>
     en: 'A day of the national arrangement cannot be removed; change its kind instead',
   });
 
-export const invalidPlainDate = (path: string) =>
-  invalidField(path, 'isPlainDate', { zh: '日期格式应为 YYYY-MM-DD', en: 'Must be a date as YYYY-MM-DD' });
+export const invalidPlainDate = (path: string) => invalidField(path, 'isPlainDate', { zh: '日期格式应为 YYYY-MM-DD', en: 'Must be a date as YYYY-MM-DD' });
 
 export const dateOutOfCalendar = (path: string) =>
   invalidField(path, 'calendarRange', {

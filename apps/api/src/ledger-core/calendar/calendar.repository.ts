@@ -97,10 +97,10 @@ export class CalendarRepository {
        RETURNING to_char(date, 'YYYY-MM-DD') AS date`,
       [dates, days.map((d) => d.kind), days.map((d) => d.name), source, now],
     );
-    const [removed] = await em.query<[{ date: string }[], number]>(
-      `DELETE FROM calendar_day WHERE source = $2 AND NOT (date = ANY($1::date[])) RETURNING to_char(date, 'YYYY-MM-DD') AS date`,
-      [dates, source],
-    );
+    const [removed] = await em.query<[{ date: string }[], number]>(`DELETE FROM calendar_day WHERE source = $2 AND NOT (date = ANY($1::date[])) RETURNING to_char(date, 'YYYY-MM-DD') AS date`, [
+      dates,
+      source,
+    ]);
     return [...upserted, ...removed].map((r) => r.date);
   }
 
@@ -137,10 +137,7 @@ export class CalendarRepository {
 
   /** How many holidays a year has in the calendar (read in `em`'s transaction). */
   async holidayCount(em: EntityManager, year: number): Promise<number> {
-    const [{ n }] = await em.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM calendar_day WHERE kind = 'holiday' AND date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1)`,
-      [year],
-    );
+    const [{ n }] = await em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM calendar_day WHERE kind = 'holiday' AND date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1)`, [year]);
     return n;
   }
 

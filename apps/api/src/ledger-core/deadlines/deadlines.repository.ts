@@ -91,9 +91,28 @@ export class DeadlinesRepository {
                              created_at, updated_at, version)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::uuid[], $20, $21, $22)`,
       [
-        d.id, d.townId, d.villageId, d.ledger, d.recordId, d.kind, d.title, d.ruleDays, d.unit, d.startDate, d.baseDueDate,
-        d.pausedFrom, d.pausedDays, d.extensionDays, d.extensionReason, d.extendedBy, d.dueDate, d.doneAt, d.assigneeIds,
-        d.createdAt, d.updatedAt, d.version,
+        d.id,
+        d.townId,
+        d.villageId,
+        d.ledger,
+        d.recordId,
+        d.kind,
+        d.title,
+        d.ruleDays,
+        d.unit,
+        d.startDate,
+        d.baseDueDate,
+        d.pausedFrom,
+        d.pausedDays,
+        d.extensionDays,
+        d.extensionReason,
+        d.extendedBy,
+        d.dueDate,
+        d.doneAt,
+        d.assigneeIds,
+        d.createdAt,
+        d.updatedAt,
+        d.version,
       ],
     );
   }
@@ -110,10 +129,7 @@ export class DeadlinesRepository {
       params.push(value);
       return `${COLUMN_NAMES[key as keyof DeadlineChanges]} = $${params.length}`;
     });
-    const [rows] = await em.query<[Deadline[], number]>(
-      `UPDATE deadline d SET ${[...sets, 'updated_at = $2', 'version = d.version + 1'].join(', ')} WHERE d.id = $1 RETURNING ${COLUMNS}`,
-      params,
-    );
+    const [rows] = await em.query<[Deadline[], number]>(`UPDATE deadline d SET ${[...sets, 'updated_at = $2', 'version = d.version + 1'].join(', ')} WHERE d.id = $1 RETURNING ${COLUMNS}`, params);
     return rows[0];
   }
 
@@ -123,10 +139,7 @@ export class DeadlinesRepository {
   }
 
   forRecord(townId: string, ledger: string, recordId: string, em?: EntityManager): Promise<Deadline[]> {
-    return (em ?? this.ds).query(
-      `SELECT ${COLUMNS} FROM deadline d WHERE d.town_id = $1 AND d.ledger = $2 AND d.record_id = $3 ORDER BY d.created_at, d.id`,
-      [townId, ledger, recordId],
-    );
+    return (em ?? this.ds).query(`SELECT ${COLUMNS} FROM deadline d WHERE d.town_id = $1 AND d.ledger = $2 AND d.record_id = $3 ORDER BY d.created_at, d.id`, [townId, ledger, recordId]);
   }
 
   /** Open deadlines whose span (start date, due date] holds one of `dates`, locked for update. */
@@ -144,11 +157,7 @@ export class DeadlinesRepository {
    * `now`: those due within `warningDays` or overdue (or every one with `all`), most urgent
    * first, paused ones last.
    */
-  async mine(
-    scope: ResolvedScope,
-    now: Date,
-    f: { all: boolean; warningDays: number; offset: number; limit: number },
-  ): Promise<{ rows: MyDeadlineRow[]; total: number }> {
+  async mine(scope: ResolvedScope, now: Date, f: { all: boolean; warningDays: number; offset: number; limit: number }): Promise<{ rows: MyDeadlineRow[]; total: number }> {
     const params: unknown[] = [scope.userId, now];
     const p = (v: unknown) => {
       params.push(v);

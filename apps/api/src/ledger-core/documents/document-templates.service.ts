@@ -73,12 +73,33 @@ export class DocumentTemplates {
     );
     if (row) {
       return {
-        kind: kind.kind, townId, source: 'uploaded', fileName: row.file_name, size: row.size, sha256: row.sha256, uploadedAt: new Date(row.uploaded_at).toISOString(),
-        uploadedBy: row.uploaded_by, uploadedByName: row.uploader_name, placeholders: row.placeholders, version: row.version,
+        kind: kind.kind,
+        townId,
+        source: 'uploaded',
+        fileName: row.file_name,
+        size: row.size,
+        sha256: row.sha256,
+        uploadedAt: new Date(row.uploaded_at).toISOString(),
+        uploadedBy: row.uploaded_by,
+        uploadedByName: row.uploader_name,
+        placeholders: row.placeholders,
+        version: row.version,
       };
     }
     const content = await this.builtin(kind);
-    return { kind: kind.kind, townId, source: 'builtin', fileName: kind.fileName, size: content.length, sha256: null, uploadedAt: null, uploadedBy: null, uploadedByName: null, placeholders: await docxPlaceholders(content), version: 0 };
+    return {
+      kind: kind.kind,
+      townId,
+      source: 'builtin',
+      fileName: kind.fileName,
+      size: content.length,
+      sha256: null,
+      uploadedAt: null,
+      uploadedBy: null,
+      uploadedByName: null,
+      placeholders: await docxPlaceholders(content),
+      version: 0,
+    };
   }
 
   /** The template in force for a town: its own, or the built-in one. */
@@ -147,7 +168,14 @@ export class DocumentTemplates {
       if (!before) return;
       if (before.version !== o.version) throw staleVersion();
       await em.query(`DELETE FROM document_template WHERE id = $1`, [before.id]);
-      await this.audit.record(em, { action: 'document-template.reset', entity: 'document_template', entityId: null, townId: o.townId, before: { kind: o.kind.kind, fileName: before.file_name, sha256: before.sha256 }, after: { kind: o.kind.kind, source: 'builtin' } });
+      await this.audit.record(em, {
+        action: 'document-template.reset',
+        entity: 'document_template',
+        entityId: null,
+        townId: o.townId,
+        before: { kind: o.kind.kind, fileName: before.file_name, sha256: before.sha256 },
+        after: { kind: o.kind.kind, source: 'builtin' },
+      });
     });
   }
 }

@@ -37,7 +37,10 @@ describe('Word templates', () => {
   it('gives the same bytes for the same outline and values at any time, so a regenerated document is stored once', async () => {
     const outline = { title: '人民调解协议书', blocks: [{ text: '甲方：{{甲方}}' }] };
     // Only the date moves: the zip library's own timers keep running.
-    jest.useFakeTimers({ now: new Date('2022-03-01T08:00:00Z'), doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+    jest.useFakeTimers({
+      now: new Date('2022-03-01T08:00:00Z'),
+      doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
+    });
     try {
       const first = await fillDocxTemplate(await buildDocx(outline), { 甲方: '张三' });
       jest.setSystemTime(new Date('2022-03-01T09:30:07Z'));

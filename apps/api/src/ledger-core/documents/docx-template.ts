@@ -90,7 +90,11 @@ export function fillXml(xml: string, value: (name: string) => string | undefined
 export function placeholdersOfXml(xml: string): string[] {
   const names: string[] = [];
   for (const nodes of paragraphs(xml)) {
-    for (const m of nodes.map((n) => n.text).join('').matchAll(PLACEHOLDER)) names.push(m[1].trim());
+    for (const m of nodes
+      .map((n) => n.text)
+      .join('')
+      .matchAll(PLACEHOLDER))
+      names.push(m[1].trim());
   }
   return names;
 }

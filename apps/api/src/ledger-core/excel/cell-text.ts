@@ -20,7 +20,10 @@ export function unescapeFormulaText(text: string): string {
 
 /** Header text as compared on import: full-width forms folded, whitespace and required-markers (*) dropped. */
 export function normalizeHeader(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '').replace(/^\*+|\*+$/g, '');
+  return text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/^\*+|\*+$/g, '');
 }
 
 const MASKERS: Record<PersonalMask, (value: string) => string | null> = {

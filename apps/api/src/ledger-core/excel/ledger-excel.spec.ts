@@ -39,8 +39,7 @@ const VESSEL: LedgerRow = {
   remark: '港池东侧',
 };
 
-const write = (rows: LedgerRow[], unmasked = true, title = TITLE) =>
-  writeLedgerXlsxToBuffer({ title, sheetName: '三无船舶', columns: COLUMNS, rows, unmasked });
+const write = (rows: LedgerRow[], unmasked = true, title = TITLE) => writeLedgerXlsxToBuffer({ title, sheetName: '三无船舶', columns: COLUMNS, rows, unmasked });
 
 async function openSheet(buf: Buffer): Promise<Worksheet> {
   const wb = new Workbook();
@@ -289,13 +288,23 @@ describe('readLedgerXlsx', () => {
       { row: 2, field: 'foundOn', header: '发现日期', message: '第2行:缺少必填列“发现日期”' },
       { row: 2, field: 'source', header: '线索来源', message: '第2行:缺少必填列“线索来源”' },
     ]);
-    const minimal = await read(await workbookOf([['发现日期', '线索来源'], ['2021-03-05', '巡查发现']]));
+    const minimal = await read(
+      await workbookOf([
+        ['发现日期', '线索来源'],
+        ['2021-03-05', '巡查发现'],
+      ]),
+    );
     expect(minimal.errors).toEqual([]);
     expect(minimal.rows[0].values).toEqual({ foundOn: '2021-03-05', source: 'patrol' });
   });
 
   it('says so when no header row is found', async () => {
-    const { errors } = await read(await workbookOf([['甲', '乙'], ['1', '2']]));
+    const { errors } = await read(
+      await workbookOf([
+        ['甲', '乙'],
+        ['1', '2'],
+      ]),
+    );
     expect(errors).toHaveLength(1);
     expect(errors[0].message).toMatch(/^第1行:未找到表头行,表头应包含:“编号”、“发现日期”/);
   });

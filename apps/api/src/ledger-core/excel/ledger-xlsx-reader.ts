@@ -42,9 +42,7 @@ function headerErrors(match: HeaderMatch | null, columns: readonly ColumnSpec[])
   if (!match) {
     return [rowError(1, `未找到表头行,表头应包含:${columns.map((c) => `“${c.header}”`).join('、')}`)];
   }
-  return columns
-    .filter((c) => c.required && !c.readOnly && !match.columnOf.has(c.field))
-    .map((c) => missingColumn(match.rowNumber, c.field, c.header));
+  return columns.filter((c) => c.required && !c.readOnly && !match.columnOf.has(c.field)).map((c) => missingColumn(match.rowNumber, c.field, c.header));
 }
 
 function pickSheet(workbook: Workbook, sheetName: string | undefined): Worksheet {

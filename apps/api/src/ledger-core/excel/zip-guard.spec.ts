@@ -68,7 +68,11 @@ function deflatedZeros(megabytes: number): Buffer {
   return Buffer.concat([...Array<Buffer>(megabytes).fill(block), deflateRawSync(Buffer.alloc(0))]);
 }
 
-const rejection = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as AppException);
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as AppException,
+  );
 
 describe('zip guard', () => {
   it('builds its bombs correctly', () => {

@@ -108,7 +108,11 @@ export function RecordRoutes<Dto, Detail, S extends RecordShapes = RecordShapes>
       return this.routed.reopen(p, id, body);
     }
   }
-  paramTypes(Routes, [['list', 1, o.listQuery], ['create', 1, o.createBody], ['update', 2, o.updateBody]]);
+  paramTypes(Routes, [
+    ['list', 1, o.listQuery],
+    ['create', 1, o.createBody],
+    ['update', 2, o.updateBody],
+  ]);
   return Routes;
 }
 
@@ -150,7 +154,11 @@ export function RecordSheetRoutes<Dto, Detail, S extends RecordShapes = RecordSh
       return this.sheets!.import(p, content, { townId: q.townId, commit: q.mode === 'commit' });
     }
   }
-  paramTypes(SheetRoutes, [['search', 1, o.listQuery], ['exportXlsx', 1, o.exportQuery], ['exportSearch', 1, o.exportQuery]]);
+  paramTypes(SheetRoutes, [
+    ['search', 1, o.listQuery],
+    ['exportXlsx', 1, o.exportQuery],
+    ['exportSearch', 1, o.exportQuery],
+  ]);
   return SheetRoutes;
 }
 

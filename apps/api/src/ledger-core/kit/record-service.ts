@@ -172,7 +172,10 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
   ): Promise<ImportPreview> {
     const { ds, places, tree } = this.kit;
     return runLedgerImport(principal, content, opts, {
-      ...layout, ds, places, tree,
+      ...layout,
+      ds,
+      places,
+      tree,
       closedStatuses: this.rules.closedStatuses,
       table: this.records.table,
       byNumbers: (em, scope, townId, numbers) => this.records.byNumbers(em, scope, townId, numbers),
@@ -192,7 +195,14 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
     const now = clock.now();
     const user = principal.user.id;
     const creates = planned.filter((p) => !p.existing);
-    const numbers = await importNumbers(em, numbering, ledger, townId, now, creates.map((p) => p.row));
+    const numbers = await importNumbers(
+      em,
+      numbering,
+      ledger,
+      townId,
+      now,
+      creates.map((p) => p.row),
+    );
     const audits: AuditEntry[] = [];
     const inserts = creates.map((p, i) => {
       const id = randomUUID();
@@ -200,12 +210,28 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
       const cells = Object.fromEntries(Object.entries(layout.cells(p.row.values, p)).filter(([, v]) => v !== undefined && v !== null));
       audits.push({ action: `${ledger}.import.create`, entity: ledger, entityId: id, townId, after: { number, ...p.row.values } });
       return {
-        id, town_id: townId, village_id: p.villageId ?? null, number, year, seq, status: initial, registered_at: now,
-        handler_ids: [user], created_at: now, created_by: user, updated_at: now, updated_by: user, version: 1, ...cells,
+        id,
+        town_id: townId,
+        village_id: p.villageId ?? null,
+        number,
+        year,
+        seq,
+        status: initial,
+        registered_at: now,
+        handler_ids: [user],
+        created_at: now,
+        created_by: user,
+        updated_at: now,
+        updated_by: user,
+        version: 1,
+        ...cells,
       };
     });
     await this.records.insertMany(em, inserts);
-    await history.recordMany(em, inserts.map((r) => ({ townId, ledger, recordId: r.id, from: null, to: initial, remark: '导入', at: now })));
+    await history.recordMany(
+      em,
+      inserts.map((r) => ({ townId, ledger, recordId: r.id, from: null, to: initial, remark: '导入', at: now })),
+    );
     for (const p of planned.filter((x) => x.existing)) {
       const current = p.existing!;
       const set: Record<string, unknown> = { updated_at: now, updated_by: user, ...layout.cells(p.row.values, p) };
@@ -283,8 +309,21 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
       const columns = await c.columns(em, plainDateInZone(now, timeZone));
       const { number, year, seq } = await numbering.next(em, this.rules.ledger, place.townId, now, this.rules.numberLabel);
       await this.records.insert(em, {
-        id, town_id: place.townId, village_id: place.villageId, number, year, seq, status: this.rules.initial, registered_at: now,
-        handler_ids: [user], created_at: now, created_by: user, updated_at: now, updated_by: user, version: 1, ...columns,
+        id,
+        town_id: place.townId,
+        village_id: place.villageId,
+        number,
+        year,
+        seq,
+        status: this.rules.initial,
+        registered_at: now,
+        handler_ids: [user],
+        created_at: now,
+        created_by: user,
+        updated_at: now,
+        updated_by: user,
+        version: 1,
+        ...columns,
       });
       await c.then?.(em, id, number);
       await history.record(em, { townId: place.townId, ledger: this.rules.ledger, recordId: id, from: null, to: this.rules.initial, at: now });
@@ -336,7 +375,10 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
     const row = await this.visible(principal, id, em, true);
     const now = this.kit.clock.now();
     const { rule, data } = await openStep(this.workflow, {
-      row, request: dto, permissions: principal.permissions, now,
+      row,
+      request: dto,
+      permissions: principal.permissions,
+      now,
       context: (data, today) => ({ em, row, data, today, ...extra }) as C,
     });
     const set = { status: rule.to, updated_at: now, updated_by: principal.user.id, ...(await this.stepColumns(em, principal, row, rule.to, data)) };

@@ -50,7 +50,9 @@ export class PersonalDataService {
 
   blindIndex(kind: PersonalKind, value: string | null | undefined): string | null {
     if (value === null || value === undefined || value.trim() === '') return null;
-    return createHmac('sha256', this.indexKey).update(`${kind}:${normalizePersonal(kind, value)}`).digest('hex');
+    return createHmac('sha256', this.indexKey)
+      .update(`${kind}:${normalizePersonal(kind, value)}`)
+      .digest('hex');
   }
 
   /**

@@ -26,10 +26,23 @@ export class TownSettings {
     const [before] = await em.query<{ value: unknown; version: number }[]>(`SELECT value, version FROM town_setting WHERE town_id = $1 AND key = $2 FOR UPDATE`, [o.townId, o.key]);
     if ((before?.version ?? 0) !== o.version) throw staleVersion();
     if (before) {
-      await em.query(`UPDATE town_setting SET value = $3, updated_at = $4, updated_by = $5, version = version + 1 WHERE town_id = $1 AND key = $2`, [o.townId, o.key, JSON.stringify(o.value), now, o.userId]);
+      await em.query(`UPDATE town_setting SET value = $3, updated_at = $4, updated_by = $5, version = version + 1 WHERE town_id = $1 AND key = $2`, [
+        o.townId,
+        o.key,
+        JSON.stringify(o.value),
+        now,
+        o.userId,
+      ]);
     } else {
       await em.query(`INSERT INTO town_setting (town_id, key, value, updated_at, updated_by, version) VALUES ($1, $2, $3, $4, $5, 1)`, [o.townId, o.key, JSON.stringify(o.value), now, o.userId]);
     }
-    await this.audit.record(em, { action: 'setting.update', entity: 'town_setting', entityId: null, townId: o.townId, before: before ? { key: o.key, value: before.value } : { key: o.key, default: true }, after: { key: o.key, value: o.value } });
+    await this.audit.record(em, {
+      action: 'setting.update',
+      entity: 'town_setting',
+      entityId: null,
+      townId: o.townId,
+      before: before ? { key: o.key, value: before.value } : { key: o.key, default: true },
+      after: { key: o.key, value: o.value },
+    });
   }
 }

@@ -70,7 +70,15 @@ export class RecordLifecycle {
     const set = { status: back, updated_at: this.clock.now(), updated_by: r.userId, ...(r.clear?.(back) ?? {}) };
     if (!(await updateVersioned(em, r.table, row.id, r.version, set))) throw staleVersion();
     await this.history.record(em, { townId: row.townId, ledger: r.ledger, recordId: row.id, from: row.status, to: back, remark: `重新打开:${r.reason}` });
-    await this.audit.record(em, { action: `${r.ledger}.reopen`, entity: r.ledger, entityId: row.id, townId: row.townId, before: { status: row.status }, after: { status: back }, detail: { reason: r.reason } });
+    await this.audit.record(em, {
+      action: `${r.ledger}.reopen`,
+      entity: r.ledger,
+      entityId: row.id,
+      townId: row.townId,
+      before: { status: row.status },
+      after: { status: back },
+      detail: { reason: r.reason },
+    });
     return back;
   }
 }

@@ -35,7 +35,15 @@ export class StatusHistoryService {
     const now = this.clock.now();
     for (let i = 0; i < entries.length; i += 2000) {
       const rows = entries.slice(i, i + 2000).map((e) => ({
-        town_id: e.townId, ledger: e.ledger, record_id: e.recordId, from_status: e.from, to_status: e.to, at: e.at ?? now, user_id: userId, remark: e.remark ?? null, data: e.data ?? null,
+        town_id: e.townId,
+        ledger: e.ledger,
+        record_id: e.recordId,
+        from_status: e.from,
+        to_status: e.to,
+        at: e.at ?? now,
+        user_id: userId,
+        remark: e.remark ?? null,
+        data: e.data ?? null,
       }));
       await em.query(
         `INSERT INTO status_history (town_id, ledger, record_id, from_status, to_status, at, user_id, remark, data)

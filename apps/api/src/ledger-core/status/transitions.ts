@@ -34,10 +34,16 @@ async function checkTransition<S extends string, C>(opts: {
   if (!rule) {
     const from = stateLabel(opts.labels, opts.from);
     const to = stateLabel(opts.labels, opts.to);
-    throw new AppException(409, 'ILLEGAL_TRANSITION', {
-      zh: `不能从“${from.zh}”转为“${to.zh}”`,
-      en: `No step from "${from.en}" to "${to.en}"`,
-    }, undefined, { rule: `${opts.from}->${opts.to}` });
+    throw new AppException(
+      409,
+      'ILLEGAL_TRANSITION',
+      {
+        zh: `不能从“${from.zh}”转为“${to.zh}”`,
+        en: `No step from "${from.en}" to "${to.en}"`,
+      },
+      undefined,
+      { rule: `${opts.from}->${opts.to}` },
+    );
   }
   if (!opts.permissions.has(rule.permission)) throw forbidden();
   const missing = (rule.requires ?? []).filter((f) => {

@@ -74,8 +74,24 @@ export class CampaignService {
     await this.kit.ds.transaction(async (em) => {
       const { number, year, seq } = await this.kit.numbering.next(em, CAMPAIGN_LEDGER, townId, now);
       await this.repo.insert(em, {
-        id, town_id: townId, village_id: null, number, year, seq, status: 'planned', registered_at: now, handler_ids: [], created_at: now, created_by: user,
-        updated_at: now, updated_by: user, version: 1, date: dto.date, place: dto.place, agencies: dto.agencies ?? [], remark: dto.remark ?? null,
+        id,
+        town_id: townId,
+        village_id: null,
+        number,
+        year,
+        seq,
+        status: 'planned',
+        registered_at: now,
+        handler_ids: [],
+        created_at: now,
+        created_by: user,
+        updated_at: now,
+        updated_by: user,
+        version: 1,
+        date: dto.date,
+        place: dto.place,
+        agencies: dto.agencies ?? [],
+        remark: dto.remark ?? null,
       });
       await this.kit.history.record(em, { townId, ledger: CAMPAIGN_LEDGER, recordId: id, from: null, to: 'planned' });
       await this.audited(em, { id, townId }, 'create', { after: { number, ...dto } });
@@ -85,9 +101,20 @@ export class CampaignService {
 
   update(principal: Principal, id: string, dto: CampaignUpdateDto): Promise<CampaignDto> {
     const { version, ...changes } = dto;
-    return this.planned(principal, id, version, async (em, before) => {
-      await this.audited(em, before, 'update', { before: toDto(before), after: changes });
-    }, (before) => ({ date: changes.date ?? before.date, place: changes.place ?? before.place, agencies: changes.agencies ?? before.agencies, remark: changes.remark !== undefined ? changes.remark : before.remark }));
+    return this.planned(
+      principal,
+      id,
+      version,
+      async (em, before) => {
+        await this.audited(em, before, 'update', { before: toDto(before), after: changes });
+      },
+      (before) => ({
+        date: changes.date ?? before.date,
+        place: changes.place ?? before.place,
+        agencies: changes.agencies ?? before.agencies,
+        remark: changes.remark !== undefined ? changes.remark : before.remark,
+      }),
+    );
   }
 
   /** Adds vessels (each persuading or unclaimed, in the same town); names every vessel that cannot join. */
@@ -127,27 +154,38 @@ export class CampaignService {
       if (campaign.date > dateIn(this.kit.clock.now(), campaign.timeZone)) throw new AppException(409, 'DATE_IN_FUTURE', { zh: '行动日期未到，不能结束', en: 'The campaign date has not come yet' });
       return { status: 'closed', closed_at: this.kit.clock.now() };
     };
-    return this.planned(principal, id, version, async (em, campaign) => {
-      const vessels = [];
-      for await (const v of this.vesselRepo.stream(principal.scope, { campaignId: id, status: ['in_campaign'], voided: 'false' })) vessels.push(v);
-      if (vessels.length === 0) throw new AppException(409, 'CAMPAIGN_EMPTY', { zh: '本次行动没有纳入任何船舶', en: 'The campaign has no vessels' });
-      const campaignEvidence = await this.vesselRepo.hasDismantlingEvidence(em, null, id);
-      const blockers: BilingualFieldError[] = [];
-      for (const v of vessels) {
-        if (!campaignEvidence && !(await this.vesselRepo.hasDismantlingEvidence(em, v.id, null))) {
-          blockers.push({ path: v.number, code: 'EVIDENCE_REQUIRED', message: { zh: `${v.number}:没有销毁证据(行动或船舶的照片/视频)`, en: `${v.number}: no evidence of the destruction` } });
+    return this.planned(
+      principal,
+      id,
+      version,
+      async (em, campaign) => {
+        const vessels = [];
+        for await (const v of this.vesselRepo.stream(principal.scope, { campaignId: id, status: ['in_campaign'], voided: 'false' })) vessels.push(v);
+        if (vessels.length === 0) throw new AppException(409, 'CAMPAIGN_EMPTY', { zh: '本次行动没有纳入任何船舶', en: 'The campaign has no vessels' });
+        const campaignEvidence = await this.vesselRepo.hasDismantlingEvidence(em, null, id);
+        const blockers: BilingualFieldError[] = [];
+        for (const v of vessels) {
+          if (!campaignEvidence && !(await this.vesselRepo.hasDismantlingEvidence(em, v.id, null))) {
+            blockers.push({ path: v.number, code: 'EVIDENCE_REQUIRED', message: { zh: `${v.number}:没有销毁证据(行动或船舶的照片/视频)`, en: `${v.number}: no evidence of the destruction` } });
+          }
+          const cert = await this.vessels.certificateFailure(em, v, campaign.date);
+          if (cert) blockers.push({ path: v.number, code: cert.code, message: { zh: `${v.number}:${cert.message.zh}`, en: `${v.number}: ${cert.message.en}` } });
         }
-        const cert = await this.vessels.certificateFailure(em, v, campaign.date);
-        if (cert) blockers.push({ path: v.number, code: cert.code, message: { zh: `${v.number}:${cert.message.zh}`, en: `${v.number}: ${cert.message.en}` } });
-      }
-      if (blockers.length) {
-        throw new AppException(409, 'CAMPAIGN_BLOCKED', { zh: `有 ${new Set(blockers.map((b) => b.path)).size} 艘船舶不能完成销毁，行动未结束`, en: 'Some vessels block the campaign; nothing was changed' }, blockers);
-      }
-      const data = { dismantledOn: campaign.date, dismantlePlace: campaign.place };
-      for (const v of vessels) await this.vessels.step(em, principal, v.id, { to: 'dismantled', version: v.version, data }, { viaCampaignClose: true });
-      await this.kit.history.record(em, { townId: campaign.townId, ledger: CAMPAIGN_LEDGER, recordId: id, from: 'planned', to: 'closed' });
-      await this.audited(em, campaign, 'close', { before: { status: 'planned' }, after: { status: 'closed', vessels: vessels.length } });
-    }, check);
+        if (blockers.length) {
+          throw new AppException(
+            409,
+            'CAMPAIGN_BLOCKED',
+            { zh: `有 ${new Set(blockers.map((b) => b.path)).size} 艘船舶不能完成销毁，行动未结束`, en: 'Some vessels block the campaign; nothing was changed' },
+            blockers,
+          );
+        }
+        const data = { dismantledOn: campaign.date, dismantlePlace: campaign.place };
+        for (const v of vessels) await this.vessels.step(em, principal, v.id, { to: 'dismantled', version: v.version, data }, { viaCampaignClose: true });
+        await this.kit.history.record(em, { townId: campaign.townId, ledger: CAMPAIGN_LEDGER, recordId: id, from: 'planned', to: 'closed' });
+        await this.audited(em, campaign, 'close', { before: { status: 'planned' }, after: { status: 'closed', vessels: vessels.length } });
+      },
+      check,
+    );
   }
 
   voidCampaign(principal: Principal, id: string, version: number, reason: string): Promise<CampaignDto> {

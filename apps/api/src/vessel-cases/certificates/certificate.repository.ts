@@ -86,10 +86,16 @@ export class CertificateRepository {
   }
 
   async insertEvent(em: EntityManager, e: { id: string; townId: string; certificateId: string; kind: string; date: string; remark: string | null; userId: string; at: Date }): Promise<void> {
-    await em.query(
-      `INSERT INTO certificate_event (id, town_id, certificate_id, kind, date, remark, created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-      [e.id, e.townId, e.certificateId, e.kind, e.date, e.remark, e.userId, e.at],
-    );
+    await em.query(`INSERT INTO certificate_event (id, town_id, certificate_id, kind, date, remark, created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, [
+      e.id,
+      e.townId,
+      e.certificateId,
+      e.kind,
+      e.date,
+      e.remark,
+      e.userId,
+      e.at,
+    ]);
   }
 
   /** The certificate holding `number` in the town, if any. */

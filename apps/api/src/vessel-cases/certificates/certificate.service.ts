@@ -107,7 +107,14 @@ export class CertificateService {
       if (set.number) await this.assertNumberFree(em, before.townId, set.number as string, id);
       if (!(await this.repo.update(em, id, dto.version, { ...set, updated_at: this.clock.now(), updated_by: principal.user.id }))) throw staleVersion();
       await this.addEventRow(em, principal, before.townId, id, dto.kind, dto.date, dto.remark ?? null);
-      await this.audit.record(em, { action: `certificate.${dto.kind}`, entity: LEDGER, entityId: id, townId: before.townId, before: { number: before.number, expiresOn: before.expiresOn, status: before.status }, after: set });
+      await this.audit.record(em, {
+        action: `certificate.${dto.kind}`,
+        entity: LEDGER,
+        entityId: id,
+        townId: before.townId,
+        before: { number: before.number, expiresOn: before.expiresOn, status: before.status },
+        after: set,
+      });
     });
     return this.get(principal, id);
   }

@@ -30,12 +30,7 @@ interface LangOption {
     <nz-dropdown-menu #langMenu="nzDropdownMenu">
       <ul nz-menu nzSelectable>
         @for (option of options; track option.lang) {
-          <li
-            nz-menu-item
-            [nzSelected]="i18n.lang() === option.lang"
-            [attr.data-test]="'lang-' + option.lang"
-            (click)="i18n.use(option.lang)" tabindex="0" (keydown.enter)="i18n.use(option.lang)"
-          >
+          <li nz-menu-item [nzSelected]="i18n.lang() === option.lang" [attr.data-test]="'lang-' + option.lang" (click)="i18n.use(option.lang)" tabindex="0" (keydown.enter)="i18n.use(option.lang)">
             {{ option.label }}
           </li>
         }

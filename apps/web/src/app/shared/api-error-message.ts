@@ -10,12 +10,7 @@ import { TKey } from '../core/i18n/dictionary';
  * the form — the server's message with the errors no control took — or null when every error
  * found its field.
  */
-export function failureMessage(
-  err: unknown,
-  t: (key: TKey) => string,
-  form?: AbstractControl | null,
-  mapPath: (path: string) => string = (path) => path,
-): string | null {
+export function failureMessage(err: unknown, t: (key: TKey) => string, form?: AbstractControl | null, mapPath: (path: string) => string = (path) => path): string | null {
   const body = apiError(err);
   const errors = (body?.errors ?? []).map((e) => ({ ...e, path: mapPath(e.path) }));
   const unmatched = form ? applyFieldErrors(form, errors) : errors;
@@ -33,12 +28,7 @@ export class Submission {
 
   constructor(private readonly t: (key: TKey) => string) {}
 
-  run<T>(
-    request: Observable<T>,
-    done: (value: T) => void,
-    form?: AbstractControl | null,
-    mapPath?: (path: string) => string,
-  ): void {
+  run<T>(request: Observable<T>, done: (value: T) => void, form?: AbstractControl | null, mapPath?: (path: string) => string): void {
     this.busy.set(true);
     this.error.set(null);
     request.subscribe({

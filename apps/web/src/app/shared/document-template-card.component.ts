@@ -161,13 +161,17 @@ export class DocumentTemplatesApi {
         <h4 class="fz-tpl-help-title">{{ t('disputeSettings.required') }}</h4>
         <ul class="fz-tpl-help" data-test="template-help-required">
           @for (p of requiredHelp(); track p.name) {
-            <li><code>{{ braced(p.name) }}</code> {{ p.meaning }}</li>
+            <li>
+              <code>{{ braced(p.name) }}</code> {{ p.meaning }}
+            </li>
           }
         </ul>
         <h4 class="fz-tpl-help-title">{{ t('disputeSettings.optional') }}</h4>
         <ul class="fz-tpl-help" data-test="template-help-optional">
           @for (p of optionalHelp(); track p.name) {
-            <li><code>{{ braced(p.name) }}</code> {{ p.meaning }}</li>
+            <li>
+              <code>{{ braced(p.name) }}</code> {{ p.meaning }}
+            </li>
           }
         </ul>
       }

@@ -34,7 +34,11 @@ describe('evidence gallery', () => {
   afterEach(() => backend.verify());
 
   it('lists a file holding personal data without a link unless the caller may unmask', async () => {
-    const agreement = { ...attachment('p1', 'document', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'), fileName: '广海调〔2022〕第0006号人民调解协议书.docx', personal: true };
+    const agreement = {
+      ...attachment('p1', 'document', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+      fileName: '广海调〔2022〕第0006号人民调解协议书.docx',
+      personal: true,
+    };
     fixture.componentRef.setInput('attachments', [agreement]);
     await fixture.whenStable();
     const locked = el.querySelector('[data-test="evidence-file-locked"]');

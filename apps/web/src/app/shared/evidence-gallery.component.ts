@@ -95,9 +95,7 @@ export class EvidenceGalleryComponent {
       items: this.attachments().filter((a) => a.stage === stage),
     })).filter((section) => section.items.length > 0);
     const related = this.related();
-    return related && related.items.length > 0
-      ? [...own, { key: 'related', title: related.title, base: related.base, items: [...related.items] }]
-      : own;
+    return related && related.items.length > 0 ? [...own, { key: 'related', title: related.title, base: related.base, items: [...related.items] }] : own;
   });
 
   protected stageLabel(stage: AttachmentStage): string {

@@ -27,7 +27,8 @@ import { ZORRO_IMPORTS } from './zorro';
   `,
 })
 class HostComponent {
-  readonly form = new FormGroup({ owner: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+  readonly form = new FormGroup({
+    owner: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     village: new FormControl<string | null>(null, [Validators.required]),
     confirm: new FormControl('', { nonNullable: true }),
   });
@@ -83,7 +84,7 @@ describe('form field', () => {
     expect(el.querySelector('.ant-form-item-explain-error')?.textContent).toContain('姓名至少两个字');
   });
 
-  it("shows a problem the whole form finds with the field, and drops it when the form does", async () => {
+  it('shows a problem the whole form finds with the field, and drops it when the form does', async () => {
     const { fixture, el } = await open();
     const confirm = el.querySelector<HTMLInputElement>('#confirm')!;
     fixture.componentInstance.mismatch.set(true);

@@ -18,9 +18,7 @@ export interface FilterTag {
       <div class="fz-filter-tags" data-test="filter-tags">
         <span class="fz-muted">{{ t('filters.applied') }}</span>
         @for (tag of tags(); track tag.key) {
-          <nz-tag nzMode="closeable" nzColor="blue" [attr.data-filter]="tag.key" (nzOnClose)="removed.emit(tag.key)">
-            {{ tag.label }}：{{ tag.value }}
-          </nz-tag>
+          <nz-tag nzMode="closeable" nzColor="blue" [attr.data-filter]="tag.key" (nzOnClose)="removed.emit(tag.key)"> {{ tag.label }}：{{ tag.value }} </nz-tag>
         }
         <a (click)="cleared.emit()" role="button" tabindex="0" (keydown.enter)="cleared.emit()" data-test="filter-clear">{{ t('filters.clear') }}</a>
       </div>

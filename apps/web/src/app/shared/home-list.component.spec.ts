@@ -9,7 +9,9 @@ import { HomeListComponent, HomeListItemDirective } from './home-list.component'
   imports: [HomeListComponent, HomeListItemDirective],
   template: `
     <fz-home-list title="我的待办" emptyText="暂无待办" failedText="待办加载失败" [source]="source()">
-      <ng-template [fzHomeListItem]="source()" let-item><span class="row">{{ item.name }}</span></ng-template>
+      <ng-template [fzHomeListItem]="source()" let-item
+        ><span class="row">{{ item.name }}</span></ng-template
+      >
     </fz-home-list>
   `,
 })

@@ -2,10 +2,7 @@ import { OrgLevel, OrgTreeNode } from '@fazhi/contracts';
 import { NzTreeNodeOptions } from 'ng-zorro-antd/core/tree';
 
 /** Org tree nodes as ng-zorro tree options (key = id), expanded. */
-export function toTreeOptions(
-  nodes: readonly OrgTreeNode[],
-  selectable: (node: OrgTreeNode) => boolean = () => true,
-): NzTreeNodeOptions[] {
+export function toTreeOptions(nodes: readonly OrgTreeNode[], selectable: (node: OrgTreeNode) => boolean = () => true): NzTreeNodeOptions[] {
   return nodes.map((node) => ({
     key: node.id,
     title: node.name,

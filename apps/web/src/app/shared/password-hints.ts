@@ -5,11 +5,7 @@ import { Bilingual } from '../core/i18n/i18n.service';
 /** The policy minimum the web assumes; the API decides with the current policy. */
 export const PASSWORD_MIN_LENGTH = DEFAULT_SECURITY_POLICY.passwordMinLength;
 
-export function passwordHints(
-  password: string,
-  username: string,
-  currentPassword?: string,
-): { problem: PasswordProblem; label: Bilingual }[] {
+export function passwordHints(password: string, username: string, currentPassword?: string): { problem: PasswordProblem; label: Bilingual }[] {
   if (password === '') return [];
   return passwordProblems(password, { username, minLength: PASSWORD_MIN_LENGTH, currentPassword }).map((problem) => ({
     problem,

@@ -29,13 +29,7 @@ import { ZORRO_IMPORTS } from './zorro';
           <nz-alert class="fz-block" nzType="error" nzShowIcon [nzMessage]="message" data-test="reason-error" />
         }
         <label class="fz-label" for="reason-input">{{ t('record.reason') }}</label>
-        <textarea
-          nz-input
-          id="reason-input"
-          [formControl]="reason"
-          [nzAutosize]="{ minRows: 2, maxRows: 5 }"
-          data-test="reason-input"
-        ></textarea>
+        <textarea nz-input id="reason-input" [formControl]="reason" [nzAutosize]="{ minRows: 2, maxRows: 5 }" data-test="reason-input"></textarea>
       </ng-container>
     </nz-modal>
   `,

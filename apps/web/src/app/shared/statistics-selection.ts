@@ -31,7 +31,10 @@ export class StatisticsSelection<T> {
       .pipe(
         switchMap(({ year, townId }) => {
           this.loading.set(true);
-          return fetch(year, townId).pipe(catchError(() => EMPTY), finalize(() => this.loading.set(false)));
+          return fetch(year, townId).pipe(
+            catchError(() => EMPTY),
+            finalize(() => this.loading.set(false)),
+          );
         }),
         takeUntilDestroyed(),
       )

@@ -133,6 +133,11 @@ export class StepModalComponent<T> implements OnInit {
       ...(remark ? { remark } : {}),
       ...(fields.length > 0 ? { data: stepData(fields, this.data.getRawValue()) } : {}),
     });
-    this.submission.run(request, (result) => this.done.emit(result), this.data, (path) => path.replace(/^data\./, ''));
+    this.submission.run(
+      request,
+      (result) => this.done.emit(result),
+      this.data,
+      (path) => path.replace(/^data\./, ''),
+    );
   }
 }

@@ -12,13 +12,7 @@ import { NzDividerComponent } from 'ng-zorro-antd/divider';
 import { NzDrawerComponent, NzDrawerContentDirective } from 'ng-zorro-antd/drawer';
 import { NzDropdownADirective, NzDropdownDirective, NzDropdownMenuComponent } from 'ng-zorro-antd/dropdown';
 import { NzEmbedEmptyComponent, NzEmptyComponent } from 'ng-zorro-antd/empty';
-import {
-  NzFormControlComponent,
-  NzFormDirective,
-  NzFormItemComponent,
-  NzFormLabelComponent,
-  NzFormTextComponent,
-} from 'ng-zorro-antd/form';
+import { NzFormControlComponent, NzFormDirective, NzFormItemComponent, NzFormLabelComponent, NzFormTextComponent } from 'ng-zorro-antd/form';
 import { NzColDirective, NzRowDirective } from 'ng-zorro-antd/grid';
 import { NzIconDirective } from 'ng-zorro-antd/icon';
 import {
@@ -33,13 +27,7 @@ import {
 } from 'ng-zorro-antd/input';
 import { NzInputNumberComponent } from 'ng-zorro-antd/input-number';
 import { NzContentComponent, NzFooterComponent, NzHeaderComponent, NzLayoutComponent, NzSiderComponent } from 'ng-zorro-antd/layout';
-import {
-  NzMenuDirective,
-  NzMenuDividerDirective,
-  NzMenuGroupComponent,
-  NzMenuItemComponent,
-  NzSubMenuComponent,
-} from 'ng-zorro-antd/menu';
+import { NzMenuDirective, NzMenuDividerDirective, NzMenuGroupComponent, NzMenuItemComponent, NzSubMenuComponent } from 'ng-zorro-antd/menu';
 import { NzModalComponent, NzModalContentDirective, NzModalFooterDirective, NzModalTitleDirective } from 'ng-zorro-antd/modal';
 import { NzPopconfirmDirective } from 'ng-zorro-antd/popconfirm';
 import { NzProgressComponent } from 'ng-zorro-antd/progress';

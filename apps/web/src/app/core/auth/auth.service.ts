@@ -39,12 +39,10 @@ export class AuthService {
   }
 
   login(username: string, password: string): Observable<MeDto> {
-    return this.http
-      .post<LoginResult>('/api/auth/login', { username, password }, errorDisplay('silent'))
-      .pipe(
-        map((result) => result.user),
-        tap((user) => this.set(user)),
-      );
+    return this.http.post<LoginResult>('/api/auth/login', { username, password }, errorDisplay('silent')).pipe(
+      map((result) => result.user),
+      tap((user) => this.set(user)),
+    );
   }
 
   logout(): Observable<void> {

@@ -29,8 +29,7 @@ describe('route guards', () => {
     router = TestBed.inject(Router);
   });
 
-  const runPermission = (permission: unknown) =>
-    TestBed.runInInjectionContext(() => permissionGuard(routeWith(permission), stateAt('/x')));
+  const runPermission = (permission: unknown) => TestBed.runInInjectionContext(() => permissionGuard(routeWith(permission), stateAt('/x')));
 
   describe('permissionGuard', () => {
     it('opens a route when the caller holds the one required code', async () => {
@@ -71,8 +70,7 @@ describe('route guards', () => {
   });
 
   describe('signedInGuard', () => {
-    const runSignedIn = (url: string) =>
-      TestBed.runInInjectionContext(() => signedInGuard(new ActivatedRouteSnapshot(), stateAt(url)));
+    const runSignedIn = (url: string) => TestBed.runInInjectionContext(() => signedInGuard(new ActivatedRouteSnapshot(), stateAt(url)));
 
     it('asks the API who is signed in and sends a 401 to /login with the return URL', async () => {
       const pending = runSignedIn('/admin/users');
@@ -99,9 +97,7 @@ describe('route guards', () => {
 
   it('treats a network failure of /api/auth/me as signed out', async () => {
     const pending = auth.ensureLoaded();
-    TestBed.inject(HttpTestingController)
-      .expectOne('/api/auth/me')
-      .error(new ProgressEvent('error'));
+    TestBed.inject(HttpTestingController).expectOne('/api/auth/me').error(new ProgressEvent('error'));
     await expect(pending).resolves.toBeNull();
     expect(auth.signedIn()).toBe(false);
   });

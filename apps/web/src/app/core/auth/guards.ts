@@ -6,10 +6,7 @@ import { AuthService } from './auth.service';
 export const CHANGE_PASSWORD_URL = '/account/password';
 
 /** Signed-in users only; while a password change is required, only the change-password page. */
-export const signedInGuard: CanActivateFn & CanActivateChildFn = async (
-  _route: ActivatedRouteSnapshot,
-  state: RouterStateSnapshot,
-) => {
+export const signedInGuard: CanActivateFn & CanActivateChildFn = async (_route: ActivatedRouteSnapshot, state: RouterStateSnapshot) => {
   const auth = inject(AuthService);
   const router = inject(Router);
   const me = await auth.ensureLoaded();

@@ -20,12 +20,7 @@ export function apiError(error: unknown, messageFor?: (code: ErrorCode) => strin
   const body: unknown = error.error;
   if (!isRecord(body) || typeof body['code'] !== 'string') return null;
   const code = body['code'];
-  const message =
-    typeof body['message'] === 'string' && body['message'] !== ''
-      ? body['message']
-      : messageFor && isErrorCode(code)
-        ? messageFor(code)
-        : null;
+  const message = typeof body['message'] === 'string' && body['message'] !== '' ? body['message'] : messageFor && isErrorCode(code) ? messageFor(code) : null;
   if (message === null) return null;
   const errors = Array.isArray(body['errors']) ? body['errors'].filter(isFieldError) : undefined;
   return {

@@ -14,8 +14,7 @@ function isApiRequest(url: string): boolean {
 }
 
 /** Send the session cookie with every API request. */
-export const credentialsInterceptor: HttpInterceptorFn = (req, next) =>
-  next(isApiRequest(req.url) ? req.clone({ withCredentials: true }) : req);
+export const credentialsInterceptor: HttpInterceptorFn = (req, next) => next(isApiRequest(req.url) ? req.clone({ withCredentials: true }) : req);
 
 /** Ask the API for messages in the UI language. */
 export const languageInterceptor: HttpInterceptorFn = (req, next) => {
@@ -57,15 +56,10 @@ export const errorInterceptor: HttpInterceptorFn = (req, next) => {
       }
 
       if (display === 'toast') {
-        const text =
-          body?.message ??
-          (error.status === 0 ? i18n.t('error.network') : i18n.t('error.status', { status: error.status }));
+        const text = body?.message ?? (error.status === 0 ? i18n.t('error.network') : i18n.t('error.status', { status: error.status }));
         void feedback.error(text);
         if (body?.errors?.length) {
-          void feedback.details(
-            i18n.t('error.fieldErrors'),
-            body.errors.map((field) => `${field.path}: ${field.message}`).join('\n'),
-          );
+          void feedback.details(i18n.t('error.fieldErrors'), body.errors.map((field) => `${field.path}: ${field.message}`).join('\n'));
         }
       }
       return throwError(() => error);

@@ -35,7 +35,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Bilingual> = {
   BUILTIN_ROLE_PROTECTED: { zh: '内置管理角色，不能修改', en: 'Built-in administrative role; cannot be changed' },
   ROLE_DUTY_IN_USE: { zh: '该角色已分配给账户，不能改变职责', en: 'The role is assigned to accounts; its duty cannot change' },
 
-  SEPARATION_OF_DUTIES: { zh: '违反三权分立:系统管理、安全管理、安全审计和业务职责不能由同一账户兼任', en: 'Separation of duties: one account cannot hold two of the system, security, audit and business duties' },
+  SEPARATION_OF_DUTIES: {
+    zh: '违反三权分立:系统管理、安全管理、安全审计和业务职责不能由同一账户兼任',
+    en: 'Separation of duties: one account cannot hold two of the system, security, audit and business duties',
+  },
   ADMIN_DUTY_RESERVED: { zh: '由安全管理员管理', en: 'Managed by the security administrator' },
   BUSINESS_DUTY_RESERVED: { zh: '由系统管理员管理', en: 'Managed by the system administrator' },
 

@@ -37,9 +37,7 @@ export class I18nService {
   private readonly current = signal<Lang>(storedLang());
   readonly lang = this.current.asReadonly();
   readonly isEn = computed(() => this.current() === 'en');
-  private readonly dict = computed<Readonly<Record<TKey, string>>>(() =>
-    this.current() === 'en' ? this.dictionaries.en : this.dictionaries.zh,
-  );
+  private readonly dict = computed<Readonly<Record<TKey, string>>>(() => (this.current() === 'en' ? this.dictionaries.en : this.dictionaries.zh));
 
   constructor() {
     this.apply(this.current());
@@ -49,9 +47,7 @@ export class I18nService {
   readonly t = (key: TKey, params?: TParams): string => {
     const text = this.dict()[key] ?? key;
     if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-    );
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
   };
 
   /** The message for an API error code in the current language. */
@@ -61,8 +57,7 @@ export class I18nService {
   readonly pick = (label: Bilingual): string => (this.current() === 'en' ? label.en : label.zh);
 
   /** Pick between a Chinese name and an English one (falls back to Chinese). */
-  readonly name = (zh: string, en: string | null | undefined): string =>
-    this.current() === 'en' && en ? en : zh;
+  readonly name = (zh: string, en: string | null | undefined): string => (this.current() === 'en' && en ? en : zh);
 
   use(lang: Lang): void {
     if (lang === this.current()) return;

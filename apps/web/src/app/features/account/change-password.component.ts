@@ -9,13 +9,7 @@ import { apiError, applyFieldErrors } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { revealErrors } from '../../shared/form-errors';
 import { PageHeaderComponent } from '../../shared/page-header.component';
-import {
-  PASSWORD_MIN_LENGTH,
-  matchValidator,
-  passwordHints,
-  passwordPolicyValidator,
-  sibling,
-} from '../../shared/password-hints';
+import { PASSWORD_MIN_LENGTH, matchValidator, passwordHints, passwordPolicyValidator, sibling } from '../../shared/password-hints';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { AccountApi } from './account.api';
 import { FieldComponent } from '../../shared/field.component';
@@ -39,14 +33,7 @@ export class ChangePasswordComponent {
   protected readonly form = inject(NonNullableFormBuilder).group(
     {
       currentPassword: ['', [Validators.required]],
-      newPassword: [
-        '',
-        [
-          Validators.required,
-          Validators.maxLength(PASSWORD_MAX_LENGTH),
-          passwordPolicyValidator(() => this.me()?.username ?? '', sibling('currentPassword')),
-        ],
-      ],
+      newPassword: ['', [Validators.required, Validators.maxLength(PASSWORD_MAX_LENGTH), passwordPolicyValidator(() => this.me()?.username ?? '', sibling('currentPassword'))]],
       confirm: ['', [Validators.required]],
     },
     { validators: matchValidator('newPassword', 'confirm') },
@@ -60,9 +47,7 @@ export class ChangePasswordComponent {
   protected readonly error = signal<string | null>(null);
 
   constructor() {
-    this.form.controls.currentPassword.valueChanges
-      .pipe(takeUntilDestroyed())
-      .subscribe(() => this.form.controls.newPassword.updateValueAndValidity({ emitEvent: false }));
+    this.form.controls.currentPassword.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.form.controls.newPassword.updateValueAndValidity({ emitEvent: false }));
   }
 
   protected submit(): void {

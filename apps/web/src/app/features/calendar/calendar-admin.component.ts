@@ -1,15 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { ActivatedRoute } from '@angular/router';
 import { FormControl, FormGroup, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
-import {
-  CALENDAR_DAY_KINDS,
-  CALENDAR_DAY_KIND_LABELS,
-  CALENDAR_MAX_YEAR,
-  CALENDAR_MIN_YEAR,
-  CalendarDayDto,
-  CalendarDayKind,
-  CalendarYearDto,
-} from '@fazhi/contracts';
+import { CALENDAR_DAY_KINDS, CALENDAR_DAY_KIND_LABELS, CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR, CalendarDayDto, CalendarDayKind, CalendarYearDto } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { Observable } from 'rxjs';
 import { I18nService } from '../../core/i18n/i18n.service';

@@ -73,12 +73,7 @@ function options(labels: Record<string, string>): { value: string; label: string
 }
 
 /** How the step modal asks each field a dispute step requires. */
-export function disputeStepInputs(
-  requires: readonly string[],
-  record: DisputeDetailDto,
-  officers: readonly PeaceOfficerDto[],
-  t: I18nService['t'],
-): StepInput[] {
+export function disputeStepInputs(requires: readonly string[], record: DisputeDetailDto, officers: readonly PeaceOfficerDto[], t: I18nService['t']): StepInput[] {
   return requires.map((name): StepInput => {
     const label = DISPUTE_STEP_FIELD_KEYS[name] ? t(DISPUTE_STEP_FIELD_KEYS[name]) : name;
     switch (name) {
@@ -137,7 +132,18 @@ const FOLLOW_UP_COLUMNS: LedgerColumn<DisputeFollowUpDto>[] = [
 @Component({
   selector: 'fz-dispute-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, DateTimePipe, StepModalComponent, HasPermissionDirective, FieldComponent, RecordShellComponent, RecordPartComponent, LedgerTableComponent, LedgerCellDirective],
+  imports: [
+    ReactiveFormsModule,
+    ZORRO_IMPORTS,
+    DateTimePipe,
+    StepModalComponent,
+    HasPermissionDirective,
+    FieldComponent,
+    RecordShellComponent,
+    RecordPartComponent,
+    LedgerTableComponent,
+    LedgerCellDirective,
+  ],
   templateUrl: './dispute-detail.component.html',
   styleUrl: '../../shared/record-detail.css',
 })
@@ -230,7 +236,13 @@ export class DisputeDetailComponent implements OnInit {
       ...statusEntries(DISPUTE_VIEW, record.history, zone, this.i18n.pick, (to) => (to === 'terminated' || to === 'refused' ? 'red' : 'blue')),
       ...record.sessions.map((s) => datedEntry(`s-${s.id}`, s.date, `${this.t('disputes.session')} · ${s.place}`, s.record, 'gray')),
       ...record.followUps.map((f) =>
-        datedEntry(`f-${f.id}`, f.date, `${this.t('disputes.followUp')} · ${PERFORMANCE_STATUS_LABELS[f.performance]}`, `${f.visitor}：${SATISFACTION_LABELS[f.satisfaction]}${f.note ? ' · ' + f.note : ''}`, 'green'),
+        datedEntry(
+          `f-${f.id}`,
+          f.date,
+          `${this.t('disputes.followUp')} · ${PERFORMANCE_STATUS_LABELS[f.performance]}`,
+          `${f.visitor}：${SATISFACTION_LABELS[f.satisfaction]}${f.note ? ' · ' + f.note : ''}`,
+          'green',
+        ),
       ),
     ]);
   });
@@ -343,13 +355,7 @@ export class DisputeDetailComponent implements OnInit {
   /** Blank personal fields stay as they are (the form never shows them in full). */
   protected editParty(party: DisputePartyDto): void {
     const record = this.record()!;
-    this.openForm(
-      'party-edit',
-      'disputes.editParty',
-      this.partyInputs(party),
-      (data) => this.api.updateParty(record.id, party.id, { version: record.version, ...data }),
-      'disputes.partySaved',
-    );
+    this.openForm('party-edit', 'disputes.editParty', this.partyInputs(party), (data) => this.api.updateParty(record.id, party.id, { version: record.version, ...data }), 'disputes.partySaved');
   }
 
   /** Removes a party or a session (`parties/:id`, `sessions/:id`). */

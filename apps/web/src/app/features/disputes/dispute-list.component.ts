@@ -98,7 +98,6 @@ export class DisputeListComponent {
   /** On a phone, the less used filters fold away unless one of them is set. */
   protected readonly moreOpen = signal(false);
 
-
   constructor() {
     inject(OrgApi)
       .tree()

@@ -166,7 +166,10 @@ describe('dispute settings page', () => {
     expect(put.request.body).toEqual({ version: 0, amount: 30, unit: 'calendar' });
     await answer(put, { statusCode: 409, code: 'STALE_VERSION', message: '记录已被他人修改,请刷新后重试', requestId: 'r-2' }, 409);
     expect(text('[data-test="period-error"]')).toContain('记录已被他人修改');
-    await answer(backend.expectOne({ method: 'GET', url: `${PERIOD}?townId=town-1` }), period('town-1', { value: { amount: 20, unit: 'working' }, isDefault: false, updatedAt: '2021-05-01T02:00:00Z', version: 1 }));
+    await answer(
+      backend.expectOne({ method: 'GET', url: `${PERIOD}?townId=town-1` }),
+      period('town-1', { value: { amount: 20, unit: 'working' }, isDefault: false, updatedAt: '2021-05-01T02:00:00Z', version: 1 }),
+    );
     expect(text('[data-test="period-current"]')).toBe('受理之日起 20 个工作日');
     expect(fixture.componentInstance.periodForm.getRawValue()).toEqual({ amount: 20, unit: 'working' });
     expect(text('[data-test="period-error"]')).toContain('记录已被他人修改');

@@ -13,13 +13,7 @@ import { DisputesApi } from './disputes.api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, ZORRO_IMPORTS, HomeListComponent, HomeListItemDirective],
   template: `
-    <fz-home-list
-      [title]="t('disputeWarnings.title')"
-      [emptyText]="t('disputeWarnings.none')"
-      [failedText]="t('disputeWarnings.failed')"
-      [source]="warnings"
-      data-test="dispute-warnings"
-    >
+    <fz-home-list [title]="t('disputeWarnings.title')" [emptyText]="t('disputeWarnings.none')" [failedText]="t('disputeWarnings.failed')" [source]="warnings" data-test="dispute-warnings">
       <ng-template [fzHomeListItem]="warnings" let-item>
         <div [attr.data-warning]="item.number">
           <div class="fz-warning-title">

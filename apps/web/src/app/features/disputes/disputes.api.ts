@@ -1,15 +1,5 @@
 import { Injectable } from '@angular/core';
-import {
-  DISPUTE_PARTY_SEARCH_FIELDS,
-  DisputeDetailDto,
-  DisputeDto,
-  DisputeInput,
-  DisputePartyDto,
-  DisputeStatistics,
-  DisputeWarningListItem,
-  Page,
-  UserChoiceDto,
-} from '@fazhi/contracts';
+import { DISPUTE_PARTY_SEARCH_FIELDS, DisputeDetailDto, DisputeDto, DisputeInput, DisputePartyDto, DisputeStatistics, DisputeWarningListItem, Page, UserChoiceDto } from '@fazhi/contracts';
 import { Observable } from 'rxjs';
 import { errorDisplay } from '../../core/http/error-display';
 import { toParams } from '../../core/http/params';

@@ -53,7 +53,11 @@ function officer(overrides: Partial<PeaceOfficerDto> = {}): PeaceOfficerDto {
 }
 
 /** The query string of a request as sorted pairs. */
-const params = (req: TestRequest) => req.request.params.keys().map((key) => `${key}=${req.request.params.get(key)}`).sort();
+const params = (req: TestRequest) =>
+  req.request.params
+    .keys()
+    .map((key) => `${key}=${req.request.params.get(key)}`)
+    .sort();
 const page = (items: PeaceOfficerDto[], total: number) => ({ items, total, page: 1, pageSize: 20 });
 
 describe('peace officer register page', () => {

@@ -84,7 +84,18 @@ function notBeforeStart(control: AbstractControl<Date | null>): ValidationErrors
 @Component({
   selector: 'fz-peace-officer-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, HasPermissionDirective, FilterTagsComponent, ReasonModalComponent, FilterActionsComponent, FieldComponent, LedgerTableComponent, LedgerCellDirective],
+  imports: [
+    ReactiveFormsModule,
+    ZORRO_IMPORTS,
+    PageHeaderComponent,
+    HasPermissionDirective,
+    FilterTagsComponent,
+    ReasonModalComponent,
+    FilterActionsComponent,
+    FieldComponent,
+    LedgerTableComponent,
+    LedgerCellDirective,
+  ],
   templateUrl: './peace-officer-list.component.html',
   styleUrl: './peace-officer-list.component.css',
 })
@@ -120,9 +131,7 @@ export class PeaceOfficerListComponent {
   });
   protected readonly tags = computed<FilterTag[]>(() => {
     const query = this.list.filters();
-    return (Object.keys(FILTER_LABELS) as FilterKey[])
-      .filter((key) => query[key] !== this.initial[key])
-      .map((key) => ({ key, label: this.t(FILTER_LABELS[key]), value: this.tagValue(query, key) }));
+    return (Object.keys(FILTER_LABELS) as FilterKey[]).filter((key) => query[key] !== this.initial[key]).map((key) => ({ key, label: this.t(FILTER_LABELS[key]), value: this.tagValue(query, key) }));
   });
 
   /** Officers of the town(s) in the chosen year, whatever the name or village filter: the annual report's figure. */
@@ -172,10 +181,9 @@ export class PeaceOfficerListComponent {
     return town ? villagesUnder(this.orgTree(), town) : [];
   });
   /** The accounts of the officer's town a row may be linked to. */
-  protected readonly accounts = toSignal(
-    toObservable(this.formTownId).pipe(switchMap((town) => (town ? this.api.accounts(town).pipe(catchError(() => of([]))) : of([])))),
-    { initialValue: [] as UserChoiceDto[] },
-  );
+  protected readonly accounts = toSignal(toObservable(this.formTownId).pipe(switchMap((town) => (town ? this.api.accounts(town).pipe(catchError(() => of([]))) : of([])))), {
+    initialValue: [] as UserChoiceDto[],
+  });
 
   constructor() {
     this.countQueries
@@ -231,7 +239,6 @@ export class PeaceOfficerListComponent {
     const village = officer.villageName ?? '—';
     return this.multiTown() ? `${officer.townName} · ${village}` : village;
   }
-
 
   protected openCreate(): void {
     this.form.controls.townId.setValidators(this.multiTown() ? Validators.required : null);

@@ -1,16 +1,7 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, output } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import {
-  DATA_SCOPES,
-  DATA_SCOPE_LABELS,
-  DataScope,
-  PermissionCode,
-  PermissionDef,
-  RoleDto,
-  dutyConflict,
-  isPermissionCode,
-} from '@fazhi/contracts';
+import { DATA_SCOPES, DATA_SCOPE_LABELS, DataScope, PermissionCode, PermissionDef, RoleDto, dutyConflict, isPermissionCode } from '@fazhi/contracts';
 import { Observable } from 'rxjs';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { revealErrors } from '../../shared/form-errors';
@@ -70,11 +61,7 @@ export class RoleEditorComponent implements OnInit {
   private readonly chosen = toSignal(this.form.controls.permissions.valueChanges, { initialValue: [] as PermissionCode[] });
   protected readonly chosenSet = computed(() => new Set<string>(this.chosen()));
   protected readonly conflict = computed(() => dutyConflict(this.chosen()));
-  protected readonly groups = computed(() =>
-    DUTIES.map((duty) => ({ duty, permissions: this.permissions().filter((p) => p.duty === duty) })).filter(
-      (group) => group.permissions.length > 0,
-    ),
-  );
+  protected readonly groups = computed(() => DUTIES.map((duty) => ({ duty, permissions: this.permissions().filter((p) => p.duty === duty) })).filter((group) => group.permissions.length > 0));
   protected readonly submission = new Submission(this.t);
 
   ngOnInit(): void {
@@ -123,8 +110,6 @@ export class RoleEditorComponent implements OnInit {
       permissions: raw.permissions,
     };
     const role = this.role();
-    return role
-      ? this.api.update(role.id, { version: role.version, ...fields })
-      : this.api.create({ code: raw.code.trim(), ...fields });
+    return role ? this.api.update(role.id, { version: role.version, ...fields }) : this.api.create({ code: raw.code.trim(), ...fields });
   }
 }

@@ -1,5 +1,3 @@
 import { Routes } from '@angular/router';
 
-export const ROLES_ROUTES: Routes = [
-  { path: '', loadComponent: () => import('./role-list.component').then((m) => m.RoleListComponent) },
-];
+export const ROLES_ROUTES: Routes = [{ path: '', loadComponent: () => import('./role-list.component').then((m) => m.RoleListComponent) }];

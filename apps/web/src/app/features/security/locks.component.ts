@@ -17,15 +17,7 @@ import { SecurityApi } from './security.api';
       <button nz-button (click)="load()"><nz-icon nzType="reload" />{{ t('common.refresh') }}</button>
     </fz-page-header>
     <nz-card>
-      <nz-table
-        #table
-        nzHideOnSinglePage
-        [nzData]="locks()"
-        [nzLoading]="loading()"
-        [nzPageSize]="50"
-        [nzScroll]="{ x: '720px' }"
-        data-test="lock-table"
-      >
+      <nz-table #table nzHideOnSinglePage [nzData]="locks()" [nzLoading]="loading()" [nzPageSize]="50" [nzScroll]="{ x: '720px' }" data-test="lock-table">
         <thead>
           <tr>
             <th>{{ t('locks.username') }}</th>
@@ -40,7 +32,9 @@ import { SecurityApi } from './security.api';
             <tr [attr.data-lock]="lock.username">
               <td>{{ lock.username }}</td>
               <td>{{ lock.displayName ?? '—' }}</td>
-              <td><nz-tag nzColor="red">{{ lock.failures }}</nz-tag></td>
+              <td>
+                <nz-tag nzColor="red">{{ lock.failures }}</nz-tag>
+              </td>
               <td>{{ lock.lockedUntil | fzDateTime }}</td>
               <td nzRight>
                 <button

@@ -49,11 +49,7 @@ export class UserEditorComponent implements OnInit {
     orgUnitId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     password: new FormControl('', {
       nonNullable: true,
-      validators: [
-        Validators.required,
-        Validators.maxLength(PASSWORD_MAX_LENGTH),
-        passwordPolicyValidator(sibling('username')),
-      ],
+      validators: [Validators.required, Validators.maxLength(PASSWORD_MAX_LENGTH), passwordPolicyValidator(sibling('username'))],
     }),
     roles: new FormArray<AssignmentGroup>([]),
   });
@@ -72,9 +68,7 @@ export class UserEditorComponent implements OnInit {
       this.form.controls.password.disable();
       this.form.controls.roles.disable();
     }
-    this.form.controls.username.valueChanges
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe(() => this.form.controls.password.updateValueAndValidity({ emitEvent: false }));
+    this.form.controls.username.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => this.form.controls.password.updateValueAndValidity({ emitEvent: false }));
   }
 
   protected submit(): void {

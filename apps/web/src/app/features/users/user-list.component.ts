@@ -26,12 +26,7 @@ export const USER_STATUS_LABELS: Record<UserStatus, TKey> = {
   disabled: 'users.statusDisabled',
 };
 
-type Dialog =
-  | { kind: 'create' }
-  | { kind: 'edit'; user: UserDto }
-  | { kind: 'roles'; user: UserDto }
-  | { kind: 'password'; user: UserDto }
-  | { kind: 'disable'; user: UserDto };
+type Dialog = { kind: 'create' } | { kind: 'edit'; user: UserDto } | { kind: 'roles'; user: UserDto } | { kind: 'password'; user: UserDto } | { kind: 'disable'; user: UserDto };
 
 @Component({
   selector: 'fz-user-list',

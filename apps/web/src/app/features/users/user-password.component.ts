@@ -59,11 +59,7 @@ export class UserPasswordComponent {
   protected readonly form = new FormGroup({
     newPassword: new FormControl('', {
       nonNullable: true,
-      validators: [
-        Validators.required,
-        Validators.maxLength(PASSWORD_MAX_LENGTH),
-        passwordPolicyValidator(() => this.user().username),
-      ],
+      validators: [Validators.required, Validators.maxLength(PASSWORD_MAX_LENGTH), passwordPolicyValidator(() => this.user().username)],
     }),
   });
   private readonly value = toSignal(this.form.controls.newPassword.valueChanges, { initialValue: '' });

@@ -31,12 +31,7 @@ import { Submission } from '../../shared/api-error-message';
           <nz-alert class="fz-block" nzType="error" nzShowIcon [nzMessage]="message" data-test="form-error" />
         }
         <form nz-form nzLayout="vertical" [formGroup]="form" data-test="roles-form">
-          <fz-role-assignments
-            [array]="form.controls.roles"
-            [roles]="roles()"
-            [orgTree]="orgTree()"
-            [defaultOrgUnitId]="user().orgUnitId"
-          />
+          <fz-role-assignments [array]="form.controls.roles" [roles]="roles()" [orgTree]="orgTree()" [defaultOrgUnitId]="user().orgUnitId" />
         </form>
       </ng-container>
     </nz-modal>

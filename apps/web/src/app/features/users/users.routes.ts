@@ -1,5 +1,3 @@
 import { Routes } from '@angular/router';
 
-export const USERS_ROUTES: Routes = [
-  { path: '', loadComponent: () => import('./user-list.component').then((m) => m.UserListComponent) },
-];
+export const USERS_ROUTES: Routes = [{ path: '', loadComponent: () => import('./user-list.component').then((m) => m.UserListComponent) }];

@@ -41,7 +41,10 @@ interface CandidateFilter {
           <ng-template #blockedTpl>
             <ul class="fz-blocked">
               @for (e of blocked(); track e.path) {
-                <li><strong>{{ e.path }}</strong>：{{ e.message }}</li>
+                <li>
+                  <strong>{{ e.path }}</strong
+                  >：{{ e.message }}
+                </li>
               }
             </ul>
           </ng-template>

@@ -78,29 +78,37 @@ export class CertificateListComponent {
   protected openCreate(): void {
     const listed = this.directory();
     const holders = new Map(this.list.items().map((c) => [c.officerId, c.officerName]));
-    this.forms.show(this.t('certificates.create'), [
-      {
-        name: 'officerId',
-        kind: 'select',
-        label: this.t('certificates.officer'),
-        options: listed ?? [...holders].map(([value, label]) => ({ value, label })),
-        extra: listed ? undefined : this.t('certificates.officerHint'),
-      },
-      { name: 'number', kind: 'text', label: this.t('certificates.number'), max: 64 },
-      { name: 'issuedOn', kind: 'date', label: this.t('certificates.issuedOn'), initial: null },
-      { name: 'expiresOn', kind: 'date', label: this.t('certificates.expiresOn'), initial: null },
-    ], (data) => this.api.create(data));
+    this.forms.show(
+      this.t('certificates.create'),
+      [
+        {
+          name: 'officerId',
+          kind: 'select',
+          label: this.t('certificates.officer'),
+          options: listed ?? [...holders].map(([value, label]) => ({ value, label })),
+          extra: listed ? undefined : this.t('certificates.officerHint'),
+        },
+        { name: 'number', kind: 'text', label: this.t('certificates.number'), max: 64 },
+        { name: 'issuedOn', kind: 'date', label: this.t('certificates.issuedOn'), initial: null },
+        { name: 'expiresOn', kind: 'date', label: this.t('certificates.expiresOn'), initial: null },
+      ],
+      (data) => this.api.create(data),
+    );
   }
 
   /** Renewing asks the new expiry (and may give a new number); a replacement asks the new number. */
   protected openEvent(certificate: CertificateDto, kind: EventKind): void {
     const field = (name: string, label: TKey, more: Partial<StepInput>): StepInput => ({ name, kind: 'text', label: this.t(label), ...more });
-    this.forms.show(`${this.t(this.eventKeys[kind])} · ${certificate.number}`, [
-      field('date', 'certificates.eventDate', { kind: 'date' }),
-      ...(kind === 'renew' ? [field('expiresOn', 'certificates.newExpiry', { kind: 'date', initial: null })] : []),
-      ...(kind === 'renew' || kind === 'replace' ? [field('number', 'certificates.newNumber', { max: 64, optional: kind === 'renew' })] : []),
-      field('remark', 'common.remarkOptional', { kind: 'textarea', optional: true, max: 500 }),
-    ], (data) => this.api.addEvent(certificate.id, { version: certificate.version, kind, ...data }));
+    this.forms.show(
+      `${this.t(this.eventKeys[kind])} · ${certificate.number}`,
+      [
+        field('date', 'certificates.eventDate', { kind: 'date' }),
+        ...(kind === 'renew' ? [field('expiresOn', 'certificates.newExpiry', { kind: 'date', initial: null })] : []),
+        ...(kind === 'renew' || kind === 'replace' ? [field('number', 'certificates.newNumber', { max: 64, optional: kind === 'renew' })] : []),
+        field('remark', 'common.remarkOptional', { kind: 'textarea', optional: true, max: 500 }),
+      ],
+      (data) => this.api.addEvent(certificate.id, { version: certificate.version, kind, ...data }),
+    );
   }
 
   protected saved(certificate: CertificateDto): void {

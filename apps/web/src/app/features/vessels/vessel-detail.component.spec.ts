@@ -92,20 +92,17 @@ describe('vessel detail', () => {
     await fixture.whenStable();
   };
 
-  it.each(VESSEL_TRANSITIONS.filter((r) => r.requires?.length).map((r) => [r.to, [...(r.requires ?? [])]] as const))(
-    'asks for %s exactly the fields the step requires',
-    async (to, requires) => {
-      await open(detail(to));
-      await step(to);
-      expect(asked()).toEqual(requires);
-      if (requires.includes('campaignId')) {
-        const req = backend.expectOne((r) => r.url === '/api/campaigns');
-        expect(req.request.params.get('status')).toBe('planned');
-        expect(req.request.params.get('townId')).toBe('town-1');
-        req.flush({ items: [], total: 0, page: 1, pageSize: 100 });
-      }
-    },
-  );
+  it.each(VESSEL_TRANSITIONS.filter((r) => r.requires?.length).map((r) => [r.to, [...(r.requires ?? [])]] as const))('asks for %s exactly the fields the step requires', async (to, requires) => {
+    await open(detail(to));
+    await step(to);
+    expect(asked()).toEqual(requires);
+    if (requires.includes('campaignId')) {
+      const req = backend.expectOne((r) => r.url === '/api/campaigns');
+      expect(req.request.params.get('status')).toBe('planned');
+      expect(req.request.params.get('townId')).toBe('town-1');
+      req.flush({ items: [], total: 0, page: 1, pageSize: 100 });
+    }
+  });
 
   it('asks nothing but the remark for a step without data', async () => {
     await open(detail('persuading', { status: 'registered' }));

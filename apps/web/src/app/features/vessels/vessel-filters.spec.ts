@@ -115,9 +115,7 @@ describe('list pages opened with a figure query string', () => {
     expect(tags).toEqual(['townId', 'dismantledYear', 'disposal', 'voided']);
     expect(el.querySelector('[data-filter="townId"]')?.textContent).toContain('广海镇');
     expect(el.querySelector('[data-filter="disposal"]')?.textContent).toContain('集中销毁');
-    expect(el.querySelector('[data-test="vessel-export"]')?.getAttribute('href')).toBe(
-      `/api/vessel-cases/export.xlsx?townId=${TOWN}&dismantledYear=2021&disposal=campaign&voided=false`,
-    );
+    expect(el.querySelector('[data-test="vessel-export"]')?.getAttribute('href')).toBe(`/api/vessel-cases/export.xlsx?townId=${TOWN}&dismantledYear=2021&disposal=campaign&voided=false`);
   });
 
   it('searches by the owner in a POST body, never in the URL, and keeps the search in the form', async () => {

@@ -2,18 +2,7 @@ import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, si
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import {
-  ErrorCode,
-  HULL_MATERIAL_LABELS,
-  HullMaterial,
-  OrgTreeNode,
-  VESSEL_SOURCE_LABELS,
-  VesselCaseDetailDto,
-  VesselCaseInput,
-  VesselSource,
-  isValidIdNumber,
-  isValidMobile,
-} from '@fazhi/contracts';
+import { ErrorCode, HULL_MATERIAL_LABELS, HullMaterial, OrgTreeNode, VESSEL_SOURCE_LABELS, VesselCaseDetailDto, VesselCaseInput, VesselSource, isValidIdNumber, isValidMobile } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { Observable, tap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';

@@ -27,7 +27,20 @@ import { VesselTypes, VesselsApi } from './vessels.api';
 @Component({
   selector: 'fz-vessel-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, DateTimePipe, LedgerHeaderComponent, LedgerTableComponent, LedgerCellDirective, StatusSelectComponent, StatusTagComponent, PersonSearchComponent, FilterTagsComponent, FilterActionsComponent],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    ZORRO_IMPORTS,
+    DateTimePipe,
+    LedgerHeaderComponent,
+    LedgerTableComponent,
+    LedgerCellDirective,
+    StatusSelectComponent,
+    StatusTagComponent,
+    PersonSearchComponent,
+    FilterTagsComponent,
+    FilterActionsComponent,
+  ],
   templateUrl: './vessel-list.component.html',
 })
 export class VesselListComponent {

@@ -18,12 +18,7 @@ describe('LoginComponent', () => {
   beforeEach(async () => {
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(withInterceptors([errorInterceptor])),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: [provideRouter([]), provideHttpClient(withInterceptors([errorInterceptor])), provideHttpClientTesting(), provideNzIcons(APP_ICONS)],
     });
     backend = TestBed.inject(HttpTestingController);
     router = TestBed.inject(Router);
@@ -63,10 +58,7 @@ describe('LoginComponent', () => {
 
   it("shows the server's message when the password is wrong", async () => {
     const req = await submit('admin', 'wrong-password');
-    req.flush(
-      { statusCode: 401, code: 'INVALID_CREDENTIALS', message: '用户名或密码错误', requestId: 'r-1' },
-      { status: 401, statusText: 'Unauthorized' },
-    );
+    req.flush({ statusCode: 401, code: 'INVALID_CREDENTIALS', message: '用户名或密码错误', requestId: 'r-1' }, { status: 401, statusText: 'Unauthorized' });
     await fixture.whenStable();
     expect(el.querySelector('[data-test="login-error"]')?.textContent).toContain('用户名或密码错误');
     expect(el.querySelector<HTMLInputElement>('input[name="password"]')?.value).toBe('');
@@ -75,10 +67,7 @@ describe('LoginComponent', () => {
 
   it('tells a locked-out user how many minutes are left', async () => {
     const req = await submit('officer', 'wrong-again');
-    req.flush(
-      { statusCode: 429, code: 'ACCOUNT_LOCKED', message: '账户已锁定', requestId: 'r-2', retryAfterSeconds: 540 },
-      { status: 429, statusText: 'Too Many Requests' },
-    );
+    req.flush({ statusCode: 429, code: 'ACCOUNT_LOCKED', message: '账户已锁定', requestId: 'r-2', retryAfterSeconds: 540 }, { status: 429, statusText: 'Too Many Requests' });
     await fixture.whenStable();
     const alert = el.querySelector('[data-test="login-error"]')?.textContent ?? '';
     expect(alert).toContain('账户已锁定');

@@ -50,19 +50,14 @@ export class LoginComponent {
     this.auth.login(username.trim(), password).subscribe({
       next: (user) => {
         this.submitting.set(false);
-        const target = user.mustChangePassword
-          ? CHANGE_PASSWORD_URL
-          : safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl'));
+        const target = user.mustChangePassword ? CHANGE_PASSWORD_URL : safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl'));
         void this.router.navigateByUrl(target);
       },
       error: (err: unknown) => {
         this.submitting.set(false);
         const body = apiError(err);
         this.error.set(body?.message ?? this.t('login.failed'));
-        if (
-          body?.retryAfterSeconds !== undefined &&
-          (body.code === ErrorCode.ACCOUNT_LOCKED || body.code === ErrorCode.TOO_MANY_FAILURES_FROM_ADDRESS)
-        ) {
+        if (body?.retryAfterSeconds !== undefined && (body.code === ErrorCode.ACCOUNT_LOCKED || body.code === ErrorCode.TOO_MANY_FAILURES_FROM_ADDRESS)) {
           this.hint.set(this.t('login.retryAfter', { minutes: Math.max(1, Math.ceil(body.retryAfterSeconds / 60)) }));
         }
         this.form.controls.password.reset('');

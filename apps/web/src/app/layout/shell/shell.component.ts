@@ -46,9 +46,7 @@ export class ShellComponent {
   );
   protected readonly collapsed = signal(false);
   protected readonly drawerOpen = signal(false);
-  protected readonly roleNames = computed(() =>
-    (this.me()?.roles ?? []).map((role) => this.i18n.name(role.name, role.nameEn)).join('、'),
-  );
+  protected readonly roleNames = computed(() => (this.me()?.roles ?? []).map((role) => this.i18n.name(role.name, role.nameEn)).join('、'));
 
   constructor() {
     // The HTTP layer's toasts load apart from the first page; fetch them while all is well.

@@ -24,17 +24,20 @@ export const read = {
   /** A comma-separated list of allowed values, each once. */
   list:
     <T extends string>(allowed: readonly T[]): FilterReader<T[]> =>
-    (value) => [...new Set((value ?? '').split(',').map((s) => s.trim()))].filter((s): s is T => (allowed as readonly string[]).includes(s)),
+    (value) =>
+      [...new Set((value ?? '').split(',').map((s) => s.trim()))].filter((s): s is T => (allowed as readonly string[]).includes(s)),
   oneOf:
     <T extends string>(allowed: readonly T[]): FilterReader<T | null> =>
-    (value) => oneOf(value, allowed),
+    (value) =>
+      oneOf(value, allowed),
   uuid: ((value) => uuid(value)) as FilterReader<string | null>,
   year: ((value) => year(value)) as FilterReader<number | null>,
   month: ((value) => (value && MONTH.test(value) ? value : null)) as FilterReader<string | null>,
   date: ((value) => (isPlainDate(value) ? value : null)) as FilterReader<string | null>,
   text:
     (max: number): FilterReader<string | null> =>
-    (value) => text(value, max),
+    (value) =>
+      text(value, max),
   /** A person search: never read from (nor written to) a URL. */
   never: (() => null) as FilterReader<null>,
   yesNo: ((value) => oneOf(value, ['true', 'false'] as const)) as FilterReader<'true' | 'false' | null>,

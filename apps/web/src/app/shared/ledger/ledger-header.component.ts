@@ -23,12 +23,8 @@ import { LedgerView } from './ledger-view';
         <button nz-button type="button" (click)="list().exportSearch()" [attr.data-test]="name + '-export'"><nz-icon nzType="download" />{{ t('record.export') }}</button>
       }
       <ng-content />
-      <a *fzHasPermission="view().write" nz-button [routerLink]="view().path + '/import'" [attr.data-test]="name + '-import'">
-        <nz-icon nzType="upload" />{{ t('record.import') }}
-      </a>
-      <a *fzHasPermission="view().write" nz-button nzType="primary" [routerLink]="view().path + '/new'" [attr.data-test]="name + '-create'">
-        <nz-icon nzType="plus" />{{ t(view().words.create) }}
-      </a>
+      <a *fzHasPermission="view().write" nz-button [routerLink]="view().path + '/import'" [attr.data-test]="name + '-import'"> <nz-icon nzType="upload" />{{ t('record.import') }} </a>
+      <a *fzHasPermission="view().write" nz-button nzType="primary" [routerLink]="view().path + '/new'" [attr.data-test]="name + '-create'"> <nz-icon nzType="plus" />{{ t(view().words.create) }} </a>
     </fz-page-header>
   `,
 })

@@ -146,7 +146,13 @@ export class DataAttrDirective {
               <td [nzExpand]="expanded().has(rowId(item, $index))" (nzExpandChange)="toggle(rowId(item, $index), $event)"></td>
             }
             @for (column of shown(); track column.key) {
-              <td [nzLeft]="column.fixed === 'left'" [nzRight]="column.fixed === 'right'" [class.fz-break]="column.wrap" [class.fz-nowrap]="column.nowrap" [class.fz-hide-phone]="column.phone === false">
+              <td
+                [nzLeft]="column.fixed === 'left'"
+                [nzRight]="column.fixed === 'right'"
+                [class.fz-break]="column.wrap"
+                [class.fz-nowrap]="column.nowrap"
+                [class.fz-hide-phone]="column.phone === false"
+              >
                 @if (cells().get(column.key); as cell) {
                   <ng-container *ngTemplateOutlet="cell; context: { $implicit: item }" />
                 } @else if (column.link) {
@@ -168,7 +174,9 @@ export class DataAttrDirective {
         }
       </tbody>
     </nz-table>
-    <ng-template #totalTpl let-total><span [attr.data-test]="testId() + '-total'">{{ t('common.total', { total }) }}</span></ng-template>
+    <ng-template #totalTpl let-total
+      ><span [attr.data-test]="testId() + '-total'">{{ t('common.total', { total }) }}</span></ng-template
+    >
   `,
   styles: `
     .fz-nowrap {

@@ -71,9 +71,7 @@ type ReasonAction = 'void' | 'reopen' | 'unmask';
         }
         <ng-content select="[fzRecordActions]" />
         @if (writable() || reopenable()) {
-          <button nz-button nz-dropdown [nzDropdownMenu]="more" nzTrigger="click" type="button" [attr.data-test]="name + '-more'">
-            {{ t('record.moreActions') }}<nz-icon nzType="down" />
-          </button>
+          <button nz-button nz-dropdown [nzDropdownMenu]="more" nzTrigger="click" type="button" [attr.data-test]="name + '-more'">{{ t('record.moreActions') }}<nz-icon nzType="down" /></button>
           <nz-dropdown-menu #more="nzDropdownMenu">
             <ul nz-menu>
               @if (writable()) {
