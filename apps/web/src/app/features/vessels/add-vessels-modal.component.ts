@@ -42,8 +42,7 @@ interface CandidateFilter {
             <ul class="fz-blocked">
               @for (e of blocked(); track e.path) {
                 <li>
-                  <strong>{{ e.path }}</strong
-                  >：{{ e.message }}
+                  <strong>{{ e.path }}</strong>：{{ e.message }}
                 </li>
               }
             </ul>
