@@ -14,7 +14,7 @@ export const DEADLINE_COLORS: Record<DeadlineState, string> = {
 };
 
 /**
- * A deadline's days left (or overdue) as a coloured tag, then its state, and "provisional" with
+ * A deadline's days left (or overdue) as a coloured tag while it runs, then its state, and "provisional" with
  * its reason when the due date was counted over a year whose holiday arrangement is not entered.
  */
 @Component({
@@ -22,9 +22,11 @@ export const DEADLINE_COLORS: Record<DeadlineState, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ZORRO_IMPORTS],
   template: `
-    <nz-tag [nzColor]="colors[deadline().state]" data-test="deadline-days">
-      {{ deadline().daysLeft < 0 ? t('deadlines.overdueDays', { days: -deadline().daysLeft }) : t('deadlines.daysLeft', { days: deadline().daysLeft }) }}
-    </nz-tag>
+    @if (deadline().state !== 'done') {
+      <nz-tag [nzColor]="colors[deadline().state]" data-test="deadline-days">
+        {{ deadline().daysLeft < 0 ? t('deadlines.overdueDays', { days: -deadline().daysLeft }) : t('deadlines.daysLeft', { days: deadline().daysLeft }) }}
+      </nz-tag>
+    }
     <span class="fz-muted">{{ i18n.pick(states[deadline().state]) }}</span>
     @if (deadline().provisional) {
       <nz-tag nzColor="gold" nz-tooltip [nzTooltipTitle]="t('deadlines.provisionalHint')" data-test="deadline-provisional">

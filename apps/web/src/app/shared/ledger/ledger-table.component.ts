@@ -1,6 +1,9 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, Directive, ElementRef, Renderer2, Signal, TemplateRef, computed, contentChild, contentChildren, effect, inject, input, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
+import { map } from 'rxjs';
 import { PermissionCode } from '@fazhi/contracts';
 import { AuthService } from '../../core/auth/auth.service';
 import { TKey } from '../../core/i18n/dictionary';
@@ -100,7 +103,8 @@ export class DataAttrDirective {
     <nz-table
       #table
       [nzSize]="size()"
-      [nzShowSizeChanger]="paged()"
+      [nzShowSizeChanger]="paged() && !narrow()"
+      [nzSimple]="narrow()"
       [nzShowPagination]="paged()"
       [nzData]="list().items()"
       [nzFrontPagination]="false"
@@ -192,6 +196,13 @@ export class DataAttrDirective {
 export class LedgerTableComponent<T extends object> {
   private readonly auth = inject(AuthService);
   protected readonly t = inject(I18nService).t;
+  /** On a phone the pager is the simple one (‹ 3 / 7 ›), which fits the screen's width. */
+  protected readonly narrow = toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 575.98px)')
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
 
   readonly list = input.required<TableList<T>>();
   readonly columns = input.required<readonly LedgerColumn<T>[]>();
