@@ -1,5 +1,5 @@
 import { LEDGER_NUMBER_LABELS, VESSEL_FIGURES, VESSEL_STATUS_LABELS, VESSEL_TRANSITIONS } from '@fazhi/contracts';
-import { VesselListIndex1764300000001 } from '../database/migrations/1764300000001-VesselListIndex';
+import { VesselListIndex1764300000001 } from './migrations/1764300000001-VesselListIndex';
 import { defineLedger } from '../ledger-core/kit/ledger';
 import { CertificateEntity, CertificateEventEntity } from './certificates/certificate.entities';
 import { CampaignEntity, VesselCaseEntity, VesselPersuasionEntity } from './vessel-case.entities';
