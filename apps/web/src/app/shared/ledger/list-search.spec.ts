@@ -1,7 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { OrgTreeNode } from '@fazhi/contracts';
 import { LedgerView } from './ledger-view';
 import { ListFilterField, ListSearch } from './list-search';
 
