@@ -29,10 +29,11 @@ import { AuthService } from '../../core/auth/auth.service';
 import { TKey } from '../../core/i18n/dictionary';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
-import { DateTimePipe } from '../../shared/date-time.pipe';
+import { formatInstant } from '../../shared/date-time.pipe';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent, rowsOf } from '../../shared/ledger/ledger-table.component';
 import { byTime, datedEntry, isWritable, statusEntries } from '../../shared/ledger/ledger-view';
 import { PartForm, PartForms } from '../../shared/ledger/part-form';
+import { RecordFact, RecordFactsComponent, dotted, wideFact } from '../../shared/ledger/record-facts.component';
 import { RecordPartComponent } from '../../shared/ledger/record-part.component';
 import { RecordAction, RecordShellComponent } from '../../shared/ledger/record-shell.component';
 import { fromPlainDate } from '../../shared/plain-date';
@@ -127,7 +128,7 @@ const FOLLOW_UP_COLUMNS: LedgerColumn<DisputeFollowUpDto>[] = [
 @Component({
   selector: 'fz-dispute-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ZORRO_IMPORTS, DateTimePipe, StepModalComponent, HasPermissionDirective, RecordShellComponent, RecordPartComponent, LedgerTableComponent, LedgerCellDirective],
+  imports: [ZORRO_IMPORTS, StepModalComponent, HasPermissionDirective, RecordShellComponent, RecordPartComponent, RecordFactsComponent, LedgerTableComponent, LedgerCellDirective],
   templateUrl: './dispute-detail.component.html',
   styleUrl: '../../shared/record-detail.css',
 })
@@ -144,15 +145,8 @@ export class DisputeDetailComponent implements OnInit {
 
   protected readonly record = signal<DisputeDetailDto | null>(null);
   private readonly officers = signal<PeaceOfficerDto[]>([]);
-  protected readonly categoryLabels = DISPUTE_CATEGORY_LABELS;
-  protected readonly sourceLabels = DISPUTE_SOURCE_LABELS;
   protected readonly riskLabels = DISPUTE_RISK_LABELS;
   protected readonly riskColors = RISK_COLORS;
-  protected readonly agreementLabels = AGREEMENT_FORM_LABELS;
-  protected readonly referralLabels = REFERRAL_ROUTE_LABELS;
-  protected readonly escalationLevelLabels = ESCALATION_LEVEL_LABELS;
-  protected readonly escalationKindLabels = ESCALATION_KIND_LABELS;
-  protected readonly judicialLabels = JUDICIAL_RESULT_LABELS;
   protected readonly stageLabels = DISPUTE_ATTACHMENT_STAGE_LABELS;
   protected readonly unmaskFields = ['name', 'idNumber', 'phone', 'address'];
   protected readonly parties = rowsOf(computed(() => this.record()?.parties ?? []));
@@ -201,10 +195,45 @@ export class DisputeDetailComponent implements OnInit {
     if (!record || record.agreementForm !== 'written' || !this.auth.hasAny(['personal.unmask'])) return null;
     return this.api.at(record.id, 'agreement.docx');
   });
-  protected readonly refusingParty = computed(() => {
-    const record = this.record();
-    const party = record?.parties.find((p) => p.id === record.refusingPartyId);
-    return party ? `${DISPUTE_PARTY_ROLE_LABELS[party.role]} · ${this.partyShown(party, 'name')}` : '—';
+  /** The facts card: what is known of the dispute so far, its outcome once there is one. */
+  protected readonly facts = computed<RecordFact[]>(() => {
+    const r = this.record();
+    if (!r) return [];
+    const party = r.parties.find((p) => p.id === r.refusingPartyId);
+    const [j, e] = [r.judicialConfirmation, r.escalation];
+    const then = (field: unknown, facts: RecordFact[]) => (field ? facts : []);
+    return [
+      { label: 'record.town', value: r.townName },
+      { label: 'record.village', value: r.villageName },
+      { label: 'disputes.occurredOn', value: r.occurredOn },
+      { label: 'disputes.registeredAt', value: formatInstant(r.registeredAt, this.auth.me()?.timeZone ?? DEFAULT_TIME_ZONE) || null },
+      { label: 'disputes.source', value: DISPUTE_SOURCE_LABELS[r.source] },
+      { label: 'disputes.category', value: DISPUTE_CATEGORY_LABELS[r.category] },
+      { label: 'disputes.place', value: r.place },
+      { label: 'disputes.acceptedOn', value: r.acceptedOn },
+      wideFact('disputes.mediators', r.mediatorNames.join('、') || null),
+      wideFact('disputes.summary', r.summary),
+      ...then(r.refusedOn, [
+        { label: 'disputes.refusedOn', value: r.refusedOn },
+        { label: 'disputes.refusingParty', value: party ? `${DISPUTE_PARTY_ROLE_LABELS[party.role]} · ${this.partyShown(party, 'name')}` : null },
+        wideFact('disputes.refusalReason', r.refusalReason),
+      ]),
+      ...then(r.agreedOn, [
+        { label: 'disputes.agreedOn', value: r.agreedOn },
+        { label: 'disputes.agreementForm', value: r.agreementForm && AGREEMENT_FORM_LABELS[r.agreementForm] },
+        wideFact('disputes.terms', r.terms),
+        { label: 'disputes.performanceManner', value: r.performanceManner },
+        { label: 'disputes.performanceDeadline', value: r.performanceDeadline },
+      ]),
+      ...then(r.terminatedOn, [
+        { label: 'disputes.terminatedOn', value: r.terminatedOn },
+        { label: 'disputes.referralRoute', value: r.referralRoute && REFERRAL_ROUTE_LABELS[r.referralRoute] },
+        wideFact('disputes.terminationReason', r.terminationReason),
+      ]),
+      ...then(j, [wideFact('disputes.judicialConfirmation', j && dotted(j.appliedOn, j.court, JUDICIAL_RESULT_LABELS[j.result], j.decidedOn, j.caseNo), 'dispute-judicial')]),
+      ...then(e, [wideFact('disputes.escalation', e && dotted(e.escalatedOn, ESCALATION_LEVEL_LABELS[e.level], ESCALATION_KIND_LABELS[e.kind], e.note), 'dispute-escalation')]),
+      wideFact('record.remark', r.remark),
+    ];
   });
 
   protected partyShown(party: DisputePartyDto, field: keyof PartyFields): string {
