@@ -62,4 +62,17 @@ describe('step modal', () => {
     ok();
     expect(sent[1]).toEqual({ to: 'risk', data: { level: 'high', unit: '派出所' } });
   });
+
+  it('asks with the fields as they are given, also when they come again with their choices loaded', async () => {
+    TestBed.configureTestingModule({ providers: [provideNzIcons(APP_ICONS), NzModalService] });
+    const fixture = TestBed.createComponent(StepModalComponent<unknown>);
+    fixture.componentRef.setInput('step', { to: 'accepted', label: { zh: '受理', en: 'Accept' }, requires: ['mediatorIds'] });
+    fixture.componentRef.setInput('send', () => of({}));
+    fixture.componentRef.setInput('fields', [{ name: 'mediatorIds', label: '调解员', kind: 'multiple', options: [] }]);
+    await fixture.whenStable();
+    fixture.componentRef.setInput('fields', [{ name: 'mediatorIds', label: '调解员', kind: 'multiple', options: [{ value: 'o-1', label: '黄海生' }] }]);
+    await fixture.whenStable();
+    const shown = (fixture.componentInstance as unknown as { shown(): { options: unknown[] }[] }).shown();
+    expect(shown.map((field) => field.options.length)).toEqual([1]);
+  });
 });

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, ValidatorFn, Validators } from '@angular/forms';
 import { TransitionRequest } from '@fazhi/contracts';
@@ -119,8 +119,9 @@ export class StepModalComponent<T> implements OnInit {
   protected readonly remark = new FormControl('', { nonNullable: true, validators: [Validators.maxLength(500)] });
   protected readonly submission = new Submission(this.t);
 
+  private readonly values = signal<Record<string, unknown>>({});
   /** The fields asked for the values so far. */
-  protected readonly shown = signal<readonly StepInput[]>([]);
+  protected readonly shown = computed(() => this.fields().filter((field) => field.shownWhen?.(this.values()) ?? true));
 
   ngOnInit(): void {
     for (const field of this.fields()) {
@@ -131,13 +132,12 @@ export class StepModalComponent<T> implements OnInit {
 
   /** Hidden fields are disabled, so that they are neither checked nor sent. */
   private showFields(): void {
-    const values = this.data.getRawValue();
-    const shown = this.fields().filter((field) => field.shownWhen?.(values) ?? true);
+    this.values.set(this.data.getRawValue());
+    const shown = this.shown();
     for (const field of this.fields()) {
       const control = this.data.controls[field.name];
       if (shown.includes(field) === control.disabled) control[control.disabled ? 'enable' : 'disable']({ emitEvent: false });
     }
-    this.shown.set(shown);
   }
 
   protected submit(): void {
