@@ -53,6 +53,13 @@ export abstract class RegisterRepository<Row extends { id: string }, F extends L
     return rows.map((r) => camelRow<T>(r));
   }
 
+  /** The row of the town holding `value` in a unique column, if any. */
+  async holderOf(em: EntityManager, townId: string, column: string, value: unknown): Promise<string | undefined> {
+    if (!/^[a-z_][a-z0-9_]*$/.test(column)) throw new Error(`holderOf: bad identifier ${column}`);
+    const [row] = await em.query<{ id: string }[]>(`SELECT id FROM "${this.table}" WHERE town_id = $1 AND "${column}" = $2`, [townId, value]);
+    return row?.id;
+  }
+
   /** Adds rows of a child (column maps; the parent column is set here). */
   addChildren(em: EntityManager, child: string, parentId: string, rows: Record<string, unknown>[]): Promise<void> {
     const c = this.child(child);

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../../access/principal';
 import { AuditEntry, AuditService } from '../../audit/audit.service';
-import { Bilingual, invalidFields, notFound, staleVersion } from '../../common/app-exception';
+import { AppException, Bilingual, invalidFields, notFound, staleVersion } from '../../common/app-exception';
 import { Clock } from '../../common/clock';
 import { pageOf, toPage } from '../../common/pagination';
 import { NumberingService } from '../numbering/numbering.service';
@@ -49,6 +49,8 @@ export interface RegisterRules {
    * only by an audited unmask.
    */
   personal?: Record<string, PersonalKind>;
+  /** Fields unique in the town (field → the message of the 409 `DUPLICATE` naming it), checked on every write that sets them. */
+  unique?: Record<string, Bilingual>;
 }
 
 /** A change of a register row (see `RegisterService.change`). */
@@ -152,6 +154,7 @@ export abstract class RegisterService<Row extends RegisterRow, F extends ListFil
     const user = principal.user.id;
     await this.kit.ds.transaction(async (em) => {
       const columns = await c.columns(em, now);
+      await this.assertUnique(em, townId, columns, null);
       await this.rows.insert(em, { id, town_id: townId, ...columns, created_at: now, created_by: user, updated_at: now, updated_by: user, version: 1 });
       await c.then?.(em, id);
       const row = (await this.rows.findInScope(principal.scope, id, em))!;
@@ -167,8 +170,9 @@ export abstract class RegisterService<Row extends RegisterRow, F extends ListFil
   protected async change(principal: Principal, id: string, c: RegisterChange<Row>): Promise<Dto> {
     await this.kit.ds.transaction(async (em) => {
       const row = await this.writable(principal, id, em);
-      const set = { ...((await c.columns?.(em, row)) ?? {}), ...this.stamp(principal) };
-      if (!(await this.rows.update(em, id, c.version, set))) throw staleVersion();
+      const columns = (await c.columns?.(em, row)) ?? {};
+      await this.assertUnique(em, row.townId, columns, id);
+      if (!(await this.rows.update(em, id, c.version, { ...columns, ...this.stamp(principal) }))) throw staleVersion();
       await c.then?.(em, row);
     });
     return this.answer(principal, id);
@@ -193,6 +197,16 @@ export abstract class RegisterService<Row extends RegisterRow, F extends ListFil
       if (!(await this.rows.remove(em, id, version))) throw staleVersion();
       await this.audited(em, row, 'delete', { before: this.toDto(row) });
     });
+  }
+
+  /** Refuses (409 `DUPLICATE`) a unique field's value that another row of the town holds. */
+  private async assertUnique(em: EntityManager, townId: string, columns: Record<string, unknown>, exceptId: string | null): Promise<void> {
+    for (const [field, message] of Object.entries(this.rules.unique ?? {})) {
+      const value = columns[snake(field)];
+      if (value === undefined || value === null) continue;
+      const holder = await this.rows.holderOf(em, townId, snake(field), value);
+      if (holder && holder !== exceptId) throw new AppException(409, 'DUPLICATE', message, [{ path: field, code: 'duplicate', message }]);
+    }
   }
 
   /** The stored columns of the personal fields a body carries (those it leaves out stay as they are). */

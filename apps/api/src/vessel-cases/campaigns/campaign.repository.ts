@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ListFilter, RecordRepository, RecordTable } from '../../ledger-core/kit/record-repository';
+import { ListFilter, RecordTable } from '../../ledger-core/kit/record-repository';
+import { RegisterRepository } from '../../ledger-core/kit/register-repository';
 import { CampaignEntity } from '../vessel-case.entities';
 import { CampaignListQuery } from './campaign.dto';
 
@@ -9,7 +10,7 @@ export interface CampaignRow extends CampaignEntity {
   timeZone: string;
 }
 
-type CampaignFilter = CampaignListQuery & ListFilter;
+export type CampaignFilter = CampaignListQuery & ListFilter;
 
 const TABLE: RecordTable<CampaignFilter> = {
   ledger: 'campaign',
@@ -29,6 +30,6 @@ const TABLE: RecordTable<CampaignFilter> = {
 
 /** Every query of the destruction campaigns. */
 @Injectable()
-export class CampaignRepository extends RecordRepository<CampaignRow, CampaignFilter> {
+export class CampaignRepository extends RegisterRepository<CampaignRow, CampaignFilter> {
   protected readonly spec = TABLE;
 }
