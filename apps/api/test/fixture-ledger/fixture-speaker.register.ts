@@ -146,7 +146,7 @@ export class FixtureSpeakerService extends RegisterService<SpeakerRow, SpeakerFi
     return this.createRow(principal, townId, {
       columns: async (em) => {
         if (dto.userId) await this.checkAccount(em, townId, dto.userId);
-        return { village_id: villageId, name: dto.name, firm: dto.firm ?? null, user_id: dto.userId ?? null, ...this.personalColumns({ phone: dto.phone ?? null }) };
+        return { village_id: villageId, ...this.columnsOf(dto, ['name', 'firm', 'phone', 'userId'], null) };
       },
       then: async (em, id) => this.rows.addChildren(em, 'villages', id, await this.served(principal, townId, dto.villages ?? [])),
     });
@@ -157,11 +157,7 @@ export class FixtureSpeakerService extends RegisterService<SpeakerRow, SpeakerFi
     return this.updateRow(principal, id, dto.version, async (em, before) => {
       if (dto.userId) await this.checkAccount(em, before.townId, dto.userId);
       if (dto.villages) await this.rows.replaceChildren(em, 'villages', id, await this.served(principal, before.townId, dto.villages));
-      const set: Record<string, unknown> = this.personalColumns(dto);
-      if (dto.name !== undefined) set.name = dto.name;
-      if (dto.firm !== undefined) set.firm = dto.firm;
-      if (dto.userId !== undefined) set.user_id = dto.userId;
-      return set;
+      return this.columnsOf(dto, ['name', 'firm', 'phone', 'userId']);
     });
   }
 

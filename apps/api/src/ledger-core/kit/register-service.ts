@@ -38,6 +38,11 @@ export interface RegisterRow {
   timeZone: string;
 }
 
+/** The instants every register row keeps, as its answer shows them. */
+export function rowTimes(row: { createdAt: Date; updatedAt: Date }): { createdAt: string; updatedAt: string } {
+  return { createdAt: new Date(row.createdAt).toISOString(), updatedAt: new Date(row.updatedAt).toISOString() };
+}
+
 /** A register's fixed rules for the base. */
 export interface RegisterRules {
   /** The audit entity and the prefix of its actions (`peace-officer` → `peace-officer.create`). */
@@ -209,11 +214,22 @@ export abstract class RegisterService<Row extends RegisterRow, F extends ListFil
     }
   }
 
-  /** The stored columns of the personal fields a body carries (those it leaves out stay as they are). */
-  protected personalColumns(body: object): Record<string, string | null> {
-    const values = body as Record<string, string | null | undefined>;
-    const fields = Object.entries(this.rules.personal ?? {}).filter(([field]) => values[field] !== undefined);
-    return Object.fromEntries(fields.flatMap(([field, kind]) => Object.entries(this.kit.personal.columns(snake(field), kind, values[field]))));
+  /**
+   * The columns of a body's `fields` (`activeFrom` → `active_from`; a personal field → its
+   * ciphertext and blind index). A field the body leaves out is left out, or written as `absent`
+   * when one is given (a new row's empty fields).
+   */
+  protected columnsOf<B extends object>(body: B, fields: readonly (keyof B & string)[], absent?: null): Record<string, unknown> {
+    const values = body as Record<string, unknown>;
+    const columns: Record<string, unknown> = {};
+    for (const field of fields) {
+      const value = values[field] === undefined ? absent : values[field];
+      if (value === undefined) continue;
+      const kind = this.rules.personal?.[field];
+      if (kind) Object.assign(columns, this.kit.personal.columns(snake(field), kind, value as string | null));
+      else columns[snake(field)] = value;
+    }
+    return columns;
   }
 
   /** Refuses a body whose personal fields are malformed (400, field by field). */
