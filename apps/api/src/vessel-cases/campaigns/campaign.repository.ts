@@ -12,24 +12,22 @@ export interface CampaignRow extends CampaignEntity {
 
 export type CampaignFilter = CampaignListQuery & ListFilter;
 
-const TABLE: RecordTable<CampaignFilter> = {
-  ledger: 'campaign',
-  table: 'campaign',
-  alias: 'c',
-  select: `c.*, t.time_zone, (SELECT count(*)::int FROM vessel_case v WHERE v.campaign_id = c.id AND v.voided_at IS NULL) AS vessel_count`,
-  from: `FROM campaign c JOIN org_unit t ON t.id = c.town_id`,
-  owners: { owners: ['c.created_by'], ownerArrays: [] },
-  sorts: { number: 'c.date %s, c.seq %s' },
-  filters: {
-    townId: { eq: 'c.town_id' },
-    year: { year: 'c.date' },
-    status: { eq: 'c.status' },
-    voided: { when: { true: 'c.voided_at IS NOT NULL', false: 'c.voided_at IS NULL' } },
-  },
-};
-
 /** Every query of the destruction campaigns. */
 @Injectable()
 export class CampaignRepository extends RegisterRepository<CampaignRow, CampaignFilter> {
-  protected readonly spec = TABLE;
+  protected readonly spec: RecordTable<CampaignFilter> = {
+    ledger: 'campaign',
+    table: 'campaign',
+    alias: 'c',
+    select: `c.*, t.time_zone, (SELECT count(*)::int FROM vessel_case v WHERE v.campaign_id = c.id AND v.voided_at IS NULL) AS vessel_count`,
+    from: `FROM campaign c JOIN org_unit t ON t.id = c.town_id`,
+    owners: { owners: ['c.created_by'], ownerArrays: [] },
+    sorts: { number: 'c.date %s, c.seq %s' },
+    filters: {
+      townId: { eq: 'c.town_id' },
+      year: { year: 'c.date' },
+      status: { eq: 'c.status' },
+      voided: { when: { true: 'c.voided_at IS NOT NULL', false: 'c.voided_at IS NULL' } },
+    },
+  };
 }

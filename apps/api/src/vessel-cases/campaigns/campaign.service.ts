@@ -62,12 +62,7 @@ export class CampaignService extends RegisterService<CampaignRow, CampaignFilter
     const { version, ...changes } = dto;
     return this.change(principal, id, {
       version,
-      columns: (_em, before) => ({
-        date: changes.date ?? before.date,
-        place: changes.place ?? before.place,
-        agencies: changes.agencies ?? before.agencies,
-        remark: changes.remark !== undefined ? changes.remark : before.remark,
-      }),
+      columns: () => this.columnsOf(changes, ['date', 'place', 'agencies', 'remark']),
       then: (em, before) => this.audited(em, before, 'update', { before: this.toDto(before), after: changes }),
     });
   }
