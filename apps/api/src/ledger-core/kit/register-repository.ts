@@ -23,9 +23,9 @@ export interface RegisterTable<F> extends RecordTable<F> {
 /** The table with each child's rows in its select, as `<name>`: a JSON array in the child's order. */
 export function registerTable<F>(spec: RegisterTable<F>): RegisterTable<F> {
   const children = Object.entries(spec.children ?? {}).map(([name, c]) => {
-    const fields = Object.entries(c.fields).map(([key, column]) => `'${key}', x.${column}`);
-    const order = c.order.map((column) => `x.${column}`).join(', ');
-    return `COALESCE((SELECT json_agg(json_build_object(${fields.join(', ')}) ORDER BY ${order}) FROM ${c.table} x WHERE x.${c.parent} = ${spec.alias}.id), '[]') AS "${name}"`;
+    const fields = Object.entries(c.fields).map(([key, column]) => `'${key}', child.${column}`);
+    const order = c.order.map((column) => `child.${column}`).join(', ');
+    return `COALESCE((SELECT json_agg(json_build_object(${fields.join(', ')}) ORDER BY ${order}) FROM ${c.table} child WHERE child.${c.parent} = ${spec.alias}.id), '[]') AS "${name}"`;
   });
   return { ...spec, select: [spec.select, ...children].join(', ') };
 }
