@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import {
   AGREEMENT_FORM_LABELS,
   DISPUTE_AGREEMENT_STATUSES,
@@ -35,6 +35,7 @@ import { byTime, datedEntry, isWritable, statusEntries } from '../../shared/ledg
 import { PartForm, PartForms } from '../../shared/ledger/part-form';
 import { RecordFact, RecordFactsComponent, dotted, wideFact } from '../../shared/ledger/record-facts.component';
 import { RecordPartComponent } from '../../shared/ledger/record-part.component';
+import { RecordPage } from '../../shared/ledger/record-page';
 import { RecordAction, RecordShellComponent } from '../../shared/ledger/record-shell.component';
 import { fromPlainDate } from '../../shared/plain-date';
 import { StepInput, StepModalComponent, WorkflowStep } from '../../shared/transition-modal.component';
@@ -132,7 +133,7 @@ const FOLLOW_UP_COLUMNS: LedgerColumn<DisputeFollowUpDto>[] = [
   templateUrl: './dispute-detail.component.html',
   styleUrl: '../../shared/record-detail.css',
 })
-export class DisputeDetailComponent implements OnInit {
+export class DisputeDetailComponent extends RecordPage<DisputeDetailDto> {
   protected readonly api = inject(DisputesApi);
   private readonly peaceOfficers = inject(PeaceOfficersApi);
   protected readonly auth = inject(AuthService);
@@ -141,9 +142,6 @@ export class DisputeDetailComponent implements OnInit {
   protected readonly t = this.i18n.t;
   protected readonly view = DISPUTE_VIEW;
 
-  readonly id = input.required<string>();
-
-  protected readonly record = signal<DisputeDetailDto | null>(null);
   private readonly officers = signal<PeaceOfficerDto[]>([]);
   protected readonly riskLabels = DISPUTE_RISK_LABELS;
   protected readonly riskColors = RISK_COLORS;
@@ -259,20 +257,6 @@ export class DisputeDetailComponent implements OnInit {
       ),
     ]);
   });
-
-  ngOnInit(): void {
-    this.load();
-  }
-
-  protected load(): void {
-    this.api.get(this.id()).subscribe((record) => this.record.set(record));
-  }
-
-  /** The shell's answer: the new detail, or null to read it again. */
-  protected changed(detail: DisputeDetailDto | null): void {
-    if (detail) this.record.set(detail);
-    else this.load();
-  }
 
   protected unmaskedParties({ version, answer }: { version: number; answer: DisputeTypes['unmasked'] }): void {
     this.unmaskedAt.set({ version, parties: new Map(answer.parties.map(({ id, ...fields }) => [id, fields])) });
