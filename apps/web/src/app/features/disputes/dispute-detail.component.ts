@@ -32,6 +32,7 @@ import { HasPermissionDirective } from '../../core/permissions/has-permission.di
 import { formatInstant } from '../../shared/date-time.pipe';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent, rowsOf } from '../../shared/ledger/ledger-table.component';
 import { byTime, datedEntry, isWritable, statusEntries } from '../../shared/ledger/ledger-view';
+import { labelOptions } from '../../shared/ledger/form-page.component';
 import { PartForm, PartForms } from '../../shared/ledger/part-form';
 import { RecordFact, RecordFactsComponent, dotted, wideFact } from '../../shared/ledger/record-facts.component';
 import { RecordPartComponent } from '../../shared/ledger/record-part.component';
@@ -65,39 +66,30 @@ export const DISPUTE_STEP_FIELD_KEYS: Record<string, TKey> = {
   archivedOn: 'disputes.archivedOn',
 };
 
-function options(labels: Record<string, string>): { value: string; label: string }[] {
-  return Object.entries(labels).map(([value, label]) => ({ value, label }));
-}
+const options = (labels: Record<string, string>) => labelOptions(labels)();
+
+/** How a step field is asked when it is neither a date (`…On`) nor a line of text. */
+const STEP_FIELDS: Partial<Record<string, Pick<StepInput, 'kind' | 'options'>>> = {
+  agreementForm: { kind: 'select', options: options(AGREEMENT_FORM_LABELS) },
+  referralRoute: { kind: 'select', options: options(REFERRAL_ROUTE_LABELS) },
+  performanceStatus: { kind: 'select', options: options(PERFORMANCE_STATUS_LABELS) },
+  performanceDeadline: { kind: 'date' },
+  terms: { kind: 'textarea' },
+  refusalReason: { kind: 'textarea' },
+  terminationReason: { kind: 'textarea' },
+};
 
 /** How the step modal asks each field a dispute step requires. */
 export function disputeStepInputs(requires: readonly string[], record: DisputeDetailDto, officers: readonly PeaceOfficerDto[], t: I18nService['t']): StepInput[] {
   return requires.map((name): StepInput => {
     const label = DISPUTE_STEP_FIELD_KEYS[name] ? t(DISPUTE_STEP_FIELD_KEYS[name]) : name;
-    switch (name) {
-      case 'mediatorIds':
-        return { name, label, kind: 'multiple', options: officers.map((o) => ({ value: o.id, label: o.villageName ? `${o.name} · ${o.villageName}` : o.name })) };
-      case 'refusingPartyId':
-        return {
-          name,
-          label,
-          kind: 'select',
-          options: record.parties.map((p) => ({ value: p.id, label: `${DISPUTE_PARTY_ROLE_LABELS[p.role]} · ${p.name ?? '—'}` })),
-        };
-      case 'agreementForm':
-        return { name, label, kind: 'select', options: options(AGREEMENT_FORM_LABELS) };
-      case 'referralRoute':
-        return { name, label, kind: 'select', options: options(REFERRAL_ROUTE_LABELS) };
-      case 'performanceStatus':
-        return { name, label, kind: 'select', options: options(PERFORMANCE_STATUS_LABELS) };
-      case 'performanceDeadline':
-        return { name, label, kind: 'date' };
-      case 'terms':
-      case 'refusalReason':
-      case 'terminationReason':
-        return { name, label, kind: 'textarea' };
-      default:
-        return { name, label, kind: /On$/.test(name) ? 'date' : 'text' };
+    if (name === 'mediatorIds') {
+      return { name, label, kind: 'multiple', options: officers.map((o) => ({ value: o.id, label: o.villageName ? `${o.name} · ${o.villageName}` : o.name })) };
     }
+    if (name === 'refusingPartyId') {
+      return { name, label, kind: 'select', options: record.parties.map((p) => ({ value: p.id, label: `${DISPUTE_PARTY_ROLE_LABELS[p.role]} · ${p.name ?? '—'}` })) };
+    }
+    return { name, label, kind: /On$/.test(name) ? 'date' : 'text', ...STEP_FIELDS[name] };
   });
 }
 
