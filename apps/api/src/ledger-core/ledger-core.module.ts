@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { DocumentTemplates } from './documents/document-templates.service';
 import { RecordKit } from './kit/record-service';
+import { LedgerTemplates } from './kit/template-routes';
 import { NumberingService } from './numbering/numbering.service';
 import { PersonalDataService } from './personal-data/personal-data.service';
 import { RecordAttachments } from './record-attachments';
@@ -10,7 +11,19 @@ import { SpreadsheetUpload } from './spreadsheet-upload';
 import { RecordLifecycle } from './status/record-lifecycle';
 import { StatusHistoryService } from './status/status-history.service';
 
-const SHARED = [RecordKit, NumberingService, StatusHistoryService, RecordLifecycle, PersonalDataService, RecordAttachments, RecordPlaces, SpreadsheetUpload, TownSettings, DocumentTemplates];
+const SHARED = [
+  RecordKit,
+  NumberingService,
+  StatusHistoryService,
+  RecordLifecycle,
+  PersonalDataService,
+  RecordAttachments,
+  RecordPlaces,
+  SpreadsheetUpload,
+  TownSettings,
+  DocumentTemplates,
+  LedgerTemplates,
+];
 
 /**
  * What every ledger shares: numbering, status history with void and reopen, personal-data

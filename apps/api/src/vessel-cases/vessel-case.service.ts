@@ -12,8 +12,7 @@ import {
   VesselCaseDto,
   VesselStatus,
 } from '@fazhi/contracts';
-import type { PersonalKind } from '@fazhi/contracts';
-import { randomUUID } from 'node:crypto';
+import type { PersonalKind, PersuasionEntryDto } from '@fazhi/contracts';
 import { EntityManager } from 'typeorm';
 import { Principal } from '../access/principal';
 import { BilingualFieldError, invalidFields } from '../common/app-exception';
@@ -25,8 +24,8 @@ import { checkPersonalFields } from '../ledger-core/personal-data/personal-field
 import { recordDtoFields } from '../ledger-core/records';
 import { GuardFailure, Workflow } from '../ledger-core/status/transitions';
 import { CertificateRepository } from './certificates/certificate.repository';
-import { PersuasionDto, UnmaskDto, VesselCaseCreateDto, VesselCaseUpdateDto, VesselListQuery, VesselStepData } from './vessel-case.dto';
-import { VesselCaseRepository, VesselFilter, VesselRow } from './vessel-case.repository';
+import { UnmaskDto, VesselCaseCreateDto, VesselCaseUpdateDto, VesselListQuery, VesselStepData } from './vessel-case.dto';
+import { PERSUASIONS, VesselCaseRepository, VesselFilter, VesselRow } from './vessel-case.repository';
 
 export const LEDGER = 'vessel-case' as const;
 /** The unclaimed-vessel notice period, the first user of the core's deadlines. */
@@ -147,7 +146,7 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
     const row = await this.visible(principal, id);
     const { history, deadlines } = this.kit;
     const [persuasions, steps, attachments, campaignAttachments, notices] = await Promise.all([
-      this.repo.persuasions(row.townId, id),
+      this.partAnswers<PersuasionEntryDto>(PERSUASIONS, [id]),
       history.list(LEDGER, id, row.townId),
       this.attachments.list(LEDGER, id, row.townId),
       row.campaignId ? this.attachments.list('campaign', row.campaignId, row.townId) : Promise.resolve([]),
@@ -156,14 +155,7 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
     const notice = notices.find((d) => d.kind === NOTICE_KIND);
     return {
       ...this.toDto(row),
-      persuasions: persuasions.map((p) => ({
-        id: p.id as string,
-        date: p.date as string,
-        staff: p.staff as string,
-        measure: p.measure as VesselCaseDetailDto['persuasions'][number]['measure'],
-        result: p.result as string,
-        createdAt: new Date(p.created_at as string).toISOString(),
-      })),
+      persuasions: persuasions.get(id)!,
       history: steps,
       attachments,
       campaignAttachments,
@@ -214,17 +206,6 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
       if (dto.handlerIds !== undefined) set.handler_ids = await this.checkHandlers(em, principal, before.townId, dto.handlerIds, this.today(before));
       if (dto.noticeStart && dto.noticeEnd === undefined && (dto.unclaimed ?? before.unclaimed)) set.notice_end = addDays(dto.noticeStart, UNCLAIMED_NOTICE_DAYS);
       return set;
-    });
-  }
-
-  addPersuasion(principal: Principal, id: string, dto: PersuasionDto): Promise<VesselCaseDetailDto> {
-    return this.change(principal, id, {
-      version: dto.version,
-      then: async (em, row) => {
-        const entry = { id: randomUUID(), date: dto.date, staff: dto.staff, measure: dto.measure, result: dto.result };
-        await this.repo.insertPersuasion(em, { ...entry, townId: row.townId, caseId: id, userId: principal.user.id, at: this.kit.clock.now() });
-        await this.auditRecord(em, row, 'persuasion.create', { after: entry });
-      },
     });
   }
 

@@ -1,11 +1,15 @@
-import { Controller, Injectable, Module } from '@nestjs/common';
+import { Body, Controller, Delete, Injectable, Module, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { RequirePermission } from '../../src/access/access.decorators';
+import { VersionQuery } from '../../src/common/version';
 import type { Response } from 'express';
-import { Principal } from '../../src/access/principal';
+import { CurrentPrincipal, Principal } from '../../src/access/principal';
 import { LedgerSheets, RecordSheetRoutes } from '../../src/ledger-core/kit/record-routes';
 import { RecordAttachments } from '../../src/ledger-core/record-attachments';
 import { SpreadsheetUpload } from '../../src/ledger-core/spreadsheet-upload';
-import { FixtureEventCreateDto, FixtureEventListQuery, FixtureEventUpdateDto } from './fixture-event.dto';
-import { FixtureEventDetail, FixtureEventDto, FixtureEventRepository, FixtureEventService, FixtureEventStatistics } from './fixture-event.service';
+import { FixtureEventCreateDto, FixtureEventListQuery, FixtureEventUpdateDto, FixtureSpeakerDto, FixtureSpeakerUpdateDto } from './fixture-event.dto';
+import { FixtureEventDetail, FixtureEventDto, FixtureEventRepository, FixtureEventService, FixtureEventStatistics, SPEAKERS } from './fixture-event.service';
+
+const uuid = new ParseUUIDPipe();
 
 const COLUMNS = [
   { header: '编号', field: 'number', type: 'string', width: 24 },
@@ -49,8 +53,31 @@ export class FixtureEventController extends RecordSheetRoutes<
   updateBody: FixtureEventUpdateDto,
   exportQuery: FixtureEventListQuery,
 }) {
-  constructor(events: FixtureEventService, attachments: RecordAttachments, sheets: FixtureEventSheets, uploads: SpreadsheetUpload) {
+  constructor(
+    private readonly events: FixtureEventService,
+    attachments: RecordAttachments,
+    sheets: FixtureEventSheets,
+    uploads: SpreadsheetUpload,
+  ) {
     super(attachments, events, sheets, uploads);
+  }
+
+  @RequirePermission('legal.write')
+  @Post(':id/speakers')
+  addSpeaker(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: FixtureSpeakerDto): Promise<FixtureEventDetail> {
+    return this.events.addPart(p, id, SPEAKERS, body);
+  }
+
+  @RequirePermission('legal.write')
+  @Patch(':id/speakers/:speakerId')
+  updateSpeaker(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Param('speakerId', uuid) speakerId: string, @Body() body: FixtureSpeakerUpdateDto): Promise<FixtureEventDetail> {
+    return this.events.updatePart(p, id, SPEAKERS, speakerId, body);
+  }
+
+  @RequirePermission('legal.write')
+  @Delete(':id/speakers/:speakerId')
+  removeSpeaker(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Param('speakerId', uuid) speakerId: string, @Query() q: VersionQuery): Promise<FixtureEventDetail> {
+    return this.events.removePart(p, id, SPEAKERS, speakerId, q.version);
   }
 }
 
