@@ -30,7 +30,7 @@ import { deadlineStatus } from '../ledger-core/deadlines/deadline-state';
 import { RecordKit, RecordService, StepContext } from '../ledger-core/kit/record-service';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
 import { checkPersonalFields } from '../ledger-core/personal-data/personal-fields';
-import { partPersonalValues } from '../ledger-core/kit/record-parts';
+import { columnsOf, partPersonalValues } from '../ledger-core/kit/record-parts';
 import { isoOrNull } from '../common/dates';
 import { RecordAttachments } from '../ledger-core/record-attachments';
 import { recordDtoFields } from '../ledger-core/records';
@@ -57,7 +57,7 @@ import { DisputeFilter, DisputeRepository, DisputeRow, LEDGER } from './dispute.
 type GuardContext = StepContext<DisputeRow, DisputeStepData>;
 
 const inFuture = (zh: string, en: string): GuardFailure => ({ code: 'DATE_IN_FUTURE', message: { zh: `${zh}不能晚于今天`, en: `The ${en} cannot be in the future` } });
-const AGREEMENT_FIELDS: [keyof DisputeUpdateDto, string][] = [
+const AGREEMENT_FIELDS: [keyof DisputeUpdateDto & string, string][] = [
   ['facts', 'facts'],
   ['issues', 'issues'],
   ['responsibilities', 'responsibilities'],
@@ -65,7 +65,7 @@ const AGREEMENT_FIELDS: [keyof DisputeUpdateDto, string][] = [
   ['performanceManner', 'performance_manner'],
   ['performanceDeadline', 'performance_deadline'],
 ];
-export const DISPUTE_PLAIN_FIELDS: [field: string, column: string][] = [
+export const DISPUTE_PLAIN_FIELDS: [field: keyof DisputeCreateDto & keyof DisputeUpdateDto, column: string][] = [
   ['occurredOn', 'occurred_on'],
   ['source', 'source'],
   ['category', 'category'],
@@ -246,16 +246,7 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
       columns: async (em, today) => {
         if (dto.occurredOn > today) throw dateInFuture('occurredOn');
         const mediatorIds = dto.mediatorIds?.length ? await this.officers.checkMediators(em, place.townId, dto.mediatorIds, today) : [];
-        return {
-          occurred_on: dto.occurredOn,
-          source: dto.source,
-          category: dto.category,
-          summary: dto.summary,
-          place: dto.place ?? null,
-          risk_level: dto.riskLevel ?? 'normal',
-          mediator_ids: mediatorIds,
-          remark: dto.remark ?? null,
-        };
+        return { ...columnsOf(DISPUTE_PLAIN_FIELDS, dto, true), risk_level: dto.riskLevel ?? 'normal', mediator_ids: mediatorIds };
       },
       then: async (em, id) => {
         for (const [i, p] of parties.entries()) await this.insertPart(em, principal, PARTIES, place.townId, id, p, i);
@@ -267,12 +258,12 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
     return this.updateRecord(principal, id, dto.version, async (em, before) => {
       const set: Record<string, unknown> = {};
       if (dto.villageId !== undefined) set.village_id = (await this.kit.places.placeOf(principal, before.townId, dto.villageId)).villageId;
-      for (const [field, column] of DISPUTE_PLAIN_FIELDS) if (dto[field as keyof DisputeUpdateDto] !== undefined) set[column] = dto[field as keyof DisputeUpdateDto];
+      Object.assign(set, columnsOf(DISPUTE_PLAIN_FIELDS, dto));
       const changesAgreement = AGREEMENT_FIELDS.some(([field]) => dto[field] !== undefined);
       if (changesAgreement && before.status !== 'agreed') {
         throw this.wrongState({ zh: '只有刚达成协议、尚未进入履行时才能修改协议内容', en: 'The agreement can be corrected only before its performance starts' });
       }
-      for (const [field, column] of AGREEMENT_FIELDS) if (dto[field] !== undefined) set[column] = dto[field];
+      Object.assign(set, columnsOf(AGREEMENT_FIELDS, dto));
       const deadline = dto.performanceDeadline ?? before.performanceDeadline;
       if (changesAgreement && deadline && before.agreedOn && deadline < before.agreedOn) {
         throw invalidFields([{ path: 'performanceDeadline', code: 'order', message: { zh: '履行期限不能早于达成协议日期', en: 'Must not be before the agreement date' } }]);

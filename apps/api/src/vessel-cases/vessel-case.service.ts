@@ -18,6 +18,7 @@ import { Principal } from '../access/principal';
 import { BilingualFieldError, invalidFields } from '../common/app-exception';
 import { AttachmentsService } from '../ledger-core/attachments/attachments.service';
 import { addCalendarDays as addDays } from '../ledger-core/calendar/working-days';
+import { columnsOf } from '../ledger-core/kit/record-parts';
 import { RecordKit, RecordService, StepContext } from '../ledger-core/kit/record-service';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
 import { checkPersonalFields } from '../ledger-core/personal-data/personal-fields';
@@ -41,7 +42,7 @@ type OwnerField = (typeof OWNER_FIELDS)[number]['field'];
 const ENCRYPTED = { ownerName: 'ownerNameEnc', ownerIdNumber: 'ownerIdEnc', ownerPhone: 'ownerPhoneEnc' } as const;
 
 /** Fields stored as they are, by column. */
-export const PLAIN_FIELDS: [field: keyof VesselCaseUpdateDto, column: string][] = [
+export const PLAIN_FIELDS: [field: keyof VesselCaseUpdateDto & string, column: string][] = [
   ['discoveredAt', 'discovered_at'],
   ['place', 'place'],
   ['gpsLat', 'gps_lat'],
@@ -173,8 +174,7 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
     return this.createRecord(principal, place, {
       columns: async (em, today) => {
         handlerIds = await this.checkHandlers(em, principal, place.townId, dto.handlerIds, today);
-        const row: Record<string, unknown> = { handler_ids: handlerIds, unclaimed: false };
-        for (const [field, column] of PLAIN_FIELDS) row[column] = (dto as VesselCaseUpdateDto)[field] ?? row[column] ?? null;
+        const row: Record<string, unknown> = { handler_ids: handlerIds, ...columnsOf(PLAIN_FIELDS, dto as VesselCaseUpdateDto, true), unclaimed: dto.unclaimed ?? false };
         for (const o of OWNER_FIELDS) Object.assign(row, this.personal.columns(o.column, o.kind, dto[o.field]));
         return { ...row, notice_end: notice ? addDays(notice, UNCLAIMED_NOTICE_DAYS) : (dto.noticeEnd ?? null) };
       },
@@ -201,7 +201,7 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
     return this.updateRecord(principal, id, dto.version, async (em, before) => {
       const set: Record<string, unknown> = {};
       if (dto.villageId !== undefined) set.village_id = (await this.kit.places.placeOf(principal, before.townId, dto.villageId)).villageId;
-      for (const [field, column] of PLAIN_FIELDS) if (dto[field] !== undefined) set[column] = dto[field];
+      Object.assign(set, columnsOf(PLAIN_FIELDS, dto));
       for (const o of OWNER_FIELDS) if (dto[o.field] !== undefined) Object.assign(set, this.personal.columns(o.column, o.kind, dto[o.field]));
       if (dto.handlerIds !== undefined) set.handler_ids = await this.checkHandlers(em, principal, before.townId, dto.handlerIds, this.today(before));
       if (dto.noticeStart && dto.noticeEnd === undefined && (dto.unclaimed ?? before.unclaimed)) set.notice_end = addDays(dto.noticeStart, UNCLAIMED_NOTICE_DAYS);

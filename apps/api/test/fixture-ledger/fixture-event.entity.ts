@@ -1,5 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { LedgerRecordEntity } from '../../src/ledger-core/ledger-record.entity';
+import { Column, Entity, Index } from 'typeorm';
+import { LedgerRecordEntity, RecordPartEntity } from '../../src/ledger-core/ledger-record.entity';
 
 /** A publicity event (普法活动), the smallest ledger record: a title, the day it was held and its audience. */
 @Entity({ name: 'fixture_event' })
@@ -13,9 +13,7 @@ export class FixtureEventEntity extends LedgerRecordEntity {
 
 /** A speaker of an event (主讲人), the fixture's part: a name and phone kept as personal data, and a topic. */
 @Entity({ name: 'fixture_speaker' })
-export class FixtureSpeakerEntity {
-  @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'town_id' }) townId!: string;
+export class FixtureSpeakerEntity extends RecordPartEntity {
   @Column('uuid', { name: 'event_id' }) eventId!: string;
   @Column('text', { name: 'name_enc' }) nameEnc!: string;
   @Column('varchar', { name: 'name_idx', length: 64 }) nameIdx!: string;
@@ -23,6 +21,4 @@ export class FixtureSpeakerEntity {
   @Column('varchar', { name: 'phone_idx', length: 64, nullable: true }) phoneIdx!: string | null;
   @Column('varchar', { length: 200 }) topic!: string;
   @Column('int', { name: 'sort_order', default: 0 }) sortOrder!: number;
-  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
-  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
 }

@@ -80,6 +80,13 @@ export function partAnswer(part: RecordPart<never>, row: Record<string, unknown>
   return out;
 }
 
+/** A body's fields as their columns, from a field ↔ column list: the fields it gives, or (`all`) every one, an absent one as null. */
+export function columnsOf<B extends object>(fields: readonly (readonly [field: keyof B & string, column: string])[], body: B, all = false): Record<string, unknown> {
+  const set: Record<string, unknown> = {};
+  for (const [field, column] of fields) if (all || body[field] !== undefined) set[column] = body[field] ?? null;
+  return set;
+}
+
 function camel(column: string): string {
   return column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
