@@ -57,7 +57,7 @@ import { DisputeFilter, DisputeRepository, DisputeRow, LEDGER } from './dispute.
 type GuardContext = StepContext<DisputeRow, DisputeStepData>;
 
 const inFuture = (zh: string, en: string): GuardFailure => ({ code: 'DATE_IN_FUTURE', message: { zh: `${zh}不能晚于今天`, en: `The ${en} cannot be in the future` } });
-const AGREEMENT_FIELDS: [keyof DisputeUpdateDto & string, string][] = [
+const AGREEMENT_FIELDS: [keyof DisputeUpdateDto, string][] = [
   ['facts', 'facts'],
   ['issues', 'issues'],
   ['responsibilities', 'responsibilities'],

@@ -42,7 +42,7 @@ type OwnerField = (typeof OWNER_FIELDS)[number]['field'];
 const ENCRYPTED = { ownerName: 'ownerNameEnc', ownerIdNumber: 'ownerIdEnc', ownerPhone: 'ownerPhoneEnc' } as const;
 
 /** Fields stored as they are, by column. */
-export const PLAIN_FIELDS: [field: keyof VesselCaseUpdateDto & string, column: string][] = [
+export const PLAIN_FIELDS: [field: keyof VesselCaseUpdateDto, column: string][] = [
   ['discoveredAt', 'discovered_at'],
   ['place', 'place'],
   ['gpsLat', 'gps_lat'],
