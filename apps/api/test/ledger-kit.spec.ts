@@ -58,9 +58,9 @@ describe('a ledger registered from its descriptor', () => {
       'DELETE /api/fixture-events/:id/attachments/:attachmentId legal.write',
       'GET /api/fixture-events/:id/attachments/:attachmentId legal.read',
       'POST /api/fixture-events/:id/reopen record.reopen',
-      'POST /api/fixture-events/:id/speakers legal.write',
-      'DELETE /api/fixture-events/:id/speakers/:speakerId legal.write',
-      'PATCH /api/fixture-events/:id/speakers/:speakerId legal.write',
+      'POST /api/fixture-events/:id/guests legal.write',
+      'DELETE /api/fixture-events/:id/guests/:guestId legal.write',
+      'PATCH /api/fixture-events/:id/guests/:guestId legal.write',
       'POST /api/fixture-events/:id/transitions legal.write',
       'POST /api/fixture-events/:id/void legal.write',
       'GET /api/fixture-events/export.xlsx legal.read',
@@ -183,59 +183,54 @@ describe('a ledger registered from its descriptor', () => {
 
   it('keeps a part of its records: added, changed and removed under the record’s lock and version, masked, audited, refused out of state', async () => {
     const { body } = await create('宪法宣传周').expect(201);
-    const speakers = (path = '') => `/api/fixture-events/${body.id}/speakers${path}`;
+    const guests = (path = '') => `/api/fixture-events/${body.id}/guests${path}`;
     const version = async () => (await t.http.get(`/api/fixture-events/${body.id}`).set('Cookie', legal).expect(200)).body.version;
-    const badPhone = await t.http.post(speakers()).set('Cookie', legal).send({ version: 1, name: '张三', phone: '12345', topic: '民法典' });
+    const badPhone = await t.http.post(guests()).set('Cookie', legal).send({ version: 1, name: '张三', phone: '12345', topic: '民法典' });
     expect([badPhone.status, badPhone.body.errors.map((e: { path: string }) => e.path)]).toEqual([400, ['phone']]);
-    const sameTopic = await t.http.post(speakers()).set('Cookie', legal).send({ version: 1, name: '张三', topic: '宪法宣传周' });
+    const sameTopic = await t.http.post(guests()).set('Cookie', legal).send({ version: 1, name: '张三', topic: '宪法宣传周' });
     expect([sameTopic.status, sameTopic.body.errors.map((e: { path: string }) => e.path)]).toEqual([400, ['topic']]);
     expect(await version()).toBe(1);
 
-    const first = await t.http.post(speakers()).set('Cookie', legal).send({ version: 1, name: '张三', phone: '13800138000', topic: '民法典' }).expect(201);
+    const first = await t.http.post(guests()).set('Cookie', legal).send({ version: 1, name: '张三', phone: '13800138000', topic: '民法典' }).expect(201);
     expect(first.body.version).toBe(2);
-    expect(first.body.speakers).toEqual([{ id: expect.any(String), name: maskName('张三'), phone: maskPhone('13800138000'), topic: '民法典', sortOrder: 0, createdAt: expect.any(String) }]);
-    expect((await t.http.post(speakers()).set('Cookie', legal).send({ version: 1, name: '李四', topic: '反诈' })).status).toBe(409);
-    const second = await t.http.post(speakers()).set('Cookie', legal).send({ version: 2, name: '李四', topic: '反诈' }).expect(201);
-    expect(second.body.speakers.map((s: { topic: string; sortOrder: number }) => [s.topic, s.sortOrder])).toEqual([
+    expect(first.body.guests).toEqual([{ id: expect.any(String), name: maskName('张三'), phone: maskPhone('13800138000'), topic: '民法典', sortOrder: 0, createdAt: expect.any(String) }]);
+    expect((await t.http.post(guests()).set('Cookie', legal).send({ version: 1, name: '李四', topic: '反诈' })).status).toBe(409);
+    const second = await t.http.post(guests()).set('Cookie', legal).send({ version: 2, name: '李四', topic: '反诈' }).expect(201);
+    expect(second.body.guests.map((s: { topic: string; sortOrder: number }) => [s.topic, s.sortOrder])).toEqual([
       ['民法典', 0],
       ['反诈', 1],
     ]);
-    const [stored] = await t.ds.query(`SELECT name_enc, name_idx, phone_enc, phone_idx FROM fixture_speaker WHERE id = $1`, [first.body.speakers[0].id]);
+    const [stored] = await t.ds.query(`SELECT name_enc, name_idx, phone_enc, phone_idx FROM fixture_event_guest WHERE id = $1`, [first.body.guests[0].id]);
     expect(stored.name_enc).not.toContain('张三');
     expect(stored.phone_enc).not.toContain('13800138000');
     expect([stored.name_idx, stored.phone_idx].every((v: string | null) => typeof v === 'string' && v.length > 0)).toBe(true);
     const [event] = await t.ds.query(`SELECT remark FROM fixture_event WHERE id = $1`, [body.id]);
     expect(event.remark).toBe('主讲:反诈');
 
-    const id = first.body.speakers[0].id;
+    const id = first.body.guests[0].id;
     const changed = await t.http
-      .patch(speakers(`/${id}`))
+      .patch(guests(`/${id}`))
       .set('Cookie', legal)
       .send({ version: 3, phone: null, topic: '宪法' })
       .expect(200);
-    expect(changed.body.speakers[0]).toMatchObject({ id, name: maskName('张三'), phone: null, topic: '宪法', sortOrder: 0 });
-    const missing = await t.http.patch(speakers('/00000000-0000-4000-8000-000000000000')).set('Cookie', legal).send({ version: 4, topic: '无' });
+    expect(changed.body.guests[0]).toMatchObject({ id, name: maskName('张三'), phone: null, topic: '宪法', sortOrder: 0 });
+    const missing = await t.http.patch(guests('/00000000-0000-4000-8000-000000000000')).set('Cookie', legal).send({ version: 4, topic: '无' });
     expect([missing.status, missing.body.code]).toEqual([404, 'NOT_FOUND']);
     expect(await version()).toBe(4);
     const removed = await t.http
-      .delete(speakers(`/${id}?version=4`))
+      .delete(guests(`/${id}?version=4`))
       .set('Cookie', legal)
       .expect(200);
-    expect(removed.body.speakers.map((s: { topic: string }) => s.topic)).toEqual(['反诈']);
+    expect(removed.body.guests.map((s: { topic: string }) => s.topic)).toEqual(['反诈']);
 
     const held = await step(body.id, 5, 'held', { heldOn: '2021-06-12' }).expect(200);
-    const late = await t.http.post(speakers()).set('Cookie', legal).send({ version: held.body.version, name: '王五', topic: '禁毒' });
+    const late = await t.http.post(guests()).set('Cookie', legal).send({ version: held.body.version, name: '王五', topic: '禁毒' });
     expect([late.status, late.body.code]).toEqual([409, 'CONFLICT']);
-    const lateRemoval = await t.http.delete(speakers(`/${second.body.speakers[1].id}?version=${held.body.version}`)).set('Cookie', legal);
+    const lateRemoval = await t.http.delete(guests(`/${second.body.guests[1].id}?version=${held.body.version}`)).set('Cookie', legal);
     expect([lateRemoval.status, lateRemoval.body.code]).toEqual([409, 'CONFLICT']);
 
-    const rows = await t.ds.query(`SELECT action, before, after FROM audit_log WHERE entity = 'publicity-event' AND entity_id = $1 AND action LIKE '%speaker%' ORDER BY id`, [body.id]);
-    expect(rows.map((r: { action: string }) => r.action)).toEqual([
-      'publicity-event.speaker.create',
-      'publicity-event.speaker.create',
-      'publicity-event.speaker.update',
-      'publicity-event.speaker.remove',
-    ]);
+    const rows = await t.ds.query(`SELECT action, before, after FROM audit_log WHERE entity = 'publicity-event' AND entity_id = $1 AND action LIKE '%.guest.%' ORDER BY id`, [body.id]);
+    expect(rows.map((r: { action: string }) => r.action)).toEqual(['publicity-event.guest.create', 'publicity-event.guest.create', 'publicity-event.guest.update', 'publicity-event.guest.remove']);
     expect(rows[0].after).toEqual({ id, name: maskName('张三'), phone: maskPhone('13800138000'), topic: '民法典' });
     expect(rows[2].before).toMatchObject({ phone: maskPhone('13800138000'), topic: '民法典' });
     expect(rows[2].after).toMatchObject({ phone: null, topic: '宪法' });

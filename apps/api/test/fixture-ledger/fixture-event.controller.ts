@@ -6,8 +6,8 @@ import { CurrentPrincipal, Principal } from '../../src/access/principal';
 import { LedgerSheets, RecordSheetRoutes } from '../../src/ledger-core/kit/record-routes';
 import { RecordAttachments } from '../../src/ledger-core/record-attachments';
 import { SpreadsheetUpload } from '../../src/ledger-core/spreadsheet-upload';
-import { FixtureEventCreateDto, FixtureEventListQuery, FixtureEventUpdateDto, FixtureSpeakerDto, FixtureSpeakerUpdateDto } from './fixture-event.dto';
-import { FixtureEventDetail, FixtureEventDto, FixtureEventRepository, FixtureEventService, FixtureEventStatistics, SPEAKERS } from './fixture-event.service';
+import { FixtureEventCreateDto, FixtureEventListQuery, FixtureEventUpdateDto, FixtureGuestDto, FixtureGuestUpdateDto } from './fixture-event.dto';
+import { FixtureEventDetail, FixtureEventDto, FixtureEventRepository, FixtureEventService, FixtureEventStatistics, GUESTS } from './fixture-event.service';
 
 const uuid = new ParseUUIDPipe();
 
@@ -63,21 +63,21 @@ export class FixtureEventController extends RecordSheetRoutes<
   }
 
   @RequirePermission('legal.write')
-  @Post(':id/speakers')
-  addSpeaker(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: FixtureSpeakerDto): Promise<FixtureEventDetail> {
-    return this.events.addPart(p, id, SPEAKERS, body);
+  @Post(':id/guests')
+  addGuest(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: FixtureGuestDto): Promise<FixtureEventDetail> {
+    return this.events.addPart(p, id, GUESTS, body);
   }
 
   @RequirePermission('legal.write')
-  @Patch(':id/speakers/:speakerId')
-  updateSpeaker(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Param('speakerId', uuid) speakerId: string, @Body() body: FixtureSpeakerUpdateDto): Promise<FixtureEventDetail> {
-    return this.events.updatePart(p, id, SPEAKERS, speakerId, body);
+  @Patch(':id/guests/:guestId')
+  updateGuest(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Param('guestId', uuid) guestId: string, @Body() body: FixtureGuestUpdateDto): Promise<FixtureEventDetail> {
+    return this.events.updatePart(p, id, GUESTS, guestId, body);
   }
 
   @RequirePermission('legal.write')
-  @Delete(':id/speakers/:speakerId')
-  removeSpeaker(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Param('speakerId', uuid) speakerId: string, @Query() q: VersionQuery): Promise<FixtureEventDetail> {
-    return this.events.removePart(p, id, SPEAKERS, speakerId, q.version);
+  @Delete(':id/guests/:guestId')
+  removeGuest(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Param('guestId', uuid) guestId: string, @Query() q: VersionQuery): Promise<FixtureEventDetail> {
+    return this.events.removePart(p, id, GUESTS, guestId, q.version);
   }
 }
 

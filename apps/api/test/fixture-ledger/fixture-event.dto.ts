@@ -34,15 +34,15 @@ export class FixtureEventStepData {
   @IsOptional() @IsCalendarDate() heldOn?: string;
 }
 
-/** A speaker as added (the record's version read with it). */
-export class FixtureSpeakerDto {
+/** A guest as added (the record's version read with it). */
+export class FixtureGuestDto {
   @IsVersion() version!: number;
   @Trim() @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
   @IsOptional() @Trim() @IsString() @MaxLength(20) phone?: string | null;
   @Trim() @IsString() @IsNotEmpty() @MaxLength(200) topic!: string;
 }
 
-/** A speaker's fields to change. */
-export class FixtureSpeakerUpdateDto extends PartialType(OmitType(FixtureSpeakerDto, ['version'] as const)) {
+/** A guest's fields to change. */
+export class FixtureGuestUpdateDto extends PartialType(OmitType(FixtureGuestDto, ['version'] as const)) {
   @IsVersion() version!: number;
 }

@@ -11,9 +11,9 @@ export class FixtureEventEntity extends LedgerRecordEntity {
   @Column('varchar', { length: 500, nullable: true }) remark!: string | null;
 }
 
-/** A speaker of an event (主讲人), the fixture's part: a name and phone kept as personal data, and a topic. */
-@Entity({ name: 'fixture_speaker' })
-export class FixtureSpeakerEntity extends RecordPartEntity {
+/** A guest of an event (嘉宾), the fixture's part: a name and phone kept as personal data, and a topic. */
+@Entity({ name: 'fixture_event_guest' })
+export class FixtureGuestEntity extends RecordPartEntity {
   @Column('uuid', { name: 'event_id' }) eventId!: string;
   @Column('text', { name: 'name_enc' }) nameEnc!: string;
   @Column('varchar', { name: 'name_idx', length: 64 }) nameIdx!: string;

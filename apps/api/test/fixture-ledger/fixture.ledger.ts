@@ -1,6 +1,6 @@
 import { defineLedger } from '../../src/ledger-core/kit/ledger';
 import { FixtureLedgerModule } from './fixture-event.controller';
-import { FixtureEventEntity, FixtureSpeakerEntity } from './fixture-event.entity';
+import { FixtureEventEntity, FixtureGuestEntity } from './fixture-event.entity';
 import { FixtureEvents1799000000000 } from './fixture-event.migration';
 import { FIXTURE_FIGURES, FIXTURE_LABELS, FIXTURE_TRANSITIONS, FixtureEventStatisticsController } from './fixture-event.service';
 
@@ -8,7 +8,7 @@ import { FIXTURE_FIGURES, FIXTURE_LABELS, FIXTURE_TRANSITIONS, FixtureEventStati
 export const FIXTURE_LEDGER = defineLedger({
   key: 'publicity-event',
   module: FixtureLedgerModule,
-  entities: [FixtureEventEntity, FixtureSpeakerEntity],
+  entities: [FixtureEventEntity, FixtureGuestEntity],
   migrations: [FixtureEvents1799000000000],
   numberLabel: '普法',
   deadlineKinds: [],
