@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { DocumentTemplates } from './documents/document-templates.service';
 import { RecordKit } from './kit/record-service';
 import { LedgerTemplates } from './kit/template-routes';
+import { RegisterKit } from './kit/register-service';
 import { NumberingService } from './numbering/numbering.service';
 import { PersonalDataService } from './personal-data/personal-data.service';
 import { RecordAttachments } from './record-attachments';
@@ -13,6 +14,7 @@ import { StatusHistoryService } from './status/status-history.service';
 
 const SHARED = [
   RecordKit,
+  RegisterKit,
   NumberingService,
   StatusHistoryService,
   RecordLifecycle,

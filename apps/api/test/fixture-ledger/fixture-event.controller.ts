@@ -6,6 +6,7 @@ import { CurrentPrincipal, Principal } from '../../src/access/principal';
 import { LedgerSheets, RecordSheetRoutes } from '../../src/ledger-core/kit/record-routes';
 import { RecordAttachments } from '../../src/ledger-core/record-attachments';
 import { SpreadsheetUpload } from '../../src/ledger-core/spreadsheet-upload';
+import { FixtureSpeakerModule } from './fixture-speaker.register';
 import { FixtureEventCreateDto, FixtureEventListQuery, FixtureEventUpdateDto, FixtureGuestDto, FixtureGuestUpdateDto } from './fixture-event.dto';
 import { FixtureEventDetail, FixtureEventDto, FixtureEventRepository, FixtureEventService, FixtureEventStatistics, GUESTS } from './fixture-event.service';
 
@@ -82,6 +83,7 @@ export class FixtureEventController extends RecordSheetRoutes<
 }
 
 @Module({
+  imports: [FixtureSpeakerModule],
   controllers: [FixtureEventController],
   providers: [FixtureEventRepository, FixtureEventService, FixtureEventSheets, FixtureEventStatistics],
 })
