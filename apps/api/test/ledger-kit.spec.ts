@@ -7,7 +7,7 @@ import { entitiesOf } from '../src/database/entities';
 import { migrationsOf } from '../src/database/migrations';
 import { applyGrants } from '../src/database/roles';
 import { LEDGERS } from '../src/ledgers';
-import { binary } from './disputes-fixtures';
+import { binary, docxBodyText } from './disputes-fixtures';
 import { FIXTURE_LEDGER } from './fixture-ledger/fixture.ledger';
 import { createTestApp, idOf, TestApp } from './test-app';
 import { TEST_APP } from './test-db';
@@ -66,6 +66,10 @@ describe('a ledger registered from its descriptor', () => {
       'GET /api/fixture-events/export.xlsx legal.read',
       'POST /api/fixture-events/export.xlsx legal.read',
       'POST /api/fixture-events/import legal.write',
+      'DELETE /api/fixture-events/notice-template template.manage',
+      'GET /api/fixture-events/notice-template legal.read',
+      'POST /api/fixture-events/notice-template template.manage',
+      'GET /api/fixture-events/notice-template.docx legal.read',
       'POST /api/fixture-events/search legal.read',
       'GET /api/statistics/fixture-events legal.read | dashboard.read',
     ]);
@@ -236,6 +240,23 @@ describe('a ledger registered from its descriptor', () => {
     expect(rows[2].after).toMatchObject({ phone: null, topic: '宪法' });
     expect(rows[3].before).toEqual({ id, topic: '宪法' });
     expect(JSON.stringify(rows)).not.toContain('13800138000');
+  });
+
+  it('serves its Word template from the kit: the built-in one, an upload checked for its placeholders, and back', async () => {
+    const template = '/api/fixture-events/notice-template';
+    const info = await t.http.get(template).set('Cookie', legal).expect(200);
+    expect(info.body).toMatchObject({ source: 'builtin', version: 0, placeholders: ['活动名称'] });
+    const builtin = await t.http.get(`${template}.docx`).set('Cookie', legal).buffer(true).parse(binary).expect(200);
+    expect(await docxBodyText(builtin.body)).toContain('{{活动名称}}');
+    const other = await t.http.get('/api/disputes/agreement-template.docx').set('Cookie', legal).buffer(true).parse(binary).expect(200);
+    const lacking = await t.http.post(template).set('Cookie', legal).field('version', '0').attach('file', other.body, 'x.docx').expect(400);
+    expect(lacking.body).toMatchObject({ code: 'TEMPLATE_PLACEHOLDERS_MISSING', missing: ['活动名称'] });
+    await t.http.post(template).set('Cookie', leader).field('version', '0').attach('file', builtin.body, 'x.docx').expect(403);
+    const uploaded = await t.http.post(template).set('Cookie', legal).field('version', '0').attach('file', builtin.body, '镇通知.docx').expect(200);
+    expect(uploaded.body).toMatchObject({ source: 'uploaded', fileName: '镇通知.docx', version: 1 });
+    expect((await t.http.get(template).set('Cookie', legal).expect(200)).body.source).toBe('uploaded');
+    const reset = await t.http.delete(`${template}?version=1`).set('Cookie', legal).expect(200);
+    expect(reset.body).toMatchObject({ source: 'builtin', version: 0 });
   });
 
   /** The register kit, seen from the fixture's speaker register (test/fixture-ledger/fixture-speaker.register.ts). */

@@ -6,6 +6,9 @@ import { CurrentPrincipal, Principal } from '../../src/access/principal';
 import { LedgerSheets, RecordSheetRoutes } from '../../src/ledger-core/kit/record-routes';
 import { RecordAttachments } from '../../src/ledger-core/record-attachments';
 import { SpreadsheetUpload } from '../../src/ledger-core/spreadsheet-upload';
+import { buildDocx } from '../../src/ledger-core/documents/docx-builder';
+import { TemplateKind } from '../../src/ledger-core/documents/document-templates.service';
+import { LedgerTemplates, TemplateRoutes } from '../../src/ledger-core/kit/template-routes';
 import { FixtureSpeakerModule } from './fixture-speaker.register';
 import { FixtureEventCreateDto, FixtureEventListQuery, FixtureEventUpdateDto, FixtureGuestDto, FixtureGuestUpdateDto } from './fixture-event.dto';
 import { FixtureEventDetail, FixtureEventDto, FixtureEventRepository, FixtureEventService, FixtureEventStatistics, GUESTS } from './fixture-event.service';
@@ -82,9 +85,33 @@ export class FixtureEventController extends RecordSheetRoutes<
   }
 }
 
+/** The event notice (活动通知), the fixture's Word template: the town may upload its own holding `{{活动名称}}`. */
+export const NOTICE_TEMPLATE: TemplateKind = {
+  kind: 'fixture-notice',
+  fileName: '活动通知模板.docx',
+  required: ['活动名称'],
+  build: () =>
+    buildDocx({
+      title: '活动通知',
+      blocks: [
+        { text: '活动通知', heading: true },
+        { text: '{{活动名称}}', indent: true },
+      ],
+      description: '普法活动通知',
+    }),
+};
+
+/** The notice template's routes, the kit's (listed before the event routes, so `GET :id` does not take them). */
+@Controller('fixture-events')
+export class FixtureTemplateController extends TemplateRoutes({ path: 'notice-template', kind: NOTICE_TEMPLATE, read: ['legal.read'] }) {
+  constructor(templates: LedgerTemplates, uploads: SpreadsheetUpload) {
+    super(templates, uploads);
+  }
+}
+
 @Module({
   imports: [FixtureSpeakerModule],
-  controllers: [FixtureEventController],
+  controllers: [FixtureTemplateController, FixtureEventController],
   providers: [FixtureEventRepository, FixtureEventService, FixtureEventSheets, FixtureEventStatistics],
 })
 export class FixtureLedgerModule {}
