@@ -1,27 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import {
-  findTransition,
-  maskIdNumber,
-  maskName,
-  maskPhone,
-  UNCLAIMED_NOTICE_DAYS,
-  VESSEL_CLOSED_STATUSES,
-  VESSEL_STATUS_LABELS,
-  VESSEL_TRANSITIONS,
-  VesselCaseDetailDto,
-  VesselCaseDto,
-  VesselStatus,
-} from '@fazhi/contracts';
-import type { PersonalKind, PersuasionEntryDto } from '@fazhi/contracts';
+import { findTransition, UNCLAIMED_NOTICE_DAYS, VESSEL_CLOSED_STATUSES, VESSEL_STATUS_LABELS, VESSEL_TRANSITIONS, VesselCaseDetailDto, VesselCaseDto, VesselStatus } from '@fazhi/contracts';
+import type { PersuasionEntryDto } from '@fazhi/contracts';
 import { EntityManager } from 'typeorm';
 import { Principal } from '../access/principal';
 import { BilingualFieldError, invalidFields } from '../common/app-exception';
 import { AttachmentsService } from '../ledger-core/attachments/attachments.service';
 import { addCalendarDays as addDays } from '../ledger-core/calendar/working-days';
-import { columnsOf } from '../ledger-core/kit/record-parts';
+import { checkPartPersonal, columnsOf, PartField, personalSearch } from '../ledger-core/kit/record-parts';
 import { RecordKit, RecordService, StepContext } from '../ledger-core/kit/record-service';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
-import { checkPersonalFields } from '../ledger-core/personal-data/personal-fields';
 import { recordDtoFields } from '../ledger-core/records';
 import { GuardFailure, Workflow } from '../ledger-core/status/transitions';
 import { CertificateRepository } from './certificates/certificate.repository';
@@ -32,14 +19,13 @@ export const LEDGER = 'vessel-case' as const;
 /** The unclaimed-vessel notice period, the first user of the core's deadlines. */
 export const NOTICE_KIND = 'unclaimed-notice';
 
-/** The owner's personal fields: DTO field, kind, column prefix (`<prefix>_enc`, `<prefix>_idx`) and list filter key. */
-export const OWNER_FIELDS = [
-  { field: 'ownerName', kind: 'name', column: 'owner_name', index: 'ownerNameIdx', mask: maskName },
-  { field: 'ownerIdNumber', kind: 'idNumber', column: 'owner_id', index: 'ownerIdIdx', mask: maskIdNumber },
-  { field: 'ownerPhone', kind: 'phone', column: 'owner_phone', index: 'ownerPhoneIdx', mask: maskPhone },
-] as const satisfies readonly { field: keyof VesselCaseCreateDto; kind: PersonalKind; column: string; index: string; mask: (v: string | null) => string | null }[];
-type OwnerField = (typeof OWNER_FIELDS)[number]['field'];
-const ENCRYPTED = { ownerName: 'ownerNameEnc', ownerIdNumber: 'ownerIdEnc', ownerPhone: 'ownerPhoneEnc' } as const;
+/** The owner's personal fields: encrypted as `<column>_enc`, searched by `<column>_idx`, masked in answers. */
+export const OWNER_FIELDS = {
+  ownerName: { column: 'owner_name', personal: 'name' },
+  ownerIdNumber: { column: 'owner_id', personal: 'idNumber' },
+  ownerPhone: { column: 'owner_phone', personal: 'phone' },
+} as const satisfies Record<string, PartField>;
+type OwnerField = keyof typeof OWNER_FIELDS;
 
 /** Fields stored as they are, by column. */
 export const PLAIN_FIELDS: [field: keyof VesselCaseUpdateDto, column: string][] = [
@@ -116,12 +102,7 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
 
   /** Decrypted owner fields, masked unless `unmasked`. */
   ownerFields(row: VesselRow, unmasked: boolean): Pick<VesselCaseDto, OwnerField> {
-    return Object.fromEntries(
-      OWNER_FIELDS.map((o) => {
-        const plain = this.personal.decrypt(row[ENCRYPTED[o.field]]);
-        return [o.field, unmasked ? plain : o.mask(plain)];
-      }),
-    ) as Pick<VesselCaseDto, OwnerField>;
+    return this.personalAnswer(OWNER_FIELDS, row, unmasked);
   }
 
   toDto(row: VesselRow, unmasked = false): VesselCaseDto {
@@ -140,7 +121,7 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
 
   /** Turns the list query into repository filters (owner searches go through the blind index). */
   filter(query: VesselListQuery): VesselFilter {
-    return this.personal.indexSearch(query, Object.fromEntries(OWNER_FIELDS.map((o) => [o.field, [o.index, o.kind]])));
+    return this.personal.indexSearch(query, personalSearch(OWNER_FIELDS));
   }
 
   async get(principal: Principal, id: string): Promise<VesselCaseDetailDto> {
@@ -175,8 +156,7 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
       columns: async (em, today) => {
         handlerIds = await this.checkHandlers(em, principal, place.townId, dto.handlerIds, today);
         const row: Record<string, unknown> = { handler_ids: handlerIds, ...columnsOf(PLAIN_FIELDS, dto as VesselCaseUpdateDto, true), unclaimed: dto.unclaimed ?? false };
-        for (const o of OWNER_FIELDS) Object.assign(row, this.personal.columns(o.column, o.kind, dto[o.field]));
-        return { ...row, notice_end: notice ? addDays(notice, UNCLAIMED_NOTICE_DAYS) : (dto.noticeEnd ?? null) };
+        return { ...row, ...this.fieldColumns(OWNER_FIELDS, dto, true), notice_end: notice ? addDays(notice, UNCLAIMED_NOTICE_DAYS) : (dto.noticeEnd ?? null) };
       },
       then: async (em, id, number) => {
         if (!notice) return;
@@ -202,7 +182,7 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
       const set: Record<string, unknown> = {};
       if (dto.villageId !== undefined) set.village_id = (await this.kit.places.placeOf(principal, before.townId, dto.villageId)).villageId;
       Object.assign(set, columnsOf(PLAIN_FIELDS, dto));
-      for (const o of OWNER_FIELDS) if (dto[o.field] !== undefined) Object.assign(set, this.personal.columns(o.column, o.kind, dto[o.field]));
+      Object.assign(set, this.fieldColumns(OWNER_FIELDS, dto));
       if (dto.handlerIds !== undefined) set.handler_ids = await this.checkHandlers(em, principal, before.townId, dto.handlerIds, this.today(before));
       if (dto.noticeStart && dto.noticeEnd === undefined && (dto.unclaimed ?? before.unclaimed)) set.notice_end = addDays(dto.noticeStart, UNCLAIMED_NOTICE_DAYS);
       return set;
@@ -279,7 +259,7 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
   }
 
   private checkPersonal(dto: Partial<Record<OwnerField, string | null>>): void {
-    checkPersonalFields(OWNER_FIELDS.map((o) => ({ path: o.field, kind: o.kind, value: dto[o.field] })));
+    checkPartPersonal({ fields: OWNER_FIELDS }, dto);
   }
 
   /** Handlers must be officers of the town holding a valid certificate today; default: the creator if they hold one. */

@@ -50,31 +50,55 @@ export interface RecordPart<Row = unknown> {
   removed?: readonly string[];
 }
 
-/** A part's field as its column and personal kind. */
-export function partField(part: RecordPart<never>, field: string): PartField {
-  const f = part.fields[field];
+/** Body fields → their columns, a plain column name or the column with its personal kind (a part's `fields`, a record's personal fields). */
+export type FieldColumns = Record<string, string | PartField>;
+
+/** A field as its column and personal kind. */
+export function fieldColumn(fields: FieldColumns, field: string): PartField {
+  const f = fields[field];
   return typeof f === 'string' ? { column: f } : f;
 }
 
-/** The personal values of a part's body to check, by path (`prefix` leads each path). */
-export function partPersonalValues(part: RecordPart<never>, body: object, prefix = ''): { path: string; kind: PersonalKind; value: string | null | undefined }[] {
+/** A part's field as its column and personal kind. */
+export function partField(part: RecordPart<never>, field: string): PartField {
+  return fieldColumn(part.fields, field);
+}
+
+/** The list filters of the personal fields, searched by their blind index (`ownerName` → `ownerNameIdx` for column `owner_name`). */
+export function personalSearch(fields: FieldColumns): Record<string, [target: string, kind: PersonalKind]> {
+  return Object.fromEntries(
+    Object.keys(fields)
+      .map((field) => ({ field, ...fieldColumn(fields, field) }))
+      .filter((f) => f.personal)
+      .map((f) => [f.field, [camel(`${f.column}_idx`), f.personal!]]),
+  );
+}
+
+/** The personal values of a body to check, by path (`prefix` leads each path): a part's or a record's fields. */
+export function partPersonalValues(part: RecordPart<never> | { fields: FieldColumns }, body: object, prefix = ''): { path: string; kind: PersonalKind; value: string | null | undefined }[] {
   return Object.keys(part.fields)
-    .map((field) => ({ field, kind: partField(part, field).personal }))
+    .map((field) => ({ field, kind: fieldColumn(part.fields, field).personal }))
     .filter((f) => f.kind === 'idNumber' || f.kind === 'phone')
     .map((f) => ({ path: `${prefix}${f.field}`, kind: f.kind!, value: (body as Record<string, string | null | undefined>)[f.field] }));
 }
 
-/** Refuses invalid ID and phone numbers of a part's body with one 400 naming each field. */
-export function checkPartPersonal(part: RecordPart<never>, body: object): void {
+/** Refuses invalid ID and phone numbers of a body with one 400 naming each field. */
+export function checkPartPersonal(part: RecordPart<never> | { fields: FieldColumns }, body: object): void {
   checkPersonalFields(partPersonalValues(part, body));
 }
 
-/** A part's row (camel-cased) as the ledger answers it: personal fields decrypted and masked unless `unmasked`, instants as ISO text. */
-export function partAnswer(part: RecordPart<never>, row: Record<string, unknown>, decrypt: (stored: string | null) => string | null, unmasked: boolean): Record<string, unknown> {
+/** A row (camel-cased) as the ledger answers it, the keys of `answer` in order: personal fields decrypted and masked unless `unmasked`, instants as ISO text. */
+export function partAnswer(
+  part: RecordPart<never> | { fields: FieldColumns; answer: readonly string[] },
+  row: object,
+  decrypt: (stored: string | null) => string | null,
+  unmasked: boolean,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const values = row as Record<string, unknown>;
   for (const key of part.answer) {
-    const personal = part.fields[key] === undefined ? undefined : partField(part, key);
-    const value = personal?.personal ? maskPersonalValue(personal.personal, decrypt(row[camel(`${personal.column}_enc`)] as string | null), unmasked) : row[key];
+    const personal = part.fields[key] === undefined ? undefined : fieldColumn(part.fields, key);
+    const value = personal?.personal ? maskPersonalValue(personal.personal, decrypt(values[camel(`${personal.column}_enc`)] as string | null), unmasked) : values[key];
     out[key] = value instanceof Date ? value.toISOString() : value;
   }
   return out;

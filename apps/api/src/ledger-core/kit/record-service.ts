@@ -21,7 +21,7 @@ import { assertWritableRecord } from '../records';
 import { RecordLifecycle } from '../status/record-lifecycle';
 import { StatusHistoryService } from '../status/status-history.service';
 import { openStep, Workflow } from '../status/transitions';
-import { checkPartPersonal, partAnswer, partField, PartRule, RecordPart } from './record-parts';
+import { checkPartPersonal, FieldColumns, fieldColumn, partAnswer, PartField, partField, PartRule, RecordPart } from './record-parts';
 import { ListFilter, RecordRepository } from './record-repository';
 
 /** What the record service base works with, injected once for every ledger. */
@@ -403,7 +403,7 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
       id: entry.id,
       town_id: townId,
       [part.parent]: id,
-      ...this.partColumns(part, body, true),
+      ...this.fieldColumns(part.fields, body, true),
       ...(part.position ? { [part.position]: position ?? (await this.records.partCount(em, part, id)) } : {}),
       created_at: this.kit.clock.now(),
       created_by: principal.user.id,
@@ -421,7 +421,7 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
       then: async (em, row) => {
         part.update?.check?.(values, row, this.today(row));
         const before = await this.partOf(em, part, id, partId);
-        await this.records.updatePart(em, part, id, partId, this.partColumns(part, values, false));
+        await this.records.updatePart(em, part, id, partId, this.fieldColumns(part.fields, values));
         await this.auditRecord(em, row, `${part.name}.update`, { before, after: await this.partOf(em, part, id, partId) });
       },
     });
@@ -447,16 +447,26 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
     return found;
   }
 
-  /** The part's columns from a body: the fields it gives, or (`all`) every field, an absent one as declared. */
-  private partColumns(part: RecordPart<Row>, values: Record<string, unknown>, all: boolean): Record<string, unknown> {
+  /**
+   * A body's columns from its fields' columns (a part's fields, a record's personal fields): the
+   * fields it gives, or (`all`) every one, an absent one as declared or null; personal ones
+   * encrypted with their blind index.
+   */
+  protected fieldColumns(fields: FieldColumns, body: object, all = false): Record<string, unknown> {
+    const values = body as Record<string, unknown>;
     const set: Record<string, unknown> = {};
-    for (const field of Object.keys(part.fields)) {
-      const { column, personal, absent } = partField(part, field);
+    for (const field of Object.keys(fields)) {
+      const { column, personal, absent } = fieldColumn(fields, field);
       const value = values[field] === undefined && all ? (absent ?? null) : values[field];
       if (value === undefined) continue;
       Object.assign(set, personal ? this.kit.personal.columns(column, personal, value as string | null) : { [column]: value });
     }
     return set;
+  }
+
+  /** The personal fields of a record's row, decrypted and masked unless `unmasked`, in their order. */
+  protected personalAnswer<K extends string>(fields: Record<K, PartField>, row: object, unmasked: boolean): Record<K, string | null> {
+    return partAnswer({ fields, answer: Object.keys(fields) }, row, (stored) => this.kit.personal.decrypt(stored), unmasked) as Record<K, string | null>;
   }
 
   /** One step of the workflow, atomically; answers the detail. */
