@@ -374,7 +374,8 @@ describe('a ledger registered from its descriptor', () => {
           .expect(200)
       ).body.items;
       const accounts = await t.http.get('/api/fixture-speakers/accounts').set('Cookie', legal).expect(200);
-      const mediator = accounts.body.find((a: { name: string; id: string }) => a.id === row.userId) ?? accounts.body[0];
+      const [mediator] = accounts.body as { id: string; name: string }[];
+      expect(mediator).toBeDefined();
       const foreign = await idOf(t.ds, 'app_user', 'officer2');
       const refused = await t.http.patch(`/api/fixture-speakers/${row.id}`).set('Cookie', legal).send({ version: 2, userId: foreign });
       expect([refused.status, refused.body.errors[0].path]).toEqual([400, 'userId']);

@@ -1,7 +1,7 @@
 import { Controller, Injectable, Module } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, MigrationInterface, PrimaryColumn, QueryRunner } from 'typeorm';
 import { Principal } from '../../src/access/principal';
@@ -10,6 +10,7 @@ import { PageQuery } from '../../src/common/pagination';
 import { Trim } from '../../src/common/strings';
 import { IsVersion } from '../../src/common/version';
 import { ListFilter } from '../../src/ledger-core/kit/record-repository';
+import { RegisterEntity } from '../../src/ledger-core/kit/register-entity';
 import { RegisterRepository, registerTable } from '../../src/ledger-core/kit/register-repository';
 import { RegisterRoutes } from '../../src/ledger-core/kit/register-routes';
 import { RegisterKit, RegisterService } from '../../src/ledger-core/kit/register-service';
@@ -20,20 +21,13 @@ import { RegisterKit, RegisterService } from '../../src/ledger-core/kit/register
  * villages served from/to (child rows), scoped by town and optionally village.
  */
 @Entity({ name: 'fixture_speaker' })
-export class FixtureSpeakerEntity {
-  @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'town_id' }) townId!: string;
+export class FixtureSpeakerEntity extends RegisterEntity {
   @Column('uuid', { name: 'village_id', nullable: true }) villageId!: string | null;
   @Column('varchar', { length: 50 }) name!: string;
   @Column('varchar', { length: 100, nullable: true }) firm!: string | null;
   @Column('text', { name: 'phone_enc', nullable: true }) phoneEnc!: string | null;
   @Column('varchar', { name: 'phone_idx', length: 64, nullable: true }) phoneIdx!: string | null;
   @Column('uuid', { name: 'user_id', nullable: true }) userId!: string | null;
-  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
-  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
-  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
-  @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy!: string | null;
-  @Column('int', { default: 1 }) version!: number;
 }
 
 @Entity({ name: 'fixture_speaker_village' })
@@ -89,11 +83,6 @@ export class FixtureSpeakerListQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(50) q?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(20) phone?: string;
   @ApiPropertyOptional({ description: 'serves this village' }) @IsOptional() @IsUUID() servesVillage?: string;
-}
-
-export class FixtureSpeakerUnmaskDto {
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(1) @IsIn(['phone'], { each: true }) fields!: 'phone'[];
-  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) reason!: string;
 }
 
 interface ServedVillage {
@@ -157,7 +146,7 @@ export class FixtureSpeakerService extends RegisterService<SpeakerRow, SpeakerFi
     return this.createRow(principal, townId, {
       columns: async (em) => {
         if (dto.userId) await this.checkAccount(em, townId, dto.userId);
-        return { village_id: villageId, name: dto.name, firm: dto.firm ?? null, user_id: dto.userId ?? null, ...this.personalColumns({ phone: dto.phone ?? null }) };
+        return { village_id: villageId, ...this.columnsOf(dto, ['name', 'firm', 'phone', 'userId'], null) };
       },
       then: async (em, id) => this.rows.addChildren(em, 'villages', id, await this.served(principal, townId, dto.villages ?? [])),
     });
@@ -168,11 +157,7 @@ export class FixtureSpeakerService extends RegisterService<SpeakerRow, SpeakerFi
     return this.updateRow(principal, id, dto.version, async (em, before) => {
       if (dto.userId) await this.checkAccount(em, before.townId, dto.userId);
       if (dto.villages) await this.rows.replaceChildren(em, 'villages', id, await this.served(principal, before.townId, dto.villages));
-      const set: Record<string, unknown> = this.personalColumns(dto);
-      if (dto.name !== undefined) set.name = dto.name;
-      if (dto.firm !== undefined) set.firm = dto.firm;
-      if (dto.userId !== undefined) set.user_id = dto.userId;
-      return set;
+      return this.columnsOf(dto, ['name', 'firm', 'phone', 'userId']);
     });
   }
 
@@ -188,22 +173,20 @@ export class FixtureSpeakerService extends RegisterService<SpeakerRow, SpeakerFi
 }
 
 @Controller('fixture-speakers')
-export class FixtureSpeakerController extends RegisterRoutes<
-  FixtureSpeakerDto,
-  FixtureSpeakerDto,
-  { list: FixtureSpeakerListQuery; create: FixtureSpeakerCreateDto; update: FixtureSpeakerUpdateDto; unmask: FixtureSpeakerUnmaskDto }
->({
-  read: ['legal.read', 'advisor.read'],
-  write: 'legal.write',
-  listQuery: FixtureSpeakerListQuery,
-  createBody: FixtureSpeakerCreateDto,
-  updateBody: FixtureSpeakerUpdateDto,
-  unmaskBody: FixtureSpeakerUnmaskDto,
-  search: true,
-  personalQuery: ['phone'],
-  accounts: true,
-  remove: true,
-}) {
+export class FixtureSpeakerController extends RegisterRoutes<FixtureSpeakerDto, FixtureSpeakerDto, { list: FixtureSpeakerListQuery; create: FixtureSpeakerCreateDto; update: FixtureSpeakerUpdateDto }>(
+  {
+    read: ['legal.read', 'advisor.read'],
+    write: 'legal.write',
+    listQuery: FixtureSpeakerListQuery,
+    createBody: FixtureSpeakerCreateDto,
+    updateBody: FixtureSpeakerUpdateDto,
+    unmask: ['phone'],
+    search: true,
+    personalQuery: ['phone'],
+    accounts: true,
+    remove: true,
+  },
+) {
   constructor(speakers: FixtureSpeakerService) {
     super(speakers);
   }

@@ -3,10 +3,13 @@ import { PeaceOfficerDto } from '@fazhi/contracts';
 import { EntityManager } from 'typeorm';
 import { Principal } from '../../access/principal';
 import { BilingualFieldError, invalidFields } from '../../common/app-exception';
-import { RegisterKit, RegisterService } from '../../ledger-core/kit/register-service';
+import { RegisterKit, RegisterService, rowTimes } from '../../ledger-core/kit/register-service';
 import { PeaceOfficerCreateDto, PeaceOfficerUpdateDto } from './peace-officer.dto';
 import { PeaceOfficerEntity } from './peace-officer.entity';
 import { PeaceOfficerFilter, PeaceOfficerRepository, PeaceOfficerRow } from './peace-officer.repository';
+
+/** The fields a body writes as they are (the phone encrypted and blind-indexed). */
+const FIELDS = ['name', 'phone', 'activeFrom', 'activeTo', 'userId', 'remark'] as const;
 
 /** The peace officer register (平安员名册): who may mediate, where and when. */
 @Injectable()
@@ -16,25 +19,10 @@ export class PeaceOfficerService extends RegisterService<PeaceOfficerRow, PeaceO
   }
 
   toDto(row: PeaceOfficerRow): PeaceOfficerDto {
+    const { id, townId, townName, villageId, villageName, name, activeFrom, activeTo, userId, userName, remark, version } = row;
     const today = this.today(row);
-    return {
-      id: row.id,
-      townId: row.townId,
-      townName: row.townName,
-      villageId: row.villageId,
-      villageName: row.villageName,
-      name: row.name,
-      phone: this.personal(row, 'phone'),
-      activeFrom: row.activeFrom,
-      activeTo: row.activeTo,
-      activeNow: row.activeFrom <= today && (row.activeTo === null || row.activeTo >= today),
-      userId: row.userId,
-      userName: row.userName,
-      remark: row.remark,
-      version: row.version,
-      createdAt: new Date(row.createdAt).toISOString(),
-      updatedAt: new Date(row.updatedAt).toISOString(),
-    };
+    const activeNow = activeFrom <= today && (activeTo === null || activeTo >= today);
+    return { id, townId, townName, villageId, villageName, name, phone: this.personal(row, 'phone'), activeFrom, activeTo, activeNow, userId, userName, remark, version, ...rowTimes(row) };
   }
 
   async create(principal: Principal, dto: PeaceOfficerCreateDto): Promise<PeaceOfficerDto> {
@@ -44,8 +32,7 @@ export class PeaceOfficerService extends RegisterService<PeaceOfficerRow, PeaceO
     return this.createRow(principal, townId, {
       columns: async (em) => {
         if (dto.userId) await this.checkAccount(em, townId, dto.userId);
-        const { name, activeFrom, activeTo = null, userId = null, remark = null } = dto;
-        return { village_id: villageId, name, ...this.personalColumns({ phone: dto.phone ?? null }), active_from: activeFrom, active_to: activeTo, user_id: userId, remark };
+        return { village_id: villageId, ...this.columnsOf(dto, FIELDS, null) };
       },
     });
   }
@@ -54,16 +41,8 @@ export class PeaceOfficerService extends RegisterService<PeaceOfficerRow, PeaceO
     this.checkPersonal(dto);
     return this.updateRow(principal, id, dto.version, async (em, before) => {
       checkPeriod(dto.activeFrom ?? before.activeFrom, dto.activeTo !== undefined ? dto.activeTo : before.activeTo);
-      const set: Record<string, unknown> = { ...this.personalColumns(dto) };
+      const set = this.columnsOf(dto, FIELDS);
       if (dto.villageId !== undefined) set.village_id = (await this.kit.places.placeOf(principal, before.townId, dto.villageId)).villageId;
-      for (const [field, column] of [
-        ['name', 'name'],
-        ['activeFrom', 'active_from'],
-        ['activeTo', 'active_to'],
-        ['remark', 'remark'],
-        ['userId', 'user_id'],
-      ] as const)
-        if (dto[field] !== undefined) set[column] = dto[field];
       if (dto.userId) await this.checkAccount(em, before.townId, dto.userId);
       return set;
     });

@@ -23,9 +23,9 @@ export interface RegisterTable<F> extends RecordTable<F> {
 /** The table with each child's rows in its select, as `<name>`: a JSON array in the child's order. */
 export function registerTable<F>(spec: RegisterTable<F>): RegisterTable<F> {
   const children = Object.entries(spec.children ?? {}).map(([name, c]) => {
-    const fields = Object.entries(c.fields).map(([key, column]) => `'${key}', x.${column}`);
-    const order = c.order.map((column) => `x.${column}`).join(', ');
-    return `COALESCE((SELECT json_agg(json_build_object(${fields.join(', ')}) ORDER BY ${order}) FROM ${c.table} x WHERE x.${c.parent} = ${spec.alias}.id), '[]') AS "${name}"`;
+    const fields = Object.entries(c.fields).map(([key, column]) => `'${key}', child.${column}`);
+    const order = c.order.map((column) => `child.${column}`).join(', ');
+    return `COALESCE((SELECT json_agg(json_build_object(${fields.join(', ')}) ORDER BY ${order}) FROM ${c.table} child WHERE child.${c.parent} = ${spec.alias}.id), '[]') AS "${name}"`;
   });
   return { ...spec, select: [spec.select, ...children].join(', ') };
 }
@@ -51,6 +51,13 @@ export abstract class RegisterRepository<Row extends { id: string }, F extends L
     if (ids.length === 0) return [];
     const rows = await em.query<Record<string, unknown>[]>(`SELECT * FROM "${this.table}" WHERE town_id = $1 AND id = ANY($2::uuid[])`, [townId, ids]);
     return rows.map((r) => camelRow<T>(r));
+  }
+
+  /** The row of the town holding `value` in a unique column, if any. */
+  async holderOf(em: EntityManager, townId: string, column: string, value: unknown): Promise<string | undefined> {
+    if (!/^[a-z_][a-z0-9_]*$/.test(column)) throw new Error(`holderOf: bad identifier ${column}`);
+    const [row] = await em.query<{ id: string }[]>(`SELECT id FROM "${this.table}" WHERE town_id = $1 AND "${column}" = $2`, [townId, value]);
+    return row?.id;
   }
 
   /** Adds rows of a child (column maps; the parent column is set here). */

@@ -9,6 +9,7 @@ import { AttachedRecords, AttachmentRoutes } from '../attachment-routes';
 import { refusePersonalQuery } from '../personal-data/personal-fields';
 import { RecordAttachments } from '../record-attachments';
 import { paramTypes } from './record-routes';
+import { UnmaskBody } from './register-entity';
 
 /** What a register's service offers the register routes (the register service base has all of it). */
 export interface RoutedRegister<Dto, Detail> extends AttachedRecords<Detail> {
@@ -25,7 +26,6 @@ export interface RegisterShapes {
   list: object;
   create: object;
   update: object;
-  unmask: object;
 }
 
 export interface RegisterRoutesOptions<S extends RegisterShapes = RegisterShapes> {
@@ -40,8 +40,8 @@ export interface RegisterRoutesOptions<S extends RegisterShapes = RegisterShapes
   search?: boolean;
   /** List filters that carry personal data: refused in a URL (they travel in `POST search`). */
   personalQuery?: string[];
-  /** `POST :id/unmask` with this body (and `personal.unmask`): the personal fields in full, audited. */
-  unmaskBody?: Type<S['unmask']>;
+  /** `POST :id/unmask` (with `personal.unmask`) of these personal fields: shown in full, audited with the reason. */
+  unmask?: readonly string[];
   /** `GET accounts` (write permission): the town's accounts a row may be linked to. */
   accounts?: boolean;
   /** `DELETE :id?version=`: removes a row. */
@@ -117,8 +117,8 @@ export function RegisterRoutes<Dto, Detail = Dto, S extends RegisterShapes = Reg
     @RequireAllPermissions(['personal.unmask'], o.read)
     @Post(':id/unmask')
     @HttpCode(200)
-    unmask(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: S['unmask']): Promise<Record<string, string | null>> {
-      return this.register.unmask(p, id, body as { fields: string[]; reason: string });
+    unmask(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: { fields: string[]; reason: string }): Promise<Record<string, string | null>> {
+      return this.register.unmask(p, id, body);
     }
   }
   const types: [string, number, Type<object> | undefined][] = [
@@ -126,7 +126,7 @@ export function RegisterRoutes<Dto, Detail = Dto, S extends RegisterShapes = Reg
     ['search', 1, o.listQuery],
     ['create', 1, o.createBody],
     ['update', 2, o.updateBody],
-    ['unmask', 2, o.unmaskBody],
+    ['unmask', 2, o.unmask && UnmaskBody(o.unmask)],
   ];
   paramTypes(
     Routes,
@@ -137,7 +137,7 @@ export function RegisterRoutes<Dto, Detail = Dto, S extends RegisterShapes = Reg
     [o.accounts, ['accounts']],
     [o.updateBody !== undefined, ['update']],
     [o.remove, ['remove']],
-    [o.unmaskBody !== undefined, ['unmask']],
+    [o.unmask !== undefined, ['unmask']],
     [o.evidence !== undefined, ['upload', 'download', 'removeAttachment']],
   ];
   const handlers = Routes.prototype as unknown as Record<string, object>;

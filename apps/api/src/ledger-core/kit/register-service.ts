@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../../access/principal';
 import { AuditEntry, AuditService } from '../../audit/audit.service';
-import { Bilingual, invalidFields, notFound, staleVersion } from '../../common/app-exception';
+import { AppException, Bilingual, invalidFields, notFound, staleVersion } from '../../common/app-exception';
 import { Clock } from '../../common/clock';
 import { pageOf, toPage } from '../../common/pagination';
 import { NumberingService } from '../numbering/numbering.service';
@@ -38,6 +38,11 @@ export interface RegisterRow {
   timeZone: string;
 }
 
+/** The instants every register row keeps, as its answer shows them. */
+export function rowTimes(row: { createdAt: Date; updatedAt: Date }): { createdAt: string; updatedAt: string } {
+  return { createdAt: new Date(row.createdAt).toISOString(), updatedAt: new Date(row.updatedAt).toISOString() };
+}
+
 /** A register's fixed rules for the base. */
 export interface RegisterRules {
   /** The audit entity and the prefix of its actions (`peace-officer` → `peace-officer.create`). */
@@ -49,6 +54,8 @@ export interface RegisterRules {
    * only by an audited unmask.
    */
   personal?: Record<string, PersonalKind>;
+  /** Fields unique in the town (field → the message of the 409 `DUPLICATE` naming it), checked on every write that sets them. */
+  unique?: Record<string, Bilingual>;
 }
 
 /** A change of a register row (see `RegisterService.change`). */
@@ -152,6 +159,7 @@ export abstract class RegisterService<Row extends RegisterRow, F extends ListFil
     const user = principal.user.id;
     await this.kit.ds.transaction(async (em) => {
       const columns = await c.columns(em, now);
+      await this.assertUnique(em, townId, columns, null);
       await this.rows.insert(em, { id, town_id: townId, ...columns, created_at: now, created_by: user, updated_at: now, updated_by: user, version: 1 });
       await c.then?.(em, id);
       const row = (await this.rows.findInScope(principal.scope, id, em))!;
@@ -167,8 +175,9 @@ export abstract class RegisterService<Row extends RegisterRow, F extends ListFil
   protected async change(principal: Principal, id: string, c: RegisterChange<Row>): Promise<Dto> {
     await this.kit.ds.transaction(async (em) => {
       const row = await this.writable(principal, id, em);
-      const set = { ...((await c.columns?.(em, row)) ?? {}), ...this.stamp(principal) };
-      if (!(await this.rows.update(em, id, c.version, set))) throw staleVersion();
+      const columns = (await c.columns?.(em, row)) ?? {};
+      await this.assertUnique(em, row.townId, columns, id);
+      if (!(await this.rows.update(em, id, c.version, { ...columns, ...this.stamp(principal) }))) throw staleVersion();
       await c.then?.(em, row);
     });
     return this.answer(principal, id);
@@ -195,11 +204,32 @@ export abstract class RegisterService<Row extends RegisterRow, F extends ListFil
     });
   }
 
-  /** The stored columns of the personal fields a body carries (those it leaves out stay as they are). */
-  protected personalColumns(body: object): Record<string, string | null> {
-    const values = body as Record<string, string | null | undefined>;
-    const fields = Object.entries(this.rules.personal ?? {}).filter(([field]) => values[field] !== undefined);
-    return Object.fromEntries(fields.flatMap(([field, kind]) => Object.entries(this.kit.personal.columns(snake(field), kind, values[field]))));
+  /** Refuses (409 `DUPLICATE`) a unique field's value that another row of the town holds. */
+  private async assertUnique(em: EntityManager, townId: string, columns: Record<string, unknown>, exceptId: string | null): Promise<void> {
+    for (const [field, message] of Object.entries(this.rules.unique ?? {})) {
+      const value = columns[snake(field)];
+      if (value === undefined || value === null) continue;
+      const holder = await this.rows.holderOf(em, townId, snake(field), value);
+      if (holder && holder !== exceptId) throw new AppException(409, 'DUPLICATE', message, [{ path: field, code: 'duplicate', message }]);
+    }
+  }
+
+  /**
+   * The columns of a body's `fields` (`activeFrom` → `active_from`; a personal field → its
+   * ciphertext and blind index). A field the body leaves out is left out, or written as `absent`
+   * when one is given (a new row's empty fields).
+   */
+  protected columnsOf<B extends object>(body: B, fields: readonly (keyof B & string)[], absent?: null): Record<string, unknown> {
+    const values = body as Record<string, unknown>;
+    const columns: Record<string, unknown> = {};
+    for (const field of fields) {
+      const value = values[field] === undefined ? absent : values[field];
+      if (value === undefined) continue;
+      const kind = this.rules.personal?.[field];
+      if (kind) Object.assign(columns, this.kit.personal.columns(snake(field), kind, value as string | null));
+      else columns[snake(field)] = value;
+    }
+    return columns;
   }
 
   /** Refuses a body whose personal fields are malformed (400, field by field). */
