@@ -30,7 +30,7 @@ import { deadlineStatus } from '../ledger-core/deadlines/deadline-state';
 import { RecordKit, RecordService, StepContext } from '../ledger-core/kit/record-service';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
 import { checkPersonalFields } from '../ledger-core/personal-data/personal-fields';
-import { columnsOf, partPersonalValues } from '../ledger-core/kit/record-parts';
+import { columnsFrom, partPersonalValues } from '../ledger-core/kit/record-parts';
 import { isoOrNull } from '../common/dates';
 import { RecordAttachments } from '../ledger-core/record-attachments';
 import { recordDtoFields } from '../ledger-core/records';
@@ -246,7 +246,7 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
       columns: async (em, today) => {
         if (dto.occurredOn > today) throw dateInFuture('occurredOn');
         const mediatorIds = dto.mediatorIds?.length ? await this.officers.checkMediators(em, place.townId, dto.mediatorIds, today) : [];
-        return { ...columnsOf(DISPUTE_PLAIN_FIELDS, dto, true), risk_level: dto.riskLevel ?? 'normal', mediator_ids: mediatorIds };
+        return { ...columnsFrom(DISPUTE_PLAIN_FIELDS, dto, true), risk_level: dto.riskLevel ?? 'normal', mediator_ids: mediatorIds };
       },
       then: async (em, id) => {
         for (const [i, p] of parties.entries()) await this.insertPart(em, principal, PARTIES, place.townId, id, p, i);
@@ -258,12 +258,12 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
     return this.updateRecord(principal, id, dto.version, async (em, before) => {
       const set: Record<string, unknown> = {};
       if (dto.villageId !== undefined) set.village_id = (await this.kit.places.placeOf(principal, before.townId, dto.villageId)).villageId;
-      Object.assign(set, columnsOf(DISPUTE_PLAIN_FIELDS, dto));
+      Object.assign(set, columnsFrom(DISPUTE_PLAIN_FIELDS, dto));
       const changesAgreement = AGREEMENT_FIELDS.some(([field]) => dto[field] !== undefined);
       if (changesAgreement && before.status !== 'agreed') {
         throw this.wrongState({ zh: '只有刚达成协议、尚未进入履行时才能修改协议内容', en: 'The agreement can be corrected only before its performance starts' });
       }
-      Object.assign(set, columnsOf(AGREEMENT_FIELDS, dto));
+      Object.assign(set, columnsFrom(AGREEMENT_FIELDS, dto));
       const deadline = dto.performanceDeadline ?? before.performanceDeadline;
       if (changesAgreement && deadline && before.agreedOn && deadline < before.agreedOn) {
         throw invalidFields([{ path: 'performanceDeadline', code: 'order', message: { zh: '履行期限不能早于达成协议日期', en: 'Must not be before the agreement date' } }]);

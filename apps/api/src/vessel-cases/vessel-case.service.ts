@@ -6,7 +6,7 @@ import { Principal } from '../access/principal';
 import { BilingualFieldError, invalidFields } from '../common/app-exception';
 import { AttachmentsService } from '../ledger-core/attachments/attachments.service';
 import { addCalendarDays as addDays } from '../ledger-core/calendar/working-days';
-import { checkPartPersonal, columnsOf, PartField, personalSearch } from '../ledger-core/kit/record-parts';
+import { checkPartPersonal, columnsFrom, PartField, personalSearch } from '../ledger-core/kit/record-parts';
 import { RecordKit, RecordService, StepContext } from '../ledger-core/kit/record-service';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
 import { recordDtoFields } from '../ledger-core/records';
@@ -155,7 +155,7 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
     return this.createRecord(principal, place, {
       columns: async (em, today) => {
         handlerIds = await this.checkHandlers(em, principal, place.townId, dto.handlerIds, today);
-        const row: Record<string, unknown> = { handler_ids: handlerIds, ...columnsOf(PLAIN_FIELDS, dto as VesselCaseUpdateDto, true), unclaimed: dto.unclaimed ?? false };
+        const row: Record<string, unknown> = { handler_ids: handlerIds, ...columnsFrom(PLAIN_FIELDS, dto as VesselCaseUpdateDto, true), unclaimed: dto.unclaimed ?? false };
         return { ...row, ...this.fieldColumns(OWNER_FIELDS, dto, true), notice_end: notice ? addDays(notice, UNCLAIMED_NOTICE_DAYS) : (dto.noticeEnd ?? null) };
       },
       then: async (em, id, number) => {
@@ -181,7 +181,7 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
     return this.updateRecord(principal, id, dto.version, async (em, before) => {
       const set: Record<string, unknown> = {};
       if (dto.villageId !== undefined) set.village_id = (await this.kit.places.placeOf(principal, before.townId, dto.villageId)).villageId;
-      Object.assign(set, columnsOf(PLAIN_FIELDS, dto));
+      Object.assign(set, columnsFrom(PLAIN_FIELDS, dto));
       Object.assign(set, this.fieldColumns(OWNER_FIELDS, dto));
       if (dto.handlerIds !== undefined) set.handler_ids = await this.checkHandlers(em, principal, before.townId, dto.handlerIds, this.today(before));
       if (dto.noticeStart && dto.noticeEnd === undefined && (dto.unclaimed ?? before.unclaimed)) set.notice_end = addDays(dto.noticeStart, UNCLAIMED_NOTICE_DAYS);

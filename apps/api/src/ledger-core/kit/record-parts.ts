@@ -105,7 +105,7 @@ export function partAnswer(
 }
 
 /** A body's fields as their columns, from a field ↔ column list: the fields it gives, or (`all`) every one, an absent one as null. */
-export function columnsOf<B extends object>(fields: readonly (readonly [field: keyof B & string, column: string])[], body: B, all = false): Record<string, unknown> {
+export function columnsFrom<B extends object>(fields: readonly (readonly [field: keyof B & string, column: string])[], body: B, all = false): Record<string, unknown> {
   const set: Record<string, unknown> = {};
   for (const [field, column] of fields) if (all || body[field] !== undefined) set[column] = body[field] ?? null;
   return set;
