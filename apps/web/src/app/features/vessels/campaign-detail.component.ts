@@ -1,35 +1,59 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
-import { FieldError, VesselCaseDto } from '@fazhi/contracts';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { VesselCaseDto } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { AuthService } from '../../core/auth/auth.service';
-import { apiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { Submission } from '../../shared/api-error-message';
 import { DateTimePipe } from '../../shared/date-time.pipe';
 import { EvidenceGalleryComponent } from '../../shared/evidence-gallery.component';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent, rowsOf } from '../../shared/ledger/ledger-table.component';
+import { RecordPartComponent } from '../../shared/ledger/record-part.component';
 import { StatusTagComponent } from '../../shared/ledger/status-tag.component';
+import { PagedList } from '../../shared/paged-list';
 import { ReasonModalComponent } from '../../shared/reason-modal.component';
+import { Refusal, RefusalComponent, refusal } from '../../shared/register/refusal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { AddVesselsModalComponent } from './add-vessels-modal.component';
 import { CAMPAIGN_STATUS_KEYS } from './campaign-list.component';
 import { CampaignDetailDto, CampaignsApi } from './campaigns.api';
 import { VESSEL_VIEW } from './vessel-view';
+import { VesselsApi } from './vessels.api';
 
-/** One campaign: its facts, vessels, evidence; add or remove vessels, close it, void it. */
+const NUMBER: LedgerColumn<VesselCaseDto> = { key: 'number', header: 'vessels.number', width: '210px', link: (v) => ['/vessels', v.id] };
+const STATUS: LedgerColumn<VesselCaseDto> = { key: 'status', header: 'vessels.status', width: '130px' };
+const PLACE: LedgerColumn<VesselCaseDto> = { key: 'place', header: 'vessels.place', value: (v) => `${v.villageName ?? ''} ${v.place}`, wrap: true };
+
+/** One campaign: its facts, vessels, evidence; add (persuading or unclaimed cases of its town) or remove vessels, close it, void it. */
 @Component({
   selector: 'fz-campaign-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ZORRO_IMPORTS, DateTimePipe, EvidenceGalleryComponent, AddVesselsModalComponent, ReasonModalComponent, LedgerTableComponent, LedgerCellDirective, StatusTagComponent],
+  imports: [
+    ReactiveFormsModule,
+    ZORRO_IMPORTS,
+    DateTimePipe,
+    EvidenceGalleryComponent,
+    ReasonModalComponent,
+    LedgerTableComponent,
+    LedgerCellDirective,
+    StatusTagComponent,
+    RecordPartComponent,
+    RefusalComponent,
+  ],
   templateUrl: './campaign-detail.component.html',
   styleUrl: '../../shared/record-detail.css',
+  styles: `
+    .fz-candidate-q {
+      flex: 1;
+      min-width: 160px;
+    }
+  `,
 })
 export class CampaignDetailComponent implements OnInit {
   protected readonly api = inject(CampaignsApi);
+  private readonly vesselCases = inject(VesselsApi);
   private readonly auth = inject(AuthService);
   private readonly message = inject(NzMessageService);
-  protected readonly i18n = inject(I18nService);
-  protected readonly t = this.i18n.t;
+  protected readonly t = inject(I18nService).t;
 
   readonly id = input.required<string>();
 
@@ -37,8 +61,8 @@ export class CampaignDetailComponent implements OnInit {
   protected readonly dialog = signal<'add' | 'void' | null>(null);
   protected readonly closing = signal(false);
   protected readonly submission = new Submission(this.t);
-  /** Why the campaign could not be closed: each blocking vessel and reason. */
-  protected readonly blocked = signal<{ message: string; errors: FieldError[] } | null>(null);
+  /** Why the campaign could not be closed, or the vessels not added: each blocking vessel and reason. */
+  protected readonly blocked = signal<Refusal | null>(null);
   protected readonly statusKeys = CAMPAIGN_STATUS_KEYS;
   protected readonly view = VESSEL_VIEW;
   protected readonly manageable = computed(() => {
@@ -47,14 +71,29 @@ export class CampaignDetailComponent implements OnInit {
   });
   protected readonly vessels = rowsOf(computed(() => this.campaign()?.vessels ?? []));
   protected readonly columns = computed<LedgerColumn<VesselCaseDto>[]>(() => [
-    { key: 'number', header: 'vessels.number', width: '210px', link: (v) => ['/vessels', v.id] },
-    { key: 'status', header: 'vessels.status', width: '130px' },
-    { key: 'place', header: 'vessels.place', value: (v) => `${v.villageName ?? ''} ${v.place}`, wrap: true },
+    NUMBER,
+    STATUS,
+    PLACE,
     ...(this.manageable() ? [{ key: 'actions', header: 'common.actions' as const, width: '80px' }] : []),
   ]);
   protected readonly rowKey = (v: VesselCaseDto) => v.number;
 
+  protected readonly candidateColumns: LedgerColumn<VesselCaseDto>[] = [
+    { key: 'pick', header: () => '', width: '40px' },
+    { ...NUMBER, width: undefined, link: undefined },
+    { ...STATUS, width: undefined },
+    PLACE,
+  ];
+  protected readonly q = new FormControl('', { nonNullable: true });
+  protected readonly candidates = new PagedList<VesselCaseDto, { townId: string; q: string | null }>(
+    (query) => this.vesselCases.list({ ...query, status: ['persuading', 'unclaimed'], voided: 'false', sort: 'number', order: 'desc' }),
+    { townId: '', q: null },
+  );
+  protected readonly selected = signal<ReadonlySet<string>>(new Set());
+  protected readonly adding = signal(false);
+
   ngOnInit(): void {
+    this.candidates.pageSize.set(10);
     this.load();
   }
 
@@ -62,10 +101,40 @@ export class CampaignDetailComponent implements OnInit {
     this.api.get(this.id()).subscribe((campaign) => this.campaign.set(campaign));
   }
 
-  protected added(): void {
-    this.dialog.set(null);
-    this.message.success(this.t('campaigns.vesselsAdded'));
-    this.load();
+  protected openAdd(): void {
+    this.selected.set(new Set());
+    this.blocked.set(null);
+    this.searchCandidates();
+    this.dialog.set('add');
+  }
+
+  protected searchCandidates(): void {
+    this.candidates.search({ townId: this.campaign()!.townId, q: this.q.value.trim() || null });
+  }
+
+  protected toggle(id: string, checked: boolean): void {
+    const next = new Set(this.selected());
+    if (checked) next.add(id);
+    else next.delete(id);
+    this.selected.set(next);
+  }
+
+  protected addVessels(): void {
+    const campaign = this.campaign()!;
+    this.adding.set(true);
+    this.blocked.set(null);
+    this.api.addVessels(campaign.id, campaign.version, [...this.selected()]).subscribe({
+      next: () => {
+        this.adding.set(false);
+        this.dialog.set(null);
+        this.message.success(this.t('campaigns.vesselsAdded'));
+        this.load();
+      },
+      error: (err: unknown) => {
+        this.adding.set(false);
+        this.blocked.set(refusal(err, this.t));
+      },
+    });
   }
 
   protected remove(vessel: VesselCaseDto): void {
@@ -88,8 +157,7 @@ export class CampaignDetailComponent implements OnInit {
       },
       error: (err: unknown) => {
         this.closing.set(false);
-        const body = apiError(err);
-        this.blocked.set({ message: body?.message ?? this.t('error.network'), errors: body?.errors ?? [] });
+        this.blocked.set(refusal(err, this.t));
       },
     });
   }
