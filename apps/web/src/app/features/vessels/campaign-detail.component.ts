@@ -12,7 +12,7 @@ import { RecordPartComponent } from '../../shared/ledger/record-part.component';
 import { StatusTagComponent } from '../../shared/ledger/status-tag.component';
 import { PagedList } from '../../shared/paged-list';
 import { ReasonModalComponent } from '../../shared/reason-modal.component';
-import { Refusal, RefusalComponent, refusal } from '../../shared/register/refusal.component';
+import { Attempt, RefusalComponent } from '../../shared/register/refusal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { CAMPAIGN_STATUS_KEYS } from './campaign-list.component';
 import { CampaignDetailDto, CampaignsApi } from './campaigns.api';
@@ -59,10 +59,10 @@ export class CampaignDetailComponent implements OnInit {
 
   protected readonly campaign = signal<CampaignDetailDto | null>(null);
   protected readonly dialog = signal<'add' | 'void' | null>(null);
-  protected readonly closing = signal(false);
+  /** Closing the campaign and adding vessels: each refusal names every blocking vessel and reason. */
+  protected readonly closing = new Attempt(this.t);
+  protected readonly adding = new Attempt(this.t);
   protected readonly submission = new Submission(this.t);
-  /** Why the campaign could not be closed, or the vessels not added: each blocking vessel and reason. */
-  protected readonly blocked = signal<Refusal | null>(null);
   protected readonly statusKeys = CAMPAIGN_STATUS_KEYS;
   protected readonly view = VESSEL_VIEW;
   protected readonly manageable = computed(() => {
@@ -90,7 +90,6 @@ export class CampaignDetailComponent implements OnInit {
     { townId: '', q: null },
   );
   protected readonly selected = signal<ReadonlySet<string>>(new Set());
-  protected readonly adding = signal(false);
 
   ngOnInit(): void {
     this.candidates.pageSize.set(10);
@@ -103,7 +102,7 @@ export class CampaignDetailComponent implements OnInit {
 
   protected openAdd(): void {
     this.selected.set(new Set());
-    this.blocked.set(null);
+    this.adding.refused.set(null);
     this.searchCandidates();
     this.dialog.set('add');
   }
@@ -121,19 +120,10 @@ export class CampaignDetailComponent implements OnInit {
 
   protected addVessels(): void {
     const campaign = this.campaign()!;
-    this.adding.set(true);
-    this.blocked.set(null);
-    this.api.addVessels(campaign.id, campaign.version, [...this.selected()]).subscribe({
-      next: () => {
-        this.adding.set(false);
-        this.dialog.set(null);
-        this.message.success(this.t('campaigns.vesselsAdded'));
-        this.load();
-      },
-      error: (err: unknown) => {
-        this.adding.set(false);
-        this.blocked.set(refusal(err, this.t));
-      },
+    this.adding.run(this.api.addVessels(campaign.id, campaign.version, [...this.selected()]), () => {
+      this.dialog.set(null);
+      this.message.success(this.t('campaigns.vesselsAdded'));
+      this.load();
     });
   }
 
@@ -147,18 +137,9 @@ export class CampaignDetailComponent implements OnInit {
 
   protected close(): void {
     const campaign = this.campaign()!;
-    this.closing.set(true);
-    this.blocked.set(null);
-    this.api.close(campaign.id, campaign.version).subscribe({
-      next: () => {
-        this.closing.set(false);
-        this.message.success(this.t('campaigns.closed', { count: campaign.vessels.length }));
-        this.load();
-      },
-      error: (err: unknown) => {
-        this.closing.set(false);
-        this.blocked.set(refusal(err, this.t));
-      },
+    this.closing.run(this.api.close(campaign.id, campaign.version), () => {
+      this.message.success(this.t('campaigns.closed', { count: campaign.vessels.length }));
+      this.load();
     });
   }
 

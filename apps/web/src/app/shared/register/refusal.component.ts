@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
 import { FieldError } from '@fazhi/contracts';
+import { Observable } from 'rxjs';
 import { apiError } from '../../core/http/api-error';
-import { TKey } from '../../core/i18n/dictionary';
+import { Submission } from '../api-error-message';
 import { ZORRO_IMPORTS } from '../zorro';
 
 /** Why a write was refused: the server's message and each row or field it names. */
@@ -10,9 +11,19 @@ export interface Refusal {
   errors: readonly FieldError[];
 }
 
-export function refusal(err: unknown, t: (key: TKey) => string): Refusal {
-  const body = apiError(err);
-  return { message: body?.message ?? t('error.network'), errors: body?.errors ?? [] };
+/** One write at a time whose refusal lists what was refused (`refused`, e.g. each vessel that blocks a campaign's close). */
+export class Attempt extends Submission {
+  readonly refused = signal<Refusal | null>(null);
+
+  override run<T>(request: Observable<T>, done: (value: T) => void): void {
+    this.refused.set(null);
+    super.run(request, done);
+  }
+
+  protected override failed(err: unknown): void {
+    const body = apiError(err);
+    this.refused.set({ message: body?.message ?? this.t('error.network'), errors: body?.errors ?? [] });
+  }
 }
 
 /** A refusal shown as an alert with the list of what was refused (each path and message). */
