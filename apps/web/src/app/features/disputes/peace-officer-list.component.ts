@@ -7,13 +7,11 @@ import { catchError, map, of, switchMap } from 'rxjs';
 import { OrgApi } from '../../core/api/org.api';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
-import { Submission } from '../../shared/api-error-message';
 import { LedgerFilters, read } from '../../shared/ledger/ledger-filters';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent } from '../../shared/ledger/ledger-table.component';
 import { OrgNames, villagesUnder } from '../../shared/org-tree';
 import { Source, year } from '../../shared/query-params';
-import { ReasonModalComponent } from '../../shared/reason-modal.component';
+import { MaskedComponent, Unmasks } from '../../shared/register/masked.component';
 import { RegisterEditor, RegisterField, phoneNumber } from '../../shared/register/register-form';
 import { RegisterDialogComponent } from '../../shared/register/register-form.component';
 import { UrlList } from '../../shared/register/register-list';
@@ -53,7 +51,7 @@ const VIEW: RegisterView = { name: 'peace-officer', title: 'peaceOfficers.title'
 @Component({
   selector: 'fz-peace-officer-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, HasPermissionDirective, ReasonModalComponent, LedgerTableComponent, LedgerCellDirective, RegisterPageComponent, RegisterDialogComponent],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, MaskedComponent, LedgerTableComponent, LedgerCellDirective, RegisterPageComponent, RegisterDialogComponent],
   templateUrl: './peace-officer-list.component.html',
   styles: `
     .fz-officer-count {
@@ -184,17 +182,15 @@ export class PeaceOfficerListComponent {
     { name: 'remark', kind: 'textarea', label: 'common.remarkOptional', max: 500 },
   ];
   protected readonly editor = new RegisterEditor(this.fields, this.api, (saved, created) => {
-    this.unmasked.update((plain) => new Map([...plain].filter(([id]) => id !== saved.id)));
+    this.unmasks.forget(saved.id);
     this.message.success(this.t(created ? 'peaceOfficers.created' : 'peaceOfficers.saved', { name: saved.name }));
     this.list.load();
     this.saves.update((n) => n + 1);
   });
   /** The form, for tests. */
   readonly form = this.editor.form;
-  /** The officer whose phone is asked in full, and the numbers shown in full after an audited request. */
-  protected readonly unmasking = signal<PeaceOfficerDto | null>(null);
-  protected readonly unmasked = signal<ReadonlyMap<string, string | null>>(new Map());
-  protected readonly unmasks = new Submission(this.t);
+  /** Phone numbers shown in full after an audited request. */
+  protected readonly unmasks = new Unmasks<PeaceOfficerDto>(this.api, ['phone']);
 
   constructor() {
     toObservable(computed(() => [this.saves(), this.list.filters()] as const))
@@ -221,30 +217,13 @@ export class PeaceOfficerListComponent {
     this.list.go({ townId: v.townId, villageId: v.villageId, activeInYear: v.year === ALL_YEARS ? null : v.year, q: v.q.trim() || null });
   }
 
-  protected askUnmask(officer: PeaceOfficerDto): void {
-    this.unmasks.error.set(null);
-    this.unmasking.set(officer);
-  }
-
   protected active(officer: PeaceOfficerDto): boolean {
     return activeIn(officer, this.list.filters().activeInYear);
-  }
-
-  protected phone(officer: PeaceOfficerDto): string | null {
-    const plain = this.unmasked();
-    return plain.has(officer.id) ? (plain.get(officer.id) ?? null) : officer.phone;
   }
 
   private place(officer: PeaceOfficerDto): string {
     const village = officer.villageName ?? '—';
     return this.multiTown() ? `${officer.townName} · ${village}` : village;
-  }
-
-  protected confirmUnmask(officer: PeaceOfficerDto, reason: string): void {
-    this.unmasks.run(this.api.unmask(officer.id, ['phone'], reason), (plain) => {
-      this.unmasking.set(null);
-      this.unmasked.update((shown) => new Map(shown).set(officer.id, plain.phone ?? null));
-    });
   }
 
   private tagValue(query: PeaceOfficerQuery, key: keyof PeaceOfficerQuery): string | null {

@@ -30,16 +30,7 @@ const USUAL_AGENCIES = ['农业农村局', '海警工作站', '派出所', '镇�
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ZORRO_IMPORTS, RegisterPageComponent, RegisterDialogComponent, LedgerTableComponent, LedgerCellDirective],
   template: `
-    <fz-register-page
-      [view]="view"
-      [form]="filters"
-      [filters]="filterFields"
-      [tags]="list.tags()"
-      (searched)="search()"
-      (cleared)="list.clear()"
-      (removed)="list.removeFilter($event)"
-      (created)="editor.create()"
-    >
+    <fz-register-page [view]="view" [form]="filters" [filters]="filterFields" [list]="list" (searched)="search()" (created)="editor.create()">
       <fz-ledger-table [list]="list" [columns]="columns" testId="campaign" rowName="campaign" [rowKey]="rowKey" scrollX="860px" data-test="campaign-table">
         <ng-template fzCell="status" [fzCellOf]="list" let-item>
           <nz-tag [nzColor]="item.status === 'closed' ? 'green' : 'blue'">{{ t(statusKeys[item.status]) }}</nz-tag>

@@ -26,16 +26,7 @@ const FILTERS = new LedgerFilters<Query>({ year: (value) => (value === 'all' ? n
 @Component({
   imports: [RegisterPageComponent],
   template: `
-    <fz-register-page
-      [view]="view"
-      [form]="form"
-      [filters]="fields"
-      [tags]="list.tags()"
-      (created)="creates = creates + 1"
-      (searched)="search()"
-      (cleared)="list.clear()"
-      (removed)="list.removeFilter($event)"
-    >
+    <fz-register-page [view]="view" [form]="form" [filters]="fields" [list]="list" (created)="creates = creates + 1" (searched)="search()">
       <p data-test="content">{{ list.total() }}</p>
     </fz-register-page>
   `,
