@@ -2,7 +2,7 @@ import { DisputeStatistics } from '@fazhi/contracts';
 import { DISPUTE_FIGURE_CARDS, disputeFigureUrl, figureValue } from './dispute-statistics.component';
 import { toApiQuery } from '../../shared/query-params';
 import { DISPUTE_FILTERS } from './dispute-filters';
-import { peaceOfficerQueryFromParams } from './peace-officer-list.component';
+import { peaceOfficerFilters } from './peace-officer-list.component';
 
 const STATS = {
   received: 120,
@@ -40,7 +40,7 @@ describe('dispute statistics cards', () => {
   it('opens the peace officer register with its filter, which the register reads back', () => {
     const url = disputeFigureUrl('peaceOfficers', STATS);
     expect(url).toBe('/disputes/peace-officers?activeInYear=2021');
-    expect(peaceOfficerQueryFromParams(new URLSearchParams(url.split('?')[1]), 2026).activeInYear).toBe(2021);
+    expect(peaceOfficerFilters(2026).fromParams(new URLSearchParams(url.split('?')[1])).activeInYear).toBe(2021);
   });
 
   it('shows the success rate as a percentage and the counts as they are', () => {

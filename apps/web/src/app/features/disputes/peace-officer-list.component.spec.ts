@@ -11,7 +11,7 @@ import { NzModalService } from 'ng-zorro-antd/modal';
 import { testMe } from '../../../testing/me';
 import { AuthService } from '../../core/auth/auth.service';
 import { APP_ICONS } from '../../registry';
-import { PeaceOfficerListComponent, activeIn, peaceOfficerQueryFromParams } from './peace-officer-list.component';
+import { PeaceOfficerListComponent, activeIn, peaceOfficerFilters } from './peace-officer-list.component';
 
 registerLocaleData(localeZh, 'zh-cn');
 
@@ -142,9 +142,9 @@ describe('peace officer register page', () => {
   });
 
   it('reads the year from the URL: a statistic’s `activeInYear=2021`, or `all`', () => {
-    expect(peaceOfficerQueryFromParams(new URLSearchParams('activeInYear=2021'), 2025)).toEqual({ townId: null, villageId: null, activeInYear: 2021, q: null });
-    expect(peaceOfficerQueryFromParams(new URLSearchParams('activeInYear=all&q=黄'), 2025).activeInYear).toBeNull();
-    expect(peaceOfficerQueryFromParams(new URLSearchParams('activeInYear=abc&villageId=x'), 2025)).toEqual({ townId: null, villageId: null, activeInYear: 2025, q: null });
+    expect(peaceOfficerFilters(2025).fromParams(new URLSearchParams('activeInYear=2021'))).toEqual({ townId: null, villageId: null, activeInYear: 2021, q: null });
+    expect(peaceOfficerFilters(2025).fromParams(new URLSearchParams('activeInYear=all&q=黄')).activeInYear).toBeNull();
+    expect(peaceOfficerFilters(2025).fromParams(new URLSearchParams('activeInYear=abc&villageId=x'))).toEqual({ townId: null, villageId: null, activeInYear: 2025, q: null });
   });
 
   it('calls an officer active in a year when the term overlaps it', () => {

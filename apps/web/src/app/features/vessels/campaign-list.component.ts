@@ -1,15 +1,13 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, inject, input } from '@angular/core';
 import { Router } from '@angular/router';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { AuthService } from '../../core/auth/auth.service';
 import { FormControl, FormGroup } from '@angular/forms';
-import { CampaignDto, CampaignStatus, OrgTreeNode } from '@fazhi/contracts';
-import { OrgApi } from '../../core/api/org.api';
+import { CampaignDto, CampaignStatus } from '@fazhi/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { LedgerList } from '../../shared/ledger/ledger-list';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent } from '../../shared/ledger/ledger-table.component';
-import { OrgNames } from '../../shared/org-tree';
 import { RegisterEditor } from '../../shared/register/register-form';
+import { RegisterPlaces } from '../../shared/register/register-places';
 import { RegisterDialogComponent } from '../../shared/register/register-form.component';
 import { RegisterFilter, RegisterPageComponent, RegisterView } from '../../shared/register/register-page.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
@@ -44,8 +42,7 @@ export class CampaignListComponent implements OnInit {
   protected readonly t = inject(I18nService).t;
   private readonly router = inject(Router);
   private readonly message = inject(NzMessageService);
-  private readonly auth = inject(AuthService);
-  private readonly towns = computed(() => this.auth.me()?.scope.towns ?? []);
+  private readonly places = new RegisterPlaces();
   /** The form open from the start (`/vessels/campaigns/new`). */
   readonly create = input(false);
   protected readonly view = VIEW;
@@ -70,12 +67,9 @@ export class CampaignListComponent implements OnInit {
     (query, key) => this.tagValue(query, key),
     (query) => this.filters.setValue({ year: query.year, status: query.status }),
   );
-  private readonly orgTree = signal<OrgTreeNode[]>([]);
-  private readonly names = computed(() => new OrgNames(this.orgTree()));
-
   protected readonly editor = new RegisterEditor(
     [
-      { name: 'townId', kind: 'select', label: 'record.town', required: true, when: () => this.towns().length > 1, options: () => this.towns().map((town) => ({ value: town.id, label: town.name })) },
+      this.places.townField(),
       { name: 'date', kind: 'date', label: 'campaigns.date', required: true },
       { name: 'place', kind: 'text', label: 'campaigns.place', required: true },
       { name: 'agencies', kind: 'tags', label: 'campaigns.agencies', extra: 'campaigns.agenciesHint', options: () => USUAL_AGENCIES },
@@ -88,12 +82,6 @@ export class CampaignListComponent implements OnInit {
     },
   );
 
-  constructor() {
-    inject(OrgApi)
-      .tree()
-      .subscribe((tree) => this.orgTree.set(tree));
-  }
-
   ngOnInit(): void {
     if (this.create()) this.editor.create();
   }
@@ -105,6 +93,6 @@ export class CampaignListComponent implements OnInit {
   private tagValue(query: CampaignQuery, key: keyof CampaignQuery): string | null {
     if (key === 'status') return query.status && this.t(CAMPAIGN_STATUS_KEYS[query.status]);
     if (key === 'voided') return this.t(query.voided === 'true' ? 'common.yes' : 'common.no');
-    return key === 'townId' ? this.names().name(query.townId) : null;
+    return key === 'townId' ? this.places.names().name(query.townId) : null;
   }
 }

@@ -1,4 +1,4 @@
-import { Component, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { FormControl, FormGroup } from '@angular/forms';
 import { Router, provideRouter } from '@angular/router';
@@ -24,6 +24,7 @@ const FILTERS = new LedgerFilters<Query>({ year: (value) => (value === 'all' ? n
 });
 
 @Component({
+  changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RegisterPageComponent],
   template: `
     <fz-register-page [view]="view" [form]="form" [filters]="fields" [list]="list" (created)="creates = creates + 1" (searched)="search()">
