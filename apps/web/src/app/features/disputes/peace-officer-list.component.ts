@@ -4,12 +4,10 @@ import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { PeaceOfficerDto, UserChoiceDto } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { catchError, map, of, switchMap } from 'rxjs';
-import { AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { LedgerFilters, read } from '../../shared/ledger/ledger-filters';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent } from '../../shared/ledger/ledger-table.component';
-import { OrgNames, villagesUnder } from '../../shared/org-tree';
-import { Source, year } from '../../shared/query-params';
+import { year } from '../../shared/query-params';
 import { MaskedComponent, Unmasks } from '../../shared/register/masked.component';
 import { RegisterEditor, RegisterField, phoneNumber } from '../../shared/register/register-form';
 import { RegisterPlaces } from '../../shared/register/register-places';
@@ -61,7 +59,6 @@ const VIEW: RegisterView = { name: 'peace-officer', title: 'peaceOfficers.title'
 })
 export class PeaceOfficerListComponent {
   private readonly api = inject(PeaceOfficersApi);
-  private readonly auth = inject(AuthService);
   private readonly message = inject(NzMessageService);
   protected readonly t = inject(I18nService).t;
   protected readonly view = VIEW;
