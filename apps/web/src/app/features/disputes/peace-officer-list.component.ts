@@ -153,8 +153,6 @@ export class PeaceOfficerListComponent {
     this.list.load();
     this.saves.update((n) => n + 1);
   });
-  /** The form, for tests. */
-  readonly form = this.editor.form;
   /** Phone numbers shown in full after an audited request. */
   protected readonly unmasks = new Unmasks<PeaceOfficerDto>(this.api, ['phone']);
 
