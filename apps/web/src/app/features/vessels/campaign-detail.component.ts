@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { VesselCaseDto } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { AuthService } from '../../core/auth/auth.service';
@@ -12,6 +11,7 @@ import { RecordPartComponent } from '../../shared/ledger/record-part.component';
 import { StatusTagComponent } from '../../shared/ledger/status-tag.component';
 import { PagedList } from '../../shared/paged-list';
 import { ReasonModalComponent } from '../../shared/reason-modal.component';
+import { PickModalComponent, Picks } from '../../shared/register/pick-modal.component';
 import { Attempt, RefusalComponent } from '../../shared/register/refusal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { CAMPAIGN_STATUS_KEYS } from './campaign-list.component';
@@ -28,7 +28,6 @@ const PLACE: LedgerColumn<VesselCaseDto> = { key: 'place', header: 'vessels.plac
   selector: 'fz-campaign-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ReactiveFormsModule,
     ZORRO_IMPORTS,
     DateTimePipe,
     EvidenceGalleryComponent,
@@ -38,15 +37,10 @@ const PLACE: LedgerColumn<VesselCaseDto> = { key: 'place', header: 'vessels.plac
     StatusTagComponent,
     RecordPartComponent,
     RefusalComponent,
+    PickModalComponent,
   ],
   templateUrl: './campaign-detail.component.html',
   styleUrl: '../../shared/record-detail.css',
-  styles: `
-    .fz-candidate-q {
-      flex: 1;
-      min-width: 160px;
-    }
-  `,
 })
 export class CampaignDetailComponent implements OnInit {
   protected readonly api = inject(CampaignsApi);
@@ -84,12 +78,11 @@ export class CampaignDetailComponent implements OnInit {
     { ...STATUS, width: undefined },
     PLACE,
   ];
-  protected readonly q = new FormControl('', { nonNullable: true });
   protected readonly candidates = new PagedList<VesselCaseDto, { townId: string; q: string | null }>(
     (query) => this.vesselCases.list({ ...query, status: ['persuading', 'unclaimed'], voided: 'false', sort: 'number', order: 'desc' }),
     { townId: '', q: null },
   );
-  protected readonly selected = signal<ReadonlySet<string>>(new Set());
+  protected readonly picks = new Picks();
 
   ngOnInit(): void {
     this.candidates.pageSize.set(10);
@@ -101,26 +94,19 @@ export class CampaignDetailComponent implements OnInit {
   }
 
   protected openAdd(): void {
-    this.selected.set(new Set());
+    this.picks.clear();
     this.adding.refused.set(null);
-    this.searchCandidates();
+    this.searchCandidates(null);
     this.dialog.set('add');
   }
 
-  protected searchCandidates(): void {
-    this.candidates.search({ townId: this.campaign()!.townId, q: this.q.value.trim() || null });
+  protected searchCandidates(q: string | null): void {
+    this.candidates.search({ townId: this.campaign()!.townId, q });
   }
 
-  protected toggle(id: string, checked: boolean): void {
-    const next = new Set(this.selected());
-    if (checked) next.add(id);
-    else next.delete(id);
-    this.selected.set(next);
-  }
-
-  protected addVessels(): void {
+  protected addVessels(ids: string[]): void {
     const campaign = this.campaign()!;
-    this.adding.run(this.api.addVessels(campaign.id, campaign.version, [...this.selected()]), () => {
+    this.adding.run(this.api.addVessels(campaign.id, campaign.version, ids), () => {
       this.dialog.set(null);
       this.message.success(this.t('campaigns.vesselsAdded'));
       this.load();
