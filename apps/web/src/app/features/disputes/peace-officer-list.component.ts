@@ -98,10 +98,7 @@ export class PeaceOfficerListComponent {
     (query, key) => this.tagValue(query, key),
     (query) => this.filters.setValue({ townId: query.townId, villageId: query.villageId, year: query.activeInYear ?? ALL_YEARS, q: query.q ?? '' }),
   );
-  protected readonly count = computed(() => {
-    if (narrowed(this.list.filters())) return this.townCount();
-    return this.list.loading() ? null : this.list.total();
-  });
+  protected readonly count = computed(() => (narrowed(this.list.filters()) ? this.townCount() : this.list.loading() ? null : this.list.total()));
 
   protected readonly columns: LedgerColumn<PeaceOfficerDto>[] = [
     { key: 'name', header: 'peaceOfficers.name', width: '100px', fixed: 'left' },
