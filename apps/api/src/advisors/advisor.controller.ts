@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import type { AdvisorDto, AdvisorMonthCheckDto, AdvisorMonthlyGrid, AdvisorServiceDetailDto, AdvisorServiceDto, AdvisorVillageDto } from '@fazhi/contracts';
 import { RequireAllPermissions, RequirePermission } from '../access/access.decorators';
@@ -80,6 +81,12 @@ export class AdvisorCheckController {
   @Get()
   grid(@CurrentPrincipal() p: Principal, @Query() q: AdvisorGridQuery): Promise<AdvisorMonthlyGrid> {
     return this.checks.grid(p, q.year, q.townId);
+  }
+
+  @RequirePermission('advisor.read')
+  @Get('export.xlsx')
+  async exportGrid(@CurrentPrincipal() p: Principal, @Query() q: AdvisorGridQuery, @Res() res: Response): Promise<void> {
+    await this.checks.exportGrid(p, q.year, q.townId, res);
   }
 
   @RequireAllPermissions(['advisor.read', 'advisor.check'])
