@@ -120,7 +120,8 @@ describe('advisor service log', () => {
       expect((await log({ villageId: haiyong, serviceDate: '2022-03-08' }).expect(400)).body.errors[0].path).toBe('villageId');
       expect((await grid()).villages.map((v) => v.villageName)).toEqual(['广海社区', '南湾村', '灯湖村']);
       expect((await t.http.get('/api/advisor-villages').set('Cookie', advisor).expect(200)).body).toHaveLength(3);
-      await t.http.get(`/api/advisor-villages/${haiyong}`).set('Cookie', advisor).expect(404);
+      await t.http.put(`/api/advisor-villages/${haiyong}`).set('Cookie', legal).send({ hasRoom: true, ruleOfLawLevel: 'province', version: 1 }).expect(200);
+      await t.http.put(`/api/advisor-villages/${haiyong}`).set('Cookie', advisor).send({ hasRoom: true, ruleOfLawLevel: 'province', version: 2 }).expect(403);
     });
 
     it('shows the other town nothing of Guanghai', async () => {

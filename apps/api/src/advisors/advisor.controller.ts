@@ -89,14 +89,14 @@ export class AdvisorCheckController {
     await this.checks.exportGrid(p, q.year, q.townId, res);
   }
 
-  @RequireAllPermissions(['advisor.read', 'advisor.check'])
+  @RequirePermission('advisor.check')
   @Post('sign-off')
   @HttpCode(200)
   signOff(@CurrentPrincipal() p: Principal, @Body() body: AdvisorSignOffDto): Promise<AdvisorMonthCheckDto> {
     return this.checks.signOff(p, body);
   }
 
-  @RequireAllPermissions(['advisor.read', 'advisor.check'])
+  @RequirePermission('advisor.check')
   @Post('reopen')
   @HttpCode(200)
   reopen(@CurrentPrincipal() p: Principal, @Body() body: AdvisorReopenMonthDto): Promise<AdvisorMonthCheckDto> {
@@ -122,13 +122,13 @@ export class AdvisorRegisterController {
     return this.registers.get(p, id);
   }
 
-  @RequireAllPermissions(['advisor.read', 'advisor.check'])
+  @RequirePermission('advisor.check')
   @Post()
   create(@CurrentPrincipal() p: Principal, @Body() body: AdvisorCreateDto): Promise<AdvisorDto> {
     return this.registers.create(p, body);
   }
 
-  @RequireAllPermissions(['advisor.read', 'advisor.check'])
+  @RequirePermission('advisor.check')
   @Patch(':id')
   update(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: AdvisorUpdateDto): Promise<AdvisorDto> {
     return this.registers.update(p, id, body);
@@ -147,15 +147,9 @@ export class AdvisorVillageController {
     return this.registers.villages(p, q, REQUIRED_MINUTES);
   }
 
-  @RequirePermission('advisor.read')
-  @Get(':villageId')
-  get(@CurrentPrincipal() p: Principal, @Param('villageId', uuid) villageId: string): Promise<AdvisorVillageDto> {
-    return this.registers.village(p, villageId);
-  }
-
-  @RequireAllPermissions(['advisor.read', 'advisor.check'])
-  @Put(':villageId')
-  set(@CurrentPrincipal() p: Principal, @Param('villageId', uuid) villageId: string, @Body() body: AdvisorVillageBody): Promise<AdvisorVillageDto> {
+  @RequirePermission('advisor.check')
+  @Put(':id')
+  set(@CurrentPrincipal() p: Principal, @Param('id', uuid) villageId: string, @Body() body: AdvisorVillageBody): Promise<AdvisorVillageDto> {
     return this.registers.setVillage(p, villageId, body);
   }
 }
