@@ -163,7 +163,7 @@ export class AdvisorRepository extends RecordRepository<AdvisorServiceRow, Advis
 
   /** Whether the advisor serves the village on the day. */
   async serves(em: EntityManager, advisorId: string, villageId: string, date: string): Promise<boolean> {
-    const rows = await em.query(`SELECT 1 FROM advisor_assignment WHERE advisor_id = $1 AND village_id = $2 AND from_date <= $3 AND (to_date IS NULL OR to_date >= $3) LIMIT 1`, [
+    const rows = await em.query<unknown[]>(`SELECT 1 FROM advisor_assignment WHERE advisor_id = $1 AND village_id = $2 AND from_date <= $3 AND (to_date IS NULL OR to_date >= $3) LIMIT 1`, [
       advisorId,
       villageId,
       date,
