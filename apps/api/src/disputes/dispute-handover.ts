@@ -3,6 +3,7 @@ import { DISPUTE_CATEGORIES, DisputeCategory } from '@fazhi/contracts';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Principal } from '../access/principal';
+import { Clock } from '../common/clock';
 import { HandoverRequest, RecordLinks } from '../ledger-core/links/record-links';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
 import { DisputeRepository, LEDGER } from './dispute.repository';
@@ -20,6 +21,7 @@ export class DisputeHandover implements OnModuleInit {
     private readonly disputes: DisputeService,
     private readonly repo: DisputeRepository,
     private readonly personal: PersonalDataService,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -46,7 +48,7 @@ export class DisputeHandover implements OnModuleInit {
             ...this.personal.columns('phone', 'phone', r.person.phone),
             ...this.personal.columns('address', 'address', null),
             sort_order: 0,
-            created_at: new Date(),
+            created_at: this.clock.now(),
             created_by: principal.user.id,
           });
         },

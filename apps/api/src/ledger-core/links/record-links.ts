@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../../access/principal';
 import { AppException, notFound } from '../../common/app-exception';
+import { Clock } from '../../common/clock';
 import { insertRows } from '../kit/record-repository';
 
 /** What a record handed over from another ledger starts with. */
@@ -43,7 +44,10 @@ const NOT_RECEIVING = { zh: '该台账不接收转办', en: 'This ledger does no
 export class RecordLinks {
   private readonly ledgers = new Map<string, LinkedLedger>();
 
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   register(part: LinkedLedger): void {
     this.ledgers.set(part.ledger, part);
@@ -70,7 +74,7 @@ export class RecordLinks {
         to_id: created.id,
         to_number: created.number,
         relation: 'handover',
-        created_at: new Date(),
+        created_at: this.clock.now(),
         created_by: principal.user.id,
       },
     ]);
