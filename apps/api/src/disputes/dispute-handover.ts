@@ -6,6 +6,7 @@ import { Principal } from '../access/principal';
 import { Clock } from '../common/clock';
 import { HandoverRequest, RecordLinks } from '../ledger-core/links/record-links';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
+import { PARTIES } from './dispute.parts';
 import { DisputeRepository, LEDGER } from './dispute.repository';
 import { DisputeService } from './dispute.service';
 
@@ -38,7 +39,7 @@ export class DisputeHandover implements OnModuleInit {
         columns: () => ({ occurred_on: r.occurredOn, source: 'application', category, summary: r.summary, place: null, risk_level: 'normal', mediator_ids: [], remark: `由${r.from.number}转来` }),
         then: async (em2, id) => {
           if (!r.person?.name) return;
-          await this.repo.insertChild(em2, 'dispute_party', {
+          await this.repo.insertPart(em2, PARTIES, {
             id: randomUUID(),
             town_id: r.townId,
             dispute_id: id,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { DisputeAgreementService } from './dispute-agreement.service';
-import { DisputeController } from './dispute.controller';
+import { DisputeController, DisputeTemplateController } from './dispute.controller';
 import { DisputeExcelService } from './dispute-excel.service';
 import { DisputeHandover } from './dispute-handover';
 import { DisputeRepository } from './dispute.repository';
@@ -12,7 +12,7 @@ import { PeaceOfficersModule } from './peace-officers/peace-officers.module';
 /** The dispute mediation ledger with its peace officer register, agreement documents, Excel layout and figures. */
 @Module({
   imports: [PeaceOfficersModule, NotificationsModule],
-  controllers: [DisputeController],
+  controllers: [DisputeTemplateController, DisputeController],
   providers: [DisputeRepository, DisputeService, DisputeAgreementService, DisputeExcelService, DisputeStatisticsService, DisputeHandover],
 })
 export class DisputeLedgerModule {}

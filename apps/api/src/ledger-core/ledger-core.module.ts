@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { DocumentTemplates } from './documents/document-templates.service';
 import { RecordKit } from './kit/record-service';
+import { LedgerTemplates } from './kit/template-routes';
+import { RegisterKit } from './kit/register-service';
 import { NumberingService } from './numbering/numbering.service';
 import { PersonalDataService } from './personal-data/personal-data.service';
 import { RecordLinks } from './links/record-links';
@@ -14,6 +16,7 @@ import { StatusHistoryService } from './status/status-history.service';
 
 const SHARED = [
   RecordKit,
+  RegisterKit,
   NumberingService,
   StatusHistoryService,
   RecordLifecycle,
@@ -24,6 +27,7 @@ const SHARED = [
   TownSettings,
   DocumentTemplates,
   RecordLinks,
+  LedgerTemplates,
 ];
 
 /**

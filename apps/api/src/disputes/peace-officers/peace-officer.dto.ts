@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import type { PeaceOfficerInput } from '@fazhi/contracts';
 import { PageQuery } from '../../common/pagination';
 import { Trim } from '../../common/strings';
@@ -18,15 +18,8 @@ export class PeaceOfficerCreateDto implements PeaceOfficerInput {
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) remark?: string | null;
 }
 
-export class PeaceOfficerUpdateDto {
+export class PeaceOfficerUpdateDto extends PartialType(OmitType(PeaceOfficerCreateDto, ['townId'])) {
   @ApiProperty() @IsVersion() version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(50) name?: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(20) phone?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() activeFrom?: string;
-  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() activeTo?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() userId?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) remark?: string | null;
 }
 
 export class PeaceOfficerListQuery extends PageQuery {
@@ -38,9 +31,4 @@ export class PeaceOfficerListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'exact phone' }) @IsOptional() @Trim() @IsString() @MaxLength(20) phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() userId?: string;
   @ApiPropertyOptional() @IsOptional() @IsIn(['name', 'village', 'activeFrom']) sort?: string;
-}
-
-export class PeaceOfficerUnmaskDto {
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(1) @IsIn(['phone'], { each: true }) fields!: 'phone'[];
-  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) reason!: string;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { RegisterEntity } from '../../ledger-core/kit/register-entity';
 import { UserEntity } from '../../org/user.entity';
 
 /** A peace officer (平安员) of the town's register; disputes' mediators point here. */
@@ -7,9 +8,7 @@ import { UserEntity } from '../../org/user.entity';
 @Index('ix_peace_officer_active', ['townId', 'activeFrom', 'activeTo'])
 @Index('ix_peace_officer_user', ['townId', 'userId'])
 @Index('ix_peace_officer_phone', ['townId', 'phoneIdx'])
-export class PeaceOfficerEntity {
-  @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'town_id' }) townId!: string;
+export class PeaceOfficerEntity extends RegisterEntity {
   @Column('uuid', { name: 'village_id', nullable: true }) villageId!: string | null;
   @Column('varchar', { length: 50 }) name!: string;
   @Column('text', { name: 'phone_enc', nullable: true }) phoneEnc!: string | null;
@@ -21,9 +20,4 @@ export class PeaceOfficerEntity {
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_peace_officer_user' })
   user?: UserEntity;
   @Column('varchar', { length: 500, nullable: true }) remark!: string | null;
-  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
-  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
-  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
-  @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy!: string | null;
-  @Column('int', { default: 1 }) version!: number;
 }

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ResolvedScope, scopeSql } from '../../access/data-scope';
 import { sqlParams } from '../../common/sql';
 import { camelRow, containsPattern, numbersInUse, updateVersioned } from '../records';
+import { RecordPart } from './record-parts';
 
 /** What a special filter condition is written with: parameters and the ledger's common pieces. */
 export interface ConditionSql {
@@ -49,8 +50,12 @@ export interface RecordTable<F> {
   from: string;
   /** Owner columns for the data scope (default: the creator and the handlers). */
   owners?: { owners: string[]; ownerArrays: string[] };
-  /** Sort name → ORDER BY text with `%s` for the direction; `number` is the default. */
+  /** The village column for the data scope (default `<alias>.village_id`; null for a table without villages). */
+  village?: string | null;
+  /** Sort name → ORDER BY text with `%s` for the direction. */
   sorts: Record<string, string>;
+  /** The sort of a list that names none (default `number`). */
+  defaultSort?: string;
   /** Filter field → condition, applied in this order after the scope. */
   filters: { [K in keyof F]?: Condition<F> };
   /** Group name → SQL expression, for `countBy`. */
@@ -71,7 +76,7 @@ const absent = (v: unknown) => v === undefined || v === null || v === '' || (Arr
  * and adds the queries only it needs. Scope is a required argument of every read.
  */
 @Injectable()
-export abstract class RecordRepository<Row extends { id: string; number: string }, F extends ListFilter> {
+export abstract class RecordRepository<Row extends { id: string }, F extends ListFilter> {
   protected abstract readonly spec: RecordTable<F>;
 
   constructor(protected readonly ds: DataSource) {}
@@ -97,7 +102,8 @@ export abstract class RecordRepository<Row extends { id: string; number: string 
       reached: (status) => `EXISTS (SELECT 1 FROM status_history h WHERE h.town_id = ${a}.town_id AND h.ledger = '${ledger}' AND h.record_id = ${a}.id AND h.to_status = ${p(status)})`,
     };
     const owners = this.spec.owners ?? { owners: [`${a}.created_by`], ownerArrays: [`${a}.handler_ids`] };
-    const w = [scopeSql(scope, { town: `${a}.town_id`, village: `${a}.village_id`, ...owners }, params)];
+    const village = this.spec.village === undefined ? `${a}.village_id` : (this.spec.village ?? undefined);
+    const w = [scopeSql(scope, { town: `${a}.town_id`, village, ...owners }, params)];
     for (const [field, c] of Object.entries(this.spec.filters) as [keyof F & string, Condition<F>][]) {
       const v = f[field];
       if (typeof c === 'function') {
@@ -116,8 +122,8 @@ export abstract class RecordRepository<Row extends { id: string; number: string 
     const where = this.where(scope, f, params);
     const [{ total }] = await this.ds.query<{ total: number }[]>(`SELECT count(*)::int AS total ${this.spec.from} WHERE ${where}`, params);
     const dir = f.order === 'asc' ? 'ASC' : 'DESC';
-    const { sorts, alias } = this.spec;
-    const order = (sorts[f.sort ?? 'number'] ?? sorts.number).replace(/%s/g, dir);
+    const { sorts, alias, defaultSort = 'number' } = this.spec;
+    const order = (sorts[f.sort ?? defaultSort] ?? sorts[defaultSort]).replace(/%s/g, dir);
     const p = sqlParams(params);
     const rows = await this.ds.query<Record<string, unknown>[]>(`${this.selectFrom()} WHERE ${where} ORDER BY ${order}, ${alias}.id OFFSET ${p(page.offset)} LIMIT ${p(page.limit)}`, params);
     return { rows: rows.map((r) => this.hydrate(r)), total };
@@ -188,6 +194,39 @@ export abstract class RecordRepository<Row extends { id: string; number: string 
     return updateVersioned(em, this.spec.table, id, version, set);
   }
 
+  /** The rows of a part of several records (camel-cased), by record, in the part's order. */
+  async parts(part: RecordPart<never>, recordIds: string[], em: EntityManager = this.ds.manager): Promise<Map<string, Record<string, unknown>[]>> {
+    const out = new Map<string, Record<string, unknown>[]>(recordIds.map((id) => [id, []]));
+    if (recordIds.length === 0) return out;
+    checkIdentifiers(part.table, part.parent);
+    const rows = await em.query<Record<string, unknown>[]>(`SELECT * FROM "${part.table}" WHERE "${part.parent}" = ANY($1::uuid[]) ORDER BY ${part.order}`, [recordIds]);
+    for (const r of rows) out.get(r[part.parent] as string)!.push(camelRow(r));
+    return out;
+  }
+
+  /** How many rows of the part the record has. */
+  async partCount(em: EntityManager, part: RecordPart<never>, recordId: string): Promise<number> {
+    checkIdentifiers(part.table, part.parent);
+    const [{ n }] = await em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${part.table}" WHERE "${part.parent}" = $1`, [recordId]);
+    return n;
+  }
+
+  insertPart(em: EntityManager, part: RecordPart<never>, columns: Record<string, unknown>): Promise<void> {
+    return insertRows(em, part.table, [columns]);
+  }
+
+  async updatePart(em: EntityManager, part: RecordPart<never>, recordId: string, id: string, set: Record<string, unknown>): Promise<void> {
+    const cols = Object.keys(set);
+    checkIdentifiers(part.table, part.parent, ...cols);
+    if (cols.length)
+      await em.query(`UPDATE "${part.table}" SET ${cols.map((c, i) => `"${c}" = $${i + 3}`).join(', ')} WHERE id = $1 AND "${part.parent}" = $2`, [id, recordId, ...cols.map((c) => set[c])]);
+  }
+
+  async removePart(em: EntityManager, part: RecordPart<never>, recordId: string, id: string): Promise<void> {
+    checkIdentifiers(part.table, part.parent);
+    await em.query(`DELETE FROM "${part.table}" WHERE id = $1 AND "${part.parent}" = $2`, [id, recordId]);
+  }
+
   private selectFrom(): string {
     return `SELECT ${this.spec.select} ${this.spec.from}`;
   }
@@ -211,6 +250,9 @@ function condition<F>(c: Exclude<Condition<F>, (...a: never[]) => unknown>, v: u
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+function checkIdentifiers(...names: string[]): void {
+  for (const c of names) if (!IDENTIFIER.test(c)) throw new Error(`bad identifier ${c}`);
+}
 /** PostgreSQL takes at most 65535 parameters per statement. */
 const MAX_PARAMS = 60_000;
 
@@ -218,7 +260,7 @@ const MAX_PARAMS = 60_000;
 export async function insertRows(em: EntityManager, table: string, rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
   const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  for (const c of [table, ...cols]) if (!IDENTIFIER.test(c)) throw new Error(`insert: bad identifier ${c}`);
+  checkIdentifiers(table, ...cols);
   const per = Math.max(1, Math.floor(MAX_PARAMS / cols.length));
   for (let i = 0; i < rows.length; i += per) {
     const params: unknown[] = [];

@@ -1,49 +1,32 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CampaignDto, Page } from '@fazhi/contracts';
+import { CampaignDto } from '@fazhi/contracts';
 import { RequirePermission } from '../../access/access.decorators';
 import { CurrentPrincipal, Principal } from '../../access/principal';
-import { AttachmentRoutes } from '../../ledger-core/attachment-routes';
-import { RecordAttachments } from '../../ledger-core/record-attachments';
 import { VersionDto, VersionQuery } from '../../common/version';
+import { RegisterRoutes } from '../../ledger-core/kit/register-routes';
 import { VoidDto } from '../../ledger-core/ledger.dto';
+import { RecordAttachments } from '../../ledger-core/record-attachments';
 import { CampaignCreateDto, CampaignListQuery, CampaignUpdateDto, CampaignVesselsDto } from './campaign.dto';
-import { CAMPAIGN_LEDGER, CampaignService } from './campaign.service';
+import { CAMPAIGN_LEDGER, CampaignDetail, CampaignService } from './campaign.service';
 
 const uuid = new ParseUUIDPipe();
 
 @ApiTags('campaigns')
 @Controller('campaigns')
-export class CampaignController extends AttachmentRoutes<CampaignDto>(CAMPAIGN_LEDGER, { read: 'vessel.read', write: 'campaign.manage' }) {
+export class CampaignController extends RegisterRoutes<CampaignDto, CampaignDetail, { list: CampaignListQuery; create: CampaignCreateDto; update: CampaignUpdateDto }>({
+  read: ['vessel.read'],
+  write: 'campaign.manage',
+  listQuery: CampaignListQuery,
+  createBody: CampaignCreateDto,
+  updateBody: CampaignUpdateDto,
+  evidence: CAMPAIGN_LEDGER,
+}) {
   constructor(
     private readonly campaigns: CampaignService,
     attachments: RecordAttachments,
   ) {
-    super(attachments, campaigns);
-  }
-
-  @RequirePermission('vessel.read')
-  @Get()
-  list(@CurrentPrincipal() p: Principal, @Query() q: CampaignListQuery): Promise<Page<CampaignDto>> {
-    return this.campaigns.list(p, q);
-  }
-
-  @RequirePermission('vessel.read')
-  @Get(':id')
-  get(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string) {
-    return this.campaigns.get(p, id);
-  }
-
-  @RequirePermission('campaign.manage')
-  @Post()
-  create(@CurrentPrincipal() p: Principal, @Body() body: CampaignCreateDto): Promise<CampaignDto> {
-    return this.campaigns.create(p, body);
-  }
-
-  @RequirePermission('campaign.manage')
-  @Patch(':id')
-  update(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: CampaignUpdateDto): Promise<CampaignDto> {
-    return this.campaigns.update(p, id, body);
+    super(campaigns, attachments);
   }
 
   @RequirePermission('campaign.manage')

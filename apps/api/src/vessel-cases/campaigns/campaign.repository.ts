@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ListFilter, RecordRepository, RecordTable } from '../../ledger-core/kit/record-repository';
+import { ListFilter, RecordTable } from '../../ledger-core/kit/record-repository';
+import { RegisterRepository } from '../../ledger-core/kit/register-repository';
 import { CampaignEntity } from '../vessel-case.entities';
 import { CampaignListQuery } from './campaign.dto';
 
@@ -9,26 +10,24 @@ export interface CampaignRow extends CampaignEntity {
   timeZone: string;
 }
 
-type CampaignFilter = CampaignListQuery & ListFilter;
-
-const TABLE: RecordTable<CampaignFilter> = {
-  ledger: 'campaign',
-  table: 'campaign',
-  alias: 'c',
-  select: `c.*, t.time_zone, (SELECT count(*)::int FROM vessel_case v WHERE v.campaign_id = c.id AND v.voided_at IS NULL) AS vessel_count`,
-  from: `FROM campaign c JOIN org_unit t ON t.id = c.town_id`,
-  owners: { owners: ['c.created_by'], ownerArrays: [] },
-  sorts: { number: 'c.date %s, c.seq %s' },
-  filters: {
-    townId: { eq: 'c.town_id' },
-    year: { year: 'c.date' },
-    status: { eq: 'c.status' },
-    voided: { when: { true: 'c.voided_at IS NOT NULL', false: 'c.voided_at IS NULL' } },
-  },
-};
+export type CampaignFilter = CampaignListQuery & ListFilter;
 
 /** Every query of the destruction campaigns. */
 @Injectable()
-export class CampaignRepository extends RecordRepository<CampaignRow, CampaignFilter> {
-  protected readonly spec = TABLE;
+export class CampaignRepository extends RegisterRepository<CampaignRow, CampaignFilter> {
+  protected readonly spec: RecordTable<CampaignFilter> = {
+    ledger: 'campaign',
+    table: 'campaign',
+    alias: 'c',
+    select: `c.*, t.time_zone, (SELECT count(*)::int FROM vessel_case v WHERE v.campaign_id = c.id AND v.voided_at IS NULL) AS vessel_count`,
+    from: `FROM campaign c JOIN org_unit t ON t.id = c.town_id`,
+    owners: { owners: ['c.created_by'], ownerArrays: [] },
+    sorts: { number: 'c.date %s, c.seq %s' },
+    filters: {
+      townId: { eq: 'c.town_id' },
+      year: { year: 'c.date' },
+      status: { eq: 'c.status' },
+      voided: { when: { true: 'c.voided_at IS NOT NULL', false: 'c.voided_at IS NULL' } },
+    },
+  };
 }

@@ -1,147 +1,103 @@
 import { Injectable } from '@nestjs/common';
-import { AttachmentDto, CampaignDto, Page, plainDateInZone as dateIn, VesselCaseDto } from '@fazhi/contracts';
-import { randomUUID } from 'node:crypto';
+import { AttachmentDto, CampaignDto, VesselCaseDto } from '@fazhi/contracts';
 import { EntityManager } from 'typeorm';
 import { Principal } from '../../access/principal';
-import { AuditEntry } from '../../audit/audit.service';
-import { AppException, BilingualFieldError, notFound, staleVersion } from '../../common/app-exception';
-import { pageOf, toPage } from '../../common/pagination';
-import { AttachmentsService } from '../../ledger-core/attachments/attachments.service';
-import { RecordKit } from '../../ledger-core/kit/record-service';
-import { RecordHandle } from '../../ledger-core/record-attachments';
+import { AppException, BilingualFieldError, notFound } from '../../common/app-exception';
 import { isoOrNull } from '../../common/dates';
+import { AttachmentsService } from '../../ledger-core/attachments/attachments.service';
+import { RegisterKit, RegisterService } from '../../ledger-core/kit/register-service';
 import { recordVoid } from '../../ledger-core/records';
 import { VesselCaseRepository } from '../vessel-case.repository';
 import { VesselCaseService } from '../vessel-case.service';
-import { CampaignCreateDto, CampaignListQuery, CampaignUpdateDto, CampaignVesselsDto } from './campaign.dto';
-import { CampaignRepository, CampaignRow } from './campaign.repository';
+import { CampaignCreateDto, CampaignUpdateDto, CampaignVesselsDto } from './campaign.dto';
+import { CampaignFilter, CampaignRepository, CampaignRow } from './campaign.repository';
 
 export const CAMPAIGN_LEDGER = 'campaign' as const;
 
-const toDto = (r: CampaignRow): CampaignDto => ({
-  id: r.id,
-  number: r.number,
-  townId: r.townId,
-  date: r.date,
-  place: r.place,
-  agencies: r.agencies,
-  status: r.status,
-  vesselCount: r.vesselCount,
-  remark: r.remark,
-  closedAt: isoOrNull(r.closedAt),
-  voided: r.voidedAt !== null,
-  version: r.version,
-});
+export type CampaignDetail = CampaignDto & { vessels: VesselCaseDto[]; attachments: AttachmentDto[] };
 
 /**
  * Concentrated destruction campaigns: planned, then closed in one go that dismantles every vessel
- * of the campaign through the vessel workflow (or none, naming each vessel that blocks).
+ * of the campaign through the vessel workflow (or none, naming each vessel that blocks). Every
+ * change is of a planned campaign.
  */
 @Injectable()
-export class CampaignService {
+export class CampaignService extends RegisterService<CampaignRow, CampaignFilter, CampaignDto, CampaignDetail> {
   constructor(
-    private readonly kit: RecordKit,
-    private readonly repo: CampaignRepository,
+    kit: RegisterKit,
+    repo: CampaignRepository,
     private readonly vessels: VesselCaseService,
     private readonly vesselRepo: VesselCaseRepository,
     private readonly attachments: AttachmentsService,
-  ) {}
-
-  async list(principal: Principal, q: CampaignListQuery): Promise<Page<CampaignDto>> {
-    const { page, pageSize, offset } = pageOf(q);
-    const { rows, total } = await this.repo.list(principal.scope, q, { offset, limit: pageSize });
-    return toPage(rows.map(toDto), total, page, pageSize);
+  ) {
+    super(kit, repo, { entity: CAMPAIGN_LEDGER, notFound: { zh: '集中销毁行动不存在', en: 'Campaign not found' } });
   }
 
-  async visible(principal: Principal, id: string, em?: EntityManager, lock = false): Promise<CampaignRow> {
-    const row = await this.repo.findInScope(principal.scope, id, em, lock);
-    if (!row) throw notFound({ zh: '集中销毁行动不存在', en: 'Campaign not found' });
-    return row;
+  toDto(r: CampaignRow): CampaignDto {
+    const { id, number, townId, date, place, agencies, status, vesselCount, remark, version } = r;
+    return { id, number, townId, date, place, agencies, status, vesselCount, remark, closedAt: isoOrNull(r.closedAt), voided: r.voidedAt !== null, version };
   }
 
-  async get(principal: Principal, id: string): Promise<CampaignDto & { vessels: VesselCaseDto[]; attachments: AttachmentDto[] }> {
+  override async get(principal: Principal, id: string): Promise<CampaignDetail> {
     const row = await this.visible(principal, id);
     const vessels: VesselCaseDto[] = [];
     for await (const v of this.vesselRepo.stream(principal.scope, { campaignId: id })) vessels.push(this.vessels.toDto(v));
-    return { ...toDto(row), vessels, attachments: await this.attachments.list(CAMPAIGN_LEDGER, id, row.townId) };
+    return { ...this.toDto(row), vessels, attachments: await this.attachments.list(CAMPAIGN_LEDGER, id, row.townId) };
   }
 
   async create(principal: Principal, dto: CampaignCreateDto): Promise<CampaignDto> {
     const { townId } = await this.kit.places.placeOf(principal, dto.townId, null);
-    const id = randomUUID();
-    const now = this.kit.clock.now();
-    const user = principal.user.id;
-    await this.kit.ds.transaction(async (em) => {
-      const { number, year, seq } = await this.kit.numbering.next(em, CAMPAIGN_LEDGER, townId, now);
-      await this.repo.insert(em, {
-        id,
-        town_id: townId,
-        village_id: null,
-        number,
-        year,
-        seq,
-        status: 'planned',
-        registered_at: now,
-        handler_ids: [],
-        created_at: now,
-        created_by: user,
-        updated_at: now,
-        updated_by: user,
-        version: 1,
-        date: dto.date,
-        place: dto.place,
-        agencies: dto.agencies ?? [],
-        remark: dto.remark ?? null,
-      });
-      await this.kit.history.record(em, { townId, ledger: CAMPAIGN_LEDGER, recordId: id, from: null, to: 'planned' });
-      await this.audited(em, { id, townId }, 'create', { after: { number, ...dto } });
+    return this.createRow(principal, townId, {
+      columns: async (em, now) => {
+        const { number, year, seq } = await this.kit.numbering.next(em, CAMPAIGN_LEDGER, townId, now);
+        const { date, place, agencies = [], remark = null } = dto;
+        return { village_id: null, number, year, seq, status: 'planned', registered_at: now, handler_ids: [], date, place, agencies, remark };
+      },
+      then: (em, id) => this.kit.history.record(em, { townId, ledger: CAMPAIGN_LEDGER, recordId: id, from: null, to: 'planned' }),
+      after: (row) => ({ number: row.number, ...dto }),
     });
-    return toDto(await this.visible(principal, id));
   }
 
   update(principal: Principal, id: string, dto: CampaignUpdateDto): Promise<CampaignDto> {
     const { version, ...changes } = dto;
-    return this.planned(
-      principal,
-      id,
+    return this.change(principal, id, {
       version,
-      async (em, before) => {
-        await this.audited(em, before, 'update', { before: toDto(before), after: changes });
-      },
-      (before) => ({
-        date: changes.date ?? before.date,
-        place: changes.place ?? before.place,
-        agencies: changes.agencies ?? before.agencies,
-        remark: changes.remark !== undefined ? changes.remark : before.remark,
-      }),
-    );
+      columns: () => this.columnsOf(changes, ['date', 'place', 'agencies', 'remark']),
+      then: (em, before) => this.audited(em, before, 'update', { before: this.toDto(before), after: changes }),
+    });
   }
 
   /** Adds vessels (each persuading or unclaimed, in the same town); names every vessel that cannot join. */
   addVessels(principal: Principal, id: string, dto: CampaignVesselsDto): Promise<CampaignDto> {
-    return this.planned(principal, id, dto.version, async (em, campaign) => {
-      const blockers: BilingualFieldError[] = [];
-      const rows = [];
-      for (const [i, caseId] of [...new Set(dto.caseIds)].entries()) {
-        const row = await this.vesselRepo.findInScope(principal.scope, caseId, em, true);
-        const block = (code: string, zh: string, en: string) => blockers.push({ path: `caseIds[${i}]`, code, message: { zh, en } });
-        if (!row || row.townId !== campaign.townId) block('not_found', '船舶案件不存在或不属于本镇', 'Vessel case not found in this town');
-        else if (row.voidedAt) block('void', `${row.number} 已作废`, `${row.number} is void`);
-        else if (!['persuading', 'unclaimed'].includes(row.status)) block('status', `${row.number} 当前状态不能纳入集中销毁`, `${row.number} cannot join a campaign in its state`);
-        else rows.push(row);
-      }
-      if (blockers.length) throw new AppException(409, 'CAMPAIGN_VESSELS_BLOCKED', { zh: '以下船舶不能纳入本次集中销毁', en: 'These vessels cannot join the campaign' }, blockers);
-      for (const row of rows) await this.vessels.step(em, principal, row.id, { to: 'in_campaign', version: row.version, data: { campaignId: id } });
-      await this.audited(em, campaign, 'vessels.add', { after: { caseIds: rows.map((r) => r.id) } });
+    return this.change(principal, id, {
+      version: dto.version,
+      then: async (em, campaign) => {
+        const blockers: BilingualFieldError[] = [];
+        const rows = [];
+        for (const [i, caseId] of [...new Set(dto.caseIds)].entries()) {
+          const row = await this.vesselRepo.findInScope(principal.scope, caseId, em, true);
+          const block = (code: string, zh: string, en: string) => blockers.push({ path: `caseIds[${i}]`, code, message: { zh, en } });
+          if (!row || row.townId !== campaign.townId) block('not_found', '船舶案件不存在或不属于本镇', 'Vessel case not found in this town');
+          else if (row.voidedAt) block('void', `${row.number} 已作废`, `${row.number} is void`);
+          else if (!['persuading', 'unclaimed'].includes(row.status)) block('status', `${row.number} 当前状态不能纳入集中销毁`, `${row.number} cannot join a campaign in its state`);
+          else rows.push(row);
+        }
+        if (blockers.length) throw new AppException(409, 'CAMPAIGN_VESSELS_BLOCKED', { zh: '以下船舶不能纳入本次集中销毁', en: 'These vessels cannot join the campaign' }, blockers);
+        for (const row of rows) await this.vessels.step(em, principal, row.id, { to: 'in_campaign', version: row.version, data: { campaignId: id } });
+        await this.audited(em, campaign, 'vessels.add', { after: { caseIds: rows.map((r) => r.id) } });
+      },
     });
   }
 
   removeVessel(principal: Principal, id: string, caseId: string, version: number): Promise<CampaignDto> {
-    return this.planned(principal, id, version, async (em, campaign) => {
-      const row = await this.vesselRepo.findInScope(principal.scope, caseId, em, true);
-      if (!row || row.campaignId !== id) throw notFound({ zh: '该船舶不在本次集中销毁中', en: 'The vessel is not in this campaign' });
-      await this.vessels.step(em, principal, caseId, { to: 'persuading', version: row.version, remark: '移出集中销毁行动' });
-      await this.audited(em, campaign, 'vessels.remove', { before: { caseId } });
+    return this.change(principal, id, {
+      version,
+      then: async (em, campaign) => {
+        const row = await this.vesselRepo.findInScope(principal.scope, caseId, em, true);
+        if (!row || row.campaignId !== id) throw notFound({ zh: '该船舶不在本次集中销毁中', en: 'The vessel is not in this campaign' });
+        await this.vessels.step(em, principal, caseId, { to: 'persuading', version: row.version, remark: '移出集中销毁行动' });
+        await this.audited(em, campaign, 'vessels.remove', { before: { caseId } });
+      },
     });
   }
 
@@ -150,15 +106,13 @@ export class CampaignService {
    * blocks (no evidence, a handler without a valid certificate on the campaign date) is named.
    */
   close(principal: Principal, id: string, version: number): Promise<CampaignDto> {
-    const check = (campaign: CampaignRow) => {
-      if (campaign.date > dateIn(this.kit.clock.now(), campaign.timeZone)) throw new AppException(409, 'DATE_IN_FUTURE', { zh: '行动日期未到，不能结束', en: 'The campaign date has not come yet' });
-      return { status: 'closed', closed_at: this.kit.clock.now() };
-    };
-    return this.planned(
-      principal,
-      id,
+    return this.change(principal, id, {
       version,
-      async (em, campaign) => {
+      columns: (_em, campaign) => {
+        if (campaign.date > this.today(campaign)) throw new AppException(409, 'DATE_IN_FUTURE', { zh: '行动日期未到，不能结束', en: 'The campaign date has not come yet' });
+        return { status: 'closed', closed_at: this.kit.clock.now() };
+      },
+      then: async (em, campaign) => {
         const vessels = [];
         for await (const v of this.vesselRepo.stream(principal.scope, { campaignId: id, status: ['in_campaign'], voided: 'false' })) vessels.push(v);
         if (vessels.length === 0) throw new AppException(409, 'CAMPAIGN_EMPTY', { zh: '本次行动没有纳入任何船舶', en: 'The campaign has no vessels' });
@@ -172,75 +126,33 @@ export class CampaignService {
           if (cert) blockers.push({ path: v.number, code: cert.code, message: { zh: `${v.number}:${cert.message.zh}`, en: `${v.number}: ${cert.message.en}` } });
         }
         if (blockers.length) {
-          throw new AppException(
-            409,
-            'CAMPAIGN_BLOCKED',
-            { zh: `有 ${new Set(blockers.map((b) => b.path)).size} 艘船舶不能完成销毁，行动未结束`, en: 'Some vessels block the campaign; nothing was changed' },
-            blockers,
-          );
+          const message = { zh: `有 ${new Set(blockers.map((b) => b.path)).size} 艘船舶不能完成销毁，行动未结束`, en: 'Some vessels block the campaign; nothing was changed' };
+          throw new AppException(409, 'CAMPAIGN_BLOCKED', message, blockers);
         }
         const data = { dismantledOn: campaign.date, dismantlePlace: campaign.place };
         for (const v of vessels) await this.vessels.step(em, principal, v.id, { to: 'dismantled', version: v.version, data }, { viaCampaignClose: true });
         await this.kit.history.record(em, { townId: campaign.townId, ledger: CAMPAIGN_LEDGER, recordId: id, from: 'planned', to: 'closed' });
         await this.audited(em, campaign, 'close', { before: { status: 'planned' }, after: { status: 'closed', vessels: vessels.length } });
       },
-      check,
-    );
+    });
   }
 
   voidCampaign(principal: Principal, id: string, version: number, reason: string): Promise<CampaignDto> {
-    const check = (campaign: CampaignRow) => {
-      if (campaign.vesselCount > 0) throw new AppException(409, 'CAMPAIGN_NOT_EMPTY', { zh: '请先移出行动中的船舶再作废', en: 'Remove the vessels before voiding the campaign' });
-      return { voided_at: this.kit.clock.now(), void_reason: reason, voided_by: principal.user.id };
-    };
-    return this.planned(principal, id, version, (em, campaign) => this.audited(em, campaign, 'void', { after: { voided: true, reason } }), check);
-  }
-
-  /** The campaign as a record that takes evidence while it is planned. */
-  recordHandle(principal: Principal, id: string): RecordHandle {
-    return {
-      ledger: CAMPAIGN_LEDGER,
-      recordId: id,
-      userId: principal.user.id,
-      lock: async (em) => {
-        const row = await this.lockPlanned(principal, id, em);
-        return { townId: row.townId, version: row.version };
+    return this.change(principal, id, {
+      version,
+      columns: (_em, campaign) => {
+        if (campaign.vesselCount > 0) throw new AppException(409, 'CAMPAIGN_NOT_EMPTY', { zh: '请先移出行动中的船舶再作废', en: 'Remove the vessels before voiding the campaign' });
+        return { voided_at: this.kit.clock.now(), void_reason: reason, voided_by: principal.user.id };
       },
-      bump: (em, version) => this.repo.update(em, id, version, this.stamp(principal)),
-    };
-  }
-
-  /**
-   * A change of a planned campaign in one transaction: lock, `columns` (checks first), the version
-   * bump with them (409 when stale), then `then`. Answers the campaign.
-   */
-  private async planned(
-    principal: Principal,
-    id: string,
-    version: number,
-    then: (em: EntityManager, campaign: CampaignRow) => Promise<void>,
-    columns: (campaign: CampaignRow) => Record<string, unknown> = () => ({}),
-  ): Promise<CampaignDto> {
-    await this.kit.ds.transaction(async (em) => {
-      const campaign = await this.lockPlanned(principal, id, em);
-      if (!(await this.repo.update(em, id, version, { ...columns(campaign), ...this.stamp(principal) }))) throw staleVersion();
-      await then(em, campaign);
+      then: (em, campaign) => this.audited(em, campaign, 'void', { after: { voided: true, reason } }),
     });
-    return toDto(await this.visible(principal, id));
   }
 
-  private async lockPlanned(principal: Principal, id: string, em: EntityManager): Promise<CampaignRow> {
+  /** A campaign changes only while it is planned and not void. */
+  protected override async writable(principal: Principal, id: string, em: EntityManager): Promise<CampaignRow> {
     const row = await this.visible(principal, id, em, true);
     if (row.voidedAt) throw recordVoid();
     if (row.status !== 'planned') throw new AppException(409, 'CAMPAIGN_CLOSED', { zh: '该集中销毁行动已结束', en: 'The campaign is closed' });
     return row;
-  }
-
-  private stamp(principal: Principal): Record<string, unknown> {
-    return { updated_at: this.kit.clock.now(), updated_by: principal.user.id };
-  }
-
-  private audited(em: EntityManager, row: { id: string; townId: string }, action: string, entry: Omit<AuditEntry, 'action' | 'entity' | 'entityId' | 'townId'>): Promise<void> {
-    return this.kit.audit.record(em, { action: `campaign.${action}`, entity: CAMPAIGN_LEDGER, entityId: row.id, townId: row.townId, ...entry });
   }
 }

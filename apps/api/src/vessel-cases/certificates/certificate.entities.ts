@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { RegisterEntity } from '../../ledger-core/kit/register-entity';
 import type { CertificateEventKind, CertificateStatus } from '@fazhi/contracts';
 import { UserEntity } from '../../org/user.entity';
 
@@ -6,9 +7,7 @@ import { UserEntity } from '../../org/user.entity';
 @Entity({ name: 'certificate' })
 @Index('ux_certificate_number', ['townId', 'number'], { unique: true })
 @Index('ix_certificate_officer', ['townId', 'officerId'])
-export class CertificateEntity {
-  @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'town_id' }) townId!: string;
+export class CertificateEntity extends RegisterEntity {
   @Column('uuid', { name: 'officer_id' }) officerId!: string;
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'officer_id', foreignKeyConstraintName: 'fk_certificate_officer' })
@@ -17,11 +16,6 @@ export class CertificateEntity {
   @Column('date', { name: 'issued_on' }) issuedOn!: string;
   @Column('date', { name: 'expires_on' }) expiresOn!: string;
   @Column('varchar', { length: 16 }) status!: CertificateStatus;
-  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
-  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
-  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
-  @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy!: string | null;
-  @Column('int', { default: 1 }) version!: number;
 }
 
 @Entity({ name: 'certificate_event' })

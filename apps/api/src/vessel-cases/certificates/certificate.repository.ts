@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { CertificateDto, OfficerOption } from '@fazhi/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { CERTIFICATE_DUE_DAYS, CertificateDto, OfficerOption } from '@fazhi/contracts';
+import { EntityManager } from 'typeorm';
 import { ResolvedScope, scopeSql } from '../../access/data-scope';
-import { sqlParams } from '../../common/sql';
-import { camelRow, updateVersioned } from '../../ledger-core/records';
+import { ListFilter } from '../../ledger-core/kit/record-repository';
+import { RegisterRepository, registerTable } from '../../ledger-core/kit/register-repository';
+import { CertificateListQuery } from './certificate.dto';
 import { CertificateEntity } from './certificate.entities';
 
 export interface CertRow extends CertificateEntity {
@@ -12,33 +13,40 @@ export interface CertRow extends CertificateEntity {
   events: CertificateDto['events'];
 }
 
-const SELECT = `SELECT c.*, u.display_name AS officer_name, t.time_zone,
-  COALESCE((SELECT json_agg(json_build_object('kind', e.kind, 'date', e.date, 'remark', e.remark) ORDER BY e.date, e.created_at)
-              FROM certificate_event e WHERE e.certificate_id = c.id), '[]') AS events
-  FROM certificate c JOIN app_user u ON u.id = c.officer_id JOIN org_unit t ON t.id = c.town_id`;
+/** The list query at an instant: validity is counted from that day in each certificate's town. */
+export type CertificateFilter = CertificateListQuery & ListFilter & { asOf?: Date };
 
 /** Users who may handle vessel cases (an active role with vessel.write): the people certificates are issued to. */
 const MAY_HANDLE = `u.status = 'active' AND EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = u.id AND 'vessel.write' = ANY(r.permissions))`;
 
+/** A certificate's validity on the filter's day in its town, as `certificateValidity` tells it. */
+function validity(value: string, s: { p: (v: unknown) => string }, f: CertificateFilter): string {
+  const today = `(${s.p(f.asOf)}::timestamptz AT TIME ZONE t.time_zone)::date`;
+  const active = `c.status = 'valid' AND c.issued_on <= ${today}`;
+  const days = `(c.expires_on - ${today})`;
+  return (
+    { inactive: `NOT (${active})`, expired: `${active} AND ${days} < 0`, due: `${active} AND ${days} BETWEEN 0 AND ${CERTIFICATE_DUE_DAYS}`, ok: `${active} AND ${days} > ${CERTIFICATE_DUE_DAYS}` }[
+      value
+    ] ?? 'FALSE'
+  );
+}
+
 /** Every query of the certificate register and of the officers who hold certificates. */
 @Injectable()
-export class CertificateRepository {
-  constructor(private readonly ds: DataSource) {}
-
-  async list(scope: ResolvedScope, f: { officerId?: string; townId?: string }): Promise<CertRow[]> {
-    const params: unknown[] = [];
-    const p = sqlParams(params);
-    const w = [scopeSql(scope, { town: 'c.town_id', owners: ['c.officer_id', 'c.created_by'] }, params)];
-    if (f.officerId) w.push(`c.officer_id = ${p(f.officerId)}`);
-    if (f.townId) w.push(`c.town_id = ${p(f.townId)}`);
-    const rows = await this.ds.query<Record<string, unknown>[]>(`${SELECT} WHERE ${w.join(' AND ')} ORDER BY c.expires_on, c.number`, params);
-    return rows.map(camelRow<CertRow>);
-  }
-
-  async byId(id: string, em: EntityManager = this.ds.manager): Promise<CertRow | undefined> {
-    const [row] = await em.query<Record<string, unknown>[]>(`${SELECT} WHERE c.id = $1`, [id]);
-    return row && camelRow<CertRow>(row);
-  }
+export class CertificateRepository extends RegisterRepository<CertRow, CertificateFilter> {
+  protected readonly spec = registerTable<CertificateFilter>({
+    ledger: 'certificate',
+    table: 'certificate',
+    alias: 'c',
+    select: `c.*, u.display_name AS officer_name, t.time_zone`,
+    from: `FROM certificate c JOIN app_user u ON u.id = c.officer_id JOIN org_unit t ON t.id = c.town_id`,
+    owners: { owners: ['c.officer_id', 'c.created_by'], ownerArrays: [] },
+    village: null,
+    sorts: { expiry: 'c.expires_on, c.number' },
+    defaultSort: 'expiry',
+    filters: { officerId: { eq: 'c.officer_id' }, townId: { eq: 'c.town_id' }, validity },
+    children: { events: { table: 'certificate_event', parent: 'certificate_id', fields: { kind: 'kind', date: 'date', remark: 'remark' }, order: ['date', 'created_at'] } },
+  });
 
   /** Officers in scope, in the org tree's order. */
   officers(scope: ResolvedScope): Promise<OfficerOption[]> {
@@ -71,36 +79,5 @@ export class CertificateRepository {
         ORDER BY u.display_name`,
       [userIds, date],
     );
-  }
-
-  async insert(em: EntityManager, c: { id: string; townId: string; officerId: string; number: string; issuedOn: string; expiresOn: string; at: Date; userId: string }): Promise<void> {
-    await em.query(
-      `INSERT INTO certificate (id, town_id, officer_id, number, issued_on, expires_on, status, created_at, created_by, updated_at, updated_by, version)
-       VALUES ($1,$2,$3,$4,$5,$6,'valid',$7,$8,$7,$8,1)`,
-      [c.id, c.townId, c.officerId, c.number, c.issuedOn, c.expiresOn, c.at, c.userId],
-    );
-  }
-
-  update(em: EntityManager, id: string, version: number, set: Record<string, unknown>): Promise<boolean> {
-    return updateVersioned(em, 'certificate', id, version, set);
-  }
-
-  async insertEvent(em: EntityManager, e: { id: string; townId: string; certificateId: string; kind: string; date: string; remark: string | null; userId: string; at: Date }): Promise<void> {
-    await em.query(`INSERT INTO certificate_event (id, town_id, certificate_id, kind, date, remark, created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, [
-      e.id,
-      e.townId,
-      e.certificateId,
-      e.kind,
-      e.date,
-      e.remark,
-      e.userId,
-      e.at,
-    ]);
-  }
-
-  /** The certificate holding `number` in the town, if any. */
-  async idByNumber(em: EntityManager, townId: string, number: string): Promise<string | undefined> {
-    const [row] = await em.query<{ id: string }[]>(`SELECT id FROM certificate WHERE town_id = $1 AND number = $2`, [townId, number]);
-    return row?.id;
   }
 }
