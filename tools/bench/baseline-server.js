@@ -135,7 +135,7 @@ function decrypt(stored) {
 
 const num = (v) => (v === null || v === undefined ? null : Number(v));
 
-/** VesselCaseService.toDto() (masked owner fields). */
+/** VesselCaseService.toDto() (masked owner fields), in the API's key order. */
 function toDto(r) {
   return {
     id: r.id,
@@ -146,6 +146,12 @@ function toDto(r) {
     villageId: r.village_id,
     villageName: r.villageName,
     registeredAt: new Date(r.registered_at).toISOString(),
+    remark: r.remark,
+    voided: r.voided_at !== null,
+    voidReason: r.void_reason,
+    version: r.version,
+    createdAt: new Date(r.created_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
     discoveredAt: new Date(r.discovered_at).toISOString(),
     place: r.place,
     gpsLat: num(r.gps_lat),
@@ -176,12 +182,6 @@ function toDto(r) {
     externalCaseNo: r.external_case_no,
     handlerIds: r.handler_ids,
     handlerNames: r.handlerNames,
-    remark: r.remark,
-    voided: r.voided_at !== null,
-    voidReason: r.void_reason,
-    version: r.version,
-    createdAt: new Date(r.created_at).toISOString(),
-    updatedAt: new Date(r.updated_at).toISOString(),
   };
 }
 

@@ -32,7 +32,7 @@ const proc = require('./lib/procstat');
 const { generate } = require('./generate');
 
 const USAGE = `usage: npm run bench -- [--scale town|county|province] [--duration 20] [--warmup 5] [--connections 50]
-       [--rounds 1] [--endpoints get,list,stats] [--towns 200] [--stats-reps 30] [--no-build] [--no-explain]
+       [--rounds 3] [--endpoints get,list,stats] [--towns 200] [--stats-reps 30] [--check 40] [--no-build] [--no-explain]
        [--probe 5] [--profile] [--regenerate] [--generate-only]`;
 
 const DEFAULTS = {
@@ -40,7 +40,8 @@ const DEFAULTS = {
   duration: 20,
   warmup: 5,
   connections: 50,
-  rounds: 1,
+  rounds: 3,
+  check: 40,
   endpoints: 'get,list,stats',
   towns: 200,
   statsReps: 30,
@@ -63,7 +64,8 @@ function parse() {
   a.duration = Math.max(1, Math.min(120, a.duration));
   a.warmup = Math.max(0, Math.min(60, a.warmup));
   a.connections = Math.max(1, Math.min(500, a.connections));
-  a.rounds = Math.max(1, Math.min(5, a.rounds));
+  a.rounds = Math.max(1, Math.min(9, a.rounds));
+  a.check = Math.max(1, Math.min(1000, a.check));
   a.statsReps = Math.max(1, Math.min(200, a.statsReps));
   a.probe = Math.max(0, Math.min(30, a.probe));
   a.endpoints = a.endpoints
@@ -232,8 +234,14 @@ async function stopProcess(child, timeoutMs = 15_000) {
 async function fetchJson(base, p, cookie) {
   const t0 = process.hrtime.bigint();
   const res = await fetch(`${base}${p}`, { headers: { cookie, accept: 'application/json' }, signal: AbortSignal.timeout(60_000) });
-  const body = await res.json().catch(() => null);
-  return { status: res.status, body, ms: Number(process.hrtime.bigint() - t0) / 1e6 };
+  const text = await res.text();
+  let body = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = null;
+  }
+  return { status: res.status, text, body, ms: Number(process.hrtime.bigint() - t0) / 1e6 };
 }
 
 /** Structural differences between two JSON values (first few). */
@@ -248,6 +256,18 @@ function diff(a, b, at = '', out = []) {
     for (const k of keys) diff(a[k], b[k], `${at}.${k}`, out);
   } else if (a !== b) out.push(`${at}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
   return out;
+}
+
+/** The message that stops a run whose servers answered one request differently: both bodies, and where they part. */
+function answersDiffer(kind, p, a, b) {
+  const d = a.status !== b.status ? [`status ${a.status} vs ${b.status}`] : diff(a.body, b.body);
+  let at = 0;
+  while (at < a.text.length && a.text[at] === b.text[at]) at++;
+  return [
+    `${kind} ${p}: the API and the baseline answer differently${d.length ? ` — ${d.join('; ')}` : ` (same values, bytes differ from offset ${at})`}`,
+    `API      (${a.status}, ${a.text.length} bytes): ${a.text}`,
+    `baseline (${b.status}, ${b.text.length} bytes): ${b.text}`,
+  ].join('\n');
 }
 
 /**
@@ -298,6 +318,7 @@ async function runLoad(spec, pids, postmasterPid) {
     postgresCores: (pgAfter - before.pg) / wall,
   };
   // What the rest of the machine took meanwhile (other users' builds and tests on a shared box).
+  result.loadAverage = require('node:os').loadavg()[0];
   result.cpu.otherCores = Math.max(0, result.cpu.machineBusyCores - result.cpu.serverCores - result.cpu.postgresCores - result.cpu.loadGeneratorCores);
   return result;
 }
@@ -401,19 +422,22 @@ async function main() {
       const apiStartRss = proc.memoryOf(api.child.pid);
       settlePids = [api.child.pid, base.child.pid];
 
-      // Same answers from both before anything is measured.
-      say('Checking that both servers answer alike …');
+      // Same answers from both before anything is measured: --check requests spread over each list,
+      // compared byte for byte; any difference stops the run with both bodies.
+      say(`Checking that both servers answer alike (${args.check} requests per endpoint, byte for byte) …`);
       const checks = [];
       for (const [kind, items] of Object.entries(fx.lists)) {
-        for (const item of items.slice(0, 3)) {
+        if (!args.endpoints.includes(kind)) continue;
+        const step = Math.max(1, Math.floor(items.length / args.check));
+        for (let i = 0; i < items.length && i / step < args.check; i += step) {
+          const item = items[i];
           const [a, b] = [await fetchJson(servers.api.url, item.path, item.cookie), await fetchJson(servers.baseline.url, item.path, item.cookie)];
-          const d = a.status !== b.status ? [`status ${a.status} vs ${b.status}: ${JSON.stringify(a.body).slice(0, 200)}`] : diff(a.body, b.body);
-          checks.push({ kind, path: item.path, same: d.length === 0, differences: d });
-          if (d.length) say(`  ${kind} ${item.path.slice(0, 70)}: DIFFERENT — ${d.join('; ')}`);
-          if (a.status !== 200) throw new Error(`the API answered ${a.status} to ${item.path}: ${JSON.stringify(a.body).slice(0, 300)}`);
+          if (a.status !== 200) throw new Error(`the API answered ${a.status} to ${item.path}: ${a.text.slice(0, 300)}`);
+          checks.push({ kind, path: item.path, same: true, bytes: a.text.length });
+          if (a.status !== b.status || a.text !== b.text) throw new Error(answersDiffer(kind, item.path, a, b));
         }
       }
-      say(`  ${checks.filter((x) => x.same).length} of ${checks.length} sample responses identical`);
+      say(`  ${checks.length} sample responses identical`);
 
       // Load: per endpoint, warm-up of each server, then measured runs alternating API, baseline.
       const runs = [];
@@ -438,7 +462,7 @@ async function main() {
             runs.push({ endpoint, server, round, ...r });
             say(
               `  ${endpoint.padEnd(5)} ${server.padEnd(8)} round ${round}: ${f1(r.rps).padStart(7)} req/s  p50 ${f1(r.p50)} ms  p95 ${f1(r.p95)} ms  p99 ${f1(r.p99)} ms  ` +
-                `errors ${r.errors + r.timeouts + (r.requests - r.ok)}  (CPU cores: server ${f1(r.cpu.serverCores)}, postgres ${f1(r.cpu.postgresCores)}, load generator ${f1(r.cpu.loadGeneratorCores)}, other processes ${f1(r.cpu.otherCores)})`,
+                `errors ${r.errors + r.timeouts + (r.requests - r.ok)}  server CPU ${f1(r.cpu.serverMsPerReq)} ms/req  load avg ${f1(r.loadAverage)}  (CPU cores: server ${f1(r.cpu.serverCores)}, postgres ${f1(r.cpu.postgresCores)}, load generator ${f1(r.cpu.loadGeneratorCores)}, other processes ${f1(r.cpu.otherCores)})`,
             );
           }
         }
@@ -488,7 +512,8 @@ async function main() {
       statSummary.ratioApiToHandSql = { ofMedians: statSummary.api.median / statSummary.handSql.median, medianOfPairs: median(statTimes.api.map((a, i) => a / statTimes.handSql[i])) };
       const a1 = await fetchJson(servers.api.url, statPath, sess.cookie);
       const b1 = await fetchJson(servers.baseline.url, statPath, sess.cookie);
-      const statSame = diff(a1.body, b1.body);
+      if (a1.status !== b1.status || a1.text !== b1.text) throw new Error(answersDiffer('stats', statPath, a1, b1));
+      const statSame = [];
 
       // Plans of the statements behind each request.
       let plans = [];
@@ -506,54 +531,95 @@ async function main() {
       }
 
       // Report.
+      // Every figure is the mean over the measured rounds with its spread (min–max); the ratio is the
+      // mean of the rounds' ratios, each round's API run paired with the baseline run beside it.
+      const spread = (xs) => {
+        const ys = xs.filter((x) => x !== null && x !== undefined && !Number.isNaN(x));
+        if (!ys.length) return null;
+        const mean = ys.reduce((a, b) => a + b, 0) / ys.length;
+        const sd = Math.sqrt(ys.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, ys.length - 1));
+        return { mean, min: Math.min(...ys), max: Math.max(...ys), sd, n: ys.length };
+      };
+      const roundsOf = (endpoint, server) => runs.filter((r) => r.endpoint === endpoint && r.server === server && !r.probe).sort((x, y) => x.round - y.round);
       const agg = (endpoint, server) => {
-        const rs = runs.filter((r) => r.endpoint === endpoint && r.server === server && !r.probe);
+        const rs = roundsOf(endpoint, server);
         const probe = runs.find((r) => r.endpoint === endpoint && r.server === server && r.probe);
         if (!rs.length) return null;
         const sum = (k) => rs.reduce((a, r) => a + r[k], 0);
+        const rps = spread(rs.map((r) => r.okRps));
         return {
-          rps: sum('requests') / sum('seconds'),
-          okRps: sum('ok') / sum('seconds'),
-          p50: median(rs.map((r) => r.p50)),
-          p95: median(rs.map((r) => r.p95)),
-          p99: median(rs.map((r) => r.p99)),
+          rps: rps.mean,
+          okRps: rps.mean,
+          rpsSpread: rps,
+          p50: spread(rs.map((r) => r.p50)).mean,
+          p95: spread(rs.map((r) => r.p95)).mean,
+          p99: spread(rs.map((r) => r.p99)).mean,
+          p99Spread: spread(rs.map((r) => r.p99)),
           errors: rs.reduce((a, r) => a + r.errors + r.timeouts + (r.requests - r.ok), 0),
           requests: sum('requests'),
-          serverMsPerReq: median(rs.map((r) => r.cpu.serverMsPerReq)),
-          postgresMsPerReq: median(rs.map((r) => r.cpu.postgresMsPerReq)),
-          machineBusyCores: median(rs.map((r) => r.cpu.machineBusyCores)),
+          serverMsPerReq: spread(rs.map((r) => r.cpu.serverMsPerReq)).mean,
+          serverMsPerReqSpread: spread(rs.map((r) => r.cpu.serverMsPerReq)),
+          postgresMsPerReq: spread(rs.map((r) => r.cpu.postgresMsPerReq)).mean,
+          machineBusyCores: spread(rs.map((r) => r.cpu.machineBusyCores)).mean,
           bytesPerResponse: rs[0].bytesPerResponse,
-          serverCores: median(rs.map((r) => r.cpu.serverCores)),
-          postgresCores: median(rs.map((r) => r.cpu.postgresCores)),
-          loadGeneratorCores: median(rs.map((r) => r.cpu.loadGeneratorCores)),
-          otherCores: median(rs.map((r) => r.cpu.otherCores)),
+          serverCores: spread(rs.map((r) => r.cpu.serverCores)).mean,
+          postgresCores: spread(rs.map((r) => r.cpu.postgresCores)).mean,
+          loadGeneratorCores: spread(rs.map((r) => r.cpu.loadGeneratorCores)).mean,
+          otherCores: spread(rs.map((r) => r.cpu.otherCores)).mean,
+          loadAverage: spread(rs.map((r) => r.loadAverage)).mean,
           oneConnection: probe ? { rps: probe.rps, p50: probe.p50, p95: probe.p95, p99: probe.p99 } : null,
         };
+      };
+      const ratioOf = (endpoint) => {
+        const a = roundsOf(endpoint, 'api');
+        const b = roundsOf(endpoint, 'baseline');
+        return spread(a.map((r, i) => (b[i] ? r.okRps / b[i].okRps : null)));
       };
       const table = [];
       for (const endpoint of args.endpoints) {
         const a = agg(endpoint, 'api');
         const b = agg(endpoint, 'baseline');
-        table.push({ endpoint, server: 'api', ...a, ratio: a && b ? a.okRps / b.okRps : null });
+        const ratio = a && b ? ratioOf(endpoint) : null;
+        table.push({ endpoint, server: 'api', ...a, ratio: ratio?.mean ?? null, ratioSpread: ratio });
         table.push({ endpoint, server: 'baseline', ...b, ratio: null });
       }
       say('');
-      say(`Results — scale ${scale.name}, ${args.connections} connections, ${args.warmup} s warm-up, ${args.rounds} × ${args.duration} s measured per server (API and baseline alternated)`);
-      const head = ['endpoint', 'server', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'API/base', 'server CPU ms/req', 'pg CPU ms/req', 'p50 @1 conn', 'p99 @1 conn', "others' cores"];
+      say(
+        `Results — scale ${scale.name}, ${args.connections} connections, ${args.warmup} s warm-up, ${args.rounds} × ${args.duration} s measured per server (API and baseline alternated); means of the rounds (min–max)`,
+      );
+      const head = [
+        'endpoint',
+        'server',
+        'req/s (min–max)',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'errors',
+        'API/base (min–max)',
+        'server CPU ms/req (min–max)',
+        'pg CPU ms/req',
+        'p50 @1 conn',
+        'p99 @1 conn',
+        "others' cores",
+        'load avg',
+      ];
+      const range = (x) => (x ? ` (${f1(x.min)}–${f1(x.max)})` : '');
+      const pctRange = (x) => (x ? `${(x.mean * 100).toFixed(0)} % (${(x.min * 100).toFixed(0)}–${(x.max * 100).toFixed(0)})` : '');
       const rowsOut = table.map((r) => [
         r.endpoint,
         r.server,
-        f1(r.rps),
+        `${f1(r.rps)}${range(r.rpsSpread)}`,
         f1(r.p50),
         f1(r.p95),
         f1(r.p99),
         String(r.errors ?? '–'),
-        r.ratio ? `${(r.ratio * 100).toFixed(0)}%` : '',
-        f1(r.serverMsPerReq),
+        pctRange(r.ratioSpread),
+        `${f1(r.serverMsPerReq)}${range(r.serverMsPerReqSpread)}`,
         f1(r.postgresMsPerReq),
         f1(r.oneConnection?.p50),
         f1(r.oneConnection?.p99),
         f1(r.otherCores),
+        f1(r.loadAverage),
       ]);
       const widths = head.map((h, i) => Math.max(h.length, ...rowsOut.map((r) => r[i].length)));
       const line = (cells) => `| ${cells.map((x, i) => (i < 2 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join(' | ')} |`;
