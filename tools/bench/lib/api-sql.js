@@ -4,7 +4,7 @@
  * plans: keep these in step with
  *   apps/api/src/access/data-scope.ts            resolveScope, scopeSql
  *   apps/api/src/org/role-assignments.service.ts assignmentsOf
- *   apps/api/src/auth/session.service.ts         find (SESSION_SQL), touch
+ *   apps/api/src/auth/session.service.ts         find (SESSION_SQL, with assignmentsOfUser), touch
  *   apps/api/src/vessel-cases/vessel-case.repository.ts  SELECT, FROM, where(), list(), findInScope(), persuasions()
  *   apps/api/src/ledger-core/status/status-history.service.ts  list()
  *   apps/api/src/ledger-core/attachments/attachments.repository.ts  listByRecord()
@@ -14,10 +14,18 @@
  * drift in what is answered shows up there.
  */
 
-/** SessionService.find(): the session by its token hash joined with its user (user columns prefixed where they clash). */
+/**
+ * SessionService.find(): the session by its token hash joined with its user (user columns prefixed
+ * where they clash) and the user's role assignments (RoleAssignmentsService's assignmentsOfUser(),
+ * here with the units the scope needs), in one statement.
+ */
 const SESSION_SQL = `SELECT s.id, s.token_hash, s.user_id, s.kind, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at, s.revoke_reason, s.address, s.user_agent,
        u.id AS u_id, u.username, u.display_name, u.phone, u.org_unit_id, u.town_id, u.password_hash, u.password_changed_at, u.must_change_password, u.demo,
-       u.status, u.disabled_reason, u.last_login_at, u.created_at AS u_created_at, u.created_by, u.updated_at, u.updated_by, u.version
+       u.status, u.disabled_reason, u.last_login_at, u.created_at AS u_created_at, u.created_by, u.updated_at, u.updated_by, u.version,
+       (SELECT coalesce(json_agg(json_build_object('id', ur.id, 'roleId', ur.role_id, 'roleCode', r.code, 'roleName', r.name, 'roleNameEn', r.name_en,
+                 'orgUnitId', ur.org_unit_id, 'scope', ur.scope, 'villageIds', ur.village_ids, 'permissions', r.permissions,
+                 'unitParentId', ou.parent_id, 'unitLevel', ou.level, 'unitTownId', ou.town_id, 'unitPath', ou.path, 'unitName', ou.name) ORDER BY ur.created_at, ur.id), '[]'::json)
+          FROM user_role ur JOIN role r ON r.id = ur.role_id LEFT JOIN org_unit ou ON ou.id = ur.org_unit_id WHERE ur.user_id = u.id) AS assignments
   FROM auth_session s LEFT JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = $1`;
 
 /** resolveScope of apps/api/src/access/data-scope.ts. */

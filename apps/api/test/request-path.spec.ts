@@ -1,0 +1,66 @@
+import { SessionService } from '../src/auth/session.service';
+import { createTestApp, TestApp } from './test-app';
+
+/**
+ * What the guard reads for each request is read again for the next one: a change written to the
+ * database by anyone (another API instance, an operator) takes effect on the very next request,
+ * after a request that would have filled any cache of sessions, users, roles or scopes.
+ */
+describe('the request path reads access afresh on every request', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const sessionOf = async (cookie: string): Promise<string> => {
+    const [row] = await t.ds.query<{ id: string }[]>(`SELECT id FROM auth_session WHERE token_hash = $1`, [t.app.get(SessionService).hashToken(cookie.split('=')[1])]);
+    return row.id;
+  };
+
+  it('refuses a session revoked in the database on the next request', async () => {
+    const cookie = await t.login('officer');
+    await t.http.get('/api/vessel-cases').set('Cookie', cookie).expect(200);
+    await t.ds.query(`UPDATE auth_session SET revoked_at = now(), revoke_reason = 'admin' WHERE id = $1`, [await sessionOf(cookie)]);
+    const res = await t.http.get('/api/vessel-cases').set('Cookie', cookie).expect(401);
+    expect(res.body.code).toBe('SESSION_EXPIRED');
+  });
+
+  it('refuses a user disabled in the database on the next request', async () => {
+    const cookie = await t.login('leader2');
+    await t.http.get('/api/vessel-cases').set('Cookie', cookie).expect(200);
+    await t.ds.query(`UPDATE app_user SET status = 'disabled', disabled_reason = '调离' WHERE username = 'leader2'`);
+    const res = await t.http.get('/api/vessel-cases').set('Cookie', cookie).expect(401);
+    expect(res.body.code).toBe('SESSION_EXPIRED');
+  });
+
+  it('applies a role that lost a permission on the next request', async () => {
+    const cookie = await t.login('leader');
+    await t.http.get('/api/vessel-cases').set('Cookie', cookie).expect(200);
+    await t.ds.query(`UPDATE role SET permissions = array_remove(permissions, 'vessel.read') WHERE code = 'leader'`);
+    const res = await t.http.get('/api/vessel-cases').set('Cookie', cookie).expect(403);
+    expect(res.body.code).toBe('FORBIDDEN');
+    await t.ds.query(`UPDATE role SET permissions = array_append(permissions, 'vessel.read') WHERE code = 'leader'`);
+    await t.http.get('/api/vessel-cases').set('Cookie', cookie).expect(200);
+  });
+
+  it('applies a removed role assignment and a moved scope on the next request', async () => {
+    const cookie = await t.login('county');
+    const before = await t.http.get('/api/auth/me').set('Cookie', cookie).expect(200);
+    expect(before.body.scope.towns.length).toBeGreaterThan(1);
+    // The county leader's assignment now covers one town only …
+    const [{ town_id: town }] = await t.ds.query<{ town_id: string }[]>(`SELECT town_id FROM app_user WHERE username = 'leader'`);
+    await t.ds.query(`UPDATE user_role SET org_unit_id = $1, scope = 'town' WHERE user_id = (SELECT id FROM app_user WHERE username = 'county')`, [town]);
+    const after = await t.http.get('/api/auth/me').set('Cookie', cookie).expect(200);
+    expect(after.body.scope.towns.map((u: { id: string }) => u.id)).toEqual([town]);
+    const one = await t.http.get('/api/vessel-cases?pageSize=100').set('Cookie', cookie).expect(200);
+    expect(one.body.items.length).toBeGreaterThan(0);
+    expect(new Set(one.body.items.map((c: { townId: string }) => c.townId))).toEqual(new Set([town]));
+    // … and without any assignment the user holds no permission at all.
+    await t.ds.query(`DELETE FROM user_role WHERE user_id = (SELECT id FROM app_user WHERE username = 'county')`);
+    await t.http.get('/api/vessel-cases').set('Cookie', cookie).expect(403);
+    const me = await t.http.get('/api/auth/me').set('Cookie', cookie).expect(200);
+    expect(me.body.roles).toEqual([]);
+    expect(me.body.permissions).toEqual([]);
+  });
+});
