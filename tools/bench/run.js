@@ -289,7 +289,7 @@ async function runLoad(spec, pids, postmasterPid) {
   await settle(settlePids, postmasterPid);
   const file = path.join(c.DATA_DIR, `load-spec-${process.pid}.json`);
   fs.writeFileSync(file, JSON.stringify(spec));
-  const before = { server: proc.cpuMs(pids), pg: proc.postgresCpuMs(postmasterPid), machine: proc.machineCpu(), at: Date.now() };
+  const before = { server: proc.cpuMs(pids), pg: proc.postgresCpuMs(postmasterPid), machine: proc.machineCpu(), at: Date.now(), us: Number(process.hrtime.bigint() / 1000n) };
   const child = spawn(process.execPath, [path.join(__dirname, 'load.js'), file], { cwd: c.ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -309,6 +309,7 @@ async function runLoad(spec, pids, postmasterPid) {
   const pgAfter = proc.postgresCpuMs(postmasterPid);
   const result = JSON.parse(out.trim().split('\n').pop());
   const wall = Date.now() - before.at;
+  result.window = [before.us, Number(process.hrtime.bigint() / 1000n)];
   result.cpu = {
     serverMsPerReq: result.requests ? (proc.cpuMs(pids) - before.server) / result.requests : null,
     postgresMsPerReq: result.requests ? (pgAfter - before.pg) / result.requests : null,
@@ -402,7 +403,7 @@ async function main() {
       say(`  API pid ${api.child.pid} on :${apiPort} (ready in ${c.fmtSeconds(Date.now() - t0)}; RSS ${proc.memoryOf(api.child.pid)?.rssMiB} MiB)`);
       const base = await startProcess(
         'the baseline',
-        [path.join(__dirname, 'baseline-server.js')],
+        [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}-baseline`] : []), path.join(__dirname, 'baseline-server.js')],
         {
           PATH: process.env.PATH,
           TZ: process.env.TZ ?? 'UTC',
@@ -641,14 +642,20 @@ async function main() {
         for (const p of [...plans].sort((x, y) => y.executionMs - x.executionMs).slice(0, 5)) say(`  ${f1(p.executionMs).padStart(8)} ms  ${p.name}`);
       }
 
+      // CPU profiles of both servers, counted over their measured runs only (not start-up or warm-up).
       let profile = null;
       if (args.profile) {
         await stopProcess(api.child);
-        profile = require('./lib/profile').summarizeProfiles(profileDir);
-        say(`API CPU profile (${profile.files} file(s), ${profile.busyMs} ms busy): by package`);
-        for (const p of profile.byPackage.slice(0, 12)) say(`  ${String(p.share).padStart(5)} %  ${p.name}`);
-        say('  top functions (self time):');
-        for (const p of profile.byFunction.slice(0, 15)) say(`  ${String(p.share).padStart(5)} %  ${p.name}`);
+        await stopProcess(base.child);
+        const windows = (server) => runs.filter((r) => r.server === server && !r.probe).map((r) => r.window);
+        const summarize = require('./lib/profile').summarizeProfiles;
+        profile = { api: summarize(profileDir, windows('api')), baseline: summarize(`${profileDir}-baseline`, windows('baseline')) };
+        for (const [server, pr] of Object.entries(profile)) {
+          say(`${server} CPU profile over its measured runs (${pr.files} file(s), ${pr.busyMs} ms busy, ${pr.idleMs} ms idle): by package`);
+          for (const p of pr.byPackage.slice(0, 12)) say(`  ${String(p.share).padStart(5)} %  ${p.name}`);
+          say('  top functions (self time):');
+          for (const p of pr.byFunction.slice(0, 20)) say(`  ${String(p.share).padStart(5)} %  ${p.name}`);
+        }
       }
       fs.mkdirSync(resultsDir, { recursive: true });
       const file = path.join(resultsDir, `${scale.name}-${stamp}.json`);

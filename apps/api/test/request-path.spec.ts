@@ -1,4 +1,6 @@
+import { QueryFailedError } from 'typeorm';
 import { SessionService } from '../src/auth/session.service';
+import { LeanDataSource } from '../src/database/lean-data-source';
 import { createTestApp, TestApp } from './test-app';
 
 /**
@@ -62,5 +64,24 @@ describe('the request path reads access afresh on every request', () => {
     const me = await t.http.get('/api/auth/me').set('Cookie', cookie).expect(200);
     expect(me.body.roles).toEqual([]);
     expect(me.body.permissions).toEqual([]);
+  });
+
+  it('answers statements outside a transaction from the pool as TypeORM does', async () => {
+    expect(t.ds).toBeInstanceOf(LeanDataSource);
+    const rows = await t.ds.query<{ username: string }[]>(`SELECT username FROM app_user WHERE username = $1`, ['leader']);
+    expect(rows).toEqual([{ username: 'leader' }]);
+    const updated = await t.ds.query<[unknown[], number]>(`UPDATE app_user SET phone = phone WHERE username = ANY($1::text[]) RETURNING username`, [['leader', 'officer']]);
+    expect(updated[1]).toBe(2);
+    expect(updated[0]).toHaveLength(2);
+    expect(await t.ds.manager.query(`DELETE FROM auth_session WHERE false`)).toEqual([[], 0]);
+    const failed = await t.ds.query(`SELECT $1::uuid`, ['not-a-uuid']).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(QueryFailedError);
+    expect((failed as QueryFailedError & { driverError: { code: string } }).driverError.code).toBe('22P02');
+    // Inside a transaction the statement keeps to the transaction's connection.
+    await t.ds.transaction(async (em) => {
+      await em.query(`UPDATE app_user SET phone = '13800000000' WHERE username = 'legal'`);
+      expect(await em.query(`SELECT phone FROM app_user WHERE username = 'legal'`)).toEqual([{ phone: '13800000000' }]);
+      expect(await t.ds.query(`SELECT phone FROM app_user WHERE username = 'legal'`)).not.toEqual([{ phone: '13800000000' }]);
+    });
   });
 });
