@@ -33,7 +33,7 @@ const { generate } = require('./generate');
 
 const USAGE = `usage: npm run bench -- [--scale town|county|province] [--duration 20] [--warmup 5] [--connections 50]
        [--rounds 3] [--endpoints get,list,stats] [--towns 200] [--stats-reps 30] [--check 40] [--no-build] [--no-explain]
-       [--probe 5] [--profile] [--regenerate] [--generate-only]`;
+       [--probe 5] [--profile] [--api-node-options "--flag …"] [--regenerate] [--generate-only]`;
 
 const DEFAULTS = {
   scale: 'town',
@@ -52,6 +52,7 @@ const DEFAULTS = {
   statsYear: 2024,
   probe: 5,
   profile: false,
+  apiNodeOptions: '',
 };
 
 function parse() {
@@ -395,7 +396,7 @@ async function main() {
       const api = await startProcess(
         'the API',
         [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'apps/api/dist/main.js'],
-        c.apiEnv(dbUrl, s, { PORT: String(apiPort) }),
+        c.apiEnv(dbUrl, s, { PORT: String(apiPort), ...(args.apiNodeOptions ? { NODE_OPTIONS: args.apiNodeOptions } : {}) }),
         /is ready at/,
         300_000,
       );
@@ -636,7 +637,9 @@ async function main() {
       say(
         `  ratio API endpoint / hand-written SQL: ${statSummary.ratioApiToHandSql.ofMedians.toFixed(2)}× (median of the per-repetition ratios ${statSummary.ratioApiToHandSql.medianOfPairs.toFixed(2)}×); answers ${statSame.length ? `DIFFER: ${statSame.join('; ')}` : 'identical'}`,
       );
-      say(`API process memory: peak RSS (VmHWM) ${apiPeak?.peakMiB} MiB (${apiStartRss?.rssMiB} MiB after start); baseline peak ${basePeak?.peakMiB} MiB`);
+      say(
+        `API process memory: peak RSS (VmHWM) ${apiPeak?.peakMiB} MiB (${apiStartRss?.rssMiB} MiB after start, of which ${apiStartRss?.anonMiB} MiB anonymous; ${apiPeak?.anonMiB} MiB anonymous at the end of the load); baseline peak ${basePeak?.peakMiB} MiB`,
+      );
       if (plans.length) {
         say('Slowest statements (EXPLAIN ANALYZE execution time):');
         for (const p of [...plans].sort((x, y) => y.executionMs - x.executionMs).slice(0, 5)) say(`  ${f1(p.executionMs).padStart(8)} ms  ${p.name}`);

@@ -1,6 +1,8 @@
+import { Client } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { SessionService } from '../src/auth/session.service';
 import { LeanDataSource } from '../src/database/lean-data-source';
+import { OrgTreeService } from '../src/org/org-tree.service';
 import { createTestApp, TestApp } from './test-app';
 
 /**
@@ -83,5 +85,54 @@ describe('the request path reads access afresh on every request', () => {
       expect(await em.query(`SELECT phone FROM app_user WHERE username = 'legal'`)).toEqual([{ phone: '13800000000' }]);
       expect(await t.ds.query(`SELECT phone FROM app_user WHERE username = 'legal'`)).not.toEqual([{ phone: '13800000000' }]);
     });
+  });
+
+  it('keeps the org tree while the table is unchanged and reads it again once another writer changed it', async () => {
+    const tree = t.app.get(OrgTreeService);
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now');
+    try {
+      clock.mockReturnValue(now);
+      tree.invalidate();
+      const first = await tree.byId();
+      // Past the tree's lifetime with nothing changed: the same tree, not a second copy.
+      clock.mockReturnValue(now + 11_000);
+      expect(await tree.byId()).toBe(first);
+      // A unit renamed straight in the database (as another API instance would): read again.
+      const [{ id }] = await t.ds.query<{ id: string }[]>(`SELECT id FROM org_unit WHERE level = 'village' ORDER BY code LIMIT 1`);
+      await t.ds.query(`UPDATE org_unit SET name = name || '（新）' WHERE id = $1`, [id]);
+      expect(await tree.byId()).toBe(first);
+      clock.mockReturnValue(now + 22_000);
+      const second = await tree.byId();
+      expect(second).not.toBe(first);
+      expect(second.get(id)?.name).toMatch(/（新）$/);
+      expect(first.get(id)?.name).not.toMatch(/（新）$/);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it('checks the session, its user, roles and scope with one statement per request', async () => {
+    const cookie = await t.login('officer');
+    await t.http.get('/api/vessel-cases').set('Cookie', cookie).expect(200);
+    const sent: string[] = [];
+    const original = Client.prototype.query;
+    const query = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
+      const q = args[0] as string | { text: string };
+      sent.push(typeof q === 'string' ? q : q.text);
+      return Reflect.apply(original, this, args) as never;
+    });
+    try {
+      await t.http.get('/api/vessel-cases').set('Cookie', cookie).expect(200);
+    } finally {
+      query.mockRestore();
+    }
+    // Reads with lifetimes of their own (the policy's 5 s, the org tree's 10 s, the once-a-minute
+    // activity write) may fall on any request; apart from them, one statement checks the session.
+    const perRequest = sent.filter((q) => !/FROM security_policy|SET last_seen_at|FROM org_unit u\b/.test(q));
+    // The session statement, then the list's count and page: nothing else per request.
+    expect(perRequest).toHaveLength(3);
+    expect(perRequest[0]).toMatch(/FROM auth_session s LEFT JOIN app_user u/);
+    expect(perRequest[0]).toMatch(/FROM user_role ur JOIN role r/);
   });
 });
