@@ -1,0 +1,22 @@
+import { Routes } from '@angular/router';
+import { guardedPage as page } from '../../core/auth/guards';
+
+/** The service log, its form, import and entries, the monthly check, the registers and the figures. */
+export const ADVISORS_ROUTES: Routes = [
+  {
+    path: '',
+    children: [
+      { ...page('', ['advisor.read'], () => import('./service-list.component').then((m) => m.AdvisorServiceListComponent)), pathMatch: 'full' },
+      page('new', ['advisor.write'], () => import('./service-form.component').then((m) => m.AdvisorServiceFormComponent)),
+      page('import', ['advisor.write'], () => import('../../shared/ledger-import.component').then((m) => m.LedgerImportComponent), {
+        api: '/api/advisor-services',
+        list: '/advisors',
+        title: 'advisors.importTitle',
+        subtitle: 'advisors.importSubtitle',
+      }),
+      page('months', ['advisor.read'], () => import('./monthly-check.component').then((m) => m.AdvisorMonthlyCheckComponent)),
+      page('statistics', ['advisor.read', 'dashboard.read'], () => import('./advisor-statistics.component').then((m) => m.AdvisorStatisticsComponent)),
+      page(':id', ['advisor.read'], () => import('./service-detail.component').then((m) => m.AdvisorServiceDetailComponent)),
+    ],
+  },
+];

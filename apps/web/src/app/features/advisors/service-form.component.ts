@@ -1,0 +1,162 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { ADVISOR_MAX_ENTRY_HOURS, ADVISOR_SERVICE_TYPES, ADVISOR_SERVICE_TYPE_LABELS, AdvisorServiceDto, AdvisorServiceInput, AdvisorServiceType, OrgTreeNode, isValidMobile } from '@fazhi/contracts';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { Observable, catchError, filter, last, map, of, switchMap } from 'rxjs';
+import { HttpEventType } from '@angular/common/http';
+import { OrgApi } from '../../core/api/org.api';
+import { AuthService } from '../../core/auth/auth.service';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { Submission } from '../../shared/api-error-message';
+import { FieldComponent } from '../../shared/field.component';
+import { revealErrors } from '../../shared/form-errors';
+import { villagesUnder } from '../../shared/org-tree';
+import { PageHeaderComponent } from '../../shared/page-header.component';
+import { toPlainDate } from '../../shared/plain-date';
+import { ZORRO_IMPORTS } from '../../shared/zorro';
+import { AdvisorServicesApi } from './advisors.api';
+import { countsAttendees, namesClient, serviceHours, tooLong } from './service-hours';
+
+const text = (max: number, required = false) =>
+  new FormControl('', { nonNullable: true, validators: [Validators.maxLength(max), ...(required ? [Validators.required, Validators.pattern(/\S/)] : [])] });
+
+function phoneValidator(control: AbstractControl<string>): ValidationErrors | null {
+  const value = (control.value ?? '').trim();
+  return value === '' || isValidMobile(value) ? null : { phone: true };
+}
+
+/** The end must leave an entry no longer than the longest one allowed. */
+function spanValidator(group: AbstractControl): ValidationErrors | null {
+  const { startTime, endTime } = group.value as { startTime?: string; endTime?: string };
+  return tooLong(serviceHours(startTime, endTime)) ? { tooLong: true } : null;
+}
+
+/**
+ * Logs one service (`/advisors/new`), made for a phone: the caller's villages (preselected when
+ * one), the type, the day and the times with the hours computed, the client or the attendees as
+ * the type asks, the content and result, and photos from the camera uploaded with the entry.
+ */
+@Component({
+  selector: 'fz-advisor-service-form',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, PageHeaderComponent, FieldComponent],
+  templateUrl: './service-form.component.html',
+  styleUrl: './service-form.component.css',
+})
+export class AdvisorServiceFormComponent {
+  private readonly api = inject(AdvisorServicesApi);
+  private readonly router = inject(Router);
+  private readonly message = inject(NzMessageService);
+  private readonly auth = inject(AuthService);
+  protected readonly i18n = inject(I18nService);
+  protected readonly t = this.i18n.t;
+
+  protected readonly form = new FormGroup(
+    {
+      villageId: new FormControl<string | null>(null, Validators.required),
+      type: new FormControl<AdvisorServiceType>('consultation', { nonNullable: true, validators: Validators.required }),
+      serviceDate: new FormControl(toPlainDate(new Date()) ?? '', { nonNullable: true, validators: Validators.required }),
+      startTime: new FormControl('', { nonNullable: true, validators: Validators.required }),
+      endTime: new FormControl('', { nonNullable: true, validators: Validators.required }),
+      clientName: text(50),
+      clientPhone: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(20), phoneValidator] }),
+      content: text(2000, true),
+      result: text(1000),
+      attendees: new FormControl<number | null>(null, [Validators.min(0), Validators.max(100000)]),
+    },
+    { validators: spanValidator },
+  );
+
+  protected readonly types = ADVISOR_SERVICE_TYPES;
+  protected readonly typeLabels = ADVISOR_SERVICE_TYPE_LABELS;
+  private readonly orgTree = signal<OrgTreeNode[]>([]);
+  /** The villages the caller serves (a village scope), or those of their town. */
+  protected readonly villages = computed<readonly { id: string; name: string }[]>(() => {
+    const me = this.auth.me();
+    const own = me?.scope.villages ?? [];
+    return own.length > 0 ? own : villagesUnder(this.orgTree(), me?.townId);
+  });
+  private readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
+  protected readonly type = computed(() => this.value().type ?? null);
+  protected readonly span = computed(() => serviceHours(this.value().startTime, this.value().endTime));
+  protected readonly maxHours = ADVISOR_MAX_ENTRY_HOURS;
+  protected readonly photos = signal<File[]>([]);
+  protected readonly submission = new Submission(this.t);
+
+  constructor() {
+    const me = this.auth.me();
+    if ((me?.scope.villages.length ?? 0) === 0) {
+      inject(OrgApi)
+        .tree()
+        .subscribe((tree) => this.orgTree.set(tree));
+    }
+    const villages = me?.scope.villages ?? [];
+    if (villages.length === 1) this.form.controls.villageId.setValue(villages[0].id);
+  }
+
+  protected namesClient = namesClient;
+  protected countsAttendees = countsAttendees;
+
+  protected picked(input: HTMLInputElement): void {
+    this.photos.set([...this.photos(), ...Array.from(input.files ?? [])]);
+    input.value = '';
+  }
+
+  protected removePhoto(index: number): void {
+    this.photos.set(this.photos().filter((_, i) => i !== index));
+  }
+
+  protected submit(): void {
+    if (this.form.invalid) {
+      revealErrors(this.form);
+      return;
+    }
+    let photosFailed = false;
+    const files = this.photos();
+    const request = this.api.create(this.input()).pipe(
+      switchMap((saved): Observable<AdvisorServiceDto> => {
+        if (files.length === 0) return of(saved);
+        return this.api.upload(saved.id, saved.version, 'during', files).pipe(
+          filter((event) => event.type === HttpEventType.Response),
+          last(),
+          map(() => saved),
+          catchError(() => {
+            photosFailed = true;
+            return of(saved);
+          }),
+        );
+      }),
+    );
+    this.submission.run(
+      request,
+      (saved) => {
+        if (photosFailed) this.message.warning(this.t('advisors.savedPhotosFailed', { number: saved.number }));
+        else this.message.success(this.t('advisors.saved', { number: saved.number }));
+        void this.router.navigate(['/advisors', saved.id]);
+      },
+      this.form,
+      (path) => (path === 'startedAt' || path === 'endedAt' ? 'startTime' : path),
+    );
+  }
+
+  /** The entry as the API takes it: texts trimmed, the client and attendees only for the types that have them. */
+  private input(): AdvisorServiceInput {
+    const v = this.form.getRawValue();
+    const opt = (value: string) => value.trim() || null;
+    const client = namesClient(v.type);
+    return {
+      villageId: v.villageId ?? '',
+      type: v.type,
+      serviceDate: v.serviceDate,
+      startTime: v.startTime,
+      endTime: v.endTime,
+      clientName: client ? opt(v.clientName) : null,
+      clientPhone: client ? opt(v.clientPhone) : null,
+      content: v.content.trim(),
+      result: opt(v.result),
+      attendees: countsAttendees(v.type) ? v.attendees : null,
+    };
+  }
+}
