@@ -11,7 +11,7 @@ export const ADVISORS_FEATURE: Feature<typeof ADVISORS_I18N> = {
       key: 'advisors',
       label: 'menu.advisors',
       icon: SolutionOutline,
-      order: 40,
+      order: 38,
       children: [
         { key: 'advisor-log', label: 'menu.advisorLog', icon: UnorderedListOutline, link: '/advisors', permissions: ['advisor.read'], exact: true },
         { key: 'advisor-months', label: 'menu.advisorMonths', icon: ScheduleOutline, link: '/advisors/months', permissions: ['advisor.read'] },

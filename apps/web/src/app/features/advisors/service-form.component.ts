@@ -4,10 +4,11 @@ import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, Validatio
 import { Router, RouterLink } from '@angular/router';
 import { ADVISOR_MAX_ENTRY_HOURS, ADVISOR_SERVICE_TYPES, ADVISOR_SERVICE_TYPE_LABELS, AdvisorServiceDto, AdvisorServiceInput, AdvisorServiceType, OrgTreeNode, isValidMobile } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { Observable, catchError, filter, last, map, of, switchMap } from 'rxjs';
-import { HttpEventType } from '@angular/common/http';
+import { HttpErrorResponse, HttpEventType } from '@angular/common/http';
+import { Observable, catchError, filter, last, map, of, switchMap, throwError } from 'rxjs';
 import { OrgApi } from '../../core/api/org.api';
 import { AuthService } from '../../core/auth/auth.service';
+import { apiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { Submission } from '../../shared/api-error-message';
 import { FieldComponent } from '../../shared/field.component';
@@ -31,6 +32,14 @@ function phoneValidator(control: AbstractControl<string>): ValidationErrors | nu
 function spanValidator(group: AbstractControl): ValidationErrors | null {
   const { startTime, endTime } = group.value as { startTime?: string; endTime?: string };
   return tooLong(serviceHours(startTime, endTime)) ? { tooLong: true } : null;
+}
+
+/** An overlap refusal that names no field goes on the start time, where the form shows it. */
+export function overlapOnTimes(err: unknown): unknown {
+  const body = apiError(err);
+  if (!(err instanceof HttpErrorResponse) || body?.code !== 'ADVISOR_SERVICE_OVERLAP' || (body.errors?.length ?? 0) > 0) return err;
+  const error = { ...(err.error as object), errors: [{ path: 'startTime', code: body.code, message: body.message }] };
+  return new HttpErrorResponse({ error, headers: err.headers, status: err.status, statusText: err.statusText, url: err.url ?? undefined });
 }
 
 /**
@@ -116,6 +125,7 @@ export class AdvisorServiceFormComponent {
     let photosFailed = false;
     const files = this.photos();
     const request = this.api.create(this.input()).pipe(
+      catchError((err: unknown) => throwError(() => overlapOnTimes(err))),
       switchMap((saved): Observable<AdvisorServiceDto> => {
         if (files.length === 0) return of(saved);
         return this.api.upload(saved.id, saved.version, 'during', files).pipe(
