@@ -97,6 +97,8 @@ export interface AdvisorServiceListQuery {
   month?: string;
   /** Handed over to mediation or legal aid. */
   handedOver?: 'true' | 'false';
+  /** A legal-aid referral: an entry of type legal_aid, or a consultation referred to legal aid. */
+  legalAidReferral?: 'true';
   /** Number, content or result. */
   q?: string;
   clientName?: string;

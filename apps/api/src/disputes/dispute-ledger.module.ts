@@ -3,6 +3,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { DisputeAgreementService } from './dispute-agreement.service';
 import { DisputeController } from './dispute.controller';
 import { DisputeExcelService } from './dispute-excel.service';
+import { DisputeHandover } from './dispute-handover';
 import { DisputeRepository } from './dispute.repository';
 import { DisputeService } from './dispute.service';
 import { DisputeStatisticsService } from './dispute-statistics.service';
@@ -12,6 +13,6 @@ import { PeaceOfficersModule } from './peace-officers/peace-officers.module';
 @Module({
   imports: [PeaceOfficersModule, NotificationsModule],
   controllers: [DisputeController],
-  providers: [DisputeRepository, DisputeService, DisputeAgreementService, DisputeExcelService, DisputeStatisticsService],
+  providers: [DisputeRepository, DisputeService, DisputeAgreementService, DisputeExcelService, DisputeStatisticsService, DisputeHandover],
 })
 export class DisputeLedgerModule {}

@@ -3,6 +3,8 @@ import { DocumentTemplates } from './documents/document-templates.service';
 import { RecordKit } from './kit/record-service';
 import { NumberingService } from './numbering/numbering.service';
 import { PersonalDataService } from './personal-data/personal-data.service';
+import { RecordLinks } from './links/record-links';
+import { RecordLinksController } from './links/record-links.controller';
 import { RecordAttachments } from './record-attachments';
 import { RecordPlaces } from './record-place';
 import { TownSettings } from './settings/town-settings.service';
@@ -10,14 +12,28 @@ import { SpreadsheetUpload } from './spreadsheet-upload';
 import { RecordLifecycle } from './status/record-lifecycle';
 import { StatusHistoryService } from './status/status-history.service';
 
-const SHARED = [RecordKit, NumberingService, StatusHistoryService, RecordLifecycle, PersonalDataService, RecordAttachments, RecordPlaces, SpreadsheetUpload, TownSettings, DocumentTemplates];
+const SHARED = [
+  RecordKit,
+  NumberingService,
+  StatusHistoryService,
+  RecordLifecycle,
+  PersonalDataService,
+  RecordAttachments,
+  RecordPlaces,
+  SpreadsheetUpload,
+  TownSettings,
+  DocumentTemplates,
+  RecordLinks,
+];
 
 /**
  * What every ledger shares: numbering, status history with void and reopen, personal-data
- * protection, record places, record evidence, spreadsheet uploads, town settings and Word templates.
+ * protection, record places, record evidence, spreadsheet uploads, town settings, Word templates
+ * and the links between records of two ledgers.
  */
 @Global()
 @Module({
+  controllers: [RecordLinksController],
   providers: SHARED,
   exports: SHARED,
 })

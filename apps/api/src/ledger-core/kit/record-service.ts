@@ -71,6 +71,12 @@ export interface StepContext<Row, D> {
   today: string;
 }
 
+/** What a new record writes: its ledger's columns (checked first, given today in the town), then what hangs on it. */
+export interface RecordCreation {
+  columns: (em: EntityManager, today: string) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  then?: (em: EntityManager, id: string, number: string) => Promise<void>;
+}
+
 /** A change of a record or of one of its children (see `RecordService.change`). */
 export interface RecordChange<Row, S extends string> {
   version: number;
@@ -295,42 +301,42 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
    * columns, then the number is drawn, the row inserted, `then` adds what hangs on it, and the
    * status history and the audit row are written.
    */
-  protected async createRecord(
-    principal: Principal,
-    place: { townId: string; villageId: string | null },
-    c: { columns: (em: EntityManager, today: string) => Promise<Record<string, unknown>> | Record<string, unknown>; then?: (em: EntityManager, id: string, number: string) => Promise<void> },
-  ): Promise<Dto> {
-    const { ds, clock, numbering, history } = this.kit;
+  protected async createRecord(principal: Principal, place: { townId: string; villageId: string | null }, c: RecordCreation): Promise<Dto> {
+    const { id } = await this.kit.ds.transaction((em) => this.insertRecord(em, principal, place, c));
+    return this.answer(principal, id);
+  }
+
+  /** `createRecord` inside the caller's transaction (a record created by another ledger's handover); answers its id and number. */
+  async insertRecord(em: EntityManager, principal: Principal, place: { townId: string; villageId: string | null }, c: RecordCreation): Promise<{ id: string; number: string }> {
+    const { clock, numbering, history } = this.kit;
     const now = clock.now();
     const id = randomUUID();
     const timeZone = await this.timeZone(place.townId);
     const user = principal.user.id;
-    await ds.transaction(async (em) => {
-      const columns = await c.columns(em, plainDateInZone(now, timeZone));
-      const { number, year, seq } = await numbering.next(em, this.rules.ledger, place.townId, now, this.rules.numberLabel);
-      await this.records.insert(em, {
-        id,
-        town_id: place.townId,
-        village_id: place.villageId,
-        number,
-        year,
-        seq,
-        status: this.rules.initial,
-        registered_at: now,
-        handler_ids: [user],
-        created_at: now,
-        created_by: user,
-        updated_at: now,
-        updated_by: user,
-        version: 1,
-        ...columns,
-      });
-      await c.then?.(em, id, number);
-      await history.record(em, { townId: place.townId, ledger: this.rules.ledger, recordId: id, from: null, to: this.rules.initial, at: now });
-      const after = (await this.records.findInScope(principal.scope, id, em))!;
-      await this.auditRecord(em, after, 'create', { after: await this.snapshot(em, after) });
+    const columns = await c.columns(em, plainDateInZone(now, timeZone));
+    const { number, year, seq } = await numbering.next(em, this.rules.ledger, place.townId, now, this.rules.numberLabel);
+    await this.records.insert(em, {
+      id,
+      town_id: place.townId,
+      village_id: place.villageId,
+      number,
+      year,
+      seq,
+      status: this.rules.initial,
+      registered_at: now,
+      handler_ids: [user],
+      created_at: now,
+      created_by: user,
+      updated_at: now,
+      updated_by: user,
+      version: 1,
+      ...columns,
     });
-    return this.answer(principal, id);
+    await c.then?.(em, id, number);
+    await history.record(em, { townId: place.townId, ledger: this.rules.ledger, recordId: id, from: null, to: this.rules.initial, at: now });
+    const after = (await this.records.findInScope(principal.scope, id, em))!;
+    await this.auditRecord(em, after, 'create', { after: await this.snapshot(em, after) });
+    return { id, number };
   }
 
   /** Edits a writable record's columns (`columns` answers them from the locked row), audited before and after. */
