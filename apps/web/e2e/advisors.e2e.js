@@ -12,17 +12,39 @@ const pad = (n) => String(n).padStart(2, '0');
 const clock = (minutes) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 const minutesOf = (time) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
+/** The service log's entries of the advisor's village, as the grid shows them for a year. */
+async function monthCells(api, year, month) {
+  const grid = await api('GET', `/api/advisor-checks?year=${year}`);
+  expect(grid.status).toBe(200);
+  return grid.body.villages.map((row) => ({ row, cell: row.months.find((m) => m.month === month) }));
+}
+
 /**
  * The advisor's village whose month (the suite's today's) is short of the rule, with the hours it
  * lacks and a slot this morning, ending by 10:00 (the suite's clock starts then), that none of the
- * advisor's own entries of the day overlaps.
+ * advisor's own entries of the day overlaps. When no village is short yet, the advisor first logs
+ * a five-hour visit on the month's first Monday through the API.
  */
 async function shortMonth(api, today) {
-  const month = today.slice(0, 7);
-  const grid = await api('GET', `/api/advisor-checks?year=${today.slice(0, 4)}`);
-  expect(grid.status).toBe(200);
-  const short = grid.body.villages.map((row) => ({ row, cell: row.months.find((m) => m.month === month) })).find(({ cell }) => cell && cell.state === 'short' && cell.check?.status !== 'checked');
-  if (!short) throw new Error(`the demo data has no short ${month} for the advisor: ${JSON.stringify(grid.body.villages.map((v) => [v.villageName, v.months.find((m) => m.month === month)]))}`);
+  const [year, month] = [today.slice(0, 4), today.slice(0, 7)];
+  let short = (await monthCells(api, year, month)).find(({ cell }) => cell && cell.state === 'short' && cell.check?.status !== 'checked');
+  if (!short) {
+    const empty = (await monthCells(api, year, month)).find(({ cell }) => cell && cell.state === 'none' && cell.check?.status !== 'checked');
+    if (!empty) throw new Error(`the advisor has no village with an unchecked ${month} short of the rule or empty`);
+    const firstMonday = [...Array(7).keys()].map((d) => `${month}-${pad(d + 1)}`).find((day) => new Date(`${day}T12:00:00Z`).getUTCDay() === 1);
+    const visit = await api('POST', '/api/advisor-services', {
+      villageId: empty.row.villageId,
+      type: 'visit',
+      serviceDate: firstMonday,
+      startTime: '09:00',
+      endTime: '14:00',
+      content: '走访村民小组，了解土地承包和邻里纠纷情况',
+      attendees: 12,
+    });
+    expect(visit.status).toBe(201);
+    short = (await monthCells(api, year, month)).find(({ row }) => row.villageId === empty.row.villageId);
+    expect(short.cell.state).toBe('short');
+  }
   const lacking = Math.ceil((REQUIRED_HOURS - short.cell.hours) * 2) * 30;
   const mine = await api('GET', `/api/advisor-services?from=${today}&to=${today}&voided=false&pageSize=100`);
   expect(mine.status).toBe(200);

@@ -19,7 +19,7 @@ export const ADVISORS_FEATURE: Feature<typeof ADVISORS_I18N> = {
       ],
     },
   ],
-  recordPaths: { 'advisor-service': '/advisors' },
+  recordPaths: { 'advisor-service': '/advisors', 'advisor-month': '/advisors/months' },
   icons: [CalendarOutline],
   i18n: ADVISORS_I18N,
 };

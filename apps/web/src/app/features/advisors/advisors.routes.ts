@@ -15,6 +15,7 @@ export const ADVISORS_ROUTES: Routes = [
         subtitle: 'advisors.importSubtitle',
       }),
       page('months', ['advisor.read'], () => import('./monthly-check.component').then((m) => m.AdvisorMonthlyCheckComponent)),
+      page('months/:cell', ['advisor.read'], () => import('./monthly-check.component').then((m) => m.AdvisorMonthlyCheckComponent)),
       page('statistics', ['advisor.read', 'dashboard.read'], () => import('./advisor-statistics.component').then((m) => m.AdvisorStatisticsComponent)),
       page(':id', ['advisor.read'], () => import('./service-detail.component').then((m) => m.AdvisorServiceDetailComponent)),
     ],

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { Router } from '@angular/router';
 import { ADVISOR_MONTHLY_HOURS, ADVISOR_MONTH_STATE_LABELS, AdvisorMonthCell, AdvisorMonthCheckDto, AdvisorMonthlyGrid } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -11,7 +11,7 @@ import { StatisticsSelection, StatisticsSelectorComponent } from '../../shared/s
 import { StepModalComponent } from '../../shared/transition-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { AdvisorServicesApi } from './advisors.api';
-import { MONTH_STATES, MONTH_STATE_CLASS, cellActions, cellClass, cellEntriesUrl, shortHours } from './monthly-check';
+import { MONTH_STATES, MONTH_STATE_CLASS, cellActions, cellClass, cellEntriesUrl, cellKey, shortHours } from './monthly-check';
 
 type Row = AdvisorMonthlyGrid['villages'][number];
 
@@ -51,10 +51,26 @@ export class AdvisorMonthlyCheckComponent {
     return open ? cellActions(open.cell, this.auth.hasAny(['advisor.check'])) : { signOff: false, reopen: false };
   });
   protected readonly forms = new PartForms<AdvisorMonthCheckDto>();
+  /** The route's `:cell` (a due item's `<villageId>:<YYYY-MM>`): the grid opens on its year with that cell shown. */
+  readonly cell = input<string>();
 
   constructor() {
-    // The check is of this year's months; earlier years are a choice away.
-    this.selection.setYear(new Date().getFullYear());
+    // The check is of this year's months, or of the year of the cell asked for; earlier years are a choice away.
+    const asked = computed(() => cellKey(this.cell()));
+    effect(() => {
+      const key = asked();
+      untracked(() => this.selection.setYear(key ? Number(key.month.slice(0, 4)) : new Date().getFullYear()));
+    });
+    let shown: string | null = null;
+    effect(() => {
+      const key = asked();
+      const grid = this.selection.stats();
+      const row = key && grid?.villages.find((v) => v.villageId === key.villageId);
+      const cell = row?.months.find((m) => m.month === key?.month);
+      if (!row || !cell || shown === this.cell()) return;
+      shown = this.cell() ?? null;
+      untracked(() => this.opened.set({ row, cell }));
+    });
   }
 
   protected monthNumber(month: string): number {

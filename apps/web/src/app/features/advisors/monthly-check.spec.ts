@@ -1,6 +1,6 @@
 import { AdvisorMonthCell } from '@fazhi/contracts';
 import { ADVISOR_SERVICE_FILTERS } from './advisor-filters';
-import { cellActions, cellClass, cellEntriesUrl, shortHours } from './monthly-check';
+import { cellActions, cellClass, cellEntriesUrl, cellKey, shortHours } from './monthly-check';
 
 const CELL: AdvisorMonthCell = {
   month: '2026-11',
@@ -53,5 +53,14 @@ describe('monthly check cells', () => {
     expect(cellActions({ ...CELL, check: { ...CHECK, status: 'reopened' } }, true)).toEqual({ signOff: true, reopen: false });
     expect(cellActions({ ...CELL, check: CHECK }, false)).toEqual({ signOff: false, reopen: false });
     expect(cellActions(CELL, false)).toEqual({ signOff: false, reopen: false });
+  });
+});
+
+describe('a due item opening its village-month', () => {
+  it("reads the item's record id as the village and the month", () => {
+    expect(cellKey('7f1c2d3e-0000-4000-8000-000000000001:2026-12')).toEqual({ villageId: '7f1c2d3e-0000-4000-8000-000000000001', month: '2026-12' });
+    expect(cellKey('7f1c2d3e-0000-4000-8000-000000000001:2026-13')).toBeNull();
+    expect(cellKey('2026-12')).toBeNull();
+    expect(cellKey(undefined)).toBeNull();
   });
 });

@@ -26,3 +26,9 @@ export function cellActions(cell: AdvisorMonthCell, canCheck: boolean): { signOf
   const checked = cell.check?.status === 'checked';
   return { signOff: canCheck && !cell.open && !checked, reopen: canCheck && checked };
 }
+
+/** A due item's village-month (`<villageId>:<YYYY-MM>`, the route's `:cell`), or null when malformed. */
+export function cellKey(value: string | null | undefined): { villageId: string; month: string } | null {
+  const m = /^([0-9a-f-]{36}):(\d{4}-(0[1-9]|1[0-2]))$/i.exec(value ?? '');
+  return m ? { villageId: m[1], month: m[2] } : null;
+}
