@@ -29,7 +29,7 @@ describe('a ledger registered from its descriptor', () => {
     const owner = new DataSource(dataSourceOptions(t.db.ownerUrl, { entities: entitiesOf(ledgers), migrations: migrationsOf(ledgers) }));
     await owner.initialize();
     try {
-      expect((await owner.runMigrations()).map((m) => m.name)).toEqual(['FixtureEvents1799000000000']);
+      expect((await owner.runMigrations()).map((m) => m.name)).toEqual(['FixtureEvents1799000000000', 'FixtureSpeakers1799000000001']);
       await applyGrants(owner, TEST_APP);
     } finally {
       await owner.destroy();
@@ -175,5 +175,165 @@ describe('a ledger registered from its descriptor', () => {
     const elsewhere = await t.http.get('/api/statistics/fixture-events?year=2021').set('Cookie', otherTown).expect(200);
     expect(elsewhere.body).toMatchObject({ registered: 0, held: 0 });
     await t.http.get(`/api/statistics/fixture-events?year=2021&townId=${guanghai}`).set('Cookie', otherTown).expect(404);
+  });
+  /** The register kit, seen from the fixture's speaker register (test/fixture-ledger/fixture-speaker.register.ts). */
+  describe('a register on the register kit', () => {
+    const PHONE = '13912345678';
+    let advisor: string;
+    let villages: string[];
+    const speakers = () => t.http.get('/api/fixture-speakers').set('Cookie', legal);
+    const add = (body: Record<string, unknown>) => t.http.post('/api/fixture-speakers').set('Cookie', legal).send(body);
+    const audits = async (id: string) =>
+      t.ds.query<{ action: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null; detail: Record<string, unknown> | null }[]>(
+        `SELECT action, before, after, detail FROM audit_log WHERE entity = 'fixture-speaker' AND entity_id = $1 ORDER BY id`,
+        [id],
+      );
+
+    beforeAll(async () => {
+      advisor = await t.login('advisor');
+      villages = await Promise.all(['GH01', 'GH02', 'GH04'].map((code) => idOf(t.ds, 'org_unit', code)));
+    });
+
+    it('serves the routes its options ask for, with the permissions it declares', () => {
+      const mine = routeTable(t.app)
+        .filter((r) => r.path.includes('fixture-speakers'))
+        .map((r) => `${r.method} ${r.path} ${r.access}`);
+      expect(mine).toEqual([
+        'GET /api/fixture-speakers legal.read | advisor.read',
+        'POST /api/fixture-speakers legal.write',
+        'DELETE /api/fixture-speakers/:id legal.write',
+        'GET /api/fixture-speakers/:id legal.read | advisor.read',
+        'PATCH /api/fixture-speakers/:id legal.write',
+        'POST /api/fixture-speakers/:id/unmask (legal.read | advisor.read) & personal.unmask',
+        'GET /api/fixture-speakers/accounts legal.write',
+        'POST /api/fixture-speakers/search legal.read | advisor.read',
+      ]);
+    });
+
+    it('adds a row with its child rows, the phone encrypted at rest and masked in the answer and the audit row', async () => {
+      const bad = await add({ name: '', phone: '12', villages: [{ villageId: 'x', from: '2021-02-30' }], colour: 'red' });
+      expect([bad.status, bad.body.errors.map((e: { path: string }) => e.path).sort()]).toEqual([400, ['colour', 'name', 'villages[0].from', 'villages[0].villageId']]);
+      const badPhone = await add({ name: '陈律师', phone: '12' });
+      expect([badPhone.status, badPhone.body.errors.map((e: { path: string; message: { zh: string; en: string } }) => e.path)]).toEqual([400, ['phone']]);
+      expect((await speakers().expect(200)).body.total).toBe(0);
+
+      const created = await add({
+        name: '陈律师',
+        firm: '广海律师事务所',
+        phone: PHONE,
+        villageId: villages[0],
+        villages: [
+          { villageId: villages[1], from: '2021-03-01' },
+          { villageId: villages[0], from: '2021-01-01', to: '2021-12-31' },
+        ],
+      }).expect(201);
+      expect(created.body).toMatchObject({ name: '陈律师', firm: '广海律师事务所', villageId: villages[0], version: 1 });
+      expect(created.body.phone).not.toBe(PHONE);
+      expect(created.body.phone).toMatch(/\*/);
+      expect(created.body.villages).toEqual([
+        { villageId: villages[0], from: '2021-01-01', to: '2021-12-31' },
+        { villageId: villages[1], from: '2021-03-01', to: null },
+      ]);
+      const [stored] = await t.ds.query(`SELECT phone_enc, phone_idx FROM fixture_speaker WHERE id = $1`, [created.body.id]);
+      expect(stored.phone_enc).not.toContain(PHONE);
+      expect(stored.phone_idx).toMatch(/^[0-9a-f]{64}$/);
+      const [audit] = await audits(created.body.id);
+      expect(audit).toMatchObject({ action: 'fixture-speaker.create', after: { name: '陈律师', phone: created.body.phone } });
+      expect(JSON.stringify(audit)).not.toContain(PHONE);
+    });
+
+    it('finds rows by phone only through the blind index, in a body, and by a child row', async () => {
+      const [row] = (await speakers().expect(200)).body.items;
+      expect((await t.http.get(`/api/fixture-speakers?phone=${PHONE}`).set('Cookie', legal)).status).toBe(400);
+      const found = await t.http.post('/api/fixture-speakers/search').set('Cookie', legal).send({ phone: '139 1234 5678' }).expect(200);
+      expect(found.body.items.map((s: { id: string }) => s.id)).toEqual([row.id]);
+      expect((await t.http.post('/api/fixture-speakers/search').set('Cookie', legal).send({ phone: '13900000000' }).expect(200)).body.total).toBe(0);
+      expect((await t.http.get(`/api/fixture-speakers?servesVillage=${villages[1]}`).set('Cookie', legal).expect(200)).body.total).toBe(1);
+      expect((await t.http.get(`/api/fixture-speakers?servesVillage=${villages[2]}`).set('Cookie', legal).expect(200)).body.total).toBe(0);
+    });
+
+    it('keeps rows in the scope of their town and village: 404 outside it', async () => {
+      const [row] = (await speakers().expect(200)).body.items;
+      const elsewhere = await add({ name: '黄律师', villageId: villages[2] }).expect(201);
+      // The advisor serves gh-shequ (GH01), gh-nanwan and gh-denghu: the row of GH04 is outside.
+      expect((await t.http.get('/api/fixture-speakers').set('Cookie', advisor).expect(200)).body.items.map((s: { id: string }) => s.id)).toEqual([row.id]);
+      await t.http.get(`/api/fixture-speakers/${row.id}`).set('Cookie', advisor).expect(200);
+      await t.http.get(`/api/fixture-speakers/${elsewhere.body.id}`).set('Cookie', advisor).expect(404);
+      await t.http.get(`/api/fixture-speakers/${row.id}`).set('Cookie', otherTown).expect(404);
+      expect((await t.http.get('/api/fixture-speakers').set('Cookie', otherTown).expect(200)).body.total).toBe(0);
+    });
+
+    it('edits a row against its version (409 when stale, nothing changed), replacing its child rows, audited before and after', async () => {
+      const [row] = (
+        await t.http
+          .get(`/api/fixture-speakers?q=${encodeURIComponent('陈')}`)
+          .set('Cookie', legal)
+          .expect(200)
+      ).body.items;
+      const edited = await t.http
+        .patch(`/api/fixture-speakers/${row.id}`)
+        .set('Cookie', legal)
+        .send({ version: 1, firm: '台山律师事务所', villages: [{ villageId: villages[2], from: '2021-05-01' }] })
+        .expect(200);
+      expect(edited.body).toMatchObject({ firm: '台山律师事务所', name: '陈律师', phone: row.phone, version: 2, villages: [{ villageId: villages[2], from: '2021-05-01', to: null }] });
+      const stale = await t.http.patch(`/api/fixture-speakers/${row.id}`).set('Cookie', legal).send({ version: 1, firm: '旧所', villages: [] });
+      expect([stale.status, stale.body.code]).toEqual([409, 'STALE_VERSION']);
+      expect((await t.http.get(`/api/fixture-speakers/${row.id}`).set('Cookie', legal).expect(200)).body).toEqual(edited.body);
+      const update = (await audits(row.id)).find((a) => a.action === 'fixture-speaker.update')!;
+      expect([update.before!.firm, update.after!.firm, (update.after!.villages as unknown[]).length]).toEqual(['广海律师事务所', '台山律师事务所', 1]);
+    });
+
+    it('links an active account of the town only', async () => {
+      const [row] = (
+        await t.http
+          .get(`/api/fixture-speakers?q=${encodeURIComponent('陈')}`)
+          .set('Cookie', legal)
+          .expect(200)
+      ).body.items;
+      const accounts = await t.http.get('/api/fixture-speakers/accounts').set('Cookie', legal).expect(200);
+      const mediator = accounts.body.find((a: { name: string; id: string }) => a.id === row.userId) ?? accounts.body[0];
+      const foreign = await idOf(t.ds, 'app_user', 'officer2');
+      const refused = await t.http.patch(`/api/fixture-speakers/${row.id}`).set('Cookie', legal).send({ version: 2, userId: foreign });
+      expect([refused.status, refused.body.errors[0].path]).toEqual([400, 'userId']);
+      const linked = await t.http.patch(`/api/fixture-speakers/${row.id}`).set('Cookie', legal).send({ version: 2, userId: mediator.id }).expect(200);
+      expect(linked.body).toMatchObject({ userId: mediator.id, version: 3 });
+    });
+
+    it('shows the personal fields in full only with personal.unmask, audited with the reason', async () => {
+      const [row] = (
+        await t.http
+          .get(`/api/fixture-speakers?q=${encodeURIComponent('陈')}`)
+          .set('Cookie', legal)
+          .expect(200)
+      ).body.items;
+      await t.http
+        .post(`/api/fixture-speakers/${row.id}/unmask`)
+        .set('Cookie', legal)
+        .send({ fields: ['phone'], reason: '联系讲师' })
+        .expect(403);
+      const shown = await t.http
+        .post(`/api/fixture-speakers/${row.id}/unmask`)
+        .set('Cookie', leader)
+        .send({ fields: ['phone'], reason: '联系讲师' })
+        .expect(200);
+      expect(shown.body).toEqual({ phone: PHONE });
+      const unmask = (await audits(row.id)).find((a) => a.action === 'fixture-speaker.unmask')!;
+      expect(unmask.detail).toEqual({ fields: ['phone'], reason: '联系讲师' });
+    });
+
+    it('removes a row against its version, with its child rows, audited', async () => {
+      const [row] = (
+        await t.http
+          .get(`/api/fixture-speakers?q=${encodeURIComponent('陈')}`)
+          .set('Cookie', legal)
+          .expect(200)
+      ).body.items;
+      expect((await t.http.delete(`/api/fixture-speakers/${row.id}?version=1`).set('Cookie', legal)).status).toBe(409);
+      await t.http.delete(`/api/fixture-speakers/${row.id}?version=${row.version}`).set('Cookie', otherTown).expect(403);
+      await t.http.delete(`/api/fixture-speakers/${row.id}?version=${row.version}`).set('Cookie', legal).expect(204);
+      await t.http.get(`/api/fixture-speakers/${row.id}`).set('Cookie', legal).expect(404);
+      expect(await t.ds.query(`SELECT id FROM fixture_speaker_village WHERE speaker_id = $1`, [row.id])).toEqual([]);
+      expect((await audits(row.id)).map((a) => a.action)).toEqual(['fixture-speaker.create', 'fixture-speaker.update', 'fixture-speaker.update', 'fixture-speaker.unmask', 'fixture-speaker.delete']);
+    });
   });
 });

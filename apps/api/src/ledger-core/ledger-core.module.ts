@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { DocumentTemplates } from './documents/document-templates.service';
 import { RecordKit } from './kit/record-service';
+import { RegisterKit } from './kit/register-service';
 import { NumberingService } from './numbering/numbering.service';
 import { PersonalDataService } from './personal-data/personal-data.service';
 import { RecordLinks } from './links/record-links';
@@ -14,6 +15,7 @@ import { StatusHistoryService } from './status/status-history.service';
 
 const SHARED = [
   RecordKit,
+  RegisterKit,
   NumberingService,
   StatusHistoryService,
   RecordLifecycle,

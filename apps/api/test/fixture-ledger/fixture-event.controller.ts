@@ -4,6 +4,7 @@ import { Principal } from '../../src/access/principal';
 import { LedgerSheets, RecordSheetRoutes } from '../../src/ledger-core/kit/record-routes';
 import { RecordAttachments } from '../../src/ledger-core/record-attachments';
 import { SpreadsheetUpload } from '../../src/ledger-core/spreadsheet-upload';
+import { FixtureSpeakerModule } from './fixture-speaker.register';
 import { FixtureEventCreateDto, FixtureEventListQuery, FixtureEventUpdateDto } from './fixture-event.dto';
 import { FixtureEventDetail, FixtureEventDto, FixtureEventRepository, FixtureEventService, FixtureEventStatistics } from './fixture-event.service';
 
@@ -55,6 +56,7 @@ export class FixtureEventController extends RecordSheetRoutes<
 }
 
 @Module({
+  imports: [FixtureSpeakerModule],
   controllers: [FixtureEventController],
   providers: [FixtureEventRepository, FixtureEventService, FixtureEventSheets, FixtureEventStatistics],
 })

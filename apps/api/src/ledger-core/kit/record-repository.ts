@@ -49,8 +49,12 @@ export interface RecordTable<F> {
   from: string;
   /** Owner columns for the data scope (default: the creator and the handlers). */
   owners?: { owners: string[]; ownerArrays: string[] };
-  /** Sort name → ORDER BY text with `%s` for the direction; `number` is the default. */
+  /** The village column for the data scope (default `<alias>.village_id`; null for a table without villages). */
+  village?: string | null;
+  /** Sort name → ORDER BY text with `%s` for the direction. */
   sorts: Record<string, string>;
+  /** The sort of a list that names none (default `number`). */
+  defaultSort?: string;
   /** Filter field → condition, applied in this order after the scope. */
   filters: { [K in keyof F]?: Condition<F> };
   /** Group name → SQL expression, for `countBy`. */
@@ -71,7 +75,7 @@ const absent = (v: unknown) => v === undefined || v === null || v === '' || (Arr
  * and adds the queries only it needs. Scope is a required argument of every read.
  */
 @Injectable()
-export abstract class RecordRepository<Row extends { id: string; number: string }, F extends ListFilter> {
+export abstract class RecordRepository<Row extends { id: string }, F extends ListFilter> {
   protected abstract readonly spec: RecordTable<F>;
 
   constructor(protected readonly ds: DataSource) {}
@@ -97,7 +101,8 @@ export abstract class RecordRepository<Row extends { id: string; number: string 
       reached: (status) => `EXISTS (SELECT 1 FROM status_history h WHERE h.town_id = ${a}.town_id AND h.ledger = '${ledger}' AND h.record_id = ${a}.id AND h.to_status = ${p(status)})`,
     };
     const owners = this.spec.owners ?? { owners: [`${a}.created_by`], ownerArrays: [`${a}.handler_ids`] };
-    const w = [scopeSql(scope, { town: `${a}.town_id`, village: `${a}.village_id`, ...owners }, params)];
+    const village = this.spec.village === undefined ? `${a}.village_id` : (this.spec.village ?? undefined);
+    const w = [scopeSql(scope, { town: `${a}.town_id`, village, ...owners }, params)];
     for (const [field, c] of Object.entries(this.spec.filters) as [keyof F & string, Condition<F>][]) {
       const v = f[field];
       if (typeof c === 'function') {
@@ -116,8 +121,8 @@ export abstract class RecordRepository<Row extends { id: string; number: string 
     const where = this.where(scope, f, params);
     const [{ total }] = await this.ds.query<{ total: number }[]>(`SELECT count(*)::int AS total ${this.spec.from} WHERE ${where}`, params);
     const dir = f.order === 'asc' ? 'ASC' : 'DESC';
-    const { sorts, alias } = this.spec;
-    const order = (sorts[f.sort ?? 'number'] ?? sorts.number).replace(/%s/g, dir);
+    const { sorts, alias, defaultSort = 'number' } = this.spec;
+    const order = (sorts[f.sort ?? defaultSort] ?? sorts[defaultSort]).replace(/%s/g, dir);
     const p = sqlParams(params);
     const rows = await this.ds.query<Record<string, unknown>[]>(`${this.selectFrom()} WHERE ${where} ORDER BY ${order}, ${alias}.id OFFSET ${p(page.offset)} LIMIT ${p(page.limit)}`, params);
     return { rows: rows.map((r) => this.hydrate(r)), total };

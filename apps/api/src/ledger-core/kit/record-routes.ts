@@ -163,7 +163,7 @@ export function RecordSheetRoutes<Dto, Detail, S extends RecordShapes = RecordSh
 }
 
 /** Sets the class of a route's body or query: the validation pipe and the OpenAPI document read it from this metadata. */
-function paramTypes(routes: { prototype: object }, params: [method: string, index: number, type: Type<object>][]): void {
+export function paramTypes(routes: { prototype: object }, params: [method: string, index: number, type: Type<object>][]): void {
   for (const [method, index, type] of params) {
     const types = [...(Reflect.getMetadata('design:paramtypes', routes.prototype, method) as unknown[])];
     types[index] = type;

@@ -1,29 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { Router, RouterLink } from '@angular/router';
-import {
-  DISPUTE_CATEGORIES,
-  DISPUTE_CATEGORY_LABELS,
-  DISPUTE_PARTY_ROLE_LABELS,
-  DISPUTE_SOURCE_LABELS,
-  DisputeCategory,
-  DisputeInput,
-  DisputePartyRole,
-  DisputeSource,
-  OrgTreeNode,
-} from '@fazhi/contracts';
-import { NzMessageService } from 'ng-zorro-antd/message';
+import { DISPUTE_CATEGORY_LABELS, DISPUTE_PARTY_ROLE_LABELS, DISPUTE_SOURCE_LABELS, DisputeCategory, DisputeInput, DisputePartyRole, DisputeSource } from '@fazhi/contracts';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { Submission } from '../../shared/api-error-message';
 import { FieldComponent } from '../../shared/field.component';
-import { revealErrors } from '../../shared/form-errors';
-import { villagesUnder } from '../../shared/org-tree';
-import { PageHeaderComponent } from '../../shared/page-header.component';
+import { FormPageComponent, FormPageDefinition, FormSlotDirective, labelOptions, textControl } from '../../shared/ledger/form-page.component';
+import { chosenTown } from '../../shared/ledger/place-choice.component';
 import { toPlainDate } from '../../shared/plain-date';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { OrgApi } from '../../core/api/org.api';
 import { DisputesApi } from './disputes.api';
 
 export type PartyGroup = FormGroup<{
@@ -38,10 +22,10 @@ export type PartyGroup = FormGroup<{
 export function partyGroup(role: DisputePartyRole = 'party'): PartyGroup {
   return new FormGroup({
     role: new FormControl<DisputePartyRole>(role, { nonNullable: true, validators: [Validators.required] }),
-    name: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/), Validators.maxLength(50)] }),
-    idNumber: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(18)] }),
-    phone: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(20)] }),
-    address: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(200)] }),
+    name: textControl(50, true),
+    idNumber: textControl(18),
+    phone: textControl(20),
+    address: textControl(200),
   });
 }
 
@@ -57,27 +41,85 @@ export function partiesInput(rows: PartyGroup['value'][]): NonNullable<DisputeIn
   }));
 }
 
+const PAGE: FormPageDefinition = {
+  name: 'dispute',
+  idPrefix: 'd',
+  submitTest: 'dispute-submit',
+  path: '/disputes',
+  saved: 'disputes.saved',
+  fields: [
+    { name: 'town', kind: 'place' },
+    { name: 'occurredOn', kind: 'date', label: 'disputes.occurredOn' },
+    { name: 'source', kind: 'select', label: 'disputes.source', options: labelOptions(DISPUTE_SOURCE_LABELS) },
+    { name: 'category', kind: 'select', label: 'disputes.category', options: labelOptions(DISPUTE_CATEGORY_LABELS), testId: 'form-category' },
+    {
+      name: 'riskLevel',
+      kind: 'select',
+      label: 'disputes.riskLevel',
+      id: 'd-risk',
+      options: (t) => [
+        { value: 'normal', label: t('disputes.riskNormal') },
+        { value: 'elevated', label: t('disputes.riskElevated') },
+      ],
+    },
+    { name: 'place', kind: 'text', label: 'disputes.place', span: [24] },
+    { name: 'summary', kind: 'textarea', label: 'disputes.summary', span: [24], rows: [3, 8] },
+    { name: 'parties', kind: 'slot', span: [24] },
+    { name: 'remark', kind: 'textarea', label: 'record.remark', span: [24], rows: [2, 4] },
+  ],
+};
+
 /** Registers a dispute with its parties (DOMAIN.md §3.2). */
 @Component({
   selector: 'fz-dispute-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, PageHeaderComponent, FieldComponent],
-  templateUrl: './dispute-form.component.html',
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, FieldComponent, FormPageComponent, FormSlotDirective],
+  template: `
+    <fz-form-page [page]="page" [title]="t('disputes.create')" [subtitle]="t('disputes.formSubtitle')" [form]="form" [request]="request">
+      <ng-template fzFormSlot="parties">
+        <h3 class="fz-section-title">{{ t('disputes.parties') }}</h3>
+        <div data-test="party-rows">
+          @for (party of parties.controls; track party; let i = $index) {
+            @let c = party.controls;
+            <div nz-row [nzGutter]="8" [attr.data-party-row]="i">
+              <fz-field nz-col [nzXs]="24" [nzSm]="8" [nzLg]="3" [control]="c.role">
+                <nz-select [formControl]="c.role" [attr.aria-label]="t('disputes.partyRole')">
+                  @for (role of roles; track role) {
+                    <nz-option [nzValue]="role" [nzLabel]="roleLabels[role]" />
+                  }
+                </nz-select>
+              </fz-field>
+              @for (f of partyFields; track f.name) {
+                <fz-field nz-col [nzXs]="f.xs" [nzSm]="f.sm" [nzLg]="f.lg" [control]="c[f.name]">
+                  <input nz-input [formControl]="c[f.name]" [placeholder]="t(f.label)" [attr.id]="f.id ? f.id + i : null" autocomplete="off" />
+                </fz-field>
+              }
+              <div nz-col [nzXs]="4" [nzSm]="2" [nzLg]="2">
+                <button nz-button nzType="text" nzDanger type="button" (click)="removeParty(i)" [attr.aria-label]="t('disputes.removeParty')" data-test="party-remove">
+                  <nz-icon nzType="delete" />
+                </button>
+              </div>
+            </div>
+          }
+        </div>
+        <button nz-button nzType="dashed" type="button" class="fz-block" (click)="addParty()" data-test="party-add"><nz-icon nzType="plus" />{{ t('disputes.addParty') }}</button>
+      </ng-template>
+    </fz-form-page>
+  `,
 })
 export class DisputeFormComponent {
   private readonly api = inject(DisputesApi);
   private readonly auth = inject(AuthService);
-  private readonly router = inject(Router);
-  private readonly message = inject(NzMessageService);
-  protected readonly i18n = inject(I18nService);
-  protected readonly t = this.i18n.t;
-
-  protected readonly sources = Object.keys(DISPUTE_SOURCE_LABELS) as DisputeSource[];
-  protected readonly sourceLabels = DISPUTE_SOURCE_LABELS;
-  protected readonly categories = DISPUTE_CATEGORIES;
-  protected readonly categoryLabels = DISPUTE_CATEGORY_LABELS;
+  protected readonly t = inject(I18nService).t;
+  protected readonly page = PAGE;
   protected readonly roles = Object.keys(DISPUTE_PARTY_ROLE_LABELS) as DisputePartyRole[];
   protected readonly roleLabels = DISPUTE_PARTY_ROLE_LABELS;
+  protected readonly partyFields = [
+    { name: 'name', label: 'disputes.partyName', id: 'p-name-', xs: 24, sm: 8, lg: 4 },
+    { name: 'idNumber', label: 'disputes.partyIdNumber', id: 'p-id-', xs: 24, sm: 8, lg: 5 },
+    { name: 'phone', label: 'disputes.partyPhone', id: 'p-phone-', xs: 24, sm: 8, lg: 4 },
+    { name: 'address', label: 'disputes.partyAddress', id: null, xs: 20, sm: 14, lg: 6 },
+  ] as const;
 
   readonly form = new FormGroup({
     townId: new FormControl<string | null>(null),
@@ -85,26 +127,12 @@ export class DisputeFormComponent {
     occurredOn: new FormControl<Date | null>(new Date(), { validators: [Validators.required] }),
     source: new FormControl<DisputeSource>('screening', { nonNullable: true, validators: [Validators.required] }),
     category: new FormControl<DisputeCategory | null>(null, { validators: [Validators.required] }),
-    summary: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/), Validators.maxLength(2000)] }),
-    place: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(200)] }),
+    summary: textControl(2000, true),
+    place: textControl(200),
     riskLevel: new FormControl<'normal' | 'elevated'>('normal', { nonNullable: true }),
     parties: new FormArray<PartyGroup>([partyGroup('applicant'), partyGroup('respondent')]),
-    remark: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(500)] }),
+    remark: textControl(500),
   });
-
-  private readonly orgTree = signal<OrgTreeNode[]>([]);
-  protected readonly towns = computed(() => this.auth.me()?.scope.towns ?? []);
-  private readonly townId = toSignal(this.form.controls.townId.valueChanges, { initialValue: null });
-  protected readonly villages = computed(() => villagesUnder(this.orgTree(), this.townId() ?? this.auth.me()?.townId));
-  protected readonly submission = new Submission(this.t);
-
-  constructor() {
-    inject(OrgApi)
-      .tree()
-      .subscribe((tree) => this.orgTree.set(tree));
-    this.form.controls.townId.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.form.controls.villageId.setValue(null));
-    if (this.towns().length > 1) this.form.controls.townId.addValidators(Validators.required);
-  }
 
   get parties(): FormArray<PartyGroup> {
     return this.form.controls.parties;
@@ -118,27 +146,13 @@ export class DisputeFormComponent {
     this.parties.removeAt(index);
   }
 
-  protected submit(): void {
-    if (this.form.invalid) {
-      revealErrors(this.form);
-      return;
-    }
-    this.submission.run(
-      this.api.create(this.input()),
-      (saved) => {
-        this.message.success(this.t('disputes.saved', { number: saved.number }));
-        void this.router.navigate(['/disputes', saved.id]);
-      },
-      this.form,
-    );
-  }
+  protected readonly request = () => this.api.create(this.input());
 
   /** The fields as the API takes them. */
   input(): DisputeInput {
     const v = this.form.getRawValue();
-    const townId = v.townId && this.towns().length > 1 ? v.townId : undefined;
     return {
-      ...(townId ? { townId } : {}),
+      ...chosenTown(v.townId, this.auth),
       villageId: v.villageId,
       occurredOn: toPlainDate(v.occurredOn) ?? '',
       source: v.source,

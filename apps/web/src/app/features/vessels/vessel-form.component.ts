@@ -1,23 +1,17 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal } from '@angular/core';
 import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
-import { Router, RouterLink } from '@angular/router';
-import { ErrorCode, HULL_MATERIAL_LABELS, HullMaterial, OrgTreeNode, VESSEL_SOURCE_LABELS, VesselCaseDetailDto, VesselCaseInput, VesselSource, isValidIdNumber, isValidMobile } from '@fazhi/contracts';
+import { HullMaterial, VesselCaseDetailDto, VesselCaseInput, VesselSource, isValidIdNumber, isValidMobile } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { Observable, tap } from 'rxjs';
+import { Observable } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
-import { apiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { revealErrors } from '../../shared/form-errors';
-import { villagesUnder } from '../../shared/org-tree';
-import { PageHeaderComponent } from '../../shared/page-header.component';
+import { FieldComponent } from '../../shared/field.component';
+import { FormPageComponent, FormPageDefinition, FormSlotDirective, keyOptions, textControl as text } from '../../shared/ledger/form-page.component';
+import { chosenTown } from '../../shared/ledger/place-choice.component';
 import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { OrgApi } from '../../core/api/org.api';
-import { Submission } from '../../shared/api-error-message';
 import { HULL_KEYS, SOURCE_KEYS } from './vessel-labels';
 import { VesselsApi } from './vessels.api';
-import { FieldComponent } from '../../shared/field.component';
 
 const masked = (value: string): boolean => value.includes('*');
 
@@ -31,25 +25,86 @@ function phoneValidator(control: AbstractControl<string>): ValidationErrors | nu
   return value === '' || masked(value) || isValidMobile(value) ? null : { phone: true };
 }
 
-const text = (max: number, required = false) =>
-  new FormControl('', { nonNullable: true, validators: [Validators.maxLength(max), ...(required ? [Validators.required, Validators.pattern(/\S/)] : [])] });
 const num = (max: number) => new FormControl<number | null>(null, [Validators.min(0), Validators.max(max)]);
+const unclaimed = (v: Record<string, unknown>) => !!v['unclaimed'];
+
+const PAGE: FormPageDefinition = {
+  name: 'vessel',
+  idPrefix: 'v',
+  submitTest: 'vessel-save',
+  path: '/vessels',
+  saved: 'vessels.saved',
+  fields: [
+    { name: 'town', kind: 'place', placeholder: 'vessels.chooseVillage', testId: 'v-village' },
+    { name: 'discoveredAt', kind: 'datetime', label: 'vessels.discoveredAt' },
+    { name: 'place', kind: 'text', label: 'vessels.place', placeholder: 'vessels.placeHint' },
+    { name: 'gps', kind: 'slot' },
+    { name: 'source', kind: 'select', label: 'vessels.source', span: [12, 6], options: keyOptions(SOURCE_KEYS) },
+    { name: 'hullMaterial', kind: 'select', label: 'vessels.hullMaterial', id: 'v-hull', span: [12, 6], options: keyOptions(HULL_KEYS) },
+    { name: 'lengthM', kind: 'number', label: 'vessels.lengthM', id: 'v-length', span: [12, 6], step: 0.1 },
+    { name: 'enginePowerKw', kind: 'number', label: 'vessels.enginePowerKw', id: 'v-power', span: [12, 6] },
+    { name: 'gearType', kind: 'text', label: 'vessels.gearType', id: 'v-gear', span: [12, 6] },
+    { name: 'gearCount', kind: 'number', label: 'vessels.gearCount', span: [12, 6], precision: 0 },
+    { name: 'marks', kind: 'text', label: 'vessels.marks' },
+    { name: 'unclaimed', kind: 'switch', label: 'vessels.unclaimedSwitch', extra: 'vessels.unclaimedHint', testId: 'v-unclaimed', span: [24] },
+    { name: 'noticeStart', kind: 'date', label: 'vessels.noticeStart', hiddenWhen: (v) => !unclaimed(v) },
+    { name: 'noticeEnd', kind: 'date', label: 'vessels.noticeEnd', hiddenWhen: (v) => !unclaimed(v) },
+    { name: 'ownerName', kind: 'text', label: 'vessels.ownerName', span: [24, 8], hiddenWhen: unclaimed },
+    { name: 'ownerIdNumber', kind: 'text', label: 'vessels.ownerIdNumber', span: [24, 8], hiddenWhen: unclaimed },
+    { name: 'ownerPhone', kind: 'text', label: 'vessels.ownerPhone', span: [24, 8], inputMode: 'tel', hiddenWhen: unclaimed },
+    { name: 'remark', kind: 'textarea', label: 'record.remark', span: [24], rows: [2, 6] },
+  ],
+};
 
 /** Register a vessel, or edit one (`/vessels/new`, `/vessels/:id/edit`). */
 @Component({
   selector: 'fz-vessel-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, PageHeaderComponent, FieldComponent],
-  templateUrl: './vessel-form.component.html',
-  styleUrl: './vessel-form.component.css',
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, FieldComponent, FormPageComponent, FormSlotDirective],
+  template: `
+    @let r = record();
+    <fz-form-page
+      [page]="page"
+      [title]="r ? t('vessels.editTitle', { number: r.number }) : t('vessels.createTitle')"
+      [subtitle]="t('vessels.formSubtitle')"
+      [cancel]="r ? ['/vessels', r.id] : ['/vessels']"
+      [form]="form"
+      [request]="request"
+      [editing]="!!id()"
+      [town]="r?.townId ?? null"
+      (reload)="load(r!.id)"
+    >
+      <ng-template fzFormSlot="gps">
+        @let c = form.controls;
+        <fz-field [label]="t('vessels.gps')" [control]="c.gpsLat.invalid ? c.gpsLat : c.gpsLng">
+          <div class="fz-gps">
+            <nz-input-number [formControl]="c.gpsLat" [nzMin]="-90" [nzMax]="90" [nzStep]="0.000001" [nzPlaceHolder]="t('vessels.gpsLat')" />
+            <nz-input-number [formControl]="c.gpsLng" [nzMin]="-180" [nzMax]="180" [nzStep]="0.000001" [nzPlaceHolder]="t('vessels.gpsLng')" />
+            @if (canLocate) {
+              <button nz-button type="button" [nzLoading]="locating()" (click)="locate()" data-test="v-locate"><nz-icon nzType="environment" />{{ t('vessels.useLocation') }}</button>
+            }
+          </div>
+        </fz-field>
+      </ng-template>
+    </fz-form-page>
+  `,
+  styles: `
+    .fz-gps {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    .fz-gps nz-input-number {
+      width: 140px;
+    }
+  `,
 })
 export class VesselFormComponent implements OnInit {
   private readonly api = inject(VesselsApi);
-  private readonly router = inject(Router);
   private readonly message = inject(NzMessageService);
   private readonly auth = inject(AuthService);
-  protected readonly i18n = inject(I18nService);
-  protected readonly t = this.i18n.t;
+  protected readonly t = inject(I18nService).t;
+  protected readonly page = PAGE;
 
   /** The route's `:id` when editing. */
   readonly id = input<string>();
@@ -77,42 +132,18 @@ export class VesselFormComponent implements OnInit {
     remark: text(1000),
   });
 
-  protected readonly sources = Object.keys(VESSEL_SOURCE_LABELS) as VesselSource[];
-  protected readonly hulls = Object.keys(HULL_MATERIAL_LABELS) as HullMaterial[];
-  protected readonly sourceKeys = SOURCE_KEYS;
-  protected readonly hullKeys = HULL_KEYS;
   protected readonly record = signal<VesselCaseDetailDto | null>(null);
-  protected readonly orgTree = signal<OrgTreeNode[]>([]);
-  protected readonly towns = computed(() => this.auth.me()?.scope.towns ?? []);
-  private readonly townId = toSignal(this.form.controls.townId.valueChanges, { initialValue: null });
-  protected readonly villages = computed(() => villagesUnder(this.orgTree(), this.record()?.townId ?? this.townId() ?? this.auth.me()?.townId));
-  protected readonly unclaimed = toSignal(this.form.controls.unclaimed.valueChanges, { initialValue: false });
-  protected readonly submission = new Submission(this.t);
   protected readonly locating = signal(false);
-  /** The last save failed on a stale version: offer to reload the record. */
-  protected readonly stale = signal(false);
   protected readonly canLocate = typeof navigator !== 'undefined' && 'geolocation' in navigator;
-
-  constructor() {
-    inject(OrgApi)
-      .tree()
-      .subscribe((tree) => this.orgTree.set(tree));
-    this.form.controls.townId.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.form.controls.villageId.setValue(null));
-  }
 
   ngOnInit(): void {
     const id = this.id();
-    if (id) {
-      this.load(id);
-    } else if (this.towns().length > 1) {
-      this.form.controls.townId.addValidators(Validators.required);
-    }
+    if (id) this.load(id);
   }
 
   protected load(id: string): void {
     this.api.get(id).subscribe((record) => {
       this.record.set(record);
-      this.submission.error.set(null);
       const none = (key: string) => (typeof this.form.get(key)?.value === 'string' ? '' : null);
       const value = Object.fromEntries(Object.keys(this.form.controls).map((key) => [key, record[key as keyof VesselCaseDetailDto] ?? none(key)]));
       this.form.reset({ ...value, discoveredAt: new Date(record.discoveredAt), noticeStart: fromPlainDate(record.noticeStart), noticeEnd: fromPlainDate(record.noticeEnd) });
@@ -139,21 +170,6 @@ export class VesselFormComponent implements OnInit {
     );
   }
 
-  protected submit(): void {
-    if (this.form.invalid) {
-      revealErrors(this.form);
-      return;
-    }
-    this.submission.run(
-      this.request().pipe(tap({ error: (err: unknown) => this.stale.set(apiError(err)?.code === ErrorCode.STALE_VERSION) })),
-      (saved) => {
-        this.message.success(this.t('vessels.saved', { number: saved.number }));
-        void this.router.navigate(['/vessels', saved.id]);
-      },
-      this.form,
-    );
-  }
-
   /** The fields as the API takes them (texts trimmed, none as null), without the town. */
   private input(): VesselCaseInput {
     const { townId, ...v } = this.form.getRawValue();
@@ -175,7 +191,7 @@ export class VesselFormComponent implements OnInit {
   }
 
   /** A new case (with its town when the caller has several), or the changes; masked owner values are left out (unchanged). */
-  private request(): Observable<{ id: string; number: string }> {
+  protected readonly request = (): Observable<{ id: string; number: string }> => {
     const body = this.input();
     const record = this.record();
     if (record) {
@@ -186,7 +202,6 @@ export class VesselFormComponent implements OnInit {
       }
       return this.api.update(record.id, { ...changes, version: record.version });
     }
-    const townId = this.form.controls.townId.value;
-    return this.api.create(townId && this.towns().length > 1 ? { ...body, townId } : body);
-  }
+    return this.api.create({ ...body, ...chosenTown(this.form.controls.townId.value, this.auth) });
+  };
 }

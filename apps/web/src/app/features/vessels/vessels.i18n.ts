@@ -98,7 +98,6 @@ export const VESSELS_I18N = i18nSlice(
     'vessels.measureVisit': '上门走访',
     'vessels.stepDone': '已办理',
     'vessels.saved': '已保存 {number}',
-    'vessels.reload': '重新加载',
     'vessels.unmaskTitle': '查看船主完整信息',
 
     'campaigns.title': '集中销毁行动',
@@ -267,7 +266,6 @@ export const VESSELS_I18N = i18nSlice(
     'vessels.measureVisit': 'Home visit',
     'vessels.stepDone': 'Step recorded',
     'vessels.saved': 'Saved {number}',
-    'vessels.reload': 'Reload',
     'vessels.unmaskTitle': "Show the owner's full details",
 
     'campaigns.title': 'Destruction campaigns',

@@ -1,7 +1,7 @@
 import { TKey } from '../../core/i18n/dictionary';
 import { FilterTag } from '../filter-tags.component';
 import { isPlainDate } from '../plain-date';
-import { MONTH, Source, oneOf, reader, text, uuid, year } from '../query-params';
+import { MONTH, Source, oneOf, reader, text, toApiQuery, uuid, year } from '../query-params';
 
 /**
  * A list page's filters, typed from the contracts' list-query interface (the one the API's list DTO
@@ -44,9 +44,15 @@ export const read = {
   order: ((value) => oneOf(value, ['asc', 'desc'] as const)) as FilterReader<'asc' | 'desc' | null>,
 };
 
+const unset = (value: unknown): boolean => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+const same = (a: unknown, b: unknown): boolean => (unset(a) ? unset(b) : !unset(b) && String(a) === String(b));
+
 /**
- * A ledger's list filters: reading them from query parameters (`fromParams`), the empty set, the
- * tags of the set ones in label order, and the filters without one of them.
+ * A ledger's list filters: reading them from query parameters (`fromParams`), the default set
+ * (`empty`: what the readers give for no parameter, all unset unless a reader has a default),
+ * the tags of the filters that differ from it in label order, the filters without one of them,
+ * and the query parameters that give them back (`params`, each value as its `writers` entry
+ * writes it: a default's "none" needs a word of its own, such as `activeInYear=all`).
  */
 export class LedgerFilters<F extends object> {
   readonly empty: F;
@@ -57,6 +63,7 @@ export class LedgerFilters<F extends object> {
     readonly labels: Record<FilterKey<F>, TKey>,
     /** The person search (names, ID numbers, phones): a POST body, never a URL. */
     readonly personal: readonly (keyof F)[] = [],
+    private readonly writers: { [K in keyof F]?: (value: F[K]) => string | number | null } = {},
   ) {
     this.empty = this.fromParams(new URLSearchParams());
   }
@@ -71,12 +78,19 @@ export class LedgerFilters<F extends object> {
     return out;
   }
 
-  /** The filters that are set, in tag order. */
+  /** The filters that differ from the default set, in tag order. */
   active(query: F): FilterKey<F>[] {
-    return (Object.keys(this.labels) as FilterKey<F>[]).filter((key) => {
-      const value = query[key] as unknown;
-      return Array.isArray(value) ? value.length > 0 : value !== null && value !== undefined && value !== '';
-    });
+    return (Object.keys(this.labels) as FilterKey<F>[]).filter((key) => !same(query[key], this.empty[key]));
+  }
+
+  /** The query parameters of the filters (a person search left out). */
+  params(query: F): Record<string, string | number> {
+    const open: Record<string, unknown> = {};
+    for (const key of Object.keys(query) as (keyof F & string)[]) {
+      const write = this.writers[key];
+      if (!this.personal.includes(key)) open[key] = write ? write(query[key]) : query[key];
+    }
+    return toApiQuery(open);
   }
 
   /** The query without one filter (a closed tag). */

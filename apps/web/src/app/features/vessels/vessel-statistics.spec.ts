@@ -1,14 +1,15 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import { ActivatedRoute, Router, provideRouter } from '@angular/router';
 import { VesselStatistics } from '@fazhi/contracts';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { testMe } from '../../../testing/me';
 import { AuthService } from '../../core/auth/auth.service';
 import { APP_ICONS } from '../../registry';
 import { VESSEL_CHART_PROVIDERS } from './echarts';
-import { FIGURES, VesselStatisticsComponent, figureUrl } from './vessel-statistics.component';
+import { StatisticsPageComponent, figureUrl } from '../../shared/ledger/statistics-page.component';
+import { STATISTICS_ROUTES, VESSEL_STATISTICS } from './statistics.routes';
 
 const TOWN = '021f3f28-9c0d-5251-8673-e6519956119c';
 
@@ -37,20 +38,27 @@ const STATS: VesselStatistics = {
 
 describe('vessel statistics', () => {
   it('opens the vessel list (campaigns: the campaign list) with the figure query string', () => {
-    expect(figureUrl('campaignDismantled', STATS)).toBe(`/vessels?${STATS.filters.campaignDismantled}`);
-    expect(figureUrl('campaigns', STATS)).toBe(`/vessels/campaigns?${STATS.filters.campaigns}`);
-    expect(FIGURES.map((f) => f.key).sort()).toEqual(Object.keys(STATS.filters).sort());
+    expect(figureUrl(VESSEL_STATISTICS, 'campaignDismantled', STATS)).toBe(`/vessels?${STATS.filters.campaignDismantled}`);
+    expect(figureUrl(VESSEL_STATISTICS, 'campaigns', STATS)).toBe(`/vessels/campaigns?${STATS.filters.campaigns}`);
+    expect(VESSEL_STATISTICS.figures.map((f) => f.key).sort()).toEqual(Object.keys(STATS.filters).sort());
   });
 
   it('asks last year for the only town, shows each figure and navigates from its card', async () => {
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), ...VESSEL_CHART_PROVIDERS],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNzIcons(APP_ICONS),
+        ...VESSEL_CHART_PROVIDERS,
+        { provide: ActivatedRoute, useValue: { snapshot: { data: STATISTICS_ROUTES[0].data } } },
+      ],
     });
     const backend = TestBed.inject(HttpTestingController);
     const router = TestBed.inject(Router);
     const navigate = jest.spyOn(router, 'navigateByUrl').mockResolvedValue(true);
     TestBed.inject(AuthService).set(testMe(['vessel.read'], { scope: { towns: [{ id: TOWN, name: '广海镇', level: 'town' }], villages: [], ownOnly: false } }));
-    const fixture = TestBed.createComponent(VesselStatisticsComponent);
+    const fixture = TestBed.createComponent(StatisticsPageComponent);
     await fixture.whenStable();
     const req = backend.expectOne((r) => r.url === '/api/statistics/vessels');
     expect(req.request.params.get('year')).toBe(String(new Date().getFullYear() - 1));
@@ -66,6 +74,7 @@ describe('vessel statistics', () => {
     card('campaigns').click();
     expect(navigate).toHaveBeenLastCalledWith(`/vessels/campaigns?${STATS.filters.campaigns}`);
     expect(el.querySelector('[data-test="stats-villages"]')?.textContent).toContain('未指定村(社区)');
+    expect(el.querySelector('[data-test="stats-chart"]')).not.toBeNull();
     backend.verify();
   });
 });

@@ -1,7 +1,8 @@
 import { DisputeStatistics } from '@fazhi/contracts';
-import { DISPUTE_FIGURE_CARDS, disputeFigureUrl, figureValue } from './dispute-statistics.component';
+import { figureCards, figureUrl } from '../../shared/ledger/statistics-page.component';
 import { toApiQuery } from '../../shared/query-params';
 import { DISPUTE_FILTERS } from './dispute-filters';
+import { DISPUTE_STATISTICS } from './dispute-statistics';
 import { peaceOfficerQueryFromParams } from './peace-officer-list.component';
 
 const STATS = {
@@ -25,10 +26,12 @@ const STATS = {
   },
 } as unknown as DisputeStatistics;
 
+const value = (key: string, stats: DisputeStatistics) => figureCards(DISPUTE_STATISTICS.figures, stats).find((c) => c.key === key);
+
 describe('dispute statistics cards', () => {
   it('opens the dispute list with each figure query, which the list reads back whole', () => {
-    for (const card of DISPUTE_FIGURE_CARDS.filter((c) => c.key !== 'peaceOfficers')) {
-      const url = disputeFigureUrl(card.key, STATS);
+    for (const card of DISPUTE_STATISTICS.figures.filter((c) => c.key !== 'peaceOfficers')) {
+      const url = figureUrl(DISPUTE_STATISTICS, card.key, STATS);
       const [path, query] = url.split('?');
       expect(path).toBe('/disputes');
       expect(query).toBe(STATS.filters[card.key]);
@@ -38,14 +41,14 @@ describe('dispute statistics cards', () => {
   });
 
   it('opens the peace officer register with its filter, which the register reads back', () => {
-    const url = disputeFigureUrl('peaceOfficers', STATS);
+    const url = figureUrl(DISPUTE_STATISTICS, 'peaceOfficers', STATS);
     expect(url).toBe('/disputes/peace-officers?activeInYear=2021');
     expect(peaceOfficerQueryFromParams(new URLSearchParams(url.split('?')[1]), 2026).activeInYear).toBe(2021);
   });
 
-  it('shows the success rate as a percentage and the counts as they are', () => {
-    expect(figureValue('successRate', STATS)).toBe('95.7%');
-    expect(figureValue('received', STATS)).toBe('120');
-    expect(figureValue('successRate', { ...STATS, successRate: { value: null, numerator: 0, denominator: 0 } })).toBe('—');
+  it('shows the success rate as a percentage with its fraction, and the counts as they are', () => {
+    expect(value('successRate', STATS)).toMatchObject({ value: '95.7%', detail: '110 / 115' });
+    expect(value('received', STATS)).toEqual({ key: 'received', label: 'disputeStats.received', color: '#1677ff', value: '120' });
+    expect(value('successRate', { ...STATS, successRate: { value: null, numerator: 0, denominator: 0 } })?.value).toBe('—');
   });
 });
