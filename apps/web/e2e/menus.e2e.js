@@ -49,6 +49,8 @@ const ACCOUNTS = [
       'peace-officers',
       'dispute-settings',
       ...ADVISORS,
+      'advisor-register',
+      'advisor-villages',
       'account',
       'password',
     ],
@@ -89,6 +91,12 @@ const PAGES = {
   },
   'advisor-months': { path: '/advisors/months', title: '法律顾问服务月度检查', ready: '[data-test="advisor-months"]' },
   'advisor-stats': { path: '/advisors/statistics', title: '法律顾问统计分析', ready: '[data-test="stats-cards"]' },
+  'advisor-register': { path: '/advisors/register', title: '法律顾问名册', ready: '[data-test="advisor-table"] tr[data-advisor], [data-test="advisor-table"] .ant-table-placeholder' },
+  'advisor-villages': {
+    path: '/advisors/villages',
+    title: '村居法律服务室',
+    ready: '[data-test="advisor-village-table"] tr[data-village], [data-test="advisor-village-table"] .ant-table-placeholder',
+  },
 };
 
 describe('menus and pages per role', () => {

@@ -22,7 +22,7 @@ const EXPECTED: Record<SeedRoleCode, string[]> = {
   security: ['home', 'security-settings', 'locks', 'admin-accounts', 'login-history', 'password'],
   auditor: ['home', 'login-history', 'audit', 'password'],
   leader: ['home', ...VESSEL_PAGES, ...DISPUTE_PAGES, ...ADVISOR_PAGES, 'password'],
-  legal_affairs: ['home', ...VESSEL_PAGES, ...DISPUTE_PAGES, 'dispute-settings', ...ADVISOR_PAGES, 'password'],
+  legal_affairs: ['home', ...VESSEL_PAGES, ...DISPUTE_PAGES, 'dispute-settings', ...ADVISOR_PAGES, 'advisor-register', 'advisor-villages', 'password'],
   enforcement_officer: ['home', ...VESSEL_PAGES, 'password'],
   mediator: ['home', ...DISPUTE_PAGES, 'password'],
   legal_advisor: ['home', ...ADVISOR_PAGES, 'password'],

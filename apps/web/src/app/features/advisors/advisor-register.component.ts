@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { AdvisorDto, AdvisorInput, AdvisorVillageAssignment, OrgTreeNode } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
+import { Observable } from 'rxjs';
 import { OrgApi } from '../../core/api/org.api';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
@@ -84,7 +85,14 @@ export class AdvisorRegisterComponent {
   protected readonly rowKey = (a: AdvisorDto) => a.name;
 
   private readonly fields: RegisterField<AdvisorDto>[] = [
-    { name: 'townId', kind: 'select', label: 'record.town', required: true, when: () => this.editor.item() === null && this.towns().length > 1, options: () => this.towns().map((t) => ({ value: t.id, label: t.name })) },
+    {
+      name: 'townId',
+      kind: 'select',
+      label: 'record.town',
+      required: true,
+      when: () => this.editor.item() === null && this.towns().length > 1,
+      options: () => this.towns().map((t) => ({ value: t.id, label: t.name })),
+    },
     { name: 'name', kind: 'text', label: 'advisorRegister.name', required: true, max: 50, half: true },
     { name: 'phone', kind: 'text', label: 'advisorRegister.phone', required: true, max: 20, half: true, validators: [phoneNumber], inputmode: 'tel' },
     { name: 'lawFirm', kind: 'text', label: 'advisorRegister.lawFirm', required: true, max: 100 },
@@ -98,11 +106,11 @@ export class AdvisorRegisterComponent {
     { name: 'servingFrom', kind: 'date', label: 'advisorRegister.servingFrom', required: true, extra: 'advisorRegister.servingHint' },
     { name: 'remark', kind: 'textarea', label: 'common.remarkOptional', max: 500 },
   ];
-  protected readonly editor = new RegisterEditor<AdvisorDto, AdvisorForm>(
+  protected readonly editor: RegisterEditor<AdvisorDto, AdvisorForm> = new RegisterEditor<AdvisorDto, AdvisorForm>(
     this.fields,
     {
       create: (body) => this.api.createAdvisor(this.input(body, [])),
-      update: (id, body) => this.api.updateAdvisor(id, { ...this.input(body as AdvisorForm, this.editor.item()?.villages ?? []), version: body.version }),
+      update: (id, body): Observable<AdvisorDto> => this.api.updateAdvisor(id, { ...this.input(body as AdvisorForm, this.editor.item()?.villages ?? []), version: body.version }),
     },
     (saved) => {
       this.message.success(this.t('advisorRegister.saved', { name: saved.name }));

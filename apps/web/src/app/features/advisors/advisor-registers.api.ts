@@ -32,9 +32,7 @@ export class AdvisorRegistersApi {
   }
 
   villages(query: AdvisorVillageListQuery | object): Observable<Page<VillageRow>> {
-    return this.http
-      .get<AdvisorVillageDto[]>('/api/advisor-villages', { params: toParams(toApiQuery(query)) })
-      .pipe(map((rows) => wholePage(rows.map((row) => ({ ...row, id: row.villageId })))));
+    return this.http.get<AdvisorVillageDto[]>('/api/advisor-villages', { params: toParams(toApiQuery(query)) }).pipe(map((rows) => wholePage(rows.map((row) => ({ ...row, id: row.villageId })))));
   }
 
   /** Sets a village's attributes (version 0 while it has none yet). */

@@ -1,4 +1,4 @@
-import { BarChartOutline, CalendarOutline, ScheduleOutline, SolutionOutline, UnorderedListOutline } from '@ant-design/icons-angular/icons';
+import { BarChartOutline, CalendarOutline, HomeOutline, IdcardOutline, ScheduleOutline, SolutionOutline, UnorderedListOutline } from '@ant-design/icons-angular/icons';
 import { Feature } from '../../core/features/feature';
 import { ADVISORS_I18N } from './advisors.i18n';
 
@@ -16,6 +16,8 @@ export const ADVISORS_FEATURE: Feature<typeof ADVISORS_I18N> = {
         { key: 'advisor-log', label: 'menu.advisorLog', icon: UnorderedListOutline, link: '/advisors', permissions: ['advisor.read'], exact: true },
         { key: 'advisor-months', label: 'menu.advisorMonths', icon: ScheduleOutline, link: '/advisors/months', permissions: ['advisor.read'] },
         { key: 'advisor-stats', label: 'menu.advisorStats', icon: BarChartOutline, link: '/advisors/statistics', permissions: ['advisor.read', 'dashboard.read'] },
+        { key: 'advisor-register', label: 'menu.advisorRegister', icon: IdcardOutline, link: '/advisors/register', permissions: ['advisor.check'] },
+        { key: 'advisor-villages', label: 'menu.advisorVillages', icon: HomeOutline, link: '/advisors/villages', permissions: ['advisor.check'] },
       ],
     },
   ],

@@ -17,6 +17,8 @@ export const ADVISORS_ROUTES: Routes = [
       page('months', ['advisor.read'], () => import('./monthly-check.component').then((m) => m.AdvisorMonthlyCheckComponent)),
       page('months/:cell', ['advisor.read'], () => import('./monthly-check.component').then((m) => m.AdvisorMonthlyCheckComponent)),
       page('statistics', ['advisor.read', 'dashboard.read'], () => import('./advisor-statistics.component').then((m) => m.AdvisorStatisticsComponent)),
+      page('register', ['advisor.read'], () => import('./advisor-register.component').then((m) => m.AdvisorRegisterComponent)),
+      page('villages', ['advisor.read', 'dashboard.read'], () => import('./village-register.component').then((m) => m.AdvisorVillageRegisterComponent)),
       page(':id', ['advisor.read'], () => import('./service-detail.component').then((m) => m.AdvisorServiceDetailComponent)),
     ],
   },

@@ -100,7 +100,7 @@ export class AdvisorMonthlyCheckComponent {
     this.forms.show(
       this.t('advisorMonths.reopenTitle', { village: row.villageName, month: cell.month }),
       [{ name: 'reason', kind: 'textarea', label: this.t('record.reason'), max: 500, extra: this.t('advisorMonths.reopenHint') }],
-      (data) => this.api.reopenMonth({ villageId: row.villageId, month: cell.month, reason: String(data['reason'] ?? ''), version: cell.check?.version ?? 0 }),
+      (data) => this.api.reopenMonth({ villageId: row.villageId, month: cell.month, reason: (data['reason'] as string | undefined) ?? '', version: cell.check?.version ?? 0 }),
       'reopen',
     );
   }
