@@ -117,6 +117,11 @@ describe('village legal advisors', () => {
       await page.waitForSelector(`${cell(target.village, target.month)}[data-state="met"]`);
       await page.click(cell(target.village, target.month));
       await expectText(page.locator('[data-test="advisor-month-state"]'), '达标');
+      // The cell's sheet comes up from the bottom: wait until it stands whole on the screen.
+      await page.waitForFunction(() => {
+        const box = document.querySelector('[data-test="advisor-month-detail"]')?.getBoundingClientRect();
+        return box !== undefined && box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+      });
       await page.screenshot({ path: '/tmp/shot-advisor-months-met.png', fullPage: true });
       expect(problems).toEqual([]);
     } finally {

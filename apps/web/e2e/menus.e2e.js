@@ -5,23 +5,11 @@ const { BASE_URL, launch, openPage, signIn, expectMenu, expectText } = require('
 
 /** Each demo account, who they are and which menu entries they must see (groups included). */
 const EVERYONE = ['home', 'account', 'password'];
-const VESSELS = ['home', 'vessel-ledger', 'vessels', 'campaigns', 'certificates', 'vessel-stats', 'account', 'password'];
+const VESSEL_MENU = ['vessel-ledger', 'vessels', 'campaigns', 'certificates', 'vessel-stats'];
+const DISPUTE_MENU = ['disputes', 'dispute-list', 'dispute-stats', 'peace-officers'];
 const ADVISORS = ['advisors', 'advisor-log', 'advisor-months', 'advisor-stats'];
-const VESSELS_DISPUTES = [
-  'home',
-  'vessel-ledger',
-  'vessels',
-  'campaigns',
-  'certificates',
-  'vessel-stats',
-  'disputes',
-  'dispute-list',
-  'dispute-stats',
-  'peace-officers',
-  ...ADVISORS,
-  'account',
-  'password',
-];
+const VESSELS = ['home', ...VESSEL_MENU, 'account', 'password'];
+const VESSELS_DISPUTES = ['home', ...VESSEL_MENU, ...DISPUTE_MENU, ...ADVISORS, 'account', 'password'];
 const ACCOUNTS = [
   { username: 'admin', name: '陈建国', role: 'admin', menu: ['home', 'disputes', 'dispute-settings', 'system', 'users', 'org', 'roles', 'calendar', 'account', 'password'] },
   {
@@ -36,27 +24,10 @@ const ACCOUNTS = [
     username: 'legal',
     name: '梁文静',
     role: 'legal_affairs',
-    menu: [
-      'home',
-      'vessel-ledger',
-      'vessels',
-      'campaigns',
-      'certificates',
-      'vessel-stats',
-      'disputes',
-      'dispute-list',
-      'dispute-stats',
-      'peace-officers',
-      'dispute-settings',
-      ...ADVISORS,
-      'advisor-register',
-      'advisor-villages',
-      'account',
-      'password',
-    ],
+    menu: ['home', ...VESSEL_MENU, ...DISPUTE_MENU, 'dispute-settings', ...ADVISORS, 'advisor-register', 'advisor-villages', 'account', 'password'],
   },
   { username: 'officer', name: '伍国华', role: 'enforcement_officer', menu: VESSELS },
-  { username: 'mediator', name: '甄秀英', role: 'mediator', menu: ['home', 'disputes', 'dispute-list', 'dispute-stats', 'peace-officers', 'account', 'password'] },
+  { username: 'mediator', name: '甄秀英', role: 'mediator', menu: ['home', ...DISPUTE_MENU, 'account', 'password'] },
   { username: 'advisor', name: '朱立法', role: 'legal_advisor', menu: ['home', ...ADVISORS, 'account', 'password'] },
   { username: 'petition', name: '余美玲', role: 'petition_officer', menu: EVERYONE },
   { username: 'leader2', name: '邝伟明', role: 'leader', menu: VESSELS_DISPUTES },
