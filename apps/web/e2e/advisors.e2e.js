@@ -92,10 +92,10 @@ describe('village legal advisors', () => {
       await page.fill('[data-test="s-start"]', target.start);
       await page.fill('[data-test="s-end"]', target.end);
       await expectText(page.locator('[data-test="s-hours"]'), `共 ${target.lacking} 小时`);
-      await page.fill('[data-test="s-client"]', '黄海生');
-      await page.fill('[data-test="s-phone"]', '13800138000');
-      await page.fill('[data-test="s-content"]', '村民咨询土地承包经营权流转合同的期限和违约责任');
-      await page.fill('[data-test="s-result"]', '已解答，建议补充书面合同并到村委会备案');
+      await page.fill('#s-clientName', '黄海生');
+      await page.fill('#s-clientPhone', '13800138000');
+      await page.fill('#s-content', '村民咨询土地承包经营权流转合同的期限和违约责任');
+      await page.fill('#s-result', '已解答，建议补充书面合同并到村委会备案');
       await page.setInputFiles('[data-test="s-photos"]', { name: '咨询现场.png', mimeType: 'image/png', buffer: demoEvidencePng(3, 'during') });
       await expectText(page.locator('[data-test="s-photo-list"]'), '咨询现场.png');
       expect(await fitsWidth(page)).toBeLessThanOrEqual(PHONE.width);

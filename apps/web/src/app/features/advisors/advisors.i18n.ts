@@ -1,12 +1,11 @@
-import { ADVISOR_FIGURE_LABELS, AdvisorFigure } from '@fazhi/contracts';
+import { ADVISOR_FIGURE_LABELS, ADVISOR_SERVICE_TYPE_LABELS } from '@fazhi/contracts';
 import { i18nSlice } from '../../core/i18n/dictionary';
 
-/** The figures' names (the statistics cards) in one language, from the contracts' labels. */
-function figureWords(language: 'zh' | 'en'): Record<`advisorFigures.${AdvisorFigure}`, string> {
-  return Object.fromEntries(Object.entries(ADVISOR_FIGURE_LABELS).map(([key, label]) => [`advisorFigures.${key}`, label[language]])) as Record<`advisorFigures.${AdvisorFigure}`, string>;
+/** Labels the contracts hold in both languages, as dictionary keys `<prefix>.<key>` of one language. */
+function wordsOf<P extends string, K extends string>(prefix: P, labels: Record<K, { zh: string; en: string }>, language: 'zh' | 'en'): Record<`${P}.${K}`, string> {
+  return Object.fromEntries(Object.entries<{ zh: string; en: string }>(labels).map(([key, label]) => [`${prefix}.${key}`, label[language]])) as Record<`${P}.${K}`, string>;
 }
 
-/** The village legal advisors' words: the service log, the monthly check, the registers and the figures. */
 export const ADVISORS_I18N = i18nSlice(
   {
     'menu.advisors': '村居法律顾问',
@@ -104,6 +103,7 @@ export const ADVISORS_I18N = i18nSlice(
     'advisorStats.title': '法律顾问统计分析',
     'advisorStats.subtitle': '年度服务数据，点击数字查看明细',
     'advisorStats.byMonth': '按月份',
+    'advisorStats.month': '月份',
     'advisorStats.byVillage': '按村(社区)',
     'advisorStats.byType': '按服务类型',
     'advisorStats.entries': '记录数',
@@ -112,7 +112,8 @@ export const ADVISORS_I18N = i18nSlice(
     'advisorStats.monthsMet': '达标月数',
     'advisorStats.attendees': '人次',
 
-    ...figureWords('zh'),
+    ...wordsOf('advisorFigures', ADVISOR_FIGURE_LABELS, 'zh'),
+    ...wordsOf('advisorTypes', ADVISOR_SERVICE_TYPE_LABELS, 'zh'),
 
     'advisorRegister.title': '法律顾问名册',
     'advisorRegister.subtitle': '法律顾问及其服务的村(社区)',
@@ -253,6 +254,7 @@ export const ADVISORS_I18N = i18nSlice(
     'advisorStats.title': 'Legal advisor statistics',
     'advisorStats.subtitle': 'The year in figures; click a figure to see its rows',
     'advisorStats.byMonth': 'By month',
+    'advisorStats.month': 'Month',
     'advisorStats.byVillage': 'By village',
     'advisorStats.byType': 'By service type',
     'advisorStats.entries': 'Entries',
@@ -261,7 +263,8 @@ export const ADVISORS_I18N = i18nSlice(
     'advisorStats.monthsMet': 'Months met',
     'advisorStats.attendees': 'Attendees',
 
-    ...figureWords('en'),
+    ...wordsOf('advisorFigures', ADVISOR_FIGURE_LABELS, 'en'),
+    ...wordsOf('advisorTypes', ADVISOR_SERVICE_TYPE_LABELS, 'en'),
 
     'advisorRegister.title': 'Advisor register',
     'advisorRegister.subtitle': 'Legal advisors and the villages they serve',

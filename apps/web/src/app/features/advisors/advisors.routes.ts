@@ -1,5 +1,6 @@
 import { Routes } from '@angular/router';
 import { guardedPage as page } from '../../core/auth/guards';
+import { ADVISOR_STATISTICS } from './advisor-statistics';
 
 /** The service log, its form, import and entries, the monthly check, the registers and the figures. */
 export const ADVISORS_ROUTES: Routes = [
@@ -16,7 +17,9 @@ export const ADVISORS_ROUTES: Routes = [
       }),
       page('months', ['advisor.read'], () => import('./monthly-check.component').then((m) => m.AdvisorMonthlyCheckComponent)),
       page('months/:cell', ['advisor.read'], () => import('./monthly-check.component').then((m) => m.AdvisorMonthlyCheckComponent)),
-      page('statistics', ['advisor.read', 'dashboard.read'], () => import('./advisor-statistics.component').then((m) => m.AdvisorStatisticsComponent)),
+      page('statistics', ['advisor.read', 'dashboard.read'], () => import('../../shared/ledger/statistics-page.component').then((m) => m.StatisticsPageComponent), {
+        statistics: ADVISOR_STATISTICS,
+      }),
       page('register', ['advisor.read'], () => import('./advisor-register.component').then((m) => m.AdvisorRegisterComponent)),
       page('villages', ['advisor.read', 'dashboard.read'], () => import('./village-register.component').then((m) => m.AdvisorVillageRegisterComponent)),
       page(':id', ['advisor.read'], () => import('./service-detail.component').then((m) => m.AdvisorServiceDetailComponent)),

@@ -54,12 +54,12 @@ describe('service log form', () => {
     type(el(fixture).querySelector<HTMLInputElement>('[data-test="s-end"]')!, '00:30');
     await fixture.whenStable();
     expect(el(fixture).querySelector('[data-test="s-hours"]')?.textContent).toContain('共 3 小时（次日结束）');
-    expect(el(fixture).querySelector('[data-test="s-client"]')).not.toBeNull();
-    expect(el(fixture).querySelector('[data-test="s-attendees"]')).toBeNull();
+    expect(el(fixture).querySelector('#s-clientName')).not.toBeNull();
+    expect(el(fixture).querySelector('#s-attendees')).toBeNull();
     form.controls.type.setValue('publicity');
     await fixture.whenStable();
-    expect(el(fixture).querySelector('[data-test="s-client"]')).toBeNull();
-    expect(el(fixture).querySelector('[data-test="s-attendees"]')).not.toBeNull();
+    expect(el(fixture).querySelector('#s-clientName')).toBeNull();
+    expect(el(fixture).querySelector('#s-attendees')).not.toBeNull();
   });
 
   it('leaves the village open when the advisor serves several', async () => {

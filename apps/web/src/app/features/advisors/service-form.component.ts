@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
-import { Router, RouterLink } from '@angular/router';
-import { ADVISOR_MAX_ENTRY_HOURS, ADVISOR_SERVICE_TYPES, ADVISOR_SERVICE_TYPE_LABELS, AdvisorServiceDto, AdvisorServiceInput, AdvisorServiceType, OrgTreeNode, isValidMobile } from '@fazhi/contracts';
+import { ADVISOR_MAX_ENTRY_HOURS, ADVISOR_SERVICE_TYPES, AdvisorServiceDto, AdvisorServiceInput, AdvisorServiceType, OrgTreeNode, isValidMobile } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { HttpErrorResponse, HttpEventType } from '@angular/common/http';
 import { Observable, catchError, filter, last, map, of, switchMap, throwError } from 'rxjs';
@@ -10,18 +9,13 @@ import { OrgApi } from '../../core/api/org.api';
 import { AuthService } from '../../core/auth/auth.service';
 import { apiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { Submission } from '../../shared/api-error-message';
 import { FieldComponent } from '../../shared/field.component';
-import { revealErrors } from '../../shared/form-errors';
+import { FormPageComponent, FormPageDefinition, FormSlotDirective, textControl as text } from '../../shared/ledger/form-page.component';
 import { villagesUnder } from '../../shared/org-tree';
-import { PageHeaderComponent } from '../../shared/page-header.component';
 import { toPlainDate } from '../../shared/plain-date';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { AdvisorServicesApi } from './advisors.api';
 import { countsAttendees, namesClient, serviceHours, tooLong } from './service-hours';
-
-const text = (max: number, required = false) =>
-  new FormControl('', { nonNullable: true, validators: [Validators.maxLength(max), ...(required ? [Validators.required, Validators.pattern(/\S/)] : [])] });
 
 function phoneValidator(control: AbstractControl<string>): ValidationErrors | null {
   const value = (control.value ?? '').trim();
@@ -42,6 +36,8 @@ export function overlapOnTimes(err: unknown): unknown {
   return new HttpErrorResponse({ error, headers: err.headers, status: err.status, statusText: err.statusText, url: err.url ?? undefined });
 }
 
+const typeOf = (value: Record<string, unknown>) => (value['type'] as AdvisorServiceType | null) ?? null;
+
 /**
  * Logs one service (`/advisors/new`), made for a phone: the caller's villages (preselected when
  * one), the type, the day and the times with the hours computed, the client or the attendees as
@@ -50,17 +46,15 @@ export function overlapOnTimes(err: unknown): unknown {
 @Component({
   selector: 'fz-advisor-service-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, ZORRO_IMPORTS, PageHeaderComponent, FieldComponent],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, FieldComponent, FormPageComponent, FormSlotDirective],
   templateUrl: './service-form.component.html',
   styleUrl: './service-form.component.css',
 })
 export class AdvisorServiceFormComponent {
   private readonly api = inject(AdvisorServicesApi);
-  private readonly router = inject(Router);
   private readonly message = inject(NzMessageService);
   private readonly auth = inject(AuthService);
-  protected readonly i18n = inject(I18nService);
-  protected readonly t = this.i18n.t;
+  protected readonly t = inject(I18nService).t;
 
   protected readonly form = new FormGroup(
     {
@@ -71,42 +65,52 @@ export class AdvisorServiceFormComponent {
       endTime: new FormControl('', { nonNullable: true, validators: Validators.required }),
       clientName: text(50),
       clientPhone: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(20), phoneValidator] }),
+      attendees: new FormControl<number | null>(null, [Validators.min(0), Validators.max(100000)]),
       content: text(2000, true),
       result: text(1000),
-      attendees: new FormControl<number | null>(null, [Validators.min(0), Validators.max(100000)]),
     },
     { validators: spanValidator },
   );
 
-  protected readonly types = ADVISOR_SERVICE_TYPES;
-  protected readonly typeLabels = ADVISOR_SERVICE_TYPE_LABELS;
   private readonly orgTree = signal<OrgTreeNode[]>([]);
   /** The villages the caller serves (a village scope), or those of their town. */
-  protected readonly villages = computed<readonly { id: string; name: string }[]>(() => {
+  private readonly villages = computed<readonly { id: string; name: string }[]>(() => {
     const me = this.auth.me();
     const own = me?.scope.villages ?? [];
     return own.length > 0 ? own : villagesUnder(this.orgTree(), me?.townId);
   });
+  protected readonly page: FormPageDefinition = {
+    name: 'advisor-service',
+    idPrefix: 's',
+    submitTest: 'advisor-service-save',
+    path: '/advisors',
+    saved: 'advisors.saved',
+    fields: [
+      { name: 'villageId', kind: 'select', label: 'record.village', testId: 's-village', options: () => this.villages().map((v) => ({ value: v.id, label: v.name })) },
+      { name: 'type', kind: 'select', label: 'advisors.type', testId: 's-type', options: (t) => ADVISOR_SERVICE_TYPES.map((type) => ({ value: type, label: t(`advisorTypes.${type}`) })) },
+      { name: 'when', kind: 'slot', span: [24, 24] },
+      { name: 'clientName', kind: 'text', label: 'advisors.clientName', hiddenWhen: (v) => !namesClient(typeOf(v)) },
+      { name: 'clientPhone', kind: 'text', label: 'advisors.clientPhone', inputMode: 'tel', hiddenWhen: (v) => !namesClient(typeOf(v)) },
+      { name: 'attendees', kind: 'number', label: 'advisors.attendees', precision: 0, hiddenWhen: (v) => !countsAttendees(typeOf(v)) },
+      { name: 'content', kind: 'textarea', label: 'advisors.content', extra: 'advisors.contentHint', span: [24], rows: [2, 6] },
+      { name: 'result', kind: 'textarea', label: 'advisors.result', span: [24], rows: [1, 4] },
+      { name: 'photos', kind: 'slot', span: [24, 24] },
+    ],
+  };
   private readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
-  protected readonly type = computed(() => this.value().type ?? null);
   protected readonly span = computed(() => serviceHours(this.value().startTime, this.value().endTime));
   protected readonly maxHours = ADVISOR_MAX_ENTRY_HOURS;
   protected readonly photos = signal<File[]>([]);
-  protected readonly submission = new Submission(this.t);
 
   constructor() {
-    const me = this.auth.me();
-    if ((me?.scope.villages.length ?? 0) === 0) {
+    const villages = this.auth.me()?.scope.villages ?? [];
+    if (villages.length === 0) {
       inject(OrgApi)
         .tree()
         .subscribe((tree) => this.orgTree.set(tree));
     }
-    const villages = me?.scope.villages ?? [];
     if (villages.length === 1) this.form.controls.villageId.setValue(villages[0].id);
   }
-
-  protected namesClient = namesClient;
-  protected countsAttendees = countsAttendees;
 
   protected picked(input: HTMLInputElement): void {
     this.photos.set([...this.photos(), ...Array.from(input.files ?? [])]);
@@ -117,14 +121,10 @@ export class AdvisorServiceFormComponent {
     this.photos.set(this.photos().filter((_, i) => i !== index));
   }
 
-  protected submit(): void {
-    if (this.form.invalid) {
-      revealErrors(this.form);
-      return;
-    }
-    let photosFailed = false;
+  /** The save: the entry (an overlap shown on the times), then its photos; a failed upload leaves the entry logged and says so. */
+  protected readonly request = (): Observable<AdvisorServiceDto> => {
     const files = this.photos();
-    const request = this.api.create(this.input()).pipe(
+    return this.api.create(this.input()).pipe(
       catchError((err: unknown) => throwError(() => overlapOnTimes(err))),
       switchMap((saved): Observable<AdvisorServiceDto> => {
         if (files.length === 0) return of(saved);
@@ -133,23 +133,13 @@ export class AdvisorServiceFormComponent {
           last(),
           map(() => saved),
           catchError(() => {
-            photosFailed = true;
+            this.message.warning(this.t('advisors.savedPhotosFailed', { number: saved.number }));
             return of(saved);
           }),
         );
       }),
     );
-    this.submission.run(
-      request,
-      (saved) => {
-        if (photosFailed) this.message.warning(this.t('advisors.savedPhotosFailed', { number: saved.number }));
-        else this.message.success(this.t('advisors.saved', { number: saved.number }));
-        void this.router.navigate(['/advisors', saved.id]);
-      },
-      this.form,
-      (path) => (path === 'startedAt' || path === 'endedAt' ? 'startTime' : path),
-    );
-  }
+  };
 
   /** The entry as the API takes it: texts trimmed, the client and attendees only for the types that have them. */
   private input(): AdvisorServiceInput {

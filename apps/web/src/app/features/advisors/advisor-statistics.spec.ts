@@ -1,7 +1,10 @@
 import { ADVISOR_FIGURES, AdvisorFigure, AdvisorStatistics } from '@fazhi/contracts';
 import { toApiQuery } from '../../shared/query-params';
 import { ADVISOR_SERVICE_FILTERS } from './advisor-filters';
-import { ADVISOR_FIGURE_CARDS, advisorFigureUrl, advisorFigureValue } from './advisor-statistics.component';
+import { figureUrl } from '../../shared/ledger/statistics-page.component';
+import { ADVISOR_STATISTICS, advisorFigureValue } from './advisor-statistics';
+
+const advisorFigureUrl = (figure: AdvisorFigure, stats: Pick<AdvisorStatistics, 'filters'>) => figureUrl(ADVISOR_STATISTICS, figure, stats);
 
 const LOG_FILTERS: Partial<Record<AdvisorFigure, string>> = {
   consultations: 'voided=false&year=2021&type=consultation',
@@ -25,7 +28,7 @@ const STATS = {
 
 describe('advisor statistics cards', () => {
   it('has a card for every figure of the contracts, in their order', () => {
-    expect(ADVISOR_FIGURE_CARDS.map((card) => card.key)).toEqual(Object.keys(ADVISOR_FIGURES));
+    expect(ADVISOR_STATISTICS.figures.map((card) => card.key)).toEqual(Object.keys(ADVISOR_FIGURES));
   });
 
   it('opens the service log with each log figure query, which the log reads back whole', () => {
@@ -46,7 +49,7 @@ describe('advisor statistics cards', () => {
   it('shows a rate as a percentage with its fraction, a count as it is', () => {
     expect(advisorFigureValue('roomRate', STATS)).toEqual({ value: '100.0%', detail: '9 / 9' });
     expect(advisorFigureValue('meetingHoursRate', STATS)).toEqual({ value: '—', detail: '0 / 0' });
-    expect(advisorFigureValue('consultations', STATS)).toEqual({ value: '123' });
-    expect(advisorFigureValue('hours', STATS)).toEqual({ value: '1012.5' });
+    expect(advisorFigureValue('consultations', STATS)).toEqual({ value: '123', detail: '' });
+    expect(advisorFigureValue('hours', STATS)).toEqual({ value: '1012.5', detail: '' });
   });
 });
