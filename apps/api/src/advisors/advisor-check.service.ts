@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ADVISOR_MONTHLY_HOURS, AdvisorMonthCheckDto, AdvisorMonthlyGrid, AdvisorMonthState, monthInZone } from '@fazhi/contracts';
+import { ADVISOR_MONTHLY_HOURS, AdvisorMonthCheckDto, AdvisorMonthlyGrid, AdvisorMonthState, ColumnSpec, monthInZone } from '@fazhi/contracts';
+import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Principal } from '../access/principal';
@@ -8,6 +9,7 @@ import { AppException, notFound, staleVersion } from '../common/app-exception';
 import { Clock } from '../common/clock';
 import { isoOrNull } from '../common/dates';
 import { monthsOf, toQueryString } from '../ledger-core/figures';
+import { sendLedgerXlsx } from '../ledger-core/ledger-spreadsheet';
 import { OrgTreeService } from '../org/org-tree.service';
 import { AdvisorReopenMonthDto, AdvisorSignOffDto } from './advisor.dto';
 import { AdvisorRepository } from './advisor.repository';
@@ -88,6 +90,32 @@ export class AdvisorCheckService {
         };
       }),
     };
+  }
+
+  /** The grid as an .xlsx: a row per village, the hours of each month and the months that met the rule; audited. */
+  async exportGrid(principal: Principal, year: number, townId: string | undefined, res: Response): Promise<void> {
+    const grid = await this.grid(principal, year, townId);
+    const town = (await this.tree.byId()).get(townId ?? grid.villages[0]?.townId ?? '');
+    const columns: ColumnSpec[] = [
+      { header: '村(社区)', field: 'villageName', type: 'string', width: 14 },
+      { header: '法律顾问', field: 'advisorNames', type: 'string', width: 12 },
+      ...monthsOf(year).map((m, i): ColumnSpec => ({ header: `${i + 1}月`, field: m, type: 'number', width: 8 })),
+      { header: '达标月数', field: 'monthsMet', type: 'integer', width: 10 },
+    ];
+    await this.ds.transaction((em) =>
+      this.audit.record(em, { action: 'advisor-service.month.export', entity: 'advisor-month', townId: town?.id ?? null, detail: { year, townId: townId ?? null, rows: grid.villages.length } }),
+    );
+    async function* rows() {
+      for (const v of grid.villages) {
+        yield {
+          villageName: v.villageName,
+          advisorNames: v.advisorNames.join('、'),
+          ...Object.fromEntries(v.months.map((m) => [m.month, m.hours])),
+          monthsMet: v.months.filter((m) => m.state === 'met').length,
+        };
+      }
+    }
+    await sendLedgerXlsx(res, { title: `${town?.name ?? ''}${year}年村(社区)法律顾问服务时长月度检查表`, sheetName: '月度检查', columns, rows: rows(), unmasked: false, timeZone: town?.timeZone });
   }
 
   /** Signs a village-month off: its entries are locked until a logged reopen. Only a month that has ended. */

@@ -33,7 +33,7 @@ export class AdvisorExcelService implements LedgerSheets {
         { field: 'clientPhone', kind: 'phone' },
       ],
       numberExample: (town) => `${town.numberPrefix ?? town.name}顾问〔2021〕第0001号`,
-      cells: (v, planned) => entries.cells(v as ImportedEntry, planned.existing, planned.row.unchanged),
+      cells: (v, planned) => entries.cells(v as ImportedEntry, planned.existing, planned.row.unchanged, planned.villageId),
       auditBefore: (row) => ({ type: row.type, serviceDate: row.serviceDate, startTime: row.startTime, endTime: row.endTime, content: row.content }),
     });
   }

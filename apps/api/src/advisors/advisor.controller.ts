@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import type { AdvisorDto, AdvisorMonthCheckDto, AdvisorMonthlyGrid, AdvisorServiceDetailDto, AdvisorServiceDto, AdvisorVillageDto } from '@fazhi/contracts';
 import { RequireAllPermissions, RequirePermission } from '../access/access.decorators';
@@ -82,14 +83,20 @@ export class AdvisorCheckController {
     return this.checks.grid(p, q.year, q.townId);
   }
 
-  @RequireAllPermissions(['advisor.read', 'advisor.check'])
+  @RequirePermission('advisor.read')
+  @Get('export.xlsx')
+  async exportGrid(@CurrentPrincipal() p: Principal, @Query() q: AdvisorGridQuery, @Res() res: Response): Promise<void> {
+    await this.checks.exportGrid(p, q.year, q.townId, res);
+  }
+
+  @RequirePermission('advisor.check')
   @Post('sign-off')
   @HttpCode(200)
   signOff(@CurrentPrincipal() p: Principal, @Body() body: AdvisorSignOffDto): Promise<AdvisorMonthCheckDto> {
     return this.checks.signOff(p, body);
   }
 
-  @RequireAllPermissions(['advisor.read', 'advisor.check'])
+  @RequirePermission('advisor.check')
   @Post('reopen')
   @HttpCode(200)
   reopen(@CurrentPrincipal() p: Principal, @Body() body: AdvisorReopenMonthDto): Promise<AdvisorMonthCheckDto> {
@@ -115,13 +122,13 @@ export class AdvisorRegisterController {
     return this.registers.get(p, id);
   }
 
-  @RequireAllPermissions(['advisor.read', 'advisor.check'])
+  @RequirePermission('advisor.check')
   @Post()
   create(@CurrentPrincipal() p: Principal, @Body() body: AdvisorCreateDto): Promise<AdvisorDto> {
     return this.registers.create(p, body);
   }
 
-  @RequireAllPermissions(['advisor.read', 'advisor.check'])
+  @RequirePermission('advisor.check')
   @Patch(':id')
   update(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: AdvisorUpdateDto): Promise<AdvisorDto> {
     return this.registers.update(p, id, body);
@@ -140,15 +147,9 @@ export class AdvisorVillageController {
     return this.registers.villages(p, q, REQUIRED_MINUTES);
   }
 
-  @RequirePermission('advisor.read')
-  @Get(':villageId')
-  get(@CurrentPrincipal() p: Principal, @Param('villageId', uuid) villageId: string): Promise<AdvisorVillageDto> {
-    return this.registers.village(p, villageId);
-  }
-
-  @RequireAllPermissions(['advisor.read', 'advisor.check'])
-  @Put(':villageId')
-  set(@CurrentPrincipal() p: Principal, @Param('villageId', uuid) villageId: string, @Body() body: AdvisorVillageBody): Promise<AdvisorVillageDto> {
+  @RequirePermission('advisor.check')
+  @Put(':id')
+  set(@CurrentPrincipal() p: Principal, @Param('id', uuid) villageId: string, @Body() body: AdvisorVillageBody): Promise<AdvisorVillageDto> {
     return this.registers.setVillage(p, villageId, body);
   }
 }

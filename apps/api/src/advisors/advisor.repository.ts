@@ -241,6 +241,12 @@ export class AdvisorRepository extends RecordRepository<AdvisorServiceRow, Advis
     return rows.map((r) => camelRow(r));
   }
 
+  /** The signed-off village-months of a town, as `<villageId>:<YYYY-MM>`. */
+  async checkedMonths(townId: string): Promise<Set<string>> {
+    const rows = await this.ds.query<{ k: string }[]>(`SELECT village_id || ':' || month AS k FROM advisor_month_check WHERE town_id = $1 AND status = 'checked'`, [townId]);
+    return new Set(rows.map((r) => r.k));
+  }
+
   async check(em: EntityManager, townId: string, villageId: string, month: string, lock = false): Promise<(AdvisorMonthCheckEntity & { checkedByName: string | null }) | null> {
     const rows = await em.query<Record<string, unknown>[]>(
       `SELECT c.*, u.display_name AS checked_by_name FROM advisor_month_check c LEFT JOIN app_user u ON u.id = c.checked_by

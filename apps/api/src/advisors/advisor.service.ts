@@ -187,10 +187,13 @@ export class AdvisorService extends RecordService<AdvisorServiceStatus, AdvisorS
    * protected (a masked cell keeps the stored value).
    */
   async importPlan(principal: Principal, townId: string | undefined) {
-    const place = await this.kit.places.placeOf(principal, townId, null);
-    const timeZone = await this.timeZone(place.townId);
-    const advisors = new Map((await this.repo.advisors(principal.scope, { townId: place.townId })).map((a) => [a.name, a.id]));
-    const cells = (v: ImportedEntry, existing: AdvisorServiceRow | null, unchanged: ReadonlySet<string>): Record<string, unknown> => {
+    const town = await this.kit.places.importTown(principal, townId);
+    const timeZone = await this.timeZone(town);
+    const advisors = new Map((await this.repo.advisors(principal.scope, { townId: town })).map((a) => [a.name, a.id]));
+    const checked = await this.repo.checkedMonths(town);
+    const cells = (v: ImportedEntry, existing: AdvisorServiceRow | null, unchanged: ReadonlySet<string>, villageId: string | null | undefined): Record<string, unknown> => {
+      const month = (v.serviceDate ?? existing?.serviceDate ?? '').slice(0, 7);
+      if (existing?.locked || checked.has(`${villageId ?? existing?.villageId}:${month}`)) throw new AppException(409, 'ADVISOR_MONTH_CHECKED', MONTH_CHECKED);
       const advisorId = v.advisorName ? advisors.get(v.advisorName) : existing?.advisorId;
       if (!advisorId)
         throw invalidFields([{ path: 'advisorName', code: 'not_found', message: { zh: `本镇没有法律顾问“${v.advisorName ?? ''}”`, en: `No advisor ${v.advisorName ?? ''} in the town` } }]);

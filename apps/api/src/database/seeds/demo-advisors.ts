@@ -6,7 +6,8 @@ import { KEPT_CALENDAR } from '../../ledger-core/calendar/kept-calendar';
 import { addCalendarDays, isWorkday } from '../../ledger-core/calendar/working-days';
 import { insertRows } from '../../ledger-core/kit/record-repository';
 import { PersonalDataService } from '../../ledger-core/personal-data/personal-data.service';
-import { random } from './demo-vessels';
+import { demoEvidencePng } from './demo-images';
+import { attach, random } from './demo-vessels';
 import { stableId } from './ids';
 
 /**
@@ -237,6 +238,7 @@ function planCurrent(rnd: () => number, year: number, today: string): PlannedEnt
 export interface AdvisorSeedContext {
   em: EntityManager;
   now: Date;
+  dataDir: string;
   personal: PersonalDataService;
   ids: (key: string) => string;
 }
@@ -353,6 +355,14 @@ export async function seedDemoAdvisors(ctx: AdvisorSeedContext): Promise<void> {
   }
   await insertRows(em, 'advisor_service', rows);
   await insertRows(em, 'status_history', history);
+  // Photos of the latest services of 2021, taken on the advisors' phones.
+  const events = rows.filter((r) => r.type !== 'consultation' && String(r.service_date).startsWith('2021'));
+  for (const [i, r] of events.slice(-12).entries()) {
+    await attach(
+      { ...ctx, ids: ctx.ids },
+      { townId, ledger: 'advisor-service', recordId: String(r.id), stage: 'during', fileName: `服务现场${i + 1}.png`, png: demoEvidencePng(800 + i, 'during'), uploadedAt: r.ended_at as Date, by: String(r.created_by) },
+    );
+  }
   for (const [y, last] of seq) {
     await em.query(
       `INSERT INTO record_counter (town_id, ledger, year, last_seq) VALUES ($1, 'advisor-service', $2, $3) ON CONFLICT (town_id, ledger, year) DO UPDATE SET last_seq = GREATEST(record_counter.last_seq, $3)`,

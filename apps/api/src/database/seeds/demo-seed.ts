@@ -110,7 +110,7 @@ export const DEMO_SEED_STEPS: SeedStep[] = [
     description:
       'Guanghai village legal advisors: 9 villages with rooms, advisors and published service lists at provincial level; 2021 with 123 consultations, 36 publicity events, 16 visits and 8 hours in every village-month; a current year in progress',
     async run({ em, now, config }) {
-      await seedDemoAdvisors({ em, now, personal: new PersonalDataService(config), ids: (key) => stableId(`org:${key}`) });
+      await seedDemoAdvisors({ em, now, dataDir: config.dataDir, personal: new PersonalDataService(config), ids: (key) => stableId(`org:${key}`) });
     },
   },
 ];

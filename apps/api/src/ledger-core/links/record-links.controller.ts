@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { RecordLinkDto } from '@fazhi/contracts';
-import { Authenticated } from '../../access/access.decorators';
+import { RequirePermission } from '../../access/access.decorators';
 import { CurrentPrincipal, Principal } from '../../access/principal';
 import { RecordLinks } from './record-links';
 
@@ -11,7 +11,7 @@ import { RecordLinks } from './record-links';
 export class RecordLinksController {
   constructor(private readonly links: RecordLinks) {}
 
-  @Authenticated()
+  @RequirePermission('dispute.read', 'advisor.read')
   @Get(':ledger/:id/links')
   linksOf(@CurrentPrincipal() p: Principal, @Param('ledger') ledger: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<RecordLinkDto[]> {
     return this.links.linksOf(p, ledger, id);
