@@ -4,6 +4,8 @@ import { AdvisorDto, AdvisorInput, AdvisorVillageDto, AdvisorVillageInput, Advis
 import { Observable, map } from 'rxjs';
 import { errorDisplay } from '../../core/http/error-display';
 import { toParams } from '../../core/http/params';
+import { ListFilters } from '../../shared/ledger/ledger-filters';
+import { PageQuery } from '../../shared/paged-list';
 import { toApiQuery } from '../../shared/query-params';
 
 /** A village's attributes as a register row: the village is its id. */
@@ -31,8 +33,10 @@ export class AdvisorRegistersApi {
     return this.http.patch<AdvisorDto>(`/api/advisors/${encodeURIComponent(id)}`, body, errorDisplay('inline'));
   }
 
-  villages(query: AdvisorVillageListQuery | object): Observable<Page<VillageRow>> {
-    return this.http.get<AdvisorVillageDto[]>('/api/advisor-villages', { params: toParams(toApiQuery(query)) }).pipe(map((rows) => wholePage(rows.map((row) => ({ ...row, id: row.villageId })))));
+  /** Every village of the scope matching the filters (the list pages nothing: its paging is left out). */
+  villages(query: Partial<ListFilters<AdvisorVillageListQuery>> & Partial<PageQuery>): Observable<Page<VillageRow>> {
+    const { page: _page, pageSize: _pageSize, ...filters } = query;
+    return this.http.get<AdvisorVillageDto[]>('/api/advisor-villages', { params: toParams(toApiQuery(filters)) }).pipe(map((rows) => wholePage(rows.map((row) => ({ ...row, id: row.villageId })))));
   }
 
   /** Sets a village's attributes (version 0 while it has none yet). */

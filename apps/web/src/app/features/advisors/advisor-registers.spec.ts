@@ -1,4 +1,8 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
 import { toApiQuery } from '../../shared/query-params';
+import { AdvisorRegistersApi } from './advisor-registers.api';
 import { assignmentsAfter } from './advisor-register.component';
 import { VILLAGE_FILTERS } from './village-register.component';
 
@@ -37,5 +41,21 @@ describe('village register filters', () => {
       const back = new URLSearchParams(Object.entries(toApiQuery(VILLAGE_FILTERS.fromParams(new URLSearchParams(query)))).map(([k, v]) => [k, String(v)]));
       expect([...back.entries()].sort()).toEqual([...new URLSearchParams(query).entries()].sort());
     }
+  });
+});
+
+describe('village register API', () => {
+  it('asks for the filtered villages without the paging the API does not take, each row keyed by its village', () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    const backend = TestBed.inject(HttpTestingController);
+    let rows: unknown[] = [];
+    TestBed.inject(AdvisorRegistersApi)
+      .villages({ roomYear: 2021, page: 1, pageSize: 20 })
+      .subscribe((page) => (rows = page.items));
+    const req = backend.expectOne((r) => r.url === '/api/advisor-villages');
+    expect(req.request.params.keys()).toEqual(['roomYear']);
+    req.flush([{ villageId: A, villageName: '广海社区' }]);
+    expect(rows).toEqual([{ id: A, villageId: A, villageName: '广海社区' }]);
+    backend.verify();
   });
 });
