@@ -130,7 +130,9 @@ describe('advisor service log', () => {
       const leader2 = await t.login('leader2');
       expect((await t.http.get('/api/advisor-services?year=2021').set('Cookie', leader2).expect(200)).body.total).toBe(0);
       await t.http.get(`/api/statistics/advisors?year=2021&townId=${gh}`).set('Cookie', leader2).expect(404);
-      expect((await t.http.get('/api/advisors').set('Cookie', leader2).expect(200)).body).toEqual([]);
+      const advisors = (await t.http.get('/api/advisors').set('Cookie', leader2).expect(200)).body as { name: string; townId: string }[];
+      expect(advisors.map((a) => a.name)).toEqual(['邝志诚']);
+      expect(advisors.every((a) => a.townId !== gh)).toBe(true);
       const [entry2021] = await t.ds.query(`SELECT id FROM advisor_service LIMIT 1`);
       await t.http.get(`/api/advisor-services/${entry2021.id}`).set('Cookie', leader2).expect(404);
       await t.http.get(`/api/records/advisor-service/${entry2021.id}/links`).set('Cookie', leader2).expect(404);
@@ -197,10 +199,10 @@ describe('advisor service log', () => {
       expect(audits[1].detail).toMatchObject({ month: '2022-02', reason: '补录漏登服务' });
     });
 
-    it('keeps the seed’s 2021 months signed off', async () => {
+    it('shows the seed’s 2021 months all met, none signed off before the first start’s month', async () => {
       const g = (await t.http.get(`/api/advisor-checks?year=2021&townId=${gh}`).set('Cookie', legal).expect(200)).body as AdvisorMonthlyGrid;
       expect(g.villages).toHaveLength(9);
-      for (const v of g.villages) for (const m of v.months) expect([m.state, m.check?.status]).toEqual(['met', 'checked']);
+      for (const v of g.villages) for (const m of v.months) expect([m.state, m.check]).toEqual(['met', null]);
     });
   });
 

@@ -27,6 +27,7 @@ export class AdvisorExcelService implements LedgerSheets {
     const entries = await this.services.importPlan(p, opts.townId);
     return this.services.importXlsx(p, content, opts, {
       columns: ADVISOR_SERVICE_COLUMNS,
+      villagesImport: true,
       requiredForCreate: ['villageName', 'advisorName', 'serviceDate', 'startTime', 'endTime', 'type', 'content'],
       personal: [
         { field: 'clientName', kind: 'name' },

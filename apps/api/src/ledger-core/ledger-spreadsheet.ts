@@ -157,6 +157,8 @@ export interface LedgerImportSpec<R extends ImportedRecord> extends Pick<ImportP
   table: string;
   /** Records of the town by number, only those in the scope (the records the caller may write). */
   byNumbers: (em: EntityManager, scope: ResolvedScope, townId: string, numbers: string[]) => Promise<Map<string, R>>;
+  /** Accounts that hold villages of a town (not the town) import the rows of their villages (every row names its village). */
+  villagesImport?: boolean;
   /** Writes the checked rows (in the import's transaction). */
   apply: (em: EntityManager, townId: string, planned: PlannedImportRow<R>[]) => Promise<void>;
 }
@@ -166,7 +168,7 @@ export interface LedgerImportSpec<R extends ImportedRecord> extends Pick<ImportP
  * `commit`, all rows applied in one transaction, or none when any has an error.
  */
 export async function runLedgerImport<R extends ImportedRecord>(principal: Principal, content: Buffer, opts: { townId?: string; commit: boolean }, spec: LedgerImportSpec<R>): Promise<ImportPreview> {
-  const townId = await spec.places.importTown(principal, opts.townId);
+  const townId = spec.villagesImport ? await spec.places.importTown(principal, opts.townId) : (await spec.places.placeOf(principal, opts.townId, null)).townId;
   const town = (await spec.tree.byId()).get(townId)!;
   const parsed = await readLedgerXlsx(content, { columns: spec.columns, limits: LEDGER_IMPORT_LIMITS, timeZone: town.timeZone });
   return spec.ds.transaction(async (em) => {

@@ -50,6 +50,16 @@ export const DEMO_ADVISORS: DemoAdvisor[] = [
   { key: 'chen', name: '陈志远', lawFirm: '广东侨乡律师事务所', licenceNo: '14407201410098812', phone: '0750-5634218', user: null, villages: ['gh-shalan', 'gh-penggang'] },
   { key: 'li', name: '李慧敏', lawFirm: '广东海晏律师事务所', licenceNo: '14407201910311590', phone: '0750-5123457', user: null, villages: ['gh-haijiao', 'gh-shihua'] },
 ];
+/** The second town's advisor, who keeps a register of its own. */
+const HAIYAN_ADVISOR: DemoAdvisor = {
+  key: 'kuang',
+  name: '邝志诚',
+  lawFirm: '广东台城律师事务所',
+  licenceNo: '14407201710226634',
+  phone: '0750-5567891',
+  user: null,
+  villages: ['hy-shequ', 'hy-wufeng', 'hy-shazui', 'hy-dantang'],
+};
 
 const SURNAMES = ['黄', '陈', '李', '伍', '甄', '谭', '梁', '邝', '朱', '余', '雷', '关', '刘', '林', '何', '赵', '马', '吴', '曹', '容'];
 const GIVEN = ['亚妹', '国强', '月娥', '永康', '丽华', '志明', '桂芳', '建华', '少玲', '伟强', '惠珍', '德明', '美娟', '家豪', '玉兰', '振华', '翠屏', '锦荣', '淑贞', '耀明', '水生', '金花'];
@@ -235,6 +245,12 @@ function planCurrent(rnd: () => number, year: number, today: string): PlannedEnt
   return out;
 }
 
+/** `YYYY-MM` `n` months before `month`. */
+function monthsBefore(month: string, n: number): string {
+  const total = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 - n;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+}
+
 export interface AdvisorSeedContext {
   em: EntityManager;
   now: Date;
@@ -253,12 +269,14 @@ export async function seedDemoAdvisors(ctx: AdvisorSeedContext): Promise<void> {
   const townId = ctx.ids(TOWN);
   const created = new Date('2021-01-04T01:00:00Z');
   const legal = stableId('user:legal');
+  const advisors = [...DEMO_ADVISORS, HAIYAN_ADVISOR];
+  const townOf = (a: DemoAdvisor) => (a === HAIYAN_ADVISOR ? ctx.ids('haiyan') : townId);
   await insertRows(
     em,
     'advisor',
-    DEMO_ADVISORS.map((a) => ({
+    advisors.map((a) => ({
       id: stableId(`advisor:${a.key}`),
-      town_id: townId,
+      town_id: townOf(a),
       name: a.name,
       law_firm: a.lawFirm,
       licence_no: a.licenceNo,
@@ -275,10 +293,10 @@ export async function seedDemoAdvisors(ctx: AdvisorSeedContext): Promise<void> {
   await insertRows(
     em,
     'advisor_assignment',
-    DEMO_ADVISORS.flatMap((a) =>
+    advisors.flatMap((a) =>
       a.villages.map((v) => ({
         id: stableId(`advisor-assignment:${a.key}:${v}`),
-        town_id: townId,
+        town_id: townOf(a),
         advisor_id: stableId(`advisor:${a.key}`),
         village_id: ctx.ids(v),
         from_date: '2019-01-01',
@@ -360,7 +378,16 @@ export async function seedDemoAdvisors(ctx: AdvisorSeedContext): Promise<void> {
   for (const [i, r] of events.slice(-12).entries()) {
     await attach(
       { ...ctx, ids: ctx.ids },
-      { townId, ledger: 'advisor-service', recordId: String(r.id), stage: 'during', fileName: `服务现场${i + 1}.png`, png: demoEvidencePng(800 + i, 'during'), uploadedAt: r.ended_at as Date, by: String(r.created_by) },
+      {
+        townId,
+        ledger: 'advisor-service',
+        recordId: String(r.id),
+        stage: 'during',
+        fileName: `服务现场${i + 1}.png`,
+        png: demoEvidencePng(800 + i, 'during'),
+        uploadedAt: r.ended_at as Date,
+        by: String(r.created_by),
+      },
     );
   }
   for (const [y, last] of seq) {
@@ -369,23 +396,21 @@ export async function seedDemoAdvisors(ctx: AdvisorSeedContext): Promise<void> {
       [townId, y, last],
     );
   }
-  // Legal affairs signed off every month of 2021, and this year's months up to the one before last.
-  const lastChecked = `${year}-${String(Number(today.slice(5, 7)) - 2).padStart(2, '0')}`;
+  // Legal affairs signed off every month up to the one before last (relative to the first start).
+  const lastChecked = monthsBefore(today.slice(0, 7), 2);
+  const months = [...new Set(rows.map((r) => String(r.service_date).slice(0, 7)))].filter((m) => m <= lastChecked);
   const checks = VILLAGES.flatMap((v) =>
-    Array.from({ length: 12 }, (_, m) => [`2021-${String(m + 1).padStart(2, '0')}`, `${year}-${String(m + 1).padStart(2, '0')}`])
-      .flat()
-      .filter((month, k, all) => all.indexOf(month) === k && (month.startsWith('2021') || month <= lastChecked))
-      .map((month) => ({
-        id: stableId(`advisor-month-check:${v}:${month}`),
-        town_id: townId,
-        village_id: ctx.ids(v),
-        month,
-        status: 'checked',
-        remark: '服务记录完整,已核对',
-        checked_at: new Date(`${addCalendarDays(`${month}-28`, 6)}T02:00:00Z`),
-        checked_by: legal,
-        version: 1,
-      })),
+    months.map((month) => ({
+      id: stableId(`advisor-month-check:${v}:${month}`),
+      town_id: townId,
+      village_id: ctx.ids(v),
+      month,
+      status: 'checked',
+      remark: '服务记录完整,已核对',
+      checked_at: new Date(`${addCalendarDays(`${month}-28`, 6)}T02:00:00Z`),
+      checked_by: legal,
+      version: 1,
+    })),
   );
   await insertRows(em, 'advisor_month_check', checks);
 }
