@@ -29,6 +29,7 @@ const elements = [
   { type: 'api-core', pattern: `${api}/ledger-core` },
   { type: 'ledger-vessels', pattern: `${api}/vessel-cases` },
   { type: 'ledger-disputes', pattern: `${api}/disputes` },
+  { type: 'ledger-advisors', pattern: `${api}/advisors` },
   // web
   { type: 'web-core', pattern: `${web}/core` },
   { type: 'web-shared', pattern: `${web}/shared` },
@@ -44,7 +45,8 @@ const layers = {
   'api-core': ['contracts', 'api-base', 'api-access', 'api-platform'],
   'ledger-vessels': ['contracts', 'api-base', 'api-access', 'api-platform', 'api-core'],
   'ledger-disputes': ['contracts', 'api-base', 'api-access', 'api-platform', 'api-core'],
-  'api-app': ['contracts', 'api-base', 'api-access', 'api-platform', 'api-core', 'ledger-vessels', 'ledger-disputes'],
+  'ledger-advisors': ['contracts', 'api-base', 'api-access', 'api-platform', 'api-core'],
+  'api-app': ['contracts', 'api-base', 'api-access', 'api-platform', 'api-core', 'ledger-vessels', 'ledger-disputes', 'ledger-advisors'],
   'web-core': ['contracts'],
   'web-shared': ['contracts', 'web-core'],
   'web-feature': ['contracts', 'web-core', 'web-shared'],

@@ -9,8 +9,8 @@
  *   GET /api/statistics/vessels?year=&townId=         (the hand-written statement instead of the API's)
  *
  * Every request: the session from the `fz_session` cookie (or a bearer token) looked up by
- * HMAC-SHA256(SESSION_SECRET, token) in auth_session joined with its user (one statement), its
- * revocation, absolute and idle expiry, the user's status, the once-a-minute activity write, the role assignments, the data scope (resolveScope) and
+ * HMAC-SHA256(SESSION_SECRET, token) in auth_session joined with its user and role assignments (one
+ * statement), its revocation, absolute and idle expiry, the user's status, the once-a-minute activity write, the data scope (resolveScope) and
  * the permission; rows outside the scope answer 404 as in the API. The security policy is kept for
  * 5 s as the API keeps it. Unlike the API it does not keep the whole org tree in memory: the units
  * of the caller's assignments come with the assignment query (and the units below them when the
@@ -82,16 +82,7 @@ async function principalOf(req) {
   const user = row.u_id === null ? null : { ...row, id: row.u_id };
   if (!user || user.status !== 'active') throw new HttpError(401, 'SESSION_EXPIRED', 'Your session has ended');
   if (now - s.last_seen_at.getTime() >= 60_000) await pool.query(`UPDATE auth_session SET last_seen_at = $1 WHERE id = $2 AND revoked_at IS NULL`, [new Date(now), s.id]);
-  const assignments = (
-    await pool.query(
-      `SELECT ur.id, ur.role_id AS "roleId", r.code AS "roleCode", r.name AS "roleName", r.name_en AS "roleNameEn",
-              ur.org_unit_id AS "orgUnitId", ur.scope, ur.village_ids AS "villageIds", r.permissions,
-              u.parent_id AS "unitParentId", u.level AS "unitLevel", u.town_id AS "unitTownId", u.path AS "unitPath", u.name AS "unitName"
-         FROM user_role ur JOIN role r ON r.id = ur.role_id LEFT JOIN org_unit u ON u.id = ur.org_unit_id
-        WHERE ur.user_id = $1 ORDER BY ur.created_at, ur.id`,
-      [user.id],
-    )
-  ).rows;
+  const assignments = row.assignments;
   const scoped = [];
   const units = new Map();
   const below = [];
@@ -135,7 +126,7 @@ function decrypt(stored) {
 
 const num = (v) => (v === null || v === undefined ? null : Number(v));
 
-/** VesselCaseService.toDto() (masked owner fields). */
+/** VesselCaseService.toDto() (masked owner fields), in the API's key order. */
 function toDto(r) {
   return {
     id: r.id,
@@ -146,6 +137,12 @@ function toDto(r) {
     villageId: r.village_id,
     villageName: r.villageName,
     registeredAt: new Date(r.registered_at).toISOString(),
+    remark: r.remark,
+    voided: r.voided_at !== null,
+    voidReason: r.void_reason,
+    version: r.version,
+    createdAt: new Date(r.created_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
     discoveredAt: new Date(r.discovered_at).toISOString(),
     place: r.place,
     gpsLat: num(r.gps_lat),
@@ -176,12 +173,6 @@ function toDto(r) {
     externalCaseNo: r.external_case_no,
     handlerIds: r.handler_ids,
     handlerNames: r.handlerNames,
-    remark: r.remark,
-    voided: r.voided_at !== null,
-    voidReason: r.void_reason,
-    version: r.version,
-    createdAt: new Date(r.created_at).toISOString(),
-    updatedAt: new Date(r.updated_at).toISOString(),
   };
 }
 

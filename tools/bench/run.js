@@ -32,15 +32,16 @@ const proc = require('./lib/procstat');
 const { generate } = require('./generate');
 
 const USAGE = `usage: npm run bench -- [--scale town|county|province] [--duration 20] [--warmup 5] [--connections 50]
-       [--rounds 1] [--endpoints get,list,stats] [--towns 200] [--stats-reps 30] [--no-build] [--no-explain]
-       [--probe 5] [--profile] [--regenerate] [--generate-only]`;
+       [--rounds 3] [--endpoints get,list,stats] [--towns 200] [--stats-reps 30] [--check 40] [--no-build] [--no-explain]
+       [--probe 5] [--profile] [--api-node-options "--flag …"] [--regenerate] [--generate-only]`;
 
 const DEFAULTS = {
   scale: 'town',
   duration: 20,
   warmup: 5,
   connections: 50,
-  rounds: 1,
+  rounds: 3,
+  check: 40,
   endpoints: 'get,list,stats',
   towns: 200,
   statsReps: 30,
@@ -51,6 +52,7 @@ const DEFAULTS = {
   statsYear: 2024,
   probe: 5,
   profile: false,
+  apiNodeOptions: '',
 };
 
 function parse() {
@@ -63,7 +65,8 @@ function parse() {
   a.duration = Math.max(1, Math.min(120, a.duration));
   a.warmup = Math.max(0, Math.min(60, a.warmup));
   a.connections = Math.max(1, Math.min(500, a.connections));
-  a.rounds = Math.max(1, Math.min(5, a.rounds));
+  a.rounds = Math.max(1, Math.min(9, a.rounds));
+  a.check = Math.max(1, Math.min(1000, a.check));
   a.statsReps = Math.max(1, Math.min(200, a.statsReps));
   a.probe = Math.max(0, Math.min(30, a.probe));
   a.endpoints = a.endpoints
@@ -232,8 +235,14 @@ async function stopProcess(child, timeoutMs = 15_000) {
 async function fetchJson(base, p, cookie) {
   const t0 = process.hrtime.bigint();
   const res = await fetch(`${base}${p}`, { headers: { cookie, accept: 'application/json' }, signal: AbortSignal.timeout(60_000) });
-  const body = await res.json().catch(() => null);
-  return { status: res.status, body, ms: Number(process.hrtime.bigint() - t0) / 1e6 };
+  const text = await res.text();
+  let body = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = null;
+  }
+  return { status: res.status, text, body, ms: Number(process.hrtime.bigint() - t0) / 1e6 };
 }
 
 /** Structural differences between two JSON values (first few). */
@@ -248,6 +257,18 @@ function diff(a, b, at = '', out = []) {
     for (const k of keys) diff(a[k], b[k], `${at}.${k}`, out);
   } else if (a !== b) out.push(`${at}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
   return out;
+}
+
+/** The message that stops a run whose servers answered one request differently: both bodies, and where they part. */
+function answersDiffer(kind, p, a, b) {
+  const d = a.status !== b.status ? [`status ${a.status} vs ${b.status}`] : diff(a.body, b.body);
+  let at = 0;
+  while (at < a.text.length && a.text[at] === b.text[at]) at++;
+  return [
+    `${kind} ${p}: the API and the baseline answer differently${d.length ? ` — ${d.join('; ')}` : ` (same values, bytes differ from offset ${at})`}`,
+    `API      (${a.status}, ${a.text.length} bytes): ${a.text}`,
+    `baseline (${b.status}, ${b.text.length} bytes): ${b.text}`,
+  ].join('\n');
 }
 
 /**
@@ -269,7 +290,7 @@ async function runLoad(spec, pids, postmasterPid) {
   await settle(settlePids, postmasterPid);
   const file = path.join(c.DATA_DIR, `load-spec-${process.pid}.json`);
   fs.writeFileSync(file, JSON.stringify(spec));
-  const before = { server: proc.cpuMs(pids), pg: proc.postgresCpuMs(postmasterPid), machine: proc.machineCpu(), at: Date.now() };
+  const before = { server: proc.cpuMs(pids), pg: proc.postgresCpuMs(postmasterPid), machine: proc.machineCpu(), at: Date.now(), us: Number(process.hrtime.bigint() / 1000n) };
   const child = spawn(process.execPath, [path.join(__dirname, 'load.js'), file], { cwd: c.ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -289,6 +310,7 @@ async function runLoad(spec, pids, postmasterPid) {
   const pgAfter = proc.postgresCpuMs(postmasterPid);
   const result = JSON.parse(out.trim().split('\n').pop());
   const wall = Date.now() - before.at;
+  result.window = [before.us, Number(process.hrtime.bigint() / 1000n)];
   result.cpu = {
     serverMsPerReq: result.requests ? (proc.cpuMs(pids) - before.server) / result.requests : null,
     postgresMsPerReq: result.requests ? (pgAfter - before.pg) / result.requests : null,
@@ -298,6 +320,7 @@ async function runLoad(spec, pids, postmasterPid) {
     postgresCores: (pgAfter - before.pg) / wall,
   };
   // What the rest of the machine took meanwhile (other users' builds and tests on a shared box).
+  result.loadAverage = require('node:os').loadavg()[0];
   result.cpu.otherCores = Math.max(0, result.cpu.machineBusyCores - result.cpu.serverCores - result.cpu.postgresCores - result.cpu.loadGeneratorCores);
   return result;
 }
@@ -373,7 +396,7 @@ async function main() {
       const api = await startProcess(
         'the API',
         [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'apps/api/dist/main.js'],
-        c.apiEnv(dbUrl, s, { PORT: String(apiPort) }),
+        c.apiEnv(dbUrl, s, { PORT: String(apiPort), ...(args.apiNodeOptions ? { NODE_OPTIONS: args.apiNodeOptions } : {}) }),
         /is ready at/,
         300_000,
       );
@@ -381,7 +404,7 @@ async function main() {
       say(`  API pid ${api.child.pid} on :${apiPort} (ready in ${c.fmtSeconds(Date.now() - t0)}; RSS ${proc.memoryOf(api.child.pid)?.rssMiB} MiB)`);
       const base = await startProcess(
         'the baseline',
-        [path.join(__dirname, 'baseline-server.js')],
+        [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}-baseline`] : []), path.join(__dirname, 'baseline-server.js')],
         {
           PATH: process.env.PATH,
           TZ: process.env.TZ ?? 'UTC',
@@ -401,19 +424,22 @@ async function main() {
       const apiStartRss = proc.memoryOf(api.child.pid);
       settlePids = [api.child.pid, base.child.pid];
 
-      // Same answers from both before anything is measured.
-      say('Checking that both servers answer alike …');
+      // Same answers from both before anything is measured: --check requests spread over each list,
+      // compared byte for byte; any difference stops the run with both bodies.
+      say(`Checking that both servers answer alike (${args.check} requests per endpoint, byte for byte) …`);
       const checks = [];
       for (const [kind, items] of Object.entries(fx.lists)) {
-        for (const item of items.slice(0, 3)) {
+        if (!args.endpoints.includes(kind)) continue;
+        const step = Math.max(1, Math.floor(items.length / args.check));
+        for (let i = 0; i < items.length && i / step < args.check; i += step) {
+          const item = items[i];
           const [a, b] = [await fetchJson(servers.api.url, item.path, item.cookie), await fetchJson(servers.baseline.url, item.path, item.cookie)];
-          const d = a.status !== b.status ? [`status ${a.status} vs ${b.status}: ${JSON.stringify(a.body).slice(0, 200)}`] : diff(a.body, b.body);
-          checks.push({ kind, path: item.path, same: d.length === 0, differences: d });
-          if (d.length) say(`  ${kind} ${item.path.slice(0, 70)}: DIFFERENT — ${d.join('; ')}`);
-          if (a.status !== 200) throw new Error(`the API answered ${a.status} to ${item.path}: ${JSON.stringify(a.body).slice(0, 300)}`);
+          if (a.status !== 200) throw new Error(`the API answered ${a.status} to ${item.path}: ${a.text.slice(0, 300)}`);
+          checks.push({ kind, path: item.path, same: true, bytes: a.text.length });
+          if (a.status !== b.status || a.text !== b.text) throw new Error(answersDiffer(kind, item.path, a, b));
         }
       }
-      say(`  ${checks.filter((x) => x.same).length} of ${checks.length} sample responses identical`);
+      say(`  ${checks.length} sample responses identical`);
 
       // Load: per endpoint, warm-up of each server, then measured runs alternating API, baseline.
       const runs = [];
@@ -438,7 +464,7 @@ async function main() {
             runs.push({ endpoint, server, round, ...r });
             say(
               `  ${endpoint.padEnd(5)} ${server.padEnd(8)} round ${round}: ${f1(r.rps).padStart(7)} req/s  p50 ${f1(r.p50)} ms  p95 ${f1(r.p95)} ms  p99 ${f1(r.p99)} ms  ` +
-                `errors ${r.errors + r.timeouts + (r.requests - r.ok)}  (CPU cores: server ${f1(r.cpu.serverCores)}, postgres ${f1(r.cpu.postgresCores)}, load generator ${f1(r.cpu.loadGeneratorCores)}, other processes ${f1(r.cpu.otherCores)})`,
+                `errors ${r.errors + r.timeouts + (r.requests - r.ok)}  server CPU ${f1(r.cpu.serverMsPerReq)} ms/req  load avg ${f1(r.loadAverage)}  (CPU cores: server ${f1(r.cpu.serverCores)}, postgres ${f1(r.cpu.postgresCores)}, load generator ${f1(r.cpu.loadGeneratorCores)}, other processes ${f1(r.cpu.otherCores)})`,
             );
           }
         }
@@ -488,7 +514,8 @@ async function main() {
       statSummary.ratioApiToHandSql = { ofMedians: statSummary.api.median / statSummary.handSql.median, medianOfPairs: median(statTimes.api.map((a, i) => a / statTimes.handSql[i])) };
       const a1 = await fetchJson(servers.api.url, statPath, sess.cookie);
       const b1 = await fetchJson(servers.baseline.url, statPath, sess.cookie);
-      const statSame = diff(a1.body, b1.body);
+      if (a1.status !== b1.status || a1.text !== b1.text) throw new Error(answersDiffer('stats', statPath, a1, b1));
+      const statSame = [];
 
       // Plans of the statements behind each request.
       let plans = [];
@@ -506,54 +533,95 @@ async function main() {
       }
 
       // Report.
+      // Every figure is the mean over the measured rounds with its spread (min–max); the ratio is the
+      // mean of the rounds' ratios, each round's API run paired with the baseline run beside it.
+      const spread = (xs) => {
+        const ys = xs.filter((x) => x !== null && x !== undefined && !Number.isNaN(x));
+        if (!ys.length) return null;
+        const mean = ys.reduce((a, b) => a + b, 0) / ys.length;
+        const sd = Math.sqrt(ys.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, ys.length - 1));
+        return { mean, min: Math.min(...ys), max: Math.max(...ys), sd, n: ys.length };
+      };
+      const roundsOf = (endpoint, server) => runs.filter((r) => r.endpoint === endpoint && r.server === server && !r.probe).sort((x, y) => x.round - y.round);
       const agg = (endpoint, server) => {
-        const rs = runs.filter((r) => r.endpoint === endpoint && r.server === server && !r.probe);
+        const rs = roundsOf(endpoint, server);
         const probe = runs.find((r) => r.endpoint === endpoint && r.server === server && r.probe);
         if (!rs.length) return null;
         const sum = (k) => rs.reduce((a, r) => a + r[k], 0);
+        const rps = spread(rs.map((r) => r.okRps));
         return {
-          rps: sum('requests') / sum('seconds'),
-          okRps: sum('ok') / sum('seconds'),
-          p50: median(rs.map((r) => r.p50)),
-          p95: median(rs.map((r) => r.p95)),
-          p99: median(rs.map((r) => r.p99)),
+          rps: rps.mean,
+          okRps: rps.mean,
+          rpsSpread: rps,
+          p50: spread(rs.map((r) => r.p50)).mean,
+          p95: spread(rs.map((r) => r.p95)).mean,
+          p99: spread(rs.map((r) => r.p99)).mean,
+          p99Spread: spread(rs.map((r) => r.p99)),
           errors: rs.reduce((a, r) => a + r.errors + r.timeouts + (r.requests - r.ok), 0),
           requests: sum('requests'),
-          serverMsPerReq: median(rs.map((r) => r.cpu.serverMsPerReq)),
-          postgresMsPerReq: median(rs.map((r) => r.cpu.postgresMsPerReq)),
-          machineBusyCores: median(rs.map((r) => r.cpu.machineBusyCores)),
+          serverMsPerReq: spread(rs.map((r) => r.cpu.serverMsPerReq)).mean,
+          serverMsPerReqSpread: spread(rs.map((r) => r.cpu.serverMsPerReq)),
+          postgresMsPerReq: spread(rs.map((r) => r.cpu.postgresMsPerReq)).mean,
+          machineBusyCores: spread(rs.map((r) => r.cpu.machineBusyCores)).mean,
           bytesPerResponse: rs[0].bytesPerResponse,
-          serverCores: median(rs.map((r) => r.cpu.serverCores)),
-          postgresCores: median(rs.map((r) => r.cpu.postgresCores)),
-          loadGeneratorCores: median(rs.map((r) => r.cpu.loadGeneratorCores)),
-          otherCores: median(rs.map((r) => r.cpu.otherCores)),
+          serverCores: spread(rs.map((r) => r.cpu.serverCores)).mean,
+          postgresCores: spread(rs.map((r) => r.cpu.postgresCores)).mean,
+          loadGeneratorCores: spread(rs.map((r) => r.cpu.loadGeneratorCores)).mean,
+          otherCores: spread(rs.map((r) => r.cpu.otherCores)).mean,
+          loadAverage: spread(rs.map((r) => r.loadAverage)).mean,
           oneConnection: probe ? { rps: probe.rps, p50: probe.p50, p95: probe.p95, p99: probe.p99 } : null,
         };
+      };
+      const ratioOf = (endpoint) => {
+        const a = roundsOf(endpoint, 'api');
+        const b = roundsOf(endpoint, 'baseline');
+        return spread(a.map((r, i) => (b[i] ? r.okRps / b[i].okRps : null)));
       };
       const table = [];
       for (const endpoint of args.endpoints) {
         const a = agg(endpoint, 'api');
         const b = agg(endpoint, 'baseline');
-        table.push({ endpoint, server: 'api', ...a, ratio: a && b ? a.okRps / b.okRps : null });
+        const ratio = a && b ? ratioOf(endpoint) : null;
+        table.push({ endpoint, server: 'api', ...a, ratio: ratio?.mean ?? null, ratioSpread: ratio });
         table.push({ endpoint, server: 'baseline', ...b, ratio: null });
       }
       say('');
-      say(`Results — scale ${scale.name}, ${args.connections} connections, ${args.warmup} s warm-up, ${args.rounds} × ${args.duration} s measured per server (API and baseline alternated)`);
-      const head = ['endpoint', 'server', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'API/base', 'server CPU ms/req', 'pg CPU ms/req', 'p50 @1 conn', 'p99 @1 conn', "others' cores"];
+      say(
+        `Results — scale ${scale.name}, ${args.connections} connections, ${args.warmup} s warm-up, ${args.rounds} × ${args.duration} s measured per server (API and baseline alternated); means of the rounds (min–max)`,
+      );
+      const head = [
+        'endpoint',
+        'server',
+        'req/s (min–max)',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'errors',
+        'API/base (min–max)',
+        'server CPU ms/req (min–max)',
+        'pg CPU ms/req',
+        'p50 @1 conn',
+        'p99 @1 conn',
+        "others' cores",
+        'load avg',
+      ];
+      const range = (x) => (x ? ` (${f1(x.min)}–${f1(x.max)})` : '');
+      const pctRange = (x) => (x ? `${(x.mean * 100).toFixed(0)} % (${(x.min * 100).toFixed(0)}–${(x.max * 100).toFixed(0)})` : '');
       const rowsOut = table.map((r) => [
         r.endpoint,
         r.server,
-        f1(r.rps),
+        `${f1(r.rps)}${range(r.rpsSpread)}`,
         f1(r.p50),
         f1(r.p95),
         f1(r.p99),
         String(r.errors ?? '–'),
-        r.ratio ? `${(r.ratio * 100).toFixed(0)}%` : '',
-        f1(r.serverMsPerReq),
+        pctRange(r.ratioSpread),
+        `${f1(r.serverMsPerReq)}${range(r.serverMsPerReqSpread)}`,
         f1(r.postgresMsPerReq),
         f1(r.oneConnection?.p50),
         f1(r.oneConnection?.p99),
         f1(r.otherCores),
+        f1(r.loadAverage),
       ]);
       const widths = head.map((h, i) => Math.max(h.length, ...rowsOut.map((r) => r[i].length)));
       const line = (cells) => `| ${cells.map((x, i) => (i < 2 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join(' | ')} |`;
@@ -569,20 +637,28 @@ async function main() {
       say(
         `  ratio API endpoint / hand-written SQL: ${statSummary.ratioApiToHandSql.ofMedians.toFixed(2)}× (median of the per-repetition ratios ${statSummary.ratioApiToHandSql.medianOfPairs.toFixed(2)}×); answers ${statSame.length ? `DIFFER: ${statSame.join('; ')}` : 'identical'}`,
       );
-      say(`API process memory: peak RSS (VmHWM) ${apiPeak?.peakMiB} MiB (${apiStartRss?.rssMiB} MiB after start); baseline peak ${basePeak?.peakMiB} MiB`);
+      say(
+        `API process memory: peak RSS (VmHWM) ${apiPeak?.peakMiB} MiB (${apiStartRss?.rssMiB} MiB after start, of which ${apiStartRss?.anonMiB} MiB anonymous; ${apiPeak?.anonMiB} MiB anonymous at the end of the load); baseline peak ${basePeak?.peakMiB} MiB`,
+      );
       if (plans.length) {
         say('Slowest statements (EXPLAIN ANALYZE execution time):');
         for (const p of [...plans].sort((x, y) => y.executionMs - x.executionMs).slice(0, 5)) say(`  ${f1(p.executionMs).padStart(8)} ms  ${p.name}`);
       }
 
+      // CPU profiles of both servers, counted over their measured runs only (not start-up or warm-up).
       let profile = null;
       if (args.profile) {
         await stopProcess(api.child);
-        profile = require('./lib/profile').summarizeProfiles(profileDir);
-        say(`API CPU profile (${profile.files} file(s), ${profile.busyMs} ms busy): by package`);
-        for (const p of profile.byPackage.slice(0, 12)) say(`  ${String(p.share).padStart(5)} %  ${p.name}`);
-        say('  top functions (self time):');
-        for (const p of profile.byFunction.slice(0, 15)) say(`  ${String(p.share).padStart(5)} %  ${p.name}`);
+        await stopProcess(base.child);
+        const windows = (server) => runs.filter((r) => r.server === server && !r.probe).map((r) => r.window);
+        const summarize = require('./lib/profile').summarizeProfiles;
+        profile = { api: summarize(profileDir, windows('api')), baseline: summarize(`${profileDir}-baseline`, windows('baseline')) };
+        for (const [server, pr] of Object.entries(profile)) {
+          say(`${server} CPU profile over its measured runs (${pr.files} file(s), ${pr.busyMs} ms busy, ${pr.idleMs} ms idle): by package`);
+          for (const p of pr.byPackage.slice(0, 12)) say(`  ${String(p.share).padStart(5)} %  ${p.name}`);
+          say('  top functions (self time):');
+          for (const p of pr.byFunction.slice(0, 20)) say(`  ${String(p.share).padStart(5)} %  ${p.name}`);
+        }
       }
       fs.mkdirSync(resultsDir, { recursive: true });
       const file = path.join(resultsDir, `${scale.name}-${stamp}.json`);

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSourceOptions } from 'typeorm';
 import { AuditRepository } from './audit/audit.repository';
 import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
@@ -18,6 +19,7 @@ import { RefusalAudit } from './common/refusal-audit';
 import { AppLogger } from './common/logger';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
+import { LeanDataSource } from './database/lean-data-source';
 import { featureModules } from './features';
 import { entitiesOf } from './database/entities';
 import { migrationsOf } from './database/migrations';
@@ -73,7 +75,14 @@ export class AppModule {
     const schema = { entities: entitiesOf(ledgers), migrations: migrationsOf(ledgers) };
     return {
       module: AppModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl, schema), migrationsRun: false }), CoreModule.forRoot(options), ...featureModules(ledgers)],
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...dataSourceOptions(options.databaseUrl, schema), migrationsRun: false }),
+          dataSourceFactory: (o?: DataSourceOptions) => new LeanDataSource(o as DataSourceOptions).initialize(),
+        }),
+        CoreModule.forRoot(options),
+        ...featureModules(ledgers),
+      ],
       controllers: [HealthController, AuthController, OrgUnitsController, UsersController, RolesController, SecurityController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -87,6 +87,7 @@ function parsedCode(body: Buffer): string {
 const ROUTES: Record<string, RouteSpec> = {
   ...attachmentRoutes('campaigns', 'campaign', 'other'),
   ...attachmentRoutes('disputes', 'dispute', 'document'),
+  ...attachmentRoutes('advisor-services', 'advisorService', 'during'),
   ...attachmentRoutes('vessel-cases', 'vessel', 'before'),
   'POST /api/auth/login': { targets: 'none', call: (c) => ({ path: '/api/auth/login', body: { username: usernameOf(c.role), password: DEMO_PASSWORD } }) },
   'POST /api/auth/token': { targets: 'none', call: (c) => ({ path: '/api/auth/token', body: { username: usernameOf(c.role), password: DEMO_PASSWORD } }) },
@@ -317,6 +318,76 @@ const ROUTES: Record<string, RouteSpec> = {
   'DELETE /api/roles/:id': { targets: 'none', record: write('role'), call: (c) => ({ path: `/api/roles/${c.rec.id}`, query: v(c) }) },
 
   'GET /api/statistics/vessels': { targets: 'place', call: (c) => ({ path: '/api/statistics/vessels', query: { year: 2021, ...town(c) } }) },
+  'GET /api/advisor-services': { targets: 'place', call: (c) => ({ path: '/api/advisor-services', query: placeFilter(c) }) },
+  'POST /api/advisor-services/search': { targets: 'place', call: (c) => ({ path: '/api/advisor-services/search', body: { ...placeFilter(c), clientPhone: '13812345678' } }) },
+  'GET /api/advisor-services/export.xlsx': { targets: 'place', call: (c) => ({ path: '/api/advisor-services/export.xlsx', query: placeFilter(c) }) },
+  'POST /api/advisor-services/export.xlsx': { targets: 'place', call: (c) => ({ path: '/api/advisor-services/export.xlsx', body: { ...placeFilter(c), clientName: '黄大海' } }) },
+  'POST /api/advisor-services/import': {
+    targets: 'place',
+    call: async (c) => ({ path: '/api/advisor-services/import', query: { mode: 'preview', ...town(c) }, form: { fields: {}, file: await c.w.exported('disputes', c.p.town), name: 'ledger.xlsx' } }),
+  },
+  'POST /api/advisor-services': {
+    targets: 'place',
+    call: (c) => ({
+      path: '/api/advisor-services',
+      body: {
+        ...placeFilter(c),
+        type: 'review',
+        serviceDate: '2021-05-16',
+        startTime: `${String(6 + (c.n % 15)).padStart(2, '0')}:00`,
+        endTime: `${String(6 + (c.n % 15)).padStart(2, '0')}:10`,
+        content: '审查合同',
+      },
+    }),
+  },
+  'GET /api/advisor-services/:id': { targets: 'place', record: read('advisorService'), call: (c) => ({ path: `/api/advisor-services/${c.rec.id}` }) },
+  'PATCH /api/advisor-services/:id': { targets: 'place', record: write('advisorService'), call: (c) => ({ path: `/api/advisor-services/${c.rec.id}`, body: { ...v(c), result: '已解答' } }) },
+  'POST /api/advisor-services/:id/void': {
+    targets: 'place',
+    record: write('advisorService'),
+    call: (c) => ({ path: `/api/advisor-services/${c.rec.id}/void`, body: { ...v(c), reason: '重复登记' } }),
+  },
+  'POST /api/advisor-services/:id/reopen': {
+    targets: 'place',
+    record: write('advisorService'),
+    call: (c) => ({ path: `/api/advisor-services/${c.rec.id}/reopen`, body: { ...v(c), reason: '补正' } }),
+  },
+  'POST /api/advisor-services/:id/transitions': {
+    targets: 'place',
+    record: write('advisorService'),
+    call: (c) => ({ path: `/api/advisor-services/${c.rec.id}/transitions`, body: { ...v(c), to: 'logged' } }),
+  },
+  'POST /api/advisor-services/:id/handover': {
+    targets: 'place',
+    record: write('advisorService'),
+    call: (c) => ({ path: `/api/advisor-services/${c.rec.id}/handover`, body: { ...v(c), kind: 'legal_aid', receivingBody: '台山市法律援助处' } }),
+  },
+  'POST /api/advisor-services/:id/unmask': {
+    targets: 'place',
+    record: read('advisorService'),
+    call: (c) => ({ path: `/api/advisor-services/${c.rec.id}/unmask`, body: { fields: ['clientName'], reason: '核对' } }),
+  },
+  'GET /api/advisor-checks': { targets: 'place', call: (c) => ({ path: '/api/advisor-checks', query: { year: 2021, ...town(c) } }) },
+  'GET /api/advisor-checks/export.xlsx': { targets: 'place', call: (c) => ({ path: '/api/advisor-checks/export.xlsx', query: { year: 2021, ...town(c) } }) },
+  'POST /api/advisor-checks/sign-off': {
+    targets: 'place',
+    call: (c) => ({ path: '/api/advisor-checks/sign-off', body: { villageId: c.p.village, month: `2020-${String(1 + (c.n % 12)).padStart(2, '0')}`, version: 0 } }),
+  },
+  'POST /api/advisor-checks/reopen': { targets: 'place', call: (c) => ({ path: '/api/advisor-checks/reopen', body: { villageId: c.p.village, month: '2019-01', reason: '补录', version: 1 } }) },
+  'GET /api/advisors': { targets: 'place', call: (c) => ({ path: '/api/advisors', query: placeFilter(c) }) },
+  'POST /api/advisors': {
+    targets: 'place',
+    call: (c) => ({
+      path: '/api/advisors',
+      body: { townId: c.p.town, name: '矩阵顾问', lawFirm: '矩阵律师事务所', licenceNo: '144072019', phone: '0750-5000000', villages: [{ villageId: c.p.village, from: '2021-01-01' }] },
+    }),
+  },
+  'GET /api/advisors/:id': { targets: 'place', record: read('advisor'), call: (c) => ({ path: `/api/advisors/${c.rec.id}` }) },
+  'PATCH /api/advisors/:id': { targets: 'place', record: write('advisor'), call: (c) => ({ path: `/api/advisors/${c.rec.id}`, body: { ...v(c), remark: '矩阵' } }) },
+  'GET /api/advisor-villages': { targets: 'place', call: (c) => ({ path: '/api/advisor-villages', query: town(c) }) },
+  'PUT /api/advisor-villages/:id': { targets: 'place', call: (c) => ({ path: `/api/advisor-villages/${c.p.village}`, body: { hasRoom: true, ruleOfLawLevel: 'province', version: 999 } }) },
+  'GET /api/records/:ledger/:id/links': { targets: 'place', record: read('dispute'), call: (c) => ({ path: `/api/records/dispute/${c.rec.id}/links` }) },
+  'GET /api/statistics/advisors': { targets: 'place', call: (c) => ({ path: '/api/statistics/advisors', query: { year: 2021, ...town(c) } }) },
   'GET /api/statistics/disputes': { targets: 'place', call: (c) => ({ path: '/api/statistics/disputes', query: { year: 2021, ...town(c) } }) },
 
   'GET /api/users': { targets: 'place', call: (c) => ({ path: '/api/users', query: { orgUnitId: c.p.town } }) },

@@ -14,7 +14,7 @@ import { createTestApp, TestApp } from './test-app';
 const SEED = 0x8badf00d;
 const PER_OPERATION = 28;
 const PER_REFUSED_ROLE = 1;
-const ROLES = ['admin', 'officer', 'mediator', 'leader', 'county', 'legal', 'security'] as const;
+const ROLES = ['admin', 'officer', 'mediator', 'leader', 'county', 'legal', 'security', 'advisor'] as const;
 const RECORDS_REFUSALS = ['audit_log', 'login_attempt', 'account_lock'];
 const INTERNALS =
   /QueryFailedError|TypeError|ReferenceError|EntityNotFound|\bat [\w.<>]+ \(|\.(ts|js):\d+|node_modules|\/work\/|\/src\/|\bSELECT\b|\bINSERT INTO\b|\bUPDATE "|\bviolates\b|\bsyntax error\b|\brelation "|"stack"/;
@@ -214,6 +214,13 @@ describe('bad input to every operation (OpenAPI-driven, seeded)', () => {
         attachmentId: await attachmentOf('dispute', dispute),
       },
     };
+    const advisorEntry = await one(`SELECT s.id AS v FROM advisor_service s WHERE s.town_id = '${town}' AND EXISTS (SELECT 1 FROM attachment a WHERE a.record_id = s.id) ORDER BY number LIMIT 1`);
+    Object.assign(ids, {
+      '/api/advisor-services': { id: advisorEntry, attachmentId: await attachmentOf('advisor-service', advisorEntry) },
+      '/api/advisors': { id: await one(`SELECT id AS v FROM advisor WHERE town_id = '${town}' ORDER BY name LIMIT 1`) },
+      '/api/advisor-villages': { id: ids['/api/org-units'].id },
+      '/api/records': { ledger: 'dispute', id: dispute },
+    });
     const realParam = (op: Operation, name: string) => {
       const group = Object.keys(ids).find((k) => op.path.startsWith(`${k}/`));
       const value = group ? ids[group][name] : undefined;

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { maskName, maskPhone } from '@fazhi/contracts';
 import { DataSource } from 'typeorm';
 import { routeTable } from '../src/access/route-table';
 import { dataSourceOptions } from '../src/database/data-source';
@@ -6,7 +7,7 @@ import { entitiesOf } from '../src/database/entities';
 import { migrationsOf } from '../src/database/migrations';
 import { applyGrants } from '../src/database/roles';
 import { LEDGERS } from '../src/ledgers';
-import { binary } from './disputes-fixtures';
+import { binary, docxBodyText } from './disputes-fixtures';
 import { FIXTURE_LEDGER } from './fixture-ledger/fixture.ledger';
 import { createTestApp, idOf, TestApp } from './test-app';
 import { TEST_APP } from './test-db';
@@ -56,12 +57,19 @@ describe('a ledger registered from its descriptor', () => {
       'POST /api/fixture-events/:id/attachments legal.write',
       'DELETE /api/fixture-events/:id/attachments/:attachmentId legal.write',
       'GET /api/fixture-events/:id/attachments/:attachmentId legal.read',
+      'POST /api/fixture-events/:id/guests legal.write',
+      'DELETE /api/fixture-events/:id/guests/:guestId legal.write',
+      'PATCH /api/fixture-events/:id/guests/:guestId legal.write',
       'POST /api/fixture-events/:id/reopen record.reopen',
       'POST /api/fixture-events/:id/transitions legal.write',
       'POST /api/fixture-events/:id/void legal.write',
       'GET /api/fixture-events/export.xlsx legal.read',
       'POST /api/fixture-events/export.xlsx legal.read',
       'POST /api/fixture-events/import legal.write',
+      'DELETE /api/fixture-events/notice-template template.manage',
+      'GET /api/fixture-events/notice-template legal.read',
+      'POST /api/fixture-events/notice-template template.manage',
+      'GET /api/fixture-events/notice-template.docx legal.read',
       'POST /api/fixture-events/search legal.read',
       'GET /api/statistics/fixture-events legal.read | dashboard.read',
     ]);
@@ -176,6 +184,81 @@ describe('a ledger registered from its descriptor', () => {
     expect(elsewhere.body).toMatchObject({ registered: 0, held: 0 });
     await t.http.get(`/api/statistics/fixture-events?year=2021&townId=${guanghai}`).set('Cookie', otherTown).expect(404);
   });
+
+  it('keeps a part of its records: added, changed and removed under the record’s lock and version, masked, audited, refused out of state', async () => {
+    const { body } = await create('宪法宣传周').expect(201);
+    const guests = (path = '') => `/api/fixture-events/${body.id}/guests${path}`;
+    const version = async () => (await t.http.get(`/api/fixture-events/${body.id}`).set('Cookie', legal).expect(200)).body.version;
+    const badPhone = await t.http.post(guests()).set('Cookie', legal).send({ version: 1, name: '张三', phone: '12345', topic: '民法典' });
+    expect([badPhone.status, badPhone.body.errors.map((e: { path: string }) => e.path)]).toEqual([400, ['phone']]);
+    const sameTopic = await t.http.post(guests()).set('Cookie', legal).send({ version: 1, name: '张三', topic: '宪法宣传周' });
+    expect([sameTopic.status, sameTopic.body.errors.map((e: { path: string }) => e.path)]).toEqual([400, ['topic']]);
+    expect(await version()).toBe(1);
+
+    const first = await t.http.post(guests()).set('Cookie', legal).send({ version: 1, name: '张三', phone: '13800138000', topic: '民法典' }).expect(201);
+    expect(first.body.version).toBe(2);
+    expect(first.body.guests).toEqual([{ id: expect.any(String), name: maskName('张三'), phone: maskPhone('13800138000'), topic: '民法典', sortOrder: 0, createdAt: expect.any(String) }]);
+    expect((await t.http.post(guests()).set('Cookie', legal).send({ version: 1, name: '李四', topic: '反诈' })).status).toBe(409);
+    const second = await t.http.post(guests()).set('Cookie', legal).send({ version: 2, name: '李四', topic: '反诈' }).expect(201);
+    expect(second.body.guests.map((s: { topic: string; sortOrder: number }) => [s.topic, s.sortOrder])).toEqual([
+      ['民法典', 0],
+      ['反诈', 1],
+    ]);
+    const [stored] = await t.ds.query(`SELECT name_enc, name_idx, phone_enc, phone_idx FROM fixture_event_guest WHERE id = $1`, [first.body.guests[0].id]);
+    expect(stored.name_enc).not.toContain('张三');
+    expect(stored.phone_enc).not.toContain('13800138000');
+    expect([stored.name_idx, stored.phone_idx].every((v: string | null) => typeof v === 'string' && v.length > 0)).toBe(true);
+    const [event] = await t.ds.query(`SELECT remark FROM fixture_event WHERE id = $1`, [body.id]);
+    expect(event.remark).toBe('主讲:反诈');
+
+    const id = first.body.guests[0].id;
+    const changed = await t.http
+      .patch(guests(`/${id}`))
+      .set('Cookie', legal)
+      .send({ version: 3, phone: null, topic: '宪法' })
+      .expect(200);
+    expect(changed.body.guests[0]).toMatchObject({ id, name: maskName('张三'), phone: null, topic: '宪法', sortOrder: 0 });
+    const missing = await t.http.patch(guests('/00000000-0000-4000-8000-000000000000')).set('Cookie', legal).send({ version: 4, topic: '无' });
+    expect([missing.status, missing.body.code]).toEqual([404, 'NOT_FOUND']);
+    expect(await version()).toBe(4);
+    const removed = await t.http
+      .delete(guests(`/${id}?version=4`))
+      .set('Cookie', legal)
+      .expect(200);
+    expect(removed.body.guests.map((s: { topic: string }) => s.topic)).toEqual(['反诈']);
+
+    const held = await step(body.id, 5, 'held', { heldOn: '2021-06-12' }).expect(200);
+    const late = await t.http.post(guests()).set('Cookie', legal).send({ version: held.body.version, name: '王五', topic: '禁毒' });
+    expect([late.status, late.body.code]).toEqual([409, 'CONFLICT']);
+    const lateRemoval = await t.http.delete(guests(`/${second.body.guests[1].id}?version=${held.body.version}`)).set('Cookie', legal);
+    expect([lateRemoval.status, lateRemoval.body.code]).toEqual([409, 'CONFLICT']);
+
+    const rows = await t.ds.query(`SELECT action, before, after FROM audit_log WHERE entity = 'publicity-event' AND entity_id = $1 AND action LIKE '%.guest.%' ORDER BY id`, [body.id]);
+    expect(rows.map((r: { action: string }) => r.action)).toEqual(['publicity-event.guest.create', 'publicity-event.guest.create', 'publicity-event.guest.update', 'publicity-event.guest.remove']);
+    expect(rows[0].after).toEqual({ id, name: maskName('张三'), phone: maskPhone('13800138000'), topic: '民法典' });
+    expect(rows[2].before).toMatchObject({ phone: maskPhone('13800138000'), topic: '民法典' });
+    expect(rows[2].after).toMatchObject({ phone: null, topic: '宪法' });
+    expect(rows[3].before).toEqual({ id, topic: '宪法' });
+    expect(JSON.stringify(rows)).not.toContain('13800138000');
+  });
+
+  it('serves its Word template from the kit: the built-in one, an upload checked for its placeholders, and back', async () => {
+    const template = '/api/fixture-events/notice-template';
+    const info = await t.http.get(template).set('Cookie', legal).expect(200);
+    expect(info.body).toMatchObject({ source: 'builtin', version: 0, placeholders: ['活动名称'] });
+    const builtin = await t.http.get(`${template}.docx`).set('Cookie', legal).buffer(true).parse(binary).expect(200);
+    expect(await docxBodyText(builtin.body)).toContain('{{活动名称}}');
+    const other = await t.http.get('/api/disputes/agreement-template.docx').set('Cookie', legal).buffer(true).parse(binary).expect(200);
+    const lacking = await t.http.post(template).set('Cookie', legal).field('version', '0').attach('file', other.body, 'x.docx').expect(400);
+    expect(lacking.body).toMatchObject({ code: 'TEMPLATE_PLACEHOLDERS_MISSING', missing: ['活动名称'] });
+    await t.http.post(template).set('Cookie', leader).field('version', '0').attach('file', builtin.body, 'x.docx').expect(403);
+    const uploaded = await t.http.post(template).set('Cookie', legal).field('version', '0').attach('file', builtin.body, '镇通知.docx').expect(200);
+    expect(uploaded.body).toMatchObject({ source: 'uploaded', fileName: '镇通知.docx', version: 1 });
+    expect((await t.http.get(template).set('Cookie', legal).expect(200)).body.source).toBe('uploaded');
+    const reset = await t.http.delete(`${template}?version=1`).set('Cookie', legal).expect(200);
+    expect(reset.body).toMatchObject({ source: 'builtin', version: 0 });
+  });
+
   /** The register kit, seen from the fixture's speaker register (test/fixture-ledger/fixture-speaker.register.ts). */
   describe('a register on the register kit', () => {
     const PHONE = '13912345678';

@@ -53,7 +53,9 @@ export type Kind =
   | 'user'
   | 'userDisabled'
   | 'role'
-  | 'calendarDay';
+  | 'calendarDay'
+  | 'advisorService'
+  | 'advisor';
 
 export const FACTORY_USER = 'matrix_factory';
 export const VILLAGE_USER = 'villager';
@@ -298,6 +300,36 @@ export class MatrixWorld {
       }
       case 'certificate':
         return rec(await this.make('post', '/api/certificates', { officerId: p.officerUser, number: `矩阵执法证${n}`, issuedOn: '2021-01-01', expiresOn: '2026-12-31' }));
+      case 'advisorService': {
+        const [advisor] = await this.t.ds.query(`SELECT advisor_id AS id FROM advisor_assignment WHERE village_id = $1 ORDER BY advisor_id LIMIT 1`, [p.village]);
+        const start = 6 * 60 + (n % 90) * 10;
+        const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+        const e = await this.make('post', '/api/advisor-services', {
+          villageId: p.village,
+          advisorId: advisor.id,
+          type: 'consultation',
+          // Saturdays: the demo advisors log working days only.
+          serviceDate: ['2021-04-03', '2021-04-10', '2021-04-17', '2021-04-24', '2021-05-15', '2021-05-22'][Math.floor(n / 90) % 6],
+          startTime: clock(start),
+          endTime: clock(start + 10),
+          clientName: '黄大海',
+          clientPhone: '13812345678',
+          content: '咨询土地承包合同',
+        });
+        const withFile = await this.upload(`/api/advisor-services/${e.id}/attachments`, e.version, 'during');
+        return rec(withFile, { attachmentId: withFile.attachments[0].id });
+      }
+      case 'advisor':
+        return rec(
+          await this.make('post', '/api/advisors', {
+            townId: p.town,
+            name: '矩阵顾问',
+            lawFirm: '矩阵律师事务所',
+            licenceNo: `1440720${n}`,
+            phone: '0750-5000000',
+            villages: [{ villageId: p.village, from: '2021-01-01' }],
+          }),
+        );
       case 'dispute': {
         const d = await this.make<Rec & { parties: { id: string }[] }>('post', '/api/disputes', {
           townId: p.town,

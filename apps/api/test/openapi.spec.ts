@@ -146,7 +146,8 @@ describe('the answers of the API', () => {
 
   /** Ids of the records a collection route lists, for the routes under it. */
   async function idsUnder(path: string, account: string | null): Promise<string[]> {
-    const collection = path.slice(0, path.indexOf('/{'));
+    // The core's record links are listed under a ledger's records (here the disputes').
+    const collection = path.startsWith('/api/records/') ? '/api/disputes' : path.slice(0, path.indexOf('/{'));
     const res = await get(collection === '/api/org-units' ? '/api/org-units/tree' : collection, account, collection === '/api/org-units' ? {} : { pageSize: 100 });
     const list = (Array.isArray(res.body) ? res.body : (res.body?.items ?? [])) as { id: string }[];
     return list.map((r) => r.id);
@@ -173,7 +174,7 @@ describe('the answers of the API', () => {
       let answered = false;
       // The first records that answer: any for most routes, one with evidence files for a download.
       for (const id of path.includes('{attachmentId}') ? ids : ids.slice(0, 10)) {
-        let url = path.replace('{id}', id);
+        let url = path.replace('{ledger}', 'dispute').replace('{id}', id);
         if (path.includes('{attachmentId}')) {
           const detail = await get(url.slice(0, url.indexOf('/attachments')), account);
           const file = (detail.body?.attachments as { id: string }[] | undefined)?.[0];

@@ -77,6 +77,19 @@ export type VesselErrorCode = (typeof VESSEL_ERROR_CODES)[number];
 export const DISPUTE_ERROR_CODES = ['DISPUTE_WRONG_STATE', 'PARTIES_REQUIRED', 'PARTY_NOT_FOUND', 'SESSION_REQUIRED', 'FOLLOW_UP_REQUIRED', 'NO_WRITTEN_AGREEMENT'] as const;
 export type DisputeErrorCode = (typeof DISPUTE_ERROR_CODES)[number];
 
+/** The village legal advisors' service log, monthly check and registers. */
+export const ADVISOR_ERROR_CODES = [
+  'ADVISOR_SERVICE_OVERLAP',
+  'ADVISOR_MONTH_CHECKED',
+  'ADVISOR_MONTH_NOT_CHECKED',
+  'ADVISOR_MONTH_NOT_OVER',
+  'ADVISOR_NOT_LINKED',
+  'ADVISOR_VILLAGE_NOT_SERVED',
+  'ADVISOR_HANDOVER_DONE',
+  'ADVISOR_HANDOVER_NOT_ALLOWED',
+] as const;
+export type AdvisorErrorCode = (typeof ADVISOR_ERROR_CODES)[number];
+
 /** Every code the API answers. */
 export const ERROR_CODES = [
   ...COMMON_ERROR_CODES,
@@ -87,6 +100,7 @@ export const ERROR_CODES = [
   ...DEADLINE_ERROR_CODES,
   ...VESSEL_ERROR_CODES,
   ...DISPUTE_ERROR_CODES,
+  ...ADVISOR_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

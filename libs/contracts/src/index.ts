@@ -10,4 +10,5 @@ export * from './ledger';
 export * from './deadlines';
 export * from './vessels';
 export * from './disputes';
+export * from './advisors';
 export * from './personal-fields';

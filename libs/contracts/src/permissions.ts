@@ -46,6 +46,7 @@ export const PERMISSIONS = [
   { code: 'template.manage', duty: 'business', name: '文书模板管理', nameEn: 'Manage document templates' },
   { code: 'advisor.read', duty: 'business', name: '查看法律顾问台账', nameEn: 'Read advisor ledger' },
   { code: 'advisor.write', duty: 'business', name: '登记法律顾问服务', nameEn: 'Write advisor ledger' },
+  { code: 'advisor.check', duty: 'business', name: '法律顾问服务月度检查与名册管理', nameEn: 'Check advisor months and keep the advisor registers' },
   { code: 'petition.read', duty: 'business', name: '查看信访台账', nameEn: 'Read petition ledger' },
   { code: 'petition.write', duty: 'business', name: '登记信访与12345工单', nameEn: 'Write petition ledger' },
   { code: 'legal.read', duty: 'business', name: '查看法治工作台账', nameEn: 'Read rule-of-law work' },

@@ -1,3 +1,4 @@
+import { ADVISOR_SERVICE_COLUMNS } from './advisors';
 import { DISPUTE_COLUMNS } from './disputes';
 import { VESSEL_COLUMNS } from './vessels';
 
@@ -9,7 +10,7 @@ export type PersonalKind = 'name' | 'idNumber' | 'phone' | 'address';
  * export filters, import rows, audit rows): the ledgers' masked columns and the person searches.
  */
 export const PERSONAL_FIELDS: ReadonlyMap<string, PersonalKind> = new Map<string, PersonalKind>([
-  ...[...VESSEL_COLUMNS, ...DISPUTE_COLUMNS].flatMap((c): [string, PersonalKind][] => (c.masked ? [[c.field, c.masked]] : [])),
+  ...[...VESSEL_COLUMNS, ...DISPUTE_COLUMNS, ...ADVISOR_SERVICE_COLUMNS].flatMap((c): [string, PersonalKind][] => (c.masked ? [[c.field, c.masked]] : [])),
   ['ownerName', 'name'],
   ['ownerIdNumber', 'idNumber'],
   ['ownerPhone', 'phone'],

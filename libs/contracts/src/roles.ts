@@ -58,7 +58,7 @@ export const SEED_ROLES: readonly SeedRole[] = [
     name: '司法所/法治办',
     nameEn: 'Legal affairs office',
     defaultScope: 'town',
-    permissions: [...LEDGER_READ, 'legal.write', 'certificate.manage', 'dashboard.read', 'report.read', 'report.edit', 'peace_officer.manage', 'template.manage'],
+    permissions: [...LEDGER_READ, 'legal.write', 'certificate.manage', 'dashboard.read', 'report.read', 'report.edit', 'peace_officer.manage', 'template.manage', 'advisor.check'],
   },
   {
     code: 'enforcement_officer',

@@ -4,7 +4,7 @@
  * plans: keep these in step with
  *   apps/api/src/access/data-scope.ts            resolveScope, scopeSql
  *   apps/api/src/org/role-assignments.service.ts assignmentsOf
- *   apps/api/src/auth/session.service.ts         find (SESSION_SQL), touch
+ *   apps/api/src/auth/session.service.ts         find (SESSION_SQL, with assignmentsOfUser), touch
  *   apps/api/src/vessel-cases/vessel-case.repository.ts  SELECT, FROM, where(), list(), findInScope(), persuasions()
  *   apps/api/src/ledger-core/status/status-history.service.ts  list()
  *   apps/api/src/ledger-core/attachments/attachments.repository.ts  listByRecord()
@@ -14,10 +14,18 @@
  * drift in what is answered shows up there.
  */
 
-/** SessionService.find(): the session by its token hash joined with its user (user columns prefixed where they clash). */
+/**
+ * SessionService.find(): the session by its token hash joined with its user (user columns prefixed
+ * where they clash) and the user's role assignments (RoleAssignmentsService's assignmentsOfUser(),
+ * here with the units the scope needs), in one statement.
+ */
 const SESSION_SQL = `SELECT s.id, s.token_hash, s.user_id, s.kind, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at, s.revoke_reason, s.address, s.user_agent,
        u.id AS u_id, u.username, u.display_name, u.phone, u.org_unit_id, u.town_id, u.password_hash, u.password_changed_at, u.must_change_password, u.demo,
-       u.status, u.disabled_reason, u.last_login_at, u.created_at AS u_created_at, u.created_by, u.updated_at, u.updated_by, u.version
+       u.status, u.disabled_reason, u.last_login_at, u.created_at AS u_created_at, u.created_by, u.updated_at, u.updated_by, u.version,
+       (SELECT coalesce(json_agg(json_build_object('id', ur.id, 'roleId', ur.role_id, 'roleCode', r.code, 'roleName', r.name, 'roleNameEn', r.name_en,
+                 'orgUnitId', ur.org_unit_id, 'scope', ur.scope, 'villageIds', ur.village_ids, 'permissions', r.permissions,
+                 'unitParentId', ou.parent_id, 'unitLevel', ou.level, 'unitTownId', ou.town_id, 'unitPath', ou.path, 'unitName', ou.name) ORDER BY ur.created_at, ur.id), '[]'::json)
+          FROM user_role ur JOIN role r ON r.id = ur.role_id LEFT JOIN org_unit ou ON ou.id = ur.org_unit_id WHERE ur.user_id = u.id) AS assignments
   FROM auth_session s LEFT JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = $1`;
 
 /** resolveScope of apps/api/src/access/data-scope.ts. */
@@ -220,40 +228,47 @@ function apiStatisticsStatements(scope, year, townId) {
 }
 
 /**
- * The hand-written statistics of one town-year: one statement, one pass over the town's cases with
- * the same predicates (scope, town, not voided, registered / dismantled / handed over in the year,
- * open at the year's end), grouped finely enough to give every figure, plus the campaign count.
+ * The hand-written statistics of one town-year, as a careful engineer writes them: one statement,
+ * one pass over the town's cases (through the `(town_id, …)` indexes) with the same predicates
+ * (scope, town, not voided, registered / dismantled / handed over in the year, open at the year's
+ * end). The year's bounds and the months' starts are computed once per town in its time zone, and
+ * every row's timestamp is compared with them (no per-row time-zone conversion); the registration
+ * month is the bucket of those starts. Grouped finely enough to give every figure, plus the
+ * campaign count over a date range.
  */
 function handStatisticsStatement(scope, year, townId) {
-  const params = [year, `${year}-12-31`];
+  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}-01`);
+  const params = [months, `${year + 1}-01-01`, `${year}-01-01`, `${year}-12-31`];
   const vScope = scopeSql(scope, { town: 'v.town_id', village: 'v.village_id', owners: ['v.created_by'], ownerArrays: ['v.handler_ids'] }, params);
   const cScope = scopeSql(scope, { town: 'c.town_id', owners: ['c.created_by'] }, params);
   let town = '';
   let ctown = '';
+  let btown = '';
   if (townId) {
     params.push(townId);
     town = ` AND v.town_id = $${params.length}`;
     ctown = ` AND c.town_id = $${params.length}`;
+    btown = ` AND t.id = $${params.length}`;
   }
   const sql = `
-WITH v AS (
-  SELECT v.village_id, v.registered_at AT TIME ZONE t.time_zone AS reg, v.dismantled_on, v.disposal, v.handed_over_on
-    FROM vessel_case v JOIN org_unit t ON t.id = v.town_id
+WITH b AS MATERIALIZED (
+  SELECT t.id, ARRAY(SELECT m::timestamp AT TIME ZONE t.time_zone FROM unnest($1::text[]) AS m) AS ms, $2::timestamp AT TIME ZONE t.time_zone AS ye
+    FROM org_unit t WHERE t.level = 'town'${btown}
+), v AS (
+  SELECT v.village_id,
+         CASE WHEN v.registered_at >= b.ms[1] AND v.registered_at < b.ye THEN width_bucket(v.registered_at, b.ms) END AS reg_month,
+         CASE WHEN v.dismantled_on >= $3::date AND v.dismantled_on < $2::date THEN extract(month FROM v.dismantled_on)::int END AS dis_month,
+         v.disposal,
+         (v.handed_over_on >= $3::date AND v.handed_over_on < $2::date) AS handed,
+         (v.registered_at < b.ye AND (v.dismantled_on IS NULL OR v.dismantled_on > $4::date) AND (v.handed_over_on IS NULL OR v.handed_over_on > $4::date)) AS open
+    FROM vessel_case v JOIN b ON b.id = v.town_id
    WHERE ${vScope}${town} AND v.voided_at IS NULL
 ), g AS (
-  SELECT village_id,
-         CASE WHEN extract(year FROM reg)::int = $1 THEN extract(month FROM reg)::int END AS reg_month,
-         CASE WHEN extract(year FROM dismantled_on)::int = $1 THEN extract(month FROM dismantled_on)::int END AS dis_month,
-         disposal,
-         coalesce(extract(year FROM handed_over_on)::int = $1, false) AS handed,
-         reg::date <= $2::date AND (dismantled_on IS NULL OR dismantled_on > $2::date) AND (handed_over_on IS NULL OR handed_over_on > $2::date) AS open,
-         count(*)::int AS n
-    FROM v
-   WHERE extract(year FROM reg)::int = $1 OR extract(year FROM dismantled_on)::int = $1 OR extract(year FROM handed_over_on)::int = $1
-      OR (reg::date <= $2::date AND (dismantled_on IS NULL OR dismantled_on > $2::date) AND (handed_over_on IS NULL OR handed_over_on > $2::date))
+  SELECT village_id, reg_month, dis_month, disposal, coalesce(handed, false) AS handed, open, count(*)::int AS n
+    FROM v WHERE reg_month IS NOT NULL OR dis_month IS NOT NULL OR handed OR open
    GROUP BY 1, 2, 3, 4, 5, 6
 )
-SELECT (SELECT count(*)::int FROM campaign c WHERE extract(year FROM c.date)::int = $1 AND c.status = 'closed' AND c.voided_at IS NULL AND ${cScope}${ctown}) AS campaigns,
+SELECT (SELECT count(*)::int FROM campaign c WHERE c.date >= $3::date AND c.date < $2::date AND c.status = 'closed' AND c.voided_at IS NULL AND ${cScope}${ctown}) AS campaigns,
        (SELECT coalesce(json_agg(json_build_object('v', g.village_id, 'name', vil.name, 'sort', vil.sort_order, 'rm', g.reg_month, 'dm', g.dis_month,
                                                    'd', g.disposal, 'h', g.handed, 'o', g.open, 'n', g.n)), '[]'::json)
           FROM g LEFT JOIN org_unit vil ON vil.id = g.village_id) AS groups`;

@@ -64,7 +64,9 @@ function memoryOf(pid) {
   try {
     const s = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (k) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(s)?.[1] ?? 0);
-    return { peakMiB: Math.round(kb('VmHWM') / 102.4) / 10, rssMiB: Math.round(kb('VmRSS') / 102.4) / 10 };
+    const mib = (k) => Math.round(kb(k) / 102.4) / 10;
+    // RssAnon: the heap and other allocations; RssFile: mapped code and libraries.
+    return { peakMiB: mib('VmHWM'), rssMiB: mib('VmRSS'), anonMiB: mib('RssAnon'), fileMiB: mib('RssFile') };
   } catch {
     return null;
   }

@@ -22,13 +22,25 @@ export function tokenOf(req: Request): string | null {
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /** Each route's access rule, read from its metadata once (by controller class, then handler: kit controllers share handlers). */
+  private readonly rules = new WeakMap<object, WeakMap<object, AccessRule | null>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
   ) {}
 
+  private ruleOf(context: ExecutionContext): AccessRule | null {
+    const [handler, cls] = [context.getHandler(), context.getClass()];
+    let byHandler = this.rules.get(cls);
+    if (!byHandler) this.rules.set(cls, (byHandler = new WeakMap()));
+    let rule = byHandler.get(handler);
+    if (rule === undefined) byHandler.set(handler, (rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, cls]) ?? null));
+    return rule;
+  }
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    const rule = this.ruleOf(context);
     if (!rule) throw forbidden({ zh: '该接口未声明访问权限', en: 'This route declares no access rule' });
     if (rule.kind === 'public') return true;
 

@@ -219,9 +219,9 @@ export class AuthService {
   }
 
   /**
-   * Resolves the principal behind a session token for the guard: session and user in one
-   * statement, the role assignments in a second, the org tree and the policy from memory, and the
-   * activity write at most once a minute.
+   * Resolves the principal behind a session token for the guard: session, user and role
+   * assignments in one statement, the org tree and the policy from memory, and the activity write
+   * at most once a minute.
    */
   async principalFor(token: string): Promise<AccountPrincipal | { error: 'expired' | 'invalid' }> {
     const policy = await this.policies.get();
@@ -230,7 +230,7 @@ export class AuthService {
     const user = found.user;
     if (!user || user.status !== 'active') return { error: 'expired' };
     await this.sessions.touch(found.session);
-    const assignments = await this.assignments.assignmentsOf(user.id);
+    const assignments = found.assignments;
     const { permissions, scope } = await this.assignments.resolve(user.id, assignments);
     const expiresAt = passwordExpiry(user, policy);
     return {

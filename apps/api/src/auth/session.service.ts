@@ -4,6 +4,8 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../common/clock';
 import { ColumnPair, entityColumns, entityOf, selectList } from '../common/entity-columns';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { PrincipalAssignment } from '../access/principal';
+import { assignmentsOfUser } from '../org/role-assignments.service';
 import { UserEntity } from '../org/user.entity';
 import { SessionEntity } from './auth.entities';
 
@@ -51,10 +53,11 @@ export class SessionService {
   }
 
   /**
-   * The live session for a token with its user (null when the user row is gone), or why there is
-   * none: one statement joining session and user, read without entity hydration.
+   * The live session for a token with its user (null when the user row is gone) and the user's role
+   * assignments, or why there is none: one statement joining session and user, read without entity
+   * hydration.
    */
-  async find(token: string, idleMinutes: number): Promise<{ session: SessionEntity; user: UserEntity | null } | { expired: boolean }> {
+  async find(token: string, idleMinutes: number): Promise<{ session: SessionEntity; user: UserEntity | null; assignments: PrincipalAssignment[] } | { expired: boolean }> {
     const { sql, session: sessionColumns, user: userColumns } = this.findStatement();
     const [row]: Record<string, unknown>[] = await this.ds.query(sql, [this.hashToken(token)]);
     if (!row) return { expired: false };
@@ -66,14 +69,15 @@ export class SessionService {
       await this.revoke(session.id, 'idle');
       return { expired: true };
     }
-    return { session, user: row['u.id'] === null ? null : entityOf<UserEntity>(row, userColumns, 'u.') };
+    return { session, user: row['u.id'] === null ? null : entityOf<UserEntity>(row, userColumns, 'u.'), assignments: row.assignments as PrincipalAssignment[] };
   }
 
   private findStatement(): { sql: string; session: ColumnPair[]; user: ColumnPair[] } {
     if (!this.statement) {
       const session = entityColumns(this.ds, SessionEntity);
       const user = entityColumns(this.ds, UserEntity);
-      const sql = `SELECT ${selectList('s', session, 's.')}, ${selectList('u', user, 'u.')} FROM auth_session s LEFT JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = $1`;
+      const sql = `SELECT ${selectList('s', session, 's.')}, ${selectList('u', user, 'u.')}, ${assignmentsOfUser('u.id')} AS assignments
+                     FROM auth_session s LEFT JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = $1`;
       this.statement = { sql, session, user };
     }
     return this.statement;

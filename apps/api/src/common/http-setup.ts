@@ -54,21 +54,23 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig, lo
     if (req.path.startsWith('/api')) res.setHeader('Cache-Control', 'no-store');
     const language: 'zh' | 'en' = /^en/i.test(req.header('accept-language') ?? '') ? 'en' : 'zh';
     const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      if (!req.path.startsWith('/api')) return;
-      const ctx = requestContext.get();
-      logger.info(
-        {
-          requestId,
-          method: req.method,
-          path: req.path,
-          status: res.statusCode,
-          ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
-          userId: ctx?.actor?.userId,
-        },
-        'request',
-      );
-    });
+    // The request line is an info message: no listener at all when the level leaves it out.
+    if (logger.isLevelEnabled('info'))
+      res.on('finish', () => {
+        if (!req.path.startsWith('/api')) return;
+        const ctx = requestContext.get();
+        logger.info(
+          {
+            requestId,
+            method: req.method,
+            path: req.path,
+            status: res.statusCode,
+            ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+            userId: ctx?.actor?.userId,
+          },
+          'request',
+        );
+      });
     requestContext.run({ requestId, address: clientAddress(req), userAgent: req.header('user-agent') ?? null, language }, () => next());
   });
   app.use(express.json({ limit: '1mb' }));

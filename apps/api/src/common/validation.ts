@@ -1,4 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import { AppException, BilingualFieldError, invalidFields } from './app-exception';
 
 const MESSAGES: Record<string, (c: string) => { zh: string; en: string }> = {
@@ -54,7 +55,50 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
+type Storage = ReturnType<typeof getMetadataStorage>;
+type Rules = ReturnType<Storage['getTargetValidationMetadatas']>;
+const KEPT = Symbol('fazhi:kept-validation-lookups');
+
+/**
+ * class-validator finds a class's rules on every call by filtering all registered rules, then groups
+ * them by property again. The rules are fixed once the classes are loaded, so both answers are kept
+ * per class and options (and forgotten whenever a rule is added), the same arrays the library would
+ * build; it reads them without changing them.
+ */
+export function keepValidationLookups(storage: Storage = getMetadataStorage()): void {
+  const kept = storage as Storage & { [KEPT]?: true };
+  if (kept[KEPT]) return;
+  kept[KEPT] = true;
+  let byTarget = new WeakMap<object, Map<string, Rules>>();
+  let grouped = new WeakMap<Rules, ReturnType<Storage['groupByPropertyName']>>();
+  const forget = () => {
+    byTarget = new WeakMap();
+    grouped = new WeakMap();
+  };
+  const find = storage.getTargetValidationMetadatas.bind(storage);
+  const group = storage.groupByPropertyName.bind(storage);
+  const add = storage.addValidationMetadata.bind(storage);
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    const key = `${schema}|${always}|${strictGroups}|${groups?.join(',') ?? ''}`;
+    let forTarget = byTarget.get(target);
+    if (!forTarget) byTarget.set(target, (forTarget = new Map<string, Rules>()));
+    let rules = forTarget.get(key);
+    if (!rules) forTarget.set(key, (rules = find(target, schema, always, strictGroups, groups)));
+    return rules;
+  };
+  storage.groupByPropertyName = (rules) => {
+    let byProperty = grouped.get(rules);
+    if (!byProperty) grouped.set(rules, (byProperty = group(rules)));
+    return byProperty;
+  };
+  storage.addValidationMetadata = (rule) => {
+    forget();
+    add(rule);
+  };
+}
+
 export function createValidationPipe(): ValidationPipe {
+  keepValidationLookups();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

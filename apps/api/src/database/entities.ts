@@ -13,6 +13,7 @@ import { AttachmentEntity } from '../ledger-core/attachments/attachment.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { TownSettingEntity } from '../ledger-core/settings/town-setting.entity';
 import { DocumentTemplateEntity } from '../ledger-core/documents/document-template.entity';
+import { RecordLinkEntity } from '../ledger-core/links/record-link.entity';
 import { EntityClass, LedgerDescriptor, ledgerEntities } from '../ledger-core/kit/ledger';
 import { LEDGERS } from '../ledgers';
 
@@ -41,6 +42,7 @@ const CORE_ENTITIES = [
   NotificationEntity,
   TownSettingEntity,
   DocumentTemplateEntity,
+  RecordLinkEntity,
 ];
 
 export const entitiesOf = (ledgers: readonly LedgerDescriptor[]): EntityClass[] => [...CORE_ENTITIES, ...ledgerEntities(ledgers)];

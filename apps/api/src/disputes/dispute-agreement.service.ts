@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AGREEMENT_PLACEHOLDERS, DISPUTE_AGREEMENT_STATUSES, DISPUTE_PARTY_ROLE_LABELS } from '@fazhi/contracts';
-import type { AgreementPlaceholderKey, DisputeStatus, DocumentTemplateDto } from '@fazhi/contracts';
+import type { AgreementPlaceholderKey, DisputePartyDto, DisputeStatus } from '@fazhi/contracts';
 import { Principal } from '../access/principal';
 import { AppException, forbidden } from '../common/app-exception';
-import { multipartVersion } from '../ledger-core/attachments/multipart';
 import { buildDocx, DocBlock } from '../ledger-core/documents/docx-builder';
-import { DocumentTemplates, TEMPLATE_MAX_BYTES, TemplateKind } from '../ledger-core/documents/document-templates.service';
+import { DocumentTemplates, TemplateKind } from '../ledger-core/documents/document-templates.service';
 import { RecordAttachments } from '../ledger-core/record-attachments';
-import { RecordPlaces } from '../ledger-core/record-place';
 import { recordVoid } from '../ledger-core/records';
-import { DisputeRepository, LEDGER } from './dispute.repository';
+import { PARTIES } from './dispute.parts';
+import { LEDGER } from './dispute.repository';
 import { DisputeService } from './dispute.service';
 
 const ph = (key: AgreementPlaceholderKey) => `{{${AGREEMENT_PLACEHOLDERS.find((p) => p.key === key)!.placeholder}}}`;
@@ -59,10 +58,8 @@ export function chineseDate(date: string | null): string {
 export class DisputeAgreementService {
   constructor(
     private readonly disputes: DisputeService,
-    private readonly repo: DisputeRepository,
     private readonly templates: DocumentTemplates,
     private readonly attachments: RecordAttachments,
-    private readonly places: RecordPlaces,
   ) {}
 
   /** Fills the written agreement, attaches it to the dispute (stage `document`) and audits the generation. */
@@ -77,9 +74,8 @@ export class DisputeAgreementService {
     if (!agreed || row.agreementForm !== 'written') {
       throw new AppException(409, 'NO_WRITTEN_AGREEMENT', { zh: '该纠纷没有书面调解协议', en: 'The dispute has no written agreement' });
     }
-    const parties = (await this.repo.parties([id])).get(id) ?? [];
-    const lines = parties.map((p) => {
-      const d = this.disputes.partyDto(p, true);
+    const parties = (await this.disputes.partAnswers<DisputePartyDto>(PARTIES, [id], { unmasked: true })).get(id)!;
+    const lines = parties.map((d) => {
       return [`${DISPUTE_PARTY_ROLE_LABELS[d.role]}:${d.name}`, d.idNumber && `身份证号码:${d.idNumber}`, d.phone && `联系电话:${d.phone}`, d.address && `住址:${d.address}`].filter(Boolean).join(',');
     });
     const values: Record<AgreementPlaceholderKey, string> = {
@@ -114,32 +110,4 @@ export class DisputeAgreementService {
     );
     return { fileName, content };
   }
-
-  private async town(principal: Principal, townId: string | undefined): Promise<string> {
-    return (await this.places.placeOf(principal, townId, null)).townId;
-  }
-
-  async templateInfo(principal: Principal, townId: string | undefined): Promise<DocumentTemplateDto> {
-    return this.templates.info(await this.town(principal, townId), AGREEMENT_TEMPLATE);
-  }
-
-  async templateFile(principal: Principal, townId: string | undefined): Promise<{ fileName: string; content: Buffer }> {
-    return this.templates.content(await this.town(principal, townId), AGREEMENT_TEMPLATE);
-  }
-
-  /** Replaces the town's template after checking it holds every placeholder Art 29 needs. */
-  async uploadTemplate(principal: Principal, townId: string | undefined, file: { fileName: string; content: Buffer; fields: Record<string, string> }): Promise<DocumentTemplateDto> {
-    const town = await this.town(principal, townId);
-    const version = multipartVersion(file.fields, { zh: '请随文件提交模板的版本号', en: 'Send the template version with the file' });
-    await this.templates.upload({ townId: town, kind: AGREEMENT_TEMPLATE, fileName: file.fileName, content: file.content, version, userId: principal.user.id });
-    return this.templates.info(town, AGREEMENT_TEMPLATE);
-  }
-
-  async resetTemplate(principal: Principal, townId: string | undefined, version: number): Promise<DocumentTemplateDto> {
-    const town = await this.town(principal, townId);
-    await this.templates.reset({ townId: town, kind: AGREEMENT_TEMPLATE, version, userId: principal.user.id });
-    return this.templates.info(town, AGREEMENT_TEMPLATE);
-  }
 }
-
-export { TEMPLATE_MAX_BYTES };

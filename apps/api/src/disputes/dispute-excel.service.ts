@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DISPUTE_COLUMNS, DISPUTE_PARTY_ROLE_LABELS, ImportPreview } from '@fazhi/contracts';
 import type { Response } from 'express';
 import { Principal } from '../access/principal';
+import { columnsFrom } from '../ledger-core/kit/record-parts';
 import type { LedgerSheets } from '../ledger-core/kit/record-routes';
 import { DisputeListQuery } from './dispute.dto';
 import { DISPUTE_PLAIN_FIELDS, DisputeService } from './dispute.service';
@@ -32,7 +33,7 @@ export class DisputeExcelService implements LedgerSheets {
       requiredForCreate: ['occurredOn', 'source', 'category', 'summary'],
       personal: [],
       numberExample: (town) => `${town.numberPrefix ?? town.name}调〔2021〕第0001号`,
-      cells: (values) => Object.fromEntries(DISPUTE_PLAIN_FIELDS.map(([field, column]) => [column, values[field]])),
+      cells: (values) => columnsFrom(DISPUTE_PLAIN_FIELDS, values),
       auditBefore: (row) => this.disputes.toDto(row, []),
     });
   }

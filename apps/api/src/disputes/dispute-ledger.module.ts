@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { DisputeAgreementService } from './dispute-agreement.service';
-import { DisputeController } from './dispute.controller';
+import { DisputeController, DisputeTemplateController } from './dispute.controller';
 import { DisputeExcelService } from './dispute-excel.service';
+import { DisputeHandover } from './dispute-handover';
 import { DisputeRepository } from './dispute.repository';
 import { DisputeService } from './dispute.service';
 import { DisputeStatisticsService } from './dispute-statistics.service';
@@ -11,7 +12,7 @@ import { PeaceOfficersModule } from './peace-officers/peace-officers.module';
 /** The dispute mediation ledger with its peace officer register, agreement documents, Excel layout and figures. */
 @Module({
   imports: [PeaceOfficersModule, NotificationsModule],
-  controllers: [DisputeController],
-  providers: [DisputeRepository, DisputeService, DisputeAgreementService, DisputeExcelService, DisputeStatisticsService],
+  controllers: [DisputeTemplateController, DisputeController],
+  providers: [DisputeRepository, DisputeService, DisputeAgreementService, DisputeExcelService, DisputeStatisticsService, DisputeHandover],
 })
 export class DisputeLedgerModule {}

@@ -1,16 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { UserChoiceDto, DisputeDetailDto, DisputeDto, DisputeWarningListItem, DocumentTemplateDto, Page } from '@fazhi/contracts';
-import type { Request, Response } from 'express';
+import type { UserChoiceDto, DisputeDetailDto, DisputeDto, DisputeWarningListItem, Page } from '@fazhi/contracts';
+import type { Response } from 'express';
 import { RequireAllPermissions, RequirePermission } from '../access/access.decorators';
 import { CurrentPrincipal, Principal } from '../access/principal';
-import { contentDisposition } from '../ledger-core/attachments/file-names';
 import { TownQuery } from '../common/town-query';
 import { RecordSheetRoutes } from '../ledger-core/kit/record-routes';
+import { LedgerTemplates, sendDocx, TemplateRoutes } from '../ledger-core/kit/template-routes';
 import { RecordAttachments } from '../ledger-core/record-attachments';
 import { SpreadsheetUpload } from '../ledger-core/spreadsheet-upload';
 import { VersionQuery } from '../common/version';
-import { DisputeAgreementService, TEMPLATE_MAX_BYTES } from './dispute-agreement.service';
+import { AGREEMENT_TEMPLATE, DisputeAgreementService } from './dispute-agreement.service';
 import { DisputeExcelService } from './dispute-excel.service';
 import {
   DeadlineExtendDto,
@@ -27,22 +27,21 @@ import {
   PartyUpdateDto,
   RiskChangeDto,
   SessionCreateDto,
-  TownVersionQuery,
   WarningListQuery,
 } from './dispute.dto';
+import { FOLLOW_UPS, PARTIES, SESSIONS } from './dispute.parts';
 import { LEDGER } from './dispute.repository';
 import { DisputeService } from './dispute.service';
 
 const uuid = new ParseUUIDPipe();
 const PARTY_SEARCH = ['partyName', 'partyIdNumber', 'partyPhone'];
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-function sendDocx(res: Response, file: { fileName: string; content: Buffer }): void {
-  res.setHeader('Content-Type', DOCX);
-  res.setHeader('Content-Disposition', contentDisposition(file.fileName));
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Cache-Control', 'private, no-store');
-  res.end(file.content);
+/** The agreement's Word template (registered before the dispute routes, so `GET :id` does not take its path). */
+@ApiTags('disputes')
+@Controller('disputes')
+export class DisputeTemplateController extends TemplateRoutes({ path: 'agreement-template', kind: AGREEMENT_TEMPLATE, read: ['dispute.read', 'template.manage'] }) {
+  constructor(templates: LedgerTemplates, uploads: SpreadsheetUpload) {
+    super(templates, uploads);
+  }
 }
 
 @ApiTags('disputes')
@@ -87,32 +86,6 @@ export class DisputeController extends RecordSheetRoutes<DisputeDto, DisputeDeta
     return this.disputes.setMediationPeriod(p, q.townId, body);
   }
 
-  @RequirePermission('dispute.read', 'template.manage')
-  @Get('agreement-template')
-  template(@CurrentPrincipal() p: Principal, @Query() q: TownQuery): Promise<DocumentTemplateDto> {
-    return this.agreements.templateInfo(p, q.townId);
-  }
-
-  @RequirePermission('dispute.read', 'template.manage')
-  @Get('agreement-template.docx')
-  async templateFile(@CurrentPrincipal() p: Principal, @Query() q: TownQuery, @Res() res: Response): Promise<void> {
-    sendDocx(res, await this.agreements.templateFile(p, q.townId));
-  }
-
-  @RequirePermission('template.manage')
-  @Post('agreement-template')
-  @HttpCode(200)
-  async uploadTemplate(@CurrentPrincipal() p: Principal, @Query() q: TownQuery, @Req() req: Request): Promise<DocumentTemplateDto> {
-    const file = await this.uploads!.readFile(req, { maxBytes: TEMPLATE_MAX_BYTES, missing: { zh: '请选择 Word 模板文件(.docx)', en: 'Choose the Word template (.docx)' } });
-    return this.agreements.uploadTemplate(p, q.townId, file);
-  }
-
-  @RequirePermission('template.manage')
-  @Delete('agreement-template')
-  resetTemplate(@CurrentPrincipal() p: Principal, @Query() q: TownVersionQuery): Promise<DocumentTemplateDto> {
-    return this.agreements.resetTemplate(p, q.townId, q.version);
-  }
-
   @RequireAllPermissions(['dispute.read', 'personal.unmask'])
   @Get(':id/agreement.docx')
   async agreement(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Res() res: Response): Promise<void> {
@@ -122,37 +95,37 @@ export class DisputeController extends RecordSheetRoutes<DisputeDto, DisputeDeta
   @RequirePermission('dispute.write')
   @Post(':id/parties')
   addParty(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: PartyCreateDto): Promise<DisputeDetailDto> {
-    return this.disputes.addParty(p, id, body);
+    return this.disputes.addPart(p, id, PARTIES, body);
   }
 
   @RequirePermission('dispute.write')
   @Patch(':id/parties/:partyId')
   updateParty(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Param('partyId', uuid) partyId: string, @Body() body: PartyUpdateDto): Promise<DisputeDetailDto> {
-    return this.disputes.updateParty(p, id, partyId, body);
+    return this.disputes.updatePart(p, id, PARTIES, partyId, body);
   }
 
   @RequirePermission('dispute.write')
   @Delete(':id/parties/:partyId')
   removeParty(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Param('partyId', uuid) partyId: string, @Query() q: VersionQuery): Promise<DisputeDetailDto> {
-    return this.disputes.removeParty(p, id, partyId, q.version);
+    return this.disputes.removePart(p, id, PARTIES, partyId, q.version);
   }
 
   @RequirePermission('dispute.write')
   @Post(':id/sessions')
   addSession(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: SessionCreateDto): Promise<DisputeDetailDto> {
-    return this.disputes.addSession(p, id, body);
+    return this.disputes.addPart(p, id, SESSIONS, body);
   }
 
   @RequirePermission('dispute.write')
   @Delete(':id/sessions/:sessionId')
   removeSession(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Param('sessionId', uuid) sessionId: string, @Query() q: VersionQuery): Promise<DisputeDetailDto> {
-    return this.disputes.removeSession(p, id, sessionId, q.version);
+    return this.disputes.removePart(p, id, SESSIONS, sessionId, q.version);
   }
 
   @RequirePermission('dispute.write')
   @Post(':id/follow-ups')
   addFollowUp(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: FollowUpCreateDto): Promise<DisputeDetailDto> {
-    return this.disputes.addFollowUp(p, id, body);
+    return this.disputes.addPart(p, id, FOLLOW_UPS, body);
   }
 
   @RequirePermission('dispute.write')

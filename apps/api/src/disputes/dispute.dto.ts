@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
@@ -35,7 +35,6 @@ import type {
 import { PageQuery } from '../common/pagination';
 import { Trim } from '../common/strings';
 import { IsVersion } from '../common/version';
-import { TownQuery } from '../common/town-query';
 import { csvList } from '../ledger-core/ledger.dto';
 import { IsCalendarDate, IsYearMonth } from '../common/dates';
 
@@ -70,16 +69,8 @@ export class DisputeCreateDto implements DisputeInput {
 }
 
 /** Agreement text (Art 29) may be corrected while the agreement is not yet being performed. */
-export class DisputeUpdateDto {
+export class DisputeUpdateDto extends PartialType(OmitType(DisputeCreateDto, ['townId', 'riskLevel', 'parties'] as const)) {
   @ApiProperty() @IsVersion() version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() occurredOn?: string;
-  @ApiPropertyOptional() @IsOptional() @IsIn(keys(DISPUTE_SOURCE_LABELS)) source?: DisputeSource;
-  @ApiPropertyOptional() @IsOptional() @IsIn(keys(DISPUTE_CATEGORY_LABELS)) category?: DisputeCategory;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(2000) summary?: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(200) place?: string | null;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsUUID('all', { each: true }) mediatorIds?: string[];
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000) remark?: string | null;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(4000) facts?: string | null;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(2000) issues?: string | null;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(2000) responsibilities?: string | null;
@@ -116,13 +107,8 @@ export class PartyCreateDto extends DisputePartyDto {
   @ApiProperty() @IsVersion() version!: number;
 }
 
-export class PartyUpdateDto {
+export class PartyUpdateDto extends PartialType(DisputePartyDto) {
   @ApiProperty() @IsVersion() version!: number;
-  @ApiPropertyOptional({ enum: keys(DISPUTE_PARTY_ROLE_LABELS) }) @IsOptional() @IsIn(keys(DISPUTE_PARTY_ROLE_LABELS)) role?: DisputePartyRole;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(50) name?: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(18) idNumber?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(20) phone?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(200) address?: string | null;
 }
 
 export class SessionCreateDto {
@@ -188,10 +174,6 @@ export class MediationPeriodDto implements MediationPeriod {
   @ApiProperty() @IsVersion() version!: number;
   @ApiProperty() @IsInt() @Min(1) @Max(366) amount!: number;
   @ApiProperty({ enum: ['month', 'calendar', 'working'] }) @IsIn(['month', 'calendar', 'working']) unit!: MediationPeriod['unit'];
-}
-
-export class TownVersionQuery extends TownQuery {
-  @ApiProperty() @Type(() => Number) @IsVersion() version!: number;
 }
 
 export class DisputeListQuery extends PageQuery implements DisputeListFilters {

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type {
   AgreementForm,
   DisputeCategory,
@@ -12,7 +12,7 @@ import type {
   ReferralRoute,
   Satisfaction,
 } from '@fazhi/contracts';
-import { LedgerRecordEntity } from '../ledger-core/ledger-record.entity';
+import { LedgerRecordEntity, RecordPartEntity } from '../ledger-core/ledger-record.entity';
 
 @Entity({ name: 'dispute' })
 @Index('ux_dispute_number', ['townId', 'number'], { unique: true })
@@ -73,9 +73,7 @@ export class DisputeEntity extends LedgerRecordEntity {
 @Index('ix_dispute_party_name', ['townId', 'nameIdx'])
 @Index('ix_dispute_party_id_number', ['townId', 'idNumberIdx'])
 @Index('ix_dispute_party_phone', ['townId', 'phoneIdx'])
-export class DisputePartyEntity {
-  @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'town_id' }) townId!: string;
+export class DisputePartyEntity extends RecordPartEntity {
   @Column('uuid', { name: 'dispute_id' }) disputeId!: string;
   @ManyToOne(() => DisputeEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'dispute_id', foreignKeyConstraintName: 'fk_dispute_party_dispute' })
@@ -90,15 +88,11 @@ export class DisputePartyEntity {
   @Column('text', { name: 'address_enc', nullable: true }) addressEnc!: string | null;
   @Column('varchar', { name: 'address_idx', length: 64, nullable: true }) addressIdx!: string | null;
   @Column('int', { name: 'sort_order', default: 0 }) sortOrder!: number;
-  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
-  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
 }
 
 @Entity({ name: 'dispute_session' })
 @Index('ix_dispute_session_dispute', ['townId', 'disputeId', 'date'])
-export class DisputeSessionEntity {
-  @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'town_id' }) townId!: string;
+export class DisputeSessionEntity extends RecordPartEntity {
   @Column('uuid', { name: 'dispute_id' }) disputeId!: string;
   @ManyToOne(() => DisputeEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'dispute_id', foreignKeyConstraintName: 'fk_dispute_session_dispute' })
@@ -107,15 +101,11 @@ export class DisputeSessionEntity {
   @Column('varchar', { length: 200 }) place!: string;
   @Column('varchar', { length: 500 }) attendees!: string;
   @Column('varchar', { length: 4000 }) record!: string;
-  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
-  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }
 
 @Entity({ name: 'dispute_follow_up' })
 @Index('ix_dispute_follow_up_dispute', ['townId', 'disputeId', 'date'])
-export class DisputeFollowUpEntity {
-  @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'town_id' }) townId!: string;
+export class DisputeFollowUpEntity extends RecordPartEntity {
   @Column('uuid', { name: 'dispute_id' }) disputeId!: string;
   @ManyToOne(() => DisputeEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'dispute_id', foreignKeyConstraintName: 'fk_dispute_follow_up_dispute' })
@@ -126,6 +116,4 @@ export class DisputeFollowUpEntity {
   @Column('varchar', { length: 24 }) satisfaction!: Satisfaction;
   @Column('boolean', { name: 'new_risk', default: false }) newRisk!: boolean;
   @Column('varchar', { length: 1000, nullable: true }) note!: string | null;
-  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
-  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }

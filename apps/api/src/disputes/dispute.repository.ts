@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DEADLINE_WARNING_DAYS, MEDIATION_DEADLINE_KIND } from '@fazhi/contracts';
-import { EntityManager } from 'typeorm';
 import { provisionalSql } from '../ledger-core/deadlines/deadlines.repository';
-import { insertRows, RecordRepository, RecordTable } from '../ledger-core/kit/record-repository';
-import { camelRow } from '../ledger-core/records';
+import { RecordRepository, RecordTable } from '../ledger-core/kit/record-repository';
 import { DisputeListQuery } from './dispute.dto';
-import { DisputeEntity, DisputeFollowUpEntity, DisputePartyEntity, DisputeSessionEntity } from './dispute.entities';
+import { DisputeEntity } from './dispute.entities';
 
 export const LEDGER = 'dispute' as const;
 
@@ -97,57 +95,8 @@ const DISPUTES: RecordTable<DisputeFilter> = {
   },
 };
 
-/** Every query of the dispute ledger: the record table (see the kit) and its parties, sessions and follow-ups. */
+/** Every query of the dispute ledger: the record table (see the kit); its parties, sessions and follow-ups are the kit's parts (dispute.parts.ts). */
 @Injectable()
 export class DisputeRepository extends RecordRepository<DisputeRow, DisputeFilter> {
   protected readonly spec = DISPUTES;
-
-  /** The parties of several disputes, in their order. */
-  async parties(disputeIds: string[], em: EntityManager = this.ds.manager): Promise<Map<string, DisputePartyEntity[]>> {
-    const out = new Map<string, DisputePartyEntity[]>(disputeIds.map((id) => [id, []]));
-    if (disputeIds.length === 0) return out;
-    const rows = await em.query<Record<string, unknown>[]>(`SELECT * FROM dispute_party WHERE dispute_id = ANY($1::uuid[]) ORDER BY sort_order, created_at, id`, [disputeIds]);
-    for (const r of rows) out.get(r.dispute_id as string)!.push(camelRow<DisputePartyEntity>(r));
-    return out;
-  }
-
-  async sessions(disputeId: string, em: EntityManager = this.ds.manager): Promise<DisputeSessionEntity[]> {
-    const rows = await em.query<Record<string, unknown>[]>(`SELECT * FROM dispute_session WHERE dispute_id = $1 ORDER BY date, created_at, id`, [disputeId]);
-    return rows.map((r) => camelRow<DisputeSessionEntity>(r));
-  }
-
-  async followUps(disputeId: string, em: EntityManager = this.ds.manager): Promise<DisputeFollowUpEntity[]> {
-    const rows = await em.query<Record<string, unknown>[]>(`SELECT * FROM dispute_follow_up WHERE dispute_id = $1 ORDER BY date, created_at, id`, [disputeId]);
-    return rows.map((r) => camelRow<DisputeFollowUpEntity>(r));
-  }
-
-  /** How many rows of a child table (`dispute_party`, `dispute_session`, `dispute_follow_up`) the dispute has. */
-  async childCount(em: EntityManager, table: 'dispute_party' | 'dispute_session' | 'dispute_follow_up', disputeId: string): Promise<number> {
-    const [{ n }] = await em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table} WHERE dispute_id = $1`, [disputeId]);
-    return n;
-  }
-
-  insertChild(em: EntityManager, table: 'dispute_party' | 'dispute_session' | 'dispute_follow_up', columns: Record<string, unknown>): Promise<void> {
-    return insertRows(em, table, [columns]);
-  }
-
-  async updateParty(em: EntityManager, partyId: string, set: Record<string, unknown>): Promise<void> {
-    const cols = Object.keys(set);
-    if (cols.length) await em.query(`UPDATE dispute_party SET ${cols.map((c, i) => `"${c}" = $${i + 2}`).join(', ')} WHERE id = $1`, [partyId, ...cols.map((c) => set[c])]);
-  }
-
-  async removeParty(em: EntityManager, partyId: string): Promise<void> {
-    await em.query(`DELETE FROM dispute_party WHERE id = $1`, [partyId]);
-  }
-
-  /** Removes a session of the dispute; answers what it was, or undefined when there is none. */
-  async removeSession(em: EntityManager, disputeId: string, sessionId: string): Promise<unknown> {
-    const [rows] = await em.query<[unknown[], number]>(`DELETE FROM dispute_session WHERE id = $1 AND dispute_id = $2 RETURNING id, date, place`, [sessionId, disputeId]);
-    return rows[0];
-  }
-
-  /** The performance status a follow-up reports (outside the version bump the follow-up made). */
-  async setPerformance(em: EntityManager, disputeId: string, performance: string): Promise<void> {
-    await em.query(`UPDATE dispute SET performance_status = $2 WHERE id = $1`, [disputeId, performance]);
-  }
 }

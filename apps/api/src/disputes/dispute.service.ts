@@ -3,8 +3,6 @@ import {
   DEFAULT_MEDIATION_PERIOD,
   DISPUTE_AGREEMENT_STATUSES,
   DISPUTE_CLOSED_STATUSES,
-  DISPUTE_MEDIATION_OPEN_STATUSES,
-  DISPUTE_SESSION_STATUSES,
   DISPUTE_STATUS_LABELS,
   DISPUTE_TRANSITIONS,
   JUDICIAL_CONFIRMATION_DAYS,
@@ -12,8 +10,17 @@ import {
   MEDIATION_PERIOD_SETTING,
   Page,
 } from '@fazhi/contracts';
-import type { UserChoiceDto, DisputeDetailDto, DisputeDto, DisputePartyDto as PartyDto, DisputeStatus, DisputeWarningListItem, MediationPeriod } from '@fazhi/contracts';
-import { randomUUID } from 'node:crypto';
+import type {
+  UserChoiceDto,
+  DisputeDetailDto,
+  DisputeDto,
+  DisputeFollowUpDto,
+  DisputePartyDto as PartyDto,
+  DisputeSessionDto,
+  DisputeStatus,
+  DisputeWarningListItem,
+  MediationPeriod,
+} from '@fazhi/contracts';
 import { EntityManager } from 'typeorm';
 import { Principal } from '../access/principal';
 import { BilingualFieldError, invalidField, invalidFields, notFound } from '../common/app-exception';
@@ -22,7 +29,8 @@ import { addCalendarDays, addMonths, calendarDaysBetween } from '../ledger-core/
 import { deadlineStatus } from '../ledger-core/deadlines/deadline-state';
 import { RecordKit, RecordService, StepContext } from '../ledger-core/kit/record-service';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
-import { checkPersonalFields, maskPersonalValue } from '../ledger-core/personal-data/personal-fields';
+import { checkPersonalFields } from '../ledger-core/personal-data/personal-fields';
+import { columnsFrom, partPersonalValues } from '../ledger-core/kit/record-parts';
 import { isoOrNull } from '../common/dates';
 import { RecordAttachments } from '../ledger-core/record-attachments';
 import { recordDtoFields } from '../ledger-core/records';
@@ -34,28 +42,20 @@ import {
   DeadlineExtendDto,
   DisputeCreateDto,
   DisputeListQuery,
-  DisputePartyDto,
   DisputeStepData,
   DisputeUnmaskDto,
   DisputeUpdateDto,
   EscalationDto,
-  FollowUpCreateDto,
   JudicialConfirmationInputDto,
   MediationPeriodDto,
-  PartyCreateDto,
-  PartyUpdateDto,
   RiskChangeDto,
-  SessionCreateDto,
   WarningListQuery,
 } from './dispute.dto';
-import { DisputePartyEntity } from './dispute.entities';
+import { dateInFuture, FOLLOW_UPS, future, PARTIES, SESSIONS } from './dispute.parts';
 import { DisputeFilter, DisputeRepository, DisputeRow, LEDGER } from './dispute.repository';
 
 type GuardContext = StepContext<DisputeRow, DisputeStepData>;
 
-const PARTY_NOT_FOUND = { zh: '当事人不存在', en: 'Party not found' };
-const future = (path: string): BilingualFieldError => ({ path, code: 'future', message: { zh: '日期不能晚于今天', en: 'The date cannot be in the future' } });
-const dateInFuture = (path: string) => invalidFields([future(path)]);
 const inFuture = (zh: string, en: string): GuardFailure => ({ code: 'DATE_IN_FUTURE', message: { zh: `${zh}不能晚于今天`, en: `The ${en} cannot be in the future` } });
 const AGREEMENT_FIELDS: [keyof DisputeUpdateDto, string][] = [
   ['facts', 'facts'],
@@ -65,7 +65,7 @@ const AGREEMENT_FIELDS: [keyof DisputeUpdateDto, string][] = [
   ['performanceManner', 'performance_manner'],
   ['performanceDeadline', 'performance_deadline'],
 ];
-export const DISPUTE_PLAIN_FIELDS: [field: string, column: string][] = [
+export const DISPUTE_PLAIN_FIELDS: [field: keyof DisputeCreateDto & keyof DisputeUpdateDto, column: string][] = [
   ['occurredOn', 'occurred_on'],
   ['source', 'source'],
   ['category', 'category'],
@@ -73,6 +73,27 @@ export const DISPUTE_PLAIN_FIELDS: [field: string, column: string][] = [
   ['place', 'place'],
   ['remark', 'remark'],
 ];
+
+/** Columns each step sets besides the status (accepting also names the mediators and opens the mediation period). */
+const STEP_COLUMNS: Partial<Record<DisputeStatus, (d: DisputeStepData, row: DisputeRow) => Record<string, unknown>>> = {
+  accepted: (d) => ({ accepted_on: d.acceptedOn }),
+  refused: (d) => ({ refused_on: d.refusedOn, refusing_party_id: d.refusingPartyId, refusal_reason: d.refusalReason }),
+  agreed: (d, row) => ({
+    agreement_form: d.agreementForm,
+    agreed_on: d.agreedOn,
+    facts: d.facts ?? row.summary,
+    issues: d.issues ?? null,
+    responsibilities: d.responsibilities ?? null,
+    terms: d.terms,
+    performance_manner: d.performanceManner,
+    performance_deadline: d.performanceDeadline,
+    performance_status: 'pending',
+  }),
+  terminated: (d) => ({ terminated_on: d.terminatedOn, termination_reason: d.terminationReason, referral_route: d.referralRoute, referral_note: d.referralNote ?? null }),
+  performing: (_, row) => ({ performance_status: row.performanceStatus === 'pending' || row.performanceStatus === null ? 'in_progress' : row.performanceStatus }),
+  followed_up: (d) => ({ performance_status: d.performanceStatus }),
+  archived: (d, row) => ({ archived_on: d.archivedOn, archive_no: d.archiveNo ?? row.number }),
+};
 
 /** The dispute mediation ledger's rules (DOMAIN.md §3.2); the record work is the kit's. */
 @Injectable()
@@ -97,20 +118,7 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
 
   /* ---------- answers ---------- */
 
-  partyDto(p: DisputePartyEntity, unmasked = false): PartyDto {
-    const field = <K extends 'name' | 'idNumber' | 'phone' | 'address'>(kind: K, enc: string | null) => maskPersonalValue(kind, this.personal.decrypt(enc), unmasked);
-    return {
-      id: p.id,
-      role: p.role,
-      name: field('name', p.nameEnc),
-      idNumber: field('idNumber', p.idNumberEnc),
-      phone: field('phone', p.phoneEnc),
-      address: field('address', p.addressEnc),
-      sortOrder: p.sortOrder,
-    };
-  }
-
-  toDto(row: DisputeRow, parties: DisputePartyEntity[], unmasked = false): DisputeDto {
+  toDto(row: DisputeRow, parties: PartyDto[]): DisputeDto {
     const r = row;
     return {
       ...recordDtoFields<DisputeStatus>(r),
@@ -131,7 +139,7 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
             resolution: r.warningResolution,
           }
         : null,
-      parties: parties.map((p) => this.partyDto(p, unmasked)),
+      parties,
       mediatorIds: r.mediatorIds,
       mediatorNames: r.mediatorNames,
       acceptedOn: r.acceptedOn,
@@ -173,11 +181,12 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
   }
 
   async dtos(rows: DisputeRow[], opts: { unmasked?: boolean; em?: EntityManager } = {}): Promise<DisputeDto[]> {
-    const parties = await this.repo.parties(
+    const parties = await this.partAnswers<PartyDto>(
+      PARTIES,
       rows.map((r) => r.id),
-      opts.em,
+      opts,
     );
-    return rows.map((r) => this.toDto(r, parties.get(r.id) ?? [], opts.unmasked));
+    return rows.map((r) => this.toDto(r, parties.get(r.id)!));
   }
 
   /** Disputes under a group-incident warning, newest first (leaders' warning list). */
@@ -208,27 +217,18 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
     const row = await this.visible(principal, id);
     const { history, deadlines } = this.kit;
     const [parties, sessions, followUps, steps, attachments, periods] = await Promise.all([
-      this.repo.parties([id]),
-      this.repo.sessions(id),
-      this.repo.followUps(id),
+      this.partAnswers<PartyDto>(PARTIES, [id]),
+      this.partAnswers<DisputeSessionDto>(SESSIONS, [id]),
+      this.partAnswers<DisputeFollowUpDto>(FOLLOW_UPS, [id]),
       history.list(LEDGER, id),
       this.attachments.list(LEDGER, id, row.townId),
       deadlines.forRecord(LEDGER, id, row.townId),
     ]);
     const period = periods.filter((d) => d.kind === MEDIATION_DEADLINE_KIND).at(-1);
     return {
-      ...this.toDto(row, parties.get(id) ?? []),
-      sessions: sessions.map((s) => ({ id: s.id, date: s.date, place: s.place, attendees: s.attendees, record: s.record, createdAt: new Date(s.createdAt).toISOString() })),
-      followUps: followUps.map((f) => ({
-        id: f.id,
-        date: f.date,
-        visitor: f.visitor,
-        performance: f.performance,
-        satisfaction: f.satisfaction,
-        newRisk: f.newRisk,
-        note: f.note,
-        createdAt: new Date(f.createdAt).toISOString(),
-      })),
+      ...this.toDto(row, parties.get(id)!),
+      sessions: sessions.get(id)!,
+      followUps: followUps.get(id)!,
       history: steps,
       attachments,
       deadlineDetail: period ? deadlines.detail(period, this.today(row)) : null,
@@ -241,24 +241,15 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
   async create(principal: Principal, dto: DisputeCreateDto): Promise<DisputeDto> {
     const place = await this.kit.places.placeOf(principal, dto.townId, dto.villageId ?? null);
     const parties = dto.parties ?? [];
-    checkPersonalFields(parties.flatMap((p, i) => partyPersonal(p, `parties[${i}].`)));
+    checkPersonalFields(parties.flatMap((p, i) => partPersonalValues(PARTIES, p, `parties[${i}].`)));
     return this.createRecord(principal, place, {
       columns: async (em, today) => {
         if (dto.occurredOn > today) throw dateInFuture('occurredOn');
         const mediatorIds = dto.mediatorIds?.length ? await this.officers.checkMediators(em, place.townId, dto.mediatorIds, today) : [];
-        return {
-          occurred_on: dto.occurredOn,
-          source: dto.source,
-          category: dto.category,
-          summary: dto.summary,
-          place: dto.place ?? null,
-          risk_level: dto.riskLevel ?? 'normal',
-          mediator_ids: mediatorIds,
-          remark: dto.remark ?? null,
-        };
+        return { ...columnsFrom(DISPUTE_PLAIN_FIELDS, dto, true), risk_level: dto.riskLevel ?? 'normal', mediator_ids: mediatorIds };
       },
       then: async (em, id) => {
-        for (const [i, p] of parties.entries()) await this.insertParty(em, place.townId, id, p, i, principal.user.id);
+        for (const [i, p] of parties.entries()) await this.insertPart(em, principal, PARTIES, place.townId, id, p, i);
       },
     });
   }
@@ -267,12 +258,12 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
     return this.updateRecord(principal, id, dto.version, async (em, before) => {
       const set: Record<string, unknown> = {};
       if (dto.villageId !== undefined) set.village_id = (await this.kit.places.placeOf(principal, before.townId, dto.villageId)).villageId;
-      for (const [field, column] of DISPUTE_PLAIN_FIELDS) if (dto[field as keyof DisputeUpdateDto] !== undefined) set[column] = dto[field as keyof DisputeUpdateDto];
+      Object.assign(set, columnsFrom(DISPUTE_PLAIN_FIELDS, dto));
       const changesAgreement = AGREEMENT_FIELDS.some(([field]) => dto[field] !== undefined);
       if (changesAgreement && before.status !== 'agreed') {
         throw this.wrongState({ zh: '只有刚达成协议、尚未进入履行时才能修改协议内容', en: 'The agreement can be corrected only before its performance starts' });
       }
-      for (const [field, column] of AGREEMENT_FIELDS) if (dto[field] !== undefined) set[column] = dto[field];
+      Object.assign(set, columnsFrom(AGREEMENT_FIELDS, dto));
       const deadline = dto.performanceDeadline ?? before.performanceDeadline;
       if (changesAgreement && deadline && before.agreedOn && deadline < before.agreedOn) {
         throw invalidFields([{ path: 'performanceDeadline', code: 'order', message: { zh: '履行期限不能早于达成协议日期', en: 'Must not be before the agreement date' } }]);
@@ -291,171 +282,13 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
     return { mediator_ids: mediatorIds, handler_ids: handlers };
   }
 
-  /* ---------- parties, sessions, follow-ups (each carries and bumps the dispute's version) ---------- */
-
-  private async insertParty(em: EntityManager, townId: string, disputeId: string, p: DisputePartyDto, sortOrder: number, userId: string): Promise<string> {
-    const id = randomUUID();
-    const { personal } = this;
-    await this.repo.insertChild(em, 'dispute_party', {
-      id,
-      town_id: townId,
-      dispute_id: disputeId,
-      role: p.role,
-      ...personal.columns('name', 'name', p.name),
-      ...personal.columns('id_number', 'idNumber', p.idNumber),
-      ...personal.columns('phone', 'phone', p.phone),
-      ...personal.columns('address', 'address', p.address),
-      sort_order: sortOrder,
-      created_at: this.kit.clock.now(),
-      created_by: userId,
-    });
-    return id;
-  }
-
-  addParty(principal: Principal, id: string, dto: PartyCreateDto): Promise<DisputeDetailDto> {
-    checkPersonalFields(partyPersonal(dto, ''));
-    return this.change(principal, id, {
-      version: dto.version,
-      states: DISPUTE_MEDIATION_OPEN_STATUSES,
-      wrongState: { zh: '调解结束后不能再增加当事人', en: 'Parties cannot be added once the mediation has ended' },
-      then: async (em, row) => {
-        const { version: _v, ...party } = dto;
-        const partyId = await this.insertParty(em, row.townId, id, party, await this.repo.childCount(em, 'dispute_party', id), principal.user.id);
-        await this.auditRecord(em, row, 'party.create', { after: { partyId, role: dto.role, name: maskPersonalValue('name', dto.name, false) } });
-      },
-    });
-  }
-
-  updateParty(principal: Principal, id: string, partyId: string, dto: PartyUpdateDto): Promise<DisputeDetailDto> {
-    checkPersonalFields(partyPersonal(dto, ''));
-    return this.change(principal, id, {
-      version: dto.version,
-      then: async (em, row) => {
-        const before = await this.partyOf(em, id, partyId);
-        const set: Record<string, unknown> = {};
-        if (dto.role !== undefined) set.role = dto.role;
-        if (dto.name !== undefined) Object.assign(set, this.personal.columns('name', 'name', dto.name));
-        if (dto.idNumber !== undefined) Object.assign(set, this.personal.columns('id_number', 'idNumber', dto.idNumber));
-        if (dto.phone !== undefined) Object.assign(set, this.personal.columns('phone', 'phone', dto.phone));
-        if (dto.address !== undefined) Object.assign(set, this.personal.columns('address', 'address', dto.address));
-        await this.repo.updateParty(em, partyId, set);
-        await this.auditRecord(em, row, 'party.update', { before: this.partyDto(before), after: this.partyDto(await this.partyOf(em, id, partyId)) });
-      },
-    });
-  }
-
-  removeParty(principal: Principal, id: string, partyId: string, version: number): Promise<DisputeDetailDto> {
-    return this.change(principal, id, {
-      version,
-      states: DISPUTE_MEDIATION_OPEN_STATUSES,
-      wrongState: { zh: '调解结束后不能再删除当事人', en: 'Parties cannot be removed once the mediation has ended' },
-      then: async (em, row) => {
-        const before = await this.partyOf(em, id, partyId);
-        await this.repo.removeParty(em, partyId);
-        await this.auditRecord(em, row, 'party.remove', { before: this.partyDto(before) });
-      },
-    });
-  }
-
-  private async partyOf(em: EntityManager, disputeId: string, partyId: string): Promise<DisputePartyEntity> {
-    const party = ((await this.repo.parties([disputeId], em)).get(disputeId) ?? []).find((p) => p.id === partyId);
-    if (!party) throw notFound(PARTY_NOT_FOUND);
-    return party;
-  }
-
-  addSession(principal: Principal, id: string, dto: SessionCreateDto): Promise<DisputeDetailDto> {
-    return this.change(principal, id, {
-      version: dto.version,
-      states: DISPUTE_SESSION_STATUSES,
-      wrongState: { zh: '只有受理后、调解结束前才能记录调解', en: 'Sessions are recorded between acceptance and the outcome' },
-      then: async (em, row) => {
-        if (dto.date > this.today(row)) throw dateInFuture('date');
-        const entry = { id: randomUUID(), date: dto.date, place: dto.place, attendees: dto.attendees, record: dto.record };
-        await this.repo.insertChild(em, 'dispute_session', { ...entry, town_id: row.townId, dispute_id: id, created_by: principal.user.id, created_at: this.kit.clock.now() });
-        await this.auditRecord(em, row, 'session.create', { after: entry });
-      },
-    });
-  }
-
-  removeSession(principal: Principal, id: string, sessionId: string, version: number): Promise<DisputeDetailDto> {
-    return this.change(principal, id, {
-      version,
-      states: DISPUTE_SESSION_STATUSES,
-      wrongState: { zh: '调解结束后不能删除调解记录', en: 'Sessions cannot be removed once the mediation has ended' },
-      then: async (em, row) => {
-        const removed = await this.repo.removeSession(em, id, sessionId);
-        if (!removed) throw notFound({ zh: '调解记录不存在', en: 'Session not found' });
-        await this.auditRecord(em, row, 'session.remove', { before: removed });
-      },
-    });
-  }
-
-  /** A follow-up visit (回访, Art 31); its performance becomes the dispute's performance status. */
-  addFollowUp(principal: Principal, id: string, dto: FollowUpCreateDto): Promise<DisputeDetailDto> {
-    return this.change(principal, id, {
-      version: dto.version,
-      states: DISPUTE_AGREEMENT_STATUSES,
-      wrongState: { zh: '只有达成协议后才能回访', en: 'Follow-ups come after an agreement' },
-      then: async (em, row) => {
-        if (dto.date > this.today(row)) throw dateInFuture('date');
-        if (row.agreedOn && dto.date < row.agreedOn) throw invalidFields([{ path: 'date', code: 'order', message: { zh: '回访日期不能早于达成协议日期', en: 'Must not be before the agreement' } }]);
-        const entry = { id: randomUUID(), date: dto.date, visitor: dto.visitor, performance: dto.performance, satisfaction: dto.satisfaction, newRisk: dto.newRisk ?? false, note: dto.note ?? null };
-        await this.repo.insertChild(em, 'dispute_follow_up', {
-          id: entry.id,
-          town_id: row.townId,
-          dispute_id: id,
-          date: entry.date,
-          visitor: entry.visitor,
-          performance: entry.performance,
-          satisfaction: entry.satisfaction,
-          new_risk: entry.newRisk,
-          note: entry.note,
-          created_by: principal.user.id,
-          created_at: this.kit.clock.now(),
-        });
-        await this.repo.setPerformance(em, id, dto.performance);
-        await this.auditRecord(em, row, 'follow-up.create', { after: entry });
-      },
-    });
-  }
-
   /* ---------- the workflow ---------- */
 
   protected override async stepColumns(em: EntityManager, principal: Principal, row: DisputeRow, to: DisputeStatus, data: DisputeStepData): Promise<Record<string, unknown>> {
-    const set: Record<string, unknown> = {};
-    switch (to) {
-      case 'accepted':
-        Object.assign(set, { accepted_on: data.acceptedOn }, await this.mediatorColumns(em, principal, row, data.mediatorIds!));
-        await this.openMediationPeriod(em, row, data.acceptedOn!, set.handler_ids as string[]);
-        break;
-      case 'refused':
-        Object.assign(set, { refused_on: data.refusedOn, refusing_party_id: data.refusingPartyId, refusal_reason: data.refusalReason });
-        break;
-      case 'agreed':
-        Object.assign(set, {
-          agreement_form: data.agreementForm,
-          agreed_on: data.agreedOn,
-          facts: data.facts ?? row.summary,
-          issues: data.issues ?? null,
-          responsibilities: data.responsibilities ?? null,
-          terms: data.terms,
-          performance_manner: data.performanceManner,
-          performance_deadline: data.performanceDeadline,
-          performance_status: 'pending',
-        });
-        break;
-      case 'terminated':
-        Object.assign(set, { terminated_on: data.terminatedOn, termination_reason: data.terminationReason, referral_route: data.referralRoute, referral_note: data.referralNote ?? null });
-        break;
-      case 'performing':
-        set.performance_status = row.performanceStatus === 'pending' || row.performanceStatus === null ? 'in_progress' : row.performanceStatus;
-        break;
-      case 'followed_up':
-        set.performance_status = data.performanceStatus;
-        break;
-      case 'archived':
-        Object.assign(set, { archived_on: data.archivedOn, archive_no: data.archiveNo ?? row.number });
-        break;
+    const set = STEP_COLUMNS[to]?.(data, row) ?? {};
+    if (to === 'accepted') {
+      Object.assign(set, await this.mediatorColumns(em, principal, row, data.mediatorIds!));
+      await this.openMediationPeriod(em, row, data.acceptedOn!, set.handler_ids as string[]);
     }
     if (['refused', 'agreed', 'terminated'].includes(to)) for (const d of await this.openDeadlines(em, row)) await this.kit.deadlines.complete(em, d.id, this.kit.clock.now());
     return set;
@@ -472,13 +305,13 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
     guards: {
       partiesRecorded: async (c: GuardContext): Promise<GuardFailure | null> => {
         if (c.data.acceptedOn! > c.today) return inFuture('受理日期', 'acceptance date');
-        return (await this.repo.childCount(c.em, 'dispute_party', c.row.id)) >= 2
+        return (await this.repo.partCount(c.em, PARTIES, c.row.id)) >= 2
           ? null
           : { code: 'PARTIES_REQUIRED', message: { zh: '受理前请登记至少两方当事人', en: 'Record at least two parties before accepting' } };
       },
       refusingParty: async (c: GuardContext): Promise<GuardFailure | null> => {
         if (c.data.refusedOn! > c.today) return inFuture('拒绝调解日期', 'refusal date');
-        const parties = (await this.repo.parties([c.row.id], c.em)).get(c.row.id)!;
+        const parties = (await this.repo.parts(PARTIES, [c.row.id], c.em)).get(c.row.id)!;
         return parties.some((p) => p.id === c.data.refusingPartyId)
           ? null
           : { code: 'PARTY_NOT_FOUND', message: { zh: '拒绝调解的一方须为本纠纷的当事人', en: 'The refusing party must be a party of the dispute' } };
@@ -495,14 +328,12 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
         return this.sessionFailure(c);
       },
       hasFollowUp: async (c: GuardContext): Promise<GuardFailure | null> =>
-        (await this.repo.childCount(c.em, 'dispute_follow_up', c.row.id)) > 0 ? null : { code: 'FOLLOW_UP_REQUIRED', message: { zh: '请先记录回访', en: 'Record a follow-up visit first' } },
+        (await this.repo.partCount(c.em, FOLLOW_UPS, c.row.id)) > 0 ? null : { code: 'FOLLOW_UP_REQUIRED', message: { zh: '请先记录回访', en: 'Record a follow-up visit first' } },
     },
   };
 
   private async sessionFailure(c: GuardContext): Promise<GuardFailure | null> {
-    return (await this.repo.childCount(c.em, 'dispute_session', c.row.id)) > 0
-      ? null
-      : { code: 'SESSION_REQUIRED', message: { zh: '请先记录至少一次调解', en: 'Record at least one mediation session first' } };
+    return (await this.repo.partCount(c.em, SESSIONS, c.row.id)) > 0 ? null : { code: 'SESSION_REQUIRED', message: { zh: '请先记录至少一次调解', en: 'Record at least one mediation session first' } };
   }
 
   /* ---------- the mediation period ---------- */
@@ -683,22 +514,9 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
   /** The parties' personal data in full (audited). */
   async unmask(principal: Principal, id: string, dto: DisputeUnmaskDto): Promise<{ parties: Partial<PartyDto>[] }> {
     const row = await this.visible(principal, id);
-    const parties = ((await this.repo.parties([id])).get(id) ?? []).filter((p) => !dto.partyId || p.id === dto.partyId);
-    if (dto.partyId && parties.length === 0) throw notFound(PARTY_NOT_FOUND);
+    const parties = (await this.partAnswers<PartyDto>(PARTIES, [id], { unmasked: true })).get(id)!.filter((p) => !dto.partyId || p.id === dto.partyId);
+    if (dto.partyId && parties.length === 0) throw notFound(PARTIES.notFound);
     await this.auditUnmask(row, { partyId: dto.partyId ?? null, fields: dto.fields, reason: dto.reason });
-    return {
-      parties: parties.map((p) => {
-        const plain = this.partyDto(p, true);
-        return { id: p.id, ...Object.fromEntries(dto.fields.map((f) => [f, plain[f]])) };
-      }),
-    };
+    return { parties: parties.map((p) => ({ id: p.id, ...Object.fromEntries(dto.fields.map((f) => [f, p[f]])) })) };
   }
-}
-
-/** The personal fields of a party to validate, by path. */
-function partyPersonal(p: { idNumber?: string | null; phone?: string | null }, prefix: string) {
-  return [
-    { path: `${prefix}idNumber`, kind: 'idNumber' as const, value: p.idNumber },
-    { path: `${prefix}phone`, kind: 'phone' as const, value: p.phone },
-  ];
 }

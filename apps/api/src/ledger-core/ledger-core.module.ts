@@ -1,9 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { DocumentTemplates } from './documents/document-templates.service';
 import { RecordKit } from './kit/record-service';
+import { LedgerTemplates } from './kit/template-routes';
 import { RegisterKit } from './kit/register-service';
 import { NumberingService } from './numbering/numbering.service';
 import { PersonalDataService } from './personal-data/personal-data.service';
+import { RecordLinks } from './links/record-links';
+import { RecordLinksController } from './links/record-links.controller';
 import { RecordAttachments } from './record-attachments';
 import { RecordPlaces } from './record-place';
 import { TownSettings } from './settings/town-settings.service';
@@ -23,14 +26,18 @@ const SHARED = [
   SpreadsheetUpload,
   TownSettings,
   DocumentTemplates,
+  RecordLinks,
+  LedgerTemplates,
 ];
 
 /**
  * What every ledger shares: numbering, status history with void and reopen, personal-data
- * protection, record places, record evidence, spreadsheet uploads, town settings and Word templates.
+ * protection, record places, record evidence, spreadsheet uploads, town settings, Word templates
+ * and the links between records of two ledgers.
  */
 @Global()
 @Module({
+  controllers: [RecordLinksController],
   providers: SHARED,
   exports: SHARED,
 })

@@ -24,3 +24,11 @@ export abstract class LedgerRecordEntity {
   @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy!: string | null;
   @Column('int', { default: 1 }) version!: number;
 }
+
+/** Columns every child row of a record has (a kit part, see kit/record-parts.ts): id, town and who/when. */
+export abstract class RecordPartEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'town_id' }) townId!: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
+}

@@ -130,7 +130,8 @@ function planLedgerImport<R extends ImportedRecord>(o: ImportPlanInput<R>): { pl
       villageId = o.villages.get(v.villageName);
       if (!villageId) problem(row.rowNumber, 'villageName', `本镇没有“${v.villageName}”`);
     } else if (v.villageName === null) villageId = null;
-    if (villageId && !(o.principal.scope.townIds.includes(o.townId) || o.principal.scope.villageIds.includes(villageId))) problem(row.rowNumber, 'villageName', '不在您的数据范围内');
+    const wholeTown = o.principal.scope.townIds.includes(o.townId) || o.principal.scope.ownTownIds.includes(o.townId);
+    if (villageId ? !(wholeTown || o.principal.scope.villageIds.includes(villageId)) : !wholeTown && !current) problem(row.rowNumber, 'villageName', '不在您的数据范围内');
     const personal = o.personal.filter((p) => typeof v[p.field] === 'string' && !row.unchanged.has(p.field)).map((p) => ({ path: p.field, kind: p.kind, value: v[p.field] as string }));
     for (const e of personalFieldErrors(personal)) problem(row.rowNumber, e.path, e.code === 'id_number' ? '身份证号码不正确' : '电话号码格式不正确');
     if (!current && number && !/〔\d{4}〕第\d+号$/.test(number)) problem(row.rowNumber, 'number', `编号格式应如 ${o.numberExample}`);
@@ -156,6 +157,8 @@ export interface LedgerImportSpec<R extends ImportedRecord> extends Pick<ImportP
   table: string;
   /** Records of the town by number, only those in the scope (the records the caller may write). */
   byNumbers: (em: EntityManager, scope: ResolvedScope, townId: string, numbers: string[]) => Promise<Map<string, R>>;
+  /** Accounts that hold villages of a town (not the town) import the rows of their villages (every row names its village). */
+  villagesImport?: boolean;
   /** Writes the checked rows (in the import's transaction). */
   apply: (em: EntityManager, townId: string, planned: PlannedImportRow<R>[]) => Promise<void>;
 }
@@ -165,7 +168,7 @@ export interface LedgerImportSpec<R extends ImportedRecord> extends Pick<ImportP
  * `commit`, all rows applied in one transaction, or none when any has an error.
  */
 export async function runLedgerImport<R extends ImportedRecord>(principal: Principal, content: Buffer, opts: { townId?: string; commit: boolean }, spec: LedgerImportSpec<R>): Promise<ImportPreview> {
-  const { townId } = await spec.places.placeOf(principal, opts.townId, null);
+  const townId = spec.villagesImport ? await spec.places.importTown(principal, opts.townId) : (await spec.places.placeOf(principal, opts.townId, null)).townId;
   const town = (await spec.tree.byId()).get(townId)!;
   const parsed = await readLedgerXlsx(content, { columns: spec.columns, limits: LEDGER_IMPORT_LIMITS, timeZone: town.timeZone });
   return spec.ds.transaction(async (em) => {

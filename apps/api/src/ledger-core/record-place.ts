@@ -32,6 +32,22 @@ export class RecordPlaces {
     return { townId: chosen, villageId: null };
   }
 
+  /**
+   * The town of an import: one of the caller's towns, or a town where the caller holds villages
+   * (each row then names one of them). Without `townId` the caller's only such town is taken.
+   */
+  async importTown(principal: Principal, townId: string | undefined): Promise<string> {
+    const units = await this.tree.byId();
+    const villageTowns = principal.scope.villageIds.map((id) => units.get(id)?.townId).filter((id): id is string => !!id);
+    const candidates = [...new Set([...principal.scope.townIds, ...principal.scope.ownTownIds, ...villageTowns])];
+    const chosen = townId ?? (candidates.length === 1 ? candidates[0] : undefined);
+    if (!chosen) throw invalidFields([{ path: 'townId', code: 'required', message: { zh: '请选择镇(街道)', en: 'Choose the town' } }]);
+    if (units.get(chosen)?.level !== 'town' || !candidates.includes(chosen)) {
+      throw invalidFields([{ path: 'townId', code: 'not_found', message: { zh: '镇(街道)不存在或不在您的范围内', en: 'Town not found or outside your scope' } }]);
+    }
+    return chosen;
+  }
+
   /** Village ids of a town by name (imports name villages as the 台账 does). */
   async villagesByName(townId: string): Promise<Map<string, string>> {
     return new Map([...(await this.tree.byId()).values()].filter((u) => u.level === 'village' && u.townId === townId).map((u) => [u.name, u.id]));

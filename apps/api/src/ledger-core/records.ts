@@ -37,8 +37,16 @@ export async function numbersInUse(em: EntityManager, table: string, townId: str
 /** Converts a raw row's snake_case keys to camelCase (values untouched). */
 export function camelRow<T>(row: Record<string, unknown>): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[k.includes('_') ? k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) : k] = v;
+  for (const k of Object.keys(row)) out[camelNames.get(k) ?? camelName(k)] = row[k];
   return out as T;
+}
+
+/** Column names already turned into property names (a table has a few dozen; every row reuses them). */
+const camelNames = new Map<string, string>();
+function camelName(column: string): string {
+  const name = column.includes('_') ? column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) : column;
+  if (camelNames.size < 10_000) camelNames.set(column, name);
+  return name;
 }
 
 /** A ledger record's row as its service reads it: the record's columns, its remark, and the names of its town and village. */

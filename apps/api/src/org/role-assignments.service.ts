@@ -4,6 +4,17 @@ import { resolveScope, ResolvedScope, ScopeAssignment } from '../access/data-sco
 import { PrincipalAssignment } from '../access/principal';
 import { OrgTreeService } from './org-tree.service';
 
+/**
+ * A user's role assignments (`PrincipalAssignment`s, in the order they were made) as one JSON value,
+ * for the user whose id `userId` (an SQL expression) names: a sub-select, so the session check reads
+ * them in its own statement.
+ */
+export function assignmentsOfUser(userId: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object('id', ur.id, 'roleId', ur.role_id, 'roleCode', r.code, 'roleName', r.name, 'roleNameEn', r.name_en,
+                 'orgUnitId', ur.org_unit_id, 'scope', ur.scope, 'villageIds', ur.village_ids, 'permissions', r.permissions) ORDER BY ur.created_at, ur.id), '[]'::json)
+            FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = ${userId})`;
+}
+
 /** Loads who a user is for access decisions: role assignments, permissions and data scope. */
 @Injectable()
 export class RoleAssignmentsService {
@@ -13,14 +24,8 @@ export class RoleAssignmentsService {
   ) {}
 
   async assignmentsOf(userId: string): Promise<PrincipalAssignment[]> {
-    const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT ur.id, ur.role_id AS "roleId", r.code AS "roleCode", r.name AS "roleName", r.name_en AS "roleNameEn",
-              ur.org_unit_id AS "orgUnitId", ur.scope, ur.village_ids AS "villageIds", r.permissions
-         FROM user_role ur JOIN role r ON r.id = ur.role_id
-        WHERE ur.user_id = $1 ORDER BY ur.created_at, ur.id`,
-      [userId],
-    );
-    return rows as unknown as PrincipalAssignment[];
+    const [row]: { assignments: PrincipalAssignment[] }[] = await this.ds.query(`SELECT ${assignmentsOfUser('$1')} AS assignments`, [userId]);
+    return row.assignments;
   }
 
   async resolve(userId: string, assignments: PrincipalAssignment[]): Promise<{ permissions: Set<string>; scope: ResolvedScope }> {

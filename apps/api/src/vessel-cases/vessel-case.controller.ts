@@ -7,6 +7,7 @@ import { RecordSheetRoutes } from '../ledger-core/kit/record-routes';
 import { RecordAttachments } from '../ledger-core/record-attachments';
 import { SpreadsheetUpload } from '../ledger-core/spreadsheet-upload';
 import { PersuasionDto, TransitionDto, UnmaskDto, VesselCaseCreateDto, VesselCaseUpdateDto, VesselExportQuery, VesselListQuery } from './vessel-case.dto';
+import { PERSUASIONS } from './vessel-case.repository';
 import { LEDGER, VesselCaseService } from './vessel-case.service';
 import { VesselExcelService } from './vessel-excel.service';
 
@@ -47,7 +48,7 @@ export class VesselCaseController extends RecordSheetRoutes<
   @RequirePermission('vessel.write')
   @Post(':id/persuasions')
   addPersuasion(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: PersuasionDto): Promise<VesselCaseDetailDto> {
-    return this.vessels.addPersuasion(p, id, body);
+    return this.vessels.addPart(p, id, PERSUASIONS, body);
   }
 
   @RequireAllPermissions(['vessel.read', 'personal.unmask'])

@@ -1,6 +1,6 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Disposal, HullMaterial, PersuasionMeasure, VesselSource } from '@fazhi/contracts';
-import { LedgerRecordEntity } from '../ledger-core/ledger-record.entity';
+import { LedgerRecordEntity, RecordPartEntity } from '../ledger-core/ledger-record.entity';
 
 const decimal = { to: (v: number | null | undefined) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
@@ -65,9 +65,7 @@ export class VesselCaseEntity extends LedgerRecordEntity {
 
 @Entity({ name: 'vessel_persuasion' })
 @Index('ix_vessel_persuasion_case', ['townId', 'caseId', 'date'])
-export class VesselPersuasionEntity {
-  @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'town_id' }) townId!: string;
+export class VesselPersuasionEntity extends RecordPartEntity {
   @Column('uuid', { name: 'case_id' }) caseId!: string;
   @ManyToOne(() => VesselCaseEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_vessel_persuasion_case' })
@@ -76,6 +74,4 @@ export class VesselPersuasionEntity {
   @Column('varchar', { length: 100 }) staff!: string;
   @Column('varchar', { length: 16 }) measure!: PersuasionMeasure;
   @Column('varchar', { length: 1000 }) result!: string;
-  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
-  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ResolvedScope } from '../access/data-scope';
+import { RecordPart } from '../ledger-core/kit/record-parts';
 import { ConditionSql, RecordRepository, RecordTable } from '../ledger-core/kit/record-repository';
 import { VesselListQuery } from './vessel-case.dto';
 import { VesselCaseEntity } from './vessel-case.entities';
@@ -74,6 +75,17 @@ const TABLE: RecordTable<VesselFilter> = {
   },
 };
 
+/** The persuasion entries (劝解) of a case. */
+export const PERSUASIONS: RecordPart<VesselRow> = {
+  name: 'persuasion',
+  table: 'vessel_persuasion',
+  parent: 'case_id',
+  fields: { date: 'date', staff: 'staff', measure: 'measure', result: 'result' },
+  answer: ['id', 'date', 'staff', 'measure', 'result', 'createdAt'],
+  order: 'date, created_at',
+  notFound: { zh: '劝解记录不存在', en: 'Persuasion entry not found' },
+};
+
 /** Every query of the vessel ledger. Scope is a required argument of every read. */
 @Injectable()
 export class VesselCaseRepository extends RecordRepository<VesselRow, VesselFilter> {
@@ -91,24 +103,6 @@ export class VesselCaseRepository extends RecordRepository<VesselRow, VesselFilt
     const st = yearFiguresStatement(scope, year, townId, (params) => this.where(scope, { voided: 'false' }, params));
     const [row] = await this.ds.query<VesselYearFigures[]>(st.sql, st.params);
     return row;
-  }
-
-  persuasions(townId: string, caseId: string): Promise<Record<string, unknown>[]> {
-    return this.ds.query(`SELECT id, date, staff, measure, result, created_at FROM vessel_persuasion WHERE town_id = $1 AND case_id = $2 ORDER BY date, created_at`, [townId, caseId]);
-  }
-
-  async insertPersuasion(em: EntityManager, p: { id: string; townId: string; caseId: string; date: string; staff: string; measure: string; result: string; userId: string; at: Date }): Promise<void> {
-    await em.query(`INSERT INTO vessel_persuasion (id, town_id, case_id, date, staff, measure, result, created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`, [
-      p.id,
-      p.townId,
-      p.caseId,
-      p.date,
-      p.staff,
-      p.measure,
-      p.result,
-      p.userId,
-      p.at,
-    ]);
   }
 
   /** The state of a campaign a case may join. */

@@ -1,45 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import {
-  findTransition,
-  maskIdNumber,
-  maskName,
-  maskPhone,
-  UNCLAIMED_NOTICE_DAYS,
-  VESSEL_CLOSED_STATUSES,
-  VESSEL_STATUS_LABELS,
-  VESSEL_TRANSITIONS,
-  VesselCaseDetailDto,
-  VesselCaseDto,
-  VesselStatus,
-} from '@fazhi/contracts';
-import type { PersonalKind } from '@fazhi/contracts';
-import { randomUUID } from 'node:crypto';
+import { findTransition, UNCLAIMED_NOTICE_DAYS, VESSEL_CLOSED_STATUSES, VESSEL_STATUS_LABELS, VESSEL_TRANSITIONS, VesselCaseDetailDto, VesselCaseDto, VesselStatus } from '@fazhi/contracts';
+import type { PersuasionEntryDto } from '@fazhi/contracts';
 import { EntityManager } from 'typeorm';
 import { Principal } from '../access/principal';
 import { BilingualFieldError, invalidFields } from '../common/app-exception';
 import { AttachmentsService } from '../ledger-core/attachments/attachments.service';
 import { addCalendarDays as addDays } from '../ledger-core/calendar/working-days';
+import { checkPartPersonal, columnsFrom, PartField, personalSearch } from '../ledger-core/kit/record-parts';
 import { RecordKit, RecordService, StepContext } from '../ledger-core/kit/record-service';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
-import { checkPersonalFields } from '../ledger-core/personal-data/personal-fields';
 import { recordDtoFields } from '../ledger-core/records';
 import { GuardFailure, Workflow } from '../ledger-core/status/transitions';
 import { CertificateRepository } from './certificates/certificate.repository';
-import { PersuasionDto, UnmaskDto, VesselCaseCreateDto, VesselCaseUpdateDto, VesselListQuery, VesselStepData } from './vessel-case.dto';
-import { VesselCaseRepository, VesselFilter, VesselRow } from './vessel-case.repository';
+import { UnmaskDto, VesselCaseCreateDto, VesselCaseUpdateDto, VesselListQuery, VesselStepData } from './vessel-case.dto';
+import { PERSUASIONS, VesselCaseRepository, VesselFilter, VesselRow } from './vessel-case.repository';
 
 export const LEDGER = 'vessel-case' as const;
 /** The unclaimed-vessel notice period, the first user of the core's deadlines. */
 export const NOTICE_KIND = 'unclaimed-notice';
 
-/** The owner's personal fields: DTO field, kind, column prefix (`<prefix>_enc`, `<prefix>_idx`) and list filter key. */
-export const OWNER_FIELDS = [
-  { field: 'ownerName', kind: 'name', column: 'owner_name', index: 'ownerNameIdx', mask: maskName },
-  { field: 'ownerIdNumber', kind: 'idNumber', column: 'owner_id', index: 'ownerIdIdx', mask: maskIdNumber },
-  { field: 'ownerPhone', kind: 'phone', column: 'owner_phone', index: 'ownerPhoneIdx', mask: maskPhone },
-] as const satisfies readonly { field: keyof VesselCaseCreateDto; kind: PersonalKind; column: string; index: string; mask: (v: string | null) => string | null }[];
-type OwnerField = (typeof OWNER_FIELDS)[number]['field'];
-const ENCRYPTED = { ownerName: 'ownerNameEnc', ownerIdNumber: 'ownerIdEnc', ownerPhone: 'ownerPhoneEnc' } as const;
+/** The owner's personal fields: encrypted as `<column>_enc`, searched by `<column>_idx`, masked in answers. */
+export const OWNER_FIELDS = {
+  ownerName: { column: 'owner_name', personal: 'name' },
+  ownerIdNumber: { column: 'owner_id', personal: 'idNumber' },
+  ownerPhone: { column: 'owner_phone', personal: 'phone' },
+} as const satisfies Record<string, PartField>;
+type OwnerField = keyof typeof OWNER_FIELDS;
 
 /** Fields stored as they are, by column. */
 export const PLAIN_FIELDS: [field: keyof VesselCaseUpdateDto, column: string][] = [
@@ -116,12 +102,7 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
 
   /** Decrypted owner fields, masked unless `unmasked`. */
   ownerFields(row: VesselRow, unmasked: boolean): Pick<VesselCaseDto, OwnerField> {
-    return Object.fromEntries(
-      OWNER_FIELDS.map((o) => {
-        const plain = this.personal.decrypt(row[ENCRYPTED[o.field]]);
-        return [o.field, unmasked ? plain : o.mask(plain)];
-      }),
-    ) as Pick<VesselCaseDto, OwnerField>;
+    return this.personalAnswer(OWNER_FIELDS, row, unmasked);
   }
 
   toDto(row: VesselRow, unmasked = false): VesselCaseDto {
@@ -140,14 +121,14 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
 
   /** Turns the list query into repository filters (owner searches go through the blind index). */
   filter(query: VesselListQuery): VesselFilter {
-    return this.personal.indexSearch(query, Object.fromEntries(OWNER_FIELDS.map((o) => [o.field, [o.index, o.kind]])));
+    return this.personal.indexSearch(query, personalSearch(OWNER_FIELDS));
   }
 
   async get(principal: Principal, id: string): Promise<VesselCaseDetailDto> {
     const row = await this.visible(principal, id);
     const { history, deadlines } = this.kit;
     const [persuasions, steps, attachments, campaignAttachments, notices] = await Promise.all([
-      this.repo.persuasions(row.townId, id),
+      this.partAnswers<PersuasionEntryDto>(PERSUASIONS, [id]),
       history.list(LEDGER, id, row.townId),
       this.attachments.list(LEDGER, id, row.townId),
       row.campaignId ? this.attachments.list('campaign', row.campaignId, row.townId) : Promise.resolve([]),
@@ -156,14 +137,7 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
     const notice = notices.find((d) => d.kind === NOTICE_KIND);
     return {
       ...this.toDto(row),
-      persuasions: persuasions.map((p) => ({
-        id: p.id as string,
-        date: p.date as string,
-        staff: p.staff as string,
-        measure: p.measure as VesselCaseDetailDto['persuasions'][number]['measure'],
-        result: p.result as string,
-        createdAt: new Date(p.created_at as string).toISOString(),
-      })),
+      persuasions: persuasions.get(id)!,
       history: steps,
       attachments,
       campaignAttachments,
@@ -181,10 +155,8 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
     return this.createRecord(principal, place, {
       columns: async (em, today) => {
         handlerIds = await this.checkHandlers(em, principal, place.townId, dto.handlerIds, today);
-        const row: Record<string, unknown> = { handler_ids: handlerIds, unclaimed: false };
-        for (const [field, column] of PLAIN_FIELDS) row[column] = (dto as VesselCaseUpdateDto)[field] ?? row[column] ?? null;
-        for (const o of OWNER_FIELDS) Object.assign(row, this.personal.columns(o.column, o.kind, dto[o.field]));
-        return { ...row, notice_end: notice ? addDays(notice, UNCLAIMED_NOTICE_DAYS) : (dto.noticeEnd ?? null) };
+        const row: Record<string, unknown> = { handler_ids: handlerIds, ...columnsFrom(PLAIN_FIELDS, dto as VesselCaseUpdateDto, true), unclaimed: dto.unclaimed ?? false };
+        return { ...row, ...this.fieldColumns(OWNER_FIELDS, dto, true), notice_end: notice ? addDays(notice, UNCLAIMED_NOTICE_DAYS) : (dto.noticeEnd ?? null) };
       },
       then: async (em, id, number) => {
         if (!notice) return;
@@ -209,22 +181,11 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
     return this.updateRecord(principal, id, dto.version, async (em, before) => {
       const set: Record<string, unknown> = {};
       if (dto.villageId !== undefined) set.village_id = (await this.kit.places.placeOf(principal, before.townId, dto.villageId)).villageId;
-      for (const [field, column] of PLAIN_FIELDS) if (dto[field] !== undefined) set[column] = dto[field];
-      for (const o of OWNER_FIELDS) if (dto[o.field] !== undefined) Object.assign(set, this.personal.columns(o.column, o.kind, dto[o.field]));
+      Object.assign(set, columnsFrom(PLAIN_FIELDS, dto));
+      Object.assign(set, this.fieldColumns(OWNER_FIELDS, dto));
       if (dto.handlerIds !== undefined) set.handler_ids = await this.checkHandlers(em, principal, before.townId, dto.handlerIds, this.today(before));
       if (dto.noticeStart && dto.noticeEnd === undefined && (dto.unclaimed ?? before.unclaimed)) set.notice_end = addDays(dto.noticeStart, UNCLAIMED_NOTICE_DAYS);
       return set;
-    });
-  }
-
-  addPersuasion(principal: Principal, id: string, dto: PersuasionDto): Promise<VesselCaseDetailDto> {
-    return this.change(principal, id, {
-      version: dto.version,
-      then: async (em, row) => {
-        const entry = { id: randomUUID(), date: dto.date, staff: dto.staff, measure: dto.measure, result: dto.result };
-        await this.repo.insertPersuasion(em, { ...entry, townId: row.townId, caseId: id, userId: principal.user.id, at: this.kit.clock.now() });
-        await this.auditRecord(em, row, 'persuasion.create', { after: entry });
-      },
     });
   }
 
@@ -298,7 +259,7 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
   }
 
   private checkPersonal(dto: Partial<Record<OwnerField, string | null>>): void {
-    checkPersonalFields(OWNER_FIELDS.map((o) => ({ path: o.field, kind: o.kind, value: dto[o.field] })));
+    checkPartPersonal({ fields: OWNER_FIELDS }, dto);
   }
 
   /** Handlers must be officers of the town holding a valid certificate today; default: the creator if they hold one. */

@@ -29,7 +29,7 @@ export class VesselExcelService {
     return this.vessels.importXlsx(principal, content, opts, {
       columns: VESSEL_COLUMNS,
       requiredForCreate: ['discoveredAt', 'place', 'source', 'hullMaterial'],
-      personal: OWNER_FIELDS.map(({ field, kind }) => ({ field, kind })),
+      personal: Object.entries(OWNER_FIELDS).map(([field, o]) => ({ field, kind: o.personal })),
       numberExample: () => '广海三无〔2021〕第0001号',
       cells: (v, planned) => this.cells(v, planned),
       auditBefore: (row) => this.vessels.toDto(row),
@@ -40,7 +40,7 @@ export class VesselExcelService {
   private cells(v: Record<string, unknown>, { existing, row }: PlannedImportRow<VesselRow>): Record<string, unknown> {
     const cells: Record<string, unknown> = existing ? {} : { handler_ids: [], unclaimed: false };
     for (const [field, column] of EDITABLE) if (v[field] !== undefined && (existing || v[field] !== null)) cells[column] = v[field];
-    for (const { field, kind, column } of OWNER_FIELDS) {
+    for (const [field, { personal: kind, column }] of Object.entries(OWNER_FIELDS)) {
       const value = v[field];
       if (existing ? row.unchanged.has(field) || value === undefined : typeof value !== 'string' || value === '') continue;
       Object.assign(cells, this.personal.columns(column, kind, value as string | null));

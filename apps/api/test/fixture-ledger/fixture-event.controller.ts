@@ -1,12 +1,19 @@
-import { Controller, Injectable, Module } from '@nestjs/common';
+import { Body, Controller, Delete, Injectable, Module, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { RequirePermission } from '../../src/access/access.decorators';
+import { VersionQuery } from '../../src/common/version';
 import type { Response } from 'express';
-import { Principal } from '../../src/access/principal';
+import { CurrentPrincipal, Principal } from '../../src/access/principal';
 import { LedgerSheets, RecordSheetRoutes } from '../../src/ledger-core/kit/record-routes';
 import { RecordAttachments } from '../../src/ledger-core/record-attachments';
 import { SpreadsheetUpload } from '../../src/ledger-core/spreadsheet-upload';
+import { buildDocx } from '../../src/ledger-core/documents/docx-builder';
+import { TemplateKind } from '../../src/ledger-core/documents/document-templates.service';
+import { LedgerTemplates, TemplateRoutes } from '../../src/ledger-core/kit/template-routes';
 import { FixtureSpeakerModule } from './fixture-speaker.register';
-import { FixtureEventCreateDto, FixtureEventListQuery, FixtureEventUpdateDto } from './fixture-event.dto';
-import { FixtureEventDetail, FixtureEventDto, FixtureEventRepository, FixtureEventService, FixtureEventStatistics } from './fixture-event.service';
+import { FixtureEventCreateDto, FixtureEventListQuery, FixtureEventUpdateDto, FixtureGuestDto, FixtureGuestUpdateDto } from './fixture-event.dto';
+import { FixtureEventDetail, FixtureEventDto, FixtureEventRepository, FixtureEventService, FixtureEventStatistics, GUESTS } from './fixture-event.service';
+
+const uuid = new ParseUUIDPipe();
 
 const COLUMNS = [
   { header: '编号', field: 'number', type: 'string', width: 24 },
@@ -50,14 +57,61 @@ export class FixtureEventController extends RecordSheetRoutes<
   updateBody: FixtureEventUpdateDto,
   exportQuery: FixtureEventListQuery,
 }) {
-  constructor(events: FixtureEventService, attachments: RecordAttachments, sheets: FixtureEventSheets, uploads: SpreadsheetUpload) {
+  constructor(
+    private readonly events: FixtureEventService,
+    attachments: RecordAttachments,
+    sheets: FixtureEventSheets,
+    uploads: SpreadsheetUpload,
+  ) {
     super(attachments, events, sheets, uploads);
+  }
+
+  @RequirePermission('legal.write')
+  @Post(':id/guests')
+  addGuest(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: FixtureGuestDto): Promise<FixtureEventDetail> {
+    return this.events.addPart(p, id, GUESTS, body);
+  }
+
+  @RequirePermission('legal.write')
+  @Patch(':id/guests/:guestId')
+  updateGuest(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Param('guestId', uuid) guestId: string, @Body() body: FixtureGuestUpdateDto): Promise<FixtureEventDetail> {
+    return this.events.updatePart(p, id, GUESTS, guestId, body);
+  }
+
+  @RequirePermission('legal.write')
+  @Delete(':id/guests/:guestId')
+  removeGuest(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Param('guestId', uuid) guestId: string, @Query() q: VersionQuery): Promise<FixtureEventDetail> {
+    return this.events.removePart(p, id, GUESTS, guestId, q.version);
+  }
+}
+
+/** The event notice (活动通知), the fixture's Word template: the town may upload its own holding `{{活动名称}}`. */
+export const NOTICE_TEMPLATE: TemplateKind = {
+  kind: 'fixture-notice',
+  fileName: '活动通知模板.docx',
+  required: ['活动名称'],
+  build: () =>
+    buildDocx({
+      title: '活动通知',
+      blocks: [
+        { text: '活动通知', heading: true },
+        { text: '{{活动名称}}', indent: true },
+      ],
+      description: '普法活动通知',
+    }),
+};
+
+/** The notice template's routes, the kit's (listed before the event routes, so `GET :id` does not take them). */
+@Controller('fixture-events')
+export class FixtureTemplateController extends TemplateRoutes({ path: 'notice-template', kind: NOTICE_TEMPLATE, read: ['legal.read'] }) {
+  constructor(templates: LedgerTemplates, uploads: SpreadsheetUpload) {
+    super(templates, uploads);
   }
 }
 
 @Module({
   imports: [FixtureSpeakerModule],
-  controllers: [FixtureEventController],
+  controllers: [FixtureTemplateController, FixtureEventController],
   providers: [FixtureEventRepository, FixtureEventService, FixtureEventSheets, FixtureEventStatistics],
 })
 export class FixtureLedgerModule {}

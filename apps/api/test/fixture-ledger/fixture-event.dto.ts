@@ -1,3 +1,4 @@
+import { OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate } from '../../src/common/dates';
@@ -31,4 +32,17 @@ export class FixtureEventListQuery extends PageQuery {
 /** The data a step may carry. */
 export class FixtureEventStepData {
   @IsOptional() @IsCalendarDate() heldOn?: string;
+}
+
+/** A guest as added (the record's version read with it). */
+export class FixtureGuestDto {
+  @IsVersion() version!: number;
+  @Trim() @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
+  @IsOptional() @Trim() @IsString() @MaxLength(20) phone?: string | null;
+  @Trim() @IsString() @IsNotEmpty() @MaxLength(200) topic!: string;
+}
+
+/** A guest's fields to change. */
+export class FixtureGuestUpdateDto extends PartialType(OmitType(FixtureGuestDto, ['version'] as const)) {
+  @IsVersion() version!: number;
 }

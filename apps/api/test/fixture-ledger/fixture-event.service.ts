@@ -3,7 +3,9 @@ import { LedgerRecordDto, TransitionRule } from '@fazhi/contracts';
 import { figureQueries } from '../../src/ledger-core/figures';
 import { EntityManager } from 'typeorm';
 import { Principal } from '../../src/access/principal';
+import { RecordPart } from '../../src/ledger-core/kit/record-parts';
 import { RecordRepository, RecordTable } from '../../src/ledger-core/kit/record-repository';
+import { invalidField } from '../../src/common/app-exception';
 import { RecordKit, RecordService } from '../../src/ledger-core/kit/record-service';
 import { LedgerStatistics, StatisticsRoutes } from '../../src/ledger-core/kit/ledger';
 import { OrgTreeService } from '../../src/org/org-tree.service';
@@ -26,7 +28,30 @@ export const FIXTURE_FIGURES = {
 export type FixtureRow = FixtureEventEntity & LedgerRecordRow & { timeZone: string };
 export type FixtureFilter = Omit<FixtureEventListQuery, 'page' | 'pageSize' | 'unmask'> & { sort?: string; order?: 'asc' | 'desc' };
 export type FixtureEventDto = LedgerRecordDto<FixtureStatus> & { title: string; heldOn: string | null; audience: number };
-export type FixtureEventDetail = FixtureEventDto & { transitions: { to: FixtureStatus }[] };
+export type FixtureGuest = { id: string; name: string; phone: string | null; topic: string; sortOrder: number; createdAt: string };
+export type FixtureEventDetail = FixtureEventDto & { guests: FixtureGuest[]; transitions: { to: FixtureStatus }[] };
+
+/** The guests of an event, the fixture's part: added and removed only before the event is held. */
+export const GUESTS: RecordPart<FixtureRow> = {
+  name: 'guest',
+  table: 'fixture_event_guest',
+  parent: 'event_id',
+  fields: { name: { column: 'name', personal: 'name' }, phone: { column: 'phone', personal: 'phone' }, topic: 'topic' },
+  answer: ['id', 'name', 'phone', 'topic', 'sortOrder', 'createdAt'],
+  order: 'sort_order, created_at, id',
+  position: 'sort_order',
+  notFound: { zh: '嘉宾不存在', en: 'Guest not found' },
+  add: {
+    states: ['registered'],
+    wrongState: { zh: '活动举办后不能再增加嘉宾', en: 'Guests cannot be added once the event is held' },
+    check: (body, row) => {
+      if (body.topic === row.title) throw invalidField('topic', 'same', { zh: '主题不能与活动名称相同', en: 'The topic must differ from the title' });
+    },
+    columns: (body) => ({ remark: `主讲:${String(body.topic)}` }),
+  },
+  remove: { states: ['registered'], wrongState: { zh: '活动举办后不能再删除嘉宾', en: 'Guests cannot be removed once the event is held' } },
+  removed: ['id', 'topic'],
+};
 
 const EVENTS: RecordTable<FixtureFilter> = {
   ledger: 'publicity-event',
@@ -74,7 +99,8 @@ export class FixtureEventService extends RecordService<FixtureStatus, FixtureRow
 
   async get(principal: Principal, id: string): Promise<FixtureEventDetail> {
     const row = await this.visible(principal, id);
-    return { ...(await this.dtos([row]))[0], transitions: this.transitions(row, principal) };
+    const guests = await this.partAnswers<FixtureGuest>(GUESTS, [id]);
+    return { ...(await this.dtos([row]))[0], guests: guests.get(id)!, transitions: this.transitions(row, principal) };
   }
 
   async create(principal: Principal, dto: FixtureEventCreateDto): Promise<FixtureEventDto> {

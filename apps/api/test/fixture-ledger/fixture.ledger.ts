@@ -1,6 +1,6 @@
 import { defineLedger } from '../../src/ledger-core/kit/ledger';
 import { FixtureLedgerModule } from './fixture-event.controller';
-import { FixtureEventEntity } from './fixture-event.entity';
+import { FixtureEventEntity, FixtureGuestEntity } from './fixture-event.entity';
 import { FixtureEvents1799000000000 } from './fixture-event.migration';
 import { FixtureSpeakerEntity, FixtureSpeakers1799000000001, FixtureSpeakerVillageEntity } from './fixture-speaker.register';
 import { FIXTURE_FIGURES, FIXTURE_LABELS, FIXTURE_TRANSITIONS, FixtureEventStatisticsController } from './fixture-event.service';
@@ -9,7 +9,7 @@ import { FIXTURE_FIGURES, FIXTURE_LABELS, FIXTURE_TRANSITIONS, FixtureEventStati
 export const FIXTURE_LEDGER = defineLedger({
   key: 'publicity-event',
   module: FixtureLedgerModule,
-  entities: [FixtureEventEntity, FixtureSpeakerEntity, FixtureSpeakerVillageEntity],
+  entities: [FixtureEventEntity, FixtureGuestEntity, FixtureSpeakerEntity, FixtureSpeakerVillageEntity],
   migrations: [FixtureEvents1799000000000, FixtureSpeakers1799000000001],
   numberLabel: '普法',
   deadlineKinds: [],

@@ -10,6 +10,7 @@ import { PasswordHistory1764500000000 } from './1764500000000-PasswordHistory';
 import { AuditCheckpoint1764510000000 } from './1764510000000-AuditCheckpoint';
 import { CalendarYears1764520000000 } from './1764520000000-CalendarYears';
 import { PersonalAttachments1764540000000 } from './1764540000000-PersonalAttachments';
+import { RecordLinks1764590000000 } from './1764590000000-RecordLinks';
 
 /** The migrations of the platform, the core and the tables several ledgers share. */
 const CORE_MIGRATIONS: MigrationClass[] = [
@@ -23,6 +24,7 @@ const CORE_MIGRATIONS: MigrationClass[] = [
   AuditCheckpoint1764510000000,
   CalendarYears1764520000000,
   PersonalAttachments1764540000000,
+  RecordLinks1764590000000,
 ];
 
 /** Every migration in timestamp order, those of the ledgers (their descriptors) included. */

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/config';
 import { PersonalDataService } from '../../ledger-core/personal-data/personal-data.service';
 import { AccountSeed, insertAccount, UnitSeed, upsertUnits } from './base';
+import { seedDemoAdvisors } from './demo-advisors';
 import { seedDemoDisputes } from './demo-disputes';
 import { seedDemoVessels } from './demo-vessels';
 import { stableId } from './ids';
@@ -102,6 +103,14 @@ export const DEMO_SEED_STEPS: SeedStep[] = [
       'Guanghai dispute mediation: 56 peace officers active in 2021, the 2021 disputes all resolved within the town (warnings handled, agreements, follow-ups), a few 2022 and Haiyan disputes',
     async run({ em, config }) {
       await seedDemoDisputes({ em, personal: new PersonalDataService(config), ids: (key) => stableId(`org:${key}`) });
+    },
+  },
+  {
+    version: 4,
+    description:
+      'Guanghai village legal advisors: 9 villages with rooms, advisors and published service lists at provincial level; 2021 with 123 consultations, 36 publicity events, 16 visits and 8 hours in every village-month; a current year in progress',
+    async run({ em, now, config }) {
+      await seedDemoAdvisors({ em, now, dataDir: config.dataDir, personal: new PersonalDataService(config), ids: (key) => stableId(`org:${key}`) });
     },
   },
 ];

@@ -209,7 +209,11 @@ async function storeEvidence(ctx: VesselSeedContext, png: Buffer): Promise<{ sha
   return { sha, key, thumb };
 }
 
-async function attach(ctx: VesselSeedContext, o: { townId: string; ledger: string; recordId: string; stage: string; fileName: string; png: Buffer; uploadedAt: Date; by: string }): Promise<void> {
+/** Stores a demo photo and attaches it to a record. */
+export async function attach(
+  ctx: VesselSeedContext,
+  o: { townId: string; ledger: string; recordId: string; stage: string; fileName: string; png: Buffer; uploadedAt: Date; by: string },
+): Promise<void> {
   const stored = await storeEvidence(ctx, o.png);
   await ctx.em.query(
     `INSERT INTO attachment (id, town_id, ledger, record_id, stage, file_name, mime, size, sha256, storage_key, thumbnail_key, uploaded_by, uploaded_at)

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ResolvedScope, scopeSql } from '../../access/data-scope';
 import { sqlParams } from '../../common/sql';
 import { camelRow, containsPattern, numbersInUse, updateVersioned } from '../records';
+import { RecordPart } from './record-parts';
 
 /** What a special filter condition is written with: parameters and the ledger's common pieces. */
 export interface ConditionSql {
@@ -193,6 +194,39 @@ export abstract class RecordRepository<Row extends { id: string }, F extends Lis
     return updateVersioned(em, this.spec.table, id, version, set);
   }
 
+  /** The rows of a part of several records (camel-cased), by record, in the part's order. */
+  async parts(part: RecordPart<never>, recordIds: string[], em: EntityManager = this.ds.manager): Promise<Map<string, Record<string, unknown>[]>> {
+    const out = new Map<string, Record<string, unknown>[]>(recordIds.map((id) => [id, []]));
+    if (recordIds.length === 0) return out;
+    checkIdentifiers(part.table, part.parent);
+    const rows = await em.query<Record<string, unknown>[]>(`SELECT * FROM "${part.table}" WHERE "${part.parent}" = ANY($1::uuid[]) ORDER BY ${part.order}`, [recordIds]);
+    for (const r of rows) out.get(r[part.parent] as string)!.push(camelRow(r));
+    return out;
+  }
+
+  /** How many rows of the part the record has. */
+  async partCount(em: EntityManager, part: RecordPart<never>, recordId: string): Promise<number> {
+    checkIdentifiers(part.table, part.parent);
+    const [{ n }] = await em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${part.table}" WHERE "${part.parent}" = $1`, [recordId]);
+    return n;
+  }
+
+  insertPart(em: EntityManager, part: RecordPart<never>, columns: Record<string, unknown>): Promise<void> {
+    return insertRows(em, part.table, [columns]);
+  }
+
+  async updatePart(em: EntityManager, part: RecordPart<never>, recordId: string, id: string, set: Record<string, unknown>): Promise<void> {
+    const cols = Object.keys(set);
+    checkIdentifiers(part.table, part.parent, ...cols);
+    if (cols.length)
+      await em.query(`UPDATE "${part.table}" SET ${cols.map((c, i) => `"${c}" = $${i + 3}`).join(', ')} WHERE id = $1 AND "${part.parent}" = $2`, [id, recordId, ...cols.map((c) => set[c])]);
+  }
+
+  async removePart(em: EntityManager, part: RecordPart<never>, recordId: string, id: string): Promise<void> {
+    checkIdentifiers(part.table, part.parent);
+    await em.query(`DELETE FROM "${part.table}" WHERE id = $1 AND "${part.parent}" = $2`, [id, recordId]);
+  }
+
   private selectFrom(): string {
     return `SELECT ${this.spec.select} ${this.spec.from}`;
   }
@@ -216,6 +250,9 @@ function condition<F>(c: Exclude<Condition<F>, (...a: never[]) => unknown>, v: u
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+function checkIdentifiers(...names: string[]): void {
+  for (const c of names) if (!IDENTIFIER.test(c)) throw new Error(`bad identifier ${c}`);
+}
 /** PostgreSQL takes at most 65535 parameters per statement. */
 const MAX_PARAMS = 60_000;
 
@@ -223,7 +260,7 @@ const MAX_PARAMS = 60_000;
 export async function insertRows(em: EntityManager, table: string, rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
   const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  for (const c of [table, ...cols]) if (!IDENTIFIER.test(c)) throw new Error(`insert: bad identifier ${c}`);
+  checkIdentifiers(table, ...cols);
   const per = Math.max(1, Math.floor(MAX_PARAMS / cols.length));
   for (let i = 0; i < rows.length; i += per) {
     const params: unknown[] = [];

@@ -13,12 +13,15 @@ import { DeadlinesService } from '../deadlines/deadlines.service';
 import { TransitionDto, VoidDto } from '../ledger.dto';
 import { importNumbers, importStale, LedgerImportSpec, PlannedImportRow, runLedgerImport, sendLedgerXlsx, startLedgerExport } from '../ledger-spreadsheet';
 import { NumberingService } from '../numbering/numbering.service';
+import { PersonalDataService } from '../personal-data/personal-data.service';
+import { maskPersonalValue } from '../personal-data/personal-fields';
 import { RecordHandle } from '../record-attachments';
 import { RecordPlaces } from '../record-place';
 import { assertWritableRecord } from '../records';
 import { RecordLifecycle } from '../status/record-lifecycle';
 import { StatusHistoryService } from '../status/status-history.service';
 import { openStep, Workflow } from '../status/transitions';
+import { checkPartPersonal, FieldColumns, fieldColumn, partAnswer, PartField, partField, PartRule, RecordPart } from './record-parts';
 import { ListFilter, RecordRepository } from './record-repository';
 
 /** What the record service base works with, injected once for every ledger. */
@@ -34,6 +37,7 @@ export class RecordKit {
     readonly places: RecordPlaces,
     readonly deadlines: DeadlinesService,
     readonly tree: OrgTreeService,
+    readonly personal: PersonalDataService,
   ) {}
 }
 
@@ -69,6 +73,12 @@ export interface StepContext<Row, D> {
   row: Row;
   data: D;
   today: string;
+}
+
+/** What a new record writes: its ledger's columns (checked first, given today in the town), then what hangs on it. */
+export interface RecordCreation {
+  columns: (em: EntityManager, today: string) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  then?: (em: EntityManager, id: string, number: string) => Promise<void>;
 }
 
 /** A change of a record or of one of its children (see `RecordService.change`). */
@@ -163,7 +173,7 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
     principal: Principal,
     content: Buffer,
     opts: { townId?: string; commit: boolean },
-    layout: Pick<LedgerImportSpec<Row>, 'columns' | 'requiredForCreate' | 'personal' | 'numberExample'> & {
+    layout: Pick<LedgerImportSpec<Row>, 'columns' | 'requiredForCreate' | 'personal' | 'numberExample' | 'villagesImport'> & {
       /** The record's columns an imported row writes (cells the sheet leaves out are undefined); `planned` tells a new record from an update and names the masked cells left unchanged. */
       cells: (values: Record<string, unknown>, planned: PlannedImportRow<Row>) => Record<string, unknown>;
       /** The record as the audit row of an update shows it before. */
@@ -295,42 +305,42 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
    * columns, then the number is drawn, the row inserted, `then` adds what hangs on it, and the
    * status history and the audit row are written.
    */
-  protected async createRecord(
-    principal: Principal,
-    place: { townId: string; villageId: string | null },
-    c: { columns: (em: EntityManager, today: string) => Promise<Record<string, unknown>> | Record<string, unknown>; then?: (em: EntityManager, id: string, number: string) => Promise<void> },
-  ): Promise<Dto> {
-    const { ds, clock, numbering, history } = this.kit;
+  protected async createRecord(principal: Principal, place: { townId: string; villageId: string | null }, c: RecordCreation): Promise<Dto> {
+    const { id } = await this.kit.ds.transaction((em) => this.insertRecord(em, principal, place, c));
+    return this.answer(principal, id);
+  }
+
+  /** `createRecord` inside the caller's transaction (a record created by another ledger's handover); answers its id and number. */
+  async insertRecord(em: EntityManager, principal: Principal, place: { townId: string; villageId: string | null }, c: RecordCreation): Promise<{ id: string; number: string }> {
+    const { clock, numbering, history } = this.kit;
     const now = clock.now();
     const id = randomUUID();
     const timeZone = await this.timeZone(place.townId);
     const user = principal.user.id;
-    await ds.transaction(async (em) => {
-      const columns = await c.columns(em, plainDateInZone(now, timeZone));
-      const { number, year, seq } = await numbering.next(em, this.rules.ledger, place.townId, now, this.rules.numberLabel);
-      await this.records.insert(em, {
-        id,
-        town_id: place.townId,
-        village_id: place.villageId,
-        number,
-        year,
-        seq,
-        status: this.rules.initial,
-        registered_at: now,
-        handler_ids: [user],
-        created_at: now,
-        created_by: user,
-        updated_at: now,
-        updated_by: user,
-        version: 1,
-        ...columns,
-      });
-      await c.then?.(em, id, number);
-      await history.record(em, { townId: place.townId, ledger: this.rules.ledger, recordId: id, from: null, to: this.rules.initial, at: now });
-      const after = (await this.records.findInScope(principal.scope, id, em))!;
-      await this.auditRecord(em, after, 'create', { after: await this.snapshot(em, after) });
+    const columns = await c.columns(em, plainDateInZone(now, timeZone));
+    const { number, year, seq } = await numbering.next(em, this.rules.ledger, place.townId, now, this.rules.numberLabel);
+    await this.records.insert(em, {
+      id,
+      town_id: place.townId,
+      village_id: place.villageId,
+      number,
+      year,
+      seq,
+      status: this.rules.initial,
+      registered_at: now,
+      handler_ids: [user],
+      created_at: now,
+      created_by: user,
+      updated_at: now,
+      updated_by: user,
+      version: 1,
+      ...columns,
     });
-    return this.answer(principal, id);
+    await c.then?.(em, id, number);
+    await history.record(em, { townId: place.townId, ledger: this.rules.ledger, recordId: id, from: null, to: this.rules.initial, at: now });
+    const after = (await this.records.findInScope(principal.scope, id, em))!;
+    await this.auditRecord(em, after, 'create', { after: await this.snapshot(em, after) });
+    return { id, number };
   }
 
   /** Edits a writable record's columns (`columns` answers them from the locked row), audited before and after. */
@@ -358,6 +368,111 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
       await c.then?.(em, row);
     });
     return this.get(principal, id);
+  }
+
+  /** The part's rows of the records as the ledger answers them (masked unless `unmasked`), by record. */
+  async partAnswers<P>(part: RecordPart<Row>, recordIds: string[], opts: { unmasked?: boolean; em?: EntityManager } = {}): Promise<Map<string, P[]>> {
+    const rows = await this.records.parts(part, recordIds, opts.em);
+    const decrypt = (stored: string | null) => this.kit.personal.decrypt(stored);
+    return new Map([...rows].map(([id, list]) => [id, list.map((r) => partAnswer(part, r, decrypt, opts.unmasked ?? false) as P)]));
+  }
+
+  /**
+   * Adds a row of the part to a writable record (the part's `add` rule: states, checks, the
+   * record's columns), with its position, who and when; audited as `<ledger>.<part>.create` with
+   * the entry, personal fields masked. Answers the detail.
+   */
+  addPart(principal: Principal, id: string, part: RecordPart<Row>, body: { version: number }): Promise<Detail> {
+    const values = body as unknown as Record<string, unknown>;
+    checkPartPersonal(part, values);
+    return this.change(principal, id, {
+      ...partRule(part.add, values),
+      version: body.version,
+      then: async (em, row) => {
+        part.add?.check?.(values, row, this.today(row));
+        const entry = await this.insertPart(em, principal, part, row.townId, id, values);
+        await this.auditRecord(em, row, `${part.name}.create`, { after: part.added ? part.added(entry) : entry });
+      },
+    });
+  }
+
+  /** Inserts a row of the part (at `position`, or after the record's last); answers the entry as audited: its id and fields, personal ones masked. */
+  protected async insertPart(em: EntityManager, principal: Principal, part: RecordPart<Row>, townId: string, id: string, values: object, position?: number): Promise<Record<string, unknown>> {
+    const body = values as Record<string, unknown>;
+    const entry: Record<string, unknown> = { id: randomUUID() };
+    for (const field of Object.keys(part.fields)) {
+      const { personal, absent } = partField(part, field);
+      const value = body[field] ?? absent ?? null;
+      entry[field] = personal ? maskPersonalValue(personal, value as string | null, false) : value;
+    }
+    await this.records.insertPart(em, part, {
+      id: entry.id,
+      town_id: townId,
+      [part.parent]: id,
+      ...this.fieldColumns(part.fields, body, true),
+      ...(part.position ? { [part.position]: position ?? (await this.records.partCount(em, part, id)) } : {}),
+      created_at: this.kit.clock.now(),
+      created_by: principal.user.id,
+    });
+    return entry;
+  }
+
+  /** Changes the fields the body gives of one row of the part (404 when the record has no such row); audited before and after, masked. */
+  updatePart(principal: Principal, id: string, part: RecordPart<Row>, partId: string, body: { version: number }): Promise<Detail> {
+    const values = body as unknown as Record<string, unknown>;
+    checkPartPersonal(part, values);
+    return this.change(principal, id, {
+      ...partRule(part.update, values),
+      version: body.version,
+      then: async (em, row) => {
+        part.update?.check?.(values, row, this.today(row));
+        const before = await this.partOf(em, part, id, partId);
+        await this.records.updatePart(em, part, id, partId, this.fieldColumns(part.fields, values));
+        await this.auditRecord(em, row, `${part.name}.update`, { before, after: await this.partOf(em, part, id, partId) });
+      },
+    });
+  }
+
+  /** Removes one row of the part (404 when the record has no such row); audited with what it was, masked. */
+  removePart(principal: Principal, id: string, part: RecordPart<Row>, partId: string, version: number): Promise<Detail> {
+    return this.change(principal, id, {
+      ...partRule(part.remove, {}),
+      version,
+      then: async (em, row) => {
+        const before = await this.partOf(em, part, id, partId);
+        await this.records.removePart(em, part, id, partId);
+        await this.auditRecord(em, row, `${part.name}.remove`, { before: part.removed ? Object.fromEntries(part.removed.map((k) => [k, before[k]])) : before });
+      },
+    });
+  }
+
+  /** One row of the record's part as answered (masked); 404 with the part's message when there is none. */
+  private async partOf(em: EntityManager, part: RecordPart<Row>, id: string, partId: string): Promise<Record<string, unknown>> {
+    const found = (await this.partAnswers<Record<string, unknown>>(part, [id], { em })).get(id)!.find((p) => p.id === partId);
+    if (!found) throw notFound(part.notFound);
+    return found;
+  }
+
+  /**
+   * A body's columns from its fields' columns (a part's fields, a record's personal fields): the
+   * fields it gives, or (`all`) every one, an absent one as declared or null; personal ones
+   * encrypted with their blind index.
+   */
+  protected fieldColumns(fields: FieldColumns, body: object, all = false): Record<string, unknown> {
+    const values = body as Record<string, unknown>;
+    const set: Record<string, unknown> = {};
+    for (const field of Object.keys(fields)) {
+      const { column, personal, absent } = fieldColumn(fields, field);
+      const value = values[field] === undefined && all ? (absent ?? null) : values[field];
+      if (value === undefined) continue;
+      Object.assign(set, personal ? this.kit.personal.columns(column, personal, value as string | null) : { [column]: value });
+    }
+    return set;
+  }
+
+  /** The personal fields of a record's row, decrypted and masked unless `unmasked`, in their order. */
+  protected personalAnswer<K extends string>(fields: Record<K, PartField>, row: object, unmasked: boolean): Record<K, string | null> {
+    return partAnswer({ fields, answer: Object.keys(fields) }, row, (stored) => this.kit.personal.decrypt(stored), unmasked) as Record<K, string | null>;
   }
 
   /** One step of the workflow, atomically; answers the detail. */
@@ -436,4 +551,9 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
   private lifecycleOf(row: Row, principal: Principal) {
     return { table: this.records.table, ledger: this.rules.ledger, row, closedStatuses: this.rules.closedStatuses, userId: principal.user.id };
   }
+}
+
+/** The state check and record columns of a part's change (see `RecordPart`). */
+function partRule<Row, S extends string>(rule: PartRule<Row> | undefined, values: Record<string, unknown>): Pick<RecordChange<Row, S>, 'states' | 'wrongState' | 'columns'> {
+  return { states: rule?.states as readonly S[] | undefined, wrongState: rule?.wrongState, columns: () => rule?.columns?.(values) ?? {} };
 }

@@ -26,7 +26,7 @@ export class Submission {
   readonly busy = signal(false);
   readonly error = signal<string | null>(null);
 
-  constructor(private readonly t: (key: TKey) => string) {}
+  constructor(protected readonly t: (key: TKey) => string) {}
 
   run<T>(request: Observable<T>, done: (value: T) => void, form?: AbstractControl | null, mapPath?: (path: string) => string): void {
     this.busy.set(true);
@@ -38,8 +38,12 @@ export class Submission {
       },
       error: (err: unknown) => {
         this.busy.set(false);
-        this.error.set(failureMessage(err, this.t, form, mapPath));
+        this.failed(err, form, mapPath);
       },
     });
+  }
+
+  protected failed(err: unknown, form?: AbstractControl | null, mapPath?: (path: string) => string): void {
+    this.error.set(failureMessage(err, this.t, form, mapPath));
   }
 }

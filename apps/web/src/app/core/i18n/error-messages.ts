@@ -84,6 +84,15 @@ export const ERROR_MESSAGES: Record<ErrorCode, Bilingual> = {
   SESSION_REQUIRED: { zh: '请先记录至少一次调解', en: 'Record at least one mediation session first' },
   FOLLOW_UP_REQUIRED: { zh: '请先记录回访', en: 'Record a follow-up visit first' },
   NO_WRITTEN_AGREEMENT: { zh: '该纠纷没有书面调解协议', en: 'The dispute has no written agreement' },
+
+  ADVISOR_SERVICE_OVERLAP: { zh: '该时段与您已登记的服务重叠', en: 'This time overlaps a service you already logged' },
+  ADVISOR_MONTH_CHECKED: { zh: '该村该月已检查确认，修改前需重新打开', en: 'The village’s month is signed off; reopen it to change its entries' },
+  ADVISOR_MONTH_NOT_CHECKED: { zh: '该村该月尚未检查确认', en: 'The village’s month is not signed off' },
+  ADVISOR_MONTH_NOT_OVER: { zh: '该月尚未结束，不能检查确认', en: 'The month has not ended yet' },
+  ADVISOR_NOT_LINKED: { zh: '当前账户未关联法律顾问，请指定法律顾问', en: 'Your account is not linked to an advisor; choose the advisor' },
+  ADVISOR_VILLAGE_NOT_SERVED: { zh: '该法律顾问在该日期不服务该村(社区)', en: 'The advisor does not serve this village on that day' },
+  ADVISOR_HANDOVER_DONE: { zh: '该咨询已转办', en: 'This consultation was already handed over' },
+  ADVISOR_HANDOVER_NOT_ALLOWED: { zh: '只有法律咨询可以转办', en: 'Only consultations can be handed over' },
 };
 
 /** The message for a code in a language. */

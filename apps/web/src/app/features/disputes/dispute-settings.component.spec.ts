@@ -5,13 +5,13 @@ import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@a
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
-import { DocumentTemplateDto, PermissionCode } from '@fazhi/contracts';
+import { DocumentTemplateDto, MediationPeriod, PermissionCode, TownSetting } from '@fazhi/contracts';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { testMe } from '../../../testing/me';
 import { AuthService } from '../../core/auth/auth.service';
 import { APP_ICONS } from '../../registry';
 import { DocumentTemplateCardComponent } from '../../shared/document-template-card.component';
-import { MediationPeriodSetting } from './dispute-settings.api';
+import { TownSettingComponent } from '../../shared/register/town-setting.component';
 import { DisputeSettingsComponent } from './dispute-settings.component';
 
 registerLocaleData(localeZh, 'zh-cn');
@@ -40,7 +40,7 @@ function template(townId: string, over: Partial<DocumentTemplateDto> = {}): Docu
   };
 }
 
-function period(townId: string, over: Partial<MediationPeriodSetting> = {}): MediationPeriodSetting {
+function period(townId: string, over: Partial<TownSetting<MediationPeriod>> = {}): TownSetting<MediationPeriod> {
   return { townId, key: 'dispute.mediation-period', value: { amount: 1, unit: 'month' }, isDefault: true, updatedAt: null, version: 0, ...over };
 }
 
@@ -59,6 +59,7 @@ describe('dispute settings page', () => {
   }
 
   const text = (selector: string) => el.querySelector(selector)?.textContent?.trim() ?? '';
+  const periodForm = () => (fixture.debugElement.query(By.directive(TownSettingComponent)).componentInstance as TownSettingComponent<MediationPeriod>).editor.form;
   const card = () => fixture.debugElement.query(By.directive(DocumentTemplateCardComponent)).componentInstance as DocumentTemplateCardComponent;
 
   async function answer(req: TestRequest, body: object, status = 200) {
@@ -156,11 +157,11 @@ describe('dispute settings page', () => {
     expect(text('[data-test="period-current"]')).toBe('受理之日起 1 个月');
     expect(el.querySelector('[data-test="period-source"]')?.getAttribute('data-default')).toBe('true');
 
-    fixture.componentInstance.periodForm.setValue({ amount: 0, unit: 'calendar' });
+    periodForm().setValue({ amount: 0, unit: 'calendar' });
     el.querySelector<HTMLButtonElement>('[data-test="period-save"]')!.click();
     backend.expectNone(PERIOD + '?townId=town-1');
 
-    fixture.componentInstance.periodForm.setValue({ amount: 30, unit: 'calendar' });
+    periodForm().setValue({ amount: 30, unit: 'calendar' });
     el.querySelector<HTMLButtonElement>('[data-test="period-save"]')!.click();
     const put = backend.expectOne({ method: 'PUT', url: `${PERIOD}?townId=town-1` });
     expect(put.request.body).toEqual({ version: 0, amount: 30, unit: 'calendar' });
@@ -171,10 +172,10 @@ describe('dispute settings page', () => {
       period('town-1', { value: { amount: 20, unit: 'working' }, isDefault: false, updatedAt: '2021-05-01T02:00:00Z', version: 1 }),
     );
     expect(text('[data-test="period-current"]')).toBe('受理之日起 20 个工作日');
-    expect(fixture.componentInstance.periodForm.getRawValue()).toEqual({ amount: 20, unit: 'working' });
+    expect(periodForm().getRawValue()).toEqual({ amount: 20, unit: 'working' });
     expect(text('[data-test="period-error"]')).toContain('记录已被他人修改');
 
-    fixture.componentInstance.periodForm.setValue({ amount: 2, unit: 'month' });
+    periodForm().setValue({ amount: 2, unit: 'month' });
     el.querySelector<HTMLButtonElement>('[data-test="period-save"]')!.click();
     const again = backend.expectOne({ method: 'PUT', url: `${PERIOD}?townId=town-1` });
     expect(again.request.body).toEqual({ version: 1, amount: 2, unit: 'month' });

@@ -1,50 +1,17 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
-import { AGREEMENT_PLACEHOLDERS, AgreementPlaceholderKey, MediationPeriod } from '@fazhi/contracts';
-import { NzMessageService } from 'ng-zorro-antd/message';
-import { Subscription, tap } from 'rxjs';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { AGREEMENT_PLACEHOLDERS, MediationPeriod } from '@fazhi/contracts';
 import { AuthService } from '../../core/auth/auth.service';
-import { apiError } from '../../core/http/api-error';
-import { TKey } from '../../core/i18n/dictionary';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { Submission } from '../../shared/api-error-message';
-import { DateTimePipe } from '../../shared/date-time.pipe';
-import { DocumentTemplateCardComponent, TemplatePlaceholderHelp } from '../../shared/document-template-card.component';
-import { revealErrors } from '../../shared/form-errors';
+import { DocumentTemplateCardComponent } from '../../shared/document-template-card.component';
 import { PageHeaderComponent } from '../../shared/page-header.component';
+import { TownSettingApi, TownSettingComponent, TownSettingView } from '../../shared/register/town-setting.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { AGREEMENT_TEMPLATE_API, DisputeSettingsApi, MediationPeriodSetting } from './dispute-settings.api';
-import { FieldComponent } from '../../shared/field.component';
+import { Validators } from '@angular/forms';
 
-type PeriodUnit = MediationPeriod['unit'];
-
-const UNIT_LABELS: Record<PeriodUnit, TKey> = {
-  month: 'disputeSettings.unitMonth',
-  calendar: 'disputeSettings.unitCalendar',
-  working: 'disputeSettings.unitWorking',
-};
-
-const PERIOD_TEXT: Record<PeriodUnit, TKey> = {
-  month: 'disputeSettings.periodMonth',
-  calendar: 'disputeSettings.periodCalendar',
-  working: 'disputeSettings.periodWorking',
-};
-
-const PLACEHOLDER_MEANINGS: Record<AgreementPlaceholderKey, TKey> = {
-  number: 'disputeSettings.ph.number',
-  committee: 'disputeSettings.ph.committee',
-  parties: 'disputeSettings.ph.parties',
-  facts: 'disputeSettings.ph.facts',
-  issues: 'disputeSettings.ph.issues',
-  responsibilities: 'disputeSettings.ph.responsibilities',
-  terms: 'disputeSettings.ph.terms',
-  performanceManner: 'disputeSettings.ph.performanceManner',
-  performanceDeadline: 'disputeSettings.ph.performanceDeadline',
-  mediators: 'disputeSettings.ph.mediators',
-  agreedOn: 'disputeSettings.ph.agreedOn',
-  village: 'disputeSettings.ph.village',
-};
+/** The town's agreement template (人民调解协议书): `GET|POST|DELETE` here, the file at `….docx`. */
+export const AGREEMENT_TEMPLATE_API = '/api/disputes/agreement-template';
+const UNITS: readonly MediationPeriod['unit'][] = ['month', 'calendar', 'working'];
 
 /**
  * The dispute ledger's town settings (调解设置): the 人民调解协议书 template (template.manage
@@ -53,118 +20,76 @@ const PLACEHOLDER_MEANINGS: Record<AgreementPlaceholderKey, TKey> = {
 @Component({
   selector: 'fz-dispute-settings',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, DocumentTemplateCardComponent, DateTimePipe, FieldComponent],
-  templateUrl: './dispute-settings.component.html',
+  imports: [FormsModule, ZORRO_IMPORTS, PageHeaderComponent, DocumentTemplateCardComponent, TownSettingComponent],
+  template: `
+    <fz-page-header [title]="t('disputeSettings.title')" [subtitle]="t('disputeSettings.subtitle')">
+      @if (towns().length > 1) {
+        <nz-select class="fz-settings-town" [ngModel]="townId()" (ngModelChange)="townId.set($event)" [nzPlaceHolder]="t('record.town')" data-test="settings-town">
+          @for (town of towns(); track town.id) {
+            <nz-option [nzValue]="town.id" [nzLabel]="town.name" />
+          }
+        </nz-select>
+      }
+    </fz-page-header>
+    <div nz-row [nzGutter]="[16, 16]">
+      @if (auth.hasAny(['dispute.read', 'template.manage'])) {
+        <div nz-col [nzXs]="24" [nzXl]="14">
+          <fz-document-template-card
+            [api]="templateApi"
+            [townId]="townId()"
+            [title]="t('disputeSettings.templateTitle')"
+            [canManage]="auth.hasAny(['template.manage'])"
+            [placeholders]="placeholders()"
+          />
+        </div>
+      }
+      @if (auth.hasAny(['dispute.read', 'dict.manage'])) {
+        <fz-town-setting nz-col [nzXs]="24" [nzXl]="10" [api]="periodApi" [townId]="townId()" [view]="period" [manage]="auth.hasAny(['dict.manage'])" />
+      }
+    </div>
+  `,
   styles: `
     .fz-settings-town {
       width: 200px;
       max-width: 100%;
     }
-    .fz-settings-wait {
-      padding: 24px 0;
-      text-align: center;
-    }
   `,
 })
 export class DisputeSettingsComponent {
-  private readonly api = inject(DisputeSettingsApi);
-  private readonly auth = inject(AuthService);
-  private readonly message = inject(NzMessageService);
-  private readonly destroyRef = inject(DestroyRef);
+  protected readonly auth = inject(AuthService);
   protected readonly t = inject(I18nService).t;
-
   protected readonly templateApi = AGREEMENT_TEMPLATE_API;
-  protected readonly units = Object.keys(UNIT_LABELS) as PeriodUnit[];
-  protected readonly unitLabels = UNIT_LABELS;
-
+  protected readonly periodApi = new TownSettingApi<MediationPeriod>('/api/disputes/settings/mediation-period');
   protected readonly towns = computed(() => this.auth.me()?.scope.towns ?? []);
   /** The town shown: the user's own when in scope, else the first one; null lets the API take the only one. */
-  readonly townId = signal<string | null>(this.firstTown());
-
-  protected readonly readsTemplate = computed(() => this.auth.hasAny(['dispute.read', 'template.manage']));
-  protected readonly managesTemplate = computed(() => this.auth.hasAny(['template.manage']));
-  protected readonly readsPeriod = computed(() => this.auth.hasAny(['dispute.read', 'dict.manage']));
-  protected readonly managesPeriod = computed(() => this.auth.hasAny(['dict.manage']));
-
-  protected readonly placeholders = computed<TemplatePlaceholderHelp[]>(() =>
-    AGREEMENT_PLACEHOLDERS.map((p) => ({ name: p.placeholder, required: p.required, meaning: this.t(PLACEHOLDER_MEANINGS[p.key]) })),
-  );
-
-  protected readonly period = signal<MediationPeriodSetting | null>(null);
-  protected readonly periodFailed = signal(false);
-  readonly periodForm = new FormGroup({
-    amount: new FormControl<number | null>(null, { validators: [Validators.required, Validators.min(1), Validators.max(366), Validators.pattern(/^\d+$/)] }),
-    unit: new FormControl<PeriodUnit>('month', { nonNullable: true, validators: [Validators.required] }),
-  });
-  protected readonly submission = new Submission(this.t);
-  private loadingPeriod?: Subscription;
-
-  constructor() {
-    effect(() => {
-      const townId = this.townId();
-      if (!this.readsPeriod()) return;
-      untracked(() => {
-        this.submission.error.set(null);
-        this.loadPeriod(townId);
-      });
-    });
-    this.destroyRef.onDestroy(() => this.loadingPeriod?.unsubscribe());
-  }
-
-  private firstTown(): string | null {
-    const me = this.auth.me();
-    const towns = me?.scope.towns ?? [];
-    return towns.find((town) => town.id === me?.townId)?.id ?? towns[0]?.id ?? null;
-  }
-
-  /** `受理之日起 1 个月`, `30 个自然日`, `15 个工作日`. */
-  protected periodText(value: MediationPeriod): string {
-    return this.t(PERIOD_TEXT[value.unit], { amount: value.amount });
-  }
-
-  private loadPeriod(townId = this.townId()): void {
-    this.loadingPeriod?.unsubscribe();
-    this.period.set(null);
-    this.periodFailed.set(false);
-    this.loadingPeriod = this.api.mediationPeriod(townId).subscribe({
-      next: (setting) => this.showPeriod(setting),
-      error: () => this.periodFailed.set(true),
-    });
-  }
-
-  private showPeriod(setting: MediationPeriodSetting): void {
-    this.period.set(setting);
-    this.periodForm.reset({ amount: setting.value.amount, unit: setting.value.unit });
-  }
-
-  protected retryPeriod(): void {
-    this.loadPeriod();
-  }
-
-  /** Saves with the version read; a 409 shows the server's message and reloads the period in force. */
-  savePeriod(): void {
-    const current = this.period();
-    if (!current) return;
-    if (this.periodForm.invalid) {
-      revealErrors(this.periodForm);
-      return;
-    }
-    const { amount, unit } = this.periodForm.getRawValue();
-    const request = this.api.setMediationPeriod(this.townId(), { version: current.version, amount: Number(amount), unit }).pipe(
-      tap({
-        error: (e: unknown) => {
-          if (apiError(e)?.statusCode === 409) this.loadPeriod();
-        },
-      }),
-      takeUntilDestroyed(this.destroyRef),
-    );
-    this.submission.run(
-      request,
-      (saved) => {
-        this.showPeriod(saved);
-        this.message.success(this.t('disputeSettings.periodSaved'));
+  readonly townId = signal<string | null>(this.towns().find((town) => town.id === this.auth.me()?.townId)?.id ?? this.towns()[0]?.id ?? null);
+  protected readonly placeholders = computed(() => AGREEMENT_PLACEHOLDERS.map((p) => ({ name: p.placeholder, required: p.required, meaning: this.t(`disputeSettings.ph.${p.key}`) })));
+  /** `受理之日起 1 个月`, `30 个自然日`, `15 个工作日`; amount and unit for dict.manage. */
+  protected readonly period: TownSettingView<MediationPeriod> = {
+    name: 'period',
+    words: {
+      title: 'disputeSettings.periodTitle',
+      current: 'disputeSettings.periodCurrent',
+      isDefault: 'disputeSettings.periodDefault',
+      isSet: 'disputeSettings.periodSet',
+      updatedAt: 'disputeSettings.periodUpdatedAt',
+      hint: 'disputeSettings.periodHint',
+      readOnly: 'disputeSettings.periodReadOnly',
+      failed: 'disputeSettings.periodLoadFailed',
+      saved: 'disputeSettings.periodSaved',
+    },
+    text: (value) => this.t(`disputeSettings.period.${value.unit}`, { amount: value.amount }),
+    fields: [
+      { name: 'amount', kind: 'number', label: 'disputeSettings.amount', required: true, min: 1, max: 366, half: true, validators: [Validators.pattern(/^\d+$/)] },
+      {
+        name: 'unit',
+        kind: 'select',
+        label: 'disputeSettings.unit',
+        required: true,
+        half: true,
+        initial: () => 'month',
+        options: () => UNITS.map((unit) => ({ value: unit, label: this.t(`disputeSettings.unit.${unit}`) })),
       },
-      this.periodForm,
-    );
-  }
+    ],
+  };
 }

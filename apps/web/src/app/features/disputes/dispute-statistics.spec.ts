@@ -3,7 +3,7 @@ import { figureCards, figureUrl } from '../../shared/ledger/statistics-page.comp
 import { toApiQuery } from '../../shared/query-params';
 import { DISPUTE_FILTERS } from './dispute-filters';
 import { DISPUTE_STATISTICS } from './dispute-statistics';
-import { peaceOfficerQueryFromParams } from './peace-officer-list.component';
+import { peaceOfficerFilters } from './peace-officer-list.component';
 
 const STATS = {
   received: 120,
@@ -43,7 +43,7 @@ describe('dispute statistics cards', () => {
   it('opens the peace officer register with its filter, which the register reads back', () => {
     const url = figureUrl(DISPUTE_STATISTICS, 'peaceOfficers', STATS);
     expect(url).toBe('/disputes/peace-officers?activeInYear=2021');
-    expect(peaceOfficerQueryFromParams(new URLSearchParams(url.split('?')[1]), 2026).activeInYear).toBe(2021);
+    expect(peaceOfficerFilters(2026).fromParams(new URLSearchParams(url.split('?')[1])).activeInYear).toBe(2021);
   });
 
   it('shows the success rate as a percentage with its fraction, and the counts as they are', () => {

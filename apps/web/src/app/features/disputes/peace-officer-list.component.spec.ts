@@ -11,7 +11,7 @@ import { NzModalService } from 'ng-zorro-antd/modal';
 import { testMe } from '../../../testing/me';
 import { AuthService } from '../../core/auth/auth.service';
 import { APP_ICONS } from '../../registry';
-import { PeaceOfficerListComponent, activeIn, peaceOfficerQueryFromParams } from './peace-officer-list.component';
+import { PeaceOfficerListComponent, activeIn, peaceOfficerFilters } from './peace-officer-list.component';
 
 registerLocaleData(localeZh, 'zh-cn');
 
@@ -142,9 +142,9 @@ describe('peace officer register page', () => {
   });
 
   it('reads the year from the URL: a statistic’s `activeInYear=2021`, or `all`', () => {
-    expect(peaceOfficerQueryFromParams(new URLSearchParams('activeInYear=2021'), 2025)).toEqual({ townId: null, villageId: null, activeInYear: 2021, q: null });
-    expect(peaceOfficerQueryFromParams(new URLSearchParams('activeInYear=all&q=黄'), 2025).activeInYear).toBeNull();
-    expect(peaceOfficerQueryFromParams(new URLSearchParams('activeInYear=abc&villageId=x'), 2025)).toEqual({ townId: null, villageId: null, activeInYear: 2025, q: null });
+    expect(peaceOfficerFilters(2025).fromParams(new URLSearchParams('activeInYear=2021'))).toEqual({ townId: null, villageId: null, activeInYear: 2021, q: null });
+    expect(peaceOfficerFilters(2025).fromParams(new URLSearchParams('activeInYear=all&q=黄')).activeInYear).toBeNull();
+    expect(peaceOfficerFilters(2025).fromParams(new URLSearchParams('activeInYear=abc&villageId=x'))).toEqual({ townId: null, villageId: null, activeInYear: 2025, q: null });
   });
 
   it('calls an officer active in a year when the term overlaps it', () => {
@@ -164,7 +164,7 @@ describe('peace officer register page', () => {
     expect(document.querySelector('[data-test="peace-officer-form"]')).not.toBeNull();
     backend.expectOne(`/api/peace-officers/accounts?townId=${TOWN}`).flush([{ id: 'u-7', name: '陈志强' }]);
     await settle();
-    component.form.patchValue({ name: ' 陈志强 ', villageId: VILLAGE, phone: '13900001234', activeFrom: new Date(2021, 2, 1), activeTo: null, userId: 'u-7', remark: '' });
+    component['editor'].form.patchValue({ name: ' 陈志强 ', villageId: VILLAGE, phone: '13900001234', activeFrom: new Date(2021, 2, 1), activeTo: null, userId: 'u-7', remark: '' });
     document.querySelector<HTMLButtonElement>('[data-test="peace-officer-save"]')!.click();
     await settle();
     const req = backend.expectOne((r) => r.method === 'POST' && r.url === '/api/peace-officers');
@@ -174,7 +174,7 @@ describe('peace officer register page', () => {
       { status: 400, statusText: 'Bad Request' },
     );
     await settle();
-    expect(component.form.controls.phone.errors?.['server']).toBe('电话号码格式不正确');
+    expect(component['editor'].form.controls.phone.errors?.['server']).toBe('电话号码格式不正确');
     expect(document.querySelector('[data-test="peace-officer-form"]')?.textContent).toContain('电话号码格式不正确');
     expect(document.querySelector('[data-test="form-error"]')).toBeNull();
   });
@@ -186,10 +186,10 @@ describe('peace officer register page', () => {
     el().querySelector<HTMLButtonElement>('[data-test="peace-officer-create"]')!.click();
     await settle();
     backend.expectOne(`/api/peace-officers/accounts?townId=${TOWN}`).flush([]);
-    component.form.patchValue({ name: '陈志强', activeFrom: new Date(2021, 2, 1), activeTo: new Date(2021, 1, 1) });
+    component['editor'].form.patchValue({ name: '陈志强', activeFrom: new Date(2021, 2, 1), activeTo: new Date(2021, 1, 1) });
     document.querySelector<HTMLButtonElement>('[data-test="peace-officer-save"]')!.click();
     await settle();
-    expect(component.form.controls.activeTo.errors).toEqual({ order: true });
+    expect(component['editor'].form.controls.activeTo.errors).toEqual({ order: true });
     expect(document.querySelector('[data-test="peace-officer-form"]')?.textContent).toContain('不能早于任职起始日期');
   });
 
@@ -200,8 +200,8 @@ describe('peace officer register page', () => {
     el().querySelector<HTMLElement>('[data-test="officer-edit"]')!.click();
     await settle();
     backend.expectOne(`/api/peace-officers/accounts?townId=${TOWN}`).flush([]);
-    expect(component.form.getRawValue()).toMatchObject({ name: '黄海生', villageId: VILLAGE, phone: '138****5678', remark: '' });
-    component.form.controls.remark.setValue('兼任网格员');
+    expect(component['editor'].form.getRawValue()).toMatchObject({ name: '黄海生', villageId: VILLAGE, phone: '138****5678', remark: '' });
+    component['editor'].form.controls.remark.setValue('兼任网格员');
     document.querySelector<HTMLButtonElement>('[data-test="peace-officer-save"]')!.click();
     await settle();
     const req = backend.expectOne((r) => r.method === 'PATCH' && r.url === '/api/peace-officers/po-1');

@@ -1,20 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { OrgTreeNode, PeaceOfficerDto, UserChoiceDto } from '@fazhi/contracts';
+import { PeaceOfficerDto, UserChoiceDto } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { catchError, map, of, switchMap } from 'rxjs';
-import { OrgApi } from '../../core/api/org.api';
-import { AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
-import { Submission } from '../../shared/api-error-message';
 import { LedgerFilters, read } from '../../shared/ledger/ledger-filters';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent } from '../../shared/ledger/ledger-table.component';
-import { OrgNames, villagesUnder } from '../../shared/org-tree';
-import { Source, year } from '../../shared/query-params';
-import { ReasonModalComponent } from '../../shared/reason-modal.component';
+import { year } from '../../shared/query-params';
+import { MaskedComponent, Unmasks } from '../../shared/register/masked.component';
 import { RegisterEditor, RegisterField, phoneNumber } from '../../shared/register/register-form';
+import { RegisterPlaces } from '../../shared/register/register-places';
 import { RegisterDialogComponent } from '../../shared/register/register-form.component';
 import { UrlList } from '../../shared/register/register-list';
 import { RegisterFilter, RegisterPageComponent, RegisterView } from '../../shared/register/register-page.component';
@@ -34,10 +30,6 @@ export function peaceOfficerFilters(thisYear: number): LedgerFilters<PeaceOffice
   );
 }
 
-export function peaceOfficerQueryFromParams(source: Source, thisYear: number): PeaceOfficerQuery {
-  return peaceOfficerFilters(thisYear).fromParams(source);
-}
-
 /** Whether the active period overlaps the year (DOMAIN.md §3.2); without a year, whether it holds today. */
 export function activeIn(officer: PeaceOfficerDto, year: number | null): boolean {
   if (year === null) return officer.activeNow;
@@ -53,7 +45,7 @@ const VIEW: RegisterView = { name: 'peace-officer', title: 'peaceOfficers.title'
 @Component({
   selector: 'fz-peace-officer-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, HasPermissionDirective, ReasonModalComponent, LedgerTableComponent, LedgerCellDirective, RegisterPageComponent, RegisterDialogComponent],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, MaskedComponent, LedgerTableComponent, LedgerCellDirective, RegisterPageComponent, RegisterDialogComponent],
   templateUrl: './peace-officer-list.component.html',
   styles: `
     .fz-officer-count {
@@ -67,17 +59,12 @@ const VIEW: RegisterView = { name: 'peace-officer', title: 'peaceOfficers.title'
 })
 export class PeaceOfficerListComponent {
   private readonly api = inject(PeaceOfficersApi);
-  private readonly auth = inject(AuthService);
   private readonly message = inject(NzMessageService);
   protected readonly t = inject(I18nService).t;
   protected readonly view = VIEW;
 
   private readonly thisYear = new Date().getFullYear();
-  protected readonly towns = computed(() => this.auth.me()?.scope.towns ?? []);
-  protected readonly multiTown = computed(() => this.towns().length > 1);
-  private readonly orgTree = signal<OrgTreeNode[]>([]);
-  private readonly names = computed(() => new OrgNames(this.orgTree()));
-  private readonly townOptions = () => this.towns().map((town) => ({ value: town.id, label: town.name }));
+  private readonly places = new RegisterPlaces();
 
   protected readonly filters = new FormGroup({
     townId: new FormControl<string | null>(null),
@@ -85,20 +72,8 @@ export class PeaceOfficerListComponent {
     year: new FormControl<number | typeof ALL_YEARS>(this.thisYear, { nonNullable: true }),
     q: new FormControl('', { nonNullable: true }),
   });
-  private readonly filterTown = toSignal(this.filters.controls.townId.valueChanges, { initialValue: null });
   protected readonly filterFields: RegisterFilter[] = [
-    { name: 'townId', kind: 'select', label: 'record.town', options: this.townOptions, when: this.multiTown, testId: 'filter-town' },
-    {
-      name: 'villageId',
-      kind: 'select',
-      label: 'record.village',
-      search: true,
-      testId: 'filter-village',
-      options: () =>
-        this.names()
-          .villages.filter((v) => !this.filterTown() || v.townId === this.filterTown())
-          .map((v) => ({ value: v.id, label: this.names().villageLabel(v) })),
-    },
+    ...this.places.filters(this.filters),
     {
       name: 'year',
       kind: 'select',
@@ -123,14 +98,11 @@ export class PeaceOfficerListComponent {
     (query, key) => this.tagValue(query, key),
     (query) => this.filters.setValue({ townId: query.townId, villageId: query.villageId, year: query.activeInYear ?? ALL_YEARS, q: query.q ?? '' }),
   );
-  protected readonly count = computed(() => {
-    if (narrowed(this.list.filters())) return this.townCount();
-    return this.list.loading() ? null : this.list.total();
-  });
+  protected readonly count = computed(() => (narrowed(this.list.filters()) ? this.townCount() : this.list.loading() ? null : this.list.total()));
 
   protected readonly columns: LedgerColumn<PeaceOfficerDto>[] = [
     { key: 'name', header: 'peaceOfficers.name', width: '100px', fixed: 'left' },
-    { key: 'place', header: (t) => (this.multiTown() ? `${t('record.town')} · ${t('record.village')}` : t('record.village')), width: '150px', value: (o) => this.place(o) },
+    { key: 'place', header: (t) => (this.places.several() ? `${t('record.town')} · ${t('record.village')}` : t('record.village')), width: '150px', value: (o) => this.place(o) },
     { key: 'phone', header: 'peaceOfficers.phone', width: '170px', nowrap: true },
     { key: 'period', header: 'peaceOfficers.activePeriod', width: '200px', value: (o) => `${o.activeFrom} ~ ${o.activeTo ?? this.t('peaceOfficers.present')}`, nowrap: true },
     { key: 'userName', header: 'peaceOfficers.account', width: '100px' },
@@ -140,26 +112,15 @@ export class PeaceOfficerListComponent {
   ];
   protected readonly officerName = (officer: PeaceOfficerDto) => officer.name;
 
-  /** The officer's town while the form is open: the row's on edit, the chosen one (or the only one) on create. */
-  private readonly editorTown = computed(() => {
-    if (!this.editor.open()) return null;
-    return this.editor.item()?.townId ?? (this.editor.values()['townId'] as string | null) ?? (this.multiTown() ? null : (this.towns()[0]?.id ?? null));
-  });
+  private readonly officerPlace = this.places.fields(() => this.editor);
   /** The accounts of the officer's town a row may be linked to. */
-  private readonly accounts = toSignal(toObservable(this.editorTown).pipe(switchMap((town) => (town ? this.api.accounts(town).pipe(catchError(() => of([]))) : of([])))), {
+  private readonly accounts = toSignal(toObservable(this.officerPlace.town).pipe(switchMap((town) => (town ? this.api.accounts(town).pipe(catchError(() => of([]))) : of([])))), {
     initialValue: [] as UserChoiceDto[],
   });
   private readonly fields: RegisterField<PeaceOfficerDto>[] = [
-    { name: 'townId', kind: 'select', label: 'record.town', required: true, when: () => this.editor.item() === null && this.multiTown(), options: this.townOptions, clears: ['villageId'] },
+    this.officerPlace.fields[0],
     { name: 'name', kind: 'text', label: 'peaceOfficers.name', required: true, max: 50, half: true },
-    {
-      name: 'villageId',
-      kind: 'select',
-      label: 'record.village',
-      half: true,
-      search: true,
-      options: () => villagesUnder(this.orgTree(), this.editorTown()).map((v) => ({ value: v.id, label: v.name })),
-    },
+    this.officerPlace.fields[1],
     {
       name: 'phone',
       kind: 'text',
@@ -184,17 +145,13 @@ export class PeaceOfficerListComponent {
     { name: 'remark', kind: 'textarea', label: 'common.remarkOptional', max: 500 },
   ];
   protected readonly editor = new RegisterEditor(this.fields, this.api, (saved, created) => {
-    this.unmasked.update((plain) => new Map([...plain].filter(([id]) => id !== saved.id)));
+    this.unmasks.forget(saved.id);
     this.message.success(this.t(created ? 'peaceOfficers.created' : 'peaceOfficers.saved', { name: saved.name }));
     this.list.load();
     this.saves.update((n) => n + 1);
   });
-  /** The form, for tests. */
-  readonly form = this.editor.form;
-  /** The officer whose phone is asked in full, and the numbers shown in full after an audited request. */
-  protected readonly unmasking = signal<PeaceOfficerDto | null>(null);
-  protected readonly unmasked = signal<ReadonlyMap<string, string | null>>(new Map());
-  protected readonly unmasks = new Submission(this.t);
+  /** Phone numbers shown in full after an audited request. */
+  protected readonly unmasks = new Unmasks<PeaceOfficerDto>(this.api, ['phone']);
 
   constructor() {
     toObservable(computed(() => [this.saves(), this.list.filters()] as const))
@@ -210,10 +167,6 @@ export class PeaceOfficerListComponent {
         takeUntilDestroyed(),
       )
       .subscribe((total) => this.townCount.set(total));
-    this.filters.controls.townId.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.filters.controls.villageId.setValue(null));
-    inject(OrgApi)
-      .tree()
-      .subscribe((tree) => this.orgTree.set(tree));
   }
 
   protected search(): void {
@@ -221,34 +174,17 @@ export class PeaceOfficerListComponent {
     this.list.go({ townId: v.townId, villageId: v.villageId, activeInYear: v.year === ALL_YEARS ? null : v.year, q: v.q.trim() || null });
   }
 
-  protected askUnmask(officer: PeaceOfficerDto): void {
-    this.unmasks.error.set(null);
-    this.unmasking.set(officer);
-  }
-
   protected active(officer: PeaceOfficerDto): boolean {
     return activeIn(officer, this.list.filters().activeInYear);
   }
 
-  protected phone(officer: PeaceOfficerDto): string | null {
-    const plain = this.unmasked();
-    return plain.has(officer.id) ? (plain.get(officer.id) ?? null) : officer.phone;
-  }
-
   private place(officer: PeaceOfficerDto): string {
     const village = officer.villageName ?? '—';
-    return this.multiTown() ? `${officer.townName} · ${village}` : village;
-  }
-
-  protected confirmUnmask(officer: PeaceOfficerDto, reason: string): void {
-    this.unmasks.run(this.api.unmask(officer.id, ['phone'], reason), (plain) => {
-      this.unmasking.set(null);
-      this.unmasked.update((shown) => new Map(shown).set(officer.id, plain.phone ?? null));
-    });
+    return this.places.several() ? `${officer.townName} · ${village}` : village;
   }
 
   private tagValue(query: PeaceOfficerQuery, key: keyof PeaceOfficerQuery): string | null {
     if (key === 'activeInYear') return query.activeInYear === null ? this.t('peaceOfficers.allYears') : null;
-    return key === 'townId' || key === 'villageId' ? this.names().name(query[key]) : null;
+    return key === 'townId' || key === 'villageId' ? this.places.names().name(query[key]) : null;
   }
 }

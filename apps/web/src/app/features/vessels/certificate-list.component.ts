@@ -1,16 +1,15 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup } from '@angular/forms';
 import { CertificateDto, CertificateEventKind } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { AuthService } from '../../core/auth/auth.service';
 import { TKey } from '../../core/i18n/dictionary';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
-import { PageHeaderComponent } from '../../shared/page-header.component';
 import { LedgerCellDirective, LedgerColumn, LedgerRowDetailDirective, LedgerTableComponent } from '../../shared/ledger/ledger-table.component';
 import { PagedList } from '../../shared/paged-list';
 import { PartForms } from '../../shared/ledger/part-form';
+import { RegisterPageComponent, RegisterView } from '../../shared/register/register-page.component';
 import { StepInput, StepModalComponent } from '../../shared/transition-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { CertificateFilters, CertificatesApi, Validity } from './certificates.api';
@@ -22,7 +21,7 @@ type EventKind = Exclude<CertificateEventKind, 'apply'>;
 @Component({
   selector: 'fz-certificate-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, PageHeaderComponent, HasPermissionDirective, StepModalComponent, LedgerTableComponent, LedgerCellDirective, LedgerRowDetailDirective],
+  imports: [ZORRO_IMPORTS, RegisterPageComponent, StepModalComponent, LedgerTableComponent, LedgerCellDirective, LedgerRowDetailDirective],
   templateUrl: './certificate-list.component.html',
   styles: `
     .fz-due {
@@ -54,11 +53,14 @@ export class CertificateListComponent {
     { key: 'actions', header: 'common.actions', width: '220px', permission: ['certificate.manage'] },
   ];
   protected readonly rowKey = (item: CertificateDto) => item.number;
+  protected readonly view: RegisterView = { name: 'certificate', title: 'certificates.title', subtitle: 'certificates.subtitle', create: 'certificates.create', manage: 'certificate.manage' };
   protected readonly validity = VALIDITY;
-  protected readonly validities = Object.keys(VALIDITY) as Validity[];
   protected readonly eventKeys = CERTIFICATE_EVENT_KEYS;
   protected readonly eventKinds: readonly EventKind[] = ['renew', 'replace', 'annual_review', 'cancel'];
-  protected readonly validityFilter = new FormControl<Validity | null>(null);
+  protected readonly filters = new FormGroup({ validity: new FormControl<Validity | null>(null) });
+  protected readonly filterFields = [
+    { name: 'validity', kind: 'select', label: 'certificates.validity', lg: 6, options: () => (Object.keys(VALIDITY) as Validity[]).map((v) => ({ value: v, label: this.t(VALIDITY[v].key) })) },
+  ] as const;
   /** Issuing a certificate, or one event of a certificate. */
   protected readonly forms = new PartForms<CertificateDto>();
   /** Officers who may hold a certificate, for certificate managers; else those already holding one. */
@@ -66,7 +68,7 @@ export class CertificateListComponent {
 
   constructor() {
     this.list.load();
-    this.validityFilter.valueChanges.pipe(takeUntilDestroyed()).subscribe((validity) => this.list.search({ officerId: null, validity }));
+    this.filters.controls.validity.valueChanges.pipe(takeUntilDestroyed()).subscribe((validity) => this.list.search({ officerId: null, validity }));
     if (inject(AuthService).hasAny(['certificate.manage'])) {
       this.api.officers().subscribe({
         next: (officers) => this.directory.set(officers.map((u) => ({ value: u.id, label: `${u.displayName}（${u.orgUnitName}）` }))),

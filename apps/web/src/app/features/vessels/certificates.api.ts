@@ -2,29 +2,20 @@ import { Injectable } from '@angular/core';
 import { CertificateDto, CertificateEventKind, OfficerOption } from '@fazhi/contracts';
 import { Observable } from 'rxjs';
 import { errorDisplay } from '../../core/http/error-display';
-import { LedgerApi, Versioned } from '../../shared/ledger/ledger-api';
+import { Versioned } from '../../shared/ledger/ledger-api';
+import { RegisterApi } from '../../shared/register/register-api';
 
 export type Validity = CertificateDto['validity'];
-
 export interface CertificateFilters {
   officerId: string | null;
   validity: Validity | null;
 }
 
-export interface CertificateTypes {
-  item: CertificateDto;
-  detail: CertificateDto & { attachments: [] };
-  /** `officerId`, `number`, `issuedOn`, `expiresOn`. */
-  input: Record<string, unknown>;
-  query: CertificateFilters;
-  unmasked: object;
-}
-
-/** Enforcement certificates (`/api/certificates`). */
+/** Enforcement certificates (`/api/certificates`); a certificate is issued with `officerId`, `number`, `issuedOn`, `expiresOn`. */
 @Injectable({ providedIn: 'root' })
-export class CertificatesApi extends LedgerApi<CertificateTypes> {
+export class CertificatesApi extends RegisterApi<{ item: CertificateDto; input: Record<string, unknown>; query: CertificateFilters }> {
   constructor() {
-    super('/api/certificates', { exportName: 'certificates.xlsx' });
+    super('/api/certificates');
   }
 
   /** Who may hold a certificate (for certificate managers). */

@@ -18,7 +18,7 @@ export const VESSELS_ROUTES: Routes = [
         subtitle: 'import.subtitle',
       }),
       page('campaigns', ['vessel.read'], () => import('./campaign-list.component').then((m) => m.CampaignListComponent)),
-      page('campaigns/new', ['campaign.manage'], () => import('./campaign-form.component').then((m) => m.CampaignFormComponent)),
+      page('campaigns/new', ['campaign.manage'], () => import('./campaign-list.component').then((m) => m.CampaignListComponent), { create: true }),
       page('campaigns/:id', ['vessel.read'], () => import('./campaign-detail.component').then((m) => m.CampaignDetailComponent)),
       page('certificates', ['certificate.manage', 'vessel.read'], () => import('./certificate-list.component').then((m) => m.CertificateListComponent)),
       {

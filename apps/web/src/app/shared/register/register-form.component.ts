@@ -16,8 +16,8 @@ import { RegisterEditor, RegisterField } from './register-form';
   imports: [ReactiveFormsModule, ZORRO_IMPORTS, FieldComponent],
   template: `
     @let e = editor();
-    @if (e.submission.error(); as message) {
-      <nz-alert class="fz-block" nzType="error" nzShowIcon [nzMessage]="message" data-test="form-error" />
+    @if (errorTestId() && e.submission.error(); as message) {
+      <nz-alert class="fz-block" nzType="error" nzShowIcon [nzMessage]="message" [attr.data-test]="errorTestId()" />
     }
     <form nz-form nzLayout="vertical" [formGroup]="e.form" (ngSubmit)="e.submit()" [id]="name() + '-form'" [attr.data-test]="name() + '-form'">
       <div nz-row [nzGutter]="12">
@@ -78,6 +78,8 @@ export class RegisterFormComponent<T extends { id: string; version: number }> {
   /** Names the form (`<name>-form`). */
   readonly name = input.required<string>();
   readonly idPrefix = input.required<string>();
+  /** The failed save's message above the form (null: the page shows it). */
+  readonly errorTestId = input<string | null>('form-error');
 
   protected hint(field: RegisterField<T>): string {
     const key = this.editor().extra(field);

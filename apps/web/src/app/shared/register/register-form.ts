@@ -151,10 +151,12 @@ export class RegisterEditor<T extends { id: string; version: number }, B extends
     this.show(null, Object.fromEntries(this.fields.map((field) => [field.name, emptyValue(field)])));
   }
 
-  /** Opens the form with the row's values. */
-  edit(item: T): void {
+  /** Opens the form with the row's values; a row read again after a refused save keeps the message (`kept`). */
+  edit(item: T, kept = false): void {
     const row = item as unknown as Record<string, unknown>;
+    const message = this.submission.error();
     this.show(item, Object.fromEntries(this.fields.map((field) => [field.name, controlValue(field, row[field.name])])));
+    if (kept) this.submission.error.set(message);
   }
 
   close(): void {

@@ -48,8 +48,8 @@ export interface RegisterFilter {
 
 /**
  * A register's page: the header (title, create button for the writers, more buttons as
- * `[fzHeader]` content), the filter row from definitions with search, reset and the applied
- * filters as tags (without `filters`, no row; without the buttons, the page searches on each
+ * `[fzHeader]` content), the filter row from definitions with search and reset, the list's
+ * filters as tags (without `form`, no row; without the buttons, the page searches on each
  * change), and the list's card (the content).
  */
 @Component({
@@ -93,10 +93,12 @@ export interface RegisterFilter {
               </div>
             }
             @if (buttons()) {
-              <fz-filter-actions nz-col [nzXs]="24" [nzSm]="12" [nzLg]="5" [searchTestId]="v.name + '-search'" (cleared)="cleared.emit()" />
+              <fz-filter-actions nz-col [nzXs]="24" [nzSm]="12" [nzLg]="5" [searchTestId]="v.name + '-search'" (cleared)="list()?.clear()" />
             }
           </div>
-          <fz-filter-tags [tags]="tags()" (removed)="removed.emit($event)" (cleared)="cleared.emit()" />
+          @if (list(); as l) {
+            <fz-filter-tags [tags]="l.tags()" (removed)="l.removeFilter($event)" (cleared)="l.clear()" />
+          }
         </form>
       </nz-card>
     }
@@ -111,11 +113,10 @@ export class RegisterPageComponent {
   readonly filters = input<readonly RegisterFilter[]>([]);
   /** Search and reset buttons (false: the page searches as a filter changes). */
   readonly buttons = input(true);
-  readonly tags = input<readonly FilterTag[]>([]);
+  /** The list whose filters the row sets: its tags, one filter off, every filter off (reset). */
+  readonly list = input<{ tags(): readonly FilterTag[]; clear(): void; removeFilter(key: string): void } | null>(null);
   readonly created = output<void>();
   readonly searched = output<void>();
-  readonly cleared = output<void>();
-  readonly removed = output<string>();
 
   protected readonly shown = computed(() => this.filters().filter((filter) => !filter.when || filter.when()));
 }

@@ -1,0 +1,155 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiTags } from '@nestjs/swagger';
+import type { AdvisorDto, AdvisorMonthCheckDto, AdvisorMonthlyGrid, AdvisorServiceDetailDto, AdvisorServiceDto, AdvisorVillageDto } from '@fazhi/contracts';
+import { RequireAllPermissions, RequirePermission } from '../access/access.decorators';
+import { CurrentPrincipal, Principal } from '../access/principal';
+import { RecordSheetRoutes } from '../ledger-core/kit/record-routes';
+import { RecordAttachments } from '../ledger-core/record-attachments';
+import { SpreadsheetUpload } from '../ledger-core/spreadsheet-upload';
+import {
+  AdvisorCreateDto,
+  AdvisorGridQuery,
+  AdvisorHandoverDto,
+  AdvisorListQuery,
+  AdvisorReopenMonthDto,
+  AdvisorServiceCreateDto,
+  AdvisorServiceExportQuery,
+  AdvisorServiceListQuery,
+  AdvisorServiceUpdateDto,
+  AdvisorSignOffDto,
+  AdvisorUnmaskDto,
+  AdvisorUpdateDto,
+  AdvisorVillageDto as AdvisorVillageBody,
+  AdvisorVillageListQuery,
+} from './advisor.dto';
+import { AdvisorExcelService } from './advisor-excel.service';
+import { AdvisorCheckService, REQUIRED_MINUTES } from './advisor-check.service';
+import { AdvisorRegisterService } from './advisor-register.service';
+import { LEDGER } from './advisor.repository';
+import { AdvisorService } from './advisor.service';
+
+const uuid = new ParseUUIDPipe();
+
+/** The service log: the kit's record routes with the 台账 sheets, the hand-over and the audited unmask. */
+@ApiTags('advisors')
+@Controller('advisor-services')
+export class AdvisorServiceController extends RecordSheetRoutes<
+  AdvisorServiceDto,
+  AdvisorServiceDetailDto,
+  { list: AdvisorServiceListQuery; create: AdvisorServiceCreateDto; update: AdvisorServiceUpdateDto; export: AdvisorServiceExportQuery }
+>(LEDGER, {
+  read: 'advisor.read',
+  write: 'advisor.write',
+  listQuery: AdvisorServiceListQuery,
+  createBody: AdvisorServiceCreateDto,
+  updateBody: AdvisorServiceUpdateDto,
+  personalQuery: ['clientName', 'clientPhone'],
+  exportQuery: AdvisorServiceExportQuery,
+}) {
+  constructor(
+    private readonly services: AdvisorService,
+    attachments: RecordAttachments,
+    excel: AdvisorExcelService,
+    uploads: SpreadsheetUpload,
+  ) {
+    super(attachments, services, excel, uploads);
+  }
+
+  @RequirePermission('advisor.write')
+  @Post(':id/handover')
+  @HttpCode(200)
+  handover(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: AdvisorHandoverDto): Promise<AdvisorServiceDetailDto> {
+    return this.services.handover(p, id, body);
+  }
+
+  @RequireAllPermissions(['advisor.read', 'personal.unmask'])
+  @Post(':id/unmask')
+  @HttpCode(200)
+  unmask(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: AdvisorUnmaskDto) {
+    return this.services.unmask(p, id, body);
+  }
+}
+
+/** The monthly check: the village × month grid and the sign-off of a village-month. */
+@ApiTags('advisors')
+@Controller('advisor-checks')
+export class AdvisorCheckController {
+  constructor(private readonly checks: AdvisorCheckService) {}
+
+  @RequirePermission('advisor.read')
+  @Get()
+  grid(@CurrentPrincipal() p: Principal, @Query() q: AdvisorGridQuery): Promise<AdvisorMonthlyGrid> {
+    return this.checks.grid(p, q.year, q.townId);
+  }
+
+  @RequirePermission('advisor.read')
+  @Get('export.xlsx')
+  async exportGrid(@CurrentPrincipal() p: Principal, @Query() q: AdvisorGridQuery, @Res() res: Response): Promise<void> {
+    await this.checks.exportGrid(p, q.year, q.townId, res);
+  }
+
+  @RequirePermission('advisor.check')
+  @Post('sign-off')
+  @HttpCode(200)
+  signOff(@CurrentPrincipal() p: Principal, @Body() body: AdvisorSignOffDto): Promise<AdvisorMonthCheckDto> {
+    return this.checks.signOff(p, body);
+  }
+
+  @RequirePermission('advisor.check')
+  @Post('reopen')
+  @HttpCode(200)
+  reopen(@CurrentPrincipal() p: Principal, @Body() body: AdvisorReopenMonthDto): Promise<AdvisorMonthCheckDto> {
+    return this.checks.reopen(p, body);
+  }
+}
+
+/** The advisor register (法律顾问名册). */
+@ApiTags('advisors')
+@Controller('advisors')
+export class AdvisorRegisterController {
+  constructor(private readonly registers: AdvisorRegisterService) {}
+
+  @RequirePermission('advisor.read')
+  @Get()
+  list(@CurrentPrincipal() p: Principal, @Query() q: AdvisorListQuery): Promise<AdvisorDto[]> {
+    return this.registers.list(p, q);
+  }
+
+  @RequirePermission('advisor.read')
+  @Get(':id')
+  get(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string): Promise<AdvisorDto> {
+    return this.registers.get(p, id);
+  }
+
+  @RequirePermission('advisor.check')
+  @Post()
+  create(@CurrentPrincipal() p: Principal, @Body() body: AdvisorCreateDto): Promise<AdvisorDto> {
+    return this.registers.create(p, body);
+  }
+
+  @RequirePermission('advisor.check')
+  @Patch(':id')
+  update(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: AdvisorUpdateDto): Promise<AdvisorDto> {
+    return this.registers.update(p, id, body);
+  }
+}
+
+/** The villages' legal-service rooms, published service lists and 民主法治村 levels. */
+@ApiTags('advisors')
+@Controller('advisor-villages')
+export class AdvisorVillageController {
+  constructor(private readonly registers: AdvisorRegisterService) {}
+
+  @RequirePermission('advisor.read', 'dashboard.read')
+  @Get()
+  list(@CurrentPrincipal() p: Principal, @Query() q: AdvisorVillageListQuery): Promise<AdvisorVillageDto[]> {
+    return this.registers.villages(p, q, REQUIRED_MINUTES);
+  }
+
+  @RequirePermission('advisor.check')
+  @Put(':id')
+  set(@CurrentPrincipal() p: Principal, @Param('id', uuid) villageId: string, @Body() body: AdvisorVillageBody): Promise<AdvisorVillageDto> {
+    return this.registers.setVillage(p, villageId, body);
+  }
+}
