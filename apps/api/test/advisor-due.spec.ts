@@ -36,12 +36,8 @@ describe('the advisor’s due item of the 8-hour rule', () => {
   /** The village-month's hours counted straight from the log. */
   const hoursIn = async (villageId: string, month: string) =>
     Number(
-      (
-        await t.ds.query(`SELECT COALESCE(sum(minutes), 0)::int AS m FROM advisor_service WHERE village_id = $1 AND to_char(service_date, 'YYYY-MM') = $2 AND voided_at IS NULL`, [
-          villageId,
-          month,
-        ])
-      )[0].m,
+      (await t.ds.query(`SELECT COALESCE(sum(minutes), 0)::int AS m FROM advisor_service WHERE village_id = $1 AND to_char(service_date, 'YYYY-MM') = $2 AND voided_at IS NULL`, [villageId, month]))[0]
+        .m,
     ) / 60;
 
   it('appears with 5 working days left in the month, not with 6, one per short village, due on the month’s last working day', async () => {

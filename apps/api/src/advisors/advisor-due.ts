@@ -52,9 +52,7 @@ export class AdvisorDueItems implements DueItemProvider, OnModuleInit {
       const provisional = await this.calendar.countsUncoveredYear(today, lastWorkingDay);
       for (const v of villages.filter((x) => x.townId === townId && !checked.has(x.id) && (minutes.get(x.id) ?? 0) < REQUIRED_MINUTES)) {
         const title = `${v.name} ${month.slice(0, 4)}年${Number(month.slice(5))}月服务 ${hoursOf(minutes.get(v.id) ?? 0)} 小时，不足 ${ADVISOR_MONTHLY_HOURS} 小时`;
-        items.push(
-          computedDueItem({ ledger: ADVISOR_MONTH_ITEM_LEDGER, kind: ADVISOR_HOURS_DEADLINE_KIND, townId, recordId: `${v.id}:${month}`, title, dueDate: lastWorkingDay, provisional }, today),
-        );
+        items.push(computedDueItem({ ledger: ADVISOR_MONTH_ITEM_LEDGER, kind: ADVISOR_HOURS_DEADLINE_KIND, townId, recordId: `${v.id}:${month}`, title, dueDate: lastWorkingDay, provisional }, today));
       }
     }
     return items;

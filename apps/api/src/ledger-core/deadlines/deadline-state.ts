@@ -64,5 +64,13 @@ export interface ComputedDueItem {
 /** The home list's row for a computed due item on `today`: due from the moment it is listed, so never merely on track. */
 export function computedDueItem(item: ComputedDueItem, today: string): MyDeadlineDto {
   const status = deadlineStatus({ kind: item.kind, dueDate: item.dueDate, pausedFrom: null, doneAt: null, provisional: item.provisional }, today);
-  return { ...status, state: status.state === 'ok' ? 'warning' : status.state, id: `${item.kind}:${item.recordId}`, townId: item.townId, ledger: item.ledger, recordId: item.recordId, title: item.title };
+  return {
+    ...status,
+    state: status.state === 'ok' ? 'warning' : status.state,
+    id: `${item.kind}:${item.recordId}`,
+    townId: item.townId,
+    ledger: item.ledger,
+    recordId: item.recordId,
+    title: item.title,
+  };
 }
