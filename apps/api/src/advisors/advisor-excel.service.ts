@@ -35,6 +35,7 @@ export class AdvisorExcelService implements LedgerSheets {
       ],
       numberExample: (town) => `${town.numberPrefix ?? town.name}顾问〔2021〕第0001号`,
       cells: (v, planned) => entries.cells(v, planned.existing, planned.row.unchanged, planned.villageId),
+      check: (em, _townId, planned, problem) => entries.check(em, planned, problem),
       auditBefore: (row) => ({ type: row.type, serviceDate: row.serviceDate, startTime: row.startTime, endTime: row.endTime, content: row.content }),
     });
   }

@@ -20,6 +20,7 @@ import { RecordLinks } from '../ledger-core/links/record-links';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
 import { checkPersonalFields, maskPersonalValue } from '../ledger-core/personal-data/personal-fields';
 import { RecordAttachments } from '../ledger-core/record-attachments';
+import type { ImportProblem, PlannedImportRow } from '../ledger-core/ledger-spreadsheet';
 import { VoidDto } from '../ledger-core/ledger.dto';
 import { recordDtoFields } from '../ledger-core/records';
 import { AdvisorHandoverDto, AdvisorServiceCreateDto, AdvisorServiceListQuery, AdvisorServiceUpdateDto, AdvisorUnmaskDto } from './advisor.dto';
@@ -184,28 +185,61 @@ export class AdvisorService extends RecordService<AdvisorServiceStatus, AdvisorS
   /**
    * How an imported row of the 台账 becomes the entry's columns: the advisor named in the sheet
    * (one of the town's), the span from the day and the times in the town's zone, the client's data
-   * protected (a masked cell keeps the stored value).
+   * protected (a masked cell keeps the stored value). `check` refuses, row by row, an advisor not
+   * of the town, another advisor's entries for an account linked to an advisor, bad times, and
+   * spans overlapping the same advisor's entries in the sheet or in the log.
    */
   async importPlan(principal: Principal, townId: string | undefined) {
     const town = await this.kit.places.importTown(principal, townId);
     const timeZone = await this.timeZone(town);
     const advisors = new Map((await this.repo.advisors(principal.scope, { townId: town })).map((a) => [a.name, a.id]));
     const checked = await this.repo.checkedMonths(town);
+    const own = await this.repo.advisorOfUser(principal.user.id);
+    const fieldsOf = (v: ImportedEntry, existing: AdvisorServiceRow | null) => ({
+      advisorId: v.advisorName ? advisors.get(v.advisorName) : existing?.advisorId,
+      date: v.serviceDate ?? existing?.serviceDate,
+      start: v.startTime ?? existing?.startTime,
+      end: v.endTime ?? existing?.endTime,
+    });
+    const check = async (em: EntityManager, planned: PlannedImportRow<AdvisorServiceRow>[], problem: ImportProblem): Promise<void> => {
+      const updated = new Set(planned.flatMap((p) => (p.existing ? [p.existing.number] : [])));
+      const spans: { row: number; advisorId: string; startedAt: Date; endedAt: Date }[] = [];
+      const locked = new Set<string>();
+      for (const { row, existing } of planned) {
+        const v = row.values as ImportedEntry;
+        const { advisorId, date, start, end } = fieldsOf(v, existing);
+        if (own && ((v.advisorName && v.advisorName !== own.name) || (existing && existing.advisorId !== own.id))) {
+          problem(row.rowNumber, 'advisorName', `只能导入本人(${own.name})的服务记录`);
+          continue;
+        }
+        if (!advisorId) {
+          if (v.advisorName) problem(row.rowNumber, 'advisorName', `本镇没有法律顾问“${v.advisorName}”`);
+          continue;
+        }
+        const badTime = (['startTime', 'endTime'] as const).find((path) => !TIME.test((path === 'startTime' ? start : end) ?? ''));
+        if (badTime) problem(row.rowNumber, badTime, '时间格式应为 HH:mm');
+        if (badTime || !date) continue;
+        const span = spanOrProblem(date, start!, end!, timeZone);
+        if (typeof span === 'string') {
+          problem(row.rowNumber, 'endTime', span);
+          continue;
+        }
+        if (!locked.has(advisorId)) await this.repo.lockAdvisor(em, advisorId);
+        locked.add(advisorId);
+        const inSheet = spans.find((o) => o.advisorId === advisorId && o.startedAt < span.endedAt && o.endedAt > span.startedAt);
+        spans.push({ row: row.rowNumber, advisorId, ...span });
+        if (inSheet) {
+          problem(row.rowNumber, 'startTime', `与第${inSheet.row}行同一法律顾问的服务时间重叠`);
+          continue;
+        }
+        const [logged] = (await this.repo.overlapping(em, town, advisorId, span.startedAt, span.endedAt, existing?.id ?? null)).filter((c) => !updated.has(c.number));
+        if (logged) problem(row.rowNumber, 'startTime', `与已登记的服务${logged.number}(${logged.serviceDate} ${logged.startTime}–${logged.endTime})重叠`);
+      }
+    };
     const cells = (v: ImportedEntry, existing: AdvisorServiceRow | null, unchanged: ReadonlySet<string>, villageId: string | null | undefined): Record<string, unknown> => {
       const month = (v.serviceDate ?? existing?.serviceDate ?? '').slice(0, 7);
       if (existing?.locked || checked.has(`${villageId ?? existing?.villageId}:${month}`)) throw new AppException(409, 'ADVISOR_MONTH_CHECKED', MONTH_CHECKED);
-      const advisorId = v.advisorName ? advisors.get(v.advisorName) : existing?.advisorId;
-      if (!advisorId)
-        throw invalidFields([{ path: 'advisorName', code: 'not_found', message: { zh: `本镇没有法律顾问“${v.advisorName ?? ''}”`, en: `No advisor ${v.advisorName ?? ''} in the town` } }]);
-      const date = v.serviceDate ?? existing?.serviceDate;
-      const start = v.startTime ?? existing?.startTime;
-      const end = v.endTime ?? existing?.endTime;
-      for (const [path, t] of [
-        ['startTime', start],
-        ['endTime', end],
-      ] as const) {
-        if (!t || !/^([01]\d|2[0-3]):[0-5]\d$/.test(t)) throw invalidFields([{ path, code: 'time', message: { zh: '时间格式应为 HH:mm', en: 'A time of day (HH:mm)' } }]);
-      }
+      const { advisorId, date, start, end } = fieldsOf(v, existing);
       const span = serviceSpan(date!, start!, end!, timeZone);
       const personal = (field: 'clientName' | 'clientPhone', column: string, kind: 'name' | 'phone') =>
         unchanged.has(field) || v[field] === undefined ? {} : this.personal.columns(column, kind, v[field] ?? null);
@@ -235,7 +269,7 @@ export class AdvisorService extends RecordService<AdvisorServiceStatus, AdvisorS
         ...personal('clientPhone', 'client_phone', 'phone'),
       };
     };
-    return { cells };
+    return { cells, check };
   }
 
   /* ---------- rules ---------- */
@@ -317,4 +351,16 @@ function checkEntryFields(e: EntryFields): void {
     errors.push({ path: 'attendees', code: 'required', message: { zh: `${ADVISOR_SERVICE_TYPE_LABELS.publicity.zh}须填写参加人数`, en: 'A publicity event records its attendees' } });
   }
   if (errors.length) throw invalidFields(errors);
+}
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A service's span, or the message of why the times give none. */
+function spanOrProblem(date: string, start: string, end: string, timeZone: string): { startedAt: Date; endedAt: Date } | string {
+  try {
+    return serviceSpan(date, start, end, timeZone);
+  } catch (e) {
+    if (e instanceof AppException) return e.fieldErrors?.[0]?.message.zh ?? e.message;
+    throw e;
+  }
 }

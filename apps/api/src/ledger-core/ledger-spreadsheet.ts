@@ -101,6 +101,14 @@ interface ImportPlanInput<R extends ImportedRecord> {
  */
 const NUMBER_UNAVAILABLE = '编号已被使用或不在您的数据范围内，新增记录请留空编号';
 
+/** A problem of a row's cell, named by the column's header. */
+function columnError(columns: readonly ColumnSpec[], row: number, field: string, message: string): ImportRowError {
+  return cellError(row, field, columns.find((c) => c.field === field)?.header ?? field, message);
+}
+
+/** Reports a problem of a row's cell (`第5行“开始时间”:…`). */
+export type ImportProblem = (row: number, field: string, message: string) => void;
+
 /**
  * Checks every row of an import the same way for every ledger: numbers unique in the file, known
  * records neither void nor closed, required cells of new rows, villages of the town within the
@@ -108,8 +116,7 @@ const NUMBER_UNAVAILABLE = '编号已被使用或不在您的数据范围内，�
  */
 function planLedgerImport<R extends ImportedRecord>(o: ImportPlanInput<R>): { planned: PlannedImportRow<R>[]; preview: ImportPreview } {
   const errors: ImportRowError[] = [...o.parsed.errors];
-  const header = (field: string) => o.columns.find((c) => c.field === field)?.header ?? field;
-  const problem = (row: number, field: string, message: string) => errors.push(cellError(row, field, header(field), message));
+  const problem = (row: number, field: string, message: string) => errors.push(columnError(o.columns, row, field, message));
   const seen = new Set<string>();
   const planned: PlannedImportRow<R>[] = [];
   for (const row of o.parsed.rows) {
@@ -159,6 +166,8 @@ export interface LedgerImportSpec<R extends ImportedRecord> extends Pick<ImportP
   byNumbers: (em: EntityManager, scope: ResolvedScope, townId: string, numbers: string[]) => Promise<Map<string, R>>;
   /** Accounts that hold villages of a town (not the town) import the rows of their villages (every row names its village). */
   villagesImport?: boolean;
+  /** The ledger's own checks of the planned rows (in the import's transaction), each problem reported with its row. */
+  check?: (em: EntityManager, townId: string, planned: PlannedImportRow<R>[], problem: ImportProblem) => Promise<void>;
   /** Writes the checked rows (in the import's transaction). */
   apply: (em: EntityManager, townId: string, planned: PlannedImportRow<R>[]) => Promise<void>;
 }
@@ -186,6 +195,10 @@ export async function runLedgerImport<R extends ImportedRecord>(principal: Princ
       personal: spec.personal,
       numberExample: spec.numberExample(town),
     });
+    if (spec.check) {
+      await spec.check(em, townId, planned, (row, field, message) => preview.errors.push(columnError(spec.columns, row, field, message)));
+      preview.errors.sort((a, b) => a.row - b.row);
+    }
     if (!opts.commit) return preview;
     if (preview.errors.length) throw importInvalid(preview);
     await spec.apply(em, townId, planned);

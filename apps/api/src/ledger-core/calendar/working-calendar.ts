@@ -52,6 +52,12 @@ export abstract class CalendarView {
     return this.walk(end, 1, (kindOf) => days.workdayOnOrAfter(end, kindOf));
   }
 
+  /** The working days left in `date`'s month (`date` counted when it is one) and the month's last working day. */
+  async restOfMonth(date: string): Promise<{ workingDaysLeft: number; lastWorkingDay: string }> {
+    const year = days.yearOf(date);
+    return days.restOfMonth(date, await this.lookup(year, year));
+  }
+
   /** The length of (from, to] in `unit`. */
   async spanLength(from: string, to: string, unit: DeadlineUnit): Promise<number> {
     return unit === 'working' ? this.workingDaysBetween(from, to) : days.calendarDaysBetween(from, to);

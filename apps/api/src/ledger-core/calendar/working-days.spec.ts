@@ -8,6 +8,7 @@ import {
   isPlainDate,
   isWorkday,
   periodEnd,
+  restOfMonth,
   spanLength,
   weekdayOf,
   workdayOnOrAfter,
@@ -133,5 +134,18 @@ describe('periods over a year without a holiday arrangement', () => {
   it('is no longer provisional once the year is entered', () => {
     const entered = (year: number) => keptYears(year) || year === 2027;
     expect(countsUncoveredYear('2026-12-21', '2027-01-04', entered)).toBe(false);
+  });
+});
+
+describe('the rest of a month', () => {
+  it('counts the working days left, the day itself included, and finds the month’s last working day', () => {
+    // December 2025 ends on a Wednesday; September 2023 ends with 中秋 and a Saturday off.
+    expect(restOfMonth('2025-12-24', plain)).toEqual({ workingDaysLeft: 6, lastWorkingDay: '2025-12-31' });
+    expect(restOfMonth('2025-12-25', plain)).toEqual({ workingDaysLeft: 5, lastWorkingDay: '2025-12-31' });
+    expect(restOfMonth('2023-09-22', plain)).toEqual({ workingDaysLeft: 6, lastWorkingDay: '2023-09-29' });
+    expect(restOfMonth('2023-09-22', kept)).toEqual({ workingDaysLeft: 5, lastWorkingDay: '2023-09-28' });
+    // A Saturday counts nothing for itself; February of a leap year ends on the 29th.
+    expect(restOfMonth('2025-12-27', plain)).toEqual({ workingDaysLeft: 3, lastWorkingDay: '2025-12-31' });
+    expect(restOfMonth('2024-02-29', plain)).toEqual({ workingDaysLeft: 1, lastWorkingDay: '2024-02-29' });
   });
 });

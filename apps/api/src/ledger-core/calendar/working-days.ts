@@ -89,6 +89,18 @@ export function workingDaysBetween(a: string, b: string, kindOf: DayKindLookup):
   return count;
 }
 
+/**
+ * What is left of `date`'s month: its working days from `date` to the month's end, `date` itself
+ * counted when it is a working day, and the month's last working day.
+ */
+export function restOfMonth(date: string, kindOf: DayKindLookup): { workingDaysLeft: number; lastWorkingDay: string } {
+  const [year, month] = date.split('-').map(Number);
+  const monthEnd = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  let lastWorkingDay = monthEnd;
+  while (lastWorkingDay > date.slice(0, 7) && !isWorkday(lastWorkingDay, kindOf)) lastWorkingDay = addCalendarDays(lastWorkingDay, -1);
+  return { workingDaysLeft: workingDaysBetween(addCalendarDays(date, -1), monthEnd, kindOf), lastWorkingDay };
+}
+
 /** `date` itself when it is a working day, else the first working day after it. */
 export function workdayOnOrAfter(date: string, kindOf: DayKindLookup): string {
   return isWorkday(date, kindOf) ? date : addWorkingDays(date, 1, kindOf);

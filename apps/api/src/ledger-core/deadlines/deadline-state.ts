@@ -49,3 +49,28 @@ export function calendarYearItem(year: number, today: string): MyDeadlineDto {
   const status = deadlineStatus({ kind: CALENDAR_YEAR_ITEM.kind, dueDate, pausedFrom: null, doneAt: null, provisional: false }, today);
   return { ...status, id: `${CALENDAR_YEAR_ITEM.kind}:${year}`, townId: null, ledger: CALENDAR_YEAR_ITEM.ledger, recordId: String(year), title: `${year} 年节假日安排` };
 }
+
+/** What a computed due item states (`DueItemProvider`): its ledger, kind, place and due date. */
+export interface ComputedDueItem {
+  ledger: string;
+  kind: string;
+  townId: string;
+  recordId: string;
+  title: string;
+  dueDate: string;
+  provisional: boolean;
+}
+
+/** The home list's row for a computed due item on `today`: due from the moment it is listed, so never merely on track. */
+export function computedDueItem(item: ComputedDueItem, today: string): MyDeadlineDto {
+  const status = deadlineStatus({ kind: item.kind, dueDate: item.dueDate, pausedFrom: null, doneAt: null, provisional: item.provisional }, today);
+  return {
+    ...status,
+    state: status.state === 'ok' ? 'warning' : status.state,
+    id: `${item.kind}:${item.recordId}`,
+    townId: item.townId,
+    ledger: item.ledger,
+    recordId: item.recordId,
+    title: item.title,
+  };
+}

@@ -33,6 +33,16 @@ export interface OpenDeadlineInput {
   assigneeIds: string[];
 }
 
+/**
+ * A ledger's due items that no stored deadline stands behind, computed when a reader's list is
+ * read (e.g. a month's hours short of a rule near the month's end). A ledger registers its
+ * provider with `DeadlinesService.provide` from its module, so the core imports no ledger.
+ */
+export interface DueItemProvider {
+  /** The reader's items at `now` (see `computedDueItem`). */
+  items(principal: Principal, now: Date): Promise<MyDeadlineDto[]>;
+}
+
 export interface ExtendDeadlineInput {
   days: number;
   reason: string;
@@ -74,6 +84,8 @@ function auditView(d: StoredDeadline) {
  */
 @Injectable()
 export class DeadlinesService implements OnModuleInit {
+  private readonly providers: DueItemProvider[] = [];
+
   constructor(
     private readonly repo: DeadlinesRepository,
     private readonly calendar: WorkingCalendar,
@@ -84,6 +96,11 @@ export class DeadlinesService implements OnModuleInit {
 
   onModuleInit(): void {
     this.calendar.onDaysChanged((em, dates) => this.recompute(em, dates));
+  }
+
+  /** Adds a ledger's computed due items to every reader's list (after the calendar's, before the stored deadlines). */
+  provide(provider: DueItemProvider): void {
+    this.providers.push(provider);
   }
 
   async open(em: EntityManager, input: OpenDeadlineInput): Promise<Deadline> {
@@ -181,13 +198,15 @@ export class DeadlinesService implements OnModuleInit {
   }
 
   /**
-   * The caller's open deadlines in scope: due soon and overdue, or all with `all`; for a calendar
-   * administrator, first the years whose holiday arrangement is to be entered.
+   * The caller's open deadlines in scope: due soon and overdue, or all with `all`; first, for a
+   * calendar administrator the years whose holiday arrangement is to be entered, then the items the
+   * ledgers compute for the caller (`provide`).
    */
   async mine(principal: Principal, query: MyDeadlinesQuery): Promise<Page<MyDeadlineDto>> {
     const { page, pageSize, offset } = pageOf(query);
     const now = this.clock.now();
-    const reminders = await this.calendarReminders(principal, now);
+    const computed = await Promise.all(this.providers.map((p) => p.items(principal, now)));
+    const reminders = [...(await this.calendarReminders(principal, now)), ...computed.flat()];
     const shown = reminders.slice(offset, offset + pageSize);
     const { rows, total } = await this.repo.mine(principal.scope, now, {
       all: query.all ?? false,

@@ -173,7 +173,7 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
     principal: Principal,
     content: Buffer,
     opts: { townId?: string; commit: boolean },
-    layout: Pick<LedgerImportSpec<Row>, 'columns' | 'requiredForCreate' | 'personal' | 'numberExample' | 'villagesImport'> & {
+    layout: Pick<LedgerImportSpec<Row>, 'columns' | 'requiredForCreate' | 'personal' | 'numberExample' | 'villagesImport' | 'check'> & {
       /** The record's columns an imported row writes (cells the sheet leaves out are undefined); `planned` tells a new record from an update and names the masked cells left unchanged. */
       cells: (values: Record<string, unknown>, planned: PlannedImportRow<Row>) => Record<string, unknown>;
       /** The record as the audit row of an update shows it before. */
