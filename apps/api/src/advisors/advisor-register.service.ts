@@ -9,24 +9,86 @@ import { AuditService } from '../audit/audit.service';
 import { invalidFields, notFound, staleVersion } from '../common/app-exception';
 import { Clock } from '../common/clock';
 import { isoOrNull } from '../common/dates';
-import { RecordPlaces } from '../ledger-core/record-place';
-import { updateVersioned } from '../ledger-core/records';
+import { RegisterKit, RegisterService, rowTimes } from '../ledger-core/kit/register-service';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { OrgTreeService } from '../org/org-tree.service';
-import { AdvisorAssignmentDto, AdvisorCreateDto, AdvisorListQuery, AdvisorUpdateDto, AdvisorVillageDto as AdvisorVillageBody, AdvisorVillageListQuery } from './advisor.dto';
-import { AdvisorRepository, AdvisorRow } from './advisor.repository';
+import { AdvisorAssignmentDto, AdvisorCreateDto, AdvisorUpdateDto, AdvisorVillageDto as AdvisorVillageBody, AdvisorVillageListQuery } from './advisor.dto';
+import { AdvisorFilter, AdvisorRegisterRepository, AdvisorRegisterRow } from './advisor-register.repository';
+import { AdvisorRepository } from './advisor.repository';
 
-const ADVISOR_NOT_FOUND = { zh: '法律顾问不存在', en: 'Advisor not found' };
 const VILLAGE_NOT_FOUND = { zh: '村(社区)不存在', en: 'Village not found' };
 
-/** The registers of the advisor ledger: the advisors with the villages they serve, and each village's room, service list and level. */
+/** The fields a body writes as they are (the phone encrypted and blind-indexed). */
+const FIELDS = ['name', 'lawFirm', 'licenceNo', 'phone', 'userId', 'remark'] as const;
+
+/** The advisor register (法律顾问名册): the advisors, their business phones (personal data) and the villages they serve. */
 @Injectable()
-export class AdvisorRegisterService {
+export class AdvisorRegisterService extends RegisterService<AdvisorRegisterRow, AdvisorFilter, AdvisorDto> {
+  constructor(
+    kit: RegisterKit,
+    private readonly advisors: AdvisorRegisterRepository,
+  ) {
+    super(kit, advisors, { entity: 'advisor', notFound: { zh: '法律顾问不存在', en: 'Advisor not found' }, personal: { phone: 'phone' } });
+  }
+
+  toDto(row: AdvisorRegisterRow): AdvisorDto {
+    const { id, townId, townName, name, lawFirm, licenceNo, villages, userId, userName, remark, version } = row;
+    const today = this.today(row);
+    const activeNow = villages.some((v) => v.from <= today && (v.to === null || v.to >= today));
+    return { id, townId, townName, name, lawFirm, licenceNo, phone: this.personal(row, 'phone')!, villages, activeNow, userId, userName, remark, version, ...rowTimes(row) };
+  }
+
+  async create(principal: Principal, dto: AdvisorCreateDto): Promise<AdvisorDto> {
+    const { townId } = await this.kit.places.placeOf(principal, dto.townId, null);
+    const villages = await this.checkAssignments(principal, townId, dto.villages);
+    return this.createRow(principal, townId, {
+      columns: async (em) => {
+        if (dto.userId) await this.checkUser(em, townId, dto.userId, null);
+        return this.columnsOf(dto, FIELDS, null);
+      },
+      then: (em, id) => this.rows.addChildren(em, 'villages', id, this.assignmentRows(townId, villages)),
+    });
+  }
+
+  update(principal: Principal, id: string, dto: AdvisorUpdateDto): Promise<AdvisorDto> {
+    return this.updateRow(principal, id, dto.version, async (em, before) => {
+      if (dto.userId) await this.checkUser(em, before.townId, dto.userId, id);
+      if (dto.villages) await this.rows.replaceChildren(em, 'villages', id, this.assignmentRows(before.townId, await this.checkAssignments(principal, before.townId, dto.villages)));
+      return this.columnsOf(dto, FIELDS);
+    });
+  }
+
+  private assignmentRows(townId: string, villages: AdvisorAssignmentDto[]): Record<string, unknown>[] {
+    return villages.map((a) => ({ id: randomUUID(), town_id: townId, village_id: a.villageId, from_date: a.from, to_date: a.to ?? null }));
+  }
+
+  /** Each served village is a village of the advisor's town in the caller's scope, with its dates in order. */
+  private async checkAssignments(principal: Principal, townId: string, villages: AdvisorAssignmentDto[]): Promise<AdvisorAssignmentDto[]> {
+    const errors = [];
+    for (const [i, v] of villages.entries()) {
+      const place = await this.kit.places.placeOf(principal, townId, v.villageId).catch(() => null);
+      if (!place) errors.push({ path: `villages[${i}].villageId`, code: 'not_found', message: { zh: '村(社区)不存在或不在您的范围内', en: 'Village not found or outside your scope' } });
+      if (v.to && v.to < v.from) errors.push({ path: `villages[${i}].to`, code: 'order', message: { zh: '结束日期不能早于开始日期', en: 'Must not be before the start' } });
+    }
+    if (errors.length) throw invalidFields(errors);
+    return villages;
+  }
+
+  /** A linked account is an active account of the town and logs as one advisor only. */
+  private async checkUser(em: EntityManager, townId: string, userId: string, advisorId: string | null): Promise<void> {
+    await this.checkAccount(em, townId, userId);
+    if (await this.advisors.linkedTo(userId, advisorId ?? randomUUID(), em))
+      throw invalidFields([{ path: 'userId', code: 'taken', message: { zh: '该账户已关联其他法律顾问', en: 'The account is linked to another advisor' } }]);
+  }
+}
+
+/** Each village's legal-service room, published service list and 民主法治村 level. */
+@Injectable()
+export class AdvisorVillageService {
   constructor(
     private readonly ds: DataSource,
     private readonly repo: AdvisorRepository,
     private readonly tree: OrgTreeService,
-    private readonly places: RecordPlaces,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -37,126 +99,6 @@ export class AdvisorRegisterService {
     return [...units.values()]
       .filter((u) => u.level === 'village' && u.townId && (!townId || u.townId === townId) && inScope(principal.scope, { townId: u.townId, villageId: u.id }))
       .sort((a, b) => (a.townId === b.townId ? a.sortOrder - b.sortOrder : (units.get(a.townId!)?.sortOrder ?? 0) - (units.get(b.townId!)?.sortOrder ?? 0)));
-  }
-
-  /* ---------- advisors ---------- */
-
-  async list(principal: Principal, q: AdvisorListQuery): Promise<AdvisorDto[]> {
-    return this.dtos(await this.repo.advisors(principal.scope, q));
-  }
-
-  async get(principal: Principal, id: string): Promise<AdvisorDto> {
-    const [row] = await this.repo.advisors(principal.scope, { ids: [id] });
-    if (!row) throw notFound(ADVISOR_NOT_FOUND);
-    return (await this.dtos([row]))[0];
-  }
-
-  async create(principal: Principal, dto: AdvisorCreateDto): Promise<AdvisorDto> {
-    const { townId } = await this.places.placeOf(principal, dto.townId, null);
-    const assignments = await this.checkAssignments(principal, townId, dto.villages);
-    const id = randomUUID();
-    const now = this.clock.now();
-    const user = principal.user.id;
-    await this.ds.transaction(async (em) => {
-      await this.checkUser(em, dto.userId ?? null, id);
-      await this.repo.insertAdvisor(
-        em,
-        {
-          id,
-          town_id: townId,
-          name: dto.name,
-          law_firm: dto.lawFirm,
-          licence_no: dto.licenceNo,
-          phone: dto.phone,
-          user_id: dto.userId ?? null,
-          remark: dto.remark ?? null,
-          created_at: now,
-          created_by: user,
-          updated_at: now,
-          updated_by: user,
-          version: 1,
-        },
-        assignments.map((a) => ({ id: randomUUID(), town_id: townId, advisor_id: id, village_id: a.villageId, from_date: a.from, to_date: a.to ?? null })),
-      );
-      await this.audit.record(em, { action: 'advisor.create', entity: 'advisor', entityId: id, townId, after: { ...dto } });
-    });
-    return this.get(principal, id);
-  }
-
-  async update(principal: Principal, id: string, dto: AdvisorUpdateDto): Promise<AdvisorDto> {
-    const before = await this.get(principal, id);
-    const assignments = dto.villages ? await this.checkAssignments(principal, before.townId, dto.villages) : null;
-    await this.ds.transaction(async (em) => {
-      if (dto.userId !== undefined) await this.checkUser(em, dto.userId, id);
-      const set: Record<string, unknown> = { updated_at: this.clock.now(), updated_by: principal.user.id };
-      const fields: [keyof AdvisorUpdateDto, string][] = [
-        ['name', 'name'],
-        ['lawFirm', 'law_firm'],
-        ['licenceNo', 'licence_no'],
-        ['phone', 'phone'],
-        ['userId', 'user_id'],
-        ['remark', 'remark'],
-      ];
-      for (const [field, column] of fields) if (dto[field] !== undefined) set[column] = dto[field];
-      if (!(await updateVersioned(em, 'advisor', id, dto.version, set))) throw staleVersion();
-      if (assignments) {
-        await this.repo.replaceAssignments(
-          em,
-          id,
-          assignments.map((a) => ({ id: randomUUID(), town_id: before.townId, advisor_id: id, village_id: a.villageId, from_date: a.from, to_date: a.to ?? null })),
-        );
-      }
-      const { version: _v, ...after } = dto;
-      await this.audit.record(em, { action: 'advisor.update', entity: 'advisor', entityId: id, townId: before.townId, before, after });
-    });
-    return this.get(principal, id);
-  }
-
-  private async dtos(rows: AdvisorRow[]): Promise<AdvisorDto[]> {
-    const assignments = await this.repo.assignments(rows.map((r) => r.id));
-    const units = await this.tree.byId();
-    return rows.map((r) => {
-      const today = plainDateInZone(this.clock.now(), units.get(r.townId)?.timeZone ?? 'Asia/Shanghai');
-      const villages = assignments.filter((a) => a.advisorId === r.id).map((a) => ({ villageId: a.villageId, villageName: a.villageName, from: a.fromDate, to: a.toDate }));
-      return {
-        id: r.id,
-        townId: r.townId,
-        townName: r.townName,
-        name: r.name,
-        lawFirm: r.lawFirm,
-        licenceNo: r.licenceNo,
-        phone: r.phone,
-        villages,
-        activeNow: villages.some((v) => v.from <= today && (v.to === null || v.to >= today)),
-        userId: r.userId,
-        userName: r.userName,
-        remark: r.remark,
-        version: r.version,
-        createdAt: new Date(r.createdAt).toISOString(),
-        updatedAt: new Date(r.updatedAt).toISOString(),
-      };
-    });
-  }
-
-  /** Each served village is a village of the advisor's town in the caller's scope, with its dates in order. */
-  private async checkAssignments(principal: Principal, townId: string, villages: AdvisorAssignmentDto[]): Promise<AdvisorAssignmentDto[]> {
-    const errors = [];
-    for (const [i, v] of villages.entries()) {
-      const place = await this.places.placeOf(principal, townId, v.villageId).catch(() => null);
-      if (!place) errors.push({ path: `villages[${i}].villageId`, code: 'not_found', message: { zh: '村(社区)不存在或不在您的范围内', en: 'Village not found or outside your scope' } });
-      if (v.to && v.to < v.from) errors.push({ path: `villages[${i}].to`, code: 'order', message: { zh: '结束日期不能早于开始日期', en: 'Must not be before the start' } });
-    }
-    if (errors.length) throw invalidFields(errors);
-    return villages;
-  }
-
-  /** A linked account logs as one advisor only. */
-  private async checkUser(em: EntityManager, userId: string | null, advisorId: string): Promise<void> {
-    if (!userId) return;
-    const [user] = await em.query<{ id: string }[]>(`SELECT id FROM app_user WHERE id = $1`, [userId]);
-    const taken = await em.query<{ id: string }[]>(`SELECT id FROM advisor WHERE user_id = $1 AND id <> $2`, [userId, advisorId]);
-    if (!user) throw invalidFields([{ path: 'userId', code: 'not_found', message: { zh: '账户不存在', en: 'Account not found' } }]);
-    if (taken.length) throw invalidFields([{ path: 'userId', code: 'taken', message: { zh: '该账户已关联其他法律顾问', en: 'The account is linked to another advisor' } }]);
   }
 
   /* ---------- villages ---------- */

@@ -280,7 +280,7 @@ export async function seedDemoAdvisors(ctx: AdvisorSeedContext): Promise<void> {
       name: a.name,
       law_firm: a.lawFirm,
       licence_no: a.licenceNo,
-      phone: a.phone,
+      ...personal.columns('phone', 'phone', a.phone),
       user_id: a.user ? stableId(`user:${a.user}`) : null,
       remark: null,
       created_at: created,
