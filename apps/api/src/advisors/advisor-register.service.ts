@@ -1,22 +1,53 @@
 import { Injectable } from '@nestjs/common';
-import type { AdvisorDto, AdvisorVillageDto } from '@fazhi/contracts';
+import type { AdvisorDto, AdvisorServiceListDto, AdvisorVillageDto, LedgerType } from '@fazhi/contracts';
+import type { Request, Response } from 'express';
 import { plainDateInZone } from '@fazhi/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { inScope } from '../access/data-scope';
 import { Principal } from '../access/principal';
 import { AuditService } from '../audit/audit.service';
-import { invalidFields, notFound, staleVersion } from '../common/app-exception';
+import { BilingualFieldError, invalidFields, notFound, staleVersion } from '../common/app-exception';
 import { Clock } from '../common/clock';
-import { isoOrNull } from '../common/dates';
+import { isCalendarDateText, isoOrNull } from '../common/dates';
+import { AttachmentsService, toAttachmentDto } from '../ledger-core/attachments/attachments.service';
+import { multipartVersion } from '../ledger-core/attachments/multipart';
 import { RegisterKit, RegisterService, rowTimes } from '../ledger-core/kit/register-service';
+import { RecordAttachments } from '../ledger-core/record-attachments';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { OrgTreeService } from '../org/org-tree.service';
 import { AdvisorAssignmentDto, AdvisorCreateDto, AdvisorUpdateDto, AdvisorVillageDto as AdvisorVillageBody, AdvisorVillageListQuery } from './advisor.dto';
 import { AdvisorFilter, AdvisorRegisterRepository, AdvisorRegisterRow } from './advisor-register.repository';
-import { AdvisorRepository } from './advisor.repository';
+import { AdvisorRepository, ServiceListRow } from './advisor.repository';
 
 const VILLAGE_NOT_FOUND = { zh: '村(社区)不存在', en: 'Village not found' };
+const SERVICE_LIST_NOT_FOUND = { zh: '服务清单不存在', en: 'Service list not found' };
+/** The attachments' owner key of a village's documents (the record is the village). */
+const VILLAGE_LEDGER = 'advisor-village' as LedgerType;
+/** What a published service list may be: a PDF, a Word document or a photo/scan. */
+const SERVICE_LIST_TYPES = new Set([
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/msword',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'image/heif',
+]);
+
+function serviceListDto(r: ServiceListRow): AdvisorServiceListDto {
+  return {
+    id: r.listId,
+    villageId: r.listVillageId,
+    listVersion: r.listVersion,
+    publishedOn: r.publishedOn,
+    document: toAttachmentDto(r),
+    createdAt: new Date(r.listCreatedAt).toISOString(),
+    createdBy: r.listCreatedBy,
+    createdByName: r.listCreatedByName,
+  };
+}
 
 /** The fields a body writes as they are (the phone encrypted and blind-indexed). */
 const FIELDS = ['name', 'lawFirm', 'licenceNo', 'phone', 'userId', 'remark'] as const;
@@ -91,6 +122,8 @@ export class AdvisorVillageService {
     private readonly tree: OrgTreeService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly attachments: AttachmentsService,
+    private readonly recordAttachments: RecordAttachments,
   ) {}
 
   /** The villages the caller sees (optionally of one town), in the org tree's order. */
@@ -140,28 +173,82 @@ export class AdvisorVillageService {
       updated_by: principal.user.id,
     };
     await this.ds.transaction(async (em) => {
-      if (before.version === 0) {
-        if (dto.version !== 0) throw staleVersion();
-        const inserted = await em.query<unknown[]>(
-          `INSERT INTO advisor_village (village_id, town_id, ${Object.keys(cols).join(', ')}, version) VALUES ($1, $2, ${Object.keys(cols)
-            .map((_, i) => `$${i + 3}`)
-            .join(', ')}, 1) ON CONFLICT (village_id) DO NOTHING RETURNING village_id`,
-          [villageId, before.townId, ...Object.values(cols)],
-        );
-        if (inserted.length === 0) throw staleVersion();
-      } else {
-        const [r] = await em.query<[unknown[], number]>(
-          `UPDATE advisor_village SET ${Object.keys(cols)
-            .map((c, i) => `${c} = $${i + 3}`)
-            .join(', ')}, version = version + 1 WHERE village_id = $1 AND version = $2 RETURNING village_id`,
-          [villageId, dto.version, ...Object.values(cols)],
-        );
-        if (r.length === 0) throw staleVersion();
-      }
+      if (!(await this.repo.saveVillage(em, villageId, before.townId, dto.version, cols))) throw staleVersion();
       const { version: _v, ...after } = dto;
       await this.audit.record(em, { action: 'advisor-village.update', entity: 'advisor-village', entityId: villageId, townId: before.townId, before, after });
     });
     return this.village(principal, villageId);
+  }
+
+  /** Every version of the village's published service list, newest first (404 for a village outside the scope). */
+  async serviceLists(principal: Principal, villageId: string): Promise<AdvisorServiceListDto[]> {
+    await this.village(principal, villageId);
+    return (await this.repo.serviceLists([villageId])).map(serviceListDto);
+  }
+
+  /**
+   * Publishes a new version of the village's service list: one pdf, Word or image file with its
+   * version label and publication day, checked like every upload. The village's attributes
+   * (their `version`) then name it as the published list; older versions stay listed.
+   */
+  async publishServiceList(principal: Principal, villageId: string, req: Request): Promise<AdvisorVillageDto> {
+    const village = await this.village(principal, villageId).catch((e: unknown) => {
+      req.resume();
+      throw e;
+    });
+    const uploads = await this.attachments.receive(req, { fields: ['version', 'listVersion', 'publishedOn'], maxFiles: 1 });
+    try {
+      const fields = uploads[0]?.fields ?? {};
+      const version = multipartVersion(fields, { zh: '请随文件提交村(社区)信息的版本号', en: 'Send the village attributes’ version with the file' });
+      const listVersion = fields.listVersion?.trim() ?? '';
+      const publishedOn = fields.publishedOn?.trim() ?? '';
+      const errors: BilingualFieldError[] = [];
+      if (uploads.length !== 1) errors.push({ path: 'file', code: 'required', message: { zh: '请上传一个服务清单文件', en: 'Upload one service list file' } });
+      else if (!SERVICE_LIST_TYPES.has(uploads[0].mime))
+        errors.push({ path: 'file', code: 'type', message: { zh: '服务清单须为 PDF、Word 文档或图片', en: 'The service list must be a PDF, a Word document or an image' } });
+      if (listVersion === '' || listVersion.length > 32)
+        errors.push({ path: 'listVersion', code: 'required', message: { zh: '请填写版本(不超过32字)', en: 'Enter the version (at most 32 characters)' } });
+      if (!isCalendarDateText(publishedOn)) errors.push({ path: 'publishedOn', code: 'date', message: { zh: '请填写发布日期(YYYY-MM-DD)', en: 'Enter the publication day (YYYY-MM-DD)' } });
+      if (errors.length) throw invalidFields(errors);
+      const now = this.clock.now();
+      const user = principal.user.id;
+      await this.ds.transaction(async (em) => {
+        if ((await this.repo.lockVillage(em, villageId)) !== version) throw staleVersion();
+        const document = await this.attachments.attach(em, { townId: village.townId, ledger: VILLAGE_LEDGER, recordId: villageId, upload: uploads[0], userId: user, stage: 'document' });
+        const id = randomUUID();
+        await this.repo.insertServiceList(em, {
+          id,
+          town_id: village.townId,
+          village_id: villageId,
+          list_version: listVersion,
+          published_on: publishedOn,
+          attachment_id: document.id,
+          created_at: now,
+          created_by: user,
+        });
+        const cols = { service_list_version: listVersion, service_list_published_on: publishedOn, updated_at: now, updated_by: user };
+        if (!(await this.repo.saveVillage(em, villageId, village.townId, version, cols))) throw staleVersion();
+        await this.audit.record(em, {
+          action: 'advisor-village.service-list.publish',
+          entity: 'advisor-village',
+          entityId: villageId,
+          townId: village.townId,
+          after: { id, listVersion, publishedOn, document },
+        });
+      });
+    } catch (e) {
+      await this.attachments.discard(uploads);
+      throw e;
+    }
+    return this.village(principal, villageId);
+  }
+
+  /** Sends a version's document (audited) of a village the caller sees. */
+  async downloadServiceList(principal: Principal, villageId: string, listId: string, res: Response): Promise<void> {
+    await this.village(principal, villageId);
+    const [row] = await this.repo.serviceLists([villageId], listId);
+    if (!row) throw notFound(SERVICE_LIST_NOT_FOUND);
+    await this.recordAttachments.download(res, principal, { ledger: VILLAGE_LEDGER, recordId: villageId, attachmentId: row.id, variant: 'original' });
   }
 
   private async villageDtos(villages: OrgUnitEntity[]): Promise<AdvisorVillageDto[]> {
@@ -170,8 +257,11 @@ export class AdvisorVillageService {
     const rows = await this.repo.villageRows(ids);
     const today = plainDateInZone(this.clock.now(), units.get(villages[0]?.townId ?? '')?.timeZone ?? 'Asia/Shanghai');
     const names = await this.repo.advisorNamesOn(ids, today);
+    const documents = new Map<string, ServiceListRow>();
+    for (const l of await this.repo.serviceLists(ids)) if (!documents.has(l.listVillageId)) documents.set(l.listVillageId, l);
     return villages.map((v): AdvisorVillageDto => {
       const r = rows.get(v.id);
+      const published = documents.get(v.id);
       return {
         villageId: v.id,
         villageName: v.name,
@@ -183,7 +273,7 @@ export class AdvisorVillageService {
         serviceListTitle: r?.serviceListTitle ?? null,
         serviceListVersion: r?.serviceListVersion ?? null,
         serviceListPublishedOn: r?.serviceListPublishedOn ?? null,
-        serviceListDocument: null,
+        serviceListDocument: published ? toAttachmentDto(published) : null,
         ruleOfLawLevel: r?.ruleOfLawLevel ?? 'none',
         ruleOfLawYear: r?.ruleOfLawYear ?? null,
         advisorNames: names.get(v.id) ?? [],

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
-import type { AdvisorDto, AdvisorMonthCheckDto, AdvisorMonthlyGrid, AdvisorServiceDetailDto, AdvisorServiceDto, AdvisorVillageDto } from '@fazhi/contracts';
+import type { AdvisorDto, AdvisorMonthCheckDto, AdvisorServiceListDto, AdvisorMonthlyGrid, AdvisorServiceDetailDto, AdvisorServiceDto, AdvisorVillageDto } from '@fazhi/contracts';
 import { RequireAllPermissions, RequirePermission } from '../access/access.decorators';
 import { CurrentPrincipal, Principal } from '../access/principal';
 import { RecordSheetRoutes } from '../ledger-core/kit/record-routes';
@@ -138,5 +138,24 @@ export class AdvisorVillageController {
   @Put(':id')
   set(@CurrentPrincipal() p: Principal, @Param('id', uuid) villageId: string, @Body() body: AdvisorVillageBody): Promise<AdvisorVillageDto> {
     return this.registers.setVillage(p, villageId, body);
+  }
+
+  @RequirePermission('advisor.read')
+  @Get(':id/service-lists')
+  serviceLists(@CurrentPrincipal() p: Principal, @Param('id', uuid) villageId: string): Promise<AdvisorServiceListDto[]> {
+    return this.registers.serviceLists(p, villageId);
+  }
+
+  /** A new version of the published service list (multipart: `version`, `listVersion`, `publishedOn`, `stage`, one file). */
+  @RequirePermission('advisor.check')
+  @Post(':id/service-lists')
+  publish(@CurrentPrincipal() p: Principal, @Param('id', uuid) villageId: string, @Req() req: Request): Promise<AdvisorVillageDto> {
+    return this.registers.publishServiceList(p, villageId, req);
+  }
+
+  @RequirePermission('advisor.read')
+  @Get(':id/service-lists/:listId')
+  async download(@CurrentPrincipal() p: Principal, @Param('id', uuid) villageId: string, @Param('listId', uuid) listId: string, @Res() res: Response): Promise<void> {
+    await this.registers.downloadServiceList(p, villageId, listId, res);
   }
 }
