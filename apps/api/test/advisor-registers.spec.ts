@@ -116,6 +116,16 @@ describe('advisor registers', () => {
     const lists = async (id: string, who = legal) => (await t.http.get(`/api/advisor-villages/${id}/service-lists`).set('Cookie', who).expect(200)).body as AdvisorServiceListDto[];
     const download = (id: string, listId: string, who = legal) => t.http.get(`/api/advisor-villages/${id}/service-lists/${listId}`).set('Cookie', who).buffer(true).parse(binary);
 
+    it('holds the seeded 2021 list of every Guanghai village, its document downloadable', async () => {
+      const villages = ((await t.http.get(`/api/advisor-villages?townId=${gh}`).set('Cookie', legal).expect(200)).body as AdvisorVillageDto[]).filter((v) => v.serviceListDocument);
+      expect(villages).toHaveLength(9);
+      for (const v of villages) expect(v).toMatchObject({ serviceListVersion: '2021版', serviceListDocument: { stage: 'document', mime: 'image/png' } });
+      const [seeded] = await lists(haiyong);
+      expect(seeded).toMatchObject({ listVersion: '2021版', document: { id: villages.find((v) => v.villageId === haiyong)!.serviceListDocument!.id } });
+      const file = await download(haiyong, seeded.id).expect(200);
+      expect((file.body as Buffer).subarray(1, 4).toString()).toBe('PNG');
+    });
+
     it('uploads a version, downloads it byte-identical, and replaces it with a new version keeping the old one', async () => {
       const before = await village(nanwan);
       const pdf = files.pdf();
@@ -129,7 +139,7 @@ describe('advisor registers', () => {
       const second = (await publish(nanwan, { version: first.version, listVersion: '2023版', publishedOn: '2023-01-05', file: docx, name: '服务清单2023.docx' }).expect(201)).body as AdvisorVillageDto;
       expect(second).toMatchObject({ serviceListVersion: '2023版', serviceListPublishedOn: '2023-01-05' });
       expect(second.serviceListDocument!.fileName).toBe('服务清单2023.docx');
-      expect((await lists(nanwan)).map((l) => l.listVersion)).toEqual(['2023版', '2022版']);
+      expect((await lists(nanwan)).map((l) => l.listVersion)).toEqual(['2023版', '2022版', '2021版']);
       expect(Buffer.compare((await download(nanwan, v1.id).expect(200)).body as Buffer, pdf)).toBe(0);
       await publish(nanwan, { version: first.version, file: pdf, name: 'stale.pdf' }).expect(409);
 
@@ -139,12 +149,13 @@ describe('advisor registers', () => {
 
     it('refuses a wrong type or missing fields with a field-level 4xx and changes nothing', async () => {
       const before = await village(haiyong);
+      const versions = await lists(haiyong);
       const wrong = await publish(haiyong, { version: before.version, file: await files.xlsx(), name: '清单.xlsx' }).expect(400);
       expect(wrong.body.errors).toEqual([expect.objectContaining({ path: 'file', code: 'type' })]);
       const missing = await publish(haiyong, { version: before.version, listVersion: ' ', publishedOn: '2022-02-30', file: files.pdf(), name: 'a.pdf' }).expect(400);
       expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(['listVersion', 'publishedOn']);
       await publish(haiyong, { version: before.version, file: files.elf(), name: 'list.pdf' }).expect(415);
-      expect(await lists(haiyong)).toEqual([]);
+      expect(await lists(haiyong)).toEqual(versions);
       expect(await village(haiyong)).toEqual(before);
     });
 

@@ -226,7 +226,7 @@ export class AdvisorVillageService {
           created_at: now,
           created_by: user,
         });
-        const cols = { service_list_version: listVersion, service_list_published_on: publishedOn, updated_at: now, updated_by: user };
+        const cols = { service_list_version: listVersion, service_list_published_on: publishedOn, service_list_attachment_id: document.id, updated_at: now, updated_by: user };
         if (!(await this.repo.saveVillage(em, villageId, village.townId, version, cols))) throw staleVersion();
         await this.audit.record(em, {
           action: 'advisor-village.service-list.publish',
