@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import type { AdvisorDto, AdvisorMonthCheckDto, AdvisorServiceListDto, AdvisorMonthlyGrid, AdvisorServiceDetailDto, AdvisorServiceDto, AdvisorVillageDto } from '@fazhi/contracts';
