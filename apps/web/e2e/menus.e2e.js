@@ -5,8 +5,11 @@ const { BASE_URL, launch, openPage, signIn, expectMenu, expectText } = require('
 
 /** Each demo account, who they are and which menu entries they must see (groups included). */
 const EVERYONE = ['home', 'account', 'password'];
-const VESSELS = ['home', 'vessel-ledger', 'vessels', 'campaigns', 'certificates', 'vessel-stats', 'account', 'password'];
-const VESSELS_DISPUTES = ['home', 'vessel-ledger', 'vessels', 'campaigns', 'certificates', 'vessel-stats', 'disputes', 'dispute-list', 'dispute-stats', 'peace-officers', 'account', 'password'];
+const VESSEL_MENU = ['vessel-ledger', 'vessels', 'campaigns', 'certificates', 'vessel-stats'];
+const DISPUTE_MENU = ['disputes', 'dispute-list', 'dispute-stats', 'peace-officers'];
+const ADVISORS = ['advisors', 'advisor-log', 'advisor-months', 'advisor-stats'];
+const VESSELS = ['home', ...VESSEL_MENU, 'account', 'password'];
+const VESSELS_DISPUTES = ['home', ...VESSEL_MENU, ...DISPUTE_MENU, ...ADVISORS, 'account', 'password'];
 const ACCOUNTS = [
   { username: 'admin', name: '陈建国', role: 'admin', menu: ['home', 'disputes', 'dispute-settings', 'system', 'users', 'org', 'roles', 'calendar', 'account', 'password'] },
   {
@@ -21,11 +24,11 @@ const ACCOUNTS = [
     username: 'legal',
     name: '梁文静',
     role: 'legal_affairs',
-    menu: ['home', 'vessel-ledger', 'vessels', 'campaigns', 'certificates', 'vessel-stats', 'disputes', 'dispute-list', 'dispute-stats', 'peace-officers', 'dispute-settings', 'account', 'password'],
+    menu: ['home', ...VESSEL_MENU, ...DISPUTE_MENU, 'dispute-settings', ...ADVISORS, 'advisor-register', 'advisor-villages', 'account', 'password'],
   },
   { username: 'officer', name: '伍国华', role: 'enforcement_officer', menu: VESSELS },
-  { username: 'mediator', name: '甄秀英', role: 'mediator', menu: ['home', 'disputes', 'dispute-list', 'dispute-stats', 'peace-officers', 'account', 'password'] },
-  { username: 'advisor', name: '朱立法', role: 'legal_advisor', menu: EVERYONE },
+  { username: 'mediator', name: '甄秀英', role: 'mediator', menu: ['home', ...DISPUTE_MENU, 'account', 'password'] },
+  { username: 'advisor', name: '朱立法', role: 'legal_advisor', menu: ['home', ...ADVISORS, 'account', 'password'] },
   { username: 'petition', name: '余美玲', role: 'petition_officer', menu: EVERYONE },
   { username: 'leader2', name: '邝伟明', role: 'leader', menu: VESSELS_DISPUTES },
   { username: 'officer2', name: '雷振东', role: 'enforcement_officer', menu: VESSELS },
@@ -52,6 +55,19 @@ const PAGES = {
   'peace-officers': { path: '/disputes/peace-officers', title: '平安员名册', ready: '[data-test="peace-officer-table"] tr[data-officer], [data-test="peace-officer-table"] .ant-table-placeholder' },
   'dispute-settings': { path: '/disputes/settings', title: '调解设置', ready: '[data-test="period-current"]' },
   'vessel-stats': { path: '/vessels/statistics', title: '三无船舶统计分析', ready: '[data-test="stats-cards"]' },
+  'advisor-log': {
+    path: '/advisors',
+    title: '法律顾问服务台账',
+    ready: '[data-test="advisor-service-table"] tr.ant-table-row, [data-test="advisor-service-table"] .ant-table-placeholder',
+  },
+  'advisor-months': { path: '/advisors/months', title: '法律顾问服务月度检查', ready: '[data-test="advisor-months"]' },
+  'advisor-stats': { path: '/advisors/statistics', title: '法律顾问统计分析', ready: '[data-test="stats-cards"]' },
+  'advisor-register': { path: '/advisors/register', title: '法律顾问名册', ready: '[data-test="advisor-table"] tr[data-advisor], [data-test="advisor-table"] .ant-table-placeholder' },
+  'advisor-villages': {
+    path: '/advisors/villages',
+    title: '村居法律服务室',
+    ready: '[data-test="advisor-village-table"] tr[data-village], [data-test="advisor-village-table"] .ant-table-placeholder',
+  },
 };
 
 describe('menus and pages per role', () => {

@@ -1,4 +1,5 @@
 import { ACCOUNT_FEATURE } from './features/account/account.feature';
+import { ADVISORS_FEATURE } from './features/advisors/advisors.feature';
 import { AUDIT_FEATURE } from './features/audit/audit.feature';
 import { CALENDAR_FEATURE } from './features/calendar/calendar.feature';
 import { DISPUTES_FEATURE } from './features/disputes/disputes.feature';
@@ -19,6 +20,7 @@ export const FEATURES = [
   ACCOUNT_FEATURE,
   VESSELS_FEATURE,
   DISPUTES_FEATURE,
+  ADVISORS_FEATURE,
   USERS_FEATURE,
   ORG_FEATURE,
   ROLES_FEATURE,

@@ -55,6 +55,7 @@ describe('the feature registry', () => {
     expect(recordLink({ ledger: 'vessel-case', recordId: 'r-1' }, APP_RECORD_PATHS)).toEqual(['/vessels', 'r-1']);
     expect(recordLink({ ledger: 'campaign', recordId: 'c-1' }, APP_RECORD_PATHS)).toEqual(['/vessels/campaigns', 'c-1']);
     expect(recordLink({ ledger: 'dispute', recordId: 'd-1' }, APP_RECORD_PATHS)).toEqual(['/disputes', 'd-1']);
+    expect(recordLink({ ledger: 'advisor-service', recordId: 'a-1' }, APP_RECORD_PATHS)).toEqual(['/advisors', 'a-1']);
     expect(recordLink({ ledger: 'petition', recordId: 'r-2' }, APP_RECORD_PATHS)).toBeNull();
     expect(recordLink({ ledger: 'constructor', recordId: 'r-3' }, APP_RECORD_PATHS)).toBeNull();
   });
@@ -67,7 +68,7 @@ describe('the feature registry', () => {
 
   it('takes a new feature from its descriptor alone: menu place, record path, icons, words', () => {
     const menu = buildMenu([...FEATURES, FIXTURE]);
-    expect(menu.map((item) => item.key)).toEqual(['home', 'vessel-ledger', 'disputes', 'fixtures', 'system', 'security', 'audit', 'account']);
+    expect(menu.map((item) => item.key)).toEqual(['home', 'vessel-ledger', 'disputes', 'fixtures', 'advisors', 'system', 'security', 'audit', 'account']);
     expect(menu.find((item) => item.key === 'fixtures')).toEqual({
       key: 'fixtures',
       label: 'menu.fixtures',

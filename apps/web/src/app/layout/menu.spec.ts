@@ -13,17 +13,19 @@ const EVERYONE = ['home', 'password'];
 const VESSEL_PAGES = ['vessels', 'campaigns', 'certificates', 'vessel-stats'];
 /** The dispute mediation pages, the peace officer register included. */
 const DISPUTE_PAGES = ['dispute-list', 'dispute-stats', 'peace-officers'];
+/** The village legal advisors' pages: service log, monthly check and statistics. */
+const ADVISOR_PAGES = ['advisor-log', 'advisor-months', 'advisor-stats'];
 
 /** The pages each seed role reaches from the menu (DOMAIN.md §1). */
 const EXPECTED: Record<SeedRoleCode, string[]> = {
   admin: ['home', 'dispute-settings', 'users', 'org', 'roles', 'calendar', 'password'],
   security: ['home', 'security-settings', 'locks', 'admin-accounts', 'login-history', 'password'],
   auditor: ['home', 'login-history', 'audit', 'password'],
-  leader: ['home', ...VESSEL_PAGES, ...DISPUTE_PAGES, 'password'],
-  legal_affairs: ['home', ...VESSEL_PAGES, ...DISPUTE_PAGES, 'dispute-settings', 'password'],
+  leader: ['home', ...VESSEL_PAGES, ...DISPUTE_PAGES, ...ADVISOR_PAGES, 'password'],
+  legal_affairs: ['home', ...VESSEL_PAGES, ...DISPUTE_PAGES, 'dispute-settings', ...ADVISOR_PAGES, 'advisor-register', 'advisor-villages', 'password'],
   enforcement_officer: ['home', ...VESSEL_PAGES, 'password'],
   mediator: ['home', ...DISPUTE_PAGES, 'password'],
-  legal_advisor: EVERYONE,
+  legal_advisor: ['home', ...ADVISOR_PAGES, 'password'],
   petition_officer: EVERYONE,
 };
 
@@ -47,7 +49,7 @@ describe('menu filter', () => {
 
   it('opens each vessel page to whoever may use it, whichever permission they hold', () => {
     expect(keys(filterMenu(MENU, ['certificate.manage']))).toEqual(['home', 'certificates', 'password']);
-    expect(keys(filterMenu(MENU, ['dashboard.read']))).toEqual(['home', 'vessel-stats', 'dispute-stats', 'password']);
+    expect(keys(filterMenu(MENU, ['dashboard.read']))).toEqual(['home', 'vessel-stats', 'dispute-stats', 'advisor-stats', 'password']);
     expect(keys(filterMenu(MENU, ['calendar.manage']))).toEqual(['home', 'calendar', 'password']);
     expect(keys(filterMenu(MENU, ['peace_officer.manage']))).toEqual(['home', 'peace-officers', 'password']);
     expect(keys(filterMenu(MENU, ['template.manage']))).toEqual(['home', 'dispute-settings', 'password']);

@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, input, output, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, ValidatorFn, Validators } from '@angular/forms';
 import { TransitionRequest } from '@fazhi/contracts';
-import { Observable } from 'rxjs';
+import { Observable, startWith } from 'rxjs';
 import { I18nService } from '../core/i18n/i18n.service';
 import { Submission } from './api-error-message';
 import { revealErrors } from './form-errors';
@@ -42,6 +43,8 @@ export interface StepInput {
   min?: number;
   /** The greatest value of a number; the longest text of a text or textarea. */
   max?: number;
+  /** Asked only while this holds for the form's values; otherwise neither checked nor sent. */
+  shownWhen?: (values: Record<string, unknown>) => boolean;
 }
 
 export type StepValue = string | string[] | number | boolean;
@@ -103,6 +106,7 @@ function fieldValidators(field: StepInput): ValidatorFn[] {
 export class StepModalComponent<T> implements OnInit {
   protected readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
+  private readonly destroyRef = inject(DestroyRef);
 
   readonly step = input.required<WorkflowStep>();
   readonly fields = input.required<readonly StepInput[]>();
@@ -115,9 +119,24 @@ export class StepModalComponent<T> implements OnInit {
   protected readonly remark = new FormControl('', { nonNullable: true, validators: [Validators.maxLength(500)] });
   protected readonly submission = new Submission(this.t);
 
+  private readonly values = signal<Record<string, unknown>>({});
+  /** The fields asked for the values so far. */
+  protected readonly shown = computed(() => this.fields().filter((field) => field.shownWhen?.(this.values()) ?? true));
+
   ngOnInit(): void {
     for (const field of this.fields()) {
       this.data.addControl(field.name, new FormControl<unknown>(initialValue(field), { validators: fieldValidators(field) }));
+    }
+    this.data.valueChanges.pipe(startWith(null), takeUntilDestroyed(this.destroyRef)).subscribe(() => this.showFields());
+  }
+
+  /** Hidden fields are disabled, so that they are neither checked nor sent. */
+  private showFields(): void {
+    this.values.set(this.data.getRawValue());
+    const shown = this.shown();
+    for (const field of this.fields()) {
+      const control = this.data.controls[field.name];
+      if (shown.includes(field) === control.disabled) control[control.disabled ? 'enable' : 'disable']({ emitEvent: false });
     }
   }
 
@@ -131,7 +150,7 @@ export class StepModalComponent<T> implements OnInit {
     const request = this.send()({
       to: this.step().to,
       ...(remark ? { remark } : {}),
-      ...(fields.length > 0 ? { data: stepData(fields, this.data.getRawValue()) } : {}),
+      ...(fields.length > 0 ? { data: stepData(this.shown(), this.data.getRawValue()) } : {}),
     });
     this.submission.run(
       request,

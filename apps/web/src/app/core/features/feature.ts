@@ -55,3 +55,23 @@ export const RECORD_PATHS = new InjectionToken<Readonly<Record<string, string>>>
 
 /** The features' home page cards, in the order of the features, gathered by the app. */
 export const HOME_CARDS = new InjectionToken<readonly HomeCard[]>('HOME_CARDS');
+
+/** A ledger's feature: its routes under one path, a menu group of its pages there, and the rest of its descriptor. */
+export interface LedgerFeature<S extends I18nSlice> extends Omit<Feature<S>, 'routes' | 'menu'> {
+  /** The ledger's path (`disputes`) and its lazily loaded routes. */
+  path: string;
+  routes: Route['loadChildren'];
+  /** The menu group: its key, words, icon and place. */
+  menu: Pick<FeatureMenuEntry, 'key' | 'label' | 'icon' | 'order'>;
+  /** The group's pages, each `link` below the ledger's path (`''` for the list, which is highlighted on its own path only). */
+  pages: readonly (Omit<MenuEntry, 'children' | 'exact'> & { link: string })[];
+}
+
+/** The descriptor of a ledger's feature: one route for its path, one menu group of its pages. */
+export function ledgerFeature<S extends I18nSlice>({ path, routes, menu, pages, ...rest }: LedgerFeature<S>): Feature<S> {
+  return {
+    ...rest,
+    routes: [{ path, loadChildren: routes }],
+    menu: [{ ...menu, children: pages.map((page) => ({ ...page, link: `/${path}${page.link && '/' + page.link}`, ...(page.link ? {} : { exact: true }) })) }],
+  };
+}

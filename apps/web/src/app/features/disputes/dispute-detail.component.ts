@@ -1,5 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import {
   AGREEMENT_FORM_LABELS,
   DISPUTE_AGREEMENT_STATUSES,
@@ -15,7 +14,6 @@ import {
   DisputeDto,
   DisputeFollowUpDto,
   DisputePartyDto,
-  DisputeRiskLevel,
   DisputeSessionDto,
   ESCALATION_KIND_LABELS,
   ESCALATION_LEVEL_LABELS,
@@ -31,19 +29,19 @@ import { AuthService } from '../../core/auth/auth.service';
 import { TKey } from '../../core/i18n/dictionary';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
-import { Submission } from '../../shared/api-error-message';
-import { DateTimePipe } from '../../shared/date-time.pipe';
-import { FieldComponent } from '../../shared/field.component';
-import { revealErrors } from '../../shared/form-errors';
+import { formatInstant } from '../../shared/date-time.pipe';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent, rowsOf } from '../../shared/ledger/ledger-table.component';
 import { byTime, datedEntry, isWritable, statusEntries } from '../../shared/ledger/ledger-view';
+import { labelOptions } from '../../shared/ledger/form-page.component';
 import { PartForm, PartForms } from '../../shared/ledger/part-form';
+import { RecordFact, RecordFactsComponent, dotted, wideFact } from '../../shared/ledger/record-facts.component';
 import { RecordPartComponent } from '../../shared/ledger/record-part.component';
+import { RecordPage } from '../../shared/ledger/record-page';
 import { RecordAction, RecordShellComponent } from '../../shared/ledger/record-shell.component';
-import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
+import { fromPlainDate } from '../../shared/plain-date';
 import { StepInput, StepModalComponent, WorkflowStep } from '../../shared/transition-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { DISPUTE_VIEW, RISK_COLORS, RISK_LEVELS } from './dispute-view';
+import { DISPUTE_VIEW, RISK_COLORS } from './dispute-view';
 import { DisputeTypes, DisputesApi } from './disputes.api';
 import { PeaceOfficersApi } from './peace-officers.api';
 
@@ -68,39 +66,30 @@ export const DISPUTE_STEP_FIELD_KEYS: Record<string, TKey> = {
   archivedOn: 'disputes.archivedOn',
 };
 
-function options(labels: Record<string, string>): { value: string; label: string }[] {
-  return Object.entries(labels).map(([value, label]) => ({ value, label }));
-}
+const options = (labels: Record<string, string>) => labelOptions(labels)();
+
+/** How a step field is asked when it is neither a date (`…On`) nor a line of text. */
+const STEP_FIELDS: Partial<Record<string, Pick<StepInput, 'kind' | 'options'>>> = {
+  agreementForm: { kind: 'select', options: options(AGREEMENT_FORM_LABELS) },
+  referralRoute: { kind: 'select', options: options(REFERRAL_ROUTE_LABELS) },
+  performanceStatus: { kind: 'select', options: options(PERFORMANCE_STATUS_LABELS) },
+  performanceDeadline: { kind: 'date' },
+  terms: { kind: 'textarea' },
+  refusalReason: { kind: 'textarea' },
+  terminationReason: { kind: 'textarea' },
+};
 
 /** How the step modal asks each field a dispute step requires. */
 export function disputeStepInputs(requires: readonly string[], record: DisputeDetailDto, officers: readonly PeaceOfficerDto[], t: I18nService['t']): StepInput[] {
   return requires.map((name): StepInput => {
     const label = DISPUTE_STEP_FIELD_KEYS[name] ? t(DISPUTE_STEP_FIELD_KEYS[name]) : name;
-    switch (name) {
-      case 'mediatorIds':
-        return { name, label, kind: 'multiple', options: officers.map((o) => ({ value: o.id, label: o.villageName ? `${o.name} · ${o.villageName}` : o.name })) };
-      case 'refusingPartyId':
-        return {
-          name,
-          label,
-          kind: 'select',
-          options: record.parties.map((p) => ({ value: p.id, label: `${DISPUTE_PARTY_ROLE_LABELS[p.role]} · ${p.name ?? '—'}` })),
-        };
-      case 'agreementForm':
-        return { name, label, kind: 'select', options: options(AGREEMENT_FORM_LABELS) };
-      case 'referralRoute':
-        return { name, label, kind: 'select', options: options(REFERRAL_ROUTE_LABELS) };
-      case 'performanceStatus':
-        return { name, label, kind: 'select', options: options(PERFORMANCE_STATUS_LABELS) };
-      case 'performanceDeadline':
-        return { name, label, kind: 'date' };
-      case 'terms':
-      case 'refusalReason':
-      case 'terminationReason':
-        return { name, label, kind: 'textarea' };
-      default:
-        return { name, label, kind: /On$/.test(name) ? 'date' : 'text' };
+    if (name === 'mediatorIds') {
+      return { name, label, kind: 'multiple', options: officers.map((o) => ({ value: o.id, label: o.villageName ? `${o.name} · ${o.villageName}` : o.name })) };
     }
+    if (name === 'refusingPartyId') {
+      return { name, label, kind: 'select', options: record.parties.map((p) => ({ value: p.id, label: `${DISPUTE_PARTY_ROLE_LABELS[p.role]} · ${p.name ?? '—'}` })) };
+    }
+    return { name, label, kind: /On$/.test(name) ? 'date' : 'text', ...STEP_FIELDS[name] };
   });
 }
 
@@ -132,22 +121,11 @@ const FOLLOW_UP_COLUMNS: LedgerColumn<DisputeFollowUpDto>[] = [
 @Component({
   selector: 'fz-dispute-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ReactiveFormsModule,
-    ZORRO_IMPORTS,
-    DateTimePipe,
-    StepModalComponent,
-    HasPermissionDirective,
-    FieldComponent,
-    RecordShellComponent,
-    RecordPartComponent,
-    LedgerTableComponent,
-    LedgerCellDirective,
-  ],
+  imports: [ZORRO_IMPORTS, StepModalComponent, HasPermissionDirective, RecordShellComponent, RecordPartComponent, RecordFactsComponent, LedgerTableComponent, LedgerCellDirective],
   templateUrl: './dispute-detail.component.html',
   styleUrl: '../../shared/record-detail.css',
 })
-export class DisputeDetailComponent implements OnInit {
+export class DisputeDetailComponent extends RecordPage<DisputeDetailDto> {
   protected readonly api = inject(DisputesApi);
   private readonly peaceOfficers = inject(PeaceOfficersApi);
   protected readonly auth = inject(AuthService);
@@ -156,19 +134,9 @@ export class DisputeDetailComponent implements OnInit {
   protected readonly t = this.i18n.t;
   protected readonly view = DISPUTE_VIEW;
 
-  readonly id = input.required<string>();
-
-  protected readonly record = signal<DisputeDetailDto | null>(null);
   private readonly officers = signal<PeaceOfficerDto[]>([]);
-  protected readonly categoryLabels = DISPUTE_CATEGORY_LABELS;
-  protected readonly sourceLabels = DISPUTE_SOURCE_LABELS;
   protected readonly riskLabels = DISPUTE_RISK_LABELS;
   protected readonly riskColors = RISK_COLORS;
-  protected readonly agreementLabels = AGREEMENT_FORM_LABELS;
-  protected readonly referralLabels = REFERRAL_ROUTE_LABELS;
-  protected readonly escalationLevelLabels = ESCALATION_LEVEL_LABELS;
-  protected readonly escalationKindLabels = ESCALATION_KIND_LABELS;
-  protected readonly judicialLabels = JUDICIAL_RESULT_LABELS;
   protected readonly stageLabels = DISPUTE_ATTACHMENT_STAGE_LABELS;
   protected readonly unmaskFields = ['name', 'idNumber', 'phone', 'address'];
   protected readonly parties = rowsOf(computed(() => this.record()?.parties ?? []));
@@ -217,10 +185,45 @@ export class DisputeDetailComponent implements OnInit {
     if (!record || record.agreementForm !== 'written' || !this.auth.hasAny(['personal.unmask'])) return null;
     return this.api.at(record.id, 'agreement.docx');
   });
-  protected readonly refusingParty = computed(() => {
-    const record = this.record();
-    const party = record?.parties.find((p) => p.id === record.refusingPartyId);
-    return party ? `${DISPUTE_PARTY_ROLE_LABELS[party.role]} · ${this.partyShown(party, 'name')}` : '—';
+  /** The facts card: what is known of the dispute so far, its outcome once there is one. */
+  protected readonly facts = computed<RecordFact[]>(() => {
+    const r = this.record();
+    if (!r) return [];
+    const party = r.parties.find((p) => p.id === r.refusingPartyId);
+    const [j, e] = [r.judicialConfirmation, r.escalation];
+    const then = (field: unknown, facts: RecordFact[]) => (field ? facts : []);
+    return [
+      { label: 'record.town', value: r.townName },
+      { label: 'record.village', value: r.villageName },
+      { label: 'disputes.occurredOn', value: r.occurredOn },
+      { label: 'disputes.registeredAt', value: formatInstant(r.registeredAt, this.auth.me()?.timeZone ?? DEFAULT_TIME_ZONE) || null },
+      { label: 'disputes.source', value: DISPUTE_SOURCE_LABELS[r.source] },
+      { label: 'disputes.category', value: DISPUTE_CATEGORY_LABELS[r.category] },
+      { label: 'disputes.place', value: r.place },
+      { label: 'disputes.acceptedOn', value: r.acceptedOn },
+      wideFact('disputes.mediators', r.mediatorNames.join('、') || null),
+      wideFact('disputes.summary', r.summary),
+      ...then(r.refusedOn, [
+        { label: 'disputes.refusedOn', value: r.refusedOn },
+        { label: 'disputes.refusingParty', value: party ? `${DISPUTE_PARTY_ROLE_LABELS[party.role]} · ${this.partyShown(party, 'name')}` : null },
+        wideFact('disputes.refusalReason', r.refusalReason),
+      ]),
+      ...then(r.agreedOn, [
+        { label: 'disputes.agreedOn', value: r.agreedOn },
+        { label: 'disputes.agreementForm', value: r.agreementForm && AGREEMENT_FORM_LABELS[r.agreementForm] },
+        wideFact('disputes.terms', r.terms),
+        { label: 'disputes.performanceManner', value: r.performanceManner },
+        { label: 'disputes.performanceDeadline', value: r.performanceDeadline },
+      ]),
+      ...then(r.terminatedOn, [
+        { label: 'disputes.terminatedOn', value: r.terminatedOn },
+        { label: 'disputes.referralRoute', value: r.referralRoute && REFERRAL_ROUTE_LABELS[r.referralRoute] },
+        wideFact('disputes.terminationReason', r.terminationReason),
+      ]),
+      ...then(j, [wideFact('disputes.judicialConfirmation', j && dotted(j.appliedOn, j.court, JUDICIAL_RESULT_LABELS[j.result], j.decidedOn, j.caseNo), 'dispute-judicial')]),
+      ...then(e, [wideFact('disputes.escalation', e && dotted(e.escalatedOn, ESCALATION_LEVEL_LABELS[e.level], ESCALATION_KIND_LABELS[e.kind], e.note), 'dispute-escalation')]),
+      wideFact('record.remark', r.remark),
+    ];
   });
 
   protected partyShown(party: DisputePartyDto, field: keyof PartyFields): string {
@@ -247,68 +250,6 @@ export class DisputeDetailComponent implements OnInit {
     ]);
   });
 
-  ngOnInit(): void {
-    this.load();
-  }
-
-  /** Raising or lowering the risk level (a group-incident warning needs the police informed, Art 25). */
-  protected readonly riskOpen = signal(false);
-  protected readonly riskLevels = RISK_LEVELS;
-  protected readonly riskForm = new FormGroup({
-    level: new FormControl<DisputeRiskLevel>('group_incident', { nonNullable: true }),
-    reason: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/), Validators.maxLength(500)] }),
-    policeInformedOn: new FormControl<Date | null>(new Date()),
-    policeUnit: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(100)] }),
-    measures: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(500)] }),
-  });
-  protected readonly riskSubmission = new Submission(this.t);
-
-  protected openRisk(): void {
-    const record = this.record();
-    this.riskForm.reset({ level: record?.riskLevel === 'group_incident' ? 'normal' : 'group_incident', reason: '', policeInformedOn: new Date(), policeUnit: '', measures: '' });
-    this.riskSubmission.error.set(null);
-    this.riskOpen.set(true);
-  }
-
-  protected submitRisk(): void {
-    const record = this.record();
-    if (!record) return;
-    const v = this.riskForm.getRawValue();
-    const warning = v.level === 'group_incident';
-    if (this.riskForm.invalid || (warning && (!v.policeInformedOn || !v.policeUnit.trim()))) {
-      if (warning && !v.policeUnit.trim()) this.riskForm.controls.policeUnit.setErrors({ required: true });
-      if (warning && !v.policeInformedOn) this.riskForm.controls.policeInformedOn.setErrors({ required: true });
-      revealErrors(this.riskForm);
-      return;
-    }
-    const body = {
-      version: record.version,
-      level: v.level,
-      reason: v.reason.trim(),
-      ...(warning ? { policeInformedOn: toPlainDate(v.policeInformedOn), policeUnit: v.policeUnit.trim() } : {}),
-      ...(v.measures.trim() ? { measures: v.measures.trim() } : {}),
-    };
-    this.riskSubmission.run(
-      this.api.change(record.id, 'risk', body),
-      (detail) => {
-        this.riskOpen.set(false);
-        this.record.set(detail);
-        this.message.success(this.t('disputes.riskSaved'));
-      },
-      this.riskForm,
-    );
-  }
-
-  protected load(): void {
-    this.api.get(this.id()).subscribe((record) => this.record.set(record));
-  }
-
-  /** The shell's answer: the new detail, or null to read it again. */
-  protected changed(detail: DisputeDetailDto | null): void {
-    if (detail) this.record.set(detail);
-    else this.load();
-  }
-
   protected unmaskedParties({ version, answer }: { version: number; answer: DisputeTypes['unmasked'] }): void {
     this.unmaskedAt.set({ version, parties: new Map(answer.parties.map(({ id, ...fields }) => [id, fields])) });
   }
@@ -324,9 +265,19 @@ export class DisputeDetailComponent implements OnInit {
 
   /* ---------- the dispute's parts ---------- */
 
-  private openForm(key: string, title: TKey, fields: StepInput[], send: PartForm<DisputeDetailDto | DisputeDto>['send'], done: TKey): void {
+  /**
+   * Opens one of the dispute's small forms, `title` and `fields` from the record as it is; `send`
+   * is the record's part that takes the data with the version (`sessions`…), or the request itself.
+   */
+  private open(key: string, title: TKey, done: TKey, fields: StepInput[], send: string | PartForm<DisputeDetailDto | DisputeDto>['send']): void {
+    const record = this.record()!;
     this.formDoneKey = done;
-    this.forms.show(this.t(title), fields, send, key);
+    this.forms.show(this.t(title), fields, typeof send === 'string' ? (data) => this.api.change(record.id, send, { version: record.version, ...data }) : send, key);
+  }
+
+  /** A field of a small form, labelled in the reader's language. */
+  private field(name: string, label: TKey, kind: StepInput['kind'], more: Partial<StepInput> = {}): StepInput {
+    return { name, label: this.t(label), kind, ...more };
   }
 
   protected formDone(result: DisputeDetailDto | DisputeDto): void {
@@ -335,11 +286,29 @@ export class DisputeDetailComponent implements OnInit {
     this.message.success(this.t(this.formDoneKey));
   }
 
+  /** Raising or lowering the risk level (a group-incident warning needs the police informed, Art 25). */
+  protected openRisk(): void {
+    const warning = (values: Record<string, unknown>) => values['level'] === 'group_incident';
+    this.open(
+      'risk',
+      'disputes.riskTitle',
+      'disputes.riskSaved',
+      [
+        this.field('level', 'disputes.riskLevel', 'select', { options: options(DISPUTE_RISK_LABELS), initial: this.record()!.riskLevel === 'group_incident' ? 'normal' : 'group_incident' }),
+        this.field('reason', 'disputes.riskReason', 'textarea', { max: 500 }),
+        this.field('policeInformedOn', 'disputes.policeInformedOn', 'date', { shownWhen: warning }),
+        this.field('policeUnit', 'disputes.policeUnit', 'text', { max: 100, shownWhen: warning }),
+        this.field('measures', 'disputes.measures', 'textarea', { optional: true, max: 500 }),
+      ],
+      'risk',
+    );
+  }
+
   private partyInputs(party?: DisputePartyDto): StepInput[] {
-    const keep = party ? this.t('disputes.keepBlank') : undefined;
-    const text = (name: keyof PartyFields, key: TKey, optional: boolean, max: number): StepInput => ({ name, label: this.t(key), kind: 'text', optional, max, placeholder: keep });
+    const placeholder = party ? this.t('disputes.keepBlank') : undefined;
+    const text = (name: keyof PartyFields, key: TKey, optional: boolean, max: number) => this.field(name, key, 'text', { optional, max, placeholder });
     return [
-      { name: 'role', label: this.t('disputes.partyRole'), kind: 'select', options: options(DISPUTE_PARTY_ROLE_LABELS), initial: party?.role ?? null },
+      this.field('role', 'disputes.partyRole', 'select', { options: options(DISPUTE_PARTY_ROLE_LABELS), initial: party?.role ?? null }),
       text('name', 'disputes.partyName', !!party, 50),
       text('idNumber', 'disputes.partyIdNumber', true, 18),
       text('phone', 'disputes.partyPhone', true, 20),
@@ -348,14 +317,13 @@ export class DisputeDetailComponent implements OnInit {
   }
 
   protected addParty(): void {
-    const record = this.record()!;
-    this.openForm('party', 'disputes.addParty', this.partyInputs(), (data) => this.api.change(record.id, 'parties', { version: record.version, ...data }), 'disputes.partySaved');
+    this.open('party', 'disputes.addParty', 'disputes.partySaved', this.partyInputs(), 'parties');
   }
 
   /** Blank personal fields stay as they are (the form never shows them in full). */
   protected editParty(party: DisputePartyDto): void {
-    const record = this.record()!;
-    this.openForm('party-edit', 'disputes.editParty', this.partyInputs(party), (data) => this.api.updateParty(record.id, party.id, { version: record.version, ...data }), 'disputes.partySaved');
+    const { id, version } = this.record()!;
+    this.open('party-edit', 'disputes.editParty', 'disputes.partySaved', this.partyInputs(party), (data) => this.api.updateParty(id, party.id, { version, ...data }));
   }
 
   /** Removes a party or a session (`parties/:id`, `sessions/:id`). */
@@ -368,109 +336,106 @@ export class DisputeDetailComponent implements OnInit {
   }
 
   protected addSession(): void {
-    const record = this.record()!;
-    this.openForm(
+    this.open(
       'session',
       'disputes.addSession',
-      [
-        { name: 'date', label: this.t('disputes.sessionDate'), kind: 'date' },
-        { name: 'place', label: this.t('disputes.place'), kind: 'text', initial: record.place ?? '' },
-        { name: 'attendees', label: this.t('disputes.attendees'), kind: 'text', max: 500 },
-        { name: 'record', label: this.t('disputes.sessionRecord'), kind: 'textarea', max: 5000 },
-      ],
-      (data) => this.api.change(record.id, 'sessions', { version: record.version, ...data }),
       'disputes.sessionSaved',
+      [
+        this.field('date', 'disputes.sessionDate', 'date'),
+        this.field('place', 'disputes.place', 'text', { initial: this.record()!.place ?? '' }),
+        this.field('attendees', 'disputes.attendees', 'text', { max: 500 }),
+        this.field('record', 'disputes.sessionRecord', 'textarea', { max: 5000 }),
+      ],
+      'sessions',
     );
   }
 
   protected addFollowUp(): void {
-    const record = this.record()!;
-    this.openForm(
+    this.open(
       'follow-up',
       'disputes.addFollowUp',
-      [
-        { name: 'date', label: this.t('disputes.followUpDate'), kind: 'date' },
-        { name: 'visitor', label: this.t('disputes.visitor'), kind: 'text', max: 50, initial: this.auth.me()?.displayName ?? '' },
-        { name: 'performance', label: this.t('disputes.performanceStatus'), kind: 'select', options: options(PERFORMANCE_STATUS_LABELS) },
-        { name: 'satisfaction', label: this.t('disputes.satisfaction'), kind: 'select', options: options(SATISFACTION_LABELS) },
-        { name: 'newRisk', label: this.t('disputes.newRisk'), kind: 'switch' },
-        { name: 'note', label: this.t('record.remark'), kind: 'textarea', optional: true, max: 1000 },
-      ],
-      (data) => this.api.change(record.id, 'follow-ups', { version: record.version, ...data }),
       'disputes.followUpSaved',
+      [
+        this.field('date', 'disputes.followUpDate', 'date'),
+        this.field('visitor', 'disputes.visitor', 'text', { max: 50, initial: this.auth.me()?.displayName ?? '' }),
+        this.field('performance', 'disputes.performanceStatus', 'select', { options: options(PERFORMANCE_STATUS_LABELS) }),
+        this.field('satisfaction', 'disputes.satisfaction', 'select', { options: options(SATISFACTION_LABELS) }),
+        this.field('newRisk', 'disputes.newRisk', 'switch'),
+        this.field('note', 'record.remark', 'textarea', { optional: true, max: 1000 }),
+      ],
+      'follow-ups',
     );
   }
 
   protected editFacts(): void {
     const record = this.record()!;
-    this.openForm(
+    this.open(
       'facts',
       'disputes.editFacts',
+      'disputes.factsSaved',
       [
-        { name: 'occurredOn', label: this.t('disputes.occurredOn'), kind: 'date', initial: fromPlainDate(record.occurredOn) },
-        { name: 'source', label: this.t('disputes.source'), kind: 'select', options: options(DISPUTE_SOURCE_LABELS), initial: record.source },
-        { name: 'category', label: this.t('disputes.category'), kind: 'select', options: options(DISPUTE_CATEGORY_LABELS), initial: record.category },
-        { name: 'summary', label: this.t('disputes.summary'), kind: 'textarea', initial: record.summary },
-        { name: 'place', label: this.t('disputes.place'), kind: 'text', optional: true, initial: record.place ?? '' },
-        { name: 'remark', label: this.t('record.remark'), kind: 'textarea', optional: true, max: 500, initial: record.remark ?? '' },
+        this.field('occurredOn', 'disputes.occurredOn', 'date', { initial: fromPlainDate(record.occurredOn) }),
+        this.field('source', 'disputes.source', 'select', { options: options(DISPUTE_SOURCE_LABELS), initial: record.source }),
+        this.field('category', 'disputes.category', 'select', { options: options(DISPUTE_CATEGORY_LABELS), initial: record.category }),
+        this.field('summary', 'disputes.summary', 'textarea', { initial: record.summary }),
+        this.field('place', 'disputes.place', 'text', { optional: true, initial: record.place ?? '' }),
+        this.field('remark', 'record.remark', 'textarea', { optional: true, max: 500, initial: record.remark ?? '' }),
       ],
       // An emptied optional field is sent as null, so that it is cleared rather than kept.
       (data) => this.api.update(record.id, { version: record.version, ...data, place: data['place'] ?? null, remark: data['remark'] ?? null }),
-      'disputes.factsSaved',
     );
   }
 
   protected escalate(): void {
-    const record = this.record()!;
-    const e = record.escalation;
-    this.openForm(
+    const e = this.record()!.escalation;
+    this.open(
       'escalation',
       'disputes.escalate',
-      [
-        { name: 'escalatedOn', label: this.t('disputes.escalatedOn'), kind: 'date', initial: e ? fromPlainDate(e.escalatedOn) : undefined },
-        { name: 'level', label: this.t('disputes.escalationLevel'), kind: 'select', options: options(ESCALATION_LEVEL_LABELS), initial: e?.level ?? null },
-        { name: 'kind', label: this.t('disputes.escalationKind'), kind: 'select', options: options(ESCALATION_KIND_LABELS), initial: e?.kind ?? null },
-        { name: 'note', label: this.t('record.remark'), kind: 'textarea', optional: true, max: 500, initial: e?.note ?? '' },
-      ],
-      (data) => this.api.change(record.id, 'escalation', { version: record.version, ...data }),
       'disputes.escalationSaved',
+      [
+        this.field('escalatedOn', 'disputes.escalatedOn', 'date', { initial: e ? fromPlainDate(e.escalatedOn) : undefined }),
+        this.field('level', 'disputes.escalationLevel', 'select', { options: options(ESCALATION_LEVEL_LABELS), initial: e?.level ?? null }),
+        this.field('kind', 'disputes.escalationKind', 'select', { options: options(ESCALATION_KIND_LABELS), initial: e?.kind ?? null }),
+        this.field('note', 'record.remark', 'textarea', { optional: true, max: 500, initial: e?.note ?? '' }),
+      ],
+      'escalation',
     );
   }
 
   /** Judicial confirmation of a written agreement (Art 33: applied for within 30 days). */
   protected judicialConfirmation(): void {
-    const record = this.record()!;
-    const j = record.judicialConfirmation;
-    this.openForm(
+    const j = this.record()!.judicialConfirmation;
+    this.open(
       'judicial',
       'disputes.judicialConfirmation',
-      [
-        { name: 'appliedOn', label: this.t('disputes.judicialAppliedOn'), kind: 'date', initial: j ? fromPlainDate(j.appliedOn) : undefined },
-        { name: 'court', label: this.t('disputes.court'), kind: 'text', max: 100, initial: j?.court ?? '' },
-        { name: 'result', label: this.t('disputes.judicialResult'), kind: 'select', options: options(JUDICIAL_RESULT_LABELS), initial: j?.result ?? 'pending' },
-        { name: 'decidedOn', label: this.t('disputes.judicialDecidedOn'), kind: 'date', optional: true, initial: fromPlainDate(j?.decidedOn) },
-        { name: 'caseNo', label: this.t('disputes.judicialCaseNo'), kind: 'text', optional: true, max: 100, initial: j?.caseNo ?? '' },
-      ],
-      (data) => this.api.change(record.id, 'judicial-confirmation', { version: record.version, ...data }),
       'disputes.judicialSaved',
+      [
+        this.field('appliedOn', 'disputes.judicialAppliedOn', 'date', { initial: j ? fromPlainDate(j.appliedOn) : undefined }),
+        this.field('court', 'disputes.court', 'text', { max: 100, initial: j?.court ?? '' }),
+        this.field('result', 'disputes.judicialResult', 'select', { options: options(JUDICIAL_RESULT_LABELS), initial: j?.result ?? 'pending' }),
+        this.field('decidedOn', 'disputes.judicialDecidedOn', 'date', { optional: true, initial: fromPlainDate(j?.decidedOn) }),
+        this.field('caseNo', 'disputes.judicialCaseNo', 'text', { optional: true, max: 100, initial: j?.caseNo ?? '' }),
+      ],
+      'judicial-confirmation',
     );
   }
 
   /** Extending the mediation period names its approver: one of the town's leaders. */
   protected extendDeadline(): void {
-    const record = this.record()!;
-    this.api.approvers(record.id).subscribe((approvers) =>
-      this.openForm(
-        'extend',
-        'disputes.extendDeadline',
-        [
-          { name: 'days', label: this.t('disputes.extendDays'), kind: 'number', min: 1, max: 366 },
-          { name: 'reason', label: this.t('disputes.extendReason'), kind: 'textarea', max: 500 },
-          { name: 'approvedBy', label: this.t('disputes.approvedBy'), kind: 'select', options: approvers.map((a) => ({ value: a.id, label: a.name })), empty: this.t('disputes.noApprovers') },
-        ],
-        (data) => this.api.change(record.id, 'deadline/extend', { version: record.version, ...data }),
-        'disputes.deadlineExtended',
-      ),
-    );
+    this.api
+      .approvers(this.record()!.id)
+      .subscribe((approvers) =>
+        this.open(
+          'extend',
+          'disputes.extendDeadline',
+          'disputes.deadlineExtended',
+          [
+            this.field('days', 'disputes.extendDays', 'number', { min: 1, max: 366 }),
+            this.field('reason', 'disputes.extendReason', 'textarea', { max: 500 }),
+            this.field('approvedBy', 'disputes.approvedBy', 'select', { options: approvers.map((a) => ({ value: a.id, label: a.name })), empty: this.t('disputes.noApprovers') }),
+          ],
+          'deadline/extend',
+        ),
+      );
   }
 }

@@ -8,8 +8,10 @@ import { testMe } from '../../../testing/me';
 import { AuthService } from '../../core/auth/auth.service';
 import { APP_ICONS } from '../../registry';
 import { toApiQuery } from '../../shared/query-params';
-import { DISPUTE_FILTERS } from './dispute-filters';
-import { DisputeListComponent, disputeSearch } from './dispute-list.component';
+import { DISPUTE_FILTERS, DisputeQuery } from './dispute-filters';
+import { DISPUTE_PARTY_SEARCH_FIELDS } from '@fazhi/contracts';
+import { ListSearch } from '../../shared/ledger/list-search';
+import { DISPUTE_SEARCH, DisputeListComponent } from './dispute-list.component';
 
 const TOWN = '021f3f28-9c0d-5251-8673-e6519956119c';
 
@@ -70,16 +72,10 @@ describe('dispute list filters from query parameters', () => {
 
   it('sends the exact party search to the one field chosen and keeps the filters without a control', () => {
     const current = { ...DISPUTE_FILTERS.fromParams(new URLSearchParams('agreedYear=2021&voided=false')), partyName: '旧名' };
-    const next = disputeSearch(current, {
-      status: ['mediating'],
-      category: null,
-      villageId: null,
-      riskLevel: 'elevated',
-      range: [],
-      q: '  ',
-      partyField: 'partyPhone',
-      party: ' 13800138000 ',
-    });
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    const search = TestBed.runInInjectionContext(() => new ListSearch<DisputeQuery>(DISPUTE_SEARCH, DISPUTE_PARTY_SEARCH_FIELDS));
+    search.form.patchValue({ status: ['mediating'], riskLevel: 'elevated', q: '  ', personField: 'partyPhone', person: ' 13800138000 ' });
+    const next = search.query(current);
     expect(toApiQuery(next)).toEqual({ status: 'mediating', riskLevel: 'elevated', partyPhone: '13800138000', agreedYear: 2021, voided: 'false' });
   });
 });
@@ -124,9 +120,9 @@ describe('dispute list opened with a figure query string', () => {
     await fixture.whenStable();
     backend.expectOne((req) => req.url === '/api/disputes' && req.method === 'GET').flush({ items: [], total: 0, page: 1, pageSize: 20 });
     backend.expectOne('/api/org-units/tree').flush([]);
-    const component = fixture.componentInstance as unknown as { filters: DisputeListComponent['filters']; search(): void };
-    component.filters.patchValue({ partyField: 'partyIdNumber', party: '44078119800101123X', status: ['mediating'] });
-    component.search();
+    const component = fixture.componentInstance as unknown as { search: DisputeListComponent['search'] };
+    component.search.form.patchValue({ personField: 'partyIdNumber', person: '44078119800101123X', status: ['mediating'] });
+    (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('[data-test="dispute-search"]')!.click();
     await fixture.whenStable();
     const search = backend.expectOne((req) => req.url === '/api/disputes/search');
     expect(search.request.method).toBe('POST');

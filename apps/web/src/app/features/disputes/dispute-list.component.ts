@@ -1,34 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import {
-  DISPUTE_CATEGORIES,
-  DISPUTE_CATEGORY_LABELS,
-  DISPUTE_PARTY_SEARCH_FIELDS,
-  DISPUTE_RISK_LABELS,
-  DISPUTE_SOURCE_LABELS,
-  DISPUTE_STATUSES,
-  DisputeCategory,
-  DisputeDto,
-  DisputePartySearchField,
-  DisputeRiskLevel,
-  DisputeStatus,
-  OrgTreeNode,
-} from '@fazhi/contracts';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { DISPUTE_CATEGORY_LABELS, DISPUTE_PARTY_SEARCH_FIELDS, DISPUTE_RISK_LABELS, DISPUTE_SOURCE_LABELS, DISPUTE_STATUSES, DisputeDto } from '@fazhi/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { DEADLINE_COLORS } from '../../shared/deadline.component';
-import { FilterActionsComponent } from '../../shared/filter-actions.component';
-import { FilterTagsComponent } from '../../shared/filter-tags.component';
+import { FilterBarComponent } from '../../shared/ledger/filter-bar.component';
+import { labelOptions } from '../../shared/ledger/form-page.component';
 import { LedgerHeaderComponent } from '../../shared/ledger/ledger-header.component';
 import { LedgerList } from '../../shared/ledger/ledger-list';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent } from '../../shared/ledger/ledger-table.component';
 import { statusColor, statusText } from '../../shared/ledger/ledger-view';
-import { StatusSelectComponent } from '../../shared/ledger/status-select.component';
-import { OrgNames } from '../../shared/org-tree';
-import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
+import { ListFilterField, ListSearch } from '../../shared/ledger/list-search';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { OrgApi } from '../../core/api/org.api';
 import { DISPUTE_FILTERS, DisputeQuery } from './dispute-filters';
-import { DISPUTE_VIEW, RISK_COLORS, RISK_LEVELS } from './dispute-view';
+import { DISPUTE_VIEW, RISK_COLORS } from './dispute-view';
 import { DisputeTypes, DisputesApi } from './disputes.api';
 
 const COLUMNS: readonly LedgerColumn<DisputeDto>[] = [
@@ -43,23 +26,22 @@ const COLUMNS: readonly LedgerColumn<DisputeDto>[] = [
   { key: 'deadline', header: 'disputes.deadline', width: '130px' },
 ];
 
-/** The form's values: the filters with a control on the page. */
-export interface DisputeSearchForm {
-  status: DisputeStatus[];
-  category: DisputeCategory | null;
-  villageId: string | null;
-  riskLevel: DisputeRiskLevel | null;
-  range: Date[];
-  q: string;
-  partyField: DisputePartySearchField;
-  party: string;
-}
+/** The filters with a control on the page. */
+export const DISPUTE_SEARCH: readonly ListFilterField[] = [
+  { kind: 'keyword', placeholder: 'disputes.searchPlaceholder' },
+  { kind: 'status', statuses: DISPUTE_STATUSES, placeholder: 'disputes.status' },
+  { kind: 'select', name: 'category', options: labelOptions(DISPUTE_CATEGORY_LABELS), placeholder: 'disputes.category', testId: 'filter-category' },
+  { kind: 'village', more: true },
+  { kind: 'select', name: 'riskLevel', options: labelOptions(DISPUTE_RISK_LABELS), placeholder: 'disputes.riskLevel', testId: 'filter-risk', more: true },
+  { kind: 'range', placeholders: ['disputes.occurredFrom', 'disputes.occurredTo'], more: true },
+  { kind: 'person', label: 'disputes.partySearch', placeholder: 'disputes.partyExact', testId: 'filter-party', more: true, lg: 8 },
+];
 
 /** The dispute ledger: filters (also from a statistic's query string) and pages. */
 @Component({
   selector: 'fz-dispute-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, LedgerHeaderComponent, LedgerTableComponent, LedgerCellDirective, FilterTagsComponent, FilterActionsComponent, StatusSelectComponent],
+  imports: [ZORRO_IMPORTS, LedgerHeaderComponent, LedgerTableComponent, LedgerCellDirective, FilterBarComponent],
   templateUrl: './dispute-list.component.html',
 })
 export class DisputeListComponent {
@@ -69,44 +51,16 @@ export class DisputeListComponent {
   protected readonly columns = COLUMNS;
   protected readonly rowKey = (item: DisputeDto) => item.number;
   /** Before the list: the list fills it from the URL as soon as it is made. */
-  protected readonly filters = new FormGroup({
-    status: new FormControl<DisputeStatus[]>([], { nonNullable: true }),
-    category: new FormControl<DisputeCategory | null>(null),
-    villageId: new FormControl<string | null>(null),
-    riskLevel: new FormControl<DisputeRiskLevel | null>(null),
-    range: new FormControl<Date[]>([], { nonNullable: true }),
-    q: new FormControl('', { nonNullable: true }),
-    partyField: new FormControl<DisputePartySearchField>('partyName', { nonNullable: true }),
-    party: new FormControl('', { nonNullable: true }),
-  });
+  protected readonly search = new ListSearch<DisputeQuery>(DISPUTE_SEARCH, DISPUTE_PARTY_SEARCH_FIELDS);
   protected readonly list = new LedgerList<DisputeTypes, DisputeQuery>(
     inject(DisputesApi),
     DISPUTE_FILTERS,
-    (query, key) => this.tagValue(query, key),
-    (query) => this.fillForm(query),
+    this.search.tag(DISPUTE_VIEW, this.i18n, (query, key) => this.tagValue(query, key)),
+    (query) => this.search.fill(query),
   );
-  protected readonly statuses = DISPUTE_STATUSES;
-  protected readonly categories = DISPUTE_CATEGORIES;
-  protected readonly categoryLabels = DISPUTE_CATEGORY_LABELS;
-  protected readonly riskLevels = RISK_LEVELS;
   protected readonly riskLabels = DISPUTE_RISK_LABELS;
   protected readonly riskColors = RISK_COLORS;
-  protected readonly partyFields = DISPUTE_PARTY_SEARCH_FIELDS;
   protected readonly deadlineColors = DEADLINE_COLORS;
-  protected readonly orgTree = signal<OrgTreeNode[]>([]);
-  protected readonly names = computed(() => new OrgNames(this.orgTree()));
-  /** On a phone, the less used filters fold away unless one of them is set. */
-  protected readonly moreOpen = signal(false);
-
-  constructor() {
-    inject(OrgApi)
-      .tree()
-      .subscribe((tree) => this.orgTree.set(tree));
-  }
-
-  protected search(): void {
-    this.list.go(disputeSearch(this.list.filters(), this.filters.getRawValue()));
-  }
 
   protected statusColor(status: unknown): string {
     return statusColor(DISPUTE_VIEW, status);
@@ -116,35 +70,8 @@ export class DisputeListComponent {
     return statusText(DISPUTE_VIEW, status, this.i18n.pick);
   }
 
-  protected partyFieldLabel(field: DisputePartySearchField): string {
-    return this.t(DISPUTE_FILTERS.labels[field]);
-  }
-
-  private fillForm(query: DisputeQuery): void {
-    const party = DISPUTE_PARTY_SEARCH_FIELDS.find((field) => query[field]) ?? 'partyName';
-    if (query.villageId || query.riskLevel || query.from || query[party]) this.moreOpen.set(true);
-    const from = fromPlainDate(query.from);
-    const to = fromPlainDate(query.to);
-    this.filters.setValue({
-      status: query.status,
-      category: query.category,
-      villageId: query.villageId,
-      riskLevel: query.riskLevel,
-      range: from && to ? [from, to] : [],
-      q: query.q ?? '',
-      partyField: party,
-      party: query[party] ?? '',
-    });
-  }
-
-  private tagValue(query: DisputeQuery, key: keyof DisputeQuery): string | null {
+  private tagValue(query: DisputeQuery, key: string): string | null {
     switch (key) {
-      case 'status':
-      case 'reached':
-        return query[key].map((s) => this.statusLabel(s)).join('、');
-      case 'townId':
-      case 'villageId':
-        return this.names().name(query[key]);
       case 'category':
         return query.category && DISPUTE_CATEGORY_LABELS[query.category];
       case 'source':
@@ -153,29 +80,8 @@ export class DisputeListComponent {
         return query.riskLevel && DISPUTE_RISK_LABELS[query.riskLevel];
       case 'deadline':
         return query.deadline && this.t(query.deadline === 'overdue' ? 'disputes.deadlineOverdue' : 'disputes.deadlineDue');
-      case 'noVillage':
-      case 'escalated':
-      case 'voided':
-        return this.t(query[key] === 'true' ? 'common.yes' : 'common.no');
       default:
         return null;
     }
   }
-}
-
-/** The form's values as list filters: the filters without a control stay, the party search goes to its one field. */
-export function disputeSearch(current: DisputeQuery, value: DisputeSearchForm): DisputeQuery {
-  const [start, end] = value.range;
-  const party = value.party.trim();
-  return {
-    ...current,
-    status: value.status,
-    category: value.category,
-    villageId: value.villageId,
-    riskLevel: value.riskLevel,
-    from: toPlainDate(start),
-    to: toPlainDate(end),
-    q: value.q.trim() || null,
-    ...(Object.fromEntries(DISPUTE_PARTY_SEARCH_FIELDS.map((field) => [field, value.partyField === field && party ? party : null])) as Pick<DisputeQuery, DisputePartySearchField>),
-  };
 }

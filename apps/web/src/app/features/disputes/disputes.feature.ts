@@ -1,42 +1,18 @@
 import { BarChartOutline, FireOutline, SettingOutline, TeamOutline, UnorderedListOutline } from '@ant-design/icons-angular/icons';
-import { Feature } from '../../core/features/feature';
+import { Feature, ledgerFeature } from '../../core/features/feature';
 import { DISPUTES_I18N } from './disputes.i18n';
 
 /** The dispute mediation ledger (矛盾纠纷排查化解) with its statistics, peace officers and settings. */
-export const DISPUTES_FEATURE: Feature<typeof DISPUTES_I18N> = {
+export const DISPUTES_FEATURE: Feature<typeof DISPUTES_I18N> = ledgerFeature({
   name: 'disputes',
-  routes: [{ path: 'disputes', loadChildren: () => import('./disputes.routes').then((m) => m.DISPUTES_ROUTES) }],
-  menu: [
-    {
-      key: 'disputes',
-      label: 'menu.disputes',
-      icon: TeamOutline,
-      order: 30,
-      children: [
-        { key: 'dispute-list', label: 'menu.disputeList', icon: UnorderedListOutline, link: '/disputes', permissions: ['dispute.read'], exact: true },
-        {
-          key: 'dispute-stats',
-          label: 'menu.disputeStats',
-          icon: BarChartOutline,
-          link: '/disputes/statistics',
-          permissions: ['dispute.read', 'dashboard.read'],
-        },
-        {
-          key: 'peace-officers',
-          label: 'menu.peaceOfficers',
-          icon: TeamOutline,
-          link: '/disputes/peace-officers',
-          permissions: ['dispute.read', 'peace_officer.manage'],
-        },
-        {
-          key: 'dispute-settings',
-          label: 'menu.disputeSettings',
-          icon: SettingOutline,
-          link: '/disputes/settings',
-          permissions: ['template.manage', 'dict.manage'],
-        },
-      ],
-    },
+  path: 'disputes',
+  routes: () => import('./disputes.routes').then((m) => m.DISPUTES_ROUTES),
+  menu: { key: 'disputes', label: 'menu.disputes', icon: TeamOutline, order: 30 },
+  pages: [
+    { key: 'dispute-list', label: 'menu.disputeList', icon: UnorderedListOutline, link: '', permissions: ['dispute.read'] },
+    { key: 'dispute-stats', label: 'menu.disputeStats', icon: BarChartOutline, link: 'statistics', permissions: ['dispute.read', 'dashboard.read'] },
+    { key: 'peace-officers', label: 'menu.peaceOfficers', icon: TeamOutline, link: 'peace-officers', permissions: ['dispute.read', 'peace_officer.manage'] },
+    { key: 'dispute-settings', label: 'menu.disputeSettings', icon: SettingOutline, link: 'settings', permissions: ['template.manage', 'dict.manage'] },
   ],
   recordPaths: { dispute: '/disputes' },
   homeCards: [
@@ -48,4 +24,4 @@ export const DISPUTES_FEATURE: Feature<typeof DISPUTES_I18N> = {
   ],
   icons: [FireOutline],
   i18n: DISPUTES_I18N,
-};
+});

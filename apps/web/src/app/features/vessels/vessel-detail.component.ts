@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { CampaignDto, DEFAULT_TIME_ZONE, VESSEL_STATUS_LABELS, VesselCaseDetailDto, VesselStatus } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -8,6 +8,7 @@ import { HasPermissionDirective } from '../../core/permissions/has-permission.di
 import { DateTimePipe } from '../../shared/date-time.pipe';
 import { byTime, datedEntry, statusEntries } from '../../shared/ledger/ledger-view';
 import { PartForms } from '../../shared/ledger/part-form';
+import { RecordPage } from '../../shared/ledger/record-page';
 import { RecordShellComponent } from '../../shared/ledger/record-shell.component';
 import { StepModalComponent, WorkflowStep } from '../../shared/transition-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
@@ -25,7 +26,7 @@ import { VesselTypes, VesselsApi } from './vessels.api';
   templateUrl: './vessel-detail.component.html',
   styleUrl: '../../shared/record-detail.css',
 })
-export class VesselDetailComponent implements OnInit {
+export class VesselDetailComponent extends RecordPage<VesselCaseDetailDto> {
   protected readonly api = inject(VesselsApi);
   private readonly campaignsApi = inject(CampaignsApi);
   private readonly auth = inject(AuthService);
@@ -37,9 +38,6 @@ export class VesselDetailComponent implements OnInit {
   protected readonly hullKeys = HULL_KEYS;
   protected readonly disposalKeys = DISPOSAL_KEYS;
 
-  readonly id = input.required<string>();
-
-  protected readonly record = signal<VesselCaseDetailDto | null>(null);
   /** The town's planned campaigns, for the step that adds the vessel to one. */
   private readonly campaigns = signal<CampaignDto[]>([]);
   protected readonly unmasked = signal<VesselTypes['unmasked'] | null>(null);
@@ -67,20 +65,6 @@ export class VesselDetailComponent implements OnInit {
       ...record.persuasions.map((p) => datedEntry(`p-${p.id}`, p.date, `${this.t('vessels.persuasion')} · ${this.t(MEASURE_KEYS[p.measure])}`, `${p.staff}：${p.result}`, 'gray', 'persuasion')),
     ]);
   });
-
-  ngOnInit(): void {
-    this.load();
-  }
-
-  protected load(): void {
-    this.api.get(this.id()).subscribe((record) => this.record.set(record));
-  }
-
-  /** The shell's answer: the new detail, or null to read it again. */
-  protected changed(detail: VesselCaseDetailDto | null): void {
-    if (detail) this.record.set(detail);
-    else this.load();
-  }
 
   protected stepOpened(step: WorkflowStep): void {
     const record = this.record();

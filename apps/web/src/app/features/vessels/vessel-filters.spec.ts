@@ -125,8 +125,8 @@ describe('list pages opened with a figure query string', () => {
     backend.expectOne((req) => req.url === '/api/vessel-cases').flush({ items: [], total: 0, page: 1, pageSize: 20 });
     backend.expectOne('/api/org-units/tree').flush([]);
     backend.expectOne((req) => req.url === '/api/campaigns').flush({ items: [], total: 0, page: 1, pageSize: 100 });
-    const filters = (fixture.componentInstance as unknown as { filters: { patchValue(v: object): void } }).filters;
-    filters.patchValue({ ownerField: 'ownerPhone', owner: ' 13800138000 ' });
+    const form = (fixture.componentInstance as unknown as { search: { form: { patchValue(v: object): void } } }).search.form;
+    form.patchValue({ personField: 'ownerPhone', person: ' 13800138000 ' });
     (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('[data-test="vessel-search"]')!.click();
     const search = backend.expectOne('/api/vessel-cases/search');
     expect(search.request.method).toBe('POST');

@@ -1,22 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { CampaignDto, OrgTreeNode, VESSEL_STATUSES, VesselCaseDto, VesselStatus } from '@fazhi/contracts';
+import { CampaignDto, VESSEL_STATUSES, VesselCaseDto } from '@fazhi/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { DateTimePipe } from '../../shared/date-time.pipe';
-import { FilterActionsComponent } from '../../shared/filter-actions.component';
-import { FilterTagsComponent } from '../../shared/filter-tags.component';
+import { FilterBarComponent } from '../../shared/ledger/filter-bar.component';
 import { LedgerHeaderComponent } from '../../shared/ledger/ledger-header.component';
 import { LedgerList } from '../../shared/ledger/ledger-list';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent } from '../../shared/ledger/ledger-table.component';
-import { statusText } from '../../shared/ledger/ledger-view';
-import { PersonSearchComponent, personQuery, personSearchOf } from '../../shared/ledger/person-search.component';
-import { StatusSelectComponent } from '../../shared/ledger/status-select.component';
+import { ListSearch } from '../../shared/ledger/list-search';
 import { StatusTagComponent } from '../../shared/ledger/status-tag.component';
-import { OrgNames } from '../../shared/org-tree';
-import { fromPlainDate, toPlainDate } from '../../shared/plain-date';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
-import { OrgApi } from '../../core/api/org.api';
 import { CampaignsApi } from './campaigns.api';
 import { OWNER_SEARCH_FIELDS, VESSEL_FILTERS, VesselQuery } from './vessel-filters';
 import { DISPOSAL_KEYS } from './vessel-labels';
@@ -27,20 +20,7 @@ import { VesselTypes, VesselsApi } from './vessels.api';
 @Component({
   selector: 'fz-vessel-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    ZORRO_IMPORTS,
-    DateTimePipe,
-    LedgerHeaderComponent,
-    LedgerTableComponent,
-    LedgerCellDirective,
-    StatusSelectComponent,
-    StatusTagComponent,
-    PersonSearchComponent,
-    FilterTagsComponent,
-    FilterActionsComponent,
-  ],
+  imports: [RouterLink, ZORRO_IMPORTS, DateTimePipe, LedgerHeaderComponent, LedgerTableComponent, LedgerCellDirective, StatusTagComponent, FilterBarComponent],
   templateUrl: './vessel-list.component.html',
 })
 export class VesselListComponent {
@@ -59,85 +39,32 @@ export class VesselListComponent {
     { key: 'campaign', header: 'vessels.campaign', width: '200px', phone: false },
   ];
   protected readonly rowKey = (item: VesselCaseDto) => item.number;
+  protected readonly campaigns = signal<CampaignDto[]>([]);
   /** Before the list: the list fills it from the URL as soon as it is made. */
-  protected readonly filters = new FormGroup({
-    status: new FormControl<VesselStatus[]>([], { nonNullable: true }),
-    villageId: new FormControl<string | null>(null),
-    range: new FormControl<Date[]>([], { nonNullable: true }),
-    campaignId: new FormControl<string | null>(null),
-    q: new FormControl('', { nonNullable: true }),
-    ownerField: new FormControl<string>('ownerName', { nonNullable: true }),
-    owner: new FormControl('', { nonNullable: true }),
-  });
+  protected readonly search = new ListSearch<VesselQuery>(
+    [
+      { kind: 'keyword', placeholder: 'vessels.searchPlaceholder' },
+      { kind: 'status', statuses: VESSEL_STATUSES, placeholder: 'vessels.status' },
+      { kind: 'village', more: true },
+      { kind: 'range', placeholders: ['vessels.discoveredFrom', 'vessels.discoveredTo'], more: true },
+      { kind: 'select', name: 'campaignId', options: () => this.campaigns().map((c) => ({ value: c.id, label: c.number })), showSearch: true, placeholder: 'vessels.campaign', more: true },
+      { kind: 'person', label: 'vessels.ownerSearch', placeholder: 'vessels.ownerExact', testId: 'filter-owner', more: true, lg: 8 },
+    ],
+    OWNER_SEARCH_FIELDS,
+  );
   protected readonly list = new LedgerList<VesselTypes, VesselQuery>(
     inject(VesselsApi),
     VESSEL_FILTERS,
-    (query, key) => this.tagValue(query, key),
-    (query) => this.fillForm(query),
+    this.search.tag(VESSEL_VIEW, this.i18n, (query, key) => {
+      if (key === 'campaignId') return this.campaigns().find((c) => c.id === query.campaignId)?.number ?? null;
+      return key === 'disposal' && query.disposal ? this.t(DISPOSAL_KEYS[query.disposal]) : null;
+    }),
+    (query) => this.search.fill(query),
   );
-  protected readonly statuses = VESSEL_STATUSES;
-  protected readonly ownerFields = OWNER_SEARCH_FIELDS;
-  protected readonly orgTree = signal<OrgTreeNode[]>([]);
-  protected readonly names = computed(() => new OrgNames(this.orgTree()));
-  protected readonly campaigns = signal<CampaignDto[]>([]);
-  /** On a phone, the less used filters fold away unless one of them is set. */
-  protected readonly moreOpen = signal(false);
 
   constructor() {
-    inject(OrgApi)
-      .tree()
-      .subscribe((tree) => this.orgTree.set(tree));
     inject(CampaignsApi)
       .list({ voided: 'false', pageSize: 100 })
       .subscribe((page) => this.campaigns.set(page.items));
-  }
-
-  protected search(): void {
-    const value = this.filters.getRawValue();
-    const [start, end] = value.range;
-    this.list.go({
-      ...this.list.filters(),
-      status: value.status,
-      villageId: value.villageId,
-      from: toPlainDate(start),
-      to: toPlainDate(end),
-      campaignId: value.campaignId,
-      q: value.q.trim() || null,
-      ...personQuery(OWNER_SEARCH_FIELDS, value.ownerField, value.owner),
-    });
-  }
-
-  private fillForm(query: VesselQuery): void {
-    const owner = personSearchOf(query, OWNER_SEARCH_FIELDS);
-    if (query.villageId || query.from || query.campaignId || owner.value) this.moreOpen.set(true);
-    const from = fromPlainDate(query.from);
-    const to = fromPlainDate(query.to);
-    this.filters.setValue({
-      status: query.status,
-      villageId: query.villageId,
-      range: from && to ? [from, to] : [],
-      campaignId: query.campaignId,
-      q: query.q ?? '',
-      ownerField: owner.field,
-      owner: owner.value,
-    });
-  }
-
-  private tagValue(query: VesselQuery, key: keyof VesselQuery): string | null {
-    switch (key) {
-      case 'status':
-        return query.status.map((s) => statusText(VESSEL_VIEW, s, this.i18n.pick)).join('、');
-      case 'townId':
-      case 'villageId':
-        return this.names().name(query[key]);
-      case 'campaignId':
-        return this.campaigns().find((c) => c.id === query.campaignId)?.number ?? null;
-      case 'disposal':
-        return query.disposal && this.t(DISPOSAL_KEYS[query.disposal]);
-      case 'voided':
-        return this.t(query.voided === 'true' ? 'common.yes' : 'common.no');
-      default:
-        return null;
-    }
   }
 }
