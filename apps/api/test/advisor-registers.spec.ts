@@ -85,6 +85,8 @@ describe('advisor registers', () => {
         .expect(200);
       expect(edited.body).toMatchObject({ version: 2, villages: [{ villageId: nanwan, from: '2022-02-01', to: '2022-12-31' }] });
       await t.http.patch(`/api/advisors/${dto.id}`).set('Cookie', legal).send({ version: 1, remark: '旧版本' }).expect(409);
+      const echoed = await t.http.patch(`/api/advisors/${dto.id}`).set('Cookie', legal).send({ version: 2, phone: dto.phone }).expect(400);
+      expect(echoed.body.errors).toEqual([expect.objectContaining({ path: 'phone' })]);
       const bad = await t.http
         .post('/api/advisors')
         .set('Cookie', legal)
