@@ -384,8 +384,24 @@ const ROUTES: Record<string, RouteSpec> = {
   },
   'GET /api/advisors/:id': { targets: 'place', record: read('advisor'), call: (c) => ({ path: `/api/advisors/${c.rec.id}` }) },
   'PATCH /api/advisors/:id': { targets: 'place', record: write('advisor'), call: (c) => ({ path: `/api/advisors/${c.rec.id}`, body: { ...v(c), remark: '矩阵' } }) },
+  'POST /api/advisors/:id/unmask': { targets: 'place', record: read('advisor'), call: (c) => ({ path: `/api/advisors/${c.rec.id}/unmask`, body: { fields: ['phone'], reason: '核对' } }) },
   'GET /api/advisor-villages': { targets: 'place', call: (c) => ({ path: '/api/advisor-villages', query: town(c) }) },
   'PUT /api/advisor-villages/:id': { targets: 'place', call: (c) => ({ path: `/api/advisor-villages/${c.p.village}`, body: { hasRoom: true, ruleOfLawLevel: 'province', version: 999 } }) },
+  'GET /api/advisor-villages/:id/service-lists': { targets: 'place', call: (c) => ({ path: `/api/advisor-villages/${c.p.village}/service-lists` }) },
+  'POST /api/advisor-villages/:id/service-lists': {
+    targets: 'place',
+    call: (c) => ({
+      path: `/api/advisor-villages/${c.p.village}/service-lists`,
+      form: { fields: { version: '999', listVersion: '矩阵版', publishedOn: '2021-06-01', stage: 'document' }, file: PNG, name: '服务清单.png' },
+    }),
+  },
+  'GET /api/advisor-villages/:id/service-lists/:listId': {
+    targets: 'place',
+    call: async (c) => {
+      const [list] = await c.w.t.ds.query<{ id: string }[]>(`SELECT id FROM advisor_service_list WHERE village_id = $1 ORDER BY id LIMIT 1`, [c.p.village]);
+      return { path: `/api/advisor-villages/${c.p.village}/service-lists/${list?.id ?? '00000000-0000-4000-8000-000000000000'}` };
+    },
+  },
   'GET /api/records/:ledger/:id/links': { targets: 'place', record: read('dispute'), call: (c) => ({ path: `/api/records/dispute/${c.rec.id}/links` }) },
   'GET /api/statistics/advisors': { targets: 'place', call: (c) => ({ path: '/api/statistics/advisors', query: { year: 2021, ...town(c) } }) },
   'GET /api/statistics/disputes': { targets: 'place', call: (c) => ({ path: '/api/statistics/disputes', query: { year: 2021, ...town(c) } }) },

@@ -218,7 +218,7 @@ describe('bad input to every operation (OpenAPI-driven, seeded)', () => {
     Object.assign(ids, {
       '/api/advisor-services': { id: advisorEntry, attachmentId: await attachmentOf('advisor-service', advisorEntry) },
       '/api/advisors': { id: await one(`SELECT id AS v FROM advisor WHERE town_id = '${town}' ORDER BY name LIMIT 1`) },
-      '/api/advisor-villages': { id: ids['/api/org-units'].id },
+      '/api/advisor-villages': { id: ids['/api/org-units'].id, listId: await one(`SELECT id AS v FROM advisor_service_list WHERE village_id = '${ids['/api/org-units'].id}' LIMIT 1`) },
       '/api/records': { ledger: 'dispute', id: dispute },
     });
     const realParam = (op: Operation, name: string) => {

@@ -330,6 +330,27 @@ export interface AdvisorVillageDto {
   updatedAt: string | null;
 }
 
+/** One version of a village's published service list (`GET /api/advisor-villages/:id/service-lists`, newest first). */
+export interface AdvisorServiceListDto {
+  id: string;
+  villageId: string;
+  /** The list's own version label (e.g. 2021版). */
+  listVersion: string;
+  publishedOn: string;
+  document: AttachmentDto;
+  createdAt: string;
+  createdBy: string | null;
+  createdByName: string | null;
+}
+
+/** The text fields of a service-list upload (multipart, with one pdf, Word or image file). */
+export interface AdvisorServiceListInput {
+  listVersion: string;
+  publishedOn: string;
+  /** The village attributes' version (0 while the village has none yet). */
+  version: number;
+}
+
 /** The filters of `GET /api/advisor-villages` (the village figures open here). */
 export interface AdvisorVillageListQuery {
   townId?: string;

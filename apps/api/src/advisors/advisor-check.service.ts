@@ -13,7 +13,7 @@ import { sendLedgerXlsx } from '../ledger-core/ledger-spreadsheet';
 import { OrgTreeService } from '../org/org-tree.service';
 import { AdvisorReopenMonthDto, AdvisorSignOffDto } from './advisor.dto';
 import { AdvisorRepository } from './advisor.repository';
-import { AdvisorRegisterService } from './advisor-register.service';
+import { AdvisorVillageService } from './advisor-register.service';
 import { hoursOf } from './advisor-hours';
 
 export const REQUIRED_MINUTES = ADVISOR_MONTHLY_HOURS * 60;
@@ -44,7 +44,7 @@ export class AdvisorCheckService {
   constructor(
     private readonly ds: DataSource,
     private readonly repo: AdvisorRepository,
-    private readonly registers: AdvisorRegisterService,
+    private readonly registers: AdvisorVillageService,
     private readonly tree: OrgTreeService,
     private readonly audit: AuditService,
     private readonly clock: Clock,

@@ -3,7 +3,8 @@ import { AdvisorCheckController, AdvisorRegisterController, AdvisorServiceContro
 import { AdvisorCheckService } from './advisor-check.service';
 import { AdvisorDueItems } from './advisor-due';
 import { AdvisorExcelService } from './advisor-excel.service';
-import { AdvisorRegisterService } from './advisor-register.service';
+import { AdvisorRegisterRepository } from './advisor-register.repository';
+import { AdvisorRegisterService, AdvisorVillageService } from './advisor-register.service';
 import { AdvisorRepository } from './advisor.repository';
 import { AdvisorService } from './advisor.service';
 import { AdvisorStatisticsService } from './advisor-statistics.service';
@@ -11,6 +12,6 @@ import { AdvisorStatisticsService } from './advisor-statistics.service';
 /** The village legal advisors: the service log, the monthly check, the advisor and village registers, the 台账 layout and the figures. */
 @Module({
   controllers: [AdvisorServiceController, AdvisorCheckController, AdvisorRegisterController, AdvisorVillageController],
-  providers: [AdvisorRepository, AdvisorService, AdvisorRegisterService, AdvisorCheckService, AdvisorExcelService, AdvisorStatisticsService, AdvisorDueItems],
+  providers: [AdvisorRepository, AdvisorRegisterRepository, AdvisorService, AdvisorRegisterService, AdvisorVillageService, AdvisorCheckService, AdvisorExcelService, AdvisorStatisticsService, AdvisorDueItems],
 })
 export class AdvisorLedgerModule {}

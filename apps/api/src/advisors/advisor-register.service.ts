@@ -1,34 +1,129 @@
 import { Injectable } from '@nestjs/common';
-import type { AdvisorDto, AdvisorVillageDto } from '@fazhi/contracts';
+import type { AdvisorDto, AdvisorServiceListDto, AdvisorVillageDto, LedgerType } from '@fazhi/contracts';
+import type { Request, Response } from 'express';
 import { plainDateInZone } from '@fazhi/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { inScope } from '../access/data-scope';
 import { Principal } from '../access/principal';
 import { AuditService } from '../audit/audit.service';
-import { invalidFields, notFound, staleVersion } from '../common/app-exception';
+import { BilingualFieldError, invalidFields, notFound, staleVersion } from '../common/app-exception';
 import { Clock } from '../common/clock';
-import { isoOrNull } from '../common/dates';
-import { RecordPlaces } from '../ledger-core/record-place';
-import { updateVersioned } from '../ledger-core/records';
+import { isCalendarDateText, isoOrNull } from '../common/dates';
+import { AttachmentsService, toAttachmentDto } from '../ledger-core/attachments/attachments.service';
+import { multipartVersion } from '../ledger-core/attachments/multipart';
+import { RegisterKit, RegisterService, rowTimes } from '../ledger-core/kit/register-service';
+import { RecordAttachments } from '../ledger-core/record-attachments';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { OrgTreeService } from '../org/org-tree.service';
-import { AdvisorAssignmentDto, AdvisorCreateDto, AdvisorListQuery, AdvisorUpdateDto, AdvisorVillageDto as AdvisorVillageBody, AdvisorVillageListQuery } from './advisor.dto';
-import { AdvisorRepository, AdvisorRow } from './advisor.repository';
+import { AdvisorAssignmentDto, AdvisorCreateDto, AdvisorUpdateDto, AdvisorVillageDto as AdvisorVillageBody, AdvisorVillageListQuery } from './advisor.dto';
+import { AdvisorFilter, AdvisorRegisterRepository, AdvisorRegisterRow } from './advisor-register.repository';
+import { AdvisorRepository, ServiceListRow } from './advisor.repository';
 
-const ADVISOR_NOT_FOUND = { zh: '法律顾问不存在', en: 'Advisor not found' };
 const VILLAGE_NOT_FOUND = { zh: '村(社区)不存在', en: 'Village not found' };
+const SERVICE_LIST_NOT_FOUND = { zh: '服务清单不存在', en: 'Service list not found' };
+/** The attachments' owner key of a village's documents (the record is the village). */
+const VILLAGE_LEDGER = 'advisor-village' as LedgerType;
+/** What a published service list may be: a PDF, a Word document or a photo/scan. */
+const SERVICE_LIST_TYPES = new Set([
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/msword',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'image/heif',
+]);
 
-/** The registers of the advisor ledger: the advisors with the villages they serve, and each village's room, service list and level. */
+function serviceListDto(r: ServiceListRow): AdvisorServiceListDto {
+  return {
+    id: r.listId,
+    villageId: r.listVillageId,
+    listVersion: r.listVersion,
+    publishedOn: r.publishedOn,
+    document: toAttachmentDto(r),
+    createdAt: new Date(r.listCreatedAt).toISOString(),
+    createdBy: r.listCreatedBy,
+    createdByName: r.listCreatedByName,
+  };
+}
+
+/** The fields a body writes as they are (the phone encrypted and blind-indexed). */
+const FIELDS = ['name', 'lawFirm', 'licenceNo', 'phone', 'userId', 'remark'] as const;
+
+/** The advisor register (法律顾问名册): the advisors, their business phones (personal data) and the villages they serve. */
 @Injectable()
-export class AdvisorRegisterService {
+export class AdvisorRegisterService extends RegisterService<AdvisorRegisterRow, AdvisorFilter, AdvisorDto> {
+  constructor(
+    kit: RegisterKit,
+    private readonly advisors: AdvisorRegisterRepository,
+  ) {
+    super(kit, advisors, { entity: 'advisor', notFound: { zh: '法律顾问不存在', en: 'Advisor not found' }, personal: { phone: 'phone' } });
+  }
+
+  toDto(row: AdvisorRegisterRow): AdvisorDto {
+    const { id, townId, townName, name, lawFirm, licenceNo, villages, userId, userName, remark, version } = row;
+    const today = this.today(row);
+    const activeNow = villages.some((v) => v.from <= today && (v.to === null || v.to >= today));
+    return { id, townId, townName, name, lawFirm, licenceNo, phone: this.personal(row, 'phone')!, villages, activeNow, userId, userName, remark, version, ...rowTimes(row) };
+  }
+
+  async create(principal: Principal, dto: AdvisorCreateDto): Promise<AdvisorDto> {
+    const { townId } = await this.kit.places.placeOf(principal, dto.townId, null);
+    const villages = await this.checkAssignments(principal, townId, dto.villages);
+    return this.createRow(principal, townId, {
+      columns: async (em) => {
+        if (dto.userId) await this.checkUser(em, townId, dto.userId, null);
+        return this.columnsOf(dto, FIELDS, null);
+      },
+      then: (em, id) => this.rows.addChildren(em, 'villages', id, this.assignmentRows(townId, villages)),
+    });
+  }
+
+  update(principal: Principal, id: string, dto: AdvisorUpdateDto): Promise<AdvisorDto> {
+    return this.updateRow(principal, id, dto.version, async (em, before) => {
+      if (dto.userId) await this.checkUser(em, before.townId, dto.userId, id);
+      if (dto.villages) await this.rows.replaceChildren(em, 'villages', id, this.assignmentRows(before.townId, await this.checkAssignments(principal, before.townId, dto.villages)));
+      return this.columnsOf(dto, FIELDS);
+    });
+  }
+
+  private assignmentRows(townId: string, villages: AdvisorAssignmentDto[]): Record<string, unknown>[] {
+    return villages.map((a) => ({ id: randomUUID(), town_id: townId, village_id: a.villageId, from_date: a.from, to_date: a.to ?? null }));
+  }
+
+  /** Each served village is a village of the advisor's town in the caller's scope, with its dates in order. */
+  private async checkAssignments(principal: Principal, townId: string, villages: AdvisorAssignmentDto[]): Promise<AdvisorAssignmentDto[]> {
+    const errors = [];
+    for (const [i, v] of villages.entries()) {
+      const place = await this.kit.places.placeOf(principal, townId, v.villageId).catch(() => null);
+      if (!place) errors.push({ path: `villages[${i}].villageId`, code: 'not_found', message: { zh: '村(社区)不存在或不在您的范围内', en: 'Village not found or outside your scope' } });
+      if (v.to && v.to < v.from) errors.push({ path: `villages[${i}].to`, code: 'order', message: { zh: '结束日期不能早于开始日期', en: 'Must not be before the start' } });
+    }
+    if (errors.length) throw invalidFields(errors);
+    return villages;
+  }
+
+  /** A linked account is an active account of the town and logs as one advisor only. */
+  private async checkUser(em: EntityManager, townId: string, userId: string, advisorId: string | null): Promise<void> {
+    await this.checkAccount(em, townId, userId);
+    if (await this.advisors.linkedTo(userId, advisorId ?? randomUUID(), em))
+      throw invalidFields([{ path: 'userId', code: 'taken', message: { zh: '该账户已关联其他法律顾问', en: 'The account is linked to another advisor' } }]);
+  }
+}
+
+/** Each village's legal-service room, published service list and 民主法治村 level. */
+@Injectable()
+export class AdvisorVillageService {
   constructor(
     private readonly ds: DataSource,
     private readonly repo: AdvisorRepository,
     private readonly tree: OrgTreeService,
-    private readonly places: RecordPlaces,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly attachments: AttachmentsService,
+    private readonly recordAttachments: RecordAttachments,
   ) {}
 
   /** The villages the caller sees (optionally of one town), in the org tree's order. */
@@ -37,126 +132,6 @@ export class AdvisorRegisterService {
     return [...units.values()]
       .filter((u) => u.level === 'village' && u.townId && (!townId || u.townId === townId) && inScope(principal.scope, { townId: u.townId, villageId: u.id }))
       .sort((a, b) => (a.townId === b.townId ? a.sortOrder - b.sortOrder : (units.get(a.townId!)?.sortOrder ?? 0) - (units.get(b.townId!)?.sortOrder ?? 0)));
-  }
-
-  /* ---------- advisors ---------- */
-
-  async list(principal: Principal, q: AdvisorListQuery): Promise<AdvisorDto[]> {
-    return this.dtos(await this.repo.advisors(principal.scope, q));
-  }
-
-  async get(principal: Principal, id: string): Promise<AdvisorDto> {
-    const [row] = await this.repo.advisors(principal.scope, { ids: [id] });
-    if (!row) throw notFound(ADVISOR_NOT_FOUND);
-    return (await this.dtos([row]))[0];
-  }
-
-  async create(principal: Principal, dto: AdvisorCreateDto): Promise<AdvisorDto> {
-    const { townId } = await this.places.placeOf(principal, dto.townId, null);
-    const assignments = await this.checkAssignments(principal, townId, dto.villages);
-    const id = randomUUID();
-    const now = this.clock.now();
-    const user = principal.user.id;
-    await this.ds.transaction(async (em) => {
-      await this.checkUser(em, dto.userId ?? null, id);
-      await this.repo.insertAdvisor(
-        em,
-        {
-          id,
-          town_id: townId,
-          name: dto.name,
-          law_firm: dto.lawFirm,
-          licence_no: dto.licenceNo,
-          phone: dto.phone,
-          user_id: dto.userId ?? null,
-          remark: dto.remark ?? null,
-          created_at: now,
-          created_by: user,
-          updated_at: now,
-          updated_by: user,
-          version: 1,
-        },
-        assignments.map((a) => ({ id: randomUUID(), town_id: townId, advisor_id: id, village_id: a.villageId, from_date: a.from, to_date: a.to ?? null })),
-      );
-      await this.audit.record(em, { action: 'advisor.create', entity: 'advisor', entityId: id, townId, after: { ...dto } });
-    });
-    return this.get(principal, id);
-  }
-
-  async update(principal: Principal, id: string, dto: AdvisorUpdateDto): Promise<AdvisorDto> {
-    const before = await this.get(principal, id);
-    const assignments = dto.villages ? await this.checkAssignments(principal, before.townId, dto.villages) : null;
-    await this.ds.transaction(async (em) => {
-      if (dto.userId !== undefined) await this.checkUser(em, dto.userId, id);
-      const set: Record<string, unknown> = { updated_at: this.clock.now(), updated_by: principal.user.id };
-      const fields: [keyof AdvisorUpdateDto, string][] = [
-        ['name', 'name'],
-        ['lawFirm', 'law_firm'],
-        ['licenceNo', 'licence_no'],
-        ['phone', 'phone'],
-        ['userId', 'user_id'],
-        ['remark', 'remark'],
-      ];
-      for (const [field, column] of fields) if (dto[field] !== undefined) set[column] = dto[field];
-      if (!(await updateVersioned(em, 'advisor', id, dto.version, set))) throw staleVersion();
-      if (assignments) {
-        await this.repo.replaceAssignments(
-          em,
-          id,
-          assignments.map((a) => ({ id: randomUUID(), town_id: before.townId, advisor_id: id, village_id: a.villageId, from_date: a.from, to_date: a.to ?? null })),
-        );
-      }
-      const { version: _v, ...after } = dto;
-      await this.audit.record(em, { action: 'advisor.update', entity: 'advisor', entityId: id, townId: before.townId, before, after });
-    });
-    return this.get(principal, id);
-  }
-
-  private async dtos(rows: AdvisorRow[]): Promise<AdvisorDto[]> {
-    const assignments = await this.repo.assignments(rows.map((r) => r.id));
-    const units = await this.tree.byId();
-    return rows.map((r) => {
-      const today = plainDateInZone(this.clock.now(), units.get(r.townId)?.timeZone ?? 'Asia/Shanghai');
-      const villages = assignments.filter((a) => a.advisorId === r.id).map((a) => ({ villageId: a.villageId, villageName: a.villageName, from: a.fromDate, to: a.toDate }));
-      return {
-        id: r.id,
-        townId: r.townId,
-        townName: r.townName,
-        name: r.name,
-        lawFirm: r.lawFirm,
-        licenceNo: r.licenceNo,
-        phone: r.phone,
-        villages,
-        activeNow: villages.some((v) => v.from <= today && (v.to === null || v.to >= today)),
-        userId: r.userId,
-        userName: r.userName,
-        remark: r.remark,
-        version: r.version,
-        createdAt: new Date(r.createdAt).toISOString(),
-        updatedAt: new Date(r.updatedAt).toISOString(),
-      };
-    });
-  }
-
-  /** Each served village is a village of the advisor's town in the caller's scope, with its dates in order. */
-  private async checkAssignments(principal: Principal, townId: string, villages: AdvisorAssignmentDto[]): Promise<AdvisorAssignmentDto[]> {
-    const errors = [];
-    for (const [i, v] of villages.entries()) {
-      const place = await this.places.placeOf(principal, townId, v.villageId).catch(() => null);
-      if (!place) errors.push({ path: `villages[${i}].villageId`, code: 'not_found', message: { zh: '村(社区)不存在或不在您的范围内', en: 'Village not found or outside your scope' } });
-      if (v.to && v.to < v.from) errors.push({ path: `villages[${i}].to`, code: 'order', message: { zh: '结束日期不能早于开始日期', en: 'Must not be before the start' } });
-    }
-    if (errors.length) throw invalidFields(errors);
-    return villages;
-  }
-
-  /** A linked account logs as one advisor only. */
-  private async checkUser(em: EntityManager, userId: string | null, advisorId: string): Promise<void> {
-    if (!userId) return;
-    const [user] = await em.query<{ id: string }[]>(`SELECT id FROM app_user WHERE id = $1`, [userId]);
-    const taken = await em.query<{ id: string }[]>(`SELECT id FROM advisor WHERE user_id = $1 AND id <> $2`, [userId, advisorId]);
-    if (!user) throw invalidFields([{ path: 'userId', code: 'not_found', message: { zh: '账户不存在', en: 'Account not found' } }]);
-    if (taken.length) throw invalidFields([{ path: 'userId', code: 'taken', message: { zh: '该账户已关联其他法律顾问', en: 'The account is linked to another advisor' } }]);
   }
 
   /* ---------- villages ---------- */
@@ -198,28 +173,82 @@ export class AdvisorRegisterService {
       updated_by: principal.user.id,
     };
     await this.ds.transaction(async (em) => {
-      if (before.version === 0) {
-        if (dto.version !== 0) throw staleVersion();
-        const inserted = await em.query<unknown[]>(
-          `INSERT INTO advisor_village (village_id, town_id, ${Object.keys(cols).join(', ')}, version) VALUES ($1, $2, ${Object.keys(cols)
-            .map((_, i) => `$${i + 3}`)
-            .join(', ')}, 1) ON CONFLICT (village_id) DO NOTHING RETURNING village_id`,
-          [villageId, before.townId, ...Object.values(cols)],
-        );
-        if (inserted.length === 0) throw staleVersion();
-      } else {
-        const [r] = await em.query<[unknown[], number]>(
-          `UPDATE advisor_village SET ${Object.keys(cols)
-            .map((c, i) => `${c} = $${i + 3}`)
-            .join(', ')}, version = version + 1 WHERE village_id = $1 AND version = $2 RETURNING village_id`,
-          [villageId, dto.version, ...Object.values(cols)],
-        );
-        if (r.length === 0) throw staleVersion();
-      }
+      if (!(await this.repo.saveVillage(em, villageId, before.townId, dto.version, cols))) throw staleVersion();
       const { version: _v, ...after } = dto;
       await this.audit.record(em, { action: 'advisor-village.update', entity: 'advisor-village', entityId: villageId, townId: before.townId, before, after });
     });
     return this.village(principal, villageId);
+  }
+
+  /** Every version of the village's published service list, newest first (404 for a village outside the scope). */
+  async serviceLists(principal: Principal, villageId: string): Promise<AdvisorServiceListDto[]> {
+    await this.village(principal, villageId);
+    return (await this.repo.serviceLists([villageId])).map(serviceListDto);
+  }
+
+  /**
+   * Publishes a new version of the village's service list: one pdf, Word or image file with its
+   * version label and publication day, checked like every upload. The village's attributes
+   * (their `version`) then name it as the published list; older versions stay listed.
+   */
+  async publishServiceList(principal: Principal, villageId: string, req: Request): Promise<AdvisorVillageDto> {
+    const village = await this.village(principal, villageId).catch((e: unknown) => {
+      req.resume();
+      throw e;
+    });
+    const uploads = await this.attachments.receive(req, { fields: ['version', 'listVersion', 'publishedOn'], maxFiles: 1 });
+    try {
+      const fields = uploads[0]?.fields ?? {};
+      const version = multipartVersion(fields, { zh: '请随文件提交村(社区)信息的版本号', en: 'Send the village attributes’ version with the file' });
+      const listVersion = fields.listVersion?.trim() ?? '';
+      const publishedOn = fields.publishedOn?.trim() ?? '';
+      const errors: BilingualFieldError[] = [];
+      if (uploads.length !== 1) errors.push({ path: 'file', code: 'required', message: { zh: '请上传一个服务清单文件', en: 'Upload one service list file' } });
+      else if (!SERVICE_LIST_TYPES.has(uploads[0].mime))
+        errors.push({ path: 'file', code: 'type', message: { zh: '服务清单须为 PDF、Word 文档或图片', en: 'The service list must be a PDF, a Word document or an image' } });
+      if (listVersion === '' || listVersion.length > 32)
+        errors.push({ path: 'listVersion', code: 'required', message: { zh: '请填写版本(不超过32字)', en: 'Enter the version (at most 32 characters)' } });
+      if (!isCalendarDateText(publishedOn)) errors.push({ path: 'publishedOn', code: 'date', message: { zh: '请填写发布日期(YYYY-MM-DD)', en: 'Enter the publication day (YYYY-MM-DD)' } });
+      if (errors.length) throw invalidFields(errors);
+      const now = this.clock.now();
+      const user = principal.user.id;
+      await this.ds.transaction(async (em) => {
+        if ((await this.repo.lockVillage(em, villageId)) !== version) throw staleVersion();
+        const document = await this.attachments.attach(em, { townId: village.townId, ledger: VILLAGE_LEDGER, recordId: villageId, upload: uploads[0], userId: user, stage: 'document' });
+        const id = randomUUID();
+        await this.repo.insertServiceList(em, {
+          id,
+          town_id: village.townId,
+          village_id: villageId,
+          list_version: listVersion,
+          published_on: publishedOn,
+          attachment_id: document.id,
+          created_at: now,
+          created_by: user,
+        });
+        const cols = { service_list_version: listVersion, service_list_published_on: publishedOn, service_list_attachment_id: document.id, updated_at: now, updated_by: user };
+        if (!(await this.repo.saveVillage(em, villageId, village.townId, version, cols))) throw staleVersion();
+        await this.audit.record(em, {
+          action: 'advisor-village.service-list.publish',
+          entity: 'advisor-village',
+          entityId: villageId,
+          townId: village.townId,
+          after: { id, listVersion, publishedOn, document },
+        });
+      });
+    } catch (e) {
+      await this.attachments.discard(uploads);
+      throw e;
+    }
+    return this.village(principal, villageId);
+  }
+
+  /** Sends a version's document (audited) of a village the caller sees. */
+  async downloadServiceList(principal: Principal, villageId: string, listId: string, res: Response): Promise<void> {
+    await this.village(principal, villageId);
+    const [row] = await this.repo.serviceLists([villageId], listId);
+    if (!row) throw notFound(SERVICE_LIST_NOT_FOUND);
+    await this.recordAttachments.download(res, principal, { ledger: VILLAGE_LEDGER, recordId: villageId, attachmentId: row.id, variant: 'original' });
   }
 
   private async villageDtos(villages: OrgUnitEntity[]): Promise<AdvisorVillageDto[]> {
@@ -228,8 +257,11 @@ export class AdvisorRegisterService {
     const rows = await this.repo.villageRows(ids);
     const today = plainDateInZone(this.clock.now(), units.get(villages[0]?.townId ?? '')?.timeZone ?? 'Asia/Shanghai');
     const names = await this.repo.advisorNamesOn(ids, today);
+    const documents = new Map<string, ServiceListRow>();
+    for (const l of await this.repo.serviceLists(ids)) if (!documents.has(l.listVillageId)) documents.set(l.listVillageId, l);
     return villages.map((v): AdvisorVillageDto => {
       const r = rows.get(v.id);
+      const published = documents.get(v.id);
       return {
         villageId: v.id,
         villageName: v.name,
@@ -241,7 +273,7 @@ export class AdvisorRegisterService {
         serviceListTitle: r?.serviceListTitle ?? null,
         serviceListVersion: r?.serviceListVersion ?? null,
         serviceListPublishedOn: r?.serviceListPublishedOn ?? null,
-        serviceListDocument: null,
+        serviceListDocument: published ? toAttachmentDto(published) : null,
         ruleOfLawLevel: r?.ruleOfLawLevel ?? 'none',
         ruleOfLawYear: r?.ruleOfLawYear ?? null,
         advisorNames: names.get(v.id) ?? [],

@@ -7,7 +7,7 @@ import { LedgerStatistics, StatisticsRoutes } from '../ledger-core/kit/ledger';
 import { OrgTreeService } from '../org/org-tree.service';
 import { AdvisorVillageListQuery } from './advisor.dto';
 import { AdvisorRepository, AdvisorServiceFilter } from './advisor.repository';
-import { AdvisorRegisterService } from './advisor-register.service';
+import { AdvisorVillageService } from './advisor-register.service';
 import { REQUIRED_MINUTES } from './advisor-check.service';
 import { hoursOf } from './advisor-hours';
 
@@ -48,7 +48,7 @@ const rate = (numerator: number, denominator: number): AdvisorRate => ({ value: 
 export class AdvisorStatisticsService implements LedgerStatistics<AdvisorStatistics> {
   constructor(
     private readonly repo: AdvisorRepository,
-    private readonly registers: AdvisorRegisterService,
+    private readonly registers: AdvisorVillageService,
     private readonly tree: OrgTreeService,
   ) {}
 

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
-import type { AdvisorDto, AdvisorMonthCheckDto, AdvisorMonthlyGrid, AdvisorServiceDetailDto, AdvisorServiceDto, AdvisorVillageDto } from '@fazhi/contracts';
+import type { AdvisorDto, AdvisorMonthCheckDto, AdvisorServiceListDto, AdvisorMonthlyGrid, AdvisorServiceDetailDto, AdvisorServiceDto, AdvisorVillageDto } from '@fazhi/contracts';
 import { RequireAllPermissions, RequirePermission } from '../access/access.decorators';
 import { CurrentPrincipal, Principal } from '../access/principal';
 import { RecordSheetRoutes } from '../ledger-core/kit/record-routes';
+import { RegisterRoutes } from '../ledger-core/kit/register-routes';
 import { RecordAttachments } from '../ledger-core/record-attachments';
 import { SpreadsheetUpload } from '../ledger-core/spreadsheet-upload';
 import {
@@ -25,7 +26,7 @@ import {
 } from './advisor.dto';
 import { AdvisorExcelService } from './advisor-excel.service';
 import { AdvisorCheckService, REQUIRED_MINUTES } from './advisor-check.service';
-import { AdvisorRegisterService } from './advisor-register.service';
+import { AdvisorRegisterService, AdvisorVillageService } from './advisor-register.service';
 import { LEDGER } from './advisor.repository';
 import { AdvisorService } from './advisor.service';
 
@@ -104,34 +105,20 @@ export class AdvisorCheckController {
   }
 }
 
-/** The advisor register (法律顾问名册). */
+/** The advisor register (法律顾问名册) on the register kit: the whole list, add, edit, and the audited unmask of the business phone. */
 @ApiTags('advisors')
 @Controller('advisors')
-export class AdvisorRegisterController {
-  constructor(private readonly registers: AdvisorRegisterService) {}
-
-  @RequirePermission('advisor.read')
-  @Get()
-  list(@CurrentPrincipal() p: Principal, @Query() q: AdvisorListQuery): Promise<AdvisorDto[]> {
-    return this.registers.list(p, q);
-  }
-
-  @RequirePermission('advisor.read')
-  @Get(':id')
-  get(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string): Promise<AdvisorDto> {
-    return this.registers.get(p, id);
-  }
-
-  @RequirePermission('advisor.check')
-  @Post()
-  create(@CurrentPrincipal() p: Principal, @Body() body: AdvisorCreateDto): Promise<AdvisorDto> {
-    return this.registers.create(p, body);
-  }
-
-  @RequirePermission('advisor.check')
-  @Patch(':id')
-  update(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() body: AdvisorUpdateDto): Promise<AdvisorDto> {
-    return this.registers.update(p, id, body);
+export class AdvisorRegisterController extends RegisterRoutes<AdvisorDto, AdvisorDto, { list: AdvisorListQuery; create: AdvisorCreateDto; update: AdvisorUpdateDto }>({
+  read: ['advisor.read'],
+  write: 'advisor.check',
+  listQuery: AdvisorListQuery,
+  createBody: AdvisorCreateDto,
+  updateBody: AdvisorUpdateDto,
+  whole: true,
+  unmask: ['phone'],
+}) {
+  constructor(advisors: AdvisorRegisterService) {
+    super(advisors);
   }
 }
 
@@ -139,7 +126,7 @@ export class AdvisorRegisterController {
 @ApiTags('advisors')
 @Controller('advisor-villages')
 export class AdvisorVillageController {
-  constructor(private readonly registers: AdvisorRegisterService) {}
+  constructor(private readonly registers: AdvisorVillageService) {}
 
   @RequirePermission('advisor.read', 'dashboard.read')
   @Get()
@@ -151,5 +138,24 @@ export class AdvisorVillageController {
   @Put(':id')
   set(@CurrentPrincipal() p: Principal, @Param('id', uuid) villageId: string, @Body() body: AdvisorVillageBody): Promise<AdvisorVillageDto> {
     return this.registers.setVillage(p, villageId, body);
+  }
+
+  @RequirePermission('advisor.read')
+  @Get(':id/service-lists')
+  serviceLists(@CurrentPrincipal() p: Principal, @Param('id', uuid) villageId: string): Promise<AdvisorServiceListDto[]> {
+    return this.registers.serviceLists(p, villageId);
+  }
+
+  /** A new version of the published service list (multipart: `version`, `listVersion`, `publishedOn`, `stage`, one file). */
+  @RequirePermission('advisor.check')
+  @Post(':id/service-lists')
+  publish(@CurrentPrincipal() p: Principal, @Param('id', uuid) villageId: string, @Req() req: Request): Promise<AdvisorVillageDto> {
+    return this.registers.publishServiceList(p, villageId, req);
+  }
+
+  @RequirePermission('advisor.read')
+  @Get(':id/service-lists/:listId')
+  async download(@CurrentPrincipal() p: Principal, @Param('id', uuid) villageId: string, @Param('listId', uuid) listId: string, @Res() res: Response): Promise<void> {
+    await this.registers.downloadServiceList(p, villageId, listId, res);
   }
 }

@@ -23,6 +23,8 @@ import { IsVersion } from '../common/version';
 import { csvList } from '../ledger-core/ledger.dto';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** A phone as typed, never its masked form (`075****3456`) sent back unchanged. */
+const NotMasked = () => Matches(/^[^*]*$/, { message: '$property must be the full number, not its masked form' });
 const IsClock = () => Matches(TIME, { message: '$property must be a time of day (HH:mm)' });
 const types = ADVISOR_SERVICE_TYPES as string[];
 const year = () => [Type(() => Number), IsInt(), Min(2000), Max(2100)];
@@ -132,7 +134,7 @@ export class AdvisorCreateDto implements AdvisorInput {
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(100) lawFirm!: string;
   @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(32) licenceNo!: string;
-  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(20) phone!: string;
+  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(20) @NotMasked() phone!: string;
   @ApiProperty({ type: [AdvisorAssignmentDto] }) @IsArray() @ArrayMinSize(0) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AdvisorAssignmentDto) villages!: AdvisorAssignmentDto[];
   @ApiPropertyOptional() @IsOptional() @IsUUID() userId?: string | null;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) remark?: string | null;
@@ -143,7 +145,7 @@ export class AdvisorUpdateDto {
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(50) name?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(100) lawFirm?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(32) licenceNo?: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(20) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(20) @NotMasked() phone?: string;
   @ApiPropertyOptional({ type: [AdvisorAssignmentDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AdvisorAssignmentDto) villages?: AdvisorAssignmentDto[];
   @ApiPropertyOptional() @IsOptional() @IsUUID() userId?: string | null;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) remark?: string | null;

@@ -1,5 +1,6 @@
 import type { AdvisorHandoverKind, AdvisorServiceType, RuleOfLawLevel } from '@fazhi/contracts';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { RegisterEntity } from '../ledger-core/kit/register-entity';
 import { LedgerRecordEntity } from '../ledger-core/ledger-record.entity';
 
 /**
@@ -36,23 +37,18 @@ export class AdvisorServiceEntity extends LedgerRecordEntity {
   @Column('varchar', { length: 1000, nullable: true }) remark!: string | null;
 }
 
-/** An advisor of the register (法律顾问名册): a lawyer, the firm, the licence, and the account that logs as them. */
+/** An advisor of the register (法律顾问名册): a lawyer, the firm, the licence, the business phone (personal data) and the account that logs as them. */
 @Entity({ name: 'advisor' })
 @Index('ix_advisor_user', ['townId', 'userId'])
-export class AdvisorEntity {
-  @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'town_id' }) townId!: string;
+@Index('ix_advisor_phone', ['townId', 'phoneIdx'])
+export class AdvisorEntity extends RegisterEntity {
   @Column('varchar', { length: 50 }) name!: string;
   @Column('varchar', { name: 'law_firm', length: 100 }) lawFirm!: string;
   @Column('varchar', { name: 'licence_no', length: 32 }) licenceNo!: string;
-  @Column('varchar', { length: 20 }) phone!: string;
+  @Column('text', { name: 'phone_enc', nullable: true }) phoneEnc!: string | null;
+  @Column('varchar', { name: 'phone_idx', length: 64, nullable: true }) phoneIdx!: string | null;
   @Column('uuid', { name: 'user_id', nullable: true }) userId!: string | null;
   @Column('varchar', { length: 500, nullable: true }) remark!: string | null;
-  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
-  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
-  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
-  @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy!: string | null;
-  @Column('int', { default: 1 }) version!: number;
 }
 
 /** A village an advisor serves, from a day until a day (open while `to` is null). */
@@ -104,4 +100,18 @@ export class AdvisorMonthCheckEntity {
   @Column('uuid', { name: 'reopened_by', nullable: true }) reopenedBy!: string | null;
   @Column('varchar', { name: 'reopen_reason', length: 500, nullable: true }) reopenReason!: string | null;
   @Column('int', { default: 1 }) version!: number;
+}
+
+/** A published service list of a village (公示的服务清单): one version of the document, kept when a newer one replaces it. */
+@Entity({ name: 'advisor_service_list' })
+@Index('ix_advisor_service_list_village', ['townId', 'villageId', 'publishedOn'])
+export class AdvisorServiceListEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'town_id' }) townId!: string;
+  @Column('uuid', { name: 'village_id' }) villageId!: string;
+  @Column('varchar', { name: 'list_version', length: 32 }) listVersion!: string;
+  @Column('date', { name: 'published_on' }) publishedOn!: string;
+  @Column('uuid', { name: 'attachment_id' }) attachmentId!: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
 }

@@ -3,9 +3,10 @@ import { EntityManager } from 'typeorm';
 import { ResolvedScope, scopeSql } from '../access/data-scope';
 import { sqlParams } from '../common/sql';
 import { insertRows, RecordRepository, RecordTable } from '../ledger-core/kit/record-repository';
+import { AttachmentEntity } from '../ledger-core/attachments/attachment.entity';
 import { camelRow } from '../ledger-core/records';
 import { AdvisorServiceListQuery, AdvisorVillageListQuery } from './advisor.dto';
-import { AdvisorAssignmentEntity, AdvisorEntity, AdvisorMonthCheckEntity, AdvisorServiceEntity, AdvisorVillageEntity } from './advisor.entities';
+import { AdvisorEntity, AdvisorMonthCheckEntity, AdvisorServiceEntity, AdvisorVillageEntity } from './advisor.entities';
 
 export const LEDGER = 'advisor-service' as const;
 
@@ -34,6 +35,17 @@ export interface MonthTotal {
 
 export type AdvisorRow = AdvisorEntity & { townName: string; userName: string | null };
 export type AdvisorVillageRow = AdvisorVillageEntity;
+
+/** A published service list's version with its document's attachment row. */
+export type ServiceListRow = AttachmentEntity & {
+  listId: string;
+  listVillageId: string;
+  listVersion: string;
+  publishedOn: string;
+  listCreatedAt: Date;
+  listCreatedBy: string | null;
+  listCreatedByName: string | null;
+};
 
 const monthOf = (col: string) => `to_char(${col}, 'YYYY-MM')`;
 
@@ -151,16 +163,6 @@ export class AdvisorRepository extends RecordRepository<AdvisorServiceRow, Advis
     await em.query(`SELECT 1 FROM advisor WHERE id = $1 FOR UPDATE`, [id]);
   }
 
-  async assignments(advisorIds: string[], em: EntityManager = this.ds.manager): Promise<(AdvisorAssignmentEntity & { villageName: string })[]> {
-    if (advisorIds.length === 0) return [];
-    const rows = await em.query<Record<string, unknown>[]>(
-      `SELECT x.*, to_char(x.from_date, 'YYYY-MM-DD') AS from_date, to_char(x.to_date, 'YYYY-MM-DD') AS to_date, v.name AS village_name
-       FROM advisor_assignment x JOIN org_unit v ON v.id = x.village_id WHERE x.advisor_id = ANY($1::uuid[]) ORDER BY v.sort_order, x.from_date`,
-      [advisorIds],
-    );
-    return rows.map((r) => camelRow(r));
-  }
-
   /** Whether the advisor serves the village on the day. */
   async serves(em: EntityManager, advisorId: string, villageId: string, date: string): Promise<boolean> {
     const rows = await em.query<unknown[]>(`SELECT 1 FROM advisor_assignment WHERE advisor_id = $1 AND village_id = $2 AND from_date <= $3 AND (to_date IS NULL OR to_date >= $3) LIMIT 1`, [
@@ -169,16 +171,6 @@ export class AdvisorRepository extends RecordRepository<AdvisorServiceRow, Advis
       date,
     ]);
     return rows.length > 0;
-  }
-
-  async insertAdvisor(em: EntityManager, columns: Record<string, unknown>, assignments: Record<string, unknown>[]): Promise<void> {
-    await insertRows(em, 'advisor', [columns]);
-    await insertRows(em, 'advisor_assignment', assignments);
-  }
-
-  async replaceAssignments(em: EntityManager, advisorId: string, assignments: Record<string, unknown>[]): Promise<void> {
-    await em.query(`DELETE FROM advisor_assignment WHERE advisor_id = $1`, [advisorId]);
-    await insertRows(em, 'advisor_assignment', assignments);
   }
 
   /* ---------- villages ---------- */
@@ -254,5 +246,51 @@ export class AdvisorRepository extends RecordRepository<AdvisorServiceRow, Advis
       [townId, villageId, month],
     );
     return rows[0] ? camelRow(rows[0]) : null;
+  }
+  /* ---------- published service lists ---------- */
+
+  /** Every version of the villages' published service lists with its document (not removed), newest first. */
+  async serviceLists(villageIds: string[], id?: string): Promise<ServiceListRow[]> {
+    if (villageIds.length === 0) return [];
+    const rows = await this.ds.query<Record<string, unknown>[]>(
+      `SELECT a.*, l.id AS list_id, l.village_id AS list_village_id, l.list_version, to_char(l.published_on, 'YYYY-MM-DD') AS published_on, l.created_at AS list_created_at,
+         l.created_by AS list_created_by, u.display_name AS list_created_by_name
+       FROM advisor_service_list l JOIN attachment a ON a.id = l.attachment_id AND a.removed_at IS NULL LEFT JOIN app_user u ON u.id = l.created_by
+       WHERE l.village_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR l.id = $2) ORDER BY l.village_id, l.published_on DESC, l.created_at DESC, l.id`,
+      [villageIds, id ?? null],
+    );
+    return rows.map((r) => camelRow<ServiceListRow>(r));
+  }
+
+  /** Locks the village's attributes and answers their version (0 while the village has none). */
+  async lockVillage(em: EntityManager, villageId: string): Promise<number> {
+    const [row] = await em.query<{ version: number }[]>(`SELECT version FROM advisor_village WHERE village_id = $1 FOR UPDATE`, [villageId]);
+    return row?.version ?? 0;
+  }
+
+  /**
+   * Writes the village's attributes when their version still is `version` (0: adds them, with
+   * `created` as the columns of a village without any yet); false when stale.
+   */
+  async saveVillage(em: EntityManager, villageId: string, townId: string, version: number, cols: Record<string, unknown>): Promise<boolean> {
+    const names = Object.keys(cols);
+    const values = Object.values(cols);
+    const rows =
+      version === 0
+        ? await em.query<unknown[]>(
+            `INSERT INTO advisor_village (village_id, town_id, ${names.join(', ')}, version) VALUES ($1, $2, ${names.map((_, i) => `$${i + 3}`).join(', ')}, 1) ON CONFLICT (village_id) DO NOTHING RETURNING village_id`,
+            [villageId, townId, ...values],
+          )
+        : (
+            await em.query<[unknown[], number]>(
+              `UPDATE advisor_village SET ${names.map((c, i) => `${c} = $${i + 3}`).join(', ')}, version = version + 1 WHERE village_id = $1 AND version = $2 RETURNING village_id`,
+              [villageId, version, ...values],
+            )
+          )[0];
+    return rows.length > 0;
+  }
+
+  async insertServiceList(em: EntityManager, row: Record<string, unknown>): Promise<void> {
+    await insertRows(em, 'advisor_service_list', [row]);
   }
 }

@@ -264,6 +264,9 @@ function todayInTown(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/** The file name of a village's published 2021 service list. */
+const serviceListFile = (v: string) => `${NAMES[v]}法律顾问服务清单(2021版).png`;
+
 export async function seedDemoAdvisors(ctx: AdvisorSeedContext): Promise<void> {
   const { em, personal } = ctx;
   const townId = ctx.ids(TOWN);
@@ -280,7 +283,7 @@ export async function seedDemoAdvisors(ctx: AdvisorSeedContext): Promise<void> {
       name: a.name,
       law_firm: a.lawFirm,
       licence_no: a.licenceNo,
-      phone: a.phone,
+      ...personal.columns('phone', 'phone', a.phone),
       user_id: a.user ? stableId(`user:${a.user}`) : null,
       remark: null,
       created_at: created,
@@ -316,7 +319,7 @@ export async function seedDemoAdvisors(ctx: AdvisorSeedContext): Promise<void> {
       service_list_title: `${NAMES[v]}法律顾问服务清单`,
       service_list_version: '2021版',
       service_list_published_on: `2021-01-${String(11 + i).padStart(2, '0')}`,
-      service_list_attachment_id: null,
+      service_list_attachment_id: stableId(`attachment:${ctx.ids(v)}:document:${serviceListFile(v)}`),
       rule_of_law_level: 'province' satisfies RuleOfLawLevel,
       rule_of_law_year: i < 5 ? 2019 : 2020,
       updated_at: created,
@@ -324,6 +327,25 @@ export async function seedDemoAdvisors(ctx: AdvisorSeedContext): Promise<void> {
       version: 1,
     })),
   );
+
+  // Each village's published service list: a scan of the 2021 version, on the village's notice board since its publication day.
+  for (const [i, v] of VILLAGES.entries()) {
+    const publishedOn = `2021-01-${String(11 + i).padStart(2, '0')}`;
+    const uploadedAt = new Date(`${publishedOn}T02:00:00Z`);
+    await attach(ctx, { townId, ledger: 'advisor-village', recordId: ctx.ids(v), stage: 'document', fileName: serviceListFile(v), png: demoEvidencePng(900 + i, 'after'), uploadedAt, by: legal });
+    await insertRows(em, 'advisor_service_list', [
+      {
+        id: stableId(`advisor-service-list:${v}:2021`),
+        town_id: townId,
+        village_id: ctx.ids(v),
+        list_version: '2021版',
+        published_on: publishedOn,
+        attachment_id: stableId(`attachment:${ctx.ids(v)}:document:${serviceListFile(v)}`),
+        created_at: uploadedAt,
+        created_by: legal,
+      },
+    ]);
+  }
 
   const rnd = random(2021);
   const today = todayInTown(ctx.now);

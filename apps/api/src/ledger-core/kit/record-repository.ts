@@ -52,6 +52,8 @@ export interface RecordTable<F> {
   owners?: { owners: string[]; ownerArrays: string[] };
   /** The village column for the data scope (default `<alias>.village_id`; null for a table without villages). */
   village?: string | null;
+  /** The villages of a row as a `uuid[]` expression (an advisor's villages served): a row meeting the caller's villages is in scope. */
+  villages?: string;
   /** Sort name → ORDER BY text with `%s` for the direction. */
   sorts: Record<string, string>;
   /** The sort of a list that names none (default `number`). */
@@ -104,6 +106,7 @@ export abstract class RecordRepository<Row extends { id: string }, F extends Lis
     const owners = this.spec.owners ?? { owners: [`${a}.created_by`], ownerArrays: [`${a}.handler_ids`] };
     const village = this.spec.village === undefined ? `${a}.village_id` : (this.spec.village ?? undefined);
     const w = [scopeSql(scope, { town: `${a}.town_id`, village, ...owners }, params)];
+    if (this.spec.villages && scope.villageIds.length > 0) w[0] = `(${w[0]} OR ${this.spec.villages} && ${p(scope.villageIds)}::uuid[])`;
     for (const [field, c] of Object.entries(this.spec.filters) as [keyof F & string, Condition<F>][]) {
       const v = f[field];
       if (typeof c === 'function') {

@@ -14,6 +14,7 @@ import { UnmaskBody } from './register-entity';
 /** What a register's service offers the register routes (the register service base has all of it). */
 export interface RoutedRegister<Dto, Detail> extends AttachedRecords<Detail> {
   list(principal: Principal, query: object): Promise<Page<Dto>>;
+  all(principal: Principal, query: object): Promise<Dto[]>;
   create(principal: Principal, body: object): Promise<Dto>;
   update?(principal: Principal, id: string, body: object): Promise<Dto>;
   remove(principal: Principal, id: string, version: number): Promise<void>;
@@ -36,6 +37,8 @@ export interface RegisterRoutesOptions<S extends RegisterShapes = RegisterShapes
   createBody: Type<S['create']>;
   /** `PATCH :id` with this body. */
   updateBody?: Type<S['update']>;
+  /** `GET` answers every row of the scope as an array, unpaged (a register of a few rows per town). */
+  whole?: boolean;
   /** `POST search`: the list with its filters in the body. */
   search?: boolean;
   /** List filters that carry personal data: refused in a URL (they travel in `POST search`). */
@@ -70,9 +73,9 @@ export function RegisterRoutes<Dto, Detail = Dto, S extends RegisterShapes = Reg
 
     @RequirePermission(...o.read)
     @Get()
-    list(@CurrentPrincipal() p: Principal, @Query() q: S['list']): Promise<Page<Dto>> {
+    list(@CurrentPrincipal() p: Principal, @Query() q: S['list']): Promise<Page<Dto> | Dto[]> {
       if (o.personalQuery) refusePersonalQuery(q, o.personalQuery);
-      return this.register.list(p, q);
+      return o.whole ? this.register.all(p, q) : this.register.list(p, q);
     }
 
     /** The list with its filters in the body: a search by personal data never travels in a URL. */

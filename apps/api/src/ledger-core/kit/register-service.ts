@@ -103,6 +103,12 @@ export abstract class RegisterService<Row extends RegisterRow, F extends ListFil
     );
   }
 
+  /** Every row of the scope matching the query, unpaged. */
+  async all(principal: Principal, query: object): Promise<Dto[]> {
+    const { rows } = await this.rows.list(principal.scope, this.filter(query), { offset: 0, limit: Number.MAX_SAFE_INTEGER });
+    return rows.map((r) => this.toDto(r));
+  }
+
   /** The row when the caller may read it; 404 otherwise. */
   async visible(principal: Principal, id: string, em?: EntityManager, lock = false): Promise<Row> {
     const row = await this.rows.findInScope(principal.scope, id, em, lock);

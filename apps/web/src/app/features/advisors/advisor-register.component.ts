@@ -94,7 +94,7 @@ export class AdvisorRegisterComponent {
       options: () => this.towns().map((t) => ({ value: t.id, label: t.name })),
     },
     { name: 'name', kind: 'text', label: 'advisorRegister.name', required: true, max: 50, half: true },
-    { name: 'phone', kind: 'text', label: 'advisorRegister.phone', required: true, max: 20, half: true, validators: [phoneNumber], inputmode: 'tel' },
+    { name: 'phone', kind: 'text', label: 'advisorRegister.phone', required: true, max: 20, half: true, validators: [phoneNumber], masked: true, inputmode: 'tel' },
     { name: 'lawFirm', kind: 'text', label: 'advisorRegister.lawFirm', required: true, max: 100 },
     { name: 'licenceNo', kind: 'text', label: 'advisorRegister.licenceNo', required: true, max: 32 },
     {
