@@ -9,7 +9,7 @@ import { OrgUnitEntity } from '../org/org-unit.entity';
 import { OrgTreeService } from '../org/org-tree.service';
 import { REQUIRED_MINUTES } from './advisor-check.service';
 import { hoursOf } from './advisor-hours';
-import { AdvisorRegisterService } from './advisor-register.service';
+import { AdvisorVillageService } from './advisor-register.service';
 import { AdvisorRepository } from './advisor.repository';
 
 /** The home list's `ledger` of an advisor's village-month item; its `recordId` is `<villageId>:<YYYY-MM>`. */
@@ -27,7 +27,7 @@ export class AdvisorDueItems implements DueItemProvider, OnModuleInit {
   constructor(
     private readonly deadlines: DeadlinesService,
     private readonly repo: AdvisorRepository,
-    private readonly registers: AdvisorRegisterService,
+    private readonly villages: AdvisorVillageService,
     private readonly tree: OrgTreeService,
     private readonly calendar: WorkingCalendar,
   ) {}
@@ -60,11 +60,11 @@ export class AdvisorDueItems implements DueItemProvider, OnModuleInit {
 
   /** The villages the reader serves as an advisor, in the scope. */
   private async villagesOf(principal: Principal, now: Date): Promise<OrgUnitEntity[]> {
-    const inScope = await this.registers.villagesInScope(principal);
+    const inScope = await this.villages.villagesInScope(principal);
     const own = await this.repo.advisorOfUser(principal.user.id);
     if (!own) return inScope.filter((v) => principal.scope.villageIds.includes(v.id));
     const units = await this.tree.byId();
-    const serving = (await this.repo.assignments([own.id])).filter((a) => {
+    const serving = (await this.repo.assignments(own.id)).filter((a) => {
       const today = plainDateInZone(now, units.get(a.townId)?.timeZone ?? DEFAULT_TIME_ZONE);
       return a.fromDate <= today && (!a.toDate || a.toDate >= today);
     });

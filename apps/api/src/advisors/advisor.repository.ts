@@ -6,7 +6,7 @@ import { insertRows, RecordRepository, RecordTable } from '../ledger-core/kit/re
 import { AttachmentEntity } from '../ledger-core/attachments/attachment.entity';
 import { camelRow } from '../ledger-core/records';
 import { AdvisorServiceListQuery, AdvisorVillageListQuery } from './advisor.dto';
-import { AdvisorEntity, AdvisorMonthCheckEntity, AdvisorServiceEntity, AdvisorVillageEntity } from './advisor.entities';
+import { AdvisorAssignmentEntity, AdvisorEntity, AdvisorMonthCheckEntity, AdvisorServiceEntity, AdvisorVillageEntity } from './advisor.entities';
 
 export const LEDGER = 'advisor-service' as const;
 
@@ -156,6 +156,15 @@ export class AdvisorRepository extends RecordRepository<AdvisorServiceRow, Advis
   async advisorOfUser(userId: string, em: EntityManager = this.ds.manager): Promise<AdvisorRow | null> {
     const rows = await em.query<Record<string, unknown>[]>(this.advisorSelect('a.user_id = $1'), [userId]);
     return rows[0] ? camelRow<AdvisorRow>(rows[0]) : null;
+  }
+
+  /** The villages an advisor serves or served, each with its first and last day. */
+  async assignments(advisorId: string, em: EntityManager = this.ds.manager): Promise<AdvisorAssignmentEntity[]> {
+    const rows = await em.query<Record<string, unknown>[]>(
+      `SELECT x.*, to_char(x.from_date, 'YYYY-MM-DD') AS from_date, to_char(x.to_date, 'YYYY-MM-DD') AS to_date FROM advisor_assignment x WHERE x.advisor_id = $1 ORDER BY x.from_date`,
+      [advisorId],
+    );
+    return rows.map((r) => camelRow<AdvisorAssignmentEntity>(r));
   }
 
   /** Locks the advisor's row: an advisor's entries are checked for overlaps one write at a time. */
