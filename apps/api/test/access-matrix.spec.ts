@@ -375,6 +375,7 @@ const ROUTES: Record<string, RouteSpec> = {
   },
   'POST /api/advisor-checks/reopen': { targets: 'place', call: (c) => ({ path: '/api/advisor-checks/reopen', body: { villageId: c.p.village, month: '2019-01', reason: '补录', version: 1 } }) },
   'GET /api/advisors': { targets: 'place', call: (c) => ({ path: '/api/advisors', query: placeFilter(c) }) },
+  'GET /api/advisors/accounts': { targets: 'place', call: (c) => ({ path: '/api/advisors/accounts', query: town(c) }) },
   'POST /api/advisors': {
     targets: 'place',
     call: (c) => ({

@@ -105,7 +105,7 @@ export class AdvisorCheckController {
   }
 }
 
-/** The advisor register (法律顾问名册) on the register kit: the whole list, add, edit, and the audited unmask of the business phone. */
+/** The advisor register (法律顾问名册) on the register kit: the whole list, add, edit, the audited unmask of the business phone and the town's accounts an advisor may be linked to. */
 @ApiTags('advisors')
 @Controller('advisors')
 export class AdvisorRegisterController extends RegisterRoutes<AdvisorDto, AdvisorDto, { list: AdvisorListQuery; create: AdvisorCreateDto; update: AdvisorUpdateDto }>({
@@ -116,6 +116,7 @@ export class AdvisorRegisterController extends RegisterRoutes<AdvisorDto, Adviso
   updateBody: AdvisorUpdateDto,
   whole: true,
   unmask: ['phone'],
+  accounts: true,
 }) {
   constructor(advisors: AdvisorRegisterService) {
     super(advisors);

@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { AdvisorDto, AdvisorInput, AdvisorVillageAssignment, OrgTreeNode } from '@fazhi/contracts';
+import { AdvisorDto, AdvisorInput, AdvisorVillageAssignment, OrgTreeNode, UserChoiceDto } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { Observable } from 'rxjs';
+import { Observable, catchError, of, switchMap } from 'rxjs';
 import { OrgApi } from '../../core/api/org.api';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
@@ -84,6 +85,13 @@ export class AdvisorRegisterComponent {
   ];
   protected readonly rowKey = (a: AdvisorDto) => a.name;
 
+  /** The town of the advisor in the form: the row's, the one chosen on create, or the caller's only town. */
+  private readonly formTown = computed(() => this.editor.item()?.townId ?? (this.editor.values()['townId'] as string | null) ?? this.towns()[0]?.id ?? null);
+  /** The accounts of that town an advisor may be linked to. */
+  private readonly accounts = toSignal(toObservable(this.formTown).pipe(switchMap((town) => (town ? this.api.accounts(town).pipe(catchError(() => of([]))) : of([])))), {
+    initialValue: [] as UserChoiceDto[],
+  });
+
   private readonly fields: RegisterField<AdvisorDto>[] = [
     {
       name: 'townId',
@@ -101,9 +109,18 @@ export class AdvisorRegisterComponent {
       name: 'villageIds',
       kind: 'tags',
       label: 'advisorRegister.villages',
-      options: () => villagesUnder(this.orgTree(), this.editor.item()?.townId ?? (this.editor.values()['townId'] as string | null) ?? this.towns()[0]?.id).map((v) => ({ value: v.id, label: v.name })),
+      options: () => villagesUnder(this.orgTree(), this.formTown()).map((v) => ({ value: v.id, label: v.name })),
     },
     { name: 'servingFrom', kind: 'date', label: 'advisorRegister.servingFrom', required: true, extra: 'advisorRegister.servingHint' },
+    {
+      name: 'userId',
+      kind: 'select',
+      label: 'advisorRegister.account',
+      search: true,
+      placeholder: 'advisorRegister.noAccount',
+      extra: 'advisorRegister.accountHint',
+      options: () => this.accounts().map((a) => ({ value: a.id, label: a.name })),
+    },
     { name: 'remark', kind: 'textarea', label: 'common.remarkOptional', max: 500 },
   ];
   protected readonly editor: RegisterEditor<AdvisorDto, AdvisorForm> = new RegisterEditor<AdvisorDto, AdvisorForm>(

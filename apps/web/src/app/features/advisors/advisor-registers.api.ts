@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { AdvisorDto, AdvisorInput, AdvisorVillageDto, AdvisorVillageInput, AdvisorVillageListQuery, Page } from '@fazhi/contracts';
+import { AdvisorDto, AdvisorInput, AdvisorVillageDto, AdvisorVillageInput, AdvisorVillageListQuery, Page, UserChoiceDto } from '@fazhi/contracts';
 import { Observable, map } from 'rxjs';
 import { errorDisplay } from '../../core/http/error-display';
 import { toParams } from '../../core/http/params';
@@ -31,6 +31,11 @@ export class AdvisorRegistersApi {
 
   updateAdvisor(id: string, body: Partial<AdvisorInput> & { version: number }): Observable<AdvisorDto> {
     return this.http.patch<AdvisorDto>(`/api/advisors/${encodeURIComponent(id)}`, body, errorDisplay('inline'));
+  }
+
+  /** The town's active accounts an advisor may be linked to. */
+  accounts(townId: string | null): Observable<UserChoiceDto[]> {
+    return this.http.get<UserChoiceDto[]>('/api/advisors/accounts', { params: toParams({ townId }) });
   }
 
   /** Every village of the scope matching the filters (the list pages nothing: its paging is left out). */

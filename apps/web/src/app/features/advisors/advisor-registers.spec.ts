@@ -59,3 +59,19 @@ describe('village register API', () => {
     backend.verify();
   });
 });
+
+describe('advisor register accounts', () => {
+  it('asks for the accounts of the advisor’s town that an advisor may be linked to', () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    const backend = TestBed.inject(HttpTestingController);
+    let names: string[] = [];
+    TestBed.inject(AdvisorRegistersApi)
+      .accounts(A)
+      .subscribe((accounts) => (names = accounts.map((a) => a.name)));
+    const req = backend.expectOne((r) => r.url === '/api/advisors/accounts');
+    expect(req.request.params.get('townId')).toBe(A);
+    req.flush([{ id: B, name: '朱立法' }]);
+    expect(names).toEqual(['朱立法']);
+    backend.verify();
+  });
+});
