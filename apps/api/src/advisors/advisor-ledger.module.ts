@@ -12,6 +12,16 @@ import { AdvisorStatisticsService } from './advisor-statistics.service';
 /** The village legal advisors: the service log, the monthly check, the advisor and village registers, the 台账 layout and the figures. */
 @Module({
   controllers: [AdvisorServiceController, AdvisorCheckController, AdvisorRegisterController, AdvisorVillageController],
-  providers: [AdvisorRepository, AdvisorRegisterRepository, AdvisorService, AdvisorRegisterService, AdvisorVillageService, AdvisorCheckService, AdvisorExcelService, AdvisorStatisticsService, AdvisorDueItems],
+  providers: [
+    AdvisorRepository,
+    AdvisorRegisterRepository,
+    AdvisorService,
+    AdvisorRegisterService,
+    AdvisorVillageService,
+    AdvisorCheckService,
+    AdvisorExcelService,
+    AdvisorStatisticsService,
+    AdvisorDueItems,
+  ],
 })
 export class AdvisorLedgerModule {}
