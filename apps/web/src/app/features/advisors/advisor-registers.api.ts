@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { AdvisorDto, AdvisorInput, AdvisorVillageDto, AdvisorVillageInput, AdvisorVillageListQuery, Page, UserChoiceDto } from '@fazhi/contracts';
+import { AdvisorDto, AdvisorInput, AdvisorServiceListDto, AdvisorVillageDto, AdvisorVillageInput, AdvisorVillageListQuery, Page, UserChoiceDto } from '@fazhi/contracts';
 import { Observable, map } from 'rxjs';
 import { errorDisplay } from '../../core/http/error-display';
 import { toParams } from '../../core/http/params';
@@ -47,5 +47,25 @@ export class AdvisorRegistersApi {
   /** Sets a village's attributes (version 0 while it has none yet). */
   setVillage(villageId: string, body: AdvisorVillageInput): Observable<VillageRow> {
     return this.http.put<AdvisorVillageDto>(`/api/advisor-villages/${encodeURIComponent(villageId)}`, body, errorDisplay('inline')).pipe(map((row) => ({ ...row, id: row.villageId })));
+  }
+
+  /** The village's published service lists, newest first. */
+  serviceLists(villageId: string): Observable<AdvisorServiceListDto[]> {
+    return this.http.get<AdvisorServiceListDto[]>(`/api/advisor-villages/${encodeURIComponent(villageId)}/service-lists`);
+  }
+
+  /** Where one version of the list downloads. */
+  serviceListUrl(villageId: string, listId: string): string {
+    return `/api/advisor-villages/${encodeURIComponent(villageId)}/service-lists/${encodeURIComponent(listId)}`;
+  }
+
+  /** Publishes a new version of the list with its document; `version` is the village row's as read. */
+  publishServiceList(villageId: string, version: number, listVersion: string, publishedOn: string, file: File): Observable<VillageRow> {
+    const body = new FormData();
+    body.append('version', String(version));
+    body.append('listVersion', listVersion);
+    body.append('publishedOn', publishedOn);
+    body.append('file', file, file.name);
+    return this.http.post<AdvisorVillageDto>(`/api/advisor-villages/${encodeURIComponent(villageId)}/service-lists`, body, errorDisplay('inline')).pipe(map((row) => ({ ...row, id: row.villageId })));
   }
 }

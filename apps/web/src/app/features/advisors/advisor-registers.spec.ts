@@ -75,3 +75,21 @@ describe('advisor register accounts', () => {
     backend.verify();
   });
 });
+
+describe('village service lists', () => {
+  it('publishes a new version with the village row’s version, the label, the day and the file, and reads the row back keyed by its village', () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    const backend = TestBed.inject(HttpTestingController);
+    const api = TestBed.inject(AdvisorRegistersApi);
+    let village: unknown = null;
+    const file = new File(['%PDF-1.4'], '服务清单.pdf', { type: 'application/pdf' });
+    api.publishServiceList(A, 3, '2022版', '2022-01-10', file).subscribe((row) => (village = row));
+    const req = backend.expectOne((r) => r.method === 'POST' && r.url === `/api/advisor-villages/${A}/service-lists`);
+    const body = req.request.body as FormData;
+    expect([body.get('version'), body.get('listVersion'), body.get('publishedOn'), (body.get('file') as File).name]).toEqual(['3', '2022版', '2022-01-10', '服务清单.pdf']);
+    req.flush({ villageId: A, villageName: '广海社区', serviceListVersion: '2022版' });
+    expect(village).toEqual({ id: A, villageId: A, villageName: '广海社区', serviceListVersion: '2022版' });
+    expect(api.serviceListUrl(A, B)).toBe(`/api/advisor-villages/${A}/service-lists/${B}`);
+    backend.verify();
+  });
+});

@@ -14,6 +14,7 @@ import { UrlList } from '../../shared/register/register-list';
 import { RegisterFilter, RegisterPageComponent, RegisterView } from '../../shared/register/register-page.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { AdvisorRegistersApi, VillageRow } from './advisor-registers.api';
+import { ServiceListsComponent } from './service-lists.component';
 
 export type VillageQuery = ListFilters<AdvisorVillageListQuery> & { sort: null; order: null };
 
@@ -45,7 +46,7 @@ const VIEW: RegisterView = { name: 'advisor-village', title: 'advisorVillages.ti
 @Component({
   selector: 'fz-advisor-village-register',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, LedgerTableComponent, LedgerCellDirective, RegisterPageComponent, RegisterDialogComponent],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, LedgerTableComponent, LedgerCellDirective, RegisterPageComponent, RegisterDialogComponent, ServiceListsComponent],
   templateUrl: './village-register.component.html',
 })
 export class AdvisorVillageRegisterComponent {
@@ -83,6 +84,8 @@ export class AdvisorVillageRegisterComponent {
     { key: 'actions', header: 'common.actions', width: '80px', fixed: 'right', permission: ['advisor.check'] },
   ];
   protected readonly rowKey = (v: VillageRow) => v.villageName;
+  /** The village whose published service lists are open. */
+  protected readonly lists = signal<VillageRow | null>(null);
 
   private readonly fields: RegisterField<VillageRow>[] = [
     {
