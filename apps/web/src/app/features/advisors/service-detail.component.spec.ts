@@ -91,7 +91,8 @@ describe('service entry detail', () => {
       handover: { kind: 'mediation' as const, at: '2026-12-21T03:00:00Z', disputeId: 'd-9', disputeNumber: '广海调〔2026〕第0031号', receivingBody: null, note: null },
     };
     req.flush(handedOver);
-    fixture.componentInstance['handedOver'](await sent);
+    fixture.componentInstance['forms'].finish(await sent);
+    expect(fixture.componentInstance['forms'].open()).toBeNull();
     await fixture.whenStable();
     const link = el(fixture).querySelector<HTMLAnchorElement>('[data-test="handover-dispute"]');
     expect(link?.textContent).toContain('广海调〔2026〕第0031号');

@@ -9,7 +9,6 @@ import {
   DISPUTE_CATEGORIES,
   DISPUTE_CATEGORY_LABELS,
 } from '@fazhi/contracts';
-import { NzMessageService } from 'ng-zorro-antd/message';
 import { AuthService } from '../../core/auth/auth.service';
 import { RECORD_PATHS } from '../../core/features/feature';
 import { I18nService } from '../../core/i18n/i18n.service';
@@ -35,7 +34,6 @@ import { SERVICE_STAGE_LABELS, countsAttendees, namesClient } from './service-ho
 export class AdvisorServiceDetailComponent implements OnInit {
   protected readonly api = inject(AdvisorServicesApi);
   private readonly auth = inject(AuthService);
-  private readonly message = inject(NzMessageService);
   private readonly paths = inject(RECORD_PATHS);
   protected readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
@@ -53,7 +51,7 @@ export class AdvisorServiceDetailComponent implements OnInit {
     return record && { ...record, deadline: null };
   });
   protected readonly unmasked = signal<AdvisorServiceTypes['unmasked'] | null>(null);
-  protected readonly forms = new PartForms<AdvisorServiceDetailDto>();
+  protected readonly forms = new PartForms<AdvisorServiceDetailDto>((detail) => this.record.set(detail));
   protected readonly unmaskFields = computed(() => CLIENT_SEARCH_FIELDS.filter((field) => this.record()?.[field] !== null));
   protected readonly client = computed(() => {
     const record = this.record();
@@ -110,12 +108,6 @@ export class AdvisorServiceDetailComponent implements OnInit {
             { name: 'receivingBody', kind: 'text', label: this.t('advisors.receivingBody'), placeholder: this.t('advisors.receivingBodyHint'), max: 100 },
             { name: 'note', kind: 'textarea', label: this.t('advisors.note'), optional: true, max: 500 },
           ];
-    this.forms.show(this.handoverName(kind), fields, (data) => this.api.handover(record.id, { kind, version: record.version, ...data }), `handover-${kind}`);
-  }
-
-  protected handedOver(detail: AdvisorServiceDetailDto): void {
-    this.forms.close();
-    this.record.set(detail);
-    this.message.success(this.t('advisors.handoverDone'));
+    this.forms.show(this.handoverName(kind), fields, (data) => this.api.handover(record.id, { kind, version: record.version, ...data }), `handover-${kind}`, this.t('advisors.handoverDone'));
   }
 }

@@ -33,7 +33,7 @@ import { formatInstant } from '../../shared/date-time.pipe';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent, rowsOf } from '../../shared/ledger/ledger-table.component';
 import { byTime, datedEntry, isWritable, statusEntries } from '../../shared/ledger/ledger-view';
 import { labelOptions } from '../../shared/ledger/form-page.component';
-import { PartForm, PartForms } from '../../shared/ledger/part-form';
+import { PartForm, PartForms, partField } from '../../shared/ledger/part-form';
 import { RecordFact, RecordFactsComponent, dotted, wideFact } from '../../shared/ledger/record-facts.component';
 import { RecordPartComponent } from '../../shared/ledger/record-part.component';
 import { RecordPage } from '../../shared/ledger/record-page';
@@ -145,8 +145,9 @@ export class DisputeDetailComponent extends RecordPage<DisputeDetailDto> {
   protected readonly followUpColumns = FOLLOW_UP_COLUMNS;
 
   /** The open small form (a party, a session, a visit…), and what its success is called. */
-  protected readonly forms = new PartForms<DisputeDetailDto | DisputeDto>();
-  private formDoneKey: TKey = 'disputes.stepDone';
+  protected readonly forms = new PartForms<DisputeDetailDto | DisputeDto>((result) => this.changed('transitions' in result ? result : null));
+  /** A field of a small form, labelled in the reader's language. */
+  private readonly field = partField(this.t);
   /** The parties' full personal data after an audited unmask, for the version of the record it was read from. */
   private readonly unmaskedAt = signal<{ version: number; parties: ReadonlyMap<string, Partial<PartyFields>> } | null>(null);
   /** The unmasked parties by id, while the record is as it was then (a change masks them again). */
@@ -271,19 +272,7 @@ export class DisputeDetailComponent extends RecordPage<DisputeDetailDto> {
    */
   private open(key: string, title: TKey, done: TKey, fields: StepInput[], send: string | PartForm<DisputeDetailDto | DisputeDto>['send']): void {
     const record = this.record()!;
-    this.formDoneKey = done;
-    this.forms.show(this.t(title), fields, typeof send === 'string' ? (data) => this.api.change(record.id, send, { version: record.version, ...data }) : send, key);
-  }
-
-  /** A field of a small form, labelled in the reader's language. */
-  private field(name: string, label: TKey, kind: StepInput['kind'], more: Partial<StepInput> = {}): StepInput {
-    return { name, label: this.t(label), kind, ...more };
-  }
-
-  protected formDone(result: DisputeDetailDto | DisputeDto): void {
-    this.forms.close();
-    this.changed('transitions' in result ? result : null);
-    this.message.success(this.t(this.formDoneKey));
+    this.forms.show(this.t(title), fields, typeof send === 'string' ? (data) => this.api.change(record.id, send, { version: record.version, ...data }) : send, key, this.t(done));
   }
 
   /** Raising or lowering the risk level (a group-incident warning needs the police informed, Art 25). */

@@ -7,8 +7,8 @@ import { labelOptions } from '../../shared/ledger/form-page.component';
 import { LedgerHeaderComponent } from '../../shared/ledger/ledger-header.component';
 import { LedgerList } from '../../shared/ledger/ledger-list';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent } from '../../shared/ledger/ledger-table.component';
-import { statusColor, statusText } from '../../shared/ledger/ledger-view';
 import { ListFilterField, ListSearch } from '../../shared/ledger/list-search';
+import { StatusTagComponent } from '../../shared/ledger/status-tag.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { DISPUTE_FILTERS, DisputeQuery } from './dispute-filters';
 import { DISPUTE_VIEW, RISK_COLORS } from './dispute-view';
@@ -41,7 +41,7 @@ export const DISPUTE_SEARCH: readonly ListFilterField[] = [
 @Component({
   selector: 'fz-dispute-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ZORRO_IMPORTS, LedgerHeaderComponent, LedgerTableComponent, LedgerCellDirective, FilterBarComponent],
+  imports: [ZORRO_IMPORTS, LedgerHeaderComponent, LedgerTableComponent, LedgerCellDirective, FilterBarComponent, StatusTagComponent],
   templateUrl: './dispute-list.component.html',
 })
 export class DisputeListComponent {
@@ -62,22 +62,10 @@ export class DisputeListComponent {
   protected readonly riskColors = RISK_COLORS;
   protected readonly deadlineColors = DEADLINE_COLORS;
 
-  protected statusColor(status: unknown): string {
-    return statusColor(DISPUTE_VIEW, status);
-  }
-
-  protected statusLabel(status: string): string {
-    return statusText(DISPUTE_VIEW, status, this.i18n.pick);
-  }
-
   private tagValue(query: DisputeQuery, key: string): string | null {
     switch (key) {
-      case 'category':
-        return query.category && DISPUTE_CATEGORY_LABELS[query.category];
       case 'source':
         return query.source && DISPUTE_SOURCE_LABELS[query.source];
-      case 'riskLevel':
-        return query.riskLevel && DISPUTE_RISK_LABELS[query.riskLevel];
       case 'deadline':
         return query.deadline && this.t(query.deadline === 'overdue' ? 'disputes.deadlineOverdue' : 'disputes.deadlineDue');
       default:

@@ -4,13 +4,12 @@ import { FormControl, FormGroup } from '@angular/forms';
 import { CertificateDto, CertificateEventKind } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { AuthService } from '../../core/auth/auth.service';
-import { TKey } from '../../core/i18n/dictionary';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { LedgerCellDirective, LedgerColumn, LedgerRowDetailDirective, LedgerTableComponent } from '../../shared/ledger/ledger-table.component';
 import { PagedList } from '../../shared/paged-list';
-import { PartForms } from '../../shared/ledger/part-form';
+import { PartForms, partField } from '../../shared/ledger/part-form';
 import { RegisterPageComponent, RegisterView } from '../../shared/register/register-page.component';
-import { StepInput, StepModalComponent } from '../../shared/transition-modal.component';
+import { StepModalComponent } from '../../shared/transition-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { CertificateFilters, CertificatesApi, Validity } from './certificates.api';
 import { CERTIFICATE_EVENT_KEYS, VALIDITY } from './vessel-labels';
@@ -100,14 +99,14 @@ export class CertificateListComponent {
 
   /** Renewing asks the new expiry (and may give a new number); a replacement asks the new number. */
   protected openEvent(certificate: CertificateDto, kind: EventKind): void {
-    const field = (name: string, label: TKey, more: Partial<StepInput>): StepInput => ({ name, kind: 'text', label: this.t(label), ...more });
+    const field = partField(this.t);
     this.forms.show(
       `${this.t(this.eventKeys[kind])} · ${certificate.number}`,
       [
-        field('date', 'certificates.eventDate', { kind: 'date' }),
-        ...(kind === 'renew' ? [field('expiresOn', 'certificates.newExpiry', { kind: 'date', initial: null })] : []),
-        ...(kind === 'renew' || kind === 'replace' ? [field('number', 'certificates.newNumber', { max: 64, optional: kind === 'renew' })] : []),
-        field('remark', 'common.remarkOptional', { kind: 'textarea', optional: true, max: 500 }),
+        field('date', 'certificates.eventDate', 'date'),
+        ...(kind === 'renew' ? [field('expiresOn', 'certificates.newExpiry', 'date', { initial: null })] : []),
+        ...(kind === 'renew' || kind === 'replace' ? [field('number', 'certificates.newNumber', 'text', { max: 64, optional: kind === 'renew' })] : []),
+        field('remark', 'common.remarkOptional', 'textarea', { optional: true, max: 500 }),
       ],
       (data) => this.api.addEvent(certificate.id, { version: certificate.version, kind, ...data }),
     );

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { CampaignDto, DEFAULT_TIME_ZONE, VESSEL_STATUS_LABELS, VesselCaseDetailDto, VesselStatus } from '@fazhi/contracts';
-import { NzMessageService } from 'ng-zorro-antd/message';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
@@ -30,7 +29,6 @@ export class VesselDetailComponent extends RecordPage<VesselCaseDetailDto> {
   protected readonly api = inject(VesselsApi);
   private readonly campaignsApi = inject(CampaignsApi);
   private readonly auth = inject(AuthService);
-  private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
   protected readonly t = this.i18n.t;
   protected readonly view = VESSEL_VIEW;
@@ -41,7 +39,7 @@ export class VesselDetailComponent extends RecordPage<VesselCaseDetailDto> {
   /** The town's planned campaigns, for the step that adds the vessel to one. */
   private readonly campaigns = signal<CampaignDto[]>([]);
   protected readonly unmasked = signal<VesselTypes['unmasked'] | null>(null);
-  protected readonly forms = new PartForms<VesselCaseDetailDto>();
+  protected readonly forms = new PartForms<VesselCaseDetailDto>((detail) => this.record.set(detail));
   protected readonly stepFields = (step: WorkflowStep) => vesselStepInputs(step.requires, this.campaigns(), this.t);
   protected readonly unmaskFields = computed(() => OWNER_SEARCH_FIELDS.filter((field) => this.record()?.[field] !== null));
   protected readonly owner = computed(() => {
@@ -76,12 +74,12 @@ export class VesselDetailComponent extends RecordPage<VesselCaseDetailDto> {
   protected addPersuasion(): void {
     const record = this.record()!;
     const staff = this.auth.me()?.displayName ?? '';
-    this.forms.show(this.t('vessels.addPersuasion'), persuasionInputs(staff, this.t), (data) => this.api.addPersuasion(record.id, { version: record.version, ...data }), 'persuasion');
-  }
-
-  protected persuaded(detail: VesselCaseDetailDto): void {
-    this.forms.close();
-    this.record.set(detail);
-    this.message.success(this.t('vessels.persuasionSaved'));
+    this.forms.show(
+      this.t('vessels.addPersuasion'),
+      persuasionInputs(staff, this.t),
+      (data) => this.api.addPersuasion(record.id, { version: record.version, ...data }),
+      'persuasion',
+      this.t('vessels.persuasionSaved'),
+    );
   }
 }

@@ -55,10 +55,7 @@ export class VesselListComponent {
   protected readonly list = new LedgerList<VesselTypes, VesselQuery>(
     inject(VesselsApi),
     VESSEL_FILTERS,
-    this.search.tag(VESSEL_VIEW, this.i18n, (query, key) => {
-      if (key === 'campaignId') return this.campaigns().find((c) => c.id === query.campaignId)?.number ?? null;
-      return key === 'disposal' && query.disposal ? this.t(DISPOSAL_KEYS[query.disposal]) : null;
-    }),
+    this.search.tag(VESSEL_VIEW, this.i18n, (query, key) => (key === 'disposal' && query.disposal ? this.t(DISPOSAL_KEYS[query.disposal]) : null)),
     (query) => this.search.fill(query),
   );
 

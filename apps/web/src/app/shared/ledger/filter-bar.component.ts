@@ -50,6 +50,7 @@ import { StatusSelectComponent } from './status-select.component';
                   <nz-select
                     [formControlName]="field.name!"
                     nzAllowClear
+                    [nzMode]="field.multiple ? 'multiple' : 'default'"
                     [nzShowSearch]="!!field.showSearch"
                     [nzPlaceHolder]="field.placeholder ? t(field.placeholder) : ''"
                     [attr.data-test]="field.testId ?? null"

@@ -70,4 +70,23 @@ describe('list search', () => {
     const query: Query = { ...EMPTY, status: ['open'], villageId: 'v', voided: 'true', kind: 'a', year: 2021 };
     expect(['status', 'villageId', 'voided', 'kind', 'year'].map((key) => tag(query, key))).toEqual(['办理中', '南湾村', '是', '甲类', null]);
   });
+
+  it('starts a select of several choices empty and shows a select’s values by their choices’ labels', () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    const options = () => [
+      { value: 'a', label: '甲类' },
+      { value: 'b', label: '乙类' },
+    ];
+    const search = TestBed.runInInjectionContext(
+      () =>
+        new ListSearch<Query & { kinds: string[] }>([
+          { kind: 'select', name: 'kinds', multiple: true, options },
+          { kind: 'select', name: 'kind', options },
+        ]),
+    );
+    expect(search.form.getRawValue()).toEqual({ kinds: [], kind: null });
+    const tag = search.tag(VIEW, { t: (key: string) => key, pick: (l: { zh: string }) => l.zh });
+    const query = { ...EMPTY, kinds: ['b', 'a'], kind: 'b' };
+    expect(['kinds', 'kind'].map((key) => tag(query, key))).toEqual(['乙类、甲类', '乙类']);
+  });
 });

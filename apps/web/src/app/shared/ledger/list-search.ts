@@ -28,6 +28,8 @@ export interface ListFilterField {
   /** A select's choices, labels as shown. */
   options?: (t: I18nService['t']) => readonly { value: string; label: string }[];
   showSearch?: boolean;
+  /** A select of several choices: its filter is a list. */
+  multiple?: boolean;
   /** Folded away on a phone unless one of the folded filters is set or the user opens them. */
   more?: boolean;
   /** Columns of 24 on a wide screen (6 unless given). */
@@ -43,7 +45,7 @@ const CONTROLS: Record<ListFilterField['kind'], (field: ListFilterField) => [str
   status: () => [['status', []]],
   village: () => [['villageId', null]],
   range: () => [['range', []]],
-  select: (field) => [[field.name!, null]],
+  select: (field) => [[field.name!, field.multiple ? [] : null]],
   person: () => [
     ['personField', ''],
     ['person', ''],
@@ -124,12 +126,19 @@ export class ListSearch<F extends object> {
   }
 
   /**
-   * A set filter's value as its tag shows it: states by their names, towns and villages by theirs,
-   * yes and no in words; then the ledger's own (`own`), else the value as is (null).
+   * A set filter's value as its tag shows it: a select's by its choices' labels, states by their
+   * names, towns and villages by theirs, yes and no in words; then the ledger's own (`own`), else
+   * the value as is (null).
    */
   tag(view: LedgerView, i18n: Pick<I18nService, 't' | 'pick'>, own: (query: F, key: string) => string | null = () => null): (query: F, key: string) => string | null {
     return (query, key) => {
       const value = (query as Query)[key];
+      const options = this.fields.find((field) => field.kind === 'select' && field.name === key)?.options?.(i18n.t);
+      if (options)
+        return ([] as unknown[])
+          .concat(value)
+          .map((v) => options.find((option) => option.value === v)?.label ?? String(v))
+          .join('、');
       if (Array.isArray(value)) return value.map((s: string) => statusText(view, s, i18n.pick)).join('、');
       if (key === 'townId' || key === 'villageId') return this.names().name(value as string | null);
       if (value === 'true' || value === 'false') return i18n.t(value === 'true' ? 'common.yes' : 'common.no');
