@@ -25,7 +25,7 @@ export class AdvisorServiceListComponent {
   protected readonly view = ADVISOR_SERVICE_VIEW;
   protected readonly typeName = (type: AdvisorServiceType) => this.i18n.pick(ADVISOR_SERVICE_TYPE_LABELS[type]);
   protected readonly columns: readonly LedgerColumn<AdvisorServiceDto>[] = [
-    { key: 'number', header: 'advisors.number', width: '200px', fixed: 'left', sort: 'number', link: (item) => ['/advisors', item.id] },
+    { key: 'number', header: 'advisors.number', width: '230px', fixed: 'left', sort: 'number', link: (item) => ['/advisors', item.id] },
     { key: 'serviceDate', header: 'advisors.serviceDate', width: '110px', sort: 'serviceDate' },
     { key: 'hours', header: 'advisors.hours', width: '90px', sort: 'hours', value: (item) => item.hours.toFixed(2) },
     { key: 'villageName', header: 'record.village', width: '110px', phone: false },
