@@ -107,6 +107,19 @@ describe('the service log’s import: overlaps and own entries', () => {
     expect(await count()).toBe(before + 2);
   });
 
+  it('refuses, as a single entry would be, a day in the future and a village the advisor does not serve that day', async () => {
+    const before = await count();
+    const rows = [
+      row({ serviceDate: '2022-03-16' }),
+      row({ serviceDate: '2022-03-08', villageName: village.GH04 }),
+      row({ serviceDate: '2022-03-08', villageName: village.GH04, advisorName: '黄嘉欣' }),
+    ];
+    const refused = await upload(rows, 'commit', 400, writer);
+    expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(['rows[3].serviceDate', 'rows[4].villageName']);
+    expect(JSON.stringify(refused.body.errors)).toContain('不服务该村');
+    expect(await count()).toBe(before);
+  });
+
   /** A town-wide account of 广海镇 that logs for the advisors (not linked to one). */
   async function townWriter(): Promise<string> {
     const id = randomUUID();

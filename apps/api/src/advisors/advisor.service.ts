@@ -205,7 +205,8 @@ export class AdvisorService extends RecordService<AdvisorServiceStatus, AdvisorS
       const updated = new Set(planned.flatMap((p) => (p.existing ? [p.existing.number] : [])));
       const spans: { row: number; advisorId: string; startedAt: Date; endedAt: Date }[] = [];
       const locked = new Set<string>();
-      for (const { row, existing } of planned) {
+      const today = this.today({ timeZone });
+      for (const { row, existing, villageId } of planned) {
         const v = row.values as ImportedEntry;
         const { advisorId, date, start, end } = fieldsOf(v, existing);
         if (own && ((v.advisorName && v.advisorName !== own.name) || (existing && existing.advisorId !== own.id))) {
@@ -219,6 +220,15 @@ export class AdvisorService extends RecordService<AdvisorServiceStatus, AdvisorS
         const badTime = (['startTime', 'endTime'] as const).find((path) => !TIME.test((path === 'startTime' ? start : end) ?? ''));
         if (badTime) problem(row.rowNumber, badTime, '时间格式应为 HH:mm');
         if (badTime || !date) continue;
+        if (date > today) {
+          problem(row.rowNumber, 'serviceDate', '服务日期不能晚于今天');
+          continue;
+        }
+        const village = villageId ?? existing?.villageId;
+        if (village && !(await this.repo.serves(em, advisorId, village, date))) {
+          problem(row.rowNumber, 'villageName', '该法律顾问在该日期不服务该村(社区)');
+          continue;
+        }
         const span = spanOrProblem(date, start!, end!, timeZone);
         if (typeof span === 'string') {
           problem(row.rowNumber, 'endTime', span);
