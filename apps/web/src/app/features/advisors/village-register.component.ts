@@ -78,7 +78,7 @@ export class AdvisorVillageRegisterComponent {
     { key: 'villageName', header: 'record.village', width: '110px', fixed: 'left' },
     { key: 'room', header: 'advisorVillages.room', width: '220px', wrap: true },
     { key: 'roomOpenedOn', header: 'advisorVillages.roomOpenedOn', width: '110px', phone: false },
-    { key: 'serviceList', header: 'advisorVillages.serviceList', width: '220px', wrap: true, phone: false },
+    { key: 'serviceList', header: 'advisorVillages.serviceList', width: '220px', wrap: true },
     { key: 'ruleOfLaw', header: 'advisorVillages.ruleOfLaw', width: '120px', value: (v) => this.level(v.ruleOfLawLevel) + (v.ruleOfLawYear ? ` · ${v.ruleOfLawYear}` : '') },
     { key: 'advisorNames', header: 'advisorVillages.advisors', width: '120px', value: (v) => v.advisorNames.join('、'), phone: false },
     { key: 'actions', header: 'common.actions', width: '80px', fixed: 'right', permission: ['advisor.check'] },
