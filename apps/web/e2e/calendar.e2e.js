@@ -66,6 +66,8 @@ describe('a year without a holiday calendar', () => {
       await admin.page.click('[data-test="calendar-add"]');
       await admin.page.waitForSelector('.ant-modal [data-test="calendar-form"]');
       await admin.page.click('#cal-date');
+      // The picker reads typed text through its panel: type once the panel is open.
+      await admin.page.waitForSelector('.ant-picker-dropdown .ant-picker-panel', { state: 'visible' });
       await admin.page.fill('#cal-date', '2027-01-01');
       await admin.page.press('#cal-date', 'Enter');
       await admin.page.fill('#cal-name', '元旦');
