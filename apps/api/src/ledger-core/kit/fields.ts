@@ -65,6 +65,8 @@ export const field = {
   month: () => new Field<string | null, false>({ type: 'varchar', options: { length: 7, ...nullable } }, [IsYearMonth()], { type: String }),
   instant: () => new Field<Date | null, false>({ type: 'timestamptz', options: nullable }, [IsInstant()], { type: String }),
   uuid: () => new Field<string | null, false>({ type: 'uuid', options: nullable }, [IsUUID()], { type: String }),
+  /** An id given on input that is never null (the town a record is registered in). */
+  id: () => new Field<string, false>({ type: 'uuid', options: {} }, [IsUUID()], { type: String }),
   uuids: (max: number) =>
     new Field<string[], false>({ type: 'uuid', options: { array: true, default: () => "'{}'" } }, [IsArray(), ArrayMaxSize(max), IsUUID('all', { each: true })], { type: [String] }),
   oneOf: <L extends object>(labels: L, length: number) =>
@@ -167,11 +169,12 @@ export function columnsOf<F extends Fields>(fields: F, keys: readonly (keyof F &
 /** Copies a row's fields into an answer, in the order given (the answer's keys keep that order): `answerOf<Row>()(keys)`. */
 export function answerOf<R extends object>() {
   return <K extends keyof R & string>(keys: readonly K[]) =>
-    (row: R, into: Record<string, unknown> = {}): Pick<R, K> => {
-      for (const key of keys) into[key] = row[key];
-      return into as Pick<R, K>;
+    (row: R): Pick<R, K> => {
+      const answer = {} as Record<string, unknown>;
+      for (const key of keys) answer[key] = row[key];
+      return answer as Pick<R, K>;
     };
 }
 
 /** The input fields every record has: its town and village (the scope checks them), and its handlers. */
-export const RECORD_INPUT = { townId: field.uuid(), villageId: field.uuid(), handlerIds: field.uuids(10) };
+export const RECORD_INPUT = { townId: field.id(), villageId: field.uuid(), handlerIds: field.uuids(10) };
