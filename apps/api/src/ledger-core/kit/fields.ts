@@ -69,6 +69,10 @@ export const field = {
   id: () => new Field<string, false>({ type: 'uuid', options: {} }, [IsUUID()], { type: String }),
   uuids: (max: number) =>
     new Field<string[], false>({ type: 'uuid', options: { array: true, default: () => "'{}'" } }, [IsArray(), ArrayMaxSize(max), IsUUID('all', { each: true })], { type: [String] }),
+  texts: (maxItems: number, maxLength: number) =>
+    new Field<string[], false>({ type: 'text', options: { array: true, default: () => "'{}'" } }, [IsArray(), ArrayMaxSize(maxItems), IsString({ each: true }), MaxLength(maxLength, { each: true })], {
+      type: [String],
+    }),
   oneOf: <L extends object>(labels: L, length: number) =>
     new Field<(keyof L & string) | null, false>({ type: 'varchar', options: { length, ...nullable } }, [IsIn(keysOf(labels))], { type: String, enum: keysOf(labels) }),
   int: (min: number, max: number) => new Field<number | null, false>({ type: 'int', options: nullable }, [IsInt(), Min(min), Max(max)], { type: Number }),
@@ -76,7 +80,7 @@ export const field = {
     new Field<number | null, false>({ type: 'numeric', options: { precision, scale, transformer: decimal, ...nullable } }, [IsNumber(), Min(min), Max(max)], { type: Number }),
   bool: () => new Field<boolean | null, false>({ type: 'boolean', options: nullable }, [IsBoolean()], { type: Boolean }),
   /** A query parameter's year (text in the URL, a number after the check). */
-  year: () => new Field<number | null, false>({ type: 'int', options: nullable }, [Type(() => Number), IsInt(), Min(2000), Max(2100)], { type: Number }),
+  year: (min = 2000, max = 2100) => new Field<number | null, false>({ type: 'int', options: nullable }, [Type(() => Number), IsInt(), Min(min), Max(max)], { type: Number }),
   /** A list query's comma-separated values, each one of `values`. */
   csv: <V extends string>(values: readonly V[]) =>
     new Field<V[] | null, false>({ type: 'varchar', options: nullable }, [Transform(csvList), IsArray(), IsIn(values as V[], { each: true })], { type: String, description: 'comma-separated values' }),
