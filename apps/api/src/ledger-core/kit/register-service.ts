@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Page, PersonalKind, plainDateInZone, UserChoiceDto } from '@fazhi/contracts';
+import { Page, PersonalKind, plainDateInZone, RegisterRowDto, UserChoiceDto } from '@fazhi/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../../access/principal';
@@ -41,6 +41,14 @@ export interface RegisterRow {
 /** The instants every register row keeps, as its answer shows them. */
 export function rowTimes(row: { createdAt: Date; updatedAt: Date }): { createdAt: string; updatedAt: string } {
   return { createdAt: new Date(row.createdAt).toISOString(), updatedAt: new Date(row.updatedAt).toISOString() };
+}
+
+/** The fields a `RegisterRowDto` answers after the register's own: whether the row is active today, its account, remark, version and times. */
+export function registerRowEnd(
+  row: { userId: string | null; userName: string | null; remark: string | null; version: number; createdAt: Date; updatedAt: Date },
+  activeNow: boolean,
+): Pick<RegisterRowDto, 'activeNow' | 'userId' | 'userName' | 'remark' | 'version' | 'createdAt' | 'updatedAt'> {
+  return { activeNow, userId: row.userId, userName: row.userName, remark: row.remark, version: row.version, ...rowTimes(row) };
 }
 
 /** A register's fixed rules for the base. */
