@@ -64,7 +64,7 @@ export class AdvisorDueItems implements DueItemProvider, OnModuleInit {
     const own = await this.repo.advisorOfUser(principal.user.id);
     if (!own) return inScope.filter((v) => principal.scope.villageIds.includes(v.id));
     const units = await this.tree.byId();
-    const serving = (await this.repo.assignments(own.id)).filter((a) => {
+    const serving = (await this.repo.assignments([own.id])).filter((a) => {
       const today = plainDateInZone(now, units.get(a.townId)?.timeZone ?? DEFAULT_TIME_ZONE);
       return a.fromDate <= today && (!a.toDate || a.toDate >= today);
     });
