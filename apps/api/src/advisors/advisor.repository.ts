@@ -132,6 +132,25 @@ export class AdvisorRepository extends RecordRepository<AdvisorServiceRow, Advis
     );
   }
 
+  /**
+   * Each village's month (`<villageId>` → its month, YYYY-MM): the minutes logged in it (void
+   * entries left out, in the scope) and whether it is signed off, in one statement.
+   */
+  async monthStates(scope: ResolvedScope, months: Map<string, string>): Promise<Map<string, { minutes: number; checked: boolean }>> {
+    if (months.size === 0) return new Map();
+    const params: unknown[] = [];
+    const where = this.where(scope, { voided: 'false' }, params);
+    const p = sqlParams(params);
+    const rows = await this.ds.query<{ villageId: string; minutes: number; checked: boolean }[]>(
+      `SELECT k.village_id AS "villageId",
+         (SELECT COALESCE(sum(s.minutes), 0)::int ${SERVICES.from} WHERE ${where} AND s.village_id = k.village_id AND ${monthOf('s.service_date')} = k.month) AS minutes,
+         EXISTS (SELECT 1 FROM advisor_month_check c WHERE c.village_id = k.village_id AND c.month = k.month AND c.status = 'checked') AS checked
+       FROM unnest(${p([...months.keys()])}::uuid[], ${p([...months.values()])}::varchar[]) AS k(village_id, month)`,
+      params,
+    );
+    return new Map(rows.map((r) => [r.villageId, r]));
+  }
+
   /** The advisors' entries (not void) whose span meets `[start, end)`, other than `exceptId`, in the order they started. */
   async overlapping(em: EntityManager, townId: string, advisorIds: string[], start: Date, end: Date, exceptId: string | null): Promise<LoggedSpan[]> {
     return em.query(
@@ -168,6 +187,16 @@ export class AdvisorRepository extends RecordRepository<AdvisorServiceRow, Advis
   async advisorOfUser(userId: string, em: EntityManager = this.ds.manager): Promise<AdvisorRow | null> {
     const rows = await em.query<Record<string, unknown>[]>(this.advisorSelect('a.user_id = $1'), [userId]);
     return rows[0] ? camelRow<AdvisorRow>(rows[0]) : null;
+  }
+
+  /** The assignments of the advisor linked to the account, or null when none is linked to it. */
+  async assignmentsOfUser(userId: string): Promise<AdvisorAssignmentEntity[] | null> {
+    const rows = await this.ds.query<Record<string, unknown>[]>(
+      `SELECT x.*, to_char(x.from_date, 'YYYY-MM-DD') AS from_date, to_char(x.to_date, 'YYYY-MM-DD') AS to_date
+       FROM advisor a LEFT JOIN advisor_assignment x ON x.advisor_id = a.id WHERE a.user_id = $1 ORDER BY x.from_date`,
+      [userId],
+    );
+    return rows.length === 0 ? null : rows.filter((r) => r.id !== null).map((r) => camelRow<AdvisorAssignmentEntity>(r));
   }
 
   /** The villages the advisors serve or served, each with its first and last day. */
