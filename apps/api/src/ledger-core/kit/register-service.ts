@@ -13,6 +13,7 @@ import { checkPersonalFields, maskPersonalValue } from '../personal-data/persona
 import { RecordHandle } from '../record-attachments';
 import { RecordPlaces } from '../record-place';
 import { StatusHistoryService } from '../status/status-history.service';
+import { columnsFrom, snake } from './record-parts';
 import { ListFilter } from './record-repository';
 import { RegisterRepository } from './register-repository';
 
@@ -74,8 +75,6 @@ export interface RegisterChange<Row> {
   /** What follows the bump: child rows, audit, work on other tables. */
   then?: (em: EntityManager, row: Row) => Promise<void>;
 }
-
-const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**
  * The work every register's service does the same way: list and find in scope, create, change and
@@ -234,16 +233,13 @@ export abstract class RegisterService<Row extends RegisterRow, F extends ListFil
    * when one is given (a new row's empty fields).
    */
   protected columnsOf<B extends object>(body: B, fields: readonly (keyof B & string)[], absent?: null): Record<string, unknown> {
-    const values = body as Record<string, unknown>;
-    const columns: Record<string, unknown> = {};
-    for (const field of fields) {
-      const value = values[field] === undefined ? absent : values[field];
-      if (value === undefined) continue;
-      const kind = this.rules.personal?.[field];
-      if (kind) Object.assign(columns, this.kit.personal.columns(snake(field), kind, value as string | null));
-      else columns[snake(field)] = value;
-    }
-    return columns;
+    const personal = new Map(Object.entries(this.rules.personal ?? {}).map(([field, kind]) => [snake(field), kind]));
+    return Object.fromEntries(
+      Object.entries(columnsFrom(fields, body, absent === null)).flatMap(([column, value]) => {
+        const kind = personal.get(column);
+        return kind ? Object.entries(this.kit.personal.columns(column, kind, value as string | null)) : [[column, value]];
+      }),
+    );
   }
 
   /** Refuses a body whose personal fields are malformed (400, field by field). */
