@@ -7,7 +7,7 @@ import { RecordPart } from '../../src/ledger-core/kit/record-parts';
 import { RecordRepository, RecordTable } from '../../src/ledger-core/kit/record-repository';
 import { invalidField } from '../../src/common/app-exception';
 import { RecordKit, RecordService } from '../../src/ledger-core/kit/record-service';
-import { LedgerStatistics, StatisticsRoutes } from '../../src/ledger-core/kit/ledger';
+import { FiguresRequest, LedgerStatistics, StatisticsRoutes } from '../../src/ledger-core/kit/ledger';
 import { OrgTreeService } from '../../src/org/org-tree.service';
 import { LedgerRecordRow, recordDtoFields } from '../../src/ledger-core/records';
 import { GuardFailure, Workflow } from '../../src/ledger-core/status/transitions';
@@ -132,13 +132,12 @@ export interface FixtureFigures {
 export class FixtureEventStatistics implements LedgerStatistics<FixtureFigures> {
   constructor(private readonly repo: FixtureEventRepository) {}
 
-  async figures(principal: Principal, year: number, townId?: string): Promise<FixtureFigures> {
-    const base: FixtureFilter = { voided: 'false', ...(townId ? { townId } : {}) };
-    const filters = { registered: { ...base, registeredYear: year }, held: { ...base, heldYear: year } };
+  async figures({ scope, year, base }: FiguresRequest): Promise<FixtureFigures> {
+    const filters: Record<'registered' | 'held', FixtureFilter> = { registered: { ...base, registeredYear: year }, held: { ...base, heldYear: year } };
     return {
       year,
-      registered: await this.repo.count(principal.scope, filters.registered),
-      held: await this.repo.count(principal.scope, filters.held),
+      registered: await this.repo.count(scope, filters.registered),
+      held: await this.repo.count(scope, filters.held),
       filters: figureQueries(filters),
     };
   }
