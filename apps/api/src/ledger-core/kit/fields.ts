@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { ColumnOptions, ColumnType, IndexOptions } from 'typeorm';
 import { IsCalendarDate, IsInstant, IsYearMonth } from '../../common/dates';
@@ -86,6 +86,11 @@ export const field = {
     new Field<V[] | null, false>({ type: 'varchar', options: nullable }, [Transform(csvList), IsArray(), IsIn(values as V[], { each: true })], { type: String, description: 'comma-separated values' }),
   /** A query's yes/no. */
   flag: () => new Field<'true' | 'false' | null, false>({ type: 'varchar', options: nullable }, [IsIn(['true', 'false'])], { type: String, enum: ['true', 'false'] }),
+  /** Input that is not a column: a list of entries, each checked by its own input class (a new record's parties). */
+  items: <C extends Class>(type: C, max: number) =>
+    new Field<Instance<C>[], false>({ type: 'jsonb', options: nullable }, [IsArray(), ArrayMaxSize(max), ValidateNested({ each: true }), Type(() => type)], {
+      type: [type],
+    }),
   /** Input that is not a column (a query's flag, a step's choice). */
   values: <V extends string>(values: readonly V[]) => new Field<V | null, false>({ type: 'varchar', options: nullable }, [IsIn(values as V[])], { type: String, enum: [...values] }),
   /** A column the record stores but takes no input for (set by the rules, or encrypted). */
