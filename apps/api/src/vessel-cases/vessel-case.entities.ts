@@ -6,7 +6,7 @@ import { LedgerRecordEntity, RecordPartEntity } from '../ledger-core/ledger-reco
 export const CAMPAIGN_FIELDS = {
   date: field.date().required(),
   place: field.text(200).required(),
-  agencies: field.stored<string[]>('text', { array: true, nullable: false, default: () => "'{}'" }),
+  agencies: field.texts(30, 100),
   closedAt: field.stored<Date | null>('timestamptz'),
   remark: field.text(1000),
 };

@@ -134,7 +134,7 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
   }
 
   async create(principal: Principal, dto: VesselCaseCreateDto): Promise<VesselCaseDto> {
-    const place = await this.kit.places.placeOf(principal, dto.townId ?? undefined, dto.villageId ?? null);
+    const place = await this.kit.places.placeOf(principal, dto.townId, dto.villageId ?? null);
     this.checkPersonal(dto);
     const notice = dto.unclaimed && dto.noticeStart ? dto.noticeStart : null;
     let handlerIds: string[] = [];

@@ -11,7 +11,8 @@ import { FiguresRequest, LedgerStatistics, StatisticsRoutes } from '../../src/le
 import { LedgerRecordRow, recordDtoFields } from '../../src/ledger-core/records';
 import { GuardFailure, Workflow } from '../../src/ledger-core/status/transitions';
 import { FixtureEventCreateDto, FixtureEventListQuery, FixtureEventStepData, FixtureEventUpdateDto } from './fixture-event.dto';
-import { FixtureEventEntity } from './fixture-event.entity';
+import { EVENT_FIELDS, FixtureEventEntity } from './fixture-event.entity';
+import { answerOf, columnsOf } from '../../src/ledger-core/kit/fields';
 
 export type FixtureStatus = 'registered' | 'held' | 'archived';
 export const FIXTURE_LABELS = { registered: { zh: '已登记', en: 'Registered' }, held: { zh: '已举办', en: 'Held' }, archived: { zh: '已归档', en: 'Archived' } };
@@ -28,6 +29,7 @@ export type FixtureRow = FixtureEventEntity & LedgerRecordRow & { timeZone: stri
 export type FixtureFilter = Omit<FixtureEventListQuery, 'page' | 'pageSize' | 'unmask'> & { sort?: string; order?: 'asc' | 'desc' };
 export type FixtureEventDto = LedgerRecordDto<FixtureStatus> & { title: string; heldOn: string | null; audience: number };
 export type FixtureGuest = { id: string; name: string; phone: string | null; topic: string; sortOrder: number; createdAt: string };
+const ANSWER = answerOf<FixtureRow>()(['title', 'heldOn', 'audience']);
 export type FixtureEventDetail = FixtureEventDto & { guests: FixtureGuest[]; transitions: { to: FixtureStatus }[] };
 
 /** The guests of an event, the fixture's part: added and removed only before the event is held. */
@@ -93,7 +95,7 @@ export class FixtureEventService extends RecordService<FixtureStatus, FixtureRow
   }
 
   async dtos(rows: FixtureRow[]): Promise<FixtureEventDto[]> {
-    return rows.map((r) => ({ ...recordDtoFields<FixtureStatus>(r), title: r.title, heldOn: r.heldOn, audience: r.audience }));
+    return rows.map((r) => ({ ...recordDtoFields<FixtureStatus>(r), ...ANSWER(r) }));
   }
 
   async get(principal: Principal, id: string): Promise<FixtureEventDetail> {
@@ -104,15 +106,15 @@ export class FixtureEventService extends RecordService<FixtureStatus, FixtureRow
 
   async create(principal: Principal, dto: FixtureEventCreateDto): Promise<FixtureEventDto> {
     const place = await this.kit.places.placeOf(principal, dto.townId, dto.villageId ?? null);
-    return this.createRecord(principal, place, { columns: () => ({ title: dto.title, audience: dto.audience ?? 0, remark: dto.remark ?? null }) });
+    return this.createRecord(principal, place, { columns: () => ({ ...columnsOf(EVENT_FIELDS, ['title', 'remark'], dto, true), audience: dto.audience ?? 0 }) });
   }
 
   update(principal: Principal, id: string, dto: FixtureEventUpdateDto): Promise<FixtureEventDto> {
-    return this.updateRecord(principal, id, dto.version, async () => ({ ...(dto.title !== undefined ? { title: dto.title } : {}), ...(dto.audience !== undefined ? { audience: dto.audience } : {}) }));
+    return this.updateRecord(principal, id, dto.version, async () => columnsOf(EVENT_FIELDS, ['title', 'audience'], dto));
   }
 
   protected override stepColumns(_em: EntityManager, _p: Principal, _row: FixtureRow, to: FixtureStatus, data: FixtureEventStepData) {
-    return to === 'held' ? { held_on: data.heldOn } : {};
+    return to === 'held' ? columnsOf(EVENT_FIELDS, ['heldOn'], data, true) : {};
   }
 }
 

@@ -65,8 +65,14 @@ export const field = {
   month: () => new Field<string | null, false>({ type: 'varchar', options: { length: 7, ...nullable } }, [IsYearMonth()], { type: String }),
   instant: () => new Field<Date | null, false>({ type: 'timestamptz', options: nullable }, [IsInstant()], { type: String }),
   uuid: () => new Field<string | null, false>({ type: 'uuid', options: nullable }, [IsUUID()], { type: String }),
+  /** An id given on input that is never null (the town a record is registered in). */
+  id: () => new Field<string, false>({ type: 'uuid', options: {} }, [IsUUID()], { type: String }),
   uuids: (max: number) =>
     new Field<string[], false>({ type: 'uuid', options: { array: true, default: () => "'{}'" } }, [IsArray(), ArrayMaxSize(max), IsUUID('all', { each: true })], { type: [String] }),
+  texts: (maxItems: number, maxLength: number) =>
+    new Field<string[], false>({ type: 'text', options: { array: true, default: () => "'{}'" } }, [IsArray(), ArrayMaxSize(maxItems), IsString({ each: true }), MaxLength(maxLength, { each: true })], {
+      type: [String],
+    }),
   oneOf: <L extends object>(labels: L, length: number) =>
     new Field<(keyof L & string) | null, false>({ type: 'varchar', options: { length, ...nullable } }, [IsIn(keysOf(labels))], { type: String, enum: keysOf(labels) }),
   int: (min: number, max: number) => new Field<number | null, false>({ type: 'int', options: nullable }, [IsInt(), Min(min), Max(max)], { type: Number }),
@@ -74,7 +80,7 @@ export const field = {
     new Field<number | null, false>({ type: 'numeric', options: { precision, scale, transformer: decimal, ...nullable } }, [IsNumber(), Min(min), Max(max)], { type: Number }),
   bool: () => new Field<boolean | null, false>({ type: 'boolean', options: nullable }, [IsBoolean()], { type: Boolean }),
   /** A query parameter's year (text in the URL, a number after the check). */
-  year: () => new Field<number | null, false>({ type: 'int', options: nullable }, [Type(() => Number), IsInt(), Min(2000), Max(2100)], { type: Number }),
+  year: (min = 2000, max = 2100) => new Field<number | null, false>({ type: 'int', options: nullable }, [Type(() => Number), IsInt(), Min(min), Max(max)], { type: Number }),
   /** A list query's comma-separated values, each one of `values`. */
   csv: <V extends string>(values: readonly V[]) =>
     new Field<V[] | null, false>({ type: 'varchar', options: nullable }, [Transform(csvList), IsArray(), IsIn(values as V[], { each: true })], { type: String, description: 'comma-separated values' }),
@@ -167,11 +173,12 @@ export function columnsOf<F extends Fields>(fields: F, keys: readonly (keyof F &
 /** Copies a row's fields into an answer, in the order given (the answer's keys keep that order): `answerOf<Row>()(keys)`. */
 export function answerOf<R extends object>() {
   return <K extends keyof R & string>(keys: readonly K[]) =>
-    (row: R, into: Record<string, unknown> = {}): Pick<R, K> => {
-      for (const key of keys) into[key] = row[key];
-      return into as Pick<R, K>;
+    (row: R): Pick<R, K> => {
+      const answer = {} as Record<string, unknown>;
+      for (const key of keys) answer[key] = row[key];
+      return answer as Pick<R, K>;
     };
 }
 
 /** The input fields every record has: its town and village (the scope checks them), and its handlers. */
-export const RECORD_INPUT = { townId: field.uuid(), villageId: field.uuid(), handlerIds: field.uuids(10) };
+export const RECORD_INPUT = { townId: field.id(), villageId: field.uuid(), handlerIds: field.uuids(10) };
