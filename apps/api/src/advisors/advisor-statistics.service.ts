@@ -3,7 +3,6 @@ import { ApiTags } from '@nestjs/swagger';
 import { ADVISOR_SERVICE_TYPE_LABELS, ADVISOR_SERVICE_TYPES, AdvisorFigure, AdvisorRate, AdvisorStatistics } from '@fazhi/contracts';
 import { countFigures, monthsOf, NO_VILLAGE_NAME, toQueryString } from '../ledger-core/figures';
 import { FiguresRequest, LedgerStatistics, StatisticsRoutes } from '../ledger-core/kit/ledger';
-import { OrgTreeService } from '../org/org-tree.service';
 import { AdvisorVillageListQuery } from './advisor.dto';
 import { AdvisorRepository, AdvisorServiceFilter } from './advisor.repository';
 import { AdvisorVillageService } from './advisor-register.service';
@@ -125,8 +124,4 @@ export class AdvisorStatisticsService implements LedgerStatistics<AdvisorStatist
 
 @ApiTags('statistics')
 @Controller('statistics')
-export class AdvisorStatisticsController extends StatisticsRoutes<AdvisorStatistics>('advisors', ['advisor.read', 'dashboard.read']) {
-  constructor(figures: AdvisorStatisticsService, tree: OrgTreeService) {
-    super(figures, tree);
-  }
-}
+export class AdvisorStatisticsController extends StatisticsRoutes('advisors', ['advisor.read', 'dashboard.read'], AdvisorStatisticsService) {}

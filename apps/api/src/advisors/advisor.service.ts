@@ -242,8 +242,8 @@ export class AdvisorService extends RecordService<AdvisorServiceStatus, AdvisorS
       const from = new Date(Math.min(...timed.map((s) => s.startedAt.getTime())));
       const to = new Date(Math.max(...timed.map((s) => s.endedAt.getTime())));
       const logged = (await this.repo.overlapping(em, town, advisorIds, from, to, null)).filter((c) => !updated.has(c.number));
-      const meets = (a: { advisorId: string; startedAt: Date; endedAt: Date }, b: { advisorId: string; startedAt: Date; endedAt: Date }) =>
-        a.advisorId === b.advisorId && new Date(a.startedAt) < new Date(b.endedAt) && new Date(a.endedAt) > new Date(b.startedAt);
+      type Span = { advisorId: string; startedAt: Date; endedAt: Date };
+      const meets = (a: Span, b: Span) => a.advisorId === b.advisorId && a.startedAt < b.endedAt && a.endedAt > b.startedAt;
       for (const [i, span] of timed.entries()) {
         const inSheet = timed.slice(0, i).find((o) => meets(o, span));
         if (inSheet) {

@@ -3,7 +3,6 @@ import { ApiTags } from '@nestjs/swagger';
 import { DISPUTE_CATEGORIES, DISPUTE_CATEGORY_LABELS, DisputeStatistics } from '@fazhi/contracts';
 import { countFigures, figureQueries, monthsOf, toQueryString, villageBreakdown } from '../ledger-core/figures';
 import { FiguresRequest, LedgerStatistics, StatisticsRoutes } from '../ledger-core/kit/ledger';
-import { OrgTreeService } from '../org/org-tree.service';
 import { DisputeFilter, DisputeRepository } from './dispute.repository';
 import { PeaceOfficerFilter, PeaceOfficerRepository } from './peace-officers/peace-officer.repository';
 
@@ -82,8 +81,4 @@ export class DisputeStatisticsService implements LedgerStatistics<DisputeStatist
 /** `GET /api/statistics/disputes`: one year of the dispute and peace-officer figures. */
 @ApiTags('statistics')
 @Controller('statistics')
-export class DisputeStatisticsController extends StatisticsRoutes<DisputeStatistics>('disputes', ['dispute.read', 'dashboard.read']) {
-  constructor(figures: DisputeStatisticsService, tree: OrgTreeService) {
-    super(figures, tree);
-  }
-}
+export class DisputeStatisticsController extends StatisticsRoutes('disputes', ['dispute.read', 'dashboard.read'], DisputeStatisticsService) {}

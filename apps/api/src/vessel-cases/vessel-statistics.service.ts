@@ -3,7 +3,6 @@ import { ApiTags } from '@nestjs/swagger';
 import { VesselStatistics } from '@fazhi/contracts';
 import { FiguresRequest, LedgerStatistics, StatisticsRoutes } from '../ledger-core/kit/ledger';
 import { figureQueries, monthsOf, toQueryString, villageBreakdown } from '../ledger-core/figures';
-import { OrgTreeService } from '../org/org-tree.service';
 import { VesselCaseRepository, VesselFilter } from './vessel-case.repository';
 
 type Figure = keyof VesselStatistics['filters'];
@@ -69,8 +68,4 @@ export class VesselStatisticsService implements LedgerStatistics<VesselStatistic
 /** `GET /api/statistics/vessels`: one year of the vessel figures. */
 @ApiTags('statistics')
 @Controller('statistics')
-export class VesselStatisticsController extends StatisticsRoutes<VesselStatistics>('vessels', ['vessel.read', 'dashboard.read']) {
-  constructor(figures: VesselStatisticsService, tree: OrgTreeService) {
-    super(figures, tree);
-  }
-}
+export class VesselStatisticsController extends StatisticsRoutes('vessels', ['vessel.read', 'dashboard.read'], VesselStatisticsService) {}

@@ -8,7 +8,6 @@ import { RecordRepository, RecordTable } from '../../src/ledger-core/kit/record-
 import { invalidField } from '../../src/common/app-exception';
 import { RecordKit, RecordService } from '../../src/ledger-core/kit/record-service';
 import { FiguresRequest, LedgerStatistics, StatisticsRoutes } from '../../src/ledger-core/kit/ledger';
-import { OrgTreeService } from '../../src/org/org-tree.service';
 import { LedgerRecordRow, recordDtoFields } from '../../src/ledger-core/records';
 import { GuardFailure, Workflow } from '../../src/ledger-core/status/transitions';
 import { FixtureEventCreateDto, FixtureEventListQuery, FixtureEventStepData, FixtureEventUpdateDto } from './fixture-event.dto';
@@ -144,8 +143,4 @@ export class FixtureEventStatistics implements LedgerStatistics<FixtureFigures> 
 }
 
 @Controller('statistics')
-export class FixtureEventStatisticsController extends StatisticsRoutes<FixtureFigures>('fixture-events', ['legal.read', 'dashboard.read']) {
-  constructor(figures: FixtureEventStatistics, tree: OrgTreeService) {
-    super(figures, tree);
-  }
-}
+export class FixtureEventStatisticsController extends StatisticsRoutes('fixture-events', ['legal.read', 'dashboard.read'], FixtureEventStatistics) {}

@@ -1,4 +1,4 @@
-import { DynamicModule, Get, Query, Type } from '@nestjs/common';
+import { DynamicModule, Get, Inject, Query, Type } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
 import type { Bilingual } from '../../common/app-exception';
 import type { LedgerType, PermissionCode, TransitionRule } from '@fazhi/contracts';
@@ -82,14 +82,14 @@ export function defineLedger<const D extends LedgerDescriptor>(descriptor: D): D
 /**
  * The statistics route of a ledger, `GET /api/statistics/<path>`, answered by its figures service for
  * callers holding one of `permissions` (a filter outside the scope answers 404), given the
- * `FiguresRequest` built here. The ledger's
- * controller extends the class this returns, so the answer's type is the figures' own.
+ * `FiguresRequest` built here. The ledger's controller extends the class this returns (with no
+ * constructor of its own: the figures service is injected here), so the answer's type is the figures' own.
  */
-export function StatisticsRoutes<T>(path: string, permissions: PermissionCode[]) {
+export function StatisticsRoutes<T>(path: string, permissions: PermissionCode[], service: Type<LedgerStatistics<T>>) {
   abstract class Routes {
-    protected constructor(
-      private readonly figures: LedgerStatistics<T>,
-      private readonly tree: OrgTreeService,
+    constructor(
+      @Inject(service) private readonly figures: LedgerStatistics<T>,
+      @Inject(OrgTreeService) private readonly tree: OrgTreeService,
     ) {}
 
     @RequirePermission(...permissions)
