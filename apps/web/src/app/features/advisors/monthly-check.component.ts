@@ -11,7 +11,7 @@ import { StatisticsSelection, StatisticsSelectorComponent } from '../../shared/s
 import { StepModalComponent } from '../../shared/transition-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { AdvisorServicesApi } from './advisors.api';
-import { MONTH_STATES, MONTH_STATE_CLASS, cellActions, cellClass, cellEntriesUrl, cellKey, shortHours } from './monthly-check';
+import { MONTH_STATES, MONTH_STATE_CLASS, cellActions, cellClass, cellEntriesUrl, cellKey, cellPending, shortHours } from './monthly-check';
 
 type Row = AdvisorMonthlyGrid['villages'][number];
 
@@ -71,6 +71,11 @@ export class AdvisorMonthlyCheckComponent {
       shown = this.cell() ?? null;
       untracked(() => this.opened.set({ row, cell }));
     });
+  }
+
+  /** A cell's name: its state's, or "not over yet" for a running month under the rule. */
+  protected cellLabel(cell: AdvisorMonthCell): string {
+    return cellPending(cell) ? this.t('advisorMonths.open') : this.i18n.pick(ADVISOR_MONTH_STATE_LABELS[cell.state]);
   }
 
   protected monthNumber(month: string): number {
