@@ -55,11 +55,11 @@ export class AdvisorMonthlyCheckComponent {
   readonly cell = input<string>();
 
   constructor() {
-    // The check is of this year's months, or of the year of the cell asked for; earlier years are a choice away.
+    // The check is of this year's months (or the URL's year), or of the year of the cell asked for; other years are a choice away.
     const asked = computed(() => cellKey(this.cell()));
     effect(() => {
-      const key = asked();
-      untracked(() => this.selection.setYear(key ? Number(key.month.slice(0, 4)) : new Date().getFullYear()));
+      const year = Number(asked()?.month.slice(0, 4));
+      if (year && year !== untracked(this.selection.year)) untracked(() => this.selection.setYear(year));
     });
     let shown: string | null = null;
     effect(() => {
@@ -116,6 +116,6 @@ export class AdvisorMonthlyCheckComponent {
     const open = this.opened();
     if (open) this.opened.set({ row: open.row, cell: { ...open.cell, check } });
     this.message.success(this.t(check.status === 'checked' ? 'advisorMonths.signedOff' : 'advisorMonths.reopenedDone'));
-    this.selection.setYear(this.selection.year());
+    this.selection.reload();
   }
 }
