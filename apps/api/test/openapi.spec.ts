@@ -98,6 +98,23 @@ describe('the OpenAPI document', () => {
     expect(error.required).toEqual(['statusCode', 'code', 'message', 'requestId']);
     expect(((error.properties!['code'] as OpenAPIV3_1.SchemaObject).enum ?? []).length).toBeGreaterThan(50);
   });
+
+  it('names the input classes the field kit makes as it names declared ones, apart from the answers', () => {
+    const schemas = doc.components?.schemas ?? {};
+    const body = (path: string, method: 'post' | 'patch') =>
+      ((doc.paths?.[path]?.[method]?.requestBody as OpenAPIV3_1.RequestBodyObject).content['application/json'].schema as OpenAPIV3_1.ReferenceObject).$ref;
+    expect(body('/api/disputes/{id}', 'patch')).toBe('#/components/schemas/DisputeUpdateDto');
+    expect(body('/api/disputes/{id}/parties', 'post')).toBe('#/components/schemas/PartyCreateDto');
+    expect(body('/api/vessel-cases/{id}', 'patch')).toBe('#/components/schemas/VesselCaseUpdateDto');
+    // The contracts' answer of a party and the input class of a party share a name, not a schema.
+    const refOf = (schema: unknown) => (schema as OpenAPIV3_1.ReferenceObject).$ref.split('/').pop()!;
+    const parties = (schemas['DisputeDto'].properties!['parties'] as OpenAPIV3_1.ArraySchemaObject).items;
+    const answer = schemas[refOf(parties)];
+    const input = schemas[refOf((schemas['DisputeCreateDto'].properties!['parties'] as OpenAPIV3_1.ArraySchemaObject).items)];
+    expect(Object.keys(answer.properties!)).toEqual(['id', 'role', 'name', 'idNumber', 'phone', 'address', 'sortOrder']);
+    expect(Object.keys(input.properties!)).toEqual(['role', 'name', 'idNumber', 'phone', 'address']);
+    expect(input.required).toEqual(['role', 'name']);
+  });
 });
 
 describe('the answers of the API', () => {

@@ -1,5 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { getMetadataStorage } from 'class-validator';
+import { getMetadataStorage, ValidationTypes, ValidatorConstraintInterface, ValidatorOptions } from 'class-validator';
 import { AppException, BilingualFieldError, invalidFields } from './app-exception';
 
 const MESSAGES: Record<string, (c: string) => { zh: string; en: string }> = {
@@ -97,9 +97,88 @@ export function keepValidationLookups(storage: Storage = getMetadataStorage()): 
   };
 }
 
+type Rule = Rules[number];
+interface RuleCheck {
+  rule: Rule;
+  constraint: ValidatorConstraintInterface;
+}
+interface PropertyCheck {
+  property: string;
+  conditions: ((object: object, value: unknown) => boolean)[];
+  checks: RuleCheck[];
+}
+/** True only when class-validator would find no error in the object (whitelist and forbidNonWhitelisted on). */
+export type CompiledCheck = (object: object) => boolean;
+
+function passesRule({ rule, constraint }: RuleCheck, object: object, value: unknown): boolean {
+  if (rule.validateIf && !rule.validateIf(object, value)) return true;
+  const args = { targetName: object.constructor?.name, property: rule.propertyName, object, value, constraints: rule.constraints };
+  if (rule.each && (value instanceof Set || value instanceof Map)) return false;
+  const results = rule.each && Array.isArray(value) ? value.map((item) => constraint.validate(item, args) as unknown) : [constraint.validate(value, args) as unknown];
+  return results.every((result) => Boolean(result) && typeof (result as { then?: unknown }).then !== 'function');
+}
+
+/**
+ * A class's rules read once into a plan: per property its conditions (`@IsOptional`, `@ValidateIf`)
+ * and the library's own constraint instances, in the order class-validator applies them. Null when a
+ * rule needs the library itself (nested objects, promises, asynchronous constraints).
+ */
+function compileRules(storage: Storage, rules: Rules): CompiledCheck | null {
+  const properties: PropertyCheck[] = [];
+  for (const [property, list] of Object.entries(storage.groupByPropertyName(rules))) {
+    const check: PropertyCheck = { property, conditions: [], checks: [] };
+    for (const rule of list) {
+      if (rule.type === ValidationTypes.CONDITIONAL_VALIDATION) check.conditions.push(rule.constraints[0] as PropertyCheck['conditions'][number]);
+      else if (rule.type === ValidationTypes.IS_DEFINED || rule.type === ValidationTypes.CUSTOM_VALIDATION) {
+        for (const constraint of storage.getTargetValidatorConstraints(rule.constraintCls)) {
+          if (constraint.async) return null;
+          check.checks.push({ rule, constraint: constraint.instance });
+        }
+      } else if (rule.type !== ValidationTypes.WHITELIST) return null;
+    }
+    properties.push(check);
+  }
+  const known = new Set(properties.map((p) => p.property));
+  return (object) => {
+    for (const key of Object.keys(object)) if (!known.has(key)) return false;
+    const values = object as Record<string, unknown>;
+    for (const { property, conditions, checks } of properties) {
+      const value = values[property];
+      if (!conditions.every((condition) => condition(object, value))) continue;
+      if (!checks.every((check) => passesRule(check, object, value))) return false;
+    }
+    return true;
+  };
+}
+
+/**
+ * The compiled check of an instance's class, built on first use and again whenever a rule is added
+ * (the rules' array changes then); undefined when the object is not a plain instance of a class or a
+ * rule needs the library.
+ */
+export function compiledCheckOf(object: object, storage: Storage = getMetadataStorage()): CompiledCheck | undefined {
+  const target = (object as { constructor?: unknown }).constructor;
+  if (typeof target !== 'function' || Object.getPrototypeOf(object) !== target.prototype) return undefined;
+  const rules = storage.getTargetValidationMetadatas(target, undefined as unknown as string, false, false, undefined);
+  if (!compiled.has(rules)) compiled.set(rules, compileRules(storage, rules));
+  return compiled.get(rules) ?? undefined;
+}
+const compiled = new WeakMap<Rules, CompiledCheck | null>();
+
+/**
+ * Validates with the compiled check first: an object it passes is one class-validator passes too, so
+ * the library runs only for objects with an error (or rules it alone handles), and reports them as
+ * always. The check is valid for this pipe's options only.
+ */
+class CompiledValidationPipe extends ValidationPipe {
+  protected override validate(object: object, validatorOptions?: ValidatorOptions): Promise<ValidationError[]> | ValidationError[] {
+    return compiledCheckOf(object)?.(object) ? [] : super.validate(object, validatorOptions);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
   keepValidationLookups();
-  return new ValidationPipe({
+  return new CompiledValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DISPUTE_COLUMNS, DISPUTE_PARTY_ROLE_LABELS, ImportPreview } from '@fazhi/contracts';
 import type { Response } from 'express';
 import { Principal } from '../access/principal';
-import { columnsFrom } from '../ledger-core/kit/record-parts';
+import { columnsOf } from '../ledger-core/kit/fields';
 import type { LedgerSheets } from '../ledger-core/kit/record-routes';
 import { DisputeListQuery } from './dispute.dto';
-import { DISPUTE_PLAIN_FIELDS, DisputeService } from './dispute.service';
+import { DISPUTE_FIELDS } from './dispute.entities';
+import { DisputeService, PLAIN } from './dispute.service';
 
 /** The dispute ledger in the town's Excel layout: export with the list's filters, import in one step. */
 @Injectable()
@@ -33,7 +34,7 @@ export class DisputeExcelService implements LedgerSheets {
       requiredForCreate: ['occurredOn', 'source', 'category', 'summary'],
       personal: [],
       numberExample: (town) => `${town.numberPrefix ?? town.name}调〔2021〕第0001号`,
-      cells: (values) => columnsFrom(DISPUTE_PLAIN_FIELDS, values),
+      cells: (values) => columnsOf(DISPUTE_FIELDS, PLAIN, values),
       auditBefore: (row) => this.disputes.toDto(row, []),
     });
   }

@@ -20,7 +20,8 @@ export interface DisputeRow extends DisputeEntity {
   deadlineProvisional: boolean | null;
 }
 
-export interface DisputeFilter extends Omit<DisputeListQuery, 'partyName' | 'partyIdNumber' | 'partyPhone'> {
+export interface DisputeFilter extends Omit<DisputeListQuery, 'partyName' | 'partyIdNumber' | 'partyPhone' | 'sort'> {
+  sort?: DisputeListQuery['sort'] | 'warningRaisedAt';
   partyNameIdx?: string | null;
   partyIdNumberIdx?: string | null;
   partyPhoneIdx?: string | null;

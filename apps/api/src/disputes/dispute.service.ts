@@ -30,7 +30,8 @@ import { deadlineStatus } from '../ledger-core/deadlines/deadline-state';
 import { RecordKit, RecordService, StepContext } from '../ledger-core/kit/record-service';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
 import { checkPersonalFields } from '../ledger-core/personal-data/personal-fields';
-import { columnsFrom, partPersonalValues } from '../ledger-core/kit/record-parts';
+import { answerOf, columnsOf } from '../ledger-core/kit/fields';
+import { partPersonalValues } from '../ledger-core/kit/record-parts';
 import { isoOrNull } from '../common/dates';
 import { RecordAttachments } from '../ledger-core/record-attachments';
 import { recordDtoFields } from '../ledger-core/records';
@@ -39,6 +40,7 @@ import { GuardFailure, Workflow } from '../ledger-core/status/transitions';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PeaceOfficerService } from './peace-officers/peace-officer.service';
 import {
+  AGREEMENT,
   DeadlineExtendDto,
   DisputeCreateDto,
   DisputeListQuery,
@@ -48,50 +50,37 @@ import {
   EscalationDto,
   JudicialConfirmationInputDto,
   MediationPeriodDto,
+  OUTCOME,
+  REGISTRATION,
   RiskChangeDto,
   WarningListQuery,
 } from './dispute.dto';
+import { DISPUTE_FIELDS } from './dispute.entities';
 import { dateInFuture, FOLLOW_UPS, future, PARTIES, SESSIONS } from './dispute.parts';
 import { DisputeFilter, DisputeRepository, DisputeRow, LEDGER } from './dispute.repository';
 
 type GuardContext = StepContext<DisputeRow, DisputeStepData>;
 
 const inFuture = (zh: string, en: string): GuardFailure => ({ code: 'DATE_IN_FUTURE', message: { zh: `${zh}不能晚于今天`, en: `The ${en} cannot be in the future` } });
-const AGREEMENT_FIELDS: [keyof DisputeUpdateDto, string][] = [
-  ['facts', 'facts'],
-  ['issues', 'issues'],
-  ['responsibilities', 'responsibilities'],
-  ['terms', 'terms'],
-  ['performanceManner', 'performance_manner'],
-  ['performanceDeadline', 'performance_deadline'],
-];
-export const DISPUTE_PLAIN_FIELDS: [field: keyof DisputeCreateDto & keyof DisputeUpdateDto, column: string][] = [
-  ['occurredOn', 'occurred_on'],
-  ['source', 'source'],
-  ['category', 'category'],
-  ['summary', 'summary'],
-  ['place', 'place'],
-  ['remark', 'remark'],
-];
+
+/** Fields stored as they are (the registration's fields but the village and the mediators). */
+export const PLAIN = REGISTRATION.filter((k): k is Exclude<typeof k, 'villageId' | 'mediatorIds'> => k !== 'villageId' && k !== 'mediatorIds');
+
+/** The answer's fields read from the row as they are, in the answer's order. */
+const rowFields = answerOf<DisputeRow>();
+const REGISTERED = rowFields(['occurredOn', 'source', 'category', 'summary', 'place', 'riskLevel']);
+const MEDIATION = rowFields(['mediatorIds', 'mediatorNames', 'acceptedOn', ...OUTCOME, 'followUpCount']);
+const ARCHIVE = rowFields(['archivedOn', 'archiveNo']);
+const stepFields = (keys: readonly (keyof DisputeStepData & keyof typeof DISPUTE_FIELDS)[]) => (d: DisputeStepData) => columnsOf(DISPUTE_FIELDS, keys, d, true);
 
 /** Columns each step sets besides the status (accepting also names the mediators and opens the mediation period). */
 const STEP_COLUMNS: Partial<Record<DisputeStatus, (d: DisputeStepData, row: DisputeRow) => Record<string, unknown>>> = {
-  accepted: (d) => ({ accepted_on: d.acceptedOn }),
-  refused: (d) => ({ refused_on: d.refusedOn, refusing_party_id: d.refusingPartyId, refusal_reason: d.refusalReason }),
-  agreed: (d, row) => ({
-    agreement_form: d.agreementForm,
-    agreed_on: d.agreedOn,
-    facts: d.facts ?? row.summary,
-    issues: d.issues ?? null,
-    responsibilities: d.responsibilities ?? null,
-    terms: d.terms,
-    performance_manner: d.performanceManner,
-    performance_deadline: d.performanceDeadline,
-    performance_status: 'pending',
-  }),
-  terminated: (d) => ({ terminated_on: d.terminatedOn, termination_reason: d.terminationReason, referral_route: d.referralRoute, referral_note: d.referralNote ?? null }),
+  accepted: stepFields(['acceptedOn']),
+  refused: stepFields(['refusedOn', 'refusingPartyId', 'refusalReason']),
+  agreed: (d, row) => ({ ...stepFields(['agreementForm', 'agreedOn', ...AGREEMENT])(d), facts: d.facts ?? row.summary, performance_status: 'pending' }),
+  terminated: stepFields(['terminatedOn', 'terminationReason', 'referralRoute', 'referralNote']),
   performing: (_, row) => ({ performance_status: row.performanceStatus === 'pending' || row.performanceStatus === null ? 'in_progress' : row.performanceStatus }),
-  followed_up: (d) => ({ performance_status: d.performanceStatus }),
+  followed_up: stepFields(['performanceStatus']),
   archived: (d, row) => ({ archived_on: d.archivedOn, archive_no: d.archiveNo ?? row.number }),
 };
 
@@ -118,16 +107,10 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
 
   /* ---------- answers ---------- */
 
-  toDto(row: DisputeRow, parties: PartyDto[]): DisputeDto {
-    const r = row;
+  toDto(r: DisputeRow, parties: PartyDto[]): DisputeDto {
     return {
       ...recordDtoFields<DisputeStatus>(r),
-      occurredOn: r.occurredOn,
-      source: r.source,
-      category: r.category,
-      summary: r.summary,
-      place: r.place,
-      riskLevel: r.riskLevel,
+      ...REGISTERED(r),
       warning: r.warningRaisedAt
         ? {
             raisedAt: new Date(r.warningRaisedAt).toISOString(),
@@ -140,30 +123,10 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
           }
         : null,
       parties,
-      mediatorIds: r.mediatorIds,
-      mediatorNames: r.mediatorNames,
-      acceptedOn: r.acceptedOn,
-      refusedOn: r.refusedOn,
-      refusingPartyId: r.refusingPartyId,
-      refusalReason: r.refusalReason,
-      agreementForm: r.agreementForm,
-      agreedOn: r.agreedOn,
-      facts: r.facts,
-      issues: r.issues,
-      responsibilities: r.responsibilities,
-      terms: r.terms,
-      performanceManner: r.performanceManner,
-      performanceDeadline: r.performanceDeadline,
-      terminatedOn: r.terminatedOn,
-      terminationReason: r.terminationReason,
-      referralRoute: r.referralRoute,
-      referralNote: r.referralNote,
-      performanceStatus: r.performanceStatus,
-      followUpCount: r.followUpCount,
+      ...MEDIATION(r),
       judicialConfirmation: r.jcAppliedOn ? { appliedOn: r.jcAppliedOn, court: r.jcCourt ?? '', result: r.jcResult ?? 'pending', decidedOn: r.jcDecidedOn, caseNo: r.jcCaseNo } : null,
       escalation: r.escalatedOn ? { escalatedOn: r.escalatedOn, level: r.escalationLevel!, kind: r.escalationKind!, note: r.escalationNote } : null,
-      archivedOn: r.archivedOn,
-      archiveNo: r.archiveNo,
+      ...ARCHIVE(r),
       deadline: r.deadlineDue
         ? deadlineStatus({ kind: r.deadlineKind!, dueDate: r.deadlineDue, pausedFrom: r.deadlinePausedFrom, doneAt: r.deadlineDoneAt, provisional: r.deadlineProvisional === true }, this.today(r))
         : null,
@@ -239,14 +202,14 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
   /* ---------- registration and edits ---------- */
 
   async create(principal: Principal, dto: DisputeCreateDto): Promise<DisputeDto> {
-    const place = await this.kit.places.placeOf(principal, dto.townId, dto.villageId ?? null);
+    const place = await this.kit.places.placeOf(principal, dto.townId ?? undefined, dto.villageId ?? null);
     const parties = dto.parties ?? [];
     checkPersonalFields(parties.flatMap((p, i) => partPersonalValues(PARTIES, p, `parties[${i}].`)));
     return this.createRecord(principal, place, {
       columns: async (em, today) => {
         if (dto.occurredOn > today) throw dateInFuture('occurredOn');
         const mediatorIds = dto.mediatorIds?.length ? await this.officers.checkMediators(em, place.townId, dto.mediatorIds, today) : [];
-        return { ...columnsFrom(DISPUTE_PLAIN_FIELDS, dto, true), risk_level: dto.riskLevel ?? 'normal', mediator_ids: mediatorIds };
+        return { ...columnsOf(DISPUTE_FIELDS, PLAIN, dto, true), risk_level: dto.riskLevel ?? 'normal', mediator_ids: mediatorIds };
       },
       then: async (em, id) => {
         for (const [i, p] of parties.entries()) await this.insertPart(em, principal, PARTIES, place.townId, id, p, i);
@@ -258,12 +221,12 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
     return this.updateRecord(principal, id, dto.version, async (em, before) => {
       const set: Record<string, unknown> = {};
       if (dto.villageId !== undefined) set.village_id = (await this.kit.places.placeOf(principal, before.townId, dto.villageId)).villageId;
-      Object.assign(set, columnsFrom(DISPUTE_PLAIN_FIELDS, dto));
-      const changesAgreement = AGREEMENT_FIELDS.some(([field]) => dto[field] !== undefined);
+      Object.assign(set, columnsOf(DISPUTE_FIELDS, PLAIN, dto));
+      const changesAgreement = AGREEMENT.some((field) => dto[field] !== undefined);
       if (changesAgreement && before.status !== 'agreed') {
         throw this.wrongState({ zh: '只有刚达成协议、尚未进入履行时才能修改协议内容', en: 'The agreement can be corrected only before its performance starts' });
       }
-      Object.assign(set, columnsFrom(AGREEMENT_FIELDS, dto));
+      Object.assign(set, columnsOf(DISPUTE_FIELDS, AGREEMENT, dto));
       const deadline = dto.performanceDeadline ?? before.performanceDeadline;
       if (changesAgreement && deadline && before.agreedOn && deadline < before.agreedOn) {
         throw invalidFields([{ path: 'performanceDeadline', code: 'order', message: { zh: '履行期限不能早于达成协议日期', en: 'Must not be before the agreement date' } }]);

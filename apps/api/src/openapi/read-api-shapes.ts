@@ -28,7 +28,13 @@ class SchemaWriter {
   constructor(
     private readonly checker: ts.TypeChecker,
     private readonly classNames: ReadonlySet<string>,
-  ) {}
+    made: ReadonlyMap<ts.Type, string> = new Map(),
+  ) {
+    for (const [type, name] of made) {
+      this.names.set(type, name);
+      this.taken.set(name, type);
+    }
+  }
 
   schemaOf(type: ts.Type, at: ts.Node): JsonSchema {
     const c = this.checker;
@@ -135,6 +141,13 @@ class SchemaWriter {
   }
 }
 
+/** A class made at run time and named as its value (`const X = inputOf('X', …)` with `type X = InstanceType<typeof X>`): Nest names its schema so. */
+function isMadeClass(node: ts.Node): node is ts.TypeAliasDeclaration {
+  if (!ts.isTypeAliasDeclaration(node) || !ts.isTypeReferenceNode(node.type) || node.type.typeName.getText() !== 'InstanceType') return false;
+  const [of] = node.type.typeArguments ?? [];
+  return of !== undefined && ts.isTypeQueryNode(of) && of.exprName.getText() === node.name.text;
+}
+
 function queryParameters(writer: SchemaWriter, checker: ts.TypeChecker, type: ts.Type, at: ts.Node): OperationShape['query'] {
   return checker.getPropertiesOfType(type).map((prop) => {
     const propType = checker.getTypeOfSymbolAtLocation(prop, at);
@@ -167,14 +180,19 @@ export function readApiShapes(opts: { tsconfig: string; sourceRoot: string; cont
   });
   const checker = program.getTypeChecker();
   const classNames = new Set<string>();
+  const made = new Map<ts.Type, string>();
   for (const source of program.getSourceFiles()) {
     if (!source.fileName.startsWith(opts.sourceRoot)) continue;
     source.forEachChild(function visit(node) {
       if (ts.isClassDeclaration(node) && node.name) classNames.add(node.name.text);
+      if (isMadeClass(node)) {
+        classNames.add(node.name.text);
+        made.set(checker.getTypeAtLocation(node.name), node.name.text);
+      }
       node.forEachChild(visit);
     });
   }
-  const writer = new SchemaWriter(checker, classNames);
+  const writer = new SchemaWriter(checker, classNames, made);
   const operations: Record<string, OperationShape> = {};
 
   for (const file of controllers) {

@@ -1,5 +1,4 @@
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
-import JSZip from 'jszip';
+import { loadZip } from './docx-template';
 
 /** One paragraph of a generated document; its text may hold `{{名称}}` placeholders. */
 export interface DocBlock {
@@ -25,7 +24,6 @@ const FONT = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' };
 const TITLE_FONT = { ascii: 'SimHei', eastAsia: '黑体', hAnsi: 'SimHei' };
 const BODY_SIZE = 28; // half-points: 四号 (14 pt)
 const TITLE_SIZE = 44; // 二号 (22 pt)
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 /**
  * A plain Word document (A4, 宋体 四号, a centred 黑体 title) from an outline, generated with the
@@ -33,6 +31,8 @@ const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: A
  * so the template fills cleanly; staff may replace it with a template of their own.
  */
 export async function buildDocx(outline: DocOutline): Promise<Buffer> {
+  const { AlignmentType, Document, Packer, Paragraph, TextRun } = await import('docx');
+  const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
   const title = new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { after: 400 },
@@ -65,7 +65,7 @@ const TEMPLATE_TIME = new Date('2021-01-01T00:00:00Z');
  * are fixed, so a document filled from it is stored once however often it is generated.
  */
 async function timeless(docx: Buffer): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(docx);
+  const zip = await loadZip(docx);
   const stamp = TEMPLATE_TIME.toISOString().replace(/\.\d{3}Z$/, 'Z');
   for (const [name, file] of Object.entries(zip.files)) {
     if (file.dir) continue;

@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 
 /**
  * Word templates: `{{名称}}` placeholders in a .docx, filled by editing the XML parts of the zip
@@ -99,8 +99,14 @@ export function placeholdersOfXml(xml: string): string[] {
   return names;
 }
 
+/** A zip opened with jszip, loaded on first use (most processes never open a document). */
+export async function loadZip(data: Buffer): Promise<JSZip> {
+  const { default: zipLibrary } = await import('jszip');
+  return zipLibrary.loadAsync(data);
+}
+
 async function textParts(docx: Buffer): Promise<{ zip: JSZip; parts: string[] }> {
-  const zip = await JSZip.loadAsync(docx);
+  const zip = await loadZip(docx);
   const parts = Object.keys(zip.files).filter((name) => TEXT_PART.test(name));
   return { zip, parts };
 }
@@ -108,7 +114,7 @@ async function textParts(docx: Buffer): Promise<{ zip: JSZip; parts: string[] }>
 /** Whether the zip holds a Word document body. */
 export async function isDocx(content: Buffer): Promise<boolean> {
   try {
-    const zip = await JSZip.loadAsync(content);
+    const zip = await loadZip(content);
     return zip.file('word/document.xml') !== null;
   } catch {
     return false;
@@ -141,7 +147,7 @@ export async function fillDocxTemplate(template: Buffer, values: Record<string, 
 
 /** The plain text of a .docx body, a paragraph a line (tests and previews). */
 export async function docxText(docx: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(docx);
+  const zip = await loadZip(docx);
   const xml = await zip.file('word/document.xml')!.async('string');
   return paragraphs(xml.replace(/<w:br\/>/g, '<w:t>\n</w:t>'))
     .map((nodes) => nodes.map((n) => n.text).join(''))

@@ -1,5 +1,5 @@
 import { ColumnSpec } from '@fazhi/contracts';
-import { CellRichTextValue, CellValue } from 'exceljs';
+import type { CellRichTextValue, CellValue } from 'exceljs';
 import { BOOLEAN_LABELS } from './cell-export';
 import { looksMasked, unescapeFormulaText } from './cell-text';
 import { isInstantText, isRealDate, MAX_YEAR, MIN_YEAR } from '../../common/dates';

@@ -1,5 +1,5 @@
 import { ColumnSpec, DEFAULT_TIME_ZONE, ImportRowError } from '@fazhi/contracts';
-import { Workbook, Worksheet } from 'exceljs';
+import type { Workbook, Worksheet } from 'exceljs';
 import { CellOutcome, cellText, ImportContext, isBlankCell, isErrorCell, parseCell, rawCell } from './cell-import';
 import { normalizeHeader } from './cell-text';
 import { cellError, damagedXlsx, fileTooLarge, missingColumn, notAnXlsx, rowError } from './excel-errors';
@@ -97,7 +97,8 @@ export async function readLedgerXlsx(input: Buffer, options: ReadLedgerOptions):
   const { limits, columns } = options;
   if (input.length > limits.maxFileBytes) throw fileTooLarge(limits.maxFileBytes);
   await assertZipWithinLimits(input, limits.maxUnzippedBytes);
-  const workbook = new Workbook();
+  const { Workbook: WorkbookClass } = await import('exceljs');
+  const workbook = new WorkbookClass();
   try {
     await workbook.xlsx.load(input as unknown as XlsxInput);
   } catch {

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { PassThrough, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ColumnSpec, DEFAULT_TIME_ZONE } from '@fazhi/contracts';
-import { Alignment, Borders, Fill, Font, Style, Worksheet, stream as excelStream } from 'exceljs';
+import type { Alignment, Borders, Fill, Font, Style, Worksheet } from 'exceljs';
 import { DATE_FORMAT, DATETIME_FORMAT, ExportContext, exportCell } from './cell-export';
 import { escapeFormulaText } from './cell-text';
 import { WriteLedgerOptions } from './ledger-excel.types';
@@ -112,6 +112,7 @@ export async function writeLedgerXlsx(out: Writable, options: WriteLedgerOptions
   const delivered = pipeline(sink, out);
   delivered.catch(() => undefined);
   try {
+    const { stream: excelStream } = await import('exceljs');
     const workbook = new excelStream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
     const hasTitle = options.title.trim() !== '';
     const headerRow = hasTitle ? 2 : 1;
