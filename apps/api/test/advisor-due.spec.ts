@@ -2,6 +2,7 @@ import { ADVISOR_HOURS_DEADLINE_KIND } from '@fazhi/contracts';
 import type { MyDeadlineDto, Page } from '@fazhi/contracts';
 import { randomUUID } from 'node:crypto';
 import { TestClock } from '../src/common/clock';
+import { statementsDuring } from './statements';
 import { createTestApp, idOf, TestApp } from './test-app';
 
 /** 10:00 in Guanghai (UTC+8) on a day. */
@@ -100,6 +101,14 @@ describe('the advisor’s due item of the 8-hour rule', () => {
     const items = await monthItems();
     expect(items).toHaveLength(3);
     expect(items.every((i) => i.dueDate === '2023-09-28' && i.daysLeft === 6)).toBe(true);
+  });
+
+  it('reads an advisor’s due items with two statements: the advisor’s villages, then their months’ hours and sign-offs', async () => {
+    await at('2025-12-26');
+    expect(await monthItems()).not.toEqual([]);
+    const reads = (await statementsDuring(() => monthItems())).filter((q) => /\badvisor(_assignment|_service|_month_check)?\b/.test(q));
+    expect(reads).toHaveLength(2);
+    expect(reads[0]).toMatch(/FROM advisor a LEFT JOIN advisor_assignment x/);
   });
 
   it('shows another town’s advisor only their own villages, and staff who are not advisors nothing', async () => {

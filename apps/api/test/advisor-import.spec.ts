@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { TestClock } from '../src/common/clock';
 import { binary } from './disputes-fixtures';
+import { statementsDuring } from './statements';
 import { createTestApp, idOf, TestApp } from './test-app';
 
 describe('the service log’s import: overlaps and own entries', () => {
@@ -118,6 +119,22 @@ describe('the service log’s import: overlaps and own entries', () => {
     expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(['rows[3].serviceDate', 'rows[4].villageName']);
     expect(JSON.stringify(refused.body.errors)).toContain('不服务该村');
     expect(await count()).toBe(before);
+  });
+
+  it('checks a sheet of many rows with as many statements as a sheet of two', async () => {
+    const rowsOf = (n: number) => Array.from({ length: n }, (_, i) => row({ serviceDate: `2022-03-0${1 + i}`, startTime: '16:00', endTime: '17:00' }));
+    const statementsOf = async (rows: Row[]) => {
+      const file = await sheetOf(rows);
+      return statementsDuring(async () => {
+        const preview = (await t.http.post('/api/advisor-services/import?mode=preview').set('Cookie', writer).attach('file', file, 'ledger.xlsx').expect(200)).body;
+        expect(preview).toMatchObject({ rows: rows.length, creates: rows.length, errors: [] });
+      });
+    };
+    const two = await statementsOf(rowsOf(2));
+    const eight = await statementsOf(rowsOf(8));
+    expect(eight).toHaveLength(two.length);
+    // The advisors' assignments are read once for the whole sheet.
+    expect(eight.filter((q) => /FROM advisor_assignment x WHERE x.advisor_id = ANY/.test(q))).toHaveLength(1);
   });
 
   /** A town-wide account of 广海镇 that logs for the advisors (not linked to one). */

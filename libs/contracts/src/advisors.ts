@@ -1,4 +1,4 @@
-import { AttachmentDto, ColumnSpec, LedgerRecordDto, StatusHistoryDto, TransitionRule } from './ledger';
+import { AttachmentDto, ColumnSpec, LedgerRecordDto, RegisterRowDto, StatusHistoryDto, TransitionRule } from './ledger';
 
 /** Village legal advisors (一村(社区)一法律顾问, DOMAIN.md §3.3): the service log, the monthly check and the registers. */
 
@@ -265,23 +265,13 @@ export interface AdvisorInput {
   remark?: string | null;
 }
 
-export interface AdvisorDto {
-  id: string;
-  townId: string;
-  townName: string;
+/** An advisor of the register; `activeNow`: serves a village today (town zone). */
+export interface AdvisorDto extends RegisterRowDto {
   name: string;
   lawFirm: string;
   licenceNo: string;
   phone: string;
   villages: Required<AdvisorVillageAssignment>[];
-  /** Serves a village today (town zone). */
-  activeNow: boolean;
-  userId: string | null;
-  userName: string | null;
-  remark: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
 }
 
 /** 民主法治示范村(社区) creation level. */

@@ -1,5 +1,5 @@
 import type { DeadlineDetailDto } from './deadlines';
-import { AttachmentDto, AttachmentStage, ColumnSpec, DeadlineDto, LedgerRecordDto, StatusHistoryDto, TransitionRule } from './ledger';
+import { AttachmentDto, AttachmentStage, ColumnSpec, DeadlineDto, LedgerRecordDto, RegisterRowDto, StatusHistoryDto, TransitionRule } from './ledger';
 
 /** Dispute mediation (矛盾纠纷排查化解, DOMAIN.md §3.2; 人民调解法). */
 export type DisputeStatus = 'registered' | 'accepted' | 'refused' | 'mediating' | 'agreed' | 'terminated' | 'performing' | 'followed_up' | 'archived';
@@ -346,10 +346,8 @@ export interface PeaceOfficerInput {
   remark?: string | null;
 }
 
-export interface PeaceOfficerDto {
-  id: string;
-  townId: string;
-  townName: string;
+/** A peace officer of the register; `activeNow`: the active period holds today (town zone). */
+export interface PeaceOfficerDto extends RegisterRowDto {
   villageId: string | null;
   villageName: string | null;
   name: string;
@@ -357,14 +355,6 @@ export interface PeaceOfficerDto {
   phone: string | null;
   activeFrom: string;
   activeTo: string | null;
-  /** Whether the active period holds today (town zone). */
-  activeNow: boolean;
-  userId: string | null;
-  userName: string | null;
-  remark: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
 }
 
 /* ---------- Notifications ---------- */

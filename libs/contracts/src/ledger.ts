@@ -68,6 +68,25 @@ export interface LedgerRecordDto<S extends string = string> {
   updatedAt: string;
 }
 
+/**
+ * What a register row with a period of service and a linked account answers (a peace officer, an
+ * advisor): its town, whether it is active today, the account, and its version and times. The
+ * register's DTO extends it with its own fields.
+ */
+export interface RegisterRowDto {
+  id: string;
+  townId: string;
+  townName: string;
+  /** Active today (town zone): the register says by what. */
+  activeNow: boolean;
+  userId: string | null;
+  userName: string | null;
+  remark: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface StatusHistoryDto {
   id: string;
   from: string | null;

@@ -40,20 +40,25 @@ export class AdvisorDueItems implements DueItemProvider, OnModuleInit {
     if (!principal.permissions.has('advisor.write')) return [];
     const villages = await this.villagesOf(principal, now);
     const units = await this.tree.byId();
-    const items: MyDeadlineDto[] = [];
+    // The towns whose month is in its last working days: each village's month, then its hours and sign-off in one read.
+    const open = new Map<string, { today: string; month: string; lastWorkingDay: string; provisional: boolean }>();
     for (const townId of new Set(villages.map((v) => v.townId!))) {
-      const town = units.get(townId)!;
-      const today = plainDateInZone(now, town.timeZone);
+      const today = plainDateInZone(now, units.get(townId)!.timeZone);
       const { workingDaysLeft, lastWorkingDay } = await this.calendar.restOfMonth(today);
       if (workingDaysLeft > ADVISOR_DUE_WORKING_DAYS) continue;
-      const month = today.slice(0, 7);
-      const minutes = new Map((await this.repo.monthTotals(principal.scope, Number(month.slice(0, 4)), townId)).filter((t) => t.month === month).map((t) => [t.villageId, t.minutes]));
-      const checked = new Set((await this.repo.checks([townId], [month])).filter((c) => c.status === 'checked').map((c) => c.villageId));
-      const provisional = await this.calendar.countsUncoveredYear(today, lastWorkingDay);
-      for (const v of villages.filter((x) => x.townId === townId && !checked.has(x.id) && (minutes.get(x.id) ?? 0) < REQUIRED_MINUTES)) {
-        const title = `${v.name} ${month.slice(0, 4)}年${Number(month.slice(5))}月服务 ${hoursOf(minutes.get(v.id) ?? 0)} 小时，不足 ${ADVISOR_MONTHLY_HOURS} 小时`;
-        items.push(computedDueItem({ ledger: ADVISOR_MONTH_ITEM_LEDGER, kind: ADVISOR_HOURS_DEADLINE_KIND, townId, recordId: `${v.id}:${month}`, title, dueDate: lastWorkingDay, provisional }, today));
-      }
+      open.set(townId, { today, month: today.slice(0, 7), lastWorkingDay, provisional: await this.calendar.countsUncoveredYear(today, lastWorkingDay) });
+    }
+    const due = villages.filter((v) => open.has(v.townId!));
+    const states = await this.repo.monthStates(principal.scope, new Map(due.map((v) => [v.id, open.get(v.townId!)!.month])));
+    const items: MyDeadlineDto[] = [];
+    for (const v of due) {
+      const { today, month, lastWorkingDay, provisional } = open.get(v.townId!)!;
+      const { minutes, checked } = states.get(v.id) ?? { minutes: 0, checked: false };
+      if (checked || minutes >= REQUIRED_MINUTES) continue;
+      const title = `${v.name} ${month.slice(0, 4)}年${Number(month.slice(5))}月服务 ${hoursOf(minutes)} 小时，不足 ${ADVISOR_MONTHLY_HOURS} 小时`;
+      items.push(
+        computedDueItem({ ledger: ADVISOR_MONTH_ITEM_LEDGER, kind: ADVISOR_HOURS_DEADLINE_KIND, townId: v.townId!, recordId: `${v.id}:${month}`, title, dueDate: lastWorkingDay, provisional }, today),
+      );
     }
     return items;
   }
@@ -61,10 +66,10 @@ export class AdvisorDueItems implements DueItemProvider, OnModuleInit {
   /** The villages the reader serves as an advisor, in the scope. */
   private async villagesOf(principal: Principal, now: Date): Promise<OrgUnitEntity[]> {
     const inScope = await this.villages.villagesInScope(principal);
-    const own = await this.repo.advisorOfUser(principal.user.id);
-    if (!own) return inScope.filter((v) => principal.scope.villageIds.includes(v.id));
+    const assignments = await this.repo.assignmentsOfUser(principal.user.id);
+    if (!assignments) return inScope.filter((v) => principal.scope.villageIds.includes(v.id));
     const units = await this.tree.byId();
-    const serving = (await this.repo.assignments(own.id)).filter((a) => {
+    const serving = assignments.filter((a) => {
       const today = plainDateInZone(now, units.get(a.townId)?.timeZone ?? DEFAULT_TIME_ZONE);
       return a.fromDate <= today && (!a.toDate || a.toDate >= today);
     });

@@ -12,7 +12,7 @@ import { Clock } from '../common/clock';
 import { isCalendarDateText, isoOrNull } from '../common/dates';
 import { AttachmentsService, toAttachmentDto } from '../ledger-core/attachments/attachments.service';
 import { multipartVersion } from '../ledger-core/attachments/multipart';
-import { RegisterKit, RegisterService, rowTimes } from '../ledger-core/kit/register-service';
+import { RegisterKit, registerRowEnd, RegisterService } from '../ledger-core/kit/register-service';
 import { RecordAttachments } from '../ledger-core/record-attachments';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { OrgTreeService } from '../org/org-tree.service';
@@ -63,10 +63,10 @@ export class AdvisorRegisterService extends RegisterService<AdvisorRegisterRow, 
   }
 
   toDto(row: AdvisorRegisterRow): AdvisorDto {
-    const { id, townId, townName, name, lawFirm, licenceNo, villages, userId, userName, remark, version } = row;
+    const { id, townId, townName, name, lawFirm, licenceNo, villages } = row;
     const today = this.today(row);
     const activeNow = villages.some((v) => v.from <= today && (v.to === null || v.to >= today));
-    return { id, townId, townName, name, lawFirm, licenceNo, phone: this.personal(row, 'phone')!, villages, activeNow, userId, userName, remark, version, ...rowTimes(row) };
+    return { id, townId, townName, name, lawFirm, licenceNo, phone: this.personal(row, 'phone')!, villages, ...registerRowEnd(row, activeNow) };
   }
 
   async create(principal: Principal, dto: AdvisorCreateDto): Promise<AdvisorDto> {

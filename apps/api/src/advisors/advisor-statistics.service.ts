@@ -1,9 +1,8 @@
 import { Controller, Injectable } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ADVISOR_SERVICE_TYPE_LABELS, ADVISOR_SERVICE_TYPES, AdvisorFigure, AdvisorRate, AdvisorStatistics } from '@fazhi/contracts';
-import { Principal } from '../access/principal';
 import { countFigures, monthsOf, NO_VILLAGE_NAME, toQueryString } from '../ledger-core/figures';
-import { LedgerStatistics, StatisticsRoutes } from '../ledger-core/kit/ledger';
+import { FiguresRequest, LedgerStatistics, StatisticsRoutes } from '../ledger-core/kit/ledger';
 import { OrgTreeService } from '../org/org-tree.service';
 import { AdvisorVillageListQuery } from './advisor.dto';
 import { AdvisorRepository, AdvisorServiceFilter } from './advisor.repository';
@@ -15,8 +14,8 @@ type LogFigure = 'consultations' | 'publicityEvents' | 'publicityAttendees' | 'v
 type VillageFigure = 'villages' | 'villagesWithRoom' | 'villagesWithAdvisor' | 'villagesWithPublishedList' | 'villagesMeetingHours';
 
 /** The list filter of `/api/advisor-services` behind each log figure (`ADVISOR_FIGURES`); counts and sums use the very same. */
-export function advisorLogFilters(year: number, townId?: string): Record<LogFigure, AdvisorServiceFilter> {
-  const base: AdvisorServiceFilter = { year, voided: 'false', ...(townId ? { townId } : {}) };
+export function advisorLogFilters(r: Pick<FiguresRequest, 'year' | 'base'>): Record<LogFigure, AdvisorServiceFilter> {
+  const base: AdvisorServiceFilter = { year: r.year, ...r.base };
   return {
     consultations: { ...base, type: ['consultation'] },
     publicityEvents: { ...base, type: ['publicity'] },
@@ -30,8 +29,8 @@ export function advisorLogFilters(year: number, townId?: string): Record<LogFigu
 }
 
 /** The filter of `/api/advisor-villages` behind each village figure. */
-export function advisorVillageFilters(year: number, townId?: string): Record<VillageFigure, AdvisorVillageListQuery> {
-  const base: AdvisorVillageListQuery = townId ? { townId } : {};
+export function advisorVillageFilters({ year, town }: Pick<FiguresRequest, 'year' | 'town'>): Record<VillageFigure, AdvisorVillageListQuery> {
+  const base: AdvisorVillageListQuery = town;
   return {
     villages: base,
     villagesWithRoom: { ...base, roomYear: year },
@@ -49,17 +48,16 @@ export class AdvisorStatisticsService implements LedgerStatistics<AdvisorStatist
   constructor(
     private readonly repo: AdvisorRepository,
     private readonly registers: AdvisorVillageService,
-    private readonly tree: OrgTreeService,
   ) {}
 
-  async figures(principal: Principal, year: number, townId?: string): Promise<AdvisorStatistics> {
-    const scope = principal.scope;
-    const log = advisorLogFilters(year, townId);
-    const places = advisorVillageFilters(year, townId);
+  async figures(r: FiguresRequest): Promise<AdvisorStatistics> {
+    const { scope, year, townId, units } = r;
+    const log = advisorLogFilters(r);
+    const places = advisorVillageFilters(r);
     const { publicityAttendees: _a, hours: _h, ...counted } = log;
     const counts = await countFigures(counted, (f) => this.repo.count(scope, f));
     const [attendees, all] = await Promise.all([this.repo.total(scope, log.publicityAttendees), this.repo.total(scope, log.hours)]);
-    const villages = await this.registers.villagesInScope(principal, townId);
+    const villages = await this.registers.villagesInScope(r.principal, townId);
     const ids = villages.map((v) => v.id);
     const matching = async (f: AdvisorVillageListQuery) => (await this.repo.villagesMatching(ids, f, REQUIRED_MINUTES)).size;
     const v = {
@@ -78,7 +76,6 @@ export class AdvisorStatisticsService implements LedgerStatistics<AdvisorStatist
       this.repo.sums(scope, log.hours, 'type'),
       this.repo.monthTotals(scope, year, townId),
     ]);
-    const units = await this.tree.byId();
     const monthsMet = (villageId: string | null) => monthTotals.filter((t) => t.villageId === villageId && t.minutes >= REQUIRED_MINUTES).length;
     const villageIds = [...new Set<string | null>([...ids, ...byVillage.keys()])];
     const filters = {} as Record<AdvisorFigure, string>;

@@ -25,6 +25,23 @@ export interface AdvisorServiceFilter extends Omit<AdvisorServiceListQuery, 'cli
   clientPhoneIdx?: string | null;
 }
 
+/** A logged entry's span (the overlap checks). */
+export interface LoggedSpan {
+  id: string;
+  advisorId: string;
+  number: string;
+  startedAt: Date;
+  endedAt: Date;
+  startTime: string;
+  endTime: string;
+  serviceDate: string;
+}
+
+/** Whether one of the assignments has the advisor serve the village on the day (YYYY-MM-DD). */
+export function servesOn(assignments: readonly Pick<AdvisorAssignmentEntity, 'advisorId' | 'villageId' | 'fromDate' | 'toDate'>[], advisorId: string, villageId: string, day: string): boolean {
+  return assignments.some((a) => a.advisorId === advisorId && a.villageId === villageId && a.fromDate <= day && (!a.toDate || a.toDate >= day));
+}
+
 /** A village-month's entries and minutes (the monthly check grid). */
 export interface MonthTotal {
   villageId: string;
@@ -115,19 +132,33 @@ export class AdvisorRepository extends RecordRepository<AdvisorServiceRow, Advis
     );
   }
 
-  /** The same advisor's entries (not void) whose span meets `[start, end)`, other than `exceptId`. */
-  async overlapping(
-    em: EntityManager,
-    townId: string,
-    advisorId: string,
-    start: Date,
-    end: Date,
-    exceptId: string | null,
-  ): Promise<{ number: string; startTime: string; endTime: string; serviceDate: string }[]> {
+  /**
+   * Each village's month (`<villageId>` → its month, YYYY-MM): the minutes logged in it (void
+   * entries left out, in the scope) and whether it is signed off, in one statement.
+   */
+  async monthStates(scope: ResolvedScope, months: Map<string, string>): Promise<Map<string, { minutes: number; checked: boolean }>> {
+    if (months.size === 0) return new Map();
+    const params: unknown[] = [];
+    const where = this.where(scope, { voided: 'false' }, params);
+    const p = sqlParams(params);
+    const rows = await this.ds.query<{ villageId: string; minutes: number; checked: boolean }[]>(
+      `SELECT k.village_id AS "villageId",
+         (SELECT COALESCE(sum(s.minutes), 0)::int ${SERVICES.from} WHERE ${where} AND s.village_id = k.village_id AND ${monthOf('s.service_date')} = k.month) AS minutes,
+         EXISTS (SELECT 1 FROM advisor_month_check c WHERE c.village_id = k.village_id AND c.month = k.month AND c.status = 'checked') AS checked
+       FROM unnest(${p([...months.keys()])}::uuid[], ${p([...months.values()])}::varchar[]) AS k(village_id, month)`,
+      params,
+    );
+    return new Map(rows.map((r) => [r.villageId, r]));
+  }
+
+  /** The advisors' entries (not void) whose span meets `[start, end)`, other than `exceptId`, in the order they started. */
+  async overlapping(em: EntityManager, townId: string, advisorIds: string[], start: Date, end: Date, exceptId: string | null): Promise<LoggedSpan[]> {
     return em.query(
-      `SELECT number, start_time AS "startTime", end_time AS "endTime", to_char(service_date, 'YYYY-MM-DD') AS "serviceDate" FROM advisor_service
-       WHERE town_id = $1 AND advisor_id = $2 AND voided_at IS NULL AND started_at < $4 AND ended_at > $3 AND ($5::uuid IS NULL OR id <> $5) ORDER BY started_at LIMIT 5`,
-      [townId, advisorId, start, end, exceptId],
+      `SELECT id, advisor_id AS "advisorId", number, started_at AS "startedAt", ended_at AS "endedAt", start_time AS "startTime", end_time AS "endTime",
+              to_char(service_date, 'YYYY-MM-DD') AS "serviceDate"
+       FROM advisor_service WHERE town_id = $1 AND advisor_id = ANY($2::uuid[]) AND voided_at IS NULL AND started_at < $4 AND ended_at > $3 AND ($5::uuid IS NULL OR id <> $5)
+       ORDER BY started_at, id`,
+      [townId, advisorIds, start, end, exceptId],
     );
   }
 
@@ -158,28 +189,28 @@ export class AdvisorRepository extends RecordRepository<AdvisorServiceRow, Advis
     return rows[0] ? camelRow<AdvisorRow>(rows[0]) : null;
   }
 
-  /** The villages an advisor serves or served, each with its first and last day. */
-  async assignments(advisorId: string, em: EntityManager = this.ds.manager): Promise<AdvisorAssignmentEntity[]> {
+  /** The assignments of the advisor linked to the account, or null when none is linked to it. */
+  async assignmentsOfUser(userId: string): Promise<AdvisorAssignmentEntity[] | null> {
+    const rows = await this.ds.query<Record<string, unknown>[]>(
+      `SELECT x.*, to_char(x.from_date, 'YYYY-MM-DD') AS from_date, to_char(x.to_date, 'YYYY-MM-DD') AS to_date
+       FROM advisor a LEFT JOIN advisor_assignment x ON x.advisor_id = a.id WHERE a.user_id = $1 ORDER BY x.from_date`,
+      [userId],
+    );
+    return rows.length === 0 ? null : rows.filter((r) => r.id !== null).map((r) => camelRow<AdvisorAssignmentEntity>(r));
+  }
+
+  /** The villages the advisors serve or served, each with its first and last day. */
+  async assignments(advisorIds: string[], em: EntityManager = this.ds.manager): Promise<AdvisorAssignmentEntity[]> {
     const rows = await em.query<Record<string, unknown>[]>(
-      `SELECT x.*, to_char(x.from_date, 'YYYY-MM-DD') AS from_date, to_char(x.to_date, 'YYYY-MM-DD') AS to_date FROM advisor_assignment x WHERE x.advisor_id = $1 ORDER BY x.from_date`,
-      [advisorId],
+      `SELECT x.*, to_char(x.from_date, 'YYYY-MM-DD') AS from_date, to_char(x.to_date, 'YYYY-MM-DD') AS to_date FROM advisor_assignment x WHERE x.advisor_id = ANY($1::uuid[]) ORDER BY x.from_date`,
+      [advisorIds],
     );
     return rows.map((r) => camelRow<AdvisorAssignmentEntity>(r));
   }
 
-  /** Locks the advisor's row: an advisor's entries are checked for overlaps one write at a time. */
-  async lockAdvisor(em: EntityManager, id: string): Promise<void> {
-    await em.query(`SELECT 1 FROM advisor WHERE id = $1 FOR UPDATE`, [id]);
-  }
-
-  /** Whether the advisor serves the village on the day. */
-  async serves(em: EntityManager, advisorId: string, villageId: string, date: string): Promise<boolean> {
-    const rows = await em.query<unknown[]>(`SELECT 1 FROM advisor_assignment WHERE advisor_id = $1 AND village_id = $2 AND from_date <= $3 AND (to_date IS NULL OR to_date >= $3) LIMIT 1`, [
-      advisorId,
-      villageId,
-      date,
-    ]);
-    return rows.length > 0;
+  /** Locks the advisors' rows (in the order of their ids): an advisor's entries are checked for overlaps one write at a time. */
+  async lockAdvisors(em: EntityManager, ids: string[]): Promise<void> {
+    await em.query(`SELECT 1 FROM advisor WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
   }
 
   /* ---------- villages ---------- */

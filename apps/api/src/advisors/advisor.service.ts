@@ -26,7 +26,7 @@ import { recordDtoFields } from '../ledger-core/records';
 import { AdvisorHandoverDto, AdvisorServiceCreateDto, AdvisorServiceListQuery, AdvisorServiceUpdateDto, AdvisorUnmaskDto } from './advisor.dto';
 import { hoursOf, serviceSpan } from './advisor-hours';
 import type { ImportedEntry } from './advisor-excel.service';
-import { AdvisorRepository, AdvisorServiceFilter, AdvisorServiceRow, LEDGER } from './advisor.repository';
+import { AdvisorRepository, AdvisorServiceFilter, AdvisorServiceRow, LEDGER, servesOn } from './advisor.repository';
 
 /** Step data of the log (it has no steps). */
 class NoStepData {}
@@ -203,9 +203,11 @@ export class AdvisorService extends RecordService<AdvisorServiceStatus, AdvisorS
     });
     const check = async (em: EntityManager, planned: PlannedImportRow<AdvisorServiceRow>[], problem: ImportProblem): Promise<void> => {
       const updated = new Set(planned.flatMap((p) => (p.existing ? [p.existing.number] : [])));
-      const spans: { row: number; advisorId: string; startedAt: Date; endedAt: Date }[] = [];
-      const locked = new Set<string>();
+      const named = [...new Set(planned.flatMap((p) => fieldsOf(p.row.values as ImportedEntry, p.existing).advisorId ?? []))];
+      const assignments = named.length ? await this.repo.assignments(named, em) : [];
       const today = this.today({ timeZone });
+      // Row by row, the checks of a single entry; the spans that pass are checked for overlaps below.
+      const timed: { row: number; advisorId: string; existingId: string | null; startedAt: Date; endedAt: Date }[] = [];
       for (const { row, existing, villageId } of planned) {
         const v = row.values as ImportedEntry;
         const { advisorId, date, start, end } = fieldsOf(v, existing);
@@ -225,25 +227,31 @@ export class AdvisorService extends RecordService<AdvisorServiceStatus, AdvisorS
           continue;
         }
         const village = villageId ?? existing?.villageId;
-        if (village && !(await this.repo.serves(em, advisorId, village, date))) {
+        if (village && !servesOn(assignments, advisorId, village, date)) {
           problem(row.rowNumber, 'villageName', '该法律顾问在该日期不服务该村(社区)');
           continue;
         }
         const span = spanOrProblem(date, start!, end!, timeZone);
-        if (typeof span === 'string') {
-          problem(row.rowNumber, 'endTime', span);
-          continue;
-        }
-        if (!locked.has(advisorId)) await this.repo.lockAdvisor(em, advisorId);
-        locked.add(advisorId);
-        const inSheet = spans.find((o) => o.advisorId === advisorId && o.startedAt < span.endedAt && o.endedAt > span.startedAt);
-        spans.push({ row: row.rowNumber, advisorId, ...span });
+        if (typeof span === 'string') problem(row.rowNumber, 'endTime', span);
+        else timed.push({ row: row.rowNumber, advisorId, existingId: existing?.id ?? null, ...span });
+      }
+      if (timed.length === 0) return;
+      // The advisors locked, then their logged entries in the sheet's whole span read once.
+      const advisorIds = [...new Set(timed.map((s) => s.advisorId))];
+      await this.repo.lockAdvisors(em, advisorIds);
+      const from = new Date(Math.min(...timed.map((s) => s.startedAt.getTime())));
+      const to = new Date(Math.max(...timed.map((s) => s.endedAt.getTime())));
+      const logged = (await this.repo.overlapping(em, town, advisorIds, from, to, null)).filter((c) => !updated.has(c.number));
+      const meets = (a: { advisorId: string; startedAt: Date; endedAt: Date }, b: { advisorId: string; startedAt: Date; endedAt: Date }) =>
+        a.advisorId === b.advisorId && new Date(a.startedAt) < new Date(b.endedAt) && new Date(a.endedAt) > new Date(b.startedAt);
+      for (const [i, span] of timed.entries()) {
+        const inSheet = timed.slice(0, i).find((o) => meets(o, span));
         if (inSheet) {
-          problem(row.rowNumber, 'startTime', `与第${inSheet.row}行同一法律顾问的服务时间重叠`);
+          problem(span.row, 'startTime', `与第${inSheet.row}行同一法律顾问的服务时间重叠`);
           continue;
         }
-        const [logged] = (await this.repo.overlapping(em, town, advisorId, span.startedAt, span.endedAt, existing?.id ?? null)).filter((c) => !updated.has(c.number));
-        if (logged) problem(row.rowNumber, 'startTime', `与已登记的服务${logged.number}(${logged.serviceDate} ${logged.startTime}–${logged.endTime})重叠`);
+        const entry = logged.find((c) => c.id !== span.existingId && meets(c, span));
+        if (entry) problem(span.row, 'startTime', `与已登记的服务${entry.number}(${entry.serviceDate} ${entry.startTime}–${entry.endTime})重叠`);
       }
     };
     const cells = (v: ImportedEntry, existing: AdvisorServiceRow | null, unchanged: ReadonlySet<string>, villageId: string | null | undefined): Record<string, unknown> => {
@@ -309,15 +317,15 @@ export class AdvisorService extends RecordService<AdvisorServiceStatus, AdvisorS
   ): Promise<Record<string, unknown>> {
     if (e.serviceDate > at.today) throw invalidFields([{ path: 'serviceDate', code: 'future', message: { zh: '服务日期不能晚于今天', en: 'The day cannot be in the future' } }]);
     const span = serviceSpan(e.serviceDate, e.startTime, e.endTime, at.timeZone);
-    await this.repo.lockAdvisor(em, at.advisorId);
-    if (!(await this.repo.serves(em, at.advisorId, at.villageId, e.serviceDate))) {
+    await this.repo.lockAdvisors(em, [at.advisorId]);
+    if (!servesOn(await this.repo.assignments([at.advisorId], em), at.advisorId, at.villageId, e.serviceDate)) {
       throw new AppException(400, 'ADVISOR_VILLAGE_NOT_SERVED', { zh: '该法律顾问在该日期不服务该村(社区)', en: 'The advisor does not serve this village on that day' }, [
         { path: 'villageId', code: 'not_served', message: { zh: '该法律顾问在该日期不服务该村(社区)', en: 'The advisor does not serve this village on that day' } },
       ]);
     }
     const check = await this.repo.check(em, at.townId, at.villageId, e.serviceDate.slice(0, 7));
     if (check?.status === 'checked') throw new AppException(409, 'ADVISOR_MONTH_CHECKED', MONTH_CHECKED);
-    const clash = await this.repo.overlapping(em, at.townId, at.advisorId, span.startedAt, span.endedAt, at.exceptId);
+    const clash = await this.repo.overlapping(em, at.townId, [at.advisorId], span.startedAt, span.endedAt, at.exceptId);
     if (clash.length) {
       const c = clash[0];
       const text = `${c.number}(${c.serviceDate} ${c.startTime}–${c.endTime})`;

@@ -1,9 +1,8 @@
 import { Controller, Injectable } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DISPUTE_CATEGORIES, DISPUTE_CATEGORY_LABELS, DisputeStatistics } from '@fazhi/contracts';
-import { Principal } from '../access/principal';
 import { countFigures, figureQueries, monthsOf, toQueryString, villageBreakdown } from '../ledger-core/figures';
-import { LedgerStatistics, StatisticsRoutes } from '../ledger-core/kit/ledger';
+import { FiguresRequest, LedgerStatistics, StatisticsRoutes } from '../ledger-core/kit/ledger';
 import { OrgTreeService } from '../org/org-tree.service';
 import { DisputeFilter, DisputeRepository } from './dispute.repository';
 import { PeaceOfficerFilter, PeaceOfficerRepository } from './peace-officers/peace-officer.repository';
@@ -14,8 +13,7 @@ type LedgerFigure = Exclude<keyof DisputeStatistics['filters'], 'peaceOfficers'>
  * The list filter behind each dispute figure (DOMAIN.md §4.1, `DISPUTE_FIGURES`); the count uses
  * the very same filter. `successRate` is its denominator: the mediations concluded in the year.
  */
-export function disputeFigureFilters(year: number, townId?: string): Record<LedgerFigure, DisputeFilter> {
-  const base: DisputeFilter = { voided: 'false', ...(townId ? { townId } : {}) };
+export function disputeFigureFilters({ year, base }: Pick<FiguresRequest, 'year' | 'base'>): Record<LedgerFigure, DisputeFilter> {
   return {
     received: { ...base, registeredYear: year },
     accepted: { ...base, acceptedYear: year },
@@ -27,8 +25,8 @@ export function disputeFigureFilters(year: number, townId?: string): Record<Ledg
   };
 }
 
-export function peaceOfficerFigureFilter(year: number, townId?: string): PeaceOfficerFilter {
-  return { activeInYear: year, ...(townId ? { townId } : {}) };
+export function peaceOfficerFigureFilter({ year, town }: Pick<FiguresRequest, 'year' | 'town'>): PeaceOfficerFilter {
+  return { activeInYear: year, ...town };
 }
 
 @Injectable()
@@ -36,13 +34,12 @@ export class DisputeStatisticsService implements LedgerStatistics<DisputeStatist
   constructor(
     private readonly repo: DisputeRepository,
     private readonly officers: PeaceOfficerRepository,
-    private readonly tree: OrgTreeService,
   ) {}
 
-  async figures(principal: Principal, year: number, townId?: string): Promise<DisputeStatistics> {
-    const scope = principal.scope;
-    const figures = disputeFigureFilters(year, townId);
-    const officerFilter = peaceOfficerFigureFilter(year, townId);
+  async figures(r: FiguresRequest): Promise<DisputeStatistics> {
+    const { scope, year, townId } = r;
+    const figures = disputeFigureFilters(r);
+    const officerFilter = peaceOfficerFigureFilter(r);
     const counts = await countFigures(figures, (f) => this.repo.count(scope, f));
     const [peaceOfficers, receivedByMonth, agreedByMonth, terminatedByMonth, receivedByVillage, agreedByVillage, receivedByCategory, agreedByCategory] = await Promise.all([
       this.officers.count(scope, officerFilter),
@@ -72,7 +69,7 @@ export class DisputeStatisticsService implements LedgerStatistics<DisputeStatist
         received: receivedByCategory.get(category) ?? 0,
         agreed: agreedByCategory.get(category) ?? 0,
       })),
-      byVillage: villageBreakdown(await this.tree.byId(), { received: receivedByVillage, agreed: agreedByVillage }),
+      byVillage: villageBreakdown(r.units, { received: receivedByVillage, agreed: agreedByVillage }),
       byMonth: monthsOf(year).map((month) => ({ month, received: receivedByMonth.get(month) ?? 0, agreed: agreedByMonth.get(month) ?? 0, terminated: terminatedByMonth.get(month) ?? 0 })),
       filters: {
         ...figureQueries(figures),

@@ -1,77 +1,86 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import type { Disposal, HullMaterial, PersuasionMeasure, VesselSource } from '@fazhi/contracts';
+import { DISPOSAL_LABELS, HULL_MATERIAL_LABELS, PERSUASION_MEASURE_LABELS, VESSEL_SOURCE_LABELS } from '@fazhi/contracts';
+import { entityOf, field } from '../ledger-core/kit/fields';
 import { LedgerRecordEntity, RecordPartEntity } from '../ledger-core/ledger-record.entity';
 
-const decimal = { to: (v: number | null | undefined) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
-
 /** A concentrated destruction campaign (集中销毁行动). Status: planned → closed. */
-@Entity({ name: 'campaign' })
-@Index('ux_campaign_number', ['townId', 'number'], { unique: true })
-@Index('ix_campaign_date', ['townId', 'date'])
-export class CampaignEntity extends LedgerRecordEntity {
-  @Column('date') date!: string;
-  @Column('varchar', { length: 200 }) place!: string;
-  @Column('text', { array: true, default: () => "'{}'" }) agencies!: string[];
-  @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
-  @Column('varchar', { length: 1000, nullable: true }) remark!: string | null;
-}
+export const CAMPAIGN_FIELDS = {
+  date: field.date().required(),
+  place: field.text(200).required(),
+  agencies: field.texts(30, 100),
+  closedAt: field.stored<Date | null>('timestamptz'),
+  remark: field.text(1000),
+};
+export const CampaignEntity = entityOf('campaign', 'CampaignEntity', LedgerRecordEntity, CAMPAIGN_FIELDS, {
+  indexes: [
+    ['ux_campaign_number', ['townId', 'number'], { unique: true }],
+    ['ix_campaign_date', ['townId', 'date']],
+  ],
+});
+export type CampaignEntity = InstanceType<typeof CampaignEntity>;
 
-@Entity({ name: 'vessel_case' })
-@Index('ux_vessel_case_number', ['townId', 'number'], { unique: true })
-@Index('ix_vessel_case_status', ['townId', 'status'])
-@Index('ix_vessel_case_registered', ['townId', 'registeredAt'])
-@Index('ix_vessel_case_village_discovered', ['townId', 'villageId', 'discoveredAt'])
-@Index('ix_vessel_case_dismantled', ['townId', 'dismantledOn'])
-@Index('ix_vessel_case_campaign', ['townId', 'campaignId'])
-@Index('ix_vessel_case_owner_name', ['townId', 'ownerNameIdx'])
-@Index('ix_vessel_case_owner_id', ['townId', 'ownerIdIdx'])
-@Index('ix_vessel_case_owner_phone', ['townId', 'ownerPhoneIdx'])
-export class VesselCaseEntity extends LedgerRecordEntity {
-  @Column('timestamptz', { name: 'discovered_at' }) discoveredAt!: Date;
-  @Column('varchar', { length: 200 }) place!: string;
-  @Column('numeric', { name: 'gps_lat', precision: 9, scale: 6, nullable: true, transformer: decimal }) gpsLat!: number | null;
-  @Column('numeric', { name: 'gps_lng', precision: 9, scale: 6, nullable: true, transformer: decimal }) gpsLng!: number | null;
-  @Column('varchar', { length: 16 }) source!: VesselSource;
-  @Column('varchar', { name: 'hull_material', length: 16 }) hullMaterial!: HullMaterial;
-  @Column('numeric', { name: 'length_m', precision: 6, scale: 2, nullable: true, transformer: decimal }) lengthM!: number | null;
-  @Column('numeric', { name: 'engine_power_kw', precision: 8, scale: 2, nullable: true, transformer: decimal }) enginePowerKw!: number | null;
-  @Column('varchar', { name: 'gear_type', length: 100, nullable: true }) gearType!: string | null;
-  @Column('int', { name: 'gear_count', nullable: true }) gearCount!: number | null;
-  @Column('varchar', { length: 200, nullable: true }) marks!: string | null;
-  @Column('boolean', { default: false }) unclaimed!: boolean;
-  @Column('text', { name: 'owner_name_enc', nullable: true }) ownerNameEnc!: string | null;
-  @Column('varchar', { name: 'owner_name_idx', length: 64, nullable: true }) ownerNameIdx!: string | null;
-  @Column('text', { name: 'owner_id_enc', nullable: true }) ownerIdEnc!: string | null;
-  @Column('varchar', { name: 'owner_id_idx', length: 64, nullable: true }) ownerIdIdx!: string | null;
-  @Column('text', { name: 'owner_phone_enc', nullable: true }) ownerPhoneEnc!: string | null;
-  @Column('varchar', { name: 'owner_phone_idx', length: 64, nullable: true }) ownerPhoneIdx!: string | null;
-  @Column('date', { name: 'notice_start', nullable: true }) noticeStart!: string | null;
-  @Column('date', { name: 'notice_end', nullable: true }) noticeEnd!: string | null;
-  @Column('date', { name: 'committed_on', nullable: true }) committedOn!: string | null;
-  @Column('varchar', { length: 16, nullable: true }) disposal!: Disposal | null;
-  @Column('date', { name: 'dismantled_on', nullable: true }) dismantledOn!: string | null;
-  @Column('varchar', { name: 'dismantle_place', length: 200, nullable: true }) dismantlePlace!: string | null;
-  @Column('uuid', { name: 'campaign_id', nullable: true }) campaignId!: string | null;
-  @ManyToOne(() => CampaignEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'campaign_id', foreignKeyConstraintName: 'fk_vessel_case_campaign' })
-  campaign?: CampaignEntity;
-  @Column('varchar', { length: 500, nullable: true }) witnesses!: string | null;
-  @Column('date', { name: 'verified_on', nullable: true }) verifiedOn!: string | null;
-  @Column('varchar', { name: 'verified_by', length: 100, nullable: true }) verifiedBy!: string | null;
-  @Column('date', { name: 'handed_over_on', nullable: true }) handedOverOn!: string | null;
-  @Column('varchar', { name: 'external_case_no', length: 64, nullable: true }) externalCaseNo!: string | null;
-  @Column('varchar', { length: 1000, nullable: true }) remark!: string | null;
-}
+/** The owner's personal fields as given; stored encrypted (`*Enc`) with a blind index (`*Idx`). */
+export const OWNER_INPUT = { ownerName: field.text(50), ownerIdNumber: field.text(18), ownerPhone: field.text(20) };
+const encrypted = () => field.stored<string | null>('text');
+const blindIndex = () => field.stored<string | null>('varchar', { length: 64 });
 
-@Entity({ name: 'vessel_persuasion' })
-@Index('ix_vessel_persuasion_case', ['townId', 'caseId', 'date'])
-export class VesselPersuasionEntity extends RecordPartEntity {
-  @Column('uuid', { name: 'case_id' }) caseId!: string;
-  @ManyToOne(() => VesselCaseEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_vessel_persuasion_case' })
-  vesselCase?: VesselCaseEntity;
-  @Column('date') date!: string;
-  @Column('varchar', { length: 100 }) staff!: string;
-  @Column('varchar', { length: 16 }) measure!: PersuasionMeasure;
-  @Column('varchar', { length: 1000 }) result!: string;
-}
+/** A three-no vessel case, in the order of its answer. */
+export const VESSEL_FIELDS = {
+  discoveredAt: field.instant().required(),
+  place: field.text(200).required(),
+  gpsLat: field.decimal(9, 6, -90, 90),
+  gpsLng: field.decimal(9, 6, -180, 180),
+  source: field.oneOf(VESSEL_SOURCE_LABELS, 16).required(),
+  hullMaterial: field.oneOf(HULL_MATERIAL_LABELS, 16).required(),
+  lengthM: field.decimal(6, 2, 0, 1000),
+  enginePowerKw: field.decimal(8, 2, 0, 100000),
+  gearType: field.text(100),
+  gearCount: field.int(0, 100000),
+  marks: field.text(200),
+  unclaimed: field.bool().withDefault(false),
+  ownerNameEnc: encrypted(),
+  ownerNameIdx: blindIndex(),
+  ownerIdEnc: encrypted(),
+  ownerIdIdx: blindIndex(),
+  ownerPhoneEnc: encrypted(),
+  ownerPhoneIdx: blindIndex(),
+  noticeStart: field.date(),
+  noticeEnd: field.date(),
+  committedOn: field.date(),
+  disposal: field.oneOf(DISPOSAL_LABELS, 16),
+  dismantledOn: field.date(),
+  dismantlePlace: field.text(200),
+  campaignId: field.uuid(),
+  witnesses: field.text(500),
+  verifiedOn: field.date(),
+  verifiedBy: field.text(100),
+  handedOverOn: field.date(),
+  externalCaseNo: field.text(64),
+  remark: field.text(1000),
+};
+export const VesselCaseEntity = entityOf('vessel_case', 'VesselCaseEntity', LedgerRecordEntity, VESSEL_FIELDS, {
+  indexes: [
+    ['ux_vessel_case_number', ['townId', 'number'], { unique: true }],
+    ['ix_vessel_case_status', ['townId', 'status']],
+    ['ix_vessel_case_registered', ['townId', 'registeredAt']],
+    ['ix_vessel_case_village_discovered', ['townId', 'villageId', 'discoveredAt']],
+    ['ix_vessel_case_dismantled', ['townId', 'dismantledOn']],
+    ['ix_vessel_case_campaign', ['townId', 'campaignId']],
+    ['ix_vessel_case_owner_name', ['townId', 'ownerNameIdx']],
+    ['ix_vessel_case_owner_id', ['townId', 'ownerIdIdx']],
+    ['ix_vessel_case_owner_phone', ['townId', 'ownerPhoneIdx']],
+  ],
+  relations: [{ property: 'campaign', target: () => CampaignEntity, column: 'campaign_id', constraint: 'fk_vessel_case_campaign', onDelete: 'RESTRICT' }],
+});
+export type VesselCaseEntity = InstanceType<typeof VesselCaseEntity>;
+
+export const PERSUASION_FIELDS = {
+  caseId: field.uuid().required(),
+  date: field.date().required(),
+  staff: field.text(100).required(),
+  measure: field.oneOf(PERSUASION_MEASURE_LABELS, 16).required(),
+  result: field.text(1000).required(),
+};
+export const VesselPersuasionEntity = entityOf('vessel_persuasion', 'VesselPersuasionEntity', RecordPartEntity, PERSUASION_FIELDS, {
+  indexes: [['ix_vessel_persuasion_case', ['townId', 'caseId', 'date']]],
+  relations: [{ property: 'vesselCase', target: () => VesselCaseEntity, column: 'case_id', constraint: 'fk_vessel_persuasion_case', onDelete: 'CASCADE' }],
+});

@@ -6,13 +6,15 @@ import { Principal } from '../access/principal';
 import { BilingualFieldError, invalidFields } from '../common/app-exception';
 import { AttachmentsService } from '../ledger-core/attachments/attachments.service';
 import { addCalendarDays as addDays } from '../ledger-core/calendar/working-days';
-import { checkPartPersonal, columnsFrom, PartField, personalSearch } from '../ledger-core/kit/record-parts';
+import { answerOf, columnsOf } from '../ledger-core/kit/fields';
+import { checkPartPersonal, PartField, personalSearch } from '../ledger-core/kit/record-parts';
 import { RecordKit, RecordService, StepContext } from '../ledger-core/kit/record-service';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
 import { recordDtoFields } from '../ledger-core/records';
 import { GuardFailure, Workflow } from '../ledger-core/status/transitions';
 import { CertificateRepository } from './certificates/certificate.repository';
-import { UnmaskDto, VesselCaseCreateDto, VesselCaseUpdateDto, VesselListQuery, VesselStepData } from './vessel-case.dto';
+import { REGISTRATION, UnmaskDto, VesselCaseCreateDto, VesselCaseUpdateDto, VesselListQuery, VesselStepData } from './vessel-case.dto';
+import { VESSEL_FIELDS } from './vessel-case.entities';
 import { PERSUASIONS, VesselCaseRepository, VesselFilter, VesselRow } from './vessel-case.repository';
 
 export const LEDGER = 'vessel-case' as const;
@@ -27,28 +29,13 @@ export const OWNER_FIELDS = {
 } as const satisfies Record<string, PartField>;
 type OwnerField = keyof typeof OWNER_FIELDS;
 
-/** Fields stored as they are, by column. */
-export const PLAIN_FIELDS: [field: keyof VesselCaseUpdateDto, column: string][] = [
-  ['discoveredAt', 'discovered_at'],
-  ['place', 'place'],
-  ['gpsLat', 'gps_lat'],
-  ['gpsLng', 'gps_lng'],
-  ['source', 'source'],
-  ['hullMaterial', 'hull_material'],
-  ['lengthM', 'length_m'],
-  ['enginePowerKw', 'engine_power_kw'],
-  ['gearType', 'gear_type'],
-  ['gearCount', 'gear_count'],
-  ['marks', 'marks'],
-  ['unclaimed', 'unclaimed'],
-  ['noticeStart', 'notice_start'],
-  ['noticeEnd', 'notice_end'],
-  ['remark', 'remark'],
-];
+/** Fields stored as they are (the registration's fields but the village, the owner and the handlers). */
+export const PLAIN = REGISTRATION.filter((k): k is Exclude<typeof k, 'villageId' | 'handlerIds' | OwnerField> => k in VESSEL_FIELDS);
 
-/** The DTO's fields read from the row as they are, in the answer's order (owner fields go between the two lists). */
-const BEFORE_OWNER = ['place', 'gpsLat', 'gpsLng', 'source', 'hullMaterial', 'lengthM', 'enginePowerKw', 'gearType', 'gearCount', 'marks', 'unclaimed'] as const;
-const AFTER_OWNER = [
+/** The answer's fields read from the row as they are, in the answer's order (owner fields go between the two lists). */
+const rowFields = answerOf<VesselRow>();
+const BEFORE_OWNER = rowFields(['place', 'gpsLat', 'gpsLng', 'source', 'hullMaterial', 'lengthM', 'enginePowerKw', 'gearType', 'gearCount', 'marks', 'unclaimed']);
+const AFTER_OWNER = rowFields([
   'noticeStart',
   'noticeEnd',
   'committedOn',
@@ -64,8 +51,7 @@ const AFTER_OWNER = [
   'externalCaseNo',
   'handlerIds',
   'handlerNames',
-] as const;
-const pick = <K extends keyof VesselRow>(row: VesselRow, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, row[k]])) as Pick<VesselRow, K>;
+]);
 
 /** Columns each step sets besides the status. */
 const STEP_COLUMNS: Partial<Record<VesselStatus, (d: VesselStepData, row: VesselRow) => Record<string, unknown>>> = {
@@ -109,9 +95,9 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
     return {
       ...recordDtoFields<VesselStatus>(row),
       discoveredAt: new Date(row.discoveredAt).toISOString(),
-      ...pick(row, BEFORE_OWNER),
+      ...BEFORE_OWNER(row),
       ...this.ownerFields(row, unmasked),
-      ...pick(row, AFTER_OWNER),
+      ...AFTER_OWNER(row),
     };
   }
 
@@ -155,7 +141,7 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
     return this.createRecord(principal, place, {
       columns: async (em, today) => {
         handlerIds = await this.checkHandlers(em, principal, place.townId, dto.handlerIds, today);
-        const row: Record<string, unknown> = { handler_ids: handlerIds, ...columnsFrom(PLAIN_FIELDS, dto as VesselCaseUpdateDto, true), unclaimed: dto.unclaimed ?? false };
+        const row: Record<string, unknown> = { handler_ids: handlerIds, ...columnsOf(VESSEL_FIELDS, PLAIN, dto, true), unclaimed: dto.unclaimed ?? false };
         return { ...row, ...this.fieldColumns(OWNER_FIELDS, dto, true), notice_end: notice ? addDays(notice, UNCLAIMED_NOTICE_DAYS) : (dto.noticeEnd ?? null) };
       },
       then: async (em, id, number) => {
@@ -181,7 +167,7 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
     return this.updateRecord(principal, id, dto.version, async (em, before) => {
       const set: Record<string, unknown> = {};
       if (dto.villageId !== undefined) set.village_id = (await this.kit.places.placeOf(principal, before.townId, dto.villageId)).villageId;
-      Object.assign(set, columnsFrom(PLAIN_FIELDS, dto));
+      Object.assign(set, columnsOf(VESSEL_FIELDS, PLAIN, dto));
       Object.assign(set, this.fieldColumns(OWNER_FIELDS, dto));
       if (dto.handlerIds !== undefined) set.handler_ids = await this.checkHandlers(em, principal, before.townId, dto.handlerIds, this.today(before));
       if (dto.noticeStart && dto.noticeEnd === undefined && (dto.unclaimed ?? before.unclaimed)) set.notice_end = addDays(dto.noticeStart, UNCLAIMED_NOTICE_DAYS);

@@ -6,10 +6,12 @@ import { PlannedImportRow } from '../ledger-core/ledger-spreadsheet';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
 import { VesselListQuery } from './vessel-case.dto';
 import { VesselRow } from './vessel-case.repository';
-import { OWNER_FIELDS, PLAIN_FIELDS, VesselCaseService } from './vessel-case.service';
+import { columnOf } from '../ledger-core/kit/fields';
+import { VESSEL_FIELDS } from './vessel-case.entities';
+import { OWNER_FIELDS, PLAIN, VesselCaseService } from './vessel-case.service';
 
 /** What the town's sheet carries of the registration (no coordinates, no notice dates). */
-const EDITABLE = PLAIN_FIELDS.filter(([field]) => !['gpsLat', 'gpsLng', 'noticeStart', 'noticeEnd'].includes(field));
+const EDITABLE = PLAIN.filter((field) => !['gpsLat', 'gpsLng', 'noticeStart', 'noticeEnd'].includes(field));
 
 /** The vessel ledger in the town's Excel layout: export with the list's filters, import in one step. */
 @Injectable()
@@ -39,7 +41,7 @@ export class VesselExcelService {
   /** The columns a sheet row writes: a new case has no handler and is not unclaimed unless the sheet says so; masked owner cells stay as they are. */
   private cells(v: Record<string, unknown>, { existing, row }: PlannedImportRow<VesselRow>): Record<string, unknown> {
     const cells: Record<string, unknown> = existing ? {} : { handler_ids: [], unclaimed: false };
-    for (const [field, column] of EDITABLE) if (v[field] !== undefined && (existing || v[field] !== null)) cells[column] = v[field];
+    for (const field of EDITABLE) if (v[field] !== undefined && (existing || v[field] !== null)) cells[columnOf(VESSEL_FIELDS, field)] = v[field];
     for (const [field, { personal: kind, column }] of Object.entries(OWNER_FIELDS)) {
       const value = v[field];
       if (existing ? row.unchanged.has(field) || value === undefined : typeof value !== 'string' || value === '') continue;

@@ -1,8 +1,7 @@
 import { Controller, Injectable } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { VesselStatistics } from '@fazhi/contracts';
-import { Principal } from '../access/principal';
-import { LedgerStatistics, StatisticsRoutes } from '../ledger-core/kit/ledger';
+import { FiguresRequest, LedgerStatistics, StatisticsRoutes } from '../ledger-core/kit/ledger';
 import { figureQueries, monthsOf, toQueryString, villageBreakdown } from '../ledger-core/figures';
 import { OrgTreeService } from '../org/org-tree.service';
 import { VesselCaseRepository, VesselFilter } from './vessel-case.repository';
@@ -10,8 +9,7 @@ import { VesselCaseRepository, VesselFilter } from './vessel-case.repository';
 type Figure = keyof VesselStatistics['filters'];
 
 /** The list filter behind each vessel figure (DOMAIN.md §4.1); the count uses the very same filter. */
-export function vesselFigureFilters(year: number, townId?: string): Record<Exclude<Figure, 'campaigns'>, VesselFilter> {
-  const base: VesselFilter = { voided: 'false', ...(townId ? { townId } : {}) };
+export function vesselFigureFilters({ year, base }: Pick<FiguresRequest, 'year' | 'base'>): Record<Exclude<Figure, 'campaigns'>, VesselFilter> {
   return {
     registered: { ...base, registeredYear: year },
     dismantled: { ...base, dismantledYear: year },
@@ -25,15 +23,13 @@ export function vesselFigureFilters(year: number, townId?: string): Record<Exclu
 /** The vessel figures of a year (`GET /api/statistics/vessels`), from one grouped statement. */
 @Injectable()
 export class VesselStatisticsService implements LedgerStatistics<VesselStatistics> {
-  constructor(
-    private readonly repo: VesselCaseRepository,
-    private readonly tree: OrgTreeService,
-  ) {}
+  constructor(private readonly repo: VesselCaseRepository) {}
 
-  async figures(principal: Principal, year: number, townId?: string): Promise<VesselStatistics> {
-    const figures = vesselFigureFilters(year, townId);
-    const campaignFilter = { year, status: 'closed', voided: 'false', ...(townId ? { townId } : {}) };
-    const { campaigns, groups } = await this.repo.yearFigures(principal.scope, year, townId);
+  async figures(r: FiguresRequest): Promise<VesselStatistics> {
+    const { year, townId } = r;
+    const figures = vesselFigureFilters(r);
+    const campaignFilter = { year, status: 'closed', ...r.base };
+    const { campaigns, groups } = await this.repo.yearFigures(r.scope, year, townId);
 
     const counts = { registered: 0, dismantled: 0, selfDismantled: 0, campaignDismantled: 0, handedOver: 0, open: 0 };
     const months = monthsOf(year).map((month) => ({ month, registered: 0, dismantled: 0, selfDismantled: 0, campaignDismantled: 0 }));
@@ -64,7 +60,7 @@ export class VesselStatisticsService implements LedgerStatistics<VesselStatistic
       ...counts,
       campaigns,
       byMonth: months,
-      byVillage: villageBreakdown(await this.tree.byId(), { registered: regByVillage, dismantled: disByVillage }),
+      byVillage: villageBreakdown(r.units, { registered: regByVillage, dismantled: disByVillage }),
       filters: { ...figureQueries(figures), campaigns: toQueryString(campaignFilter) },
     };
   }

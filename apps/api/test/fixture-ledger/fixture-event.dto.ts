@@ -1,48 +1,25 @@
-import { OmitType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate } from '../../src/common/dates';
 import { PageQuery } from '../../src/common/pagination';
-import { Trim } from '../../src/common/strings';
-import { IsVersion } from '../../src/common/version';
+import { VersionDto } from '../../src/common/version';
+import { field, inputOf, RECORD_INPUT } from '../../src/ledger-core/kit/fields';
+import { EVENT_FIELDS, GUEST_FIELDS } from './fixture-event.entity';
 
-export class FixtureEventCreateDto {
-  @IsOptional() @IsUUID() townId?: string;
-  @IsOptional() @IsUUID() villageId?: string;
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(200) title!: string;
-  @IsOptional() @IsInt() @Min(0) audience?: number;
-  @IsOptional() @Trim() @IsString() @MaxLength(500) remark?: string;
-}
+const EVENT = { ...RECORD_INPUT, ...EVENT_FIELDS };
+export const FixtureEventCreateDto = inputOf('FixtureEventCreateDto', EVENT, ['townId', 'villageId', 'title', 'audience', 'remark'], { mode: 'create' });
+export type FixtureEventCreateDto = InstanceType<typeof FixtureEventCreateDto>;
+export const FixtureEventUpdateDto = inputOf('FixtureEventUpdateDto', EVENT, ['title', 'audience'], { mode: 'patch', base: VersionDto });
+export type FixtureEventUpdateDto = InstanceType<typeof FixtureEventUpdateDto>;
 
-export class FixtureEventUpdateDto {
-  @IsVersion() version!: number;
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) title?: string;
-  @IsOptional() @IsInt() @Min(0) audience?: number;
-}
-
-export class FixtureEventListQuery extends PageQuery {
-  @IsOptional() @IsUUID() townId?: string;
-  @IsOptional() @IsString() @MaxLength(100) q?: string;
-  @IsOptional() @IsIn(['true', 'false']) voided?: string;
-  @IsOptional() @Type(() => Number) @IsInt() registeredYear?: number;
-  @IsOptional() @Type(() => Number) @IsInt() heldYear?: number;
-  @IsOptional() @IsIn(['true', 'false']) unmask?: string;
-}
+const QUERY = { townId: field.uuid(), q: field.text(100), voided: field.flag(), registeredYear: field.year(), heldYear: field.year(), unmask: field.flag() };
+export const FixtureEventListQuery = inputOf('FixtureEventListQuery', QUERY, ['townId', 'q', 'voided', 'registeredYear', 'heldYear', 'unmask'], { mode: 'query', base: PageQuery });
+export type FixtureEventListQuery = InstanceType<typeof FixtureEventListQuery>;
 
 /** The data a step may carry. */
-export class FixtureEventStepData {
-  @IsOptional() @IsCalendarDate() heldOn?: string;
-}
+export const FixtureEventStepData = inputOf('FixtureEventStepData', EVENT_FIELDS, ['heldOn'], { mode: 'step' });
+export type FixtureEventStepData = InstanceType<typeof FixtureEventStepData>;
 
-/** A guest as added (the record's version read with it). */
-export class FixtureGuestDto {
-  @IsVersion() version!: number;
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
-  @IsOptional() @Trim() @IsString() @MaxLength(20) phone?: string | null;
-  @Trim() @IsString() @IsNotEmpty() @MaxLength(200) topic!: string;
-}
-
-/** A guest's fields to change. */
-export class FixtureGuestUpdateDto extends PartialType(OmitType(FixtureGuestDto, ['version'] as const)) {
-  @IsVersion() version!: number;
-}
+/** A guest as added (the record's version read with it), and a guest's fields to change: the name and phone are personal data, stored encrypted. */
+const GUEST = { name: field.text(50).required(), phone: field.text(20), topic: GUEST_FIELDS.topic };
+export const FixtureGuestDto = inputOf('FixtureGuestDto', GUEST, ['name', 'phone', 'topic'], { mode: 'create', base: VersionDto });
+export type FixtureGuestDto = InstanceType<typeof FixtureGuestDto>;
+export const FixtureGuestUpdateDto = inputOf('FixtureGuestUpdateDto', GUEST, ['name', 'phone', 'topic'], { mode: 'patch', base: VersionDto });
+export type FixtureGuestUpdateDto = InstanceType<typeof FixtureGuestUpdateDto>;

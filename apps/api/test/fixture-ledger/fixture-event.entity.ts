@@ -1,24 +1,26 @@
-import { Column, Entity, Index } from 'typeorm';
+import { entityOf, field } from '../../src/ledger-core/kit/fields';
 import { LedgerRecordEntity, RecordPartEntity } from '../../src/ledger-core/ledger-record.entity';
 
 /** A publicity event (普法活动), the smallest ledger record: a title, the day it was held and its audience. */
-@Entity({ name: 'fixture_event' })
-@Index('ux_fixture_event_number', ['townId', 'number'], { unique: true })
-export class FixtureEventEntity extends LedgerRecordEntity {
-  @Column('varchar', { length: 200 }) title!: string;
-  @Column('date', { name: 'held_on', nullable: true }) heldOn!: string | null;
-  @Column('int', { default: 0 }) audience!: number;
-  @Column('varchar', { length: 500, nullable: true }) remark!: string | null;
-}
+export const EVENT_FIELDS = {
+  title: field.text(200).required(),
+  heldOn: field.date(),
+  audience: field.int(0, 100000).withDefault(0),
+  remark: field.text(500),
+};
+export const FixtureEventEntity = entityOf('fixture_event', 'FixtureEventEntity', LedgerRecordEntity, EVENT_FIELDS, {
+  indexes: [['ux_fixture_event_number', ['townId', 'number'], { unique: true }]],
+});
+export type FixtureEventEntity = InstanceType<typeof FixtureEventEntity>;
 
 /** A guest of an event (嘉宾), the fixture's part: a name and phone kept as personal data, and a topic. */
-@Entity({ name: 'fixture_event_guest' })
-export class FixtureGuestEntity extends RecordPartEntity {
-  @Column('uuid', { name: 'event_id' }) eventId!: string;
-  @Column('text', { name: 'name_enc' }) nameEnc!: string;
-  @Column('varchar', { name: 'name_idx', length: 64 }) nameIdx!: string;
-  @Column('text', { name: 'phone_enc', nullable: true }) phoneEnc!: string | null;
-  @Column('varchar', { name: 'phone_idx', length: 64, nullable: true }) phoneIdx!: string | null;
-  @Column('varchar', { length: 200 }) topic!: string;
-  @Column('int', { name: 'sort_order', default: 0 }) sortOrder!: number;
-}
+export const GUEST_FIELDS = {
+  eventId: field.uuid().required(),
+  nameEnc: field.stored<string>('text', { nullable: false }),
+  nameIdx: field.stored<string>('varchar', { length: 64, nullable: false }),
+  phoneEnc: field.stored<string | null>('text'),
+  phoneIdx: field.stored<string | null>('varchar', { length: 64 }),
+  topic: field.text(200).required(),
+  sortOrder: field.int(0, 100000).withDefault(0),
+};
+export const FixtureGuestEntity = entityOf('fixture_event_guest', 'FixtureGuestEntity', RecordPartEntity, GUEST_FIELDS);

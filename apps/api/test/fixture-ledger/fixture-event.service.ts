@@ -7,12 +7,13 @@ import { RecordPart } from '../../src/ledger-core/kit/record-parts';
 import { RecordRepository, RecordTable } from '../../src/ledger-core/kit/record-repository';
 import { invalidField } from '../../src/common/app-exception';
 import { RecordKit, RecordService } from '../../src/ledger-core/kit/record-service';
-import { LedgerStatistics, StatisticsRoutes } from '../../src/ledger-core/kit/ledger';
+import { FiguresRequest, LedgerStatistics, StatisticsRoutes } from '../../src/ledger-core/kit/ledger';
 import { OrgTreeService } from '../../src/org/org-tree.service';
 import { LedgerRecordRow, recordDtoFields } from '../../src/ledger-core/records';
 import { GuardFailure, Workflow } from '../../src/ledger-core/status/transitions';
 import { FixtureEventCreateDto, FixtureEventListQuery, FixtureEventStepData, FixtureEventUpdateDto } from './fixture-event.dto';
-import { FixtureEventEntity } from './fixture-event.entity';
+import { EVENT_FIELDS, FixtureEventEntity } from './fixture-event.entity';
+import { answerOf, columnsOf } from '../../src/ledger-core/kit/fields';
 
 export type FixtureStatus = 'registered' | 'held' | 'archived';
 export const FIXTURE_LABELS = { registered: { zh: '已登记', en: 'Registered' }, held: { zh: '已举办', en: 'Held' }, archived: { zh: '已归档', en: 'Archived' } };
@@ -29,6 +30,7 @@ export type FixtureRow = FixtureEventEntity & LedgerRecordRow & { timeZone: stri
 export type FixtureFilter = Omit<FixtureEventListQuery, 'page' | 'pageSize' | 'unmask'> & { sort?: string; order?: 'asc' | 'desc' };
 export type FixtureEventDto = LedgerRecordDto<FixtureStatus> & { title: string; heldOn: string | null; audience: number };
 export type FixtureGuest = { id: string; name: string; phone: string | null; topic: string; sortOrder: number; createdAt: string };
+const ANSWER = answerOf<FixtureRow>()(['title', 'heldOn', 'audience']);
 export type FixtureEventDetail = FixtureEventDto & { guests: FixtureGuest[]; transitions: { to: FixtureStatus }[] };
 
 /** The guests of an event, the fixture's part: added and removed only before the event is held. */
@@ -94,7 +96,7 @@ export class FixtureEventService extends RecordService<FixtureStatus, FixtureRow
   }
 
   async dtos(rows: FixtureRow[]): Promise<FixtureEventDto[]> {
-    return rows.map((r) => ({ ...recordDtoFields<FixtureStatus>(r), title: r.title, heldOn: r.heldOn, audience: r.audience }));
+    return rows.map((r) => ({ ...recordDtoFields<FixtureStatus>(r), ...ANSWER(r) }));
   }
 
   async get(principal: Principal, id: string): Promise<FixtureEventDetail> {
@@ -105,15 +107,15 @@ export class FixtureEventService extends RecordService<FixtureStatus, FixtureRow
 
   async create(principal: Principal, dto: FixtureEventCreateDto): Promise<FixtureEventDto> {
     const place = await this.kit.places.placeOf(principal, dto.townId, dto.villageId ?? null);
-    return this.createRecord(principal, place, { columns: () => ({ title: dto.title, audience: dto.audience ?? 0, remark: dto.remark ?? null }) });
+    return this.createRecord(principal, place, { columns: () => ({ ...columnsOf(EVENT_FIELDS, ['title', 'remark'], dto, true), audience: dto.audience ?? 0 }) });
   }
 
   update(principal: Principal, id: string, dto: FixtureEventUpdateDto): Promise<FixtureEventDto> {
-    return this.updateRecord(principal, id, dto.version, async () => ({ ...(dto.title !== undefined ? { title: dto.title } : {}), ...(dto.audience !== undefined ? { audience: dto.audience } : {}) }));
+    return this.updateRecord(principal, id, dto.version, async () => columnsOf(EVENT_FIELDS, ['title', 'audience'], dto));
   }
 
   protected override stepColumns(_em: EntityManager, _p: Principal, _row: FixtureRow, to: FixtureStatus, data: FixtureEventStepData) {
-    return to === 'held' ? { held_on: data.heldOn } : {};
+    return to === 'held' ? columnsOf(EVENT_FIELDS, ['heldOn'], data, true) : {};
   }
 }
 
@@ -130,13 +132,12 @@ export interface FixtureFigures {
 export class FixtureEventStatistics implements LedgerStatistics<FixtureFigures> {
   constructor(private readonly repo: FixtureEventRepository) {}
 
-  async figures(principal: Principal, year: number, townId?: string): Promise<FixtureFigures> {
-    const base: FixtureFilter = { voided: 'false', ...(townId ? { townId } : {}) };
-    const filters = { registered: { ...base, registeredYear: year }, held: { ...base, heldYear: year } };
+  async figures({ scope, year, base }: FiguresRequest): Promise<FixtureFigures> {
+    const filters: Record<'registered' | 'held', FixtureFilter> = { registered: { ...base, registeredYear: year }, held: { ...base, heldYear: year } };
     return {
       year,
-      registered: await this.repo.count(principal.scope, filters.registered),
-      held: await this.repo.count(principal.scope, filters.held),
+      registered: await this.repo.count(scope, filters.registered),
+      held: await this.repo.count(scope, filters.held),
       filters: figureQueries(filters),
     };
   }

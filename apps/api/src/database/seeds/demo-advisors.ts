@@ -7,6 +7,7 @@ import { addCalendarDays, isWorkday } from '../../ledger-core/calendar/working-d
 import { insertRows } from '../../ledger-core/kit/record-repository';
 import { PersonalDataService } from '../../ledger-core/personal-data/personal-data.service';
 import { demoEvidencePng } from './demo-images';
+import { demoUnitName, demoVillages } from './demo-units';
 import { attach, random } from './demo-vessels';
 import { stableId } from './ids';
 
@@ -21,18 +22,7 @@ import { stableId } from './ids';
 export const DEMO_ADVISOR_FIGURES_2021 = { consultations: 123, publicityEvents: 36, villageGroupVisits: 16, villages: 9, minAttendees: 700 };
 
 const TOWN = 'guanghai';
-const VILLAGES = ['gh-shequ', 'gh-nanwan', 'gh-denghu', 'gh-haiyong', 'gh-dawan', 'gh-shalan', 'gh-penggang', 'gh-haijiao', 'gh-shihua'];
-const NAMES: Record<string, string> = {
-  'gh-shequ': '广海社区',
-  'gh-nanwan': '南湾村',
-  'gh-denghu': '灯湖村',
-  'gh-haiyong': '海永村',
-  'gh-dawan': '大湾村',
-  'gh-shalan': '沙栏村',
-  'gh-penggang': '鹏岗村',
-  'gh-haijiao': '海角村',
-  'gh-shihua': '石化村',
-};
+const VILLAGES = demoVillages(TOWN);
 
 interface DemoAdvisor {
   key: string;
@@ -265,7 +255,7 @@ function todayInTown(now: Date): string {
 }
 
 /** The file name of a village's published 2021 service list. */
-const serviceListFile = (v: string) => `${NAMES[v]}法律顾问服务清单(2021版).png`;
+const serviceListFile = (v: string) => `${demoUnitName(v)}法律顾问服务清单(2021版).png`;
 
 export async function seedDemoAdvisors(ctx: AdvisorSeedContext): Promise<void> {
   const { em, personal } = ctx;
@@ -314,9 +304,9 @@ export async function seedDemoAdvisors(ctx: AdvisorSeedContext): Promise<void> {
       village_id: ctx.ids(v),
       town_id: townId,
       has_room: true,
-      room_address: `${NAMES[v]}党群服务中心一楼公共法律服务室`,
+      room_address: `${demoUnitName(v)}党群服务中心一楼公共法律服务室`,
       room_opened_on: `2019-0${1 + (i % 6)}-1${i % 9}`,
-      service_list_title: `${NAMES[v]}法律顾问服务清单`,
+      service_list_title: `${demoUnitName(v)}法律顾问服务清单`,
       service_list_version: '2021版',
       service_list_published_on: `2021-01-${String(11 + i).padStart(2, '0')}`,
       service_list_attachment_id: stableId(`attachment:${ctx.ids(v)}:document:${serviceListFile(v)}`),

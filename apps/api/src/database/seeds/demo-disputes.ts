@@ -5,6 +5,7 @@ import { KEPT_CALENDAR } from '../../ledger-core/calendar/kept-calendar';
 import { addMonths, calendarDaysBetween, periodEnd } from '../../ledger-core/calendar/working-days';
 import { PersonalDataService } from '../../ledger-core/personal-data/personal-data.service';
 import { idNumber, random } from './demo-vessels';
+import { demoUnitName, demoVillages } from './demo-units';
 import { stableId } from './ids';
 
 /**
@@ -16,22 +17,7 @@ import { stableId } from './ids';
  */
 export const DEMO_DISPUTE_FIGURES_2021 = { received: 88, agreed: 88, terminated: 0, warnings: 3, escalated: 0, peaceOfficers: 56 };
 
-const VILLAGES = ['gh-shequ', 'gh-nanwan', 'gh-denghu', 'gh-haiyong', 'gh-dawan', 'gh-shalan', 'gh-penggang', 'gh-haijiao', 'gh-shihua'];
-const VILLAGE_NAMES: Record<string, string> = {
-  'gh-shequ': '广海社区',
-  'gh-nanwan': '南湾村',
-  'gh-denghu': '灯湖村',
-  'gh-haiyong': '海永村',
-  'gh-dawan': '大湾村',
-  'gh-shalan': '沙栏村',
-  'gh-penggang': '鹏岗村',
-  'gh-haijiao': '海角村',
-  'gh-shihua': '石化村',
-  'hy-shequ': '海宴社区',
-  'hy-wufeng': '五丰村',
-  'hy-shazui': '沙咀村',
-  'hy-dantang': '丹堂村',
-};
+const VILLAGES = demoVillages('guanghai');
 /** Active 2021 officers per village: 56 in all. */
 const OFFICERS_PER_VILLAGE = [8, 6, 6, 7, 6, 6, 5, 6, 6];
 const SURNAMES = ['黄', '陈', '李', '伍', '甄', '谭', '梁', '邝', '朱', '余', '雷', '关', '刘', '林', '何', '赵', '马', '吴'];
@@ -366,7 +352,7 @@ export async function seedDemoDisputes(ctx: DisputeSeedContext): Promise<void> {
     const last = d.steps.at(-1);
     const status = last?.to ?? 'registered';
     const mediatorIds = d.acceptedOn ? mediatorsOf(d, d.acceptedOn) : [];
-    const place = `${VILLAGE_NAMES[d.village]}${pick(rnd, ['村委会', '当事人家中', '码头', '田间', '调解室'])}`;
+    const place = `${demoUnitName(d.village)}${pick(rnd, ['村委会', '当事人家中', '码头', '田间', '调解室'])}`;
     const partyIds = Array.from({ length: d.parties }, (_, k) => stableId(`dispute-party:${d.key}:${k}`));
     const refusing = d.refusedOn ? partyIds[1] : null;
     const w = d.warning;
@@ -431,7 +417,7 @@ export async function seedDemoDisputes(ctx: DisputeSeedContext): Promise<void> {
       ],
     );
     for (const [k, partyId] of partyIds.entries()) {
-      const village = VILLAGE_NAMES[d.village];
+      const village = demoUnitName(d.village);
       const fields = {
         name: pick(rnd, SURNAMES) + pick(rnd, PARTY_GIVEN),
         idNumber: idNumber(rnd),

@@ -1,32 +1,14 @@
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/config';
 import { PersonalDataService } from '../../ledger-core/personal-data/personal-data.service';
-import { AccountSeed, insertAccount, UnitSeed, upsertUnits } from './base';
+import { AccountSeed, insertAccount, upsertUnits } from './base';
 import { seedDemoAdvisors } from './demo-advisors';
 import { seedDemoDisputes } from './demo-disputes';
 import { seedDemoVessels } from './demo-vessels';
+import { DEMO_UNITS } from './demo-units';
 import { stableId } from './ids';
 
 export const DEMO_PASSWORD = 'Fazhi@2021';
-
-export const DEMO_UNITS: UnitSeed[] = [
-  { key: 'taishan', parentKey: null, level: 'county', code: 'TS', name: '台山市', sortOrder: 0 },
-  { key: 'guanghai', parentKey: 'taishan', level: 'town', code: 'GH', name: '广海镇', numberPrefix: '广海', sortOrder: 1 },
-  { key: 'gh-shequ', parentKey: 'guanghai', level: 'village', code: 'GH01', name: '广海社区', sortOrder: 1 },
-  { key: 'gh-nanwan', parentKey: 'guanghai', level: 'village', code: 'GH02', name: '南湾村', sortOrder: 2 },
-  { key: 'gh-denghu', parentKey: 'guanghai', level: 'village', code: 'GH03', name: '灯湖村', sortOrder: 3 },
-  { key: 'gh-haiyong', parentKey: 'guanghai', level: 'village', code: 'GH04', name: '海永村', sortOrder: 4 },
-  { key: 'gh-dawan', parentKey: 'guanghai', level: 'village', code: 'GH05', name: '大湾村', sortOrder: 5 },
-  { key: 'gh-shalan', parentKey: 'guanghai', level: 'village', code: 'GH06', name: '沙栏村', sortOrder: 6 },
-  { key: 'gh-penggang', parentKey: 'guanghai', level: 'village', code: 'GH07', name: '鹏岗村', sortOrder: 7 },
-  { key: 'gh-haijiao', parentKey: 'guanghai', level: 'village', code: 'GH08', name: '海角村', sortOrder: 8 },
-  { key: 'gh-shihua', parentKey: 'guanghai', level: 'village', code: 'GH09', name: '石化村', sortOrder: 9 },
-  { key: 'haiyan', parentKey: 'taishan', level: 'town', code: 'HY', name: '海宴镇', numberPrefix: '海宴', sortOrder: 2 },
-  { key: 'hy-shequ', parentKey: 'haiyan', level: 'village', code: 'HY01', name: '海宴社区', sortOrder: 1 },
-  { key: 'hy-wufeng', parentKey: 'haiyan', level: 'village', code: 'HY02', name: '五丰村', sortOrder: 2 },
-  { key: 'hy-shazui', parentKey: 'haiyan', level: 'village', code: 'HY03', name: '沙咀村', sortOrder: 3 },
-  { key: 'hy-dantang', parentKey: 'haiyan', level: 'village', code: 'HY04', name: '丹堂村', sortOrder: 4 },
-];
 
 export interface DemoAccount {
   username: string;

@@ -3,7 +3,7 @@ import { PeaceOfficerDto } from '@fazhi/contracts';
 import { EntityManager } from 'typeorm';
 import { Principal } from '../../access/principal';
 import { BilingualFieldError, invalidFields } from '../../common/app-exception';
-import { RegisterKit, RegisterService, rowTimes } from '../../ledger-core/kit/register-service';
+import { RegisterKit, registerRowEnd, RegisterService } from '../../ledger-core/kit/register-service';
 import { PeaceOfficerCreateDto, PeaceOfficerUpdateDto } from './peace-officer.dto';
 import { PeaceOfficerEntity } from './peace-officer.entity';
 import { PeaceOfficerFilter, PeaceOfficerRepository, PeaceOfficerRow } from './peace-officer.repository';
@@ -19,10 +19,10 @@ export class PeaceOfficerService extends RegisterService<PeaceOfficerRow, PeaceO
   }
 
   toDto(row: PeaceOfficerRow): PeaceOfficerDto {
-    const { id, townId, townName, villageId, villageName, name, activeFrom, activeTo, userId, userName, remark, version } = row;
+    const { id, townId, townName, villageId, villageName, name, activeFrom, activeTo } = row;
     const today = this.today(row);
     const activeNow = activeFrom <= today && (activeTo === null || activeTo >= today);
-    return { id, townId, townName, villageId, villageName, name, phone: this.personal(row, 'phone'), activeFrom, activeTo, activeNow, userId, userName, remark, version, ...rowTimes(row) };
+    return { id, townId, townName, villageId, villageName, name, phone: this.personal(row, 'phone'), activeFrom, activeTo, ...registerRowEnd(row, activeNow) };
   }
 
   async create(principal: Principal, dto: PeaceOfficerCreateDto): Promise<PeaceOfficerDto> {

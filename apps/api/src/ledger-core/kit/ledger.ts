@@ -4,13 +4,38 @@ import type { Bilingual } from '../../common/app-exception';
 import type { LedgerType, PermissionCode, TransitionRule } from '@fazhi/contracts';
 import { RequirePermission } from '../../access/access.decorators';
 import { CurrentPrincipal, Principal } from '../../access/principal';
+import type { ResolvedScope } from '../../access/data-scope';
 import { OrgTreeService } from '../../org/org-tree.service';
+import type { OrgUnitEntity } from '../../org/org-unit.entity';
 import { assertFilterInScope } from '../scope-filters';
 import { StatisticsQuery } from './statistics.dto';
 
+/**
+ * What every figures service starts from, built once by the statistics route: the caller and the
+ * scope, the year and the town asked for, the filter every figure's list filter starts from, and
+ * the org tree (the villages' names and order).
+ */
+export interface FiguresRequest {
+  principal: Principal;
+  scope: ResolvedScope;
+  year: number;
+  townId?: string;
+  /** `{ townId }` when a town is asked for, `{}` otherwise. */
+  town: { townId?: string };
+  /** The start of every figure's list filter: rows not void, of the town when one is asked for. */
+  base: { voided: 'false'; townId?: string };
+  units: Map<string, OrgUnitEntity>;
+}
+
+/** The figures request of a year in the caller's scope, optionally for one town. */
+export function figuresRequest(principal: Principal, year: number, townId: string | undefined, units: Map<string, OrgUnitEntity>): FiguresRequest {
+  const town = townId ? { townId } : {};
+  return { principal, scope: principal.scope, year, townId, town, base: { voided: 'false', ...town }, units };
+}
+
 /** A ledger's figures service: one year of figures in the caller's scope, optionally for one town. */
 export interface LedgerStatistics<T = unknown> {
-  figures(principal: Principal, year: number, townId?: string): Promise<T>;
+  figures(request: FiguresRequest): Promise<T>;
 }
 
 /** A figure's definition (DOMAIN.md §4.1): the date that puts a row in a year and the condition. */
@@ -56,7 +81,8 @@ export function defineLedger<const D extends LedgerDescriptor>(descriptor: D): D
 
 /**
  * The statistics route of a ledger, `GET /api/statistics/<path>`, answered by its figures service for
- * callers holding one of `permissions` (a filter outside the scope answers 404). The ledger's
+ * callers holding one of `permissions` (a filter outside the scope answers 404), given the
+ * `FiguresRequest` built here. The ledger's
  * controller extends the class this returns, so the answer's type is the figures' own.
  */
 export function StatisticsRoutes<T>(path: string, permissions: PermissionCode[]) {
@@ -69,8 +95,9 @@ export function StatisticsRoutes<T>(path: string, permissions: PermissionCode[])
     @RequirePermission(...permissions)
     @Get(path)
     async statistics(@CurrentPrincipal() p: Principal, @Query() q: StatisticsQuery): Promise<T> {
-      assertFilterInScope(p.scope, await this.tree.byId(), q);
-      return this.figures.figures(p, q.year, q.townId);
+      const units = await this.tree.byId();
+      assertFilterInScope(p.scope, units, q);
+      return this.figures.figures(figuresRequest(p, q.year, q.townId, units));
     }
   }
   return Routes;

@@ -104,13 +104,25 @@ export function partAnswer(
   return out;
 }
 
-/** A body's fields as their columns, from a field ↔ column list: the fields it gives, or (`all`) every one, an absent one as null. */
-export function columnsFrom<B extends object>(fields: readonly (readonly [field: keyof B & string, column: string])[], body: B, all = false): Record<string, unknown> {
+/**
+ * A body's fields as their columns, from a list of fields (a field's column is its name in snake
+ * case, or the one paired with it): the fields it gives, or (`all`) every one, an absent one as null.
+ */
+export function columnsFrom<B extends object>(fields: readonly ((keyof B & string) | readonly [field: keyof B & string, column: string])[], body: B, all = false): Record<string, unknown> {
   const set: Record<string, unknown> = {};
-  for (const [field, column] of fields) if (all || body[field] !== undefined) set[column] = body[field] ?? null;
+  const values = body as Record<string, unknown>;
+  for (const f of fields) {
+    const [field, column] = typeof f === 'string' ? [f, snake(f)] : f;
+    if (all || values[field] !== undefined) set[column] = values[field] ?? null;
+  }
   return set;
 }
 
 function camel(column: string): string {
   return column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** A field's column name (`activeFrom` → `active_from`). */
+export function snake(field: string): string {
+  return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }

@@ -1,14 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { Column, PrimaryColumn } from 'typeorm';
+import { Column } from 'typeorm';
 import { Trim } from '../../common/strings';
+import { RecordPartEntity } from '../ledger-record.entity';
 
-/** Columns every register row has: its town, the optimistic-locking version and who/when. Register entities extend it. */
-export abstract class RegisterEntity {
-  @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'town_id' }) townId!: string;
-  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
-  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
+/** Columns every register row has: those of a record's child row (id, town, who/when created), who/when changed and the optimistic-locking version. Register entities extend it. */
+export abstract class RegisterEntity extends RecordPartEntity {
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
   @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy!: string | null;
   @Column('int', { default: 1 }) version!: number;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Page, PersonalKind, plainDateInZone, UserChoiceDto } from '@fazhi/contracts';
+import { Page, PersonalKind, plainDateInZone, RegisterRowDto, UserChoiceDto } from '@fazhi/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../../access/principal';
@@ -13,6 +13,7 @@ import { checkPersonalFields, maskPersonalValue } from '../personal-data/persona
 import { RecordHandle } from '../record-attachments';
 import { RecordPlaces } from '../record-place';
 import { StatusHistoryService } from '../status/status-history.service';
+import { columnsFrom, snake } from './record-parts';
 import { ListFilter } from './record-repository';
 import { RegisterRepository } from './register-repository';
 
@@ -43,6 +44,14 @@ export function rowTimes(row: { createdAt: Date; updatedAt: Date }): { createdAt
   return { createdAt: new Date(row.createdAt).toISOString(), updatedAt: new Date(row.updatedAt).toISOString() };
 }
 
+/** The fields a `RegisterRowDto` answers after the register's own: whether the row is active today, its account, remark, version and times. */
+export function registerRowEnd(
+  row: { userId: string | null; userName: string | null; remark: string | null; version: number; createdAt: Date; updatedAt: Date },
+  activeNow: boolean,
+): Pick<RegisterRowDto, 'activeNow' | 'userId' | 'userName' | 'remark' | 'version' | 'createdAt' | 'updatedAt'> {
+  return { activeNow, userId: row.userId, userName: row.userName, remark: row.remark, version: row.version, ...rowTimes(row) };
+}
+
 /** A register's fixed rules for the base. */
 export interface RegisterRules {
   /** The audit entity and the prefix of its actions (`peace-officer` → `peace-officer.create`). */
@@ -66,8 +75,6 @@ export interface RegisterChange<Row> {
   /** What follows the bump: child rows, audit, work on other tables. */
   then?: (em: EntityManager, row: Row) => Promise<void>;
 }
-
-const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**
  * The work every register's service does the same way: list and find in scope, create, change and
@@ -226,16 +233,13 @@ export abstract class RegisterService<Row extends RegisterRow, F extends ListFil
    * when one is given (a new row's empty fields).
    */
   protected columnsOf<B extends object>(body: B, fields: readonly (keyof B & string)[], absent?: null): Record<string, unknown> {
-    const values = body as Record<string, unknown>;
-    const columns: Record<string, unknown> = {};
-    for (const field of fields) {
-      const value = values[field] === undefined ? absent : values[field];
-      if (value === undefined) continue;
-      const kind = this.rules.personal?.[field];
-      if (kind) Object.assign(columns, this.kit.personal.columns(snake(field), kind, value as string | null));
-      else columns[snake(field)] = value;
-    }
-    return columns;
+    const personal = new Map(Object.entries(this.rules.personal ?? {}).map(([field, kind]) => [snake(field), kind]));
+    return Object.fromEntries(
+      Object.entries(columnsFrom(fields, body, absent === null)).flatMap(([column, value]) => {
+        const kind = personal.get(column);
+        return kind ? Object.entries(this.kit.personal.columns(column, kind, value as string | null)) : [[column, value]];
+      }),
+    );
   }
 
   /** Refuses a body whose personal fields are malformed (400, field by field). */

@@ -1,31 +1,22 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsUUID } from 'class-validator';
+import { MAX_YEAR, MIN_YEAR } from '../../common/dates';
 import { PageQuery } from '../../common/pagination';
-import { Trim } from '../../common/strings';
-import { IsVersion } from '../../common/version';
-import { Type } from 'class-transformer';
-import { IsCalendarDate, MAX_YEAR, MIN_YEAR } from '../../common/dates';
+import { IsVersion, VersionDto } from '../../common/version';
+import { field, inputOf, RECORD_INPUT } from '../../ledger-core/kit/fields';
+import { CAMPAIGN_FIELDS } from '../vessel-case.entities';
 
-export class CampaignCreateDto {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
-  @ApiProperty() @IsCalendarDate() date!: string;
-  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) place!: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(100, { each: true }) agencies?: string[];
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000) remark?: string | null;
-}
-
-export class CampaignUpdateDto extends PartialType(OmitType(CampaignCreateDto, ['townId'])) {
-  @ApiProperty() @IsVersion() version!: number;
-}
+const CAMPAIGN = { ...RECORD_INPUT, ...CAMPAIGN_FIELDS };
+export const CampaignCreateDto = inputOf('CampaignCreateDto', CAMPAIGN, ['townId', 'date', 'place', 'agencies', 'remark'], { mode: 'create' });
+export type CampaignCreateDto = InstanceType<typeof CampaignCreateDto>;
+export const CampaignUpdateDto = inputOf('CampaignUpdateDto', CAMPAIGN, ['date', 'place', 'agencies', 'remark'], { mode: 'patch', base: VersionDto });
+export type CampaignUpdateDto = InstanceType<typeof CampaignUpdateDto>;
 
 export class CampaignVesselsDto {
   @ApiProperty() @IsVersion() version!: number;
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @IsUUID('all', { each: true }) caseIds!: string[];
 }
 
-export class CampaignListQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(MIN_YEAR) @Max(MAX_YEAR) year?: number;
-  @ApiPropertyOptional() @IsOptional() @IsIn(['planned', 'closed']) status?: 'planned' | 'closed';
-  @ApiPropertyOptional() @IsOptional() @IsIn(['true', 'false']) voided?: 'true' | 'false';
-}
+const QUERY = { townId: field.uuid(), year: field.year(MIN_YEAR, MAX_YEAR), status: field.values(['planned', 'closed']), voided: field.flag() };
+export const CampaignListQuery = inputOf('CampaignListQuery', QUERY, ['townId', 'year', 'status', 'voided'], { mode: 'query', base: PageQuery });
+export type CampaignListQuery = InstanceType<typeof CampaignListQuery>;
