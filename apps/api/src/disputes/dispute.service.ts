@@ -107,30 +107,30 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
 
   /* ---------- answers ---------- */
 
+  /** The answer, built in one object in its keys' order. */
   toDto(r: DisputeRow, parties: PartyDto[]): DisputeDto {
-    return {
-      ...recordDtoFields<DisputeStatus>(r),
-      ...REGISTERED(r),
-      warning: r.warningRaisedAt
-        ? {
-            raisedAt: new Date(r.warningRaisedAt).toISOString(),
-            reason: r.warningReason ?? '',
-            policeInformedOn: r.policeInformedOn ?? '',
-            policeUnit: r.policeUnit ?? '',
-            measures: r.warningMeasures,
-            resolvedAt: isoOrNull(r.warningResolvedAt),
-            resolution: r.warningResolution,
-          }
-        : null,
-      parties,
-      ...MEDIATION(r),
-      judicialConfirmation: r.jcAppliedOn ? { appliedOn: r.jcAppliedOn, court: r.jcCourt ?? '', result: r.jcResult ?? 'pending', decidedOn: r.jcDecidedOn, caseNo: r.jcCaseNo } : null,
-      escalation: r.escalatedOn ? { escalatedOn: r.escalatedOn, level: r.escalationLevel!, kind: r.escalationKind!, note: r.escalationNote } : null,
-      ...ARCHIVE(r),
-      deadline: r.deadlineDue
-        ? deadlineStatus({ kind: r.deadlineKind!, dueDate: r.deadlineDue, pausedFrom: r.deadlinePausedFrom, doneAt: r.deadlineDoneAt, provisional: r.deadlineProvisional === true }, this.today(r))
-        : null,
-    };
+    const dto = recordDtoFields<DisputeStatus>(r) as DisputeDto;
+    REGISTERED(r, dto);
+    dto.warning = r.warningRaisedAt
+      ? {
+          raisedAt: new Date(r.warningRaisedAt).toISOString(),
+          reason: r.warningReason ?? '',
+          policeInformedOn: r.policeInformedOn ?? '',
+          policeUnit: r.policeUnit ?? '',
+          measures: r.warningMeasures,
+          resolvedAt: isoOrNull(r.warningResolvedAt),
+          resolution: r.warningResolution,
+        }
+      : null;
+    dto.parties = parties;
+    MEDIATION(r, dto);
+    dto.judicialConfirmation = r.jcAppliedOn ? { appliedOn: r.jcAppliedOn, court: r.jcCourt ?? '', result: r.jcResult ?? 'pending', decidedOn: r.jcDecidedOn, caseNo: r.jcCaseNo } : null;
+    dto.escalation = r.escalatedOn ? { escalatedOn: r.escalatedOn, level: r.escalationLevel!, kind: r.escalationKind!, note: r.escalationNote } : null;
+    ARCHIVE(r, dto);
+    dto.deadline = r.deadlineDue
+      ? deadlineStatus({ kind: r.deadlineKind!, dueDate: r.deadlineDue, pausedFrom: r.deadlinePausedFrom, doneAt: r.deadlineDoneAt, provisional: r.deadlineProvisional === true }, this.today(r))
+      : null;
+    return dto;
   }
 
   /** Turns the list query into repository filters (party searches go through the blind index). */

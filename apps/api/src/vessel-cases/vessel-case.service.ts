@@ -91,14 +91,14 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
     return this.personalAnswer(OWNER_FIELDS, row, unmasked);
   }
 
+  /** The answer, built in one object in its keys' order (owner fields masked unless `unmasked`). */
   toDto(row: VesselRow, unmasked = false): VesselCaseDto {
-    return {
-      ...recordDtoFields<VesselStatus>(row),
-      discoveredAt: new Date(row.discoveredAt).toISOString(),
-      ...BEFORE_OWNER(row),
-      ...this.ownerFields(row, unmasked),
-      ...AFTER_OWNER(row),
-    };
+    const dto = recordDtoFields<VesselStatus>(row) as VesselCaseDto;
+    dto.discoveredAt = new Date(row.discoveredAt).toISOString();
+    BEFORE_OWNER(row, dto);
+    this.personalAnswer(OWNER_FIELDS, row, unmasked, dto);
+    AFTER_OWNER(row, dto);
+    return dto;
   }
 
   async dtos(rows: VesselRow[], opts?: { unmasked?: boolean }): Promise<VesselCaseDto[]> {

@@ -95,7 +95,7 @@ export class FixtureEventService extends RecordService<FixtureStatus, FixtureRow
   }
 
   async dtos(rows: FixtureRow[]): Promise<FixtureEventDto[]> {
-    return rows.map((r) => ({ ...recordDtoFields<FixtureStatus>(r), ...ANSWER(r) }));
+    return rows.map((r) => ANSWER(r, recordDtoFields<FixtureStatus>(r)));
   }
 
   async get(principal: Principal, id: string): Promise<FixtureEventDetail> {

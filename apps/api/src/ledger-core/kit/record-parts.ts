@@ -93,8 +93,9 @@ export function partAnswer(
   row: object,
   decrypt: (stored: string | null) => string | null,
   unmasked: boolean,
+  into?: object,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out = (into ?? {}) as Record<string, unknown>;
   const values = row as Record<string, unknown>;
   for (const key of part.answer) {
     const personal = part.fields[key] === undefined ? undefined : fieldColumn(part.fields, key);
@@ -118,8 +119,12 @@ export function columnsFrom<B extends object>(fields: readonly ((keyof B & strin
   return set;
 }
 
+const camelNames = new Map<string, string>();
+/** A column's property name (`owner_name_enc` → `ownerNameEnc`), worked out once per column. */
 function camel(column: string): string {
-  return column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  let name = camelNames.get(column);
+  if (name === undefined) camelNames.set(column, (name = column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())));
+  return name;
 }
 
 /** A field's column name (`activeFrom` → `active_from`). */

@@ -471,8 +471,8 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
   }
 
   /** The personal fields of a record's row, decrypted and masked unless `unmasked`, in their order. */
-  protected personalAnswer<K extends string>(fields: Record<K, PartField>, row: object, unmasked: boolean): Record<K, string | null> {
-    return partAnswer({ fields, answer: Object.keys(fields) }, row, (stored) => this.kit.personal.decrypt(stored), unmasked) as Record<K, string | null>;
+  protected personalAnswer<K extends string>(fields: Record<K, PartField>, row: object, unmasked: boolean, into?: object): Record<K, string | null> {
+    return partAnswer({ fields, answer: Object.keys(fields) }, row, (stored) => this.kit.personal.decrypt(stored), unmasked, into) as Record<K, string | null>;
   }
 
   /** One step of the workflow, atomically; answers the detail. */
