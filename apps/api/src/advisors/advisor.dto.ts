@@ -73,7 +73,7 @@ const HANDOVER = {
   version: field.version().required(),
   receivingBody: SERVICE_FIELDS.handoverReceivingBody,
   /** The dispute's category, checked by the dispute ledger (as given, not trimmed). */
-  category: new Field<string, false>({ type: 'varchar', options: {} }, [IsString(), MaxLength(32)], {}),
+  category: new Field<string, false>({ type: 'varchar', options: {} }, [IsString(), MaxLength(32)], { type: String }),
   summary: field.text(2000),
   note: SERVICE_FIELDS.handoverNote,
 };
