@@ -1,11 +1,9 @@
 import { ADVISOR_HANDOVER_KIND_LABELS, ADVISOR_SERVICE_TYPE_LABELS, RULE_OF_LAW_LEVEL_LABELS } from '@fazhi/contracts';
 import { Column, PrimaryColumn } from 'typeorm';
-import { entityOf, field } from '../ledger-core/kit/fields';
+import { entityOf, field, personal } from '../ledger-core/kit/fields';
 import { RegisterEntity } from '../ledger-core/kit/register-entity';
 import { LedgerRecordEntity, RecordPartEntity } from '../ledger-core/ledger-record.entity';
 
-const encrypted = () => field.stored<string | null>('text');
-const blindIndex = () => field.stored<string | null>('varchar', { length: 64 });
 const instant = () => field.stored<Date>('timestamptz', { nullable: false });
 
 /**
@@ -22,10 +20,8 @@ export const SERVICE_FIELDS = {
   startedAt: instant(),
   endedAt: instant(),
   minutes: field.stored<number>('int', { nullable: false }),
-  clientNameEnc: encrypted(),
-  clientNameIdx: blindIndex(),
-  clientPhoneEnc: encrypted(),
-  clientPhoneIdx: blindIndex(),
+  ...personal('clientName'),
+  ...personal('clientPhone'),
   content: field.text(2000).required(),
   result: field.text(1000),
   attendees: field.int(0, 100000),
@@ -51,8 +47,7 @@ export const ADVISOR_FIELDS = {
   name: field.text(50).required(),
   lawFirm: field.text(100).required(),
   licenceNo: field.text(32).required(),
-  phoneEnc: encrypted(),
-  phoneIdx: blindIndex(),
+  ...personal('phone'),
   userId: field.uuid(),
   remark: field.text(500),
 };
