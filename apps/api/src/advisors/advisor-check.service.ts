@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ADVISOR_MONTHLY_HOURS, AdvisorMonthCheckDto, AdvisorMonthlyGrid, AdvisorMonthState, ColumnSpec, monthInZone } from '@fazhi/contracts';
 import type { Response } from 'express';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Principal } from '../access/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException, notFound, staleVersion } from '../common/app-exception';
 import { Clock } from '../common/clock';
 import { isoOrNull } from '../common/dates';
+import { answerOf } from '../ledger-core/kit/fields';
 import { monthsOf, toQueryString } from '../ledger-core/figures';
 import { sendLedgerXlsx } from '../ledger-core/ledger-spreadsheet';
 import { OrgTreeService } from '../org/org-tree.service';
@@ -22,16 +22,14 @@ export const REQUIRED_MINUTES = ADVISOR_MONTHLY_HOURS * 60;
 export const monthState = (minutes: number): AdvisorMonthState => (minutes >= REQUIRED_MINUTES ? 'met' : minutes > 0 ? 'short' : 'none');
 
 type CheckRow = NonNullable<Awaited<ReturnType<AdvisorRepository['check']>>>;
+const CHECKED = answerOf<CheckRow>()(['villageId', 'month', 'status', 'remark']);
+const BY = answerOf<CheckRow>()(['checkedBy', 'checkedByName']);
 
 function checkDto(c: CheckRow): AdvisorMonthCheckDto {
   return {
-    villageId: c.villageId,
-    month: c.month,
-    status: c.status,
-    remark: c.remark,
+    ...CHECKED(c),
     checkedAt: new Date(c.checkedAt).toISOString(),
-    checkedBy: c.checkedBy,
-    checkedByName: c.checkedByName,
+    ...BY(c),
     reopenedAt: isoOrNull(c.reopenedAt),
     reopenReason: c.reopenReason,
     version: c.version,
@@ -131,20 +129,8 @@ export class AdvisorCheckService {
       const before = await this.repo.check(em, village.townId, dto.villageId, dto.month, true);
       if ((before?.version ?? 0) !== dto.version) throw staleVersion();
       if (before?.status === 'checked') throw new AppException(409, 'ADVISOR_MONTH_CHECKED', { zh: '该村该月已检查确认', en: 'The village’s month is already signed off' });
-      const cols = { status: 'checked', remark: dto.remark ?? null, checked_at: now, checked_by: principal.user.id, reopened_at: null, reopened_by: null, reopen_reason: null };
-      if (before) {
-        await em.query(
-          `UPDATE advisor_month_check SET status = $2, remark = $3, checked_at = $4, checked_by = $5, reopened_at = NULL, reopened_by = NULL, reopen_reason = NULL, version = version + 1 WHERE id = $1`,
-          [before.id, cols.status, cols.remark, cols.checked_at, cols.checked_by],
-        );
-      } else {
-        const inserted = await em.query<unknown[]>(
-          `INSERT INTO advisor_month_check (id, town_id, village_id, month, status, remark, checked_at, checked_by, version) VALUES ($1,$2,$3,$4,'checked',$5,$6,$7,1)
-           ON CONFLICT (town_id, village_id, month) DO NOTHING RETURNING id`,
-          [randomUUID(), village.townId, dto.villageId, dto.month, cols.remark, now, principal.user.id],
-        );
-        if (inserted.length === 0) throw staleVersion();
-      }
+      const signed = { remark: dto.remark ?? null, checked_at: now, checked_by: principal.user.id };
+      if (!(await this.repo.signOff(em, before?.id ?? null, { town_id: village.townId, village_id: dto.villageId, month: dto.month }, signed))) throw staleVersion();
       await this.audit.record(em, {
         action: 'advisor-service.month.sign-off',
         entity: 'advisor-month',
@@ -164,12 +150,7 @@ export class AdvisorCheckService {
       const before = await this.repo.check(em, village.townId, dto.villageId, dto.month, true);
       if (!before || before.status !== 'checked') throw new AppException(409, 'ADVISOR_MONTH_NOT_CHECKED', { zh: '该村该月尚未检查确认', en: 'The village’s month is not signed off' });
       if (before.version !== dto.version) throw staleVersion();
-      await em.query(`UPDATE advisor_month_check SET status = 'reopened', reopened_at = $2, reopened_by = $3, reopen_reason = $4, version = version + 1 WHERE id = $1`, [
-        before.id,
-        this.clock.now(),
-        principal.user.id,
-        dto.reason,
-      ]);
+      await this.repo.setCheck(em, before.id, { status: 'reopened', reopened_at: this.clock.now(), reopened_by: principal.user.id, reopen_reason: dto.reason });
       await this.audit.record(em, {
         action: 'advisor-service.month.reopen',
         entity: 'advisor-month',

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ADVISOR_HANDOVER_KIND_LABELS, ADVISOR_SERVICE_COLUMNS, AdvisorServiceDto, AdvisorServiceType, ImportPreview } from '@fazhi/contracts';
+import { ADVISOR_HANDOVER_KIND_LABELS, ADVISOR_SERVICE_COLUMNS, AdvisorServiceDto, ImportPreview } from '@fazhi/contracts';
 import type { Response } from 'express';
 import { Principal } from '../access/principal';
+import { answerOf } from '../ledger-core/kit/fields';
 import { LedgerSheets } from '../ledger-core/kit/record-routes';
-import { AdvisorServiceExportQuery } from './advisor.dto';
+import { AdvisorServiceCreateDto, AdvisorServiceExportQuery } from './advisor.dto';
+import { AdvisorServiceRow } from './advisor.repository';
 import { AdvisorService } from './advisor.service';
 
 /** The 台账 layout of the service log (`ADVISOR_SERVICE_COLUMNS`) for the kit's export and import. */
@@ -36,22 +38,10 @@ export class AdvisorExcelService implements LedgerSheets {
       numberExample: (town) => `${town.numberPrefix ?? town.name}顾问〔2021〕第0001号`,
       cells: (v, planned) => entries.cells(v, planned.existing, planned.row.unchanged, planned.villageId),
       check: (em, _townId, planned, problem) => entries.check(em, planned, problem),
-      auditBefore: (row) => ({ type: row.type, serviceDate: row.serviceDate, startTime: row.startTime, endTime: row.endTime, content: row.content }),
+      auditBefore: answerOf<AdvisorServiceRow>()(['type', 'serviceDate', 'startTime', 'endTime', 'content']),
     });
   }
 }
 
 /** One row of the sheet as the import reads it. */
-export interface ImportedEntry {
-  advisorName?: string;
-  type?: AdvisorServiceType;
-  serviceDate?: string;
-  startTime?: string;
-  endTime?: string;
-  clientName?: string | null;
-  clientPhone?: string | null;
-  content?: string;
-  result?: string | null;
-  attendees?: number | null;
-  remark?: string | null;
-}
+export type ImportedEntry = Partial<Omit<AdvisorServiceCreateDto, 'townId' | 'villageId' | 'advisorId'>> & { advisorName?: string };

@@ -12,11 +12,13 @@ import { Clock } from '../common/clock';
 import { isCalendarDateText, isoOrNull } from '../common/dates';
 import { AttachmentsService, toAttachmentDto } from '../ledger-core/attachments/attachments.service';
 import { multipartVersion } from '../ledger-core/attachments/multipart';
+import { columnsOf } from '../ledger-core/kit/fields';
 import { RegisterKit, registerRowEnd, RegisterService } from '../ledger-core/kit/register-service';
 import { RecordAttachments } from '../ledger-core/record-attachments';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { OrgTreeService } from '../org/org-tree.service';
-import { AdvisorAssignmentDto, AdvisorCreateDto, AdvisorUpdateDto, AdvisorVillageDto as AdvisorVillageBody, AdvisorVillageListQuery } from './advisor.dto';
+import { AdvisorAssignmentDto, AdvisorCreateDto, AdvisorUpdateDto, AdvisorVillageDto as AdvisorVillageBody, AdvisorVillageListQuery, VILLAGE } from './advisor.dto';
+import { VILLAGE_FIELDS } from './advisor.entities';
 import { AdvisorFilter, AdvisorRegisterRepository, AdvisorRegisterRow } from './advisor-register.repository';
 import { AdvisorRepository, ServiceListRow } from './advisor.repository';
 
@@ -161,20 +163,14 @@ export class AdvisorVillageService {
     if (dto.roomOpenedOn && !dto.hasRoom) throw invalidFields([{ path: 'roomOpenedOn', code: 'no_room', message: { zh: '没有法律服务室时不能填写启用日期', en: 'No room, no opening day' } }]);
     const now = this.clock.now();
     const cols = {
-      has_room: dto.hasRoom,
-      room_address: dto.roomAddress ?? null,
-      room_opened_on: dto.roomOpenedOn ?? null,
-      service_list_title: dto.serviceListTitle ?? null,
-      service_list_version: dto.serviceListVersion ?? null,
-      service_list_published_on: dto.serviceListPublishedOn ?? null,
-      rule_of_law_level: dto.ruleOfLawLevel,
+      ...columnsOf(VILLAGE_FIELDS, VILLAGE, dto, true),
       rule_of_law_year: dto.ruleOfLawLevel === 'none' ? null : (dto.ruleOfLawYear ?? null),
       updated_at: now,
       updated_by: principal.user.id,
     };
     await this.ds.transaction(async (em) => {
       if (!(await this.repo.saveVillage(em, villageId, before.townId, dto.version, cols))) throw staleVersion();
-      const { version: _v, ...after } = dto;
+      const after = Object.fromEntries(VILLAGE.map((k) => [k, dto[k] ?? null]));
       await this.audit.record(em, { action: 'advisor-village.update', entity: 'advisor-village', entityId: villageId, townId: before.townId, before, after });
     });
     return this.village(principal, villageId);

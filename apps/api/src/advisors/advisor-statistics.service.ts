@@ -79,7 +79,7 @@ export class AdvisorStatisticsService implements LedgerStatistics<AdvisorStatist
     const villageIds = [...new Set<string | null>([...ids, ...byVillage.keys()])];
     const filters = {} as Record<AdvisorFigure, string>;
     for (const [k, f] of Object.entries(log)) filters[k as AdvisorFigure] = toQueryString(f as Record<string, unknown>);
-    for (const [k, f] of Object.entries(places)) filters[k as AdvisorFigure] = toQueryString(f as Record<string, unknown>);
+    for (const [k, f] of Object.entries(places)) filters[k as AdvisorFigure] = toQueryString(f);
     filters.roomRate = filters.villagesWithRoom;
     filters.advisorRate = filters.villagesWithAdvisor;
     filters.publishedListRate = filters.villagesWithPublishedList;

@@ -1,180 +1,141 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ADVISOR_SERVICE_TYPES, RULE_OF_LAW_LEVELS } from '@fazhi/contracts';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMinSize, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ADVISOR_SERVICE_SORTS, ADVISOR_SERVICE_TYPES } from '@fazhi/contracts';
 import type {
   AdvisorHandoverInput,
-  AdvisorHandoverKind,
-  AdvisorInput,
   AdvisorReopenMonthInput,
   AdvisorServiceInput,
   AdvisorServiceListQuery as AdvisorServiceFilters,
   AdvisorServiceType,
   AdvisorSignOffInput,
-  AdvisorVillageAssignment,
   AdvisorVillageInput,
   AdvisorVillageListQuery as AdvisorVillageFilters,
-  RuleOfLawLevel,
 } from '@fazhi/contracts';
-import { IsCalendarDate, IsYearMonth } from '../common/dates';
 import { PageQuery } from '../common/pagination';
-import { Trim } from '../common/strings';
-import { IsVersion } from '../common/version';
-import { csvList } from '../ledger-core/ledger.dto';
+import { VersionDto } from '../common/version';
+import { Field, field, inputOf, RECORD_INPUT } from '../ledger-core/kit/fields';
+import { UnmaskBody } from '../ledger-core/kit/register-entity';
+import { ADVISOR_FIELDS, ASSIGNMENT_FIELDS, MONTH_CHECK_FIELDS, SERVICE_FIELDS, VILLAGE_FIELDS } from './advisor.entities';
 
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-/** A phone as typed, never its masked form (`075****3456`) sent back unchanged. */
-const NotMasked = () => Matches(/^[^*]*$/, { message: '$property must be the full number, not its masked form' });
-const IsClock = () => Matches(TIME, { message: '$property must be a time of day (HH:mm)' });
-const types = ADVISOR_SERVICE_TYPES as string[];
-const year = () => [Type(() => Number), IsInt(), Min(2000), Max(2100)];
-const OptionalYear = (): PropertyDecorator => (target, key) => [IsOptional(), ...year()].forEach((d) => d(target, key));
+/* ---------- the service log ---------- */
 
-export class AdvisorServiceCreateDto implements AdvisorServiceInput {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
-  @ApiProperty() @IsUUID() villageId!: string;
-  @ApiPropertyOptional({ description: 'staff logging for an advisor; an advisor’s own account logs as itself' }) @IsOptional() @IsUUID() advisorId?: string;
-  @ApiProperty({ enum: types }) @IsIn(types) type!: AdvisorServiceType;
-  @ApiProperty({ description: 'the day the service started (YYYY-MM-DD)' }) @IsCalendarDate() serviceDate!: string;
-  @ApiProperty({ description: 'HH:mm' }) @IsClock() startTime!: string;
-  @ApiProperty({ description: 'HH:mm; at or before the start: the next day' }) @IsClock() endTime!: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(50) clientName?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(20) clientPhone?: string | null;
-  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(2000) content!: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000) result?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100000) attendees?: number | null;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000) remark?: string | null;
-}
+const S = {
+  ...RECORD_INPUT,
+  ...SERVICE_FIELDS,
+  villageId: RECORD_INPUT.villageId.required(),
+  advisorId: SERVICE_FIELDS.advisorId.describe('staff logging for an advisor; an advisor’s own account logs as itself'),
+  /** The client's personal fields as given; stored encrypted (`*Enc`) with a blind index (`*Idx`). */
+  clientName: field.text(50),
+  clientPhone: field.text(20),
+};
+/** The entry's fields an edit may change (all but the town and the advisor), in the form's order. */
+export const ENTRY = ['villageId', 'type', 'serviceDate', 'startTime', 'endTime', 'clientName', 'clientPhone', 'content', 'result', 'attendees', 'remark'] as const;
 
-export class AdvisorServiceUpdateDto {
-  @ApiProperty() @IsVersion() version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string;
-  @ApiPropertyOptional({ enum: types }) @IsOptional() @IsIn(types) type?: AdvisorServiceType;
-  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() serviceDate?: string;
-  @ApiPropertyOptional() @IsOptional() @IsClock() startTime?: string;
-  @ApiPropertyOptional() @IsOptional() @IsClock() endTime?: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(50) clientName?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(20) clientPhone?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(2000) content?: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000) result?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100000) attendees?: number | null;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000) remark?: string | null;
-}
+export const AdvisorServiceCreateDto = inputOf('AdvisorServiceCreateDto', S, ['townId', 'villageId', 'advisorId', ...ENTRY.slice(1)], { mode: 'create' }) satisfies new () => AdvisorServiceInput;
+export type AdvisorServiceCreateDto = InstanceType<typeof AdvisorServiceCreateDto>;
 
-export class AdvisorServiceListQuery extends PageQuery implements AdvisorServiceFilters {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() advisorId?: string;
-  @ApiPropertyOptional({ description: 'comma-separated types' }) @IsOptional() @Transform(csvList) @IsArray() @IsIn(types, { each: true }) type?: AdvisorServiceType[];
-  @ApiPropertyOptional({ description: 'service date on or after' }) @IsOptional() @IsCalendarDate() from?: string;
-  @ApiPropertyOptional({ description: 'service date on or before' }) @IsOptional() @IsCalendarDate() to?: string;
-  @ApiPropertyOptional() @OptionalYear() year?: number;
-  @ApiPropertyOptional() @IsOptional() @IsYearMonth() month?: string;
-  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) handedOver?: 'true' | 'false';
-  @ApiPropertyOptional({ enum: ['true'], description: 'an entry of type legal_aid or a consultation referred to legal aid' }) @IsOptional() @IsIn(['true']) legalAidReferral?: 'true';
-  @ApiPropertyOptional({ description: 'number, content or result' }) @IsOptional() @Trim() @IsString() @MaxLength(100) q?: string;
-  @ApiPropertyOptional({ description: 'a client’s exact name' }) @IsOptional() @Trim() @IsString() @MaxLength(50) clientName?: string;
-  @ApiPropertyOptional({ description: 'a client’s exact phone' }) @IsOptional() @Trim() @IsString() @MaxLength(20) clientPhone?: string;
-  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) voided?: 'true' | 'false';
-  @ApiPropertyOptional() @IsOptional() @IsIn(['number', 'serviceDate', 'hours']) sort?: string;
-  @ApiPropertyOptional() @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';
-}
+export const AdvisorServiceUpdateDto = inputOf('AdvisorServiceUpdateDto', S, ENTRY, { mode: 'patch', base: VersionDto });
+export type AdvisorServiceUpdateDto = InstanceType<typeof AdvisorServiceUpdateDto>;
+
+const QUERY = {
+  townId: field.uuid(),
+  villageId: field.uuid(),
+  advisorId: field.uuid(),
+  type: field.csv<AdvisorServiceType>(ADVISOR_SERVICE_TYPES).describe('comma-separated types'),
+  from: field.date().describe('service date on or after'),
+  to: field.date().describe('service date on or before'),
+  year: field.year(),
+  month: field.month(),
+  handedOver: field.flag(),
+  legalAidReferral: field.values(['true']).describe('an entry of type legal_aid or a consultation referred to legal aid'),
+  q: field.text(100).describe('number, content or result'),
+  clientName: field.text(50).describe('a client’s exact name'),
+  clientPhone: field.text(20).describe('a client’s exact phone'),
+  voided: field.flag(),
+  sort: field.values(ADVISOR_SERVICE_SORTS),
+  order: field.values(['asc', 'desc']),
+};
+export const AdvisorServiceListQuery = inputOf('AdvisorServiceListQuery', QUERY, Object.keys(QUERY) as (keyof typeof QUERY)[], {
+  mode: 'query',
+  base: PageQuery,
+}) satisfies new () => AdvisorServiceFilters;
+export type AdvisorServiceListQuery = InstanceType<typeof AdvisorServiceListQuery>;
 
 export class AdvisorServiceExportQuery extends AdvisorServiceListQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'full personal data (needs personal.unmask; audited)' }) @IsOptional() @IsIn(['true', 'false']) unmask?: 'true' | 'false';
 }
 
 export const ADVISOR_UNMASK_FIELDS = ['clientName', 'clientPhone'] as const;
-export class AdvisorUnmaskDto {
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(2) @IsIn(ADVISOR_UNMASK_FIELDS, { each: true }) fields!: (typeof ADVISOR_UNMASK_FIELDS)[number][];
-  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) reason!: string;
-}
+export class AdvisorUnmaskDto extends UnmaskBody(ADVISOR_UNMASK_FIELDS) {}
 
-const handoverKinds: AdvisorHandoverKind[] = ['mediation', 'legal_aid'];
-export class AdvisorHandoverDto implements AdvisorHandoverInput {
-  @ApiProperty({ enum: handoverKinds }) @IsIn(handoverKinds) kind!: AdvisorHandoverKind;
-  @ApiProperty() @IsVersion() version!: number;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(200) receivingBody?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) category?: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(2000) summary?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) note?: string | null;
-}
+const HANDOVER = {
+  kind: SERVICE_FIELDS.handoverKind.required(),
+  version: field.version().required(),
+  receivingBody: SERVICE_FIELDS.handoverReceivingBody,
+  /** The dispute's category, checked by the dispute ledger (as given, not trimmed). */
+  category: new Field<string, false>({ type: 'varchar', options: {} }, [IsString(), MaxLength(32)], { type: String }),
+  summary: field.text(2000),
+  note: SERVICE_FIELDS.handoverNote,
+};
+export const AdvisorHandoverDto = inputOf('AdvisorHandoverDto', HANDOVER, ['kind', 'version', 'receivingBody', 'category', 'summary', 'note'], {
+  mode: 'create',
+}) satisfies new () => AdvisorHandoverInput;
+export type AdvisorHandoverDto = InstanceType<typeof AdvisorHandoverDto>;
 
 /* ---------- monthly check ---------- */
 
-export class AdvisorGridQuery {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year!: number;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
-}
+export const AdvisorGridQuery = inputOf('AdvisorGridQuery', { year: field.year().required(), townId: RECORD_INPUT.townId }, ['year', 'townId'], { mode: 'create' });
+export type AdvisorGridQuery = InstanceType<typeof AdvisorGridQuery>;
 
-export class AdvisorSignOffDto implements AdvisorSignOffInput {
-  @ApiProperty() @IsUUID() villageId!: string;
-  @ApiProperty({ description: 'YYYY-MM' }) @IsYearMonth() month!: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) remark?: string | null;
-  @ApiProperty({ description: '0 when the month has no check yet' }) @IsVersion() version!: number;
-}
+const CHECK = {
+  ...MONTH_CHECK_FIELDS,
+  villageId: MONTH_CHECK_FIELDS.villageId.required(),
+  month: MONTH_CHECK_FIELDS.month.describe('YYYY-MM'),
+  reason: MONTH_CHECK_FIELDS.reopenReason.required(),
+  version: MONTH_CHECK_FIELDS.version.required(),
+};
+export const AdvisorSignOffDto = inputOf('AdvisorSignOffDto', { ...CHECK, version: CHECK.version.describe('0 when the month has no check yet') }, ['villageId', 'month', 'remark', 'version'], {
+  mode: 'create',
+}) satisfies new () => AdvisorSignOffInput;
+export type AdvisorSignOffDto = InstanceType<typeof AdvisorSignOffDto>;
 
-export class AdvisorReopenMonthDto implements AdvisorReopenMonthInput {
-  @ApiProperty() @IsUUID() villageId!: string;
-  @ApiProperty({ description: 'YYYY-MM' }) @IsYearMonth() month!: string;
-  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
-  @ApiProperty() @IsVersion() version!: number;
-}
+export const AdvisorReopenMonthDto = inputOf('AdvisorReopenMonthDto', CHECK, ['villageId', 'month', 'reason', 'version'], { mode: 'create' }) satisfies new () => AdvisorReopenMonthInput;
+export type AdvisorReopenMonthDto = InstanceType<typeof AdvisorReopenMonthDto>;
 
 /* ---------- registers ---------- */
 
-export class AdvisorAssignmentDto implements AdvisorVillageAssignment {
-  @ApiProperty() @IsUUID() villageId!: string;
-  @ApiProperty() @IsCalendarDate() from!: string;
-  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() to!: string | null;
-}
+const ASSIGNMENT = { villageId: ASSIGNMENT_FIELDS.villageId.required(), from: ASSIGNMENT_FIELDS.fromDate, to: ASSIGNMENT_FIELDS.toDate };
+export const AdvisorAssignmentDto = inputOf('AdvisorAssignmentDto', ASSIGNMENT, ['villageId', 'from', 'to'], { mode: 'create' });
+export type AdvisorAssignmentDto = InstanceType<typeof AdvisorAssignmentDto>;
 
-export class AdvisorCreateDto implements AdvisorInput {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
-  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
-  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(100) lawFirm!: string;
-  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(32) licenceNo!: string;
-  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(20) @NotMasked() phone!: string;
-  @ApiProperty({ type: [AdvisorAssignmentDto] }) @IsArray() @ArrayMinSize(0) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AdvisorAssignmentDto) villages!: AdvisorAssignmentDto[];
-  @ApiPropertyOptional() @IsOptional() @IsUUID() userId?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) remark?: string | null;
-}
+/** A phone as typed, never its masked form (`075****3456`) sent back unchanged. */
+const NotMasked = () => Matches(/^[^*]*$/, { message: '$property must be the full number, not its masked form' });
+const A = {
+  townId: RECORD_INPUT.townId,
+  ...ADVISOR_FIELDS,
+  phone: field.text(20).required().also(NotMasked()),
+  villages: field.items(AdvisorAssignmentDto, 50).required(),
+};
+const ADVISOR = ['name', 'lawFirm', 'licenceNo', 'phone', 'villages', 'userId', 'remark'] as const;
+export const AdvisorCreateDto = inputOf('AdvisorCreateDto', { ...A, villages: A.villages.also(ArrayMinSize(0)) }, ['townId', ...ADVISOR], { mode: 'create' });
+export type AdvisorCreateDto = InstanceType<typeof AdvisorCreateDto>;
 
-export class AdvisorUpdateDto {
-  @ApiProperty() @IsVersion() version!: number;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(50) name?: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(100) lawFirm?: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(32) licenceNo?: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(20) @NotMasked() phone?: string;
-  @ApiPropertyOptional({ type: [AdvisorAssignmentDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AdvisorAssignmentDto) villages?: AdvisorAssignmentDto[];
-  @ApiPropertyOptional() @IsOptional() @IsUUID() userId?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) remark?: string | null;
-}
+export const AdvisorUpdateDto = inputOf('AdvisorUpdateDto', A, ADVISOR, { mode: 'patch', base: VersionDto });
+export type AdvisorUpdateDto = InstanceType<typeof AdvisorUpdateDto>;
 
-export class AdvisorListQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string;
-  @ApiPropertyOptional({ description: 'served a village during the year' }) @OptionalYear() year?: number;
-}
+const ADVISOR_QUERY = { townId: field.uuid(), villageId: field.uuid(), year: field.year().describe('served a village during the year') };
+export const AdvisorListQuery = inputOf('AdvisorListQuery', ADVISOR_QUERY, ['townId', 'villageId', 'year'], { mode: 'query', base: PageQuery });
+export type AdvisorListQuery = InstanceType<typeof AdvisorListQuery>;
 
-const levels = RULE_OF_LAW_LEVELS as string[];
-export class AdvisorVillageDto implements AdvisorVillageInput {
-  @ApiProperty() @IsBoolean() hasRoom!: boolean;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(200) roomAddress?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() roomOpenedOn?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(200) serviceListTitle?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(32) serviceListVersion?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() serviceListPublishedOn?: string | null;
-  @ApiProperty({ enum: levels }) @IsIn(levels) ruleOfLawLevel!: RuleOfLawLevel;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1990) @Max(2100) ruleOfLawYear?: number | null;
-  @ApiProperty() @IsVersion() version!: number;
-}
+/** The village attributes a PUT sets, in the form's order. */
+export const VILLAGE = ['hasRoom', 'roomAddress', 'roomOpenedOn', 'serviceListTitle', 'serviceListVersion', 'serviceListPublishedOn', 'ruleOfLawLevel', 'ruleOfLawYear'] as const;
+const V = { ...VILLAGE_FIELDS, hasRoom: VILLAGE_FIELDS.hasRoom.required(), ruleOfLawLevel: VILLAGE_FIELDS.ruleOfLawLevel.required(), version: VILLAGE_FIELDS.version.required() };
+export const AdvisorVillageDto = inputOf('AdvisorVillageDto', V, [...VILLAGE, 'version'], { mode: 'create' }) satisfies new () => AdvisorVillageInput;
+export type AdvisorVillageDto = InstanceType<typeof AdvisorVillageDto>;
 
-export class AdvisorVillageListQuery implements AdvisorVillageFilters {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
-  @ApiPropertyOptional() @OptionalYear() roomYear?: number;
-  @ApiPropertyOptional() @OptionalYear() advisorYear?: number;
-  @ApiPropertyOptional() @OptionalYear() publishedListYear?: number;
-  @ApiPropertyOptional() @OptionalYear() meetsHoursYear?: number;
-  @ApiPropertyOptional({ enum: levels }) @IsOptional() @IsIn(levels) ruleOfLawLevel?: RuleOfLawLevel;
-}
+const year = field.year;
+const VILLAGE_QUERY = { townId: field.uuid(), roomYear: year(), advisorYear: year(), publishedListYear: year(), meetsHoursYear: year(), ruleOfLawLevel: VILLAGE_FIELDS.ruleOfLawLevel };
+export const AdvisorVillageListQuery = inputOf('AdvisorVillageListQuery', VILLAGE_QUERY, Object.keys(VILLAGE_QUERY) as (keyof typeof VILLAGE_QUERY)[], {
+  mode: 'query',
+}) satisfies new () => AdvisorVillageFilters;
+export type AdvisorVillageListQuery = InstanceType<typeof AdvisorVillageListQuery>;

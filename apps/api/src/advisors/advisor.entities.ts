@@ -1,117 +1,121 @@
-import type { AdvisorHandoverKind, AdvisorServiceType, RuleOfLawLevel } from '@fazhi/contracts';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { ADVISOR_HANDOVER_KIND_LABELS, ADVISOR_SERVICE_TYPE_LABELS, RULE_OF_LAW_LEVEL_LABELS } from '@fazhi/contracts';
+import { Column, PrimaryColumn } from 'typeorm';
+import { entityOf, field, personal } from '../ledger-core/kit/fields';
 import { RegisterEntity } from '../ledger-core/kit/register-entity';
-import { LedgerRecordEntity } from '../ledger-core/ledger-record.entity';
+import { LedgerRecordEntity, RecordPartEntity } from '../ledger-core/ledger-record.entity';
+
+const instant = () => field.stored<Date>('timestamptz', { nullable: false });
 
 /**
  * One service of a village legal advisor (the service log, 法律顾问服务台账): the day and the
  * hours it took (from the start and end in the town's zone), what was done, for whom, and where
  * a consultation went next.
  */
-@Entity({ name: 'advisor_service' })
-@Index('ux_advisor_service_number', ['townId', 'number'], { unique: true })
-@Index('ix_advisor_service_advisor_started', ['townId', 'advisorId', 'startedAt'])
-@Index('ix_advisor_service_client_name', ['townId', 'clientNameIdx'])
-@Index('ix_advisor_service_client_phone', ['townId', 'clientPhoneIdx'])
-@Index('ix_advisor_service_village_date', ['townId', 'villageId', 'serviceDate'])
-export class AdvisorServiceEntity extends LedgerRecordEntity {
-  @Column('uuid', { name: 'advisor_id' }) advisorId!: string;
-  @Column('varchar', { length: 24 }) type!: AdvisorServiceType;
-  @Column('date', { name: 'service_date' }) serviceDate!: string;
-  @Column('varchar', { name: 'start_time', length: 5 }) startTime!: string;
-  @Column('varchar', { name: 'end_time', length: 5 }) endTime!: string;
-  @Column('timestamptz', { name: 'started_at' }) startedAt!: Date;
-  @Column('timestamptz', { name: 'ended_at' }) endedAt!: Date;
-  @Column('int') minutes!: number;
-  @Column('text', { name: 'client_name_enc', nullable: true }) clientNameEnc!: string | null;
-  @Column('varchar', { name: 'client_name_idx', length: 64, nullable: true }) clientNameIdx!: string | null;
-  @Column('text', { name: 'client_phone_enc', nullable: true }) clientPhoneEnc!: string | null;
-  @Column('varchar', { name: 'client_phone_idx', length: 64, nullable: true }) clientPhoneIdx!: string | null;
-  @Column('varchar', { length: 2000 }) content!: string;
-  @Column('varchar', { length: 1000, nullable: true }) result!: string | null;
-  @Column('int', { nullable: true }) attendees!: number | null;
-  @Column('varchar', { name: 'handover_kind', length: 16, nullable: true }) handoverKind!: AdvisorHandoverKind | null;
-  @Column('timestamptz', { name: 'handover_at', nullable: true }) handoverAt!: Date | null;
-  @Column('varchar', { name: 'handover_receiving_body', length: 200, nullable: true }) handoverReceivingBody!: string | null;
-  @Column('varchar', { name: 'handover_note', length: 500, nullable: true }) handoverNote!: string | null;
-  @Column('varchar', { length: 1000, nullable: true }) remark!: string | null;
-}
+export const SERVICE_FIELDS = {
+  advisorId: field.id(),
+  type: field.oneOf(ADVISOR_SERVICE_TYPE_LABELS, 24).required(),
+  serviceDate: field.date().required().describe('the day the service started (YYYY-MM-DD)'),
+  startTime: field.time().required().describe('HH:mm'),
+  endTime: field.time().required().describe('HH:mm; at or before the start: the next day'),
+  startedAt: instant(),
+  endedAt: instant(),
+  minutes: field.stored<number>('int', { nullable: false }),
+  ...personal('clientName'),
+  ...personal('clientPhone'),
+  content: field.text(2000).required(),
+  result: field.text(1000),
+  attendees: field.int(0, 100000),
+  handoverKind: field.oneOf(ADVISOR_HANDOVER_KIND_LABELS, 16),
+  handoverAt: field.stored<Date | null>('timestamptz'),
+  handoverReceivingBody: field.text(200),
+  handoverNote: field.text(500),
+  remark: field.text(1000),
+};
+export const AdvisorServiceEntity = entityOf('advisor_service', 'AdvisorServiceEntity', LedgerRecordEntity, SERVICE_FIELDS, {
+  indexes: [
+    ['ux_advisor_service_number', ['townId', 'number'], { unique: true }],
+    ['ix_advisor_service_advisor_started', ['townId', 'advisorId', 'startedAt']],
+    ['ix_advisor_service_client_name', ['townId', 'clientNameIdx']],
+    ['ix_advisor_service_client_phone', ['townId', 'clientPhoneIdx']],
+    ['ix_advisor_service_village_date', ['townId', 'villageId', 'serviceDate']],
+  ],
+});
+export type AdvisorServiceEntity = InstanceType<typeof AdvisorServiceEntity>;
 
 /** An advisor of the register (法律顾问名册): a lawyer, the firm, the licence, the business phone (personal data) and the account that logs as them. */
-@Entity({ name: 'advisor' })
-@Index('ix_advisor_user', ['townId', 'userId'])
-@Index('ix_advisor_phone', ['townId', 'phoneIdx'])
-export class AdvisorEntity extends RegisterEntity {
-  @Column('varchar', { length: 50 }) name!: string;
-  @Column('varchar', { name: 'law_firm', length: 100 }) lawFirm!: string;
-  @Column('varchar', { name: 'licence_no', length: 32 }) licenceNo!: string;
-  @Column('text', { name: 'phone_enc', nullable: true }) phoneEnc!: string | null;
-  @Column('varchar', { name: 'phone_idx', length: 64, nullable: true }) phoneIdx!: string | null;
-  @Column('uuid', { name: 'user_id', nullable: true }) userId!: string | null;
-  @Column('varchar', { length: 500, nullable: true }) remark!: string | null;
+export const ADVISOR_FIELDS = {
+  name: field.text(50).required(),
+  lawFirm: field.text(100).required(),
+  licenceNo: field.text(32).required(),
+  ...personal('phone'),
+  userId: field.uuid(),
+  remark: field.text(500),
+};
+export const AdvisorEntity = entityOf('advisor', 'AdvisorEntity', RegisterEntity, ADVISOR_FIELDS, {
+  indexes: [
+    ['ix_advisor_user', ['townId', 'userId']],
+    ['ix_advisor_phone', ['townId', 'phoneIdx']],
+  ],
+});
+export type AdvisorEntity = InstanceType<typeof AdvisorEntity>;
+
+/** A row's key and town (rows kept without who and when). */
+abstract class TownRow {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'town_id' }) townId!: string;
 }
 
 /** A village an advisor serves, from a day until a day (open while `to` is null). */
-@Entity({ name: 'advisor_assignment' })
-@Index('ix_advisor_assignment_village', ['townId', 'villageId', 'fromDate'])
-@Index('ix_advisor_assignment_advisor', ['townId', 'advisorId'])
-export class AdvisorAssignmentEntity {
-  @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'town_id' }) townId!: string;
-  @Column('uuid', { name: 'advisor_id' }) advisorId!: string;
-  @Column('uuid', { name: 'village_id' }) villageId!: string;
-  @Column('date', { name: 'from_date' }) fromDate!: string;
-  @Column('date', { name: 'to_date', nullable: true }) toDate!: string | null;
-}
+export const ASSIGNMENT_FIELDS = { advisorId: field.id(), villageId: field.id(), fromDate: field.date().required(), toDate: field.date() };
+export const AdvisorAssignmentEntity = entityOf('advisor_assignment', 'AdvisorAssignmentEntity', TownRow, ASSIGNMENT_FIELDS, {
+  indexes: [
+    ['ix_advisor_assignment_village', ['townId', 'villageId', 'fromDate']],
+    ['ix_advisor_assignment_advisor', ['townId', 'advisorId']],
+  ],
+});
+export type AdvisorAssignmentEntity = InstanceType<typeof AdvisorAssignmentEntity>;
 
 /** A village's legal-service room, published service list and 民主法治村 level. */
-@Entity({ name: 'advisor_village' })
-@Index('ix_advisor_village_town', ['townId'])
-export class AdvisorVillageEntity {
-  @PrimaryColumn('uuid', { name: 'village_id' }) villageId!: string;
-  @Column('uuid', { name: 'town_id' }) townId!: string;
-  @Column('boolean', { name: 'has_room', default: false }) hasRoom!: boolean;
-  @Column('varchar', { name: 'room_address', length: 200, nullable: true }) roomAddress!: string | null;
-  @Column('date', { name: 'room_opened_on', nullable: true }) roomOpenedOn!: string | null;
-  @Column('varchar', { name: 'service_list_title', length: 200, nullable: true }) serviceListTitle!: string | null;
-  @Column('varchar', { name: 'service_list_version', length: 32, nullable: true }) serviceListVersion!: string | null;
-  @Column('date', { name: 'service_list_published_on', nullable: true }) serviceListPublishedOn!: string | null;
-  @Column('uuid', { name: 'service_list_attachment_id', nullable: true }) serviceListAttachmentId!: string | null;
-  @Column('varchar', { name: 'rule_of_law_level', length: 16, default: 'none' }) ruleOfLawLevel!: RuleOfLawLevel;
-  @Column('int', { name: 'rule_of_law_year', nullable: true }) ruleOfLawYear!: number | null;
-  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
-  @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy!: string | null;
-  @Column('int', { default: 1 }) version!: number;
-}
+export const VILLAGE_FIELDS = {
+  villageId: field.stored<string>('uuid', { primary: true, nullable: false }),
+  townId: field.id(),
+  hasRoom: field.bool().withDefault(false),
+  roomAddress: field.text(200),
+  roomOpenedOn: field.date(),
+  serviceListTitle: field.text(200),
+  serviceListVersion: field.text(32),
+  serviceListPublishedOn: field.date(),
+  serviceListAttachmentId: field.uuid(),
+  ruleOfLawLevel: field.oneOf(RULE_OF_LAW_LEVEL_LABELS, 16).withDefault('none'),
+  ruleOfLawYear: field.int(1990, 2100),
+  updatedAt: instant(),
+  updatedBy: field.uuid(),
+  version: field.version(),
+};
+export const AdvisorVillageEntity = entityOf('advisor_village', 'AdvisorVillageEntity', Object, VILLAGE_FIELDS, { indexes: [['ix_advisor_village_town', ['townId']]] });
+export type AdvisorVillageEntity = InstanceType<typeof AdvisorVillageEntity>;
 
 /** The monthly check of a village-month by legal-affairs staff: signed off (locking its entries) or reopened. */
-@Entity({ name: 'advisor_month_check' })
-@Index('ux_advisor_month_check', ['townId', 'villageId', 'month'], { unique: true })
-export class AdvisorMonthCheckEntity {
-  @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'town_id' }) townId!: string;
-  @Column('uuid', { name: 'village_id' }) villageId!: string;
-  @Column('varchar', { length: 7 }) month!: string;
-  @Column('varchar', { length: 16 }) status!: 'checked' | 'reopened';
-  @Column('varchar', { length: 500, nullable: true }) remark!: string | null;
-  @Column('timestamptz', { name: 'checked_at' }) checkedAt!: Date;
-  @Column('uuid', { name: 'checked_by', nullable: true }) checkedBy!: string | null;
-  @Column('timestamptz', { name: 'reopened_at', nullable: true }) reopenedAt!: Date | null;
-  @Column('uuid', { name: 'reopened_by', nullable: true }) reopenedBy!: string | null;
-  @Column('varchar', { name: 'reopen_reason', length: 500, nullable: true }) reopenReason!: string | null;
-  @Column('int', { default: 1 }) version!: number;
-}
+export const MONTH_CHECK_FIELDS = {
+  villageId: field.id(),
+  month: field.month().required(),
+  status: field.stored<'checked' | 'reopened'>('varchar', { length: 16, nullable: false }),
+  remark: field.text(500),
+  checkedAt: instant(),
+  checkedBy: field.uuid(),
+  reopenedAt: field.stored<Date | null>('timestamptz'),
+  reopenedBy: field.uuid(),
+  reopenReason: field.text(500),
+  version: field.version(),
+};
+export const AdvisorMonthCheckEntity = entityOf('advisor_month_check', 'AdvisorMonthCheckEntity', TownRow, MONTH_CHECK_FIELDS, {
+  indexes: [['ux_advisor_month_check', ['townId', 'villageId', 'month'], { unique: true }]],
+});
+export type AdvisorMonthCheckEntity = InstanceType<typeof AdvisorMonthCheckEntity>;
 
 /** A published service list of a village (公示的服务清单): one version of the document, kept when a newer one replaces it. */
-@Entity({ name: 'advisor_service_list' })
-@Index('ix_advisor_service_list_village', ['townId', 'villageId', 'publishedOn'])
-export class AdvisorServiceListEntity {
-  @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'town_id' }) townId!: string;
-  @Column('uuid', { name: 'village_id' }) villageId!: string;
-  @Column('varchar', { name: 'list_version', length: 32 }) listVersion!: string;
-  @Column('date', { name: 'published_on' }) publishedOn!: string;
-  @Column('uuid', { name: 'attachment_id' }) attachmentId!: string;
-  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
-  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
-}
+export const SERVICE_LIST_FIELDS = { villageId: field.id(), listVersion: field.text(32).required(), publishedOn: field.date().required(), attachmentId: field.id() };
+export const AdvisorServiceListEntity = entityOf('advisor_service_list', 'AdvisorServiceListEntity', RecordPartEntity, SERVICE_LIST_FIELDS, {
+  indexes: [['ix_advisor_service_list_village', ['townId', 'villageId', 'publishedOn']]],
+});
+export type AdvisorServiceListEntity = InstanceType<typeof AdvisorServiceListEntity>;

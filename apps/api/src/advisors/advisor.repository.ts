@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { ResolvedScope, scopeSql } from '../access/data-scope';
 import { sqlParams } from '../common/sql';
@@ -287,6 +288,31 @@ export class AdvisorRepository extends RecordRepository<AdvisorServiceRow, Advis
     );
     return rows[0] ? camelRow(rows[0]) : null;
   }
+
+  /**
+   * Signs a village-month off: the check `id` signed off again (a reopened one, locked by the
+   * caller), or a first check of the month; false when another sign-off added it first.
+   */
+  async signOff(em: EntityManager, id: string | null, month: { town_id: string; village_id: string; month: string }, signed: Record<string, unknown>): Promise<boolean> {
+    if (id) {
+      await this.setCheck(em, id, { status: 'checked', ...signed, reopened_at: null, reopened_by: null, reopen_reason: null });
+      return true;
+    }
+    const columns = { id: randomUUID(), ...month, status: 'checked', ...signed, version: 1 };
+    const names = Object.keys(columns);
+    const inserted = await em.query<unknown[]>(
+      `INSERT INTO advisor_month_check (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT (town_id, village_id, month) DO NOTHING RETURNING id`,
+      Object.values(columns),
+    );
+    return inserted.length > 0;
+  }
+
+  /** Sets a (locked) check's columns and bumps its version. */
+  async setCheck(em: EntityManager, id: string, columns: Record<string, unknown>): Promise<void> {
+    const names = Object.keys(columns);
+    await em.query(`UPDATE advisor_month_check SET ${names.map((c, i) => `${c} = $${i + 2}`).join(', ')}, version = version + 1 WHERE id = $1`, [id, ...Object.values(columns)]);
+  }
+
   /* ---------- published service lists ---------- */
 
   /** Every version of the villages' published service lists with its document (not removed), newest first. */

@@ -15,6 +15,7 @@ import { EntityManager } from 'typeorm';
 import { Principal } from '../access/principal';
 import { AppException, Bilingual, invalidFields } from '../common/app-exception';
 import { isoOrNull } from '../common/dates';
+import { answerOf, columnsOf } from '../ledger-core/kit/fields';
 import { RecordKit, RecordService } from '../ledger-core/kit/record-service';
 import { RecordLinks } from '../ledger-core/links/record-links';
 import { PersonalDataService } from '../ledger-core/personal-data/personal-data.service';
@@ -24,6 +25,7 @@ import type { ImportProblem, PlannedImportRow } from '../ledger-core/ledger-spre
 import { VoidDto } from '../ledger-core/ledger.dto';
 import { recordDtoFields } from '../ledger-core/records';
 import { AdvisorHandoverDto, AdvisorServiceCreateDto, AdvisorServiceListQuery, AdvisorServiceUpdateDto, AdvisorUnmaskDto } from './advisor.dto';
+import { SERVICE_FIELDS } from './advisor.entities';
 import { hoursOf, serviceSpan } from './advisor-hours';
 import type { ImportedEntry } from './advisor-excel.service';
 import { AdvisorRepository, AdvisorServiceFilter, AdvisorServiceRow, LEDGER, servesOn } from './advisor.repository';
@@ -32,6 +34,13 @@ import { AdvisorRepository, AdvisorServiceFilter, AdvisorServiceRow, LEDGER, ser
 class NoStepData {}
 
 const NOT_FOUND: Bilingual = { zh: '服务记录不存在', en: 'Service entry not found' };
+/** The answer's fields read from the row as they are, in the answer's order. */
+const rowFields = answerOf<AdvisorServiceRow>();
+const WHO_WHEN = rowFields(['advisorId', 'advisorName', 'type', 'serviceDate', 'startTime', 'endTime']);
+const WHAT = rowFields(['content', 'result', 'attendees']);
+/** The entry's fields stored as they are. */
+const PLAIN = ['type', 'serviceDate', 'startTime', 'endTime', 'content', 'result', 'attendees', 'remark'] as const;
+
 export const MONTH_CHECKED: Bilingual = { zh: '该村该月已检查确认，修改前需重新打开', en: 'The village’s month is signed off; reopen it to change its entries' };
 
 /** The service log of the village legal advisors (DOMAIN.md §3.3); the record work is the kit's. */
@@ -59,21 +68,14 @@ export class AdvisorService extends RecordService<AdvisorServiceStatus, AdvisorS
     const personal = (kind: 'name' | 'phone', enc: string | null) => maskPersonalValue(kind, this.personal.decrypt(enc), unmasked);
     return {
       ...recordDtoFields<AdvisorServiceStatus>(r),
-      advisorId: r.advisorId,
-      advisorName: r.advisorName,
-      type: r.type,
-      serviceDate: r.serviceDate,
-      startTime: r.startTime,
-      endTime: r.endTime,
+      ...WHO_WHEN(r),
       startedAt: new Date(r.startedAt).toISOString(),
       endedAt: new Date(r.endedAt).toISOString(),
       crossesMidnight: r.endTime <= r.startTime,
       hours: hoursOf(r.minutes),
       clientName: personal('name', r.clientNameEnc),
       clientPhone: personal('phone', r.clientPhoneEnc),
-      content: r.content,
-      result: r.result,
-      attendees: r.attendees,
+      ...WHAT(r),
       handover: r.handoverKind
         ? { kind: r.handoverKind, at: isoOrNull(r.handoverAt)!, disputeId: r.disputeId, disputeNumber: r.disputeNumber, receivingBody: r.handoverReceivingBody, note: r.handoverNote }
         : null,
@@ -261,24 +263,8 @@ export class AdvisorService extends RecordService<AdvisorServiceStatus, AdvisorS
       const span = serviceSpan(date!, start!, end!, timeZone);
       const personal = (field: 'clientName' | 'clientPhone', column: string, kind: 'name' | 'phone') =>
         unchanged.has(field) || v[field] === undefined ? {} : this.personal.columns(column, kind, v[field] ?? null);
-      const plain = Object.fromEntries(
-        (
-          [
-            ['type', 'type'],
-            ['serviceDate', 'service_date'],
-            ['startTime', 'start_time'],
-            ['endTime', 'end_time'],
-            ['content', 'content'],
-            ['result', 'result'],
-            ['attendees', 'attendees'],
-            ['remark', 'remark'],
-          ] as const
-        )
-          .filter(([field]) => v[field] !== undefined)
-          .map(([field, column]) => [column, v[field]]),
-      );
       return {
-        ...plain,
+        ...columnsOf(SERVICE_FIELDS, PLAIN, v),
         advisor_id: advisorId,
         started_at: span.startedAt,
         ended_at: span.endedAt,
@@ -336,19 +322,12 @@ export class AdvisorService extends RecordService<AdvisorServiceStatus, AdvisorS
     const client = ADVISOR_CLIENT_TYPES.includes(e.type);
     return {
       advisor_id: at.advisorId,
-      type: e.type,
-      service_date: e.serviceDate,
-      start_time: e.startTime,
-      end_time: e.endTime,
+      ...columnsOf(SERVICE_FIELDS, PLAIN, { ...e, attendees: ADVISOR_EVENT_TYPES.includes(e.type) ? e.attendees : null }, true),
       started_at: span.startedAt,
       ended_at: span.endedAt,
       minutes: span.minutes,
       ...this.personal.columns('client_name', 'name', client ? e.clientName : null),
       ...this.personal.columns('client_phone', 'phone', client ? e.clientPhone : null),
-      content: e.content,
-      result: e.result ?? null,
-      attendees: ADVISOR_EVENT_TYPES.includes(e.type) ? (e.attendees ?? null) : null,
-      remark: e.remark ?? null,
     };
   }
 

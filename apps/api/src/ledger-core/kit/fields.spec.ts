@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { Matches, validateSync } from 'class-validator';
 import { getMetadataArgsStorage } from 'typeorm';
 import { VersionDto } from '../../common/version';
 import { LedgerRecordEntity } from '../ledger-record.entity';
@@ -82,6 +82,28 @@ describe('the field kit', () => {
     expect(columnsOf(FIELDS, ['title', 'note', 'caseNo'], { title: 'a', note: undefined, caseNo: '' })).toEqual({ title: 'a', external_case_no: '' });
     expect(columnsOf(FIELDS, ['title', 'note', 'caseNo'], { title: 'a', note: null })).toEqual({ title: 'a', note: null });
     expect(columnsOf(FIELDS, ['title', 'note', 'heldOn'], { title: 'a' }, true)).toEqual({ title: 'a', note: null, held_on: null });
+  });
+
+  it('checks a time of day and a version, and the extra rules of a field after its own', () => {
+    const T = {
+      at: field.time().required(),
+      version: field.version().required(),
+      code: field
+        .text(4)
+        .required()
+        .also(Matches(/^[A-Z]*$/)),
+    };
+    const Input = inputOf('TestTimed', T, ['at', 'version', 'code'], { mode: 'create' });
+    expect(failures(Input, { at: '23:59', version: 0, code: 'AB' })).toEqual({});
+    expect(failures(Input, { at: '24:00', version: -1, code: 'ab' })).toEqual({ at: ['matches'], version: ['min'], code: ['matches'] });
+    expect(failures(Input, { at: '9:00', version: 1.5, code: '' })).toEqual({ at: ['matches'], version: ['isInt'], code: ['isNotEmpty'] });
+    const Entity = entityOf('test_timed', 'TestTimedEntity', LedgerRecordEntity, T);
+    const columns = getMetadataArgsStorage().columns.filter((c) => c.target === Entity);
+    expect(columns.map((c) => [c.propertyName, c.options.type, c.options.length, c.options.default])).toEqual([
+      ['at', 'varchar', 5, undefined],
+      ['version', 'int', undefined, 1],
+      ['code', 'varchar', 4, undefined],
+    ]);
   });
 
   it('copies a row into an answer in the order of its keys', () => {

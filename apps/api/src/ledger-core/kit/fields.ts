@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { ColumnOptions, ColumnType, IndexOptions } from 'typeorm';
 import { IsCalendarDate, IsInstant, IsYearMonth } from '../../common/dates';
 import { Trim } from '../../common/strings';
+import { IsVersion } from '../../common/version';
 import { csvList } from '../ledger.dto';
 
 /**
@@ -22,7 +23,7 @@ export class Field<T = unknown, R extends boolean = boolean> {
     /** class-validator/-transformer rules, as they would be written left to right (without IsOptional). */
     readonly rules: readonly PropertyDecorator[],
     readonly api: ApiPropertyOptions,
-    readonly flags: { required?: boolean; filled?: boolean; text?: boolean; column?: string } = {},
+    readonly flags: { required?: boolean; filled?: boolean; text?: boolean; column?: string; also?: readonly PropertyDecorator[] } = {},
   ) {}
 
   private with(db: Partial<ColumnOptions>, flags: Field['flags'] = {}): Field<never, never> {
@@ -49,6 +50,11 @@ export class Field<T = unknown, R extends boolean = boolean> {
     return this.with({}, { column: name });
   }
 
+  /** More input rules, checked after the kind's own (a phone that must not be its masked form). */
+  also(...rules: PropertyDecorator[]): Field<T, R> {
+    return this.with({}, { also: [...(this.flags.also ?? []), ...rules] });
+  }
+
   describe(description: string): Field<T, R> {
     return new Field(this.db, this.rules, { ...this.api, description }, this.flags);
   }
@@ -63,6 +69,11 @@ export const field = {
   text: (max: number) => new Field<string | null, false>({ type: 'varchar', options: { length: max, ...nullable } }, [Trim(), IsString(), MaxLength(max)], { type: String }, { text: true }),
   date: () => new Field<string | null, false>({ type: 'date', options: nullable }, [IsCalendarDate()], { type: String }),
   month: () => new Field<string | null, false>({ type: 'varchar', options: { length: 7, ...nullable } }, [IsYearMonth()], { type: String }),
+  /** A time of day, HH:mm. */
+  time: () =>
+    new Field<string | null, false>({ type: 'varchar', options: { length: 5, ...nullable } }, [Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '$property must be a time of day (HH:mm)' })], {
+      type: String,
+    }),
   instant: () => new Field<Date | null, false>({ type: 'timestamptz', options: nullable }, [IsInstant()], { type: String }),
   uuid: () => new Field<string | null, false>({ type: 'uuid', options: nullable }, [IsUUID()], { type: String }),
   /** An id given on input that is never null (the town a record is registered in). */
@@ -93,6 +104,8 @@ export const field = {
     }),
   /** Input that is not a column (a query's flag, a step's choice). */
   values: <V extends string>(values: readonly V[]) => new Field<V | null, false>({ type: 'varchar', options: nullable }, [IsIn(values as V[])], { type: String, enum: [...values] }),
+  /** A row's version (starting at 1); on input, the version the client read. */
+  version: () => new Field<number, false>({ type: 'int', options: { default: 1 } }, [IsVersion()], { type: Number }),
   /** A column the record stores but takes no input for (set by the rules, or encrypted). */
   stored: <T>(type: ColumnType, options: ColumnOptions = {}) => new Field<T, false>({ type, options: { nullable: true, ...options } }, [], {}),
 };
@@ -172,6 +185,7 @@ export function inputOf<F extends Fields, K extends keyof F & string, M extends 
     const notEmpty = opts.mode !== 'step' && f.flags.text && (f.flags.required || f.flags.filled);
     const written = [required ? ApiProperty(f.api) : ApiPropertyOptional(f.api), ...(required ? [] : [IsOptional()]), ...f.rules];
     if (notEmpty) written.splice(written.length - 1, 0, IsNotEmpty());
+    written.push(...(f.flags.also ?? []));
     // Decorators written on one line apply right to left.
     for (const d of written.reverse()) d(input.prototype as object, key);
   }
