@@ -7,6 +7,7 @@ import type { ColumnOptions, ColumnType, IndexOptions } from 'typeorm';
 import { IsCalendarDate, IsInstant, IsYearMonth } from '../../common/dates';
 import { Trim } from '../../common/strings';
 import { csvList } from '../ledger.dto';
+import { columnsFrom, snake } from './record-parts';
 
 /**
  * One field of a record, declared once: its column (type, length, null, default), the rules its input
@@ -102,7 +103,6 @@ export type Fields = Record<string, Field<any, boolean>>;
 /** The row a field table gives (what the repository reads). */
 export type RowOf<F extends Fields> = { [K in keyof F]: F[K]['value'] };
 
-const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 /** The column a field is stored in. */
 export const columnOf = (fields: Fields, key: string): string => fields[key].flags.column ?? snake(key);
 
@@ -113,7 +113,7 @@ const named = <C extends Class>(name: string, base: C): C => ({ [name]: class ex
 export interface EntityParts {
   indexes?: [name: string, columns: string[], options?: IndexOptions][];
   /** Foreign keys: the property, the target, the column and the constraint's name. */
-  relations?: { property: string; target: () => Class; column: string; constraint: string; onDelete: 'CASCADE' | 'RESTRICT' }[];
+  relations?: { property: string; target: () => Class; column: string; constraint: string; onDelete: 'CASCADE' | 'RESTRICT' | 'SET NULL' }[];
 }
 
 /** The TypeORM entity of a table from its field table, on a base of the common columns. */
@@ -169,10 +169,11 @@ type RequiredKeys<F extends Fields, K extends keyof F> = { [P in K]: F[P] extend
  * value is stored as NULL), or all of `keys` when `all` (a new row).
  */
 export function columnsOf<F extends Fields>(fields: F, keys: readonly (keyof F & string)[], body: object, all = false): Record<string, unknown> {
-  const set: Record<string, unknown> = {};
-  const values = body as Record<string, unknown>;
-  for (const key of keys) if (all || values[key] !== undefined) set[columnOf(fields, key)] = values[key] ?? null;
-  return set;
+  return columnsFrom<Record<string, unknown>>(
+    keys.map((key) => [key, columnOf(fields, key)] as const),
+    body as Record<string, unknown>,
+    all,
+  );
 }
 
 /** Copies a row's fields into an answer, in the order given (the answer's keys keep that order): `answerOf<Row>()(keys)`. */
