@@ -52,6 +52,8 @@ describe('the field kit', () => {
     expect(failures(Patch, {})).toEqual({ version: ['isInt', 'max', 'min'] });
     expect(failures(Patch, { version: 1 })).toEqual({});
     expect(failures(Patch, { version: 1, title: '', terms: '', note: '' })).toEqual({ title: ['isNotEmpty'], terms: ['isNotEmpty'] });
+    // A required field's column is NOT NULL: an edit may leave it out, not clear it.
+    expect(failures(Patch, { version: 1, heldOn: null, title: null, terms: null, note: null })).toEqual({ heldOn: ['isCalendarDate'], title: ['isNotEmpty', 'isString', 'maxLength'] });
   });
 
   it('leaves to the transition table what a step needs', () => {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { ColumnOptions, ColumnType, IndexOptions } from 'typeorm';
 import { IsCalendarDate, IsInstant, IsYearMonth } from '../../common/dates';
@@ -140,7 +140,8 @@ export type InputMode = 'create' | 'patch' | 'step' | 'query';
 
 /**
  * An input class (body, query or step data) over some of a field table's fields. On `create` a
- * required field must be given; otherwise every field may be left out. Text that is required or
+ * required field must be given; otherwise every field may be left out (on `patch` a required field
+ * may not be given as null). Text that is required or
  * `filled()` may not be given empty, except in step data (`step`), where the transition table says
  * what a step needs.
  */
@@ -155,7 +156,9 @@ export function inputOf<F extends Fields, K extends keyof F & string, M extends 
     const f = fields[key];
     const required = opts.mode === 'create' && f.flags.required === true;
     const notEmpty = opts.mode !== 'step' && f.flags.text && (f.flags.required || f.flags.filled);
-    const written = [required ? ApiProperty(f.api) : ApiPropertyOptional(f.api), ...(required ? [] : [IsOptional()]), ...f.rules];
+    // An edit may leave a required field out, but not give it as null.
+    const optional = opts.mode === 'patch' && f.flags.required ? [ValidateIf((_: object, value: unknown) => value !== undefined)] : [IsOptional()];
+    const written = [required ? ApiProperty(f.api) : ApiPropertyOptional(f.api), ...(required ? [] : optional), ...f.rules];
     if (notEmpty) written.splice(written.length - 1, 0, IsNotEmpty());
     // Decorators written on one line apply right to left.
     for (const d of written.reverse()) d(input.prototype as object, key);

@@ -67,7 +67,7 @@ export class CampaignService extends RegisterService<CampaignRow, CampaignFilter
     const { version, ...changes } = dto;
     return this.change(principal, id, {
       version,
-      columns: () => columnsOf(CAMPAIGN_FIELDS, PLANNED, changes),
+      columns: () => columnsOf(CAMPAIGN_FIELDS, PLANNED, { ...changes, agencies: changes.agencies === null ? [] : changes.agencies }),
       then: (em, before) => this.audited(em, before, 'update', { before: this.toDto(before), after: changes }),
     });
   }
