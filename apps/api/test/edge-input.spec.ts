@@ -236,7 +236,7 @@ describe('input refused at the edge', () => {
         ['/api/peace-officers', legal, officerRow, { name: null, activeFrom: null }],
         ['/api/campaigns', officer, campaign, { date: null, place: null }],
         ['/api/disputes', mediator, dispute, { occurredOn: null, summary: null }],
-        ['/api/vessel-cases', officer, vessel, { place: null, source: null }],
+        ['/api/vessel-cases', officer, vessel, { place: null, source: null, unclaimed: null }],
       ] as const) {
         const res = await t.http
           .patch(`${path}/${row.id}`)

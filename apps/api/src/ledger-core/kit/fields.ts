@@ -141,7 +141,7 @@ export type InputMode = 'create' | 'patch' | 'step' | 'query';
 /**
  * An input class (body, query or step data) over some of a field table's fields. On `create` a
  * required field must be given; otherwise every field may be left out (on `patch` a required field
- * may not be given as null). Text that is required or
+ * or one with a default may not be given as null). Text that is required or
  * `filled()` may not be given empty, except in step data (`step`), where the transition table says
  * what a step needs.
  */
@@ -156,8 +156,8 @@ export function inputOf<F extends Fields, K extends keyof F & string, M extends 
     const f = fields[key];
     const required = opts.mode === 'create' && f.flags.required === true;
     const notEmpty = opts.mode !== 'step' && f.flags.text && (f.flags.required || f.flags.filled);
-    // An edit may leave a required field out, but not give it as null.
-    const optional = opts.mode === 'patch' && f.flags.required ? [ValidateIf((_: object, value: unknown) => value !== undefined)] : [IsOptional()];
+    // An edit may leave a NOT NULL field (required, or with a default) out, but not give it as null.
+    const optional = opts.mode === 'patch' && f.db.options.nullable === false ? [ValidateIf((_: object, value: unknown) => value !== undefined)] : [IsOptional()];
     const written = [required ? ApiProperty(f.api) : ApiPropertyOptional(f.api), ...(required ? [] : optional), ...f.rules];
     if (notEmpty) written.splice(written.length - 1, 0, IsNotEmpty());
     // Decorators written on one line apply right to left.
