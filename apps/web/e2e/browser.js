@@ -70,6 +70,22 @@ async function choose(page, select, text) {
   await options.first().click();
 }
 
+/**
+ * Types a date (`YYYY-MM-DD`) into the nz-date-picker whose input is `input`, and waits until the
+ * picker took it. The picker reads typed text through its panel, which it draws a render after it
+ * opens; text typed before that is lost, and ng-zorro throws reading the missing panel. So: open
+ * it, wait for its panel, type, press Enter, and wait until the panel is gone and the input shows
+ * the date.
+ */
+async function typeDate(page, input, date) {
+  await page.click(input);
+  await page.waitForSelector('.ant-picker-dropdown .ant-picker-panel', { state: 'visible' });
+  await page.fill(input, date);
+  await page.press(input, 'Enter');
+  await page.waitForSelector('.ant-picker-dropdown .ant-picker-panel', { state: 'hidden' });
+  await page.waitForFunction(([selector, value]) => document.querySelector(selector)?.value === value, [input, date]);
+}
+
 /** The page's width as laid out, to compare with the viewport's (nothing may scroll sideways). */
 const fitsWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth);
 
@@ -168,4 +184,4 @@ async function answer(page, method, pattern, action) {
   }
 }
 
-module.exports = { BASE_URL, PASSWORD, serverNow, townToday, launch, openPage, signIn, choose, fitsWidth, expectMenu, apiAs, expectText, answer };
+module.exports = { BASE_URL, PASSWORD, serverNow, townToday, launch, openPage, signIn, choose, typeDate, fitsWidth, expectMenu, apiAs, expectText, answer };

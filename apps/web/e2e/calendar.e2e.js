@@ -1,6 +1,6 @@
 'use strict';
 
-const { BASE_URL, launch, openPage, signIn, apiAs, expectText, answer, serverNow, townToday } = require('./browser');
+const { BASE_URL, launch, openPage, signIn, apiAs, expectText, answer, typeDate, serverNow, townToday } = require('./browser');
 
 describe('a year without a holiday calendar', () => {
   let browser;
@@ -65,11 +65,7 @@ describe('a year without a holiday calendar', () => {
       // New Year's Day, then the year confirmed entered.
       await admin.page.click('[data-test="calendar-add"]');
       await admin.page.waitForSelector('.ant-modal [data-test="calendar-form"]');
-      await admin.page.click('#cal-date');
-      // The picker reads typed text through its panel: type once the panel is open.
-      await admin.page.waitForSelector('.ant-picker-dropdown .ant-picker-panel', { state: 'visible' });
-      await admin.page.fill('#cal-date', '2027-01-01');
-      await admin.page.press('#cal-date', 'Enter');
+      await typeDate(admin.page, '#cal-date', '2027-01-01');
       await admin.page.fill('#cal-name', '元旦');
       const saved = await answer(admin.page, 'PUT', /^\/api\/calendar\/2027-01-01$/, () => admin.page.click('.ant-modal-footer .ant-btn-primary'));
       expect(saved.status).toBe(200);

@@ -11,7 +11,7 @@ import {
   REFERRAL_ROUTE_LABELS,
   SATISFACTION_LABELS,
 } from '@fazhi/contracts';
-import { entityOf, field } from '../ledger-core/kit/fields';
+import { entityOf, field, personal } from '../ledger-core/kit/fields';
 import { LedgerRecordEntity, RecordPartEntity } from '../ledger-core/ledger-record.entity';
 
 /** A dispute (矛盾纠纷), in the order of its answer. */
@@ -78,20 +78,14 @@ const ofDispute = (table: string) => ({ property: 'dispute', target: () => Dispu
 
 /** A party's personal fields as given; stored encrypted (`*Enc`) with a blind index (`*Idx`). */
 export const PARTY_INPUT = { name: field.text(50).required(), idNumber: field.text(18), phone: field.text(20), address: field.text(200) };
-const encrypted = () => field.stored<string | null>('text');
-const blindIndex = () => field.stored<string | null>('varchar', { length: 64 });
 
 export const PARTY_FIELDS = {
   disputeId: field.uuid().required(),
   role: field.oneOf(DISPUTE_PARTY_ROLE_LABELS, 16).required(),
-  nameEnc: field.stored<string>('text', { nullable: false }),
-  nameIdx: field.stored<string>('varchar', { length: 64, nullable: false }),
-  idNumberEnc: encrypted(),
-  idNumberIdx: blindIndex(),
-  phoneEnc: encrypted(),
-  phoneIdx: blindIndex(),
-  addressEnc: encrypted(),
-  addressIdx: blindIndex(),
+  ...personal('name', { required: true }),
+  ...personal('idNumber'),
+  ...personal('phone'),
+  ...personal('address'),
   sortOrder: field.stored<number>('int', { nullable: false, default: 0 }),
 };
 export const DisputePartyEntity = entityOf('dispute_party', 'DisputePartyEntity', RecordPartEntity, PARTY_FIELDS, {

@@ -1,5 +1,5 @@
 import { DISPOSAL_LABELS, HULL_MATERIAL_LABELS, PERSUASION_MEASURE_LABELS, VESSEL_SOURCE_LABELS } from '@fazhi/contracts';
-import { entityOf, field } from '../ledger-core/kit/fields';
+import { entityOf, field, personal } from '../ledger-core/kit/fields';
 import { LedgerRecordEntity, RecordPartEntity } from '../ledger-core/ledger-record.entity';
 
 /** A concentrated destruction campaign (集中销毁行动). Status: planned → closed. */
@@ -20,8 +20,6 @@ export type CampaignEntity = InstanceType<typeof CampaignEntity>;
 
 /** The owner's personal fields as given; stored encrypted (`*Enc`) with a blind index (`*Idx`). */
 export const OWNER_INPUT = { ownerName: field.text(50), ownerIdNumber: field.text(18), ownerPhone: field.text(20) };
-const encrypted = () => field.stored<string | null>('text');
-const blindIndex = () => field.stored<string | null>('varchar', { length: 64 });
 
 /** A three-no vessel case, in the order of its answer. */
 export const VESSEL_FIELDS = {
@@ -37,12 +35,9 @@ export const VESSEL_FIELDS = {
   gearCount: field.int(0, 100000),
   marks: field.text(200),
   unclaimed: field.bool().withDefault(false),
-  ownerNameEnc: encrypted(),
-  ownerNameIdx: blindIndex(),
-  ownerIdEnc: encrypted(),
-  ownerIdIdx: blindIndex(),
-  ownerPhoneEnc: encrypted(),
-  ownerPhoneIdx: blindIndex(),
+  ...personal('ownerName'),
+  ...personal('ownerId'),
+  ...personal('ownerPhone'),
   noticeStart: field.date(),
   noticeEnd: field.date(),
   committedOn: field.date(),

@@ -1,4 +1,4 @@
-import { entityOf, field } from '../../src/ledger-core/kit/fields';
+import { entityOf, field, personal } from '../../src/ledger-core/kit/fields';
 import { LedgerRecordEntity, RecordPartEntity } from '../../src/ledger-core/ledger-record.entity';
 
 /** A publicity event (普法活动), the smallest ledger record: a title, the day it was held and its audience. */
@@ -16,10 +16,8 @@ export type FixtureEventEntity = InstanceType<typeof FixtureEventEntity>;
 /** A guest of an event (嘉宾), the fixture's part: a name and phone kept as personal data, and a topic. */
 export const GUEST_FIELDS = {
   eventId: field.uuid().required(),
-  nameEnc: field.stored<string>('text', { nullable: false }),
-  nameIdx: field.stored<string>('varchar', { length: 64, nullable: false }),
-  phoneEnc: field.stored<string | null>('text'),
-  phoneIdx: field.stored<string | null>('varchar', { length: 64 }),
+  ...personal('name', { required: true }),
+  ...personal('phone'),
   topic: field.text(200).required(),
   sortOrder: field.int(0, 100000).withDefault(0),
 };

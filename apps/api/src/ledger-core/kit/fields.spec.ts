@@ -4,7 +4,7 @@ import { validateSync } from 'class-validator';
 import { getMetadataArgsStorage } from 'typeorm';
 import { VersionDto } from '../../common/version';
 import { LedgerRecordEntity } from '../ledger-record.entity';
-import { answerOf, columnOf, columnsOf, entityOf, field, inputOf, RECORD_INPUT } from './fields';
+import { answerOf, columnOf, columnsOf, entityOf, field, inputOf, personal, RECORD_INPUT } from './fields';
 
 const LABELS = { patrol: { zh: '巡查', en: 'Patrol' }, report: { zh: '举报', en: 'Report' } };
 const FIELDS = {
@@ -15,7 +15,7 @@ const FIELDS = {
   source: field.oneOf(LABELS, 16).required(),
   audience: field.int(0, 100).withDefault(0),
   caseNo: field.text(64).column('external_case_no'),
-  secretEnc: field.stored<string | null>('text'),
+  ...personal('secret'),
 };
 
 /** The failed rules of each property (sorted). */
@@ -77,6 +77,7 @@ describe('the field kit', () => {
     expect(byProperty['audience']).toMatchObject({ type: 'int', nullable: false, default: 0 });
     expect(byProperty['caseNo']).toMatchObject({ name: 'external_case_no' });
     expect(byProperty['secretEnc']).toMatchObject({ type: 'text', name: 'secret_enc', nullable: true });
+    expect(byProperty['secretIdx']).toMatchObject({ type: 'varchar', name: 'secret_idx', length: 64, nullable: true });
     expect(getMetadataArgsStorage().tables.find((t) => t.target === Entity)?.name).toBe('test_record');
     expect(getMetadataArgsStorage().indices.find((i) => i.target === Entity)).toMatchObject({ name: 'ix_test_held', columns: ['townId', 'heldOn'] });
     expect(Entity.name).toBe('TestRecordEntity');

@@ -98,6 +98,21 @@ export const field = {
   stored: <T>(type: ColumnType, options: ColumnOptions = {}) => new Field<T, false>({ type, options: { nullable: true, ...options } }, [], {}),
 };
 
+/**
+ * A personal field's two columns: the value encrypted (`<name>Enc`, `<column>_enc`) and its blind
+ * index (`<name>Idx`, `<column>_idx`) that exact searches use. Required ones are NOT NULL.
+ */
+export function personal<N extends string, Req extends boolean = false>(
+  name: N,
+  opts: { required?: Req } = {},
+): Record<`${N}Enc` | `${N}Idx`, Field<Req extends true ? string : string | null, false>> {
+  const nullable = opts.required !== true;
+  return {
+    [`${name}Enc`]: field.stored('text', { nullable }),
+    [`${name}Idx`]: field.stored('varchar', { length: 64, nullable }),
+  } as Record<`${N}Enc` | `${N}Idx`, Field<Req extends true ? string : string | null, false>>;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table holds fields of every value type
 export type Fields = Record<string, Field<any, boolean>>;
 /** The row a field table gives (what the repository reads). */

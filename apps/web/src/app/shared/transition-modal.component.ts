@@ -9,6 +9,7 @@ import { revealErrors } from './form-errors';
 import { toPlainDate } from './plain-date';
 import { ZORRO_IMPORTS } from './zorro';
 import { FieldComponent } from './field.component';
+import { InputFieldComponent, InputSpec } from './input-field.component';
 
 /** One workflow step the caller may take (a record's `transitions`). */
 export interface WorkflowStep {
@@ -83,6 +84,25 @@ function initialValue(field: StepInput): unknown {
   }
 }
 
+/** A step's field as the input field draws it (`#step-<name>`). */
+function stepSpec(field: StepInput): InputSpec {
+  return {
+    name: field.name,
+    kind: field.kind,
+    id: `step-${field.name}`,
+    label: field.label,
+    required: !field.optional && field.kind !== 'switch',
+    extra: field.extra,
+    placeholder: field.placeholder ?? '',
+    options: field.options,
+    empty: field.empty ?? '',
+    rows: [3, 8],
+    min: field.min,
+    max: field.max ?? 1000000,
+    precision: 0,
+  };
+}
+
 function fieldValidators(field: StepInput): ValidatorFn[] {
   const text = field.kind === 'text' || field.kind === 'textarea';
   const validators: ValidatorFn[] = text ? [Validators.maxLength(field.max ?? (field.kind === 'textarea' ? 2000 : 200))] : [];
@@ -100,7 +120,7 @@ function fieldValidators(field: StepInput): ValidatorFn[] {
 @Component({
   selector: 'fz-step-modal',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, FieldComponent],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, FieldComponent, InputFieldComponent],
   templateUrl: './transition-modal.component.html',
 })
 export class StepModalComponent<T> implements OnInit {
@@ -122,6 +142,8 @@ export class StepModalComponent<T> implements OnInit {
   private readonly values = signal<Record<string, unknown>>({});
   /** The fields asked for the values so far. */
   protected readonly shown = computed(() => this.fields().filter((field) => field.shownWhen?.(this.values()) ?? true));
+  /** The fields as the input field draws them. */
+  protected readonly specs = computed(() => new Map(this.fields().map((field) => [field.name, stepSpec(field)])));
 
   ngOnInit(): void {
     for (const field of this.fields()) {

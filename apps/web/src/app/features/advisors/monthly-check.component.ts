@@ -11,7 +11,7 @@ import { StatisticsSelection, StatisticsSelectorComponent } from '../../shared/s
 import { StepModalComponent } from '../../shared/transition-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { AdvisorServicesApi } from './advisors.api';
-import { MONTH_STATES, MONTH_STATE_CLASS, cellActions, cellClass, cellEntriesUrl, cellKey, shortHours } from './monthly-check';
+import { MONTH_STATES, MONTH_STATE_CLASS, cellActions, cellClass, cellEntriesUrl, cellKey, cellPending, shortHours } from './monthly-check';
 
 type Row = AdvisorMonthlyGrid['villages'][number];
 
@@ -55,11 +55,11 @@ export class AdvisorMonthlyCheckComponent {
   readonly cell = input<string>();
 
   constructor() {
-    // The check is of this year's months, or of the year of the cell asked for; earlier years are a choice away.
+    // The check is of this year's months (or the URL's year), or of the year of the cell asked for; other years are a choice away.
     const asked = computed(() => cellKey(this.cell()));
     effect(() => {
-      const key = asked();
-      untracked(() => this.selection.setYear(key ? Number(key.month.slice(0, 4)) : new Date().getFullYear()));
+      const year = Number(asked()?.month.slice(0, 4));
+      if (year && year !== untracked(this.selection.year)) untracked(() => this.selection.setYear(year));
     });
     let shown: string | null = null;
     effect(() => {
@@ -71,6 +71,11 @@ export class AdvisorMonthlyCheckComponent {
       shown = this.cell() ?? null;
       untracked(() => this.opened.set({ row, cell }));
     });
+  }
+
+  /** A cell's name: its state's, or "not over yet" for a running month under the rule. */
+  protected cellLabel(cell: AdvisorMonthCell): string {
+    return cellPending(cell) ? this.t('advisorMonths.open') : this.i18n.pick(ADVISOR_MONTH_STATE_LABELS[cell.state]);
   }
 
   protected monthNumber(month: string): number {
@@ -111,6 +116,6 @@ export class AdvisorMonthlyCheckComponent {
     const open = this.opened();
     if (open) this.opened.set({ row: open.row, cell: { ...open.cell, check } });
     this.message.success(this.t(check.status === 'checked' ? 'advisorMonths.signedOff' : 'advisorMonths.reopenedDone'));
-    this.selection.setYear(this.selection.year());
+    this.selection.reload();
   }
 }

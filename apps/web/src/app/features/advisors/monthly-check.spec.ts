@@ -25,12 +25,13 @@ const CHECK = {
 };
 
 describe('monthly check cells', () => {
-  it('colours a cell by its state, a running month with nothing logged as pending', () => {
+  it('colours a cell by its state, a running month under the rule as pending', () => {
     expect(cellClass(CELL)).toBe('fz-month-short');
     expect(cellClass({ ...CELL, state: 'met' })).toBe('fz-month-met');
     expect(cellClass({ ...CELL, state: 'none', entries: 0 })).toBe('fz-month-none');
     expect(cellClass({ ...CELL, state: 'none', entries: 0, open: true })).toBe('fz-month-pending');
-    expect(cellClass({ ...CELL, open: true })).toBe('fz-month-short');
+    expect(cellClass({ ...CELL, open: true })).toBe('fz-month-pending');
+    expect(cellClass({ ...CELL, state: 'met', open: true })).toBe('fz-month-met');
   });
 
   it('shows hours with at most one decimal', () => {

@@ -1,14 +1,19 @@
 import { ADVISOR_MONTH_STATE_LABELS, AdvisorMonthCell, AdvisorMonthState } from '@fazhi/contracts';
 
-/** The cell's colours: met green, short orange, none red; a month not over yet and empty shows plain. */
+/** The cell's colours: met green, short orange, none red; a month not over yet and under the rule shows grey. */
 export const MONTH_STATE_CLASS: Record<AdvisorMonthState, string> = { met: 'fz-month-met', short: 'fz-month-short', none: 'fz-month-none' };
 
 /** The states in the legend's order. */
 export const MONTH_STATES = Object.keys(ADVISOR_MONTH_STATE_LABELS) as AdvisorMonthState[];
 
-/** A cell's class: its state, or "not yet" for a month still running with nothing logged. */
+/** A month still running and not yet at the rule's hours: not short yet, only not over yet. */
+export function cellPending(cell: Pick<AdvisorMonthCell, 'open' | 'state'>): boolean {
+  return cell.open && cell.state !== 'met';
+}
+
+/** A cell's class: its state, or "not over yet" (grey) for a running month under the rule. */
 export function cellClass(cell: AdvisorMonthCell): string {
-  return cell.open && cell.entries === 0 ? 'fz-month-pending' : MONTH_STATE_CLASS[cell.state];
+  return cellPending(cell) ? 'fz-month-pending' : MONTH_STATE_CLASS[cell.state];
 }
 
 /** Hours as a cell shows them: at most one decimal, none when whole. */

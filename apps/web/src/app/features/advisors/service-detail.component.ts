@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import {
   ADVISOR_HANDOVER_KIND_LABELS,
@@ -12,11 +12,12 @@ import {
 import { AuthService } from '../../core/auth/auth.service';
 import { RECORD_PATHS } from '../../core/features/feature';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
 import { byTime, statusEntries } from '../../shared/ledger/ledger-view';
 import { PartForms } from '../../shared/ledger/part-form';
+import { RecordPage } from '../../shared/ledger/record-page';
 import { RecordShellComponent } from '../../shared/ledger/record-shell.component';
-import { StepInput, StepModalComponent } from '../../shared/transition-modal.component';
+import { UnmaskLinkComponent } from '../../shared/ledger/unmask-link.component';
+import { StepInput } from '../../shared/transition-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { ADVISOR_SERVICE_VIEW } from './advisor-view';
 import { AdvisorServiceTypes, AdvisorServicesApi } from './advisors.api';
@@ -27,11 +28,11 @@ import { SERVICE_STAGE_LABELS, countsAttendees, namesClient } from './service-ho
 @Component({
   selector: 'fz-advisor-service-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ZORRO_IMPORTS, HasPermissionDirective, RecordShellComponent, StepModalComponent],
+  imports: [RouterLink, ZORRO_IMPORTS, RecordShellComponent, UnmaskLinkComponent],
   templateUrl: './service-detail.component.html',
   styleUrl: '../../shared/record-detail.css',
 })
-export class AdvisorServiceDetailComponent implements OnInit {
+export class AdvisorServiceDetailComponent extends RecordPage<AdvisorServiceDetailDto> {
   protected readonly api = inject(AdvisorServicesApi);
   private readonly auth = inject(AuthService);
   private readonly paths = inject(RECORD_PATHS);
@@ -42,9 +43,6 @@ export class AdvisorServiceDetailComponent implements OnInit {
   protected readonly namesClient = namesClient;
   protected readonly countsAttendees = countsAttendees;
 
-  readonly id = input.required<string>();
-
-  protected readonly record = signal<AdvisorServiceDetailDto | null>(null);
   /** What the shell reads: an entry has no deadline of its own. */
   protected readonly shellRecord = computed(() => {
     const record = this.record();
@@ -67,19 +65,6 @@ export class AdvisorServiceDetailComponent implements OnInit {
     const record = this.record();
     return record ? byTime(statusEntries(ADVISOR_SERVICE_VIEW, record.history, this.auth.me()?.timeZone ?? DEFAULT_TIME_ZONE, this.i18n.pick)) : [];
   });
-
-  ngOnInit(): void {
-    this.load();
-  }
-
-  protected load(): void {
-    this.api.get(this.id()).subscribe((record) => this.record.set(record));
-  }
-
-  protected changed(detail: AdvisorServiceDetailDto | null): void {
-    if (detail) this.record.set(detail);
-    else this.load();
-  }
 
   protected typeName(record: AdvisorServiceDetailDto): string {
     return this.i18n.pick(ADVISOR_SERVICE_TYPE_LABELS[record.type]);

@@ -28,7 +28,6 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { AuthService } from '../../core/auth/auth.service';
 import { TKey } from '../../core/i18n/dictionary';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
 import { formatInstant } from '../../shared/date-time.pipe';
 import { LedgerCellDirective, LedgerColumn, LedgerTableComponent, rowsOf } from '../../shared/ledger/ledger-table.component';
 import { byTime, datedEntry, isWritable, statusEntries } from '../../shared/ledger/ledger-view';
@@ -38,8 +37,9 @@ import { RecordFact, RecordFactsComponent, dotted, wideFact } from '../../shared
 import { RecordPartComponent } from '../../shared/ledger/record-part.component';
 import { RecordPage } from '../../shared/ledger/record-page';
 import { RecordAction, RecordShellComponent } from '../../shared/ledger/record-shell.component';
+import { UnmaskLinkComponent } from '../../shared/ledger/unmask-link.component';
 import { fromPlainDate } from '../../shared/plain-date';
-import { StepInput, StepModalComponent, WorkflowStep } from '../../shared/transition-modal.component';
+import { StepInput, WorkflowStep } from '../../shared/transition-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { DISPUTE_VIEW, RISK_COLORS } from './dispute-view';
 import { DisputeTypes, DisputesApi } from './disputes.api';
@@ -121,7 +121,7 @@ const FOLLOW_UP_COLUMNS: LedgerColumn<DisputeFollowUpDto>[] = [
 @Component({
   selector: 'fz-dispute-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ZORRO_IMPORTS, StepModalComponent, HasPermissionDirective, RecordShellComponent, RecordPartComponent, RecordFactsComponent, LedgerTableComponent, LedgerCellDirective],
+  imports: [ZORRO_IMPORTS, RecordShellComponent, UnmaskLinkComponent, RecordPartComponent, RecordFactsComponent, LedgerTableComponent, LedgerCellDirective],
   templateUrl: './dispute-detail.component.html',
   styleUrl: '../../shared/record-detail.css',
 })

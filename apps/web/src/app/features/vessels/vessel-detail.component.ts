@@ -3,13 +3,13 @@ import { RouterLink } from '@angular/router';
 import { CampaignDto, DEFAULT_TIME_ZONE, VESSEL_STATUS_LABELS, VesselCaseDetailDto, VesselStatus } from '@fazhi/contracts';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { HasPermissionDirective } from '../../core/permissions/has-permission.directive';
 import { DateTimePipe } from '../../shared/date-time.pipe';
 import { byTime, datedEntry, statusEntries } from '../../shared/ledger/ledger-view';
 import { PartForms } from '../../shared/ledger/part-form';
 import { RecordPage } from '../../shared/ledger/record-page';
 import { RecordShellComponent } from '../../shared/ledger/record-shell.component';
-import { StepModalComponent, WorkflowStep } from '../../shared/transition-modal.component';
+import { UnmaskLinkComponent } from '../../shared/ledger/unmask-link.component';
+import { WorkflowStep } from '../../shared/transition-modal.component';
 import { ZORRO_IMPORTS } from '../../shared/zorro';
 import { CampaignsApi } from './campaigns.api';
 import { OWNER_SEARCH_FIELDS, OwnerSearchField } from './vessel-filters';
@@ -21,7 +21,7 @@ import { VesselTypes, VesselsApi } from './vessels.api';
 @Component({
   selector: 'fz-vessel-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ZORRO_IMPORTS, HasPermissionDirective, DateTimePipe, RecordShellComponent, StepModalComponent],
+  imports: [RouterLink, ZORRO_IMPORTS, DateTimePipe, RecordShellComponent, UnmaskLinkComponent],
   templateUrl: './vessel-detail.component.html',
   styleUrl: '../../shared/record-detail.css',
 })

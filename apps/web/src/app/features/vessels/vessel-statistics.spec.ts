@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { ActivatedRoute, Router, provideRouter } from '@angular/router';
+import { ActivatedRoute, Router, convertToParamMap, provideRouter } from '@angular/router';
 import { VesselStatistics } from '@fazhi/contracts';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { testMe } from '../../../testing/me';
@@ -43,7 +43,7 @@ describe('vessel statistics', () => {
     expect(VESSEL_STATISTICS.figures.map((f) => f.key).sort()).toEqual(Object.keys(STATS.filters).sort());
   });
 
-  it('asks last year for the only town, shows each figure and navigates from its card', async () => {
+  it('asks this year for the only town, shows each figure and navigates from its card', async () => {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
@@ -51,7 +51,7 @@ describe('vessel statistics', () => {
         provideHttpClientTesting(),
         provideNzIcons(APP_ICONS),
         ...VESSEL_CHART_PROVIDERS,
-        { provide: ActivatedRoute, useValue: { snapshot: { data: STATISTICS_ROUTES[0].data } } },
+        { provide: ActivatedRoute, useValue: { snapshot: { data: STATISTICS_ROUTES[0].data, queryParamMap: convertToParamMap({}) } } },
       ],
     });
     const backend = TestBed.inject(HttpTestingController);
@@ -61,7 +61,7 @@ describe('vessel statistics', () => {
     const fixture = TestBed.createComponent(StatisticsPageComponent);
     await fixture.whenStable();
     const req = backend.expectOne((r) => r.url === '/api/statistics/vessels');
-    expect(req.request.params.get('year')).toBe(String(new Date().getFullYear() - 1));
+    expect(req.request.params.get('year')).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
     expect(req.request.params.get('townId')).toBe(TOWN);
     req.flush(STATS);
     await fixture.whenStable();

@@ -2,7 +2,7 @@ import { NgTemplateOutlet } from '@angular/common';
 import { Router, RouterLink } from '@angular/router';
 import { ChangeDetectionStrategy, Component, DestroyRef, Directive, OnInit, TemplateRef, computed, contentChildren, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ErrorCode } from '@fazhi/contracts';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { Observable, startWith, tap } from 'rxjs';
@@ -10,7 +10,7 @@ import { apiError } from '../../core/http/api-error';
 import { TKey } from '../../core/i18n/dictionary';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { Submission } from '../api-error-message';
-import { FieldComponent } from '../field.component';
+import { InputFieldComponent, InputKind, InputSpec } from '../input-field.component';
 import { revealErrors } from '../form-errors';
 import { PageHeaderComponent } from '../page-header.component';
 import { ZORRO_IMPORTS } from '../zorro';
@@ -93,7 +93,7 @@ export class FormSlotDirective {
 @Component({
   selector: 'fz-form-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, NgTemplateOutlet, ZORRO_IMPORTS, PageHeaderComponent, FieldComponent, PlaceChoiceComponent],
+  imports: [ReactiveFormsModule, RouterLink, NgTemplateOutlet, ZORRO_IMPORTS, PageHeaderComponent, InputFieldComponent, PlaceChoiceComponent],
   template: `
     <fz-page-header [title]="title()" [subtitle]="subtitle()" />
 
@@ -108,7 +108,6 @@ export class FormSlotDirective {
       <form nz-form nzLayout="vertical" [formGroup]="form()" (ngSubmit)="submit()" [attr.data-test]="p.name + '-form'">
         <div nz-row [nzGutter]="16">
           @for (field of shown(); track field.name) {
-            @let id = field.id ?? p.idPrefix + '-' + field.name;
             @let xs = field.span?.[0] ?? 24;
             @let md = field.span ? (field.span[1] ?? xs) : 12;
             @switch (field.kind) {
@@ -121,52 +120,7 @@ export class FormSlotDirective {
                 </div>
               }
               @default {
-                @let control = form().controls[field.name];
-                <fz-field
-                  nz-col
-                  [nzXs]="xs"
-                  [nzMd]="md"
-                  [label]="field.label ? t(field.label) : ''"
-                  [for]="id"
-                  [required]="required(control)"
-                  [control]="control"
-                  [extra]="field.extra ? t(field.extra) : undefined"
-                >
-                  @switch (field.kind) {
-                    @case ('textarea') {
-                      <textarea nz-input [id]="id" [formControlName]="field.name" [nzAutosize]="{ minRows: field.rows?.[0] ?? 2, maxRows: field.rows?.[1] ?? 6 }"></textarea>
-                    }
-                    @case ('number') {
-                      <nz-input-number class="fz-full" [nzId]="id" [formControlName]="field.name" [nzMin]="field.min ?? 0" [nzStep]="field.step ?? 1" [nzPrecision]="field.precision ?? null" />
-                    }
-                    @case ('date') {
-                      <nz-date-picker class="fz-full" [nzId]="id" [formControlName]="field.name" />
-                    }
-                    @case ('datetime') {
-                      <nz-date-picker class="fz-full" [nzId]="id" nzShowTime nzFormat="yyyy-MM-dd HH:mm" [formControlName]="field.name" />
-                    }
-                    @case ('select') {
-                      <nz-select [nzId]="id" [formControlName]="field.name" [attr.data-test]="field.testId ?? null">
-                        @for (option of field.options?.(t) ?? []; track option.value) {
-                          <nz-option [nzValue]="option.value" [nzLabel]="option.label" />
-                        }
-                      </nz-select>
-                    }
-                    @case ('switch') {
-                      <nz-switch [nzId]="id" [formControlName]="field.name" [attr.data-test]="field.testId ?? null" />
-                    }
-                    @default {
-                      <input
-                        nz-input
-                        [id]="id"
-                        [formControlName]="field.name"
-                        [placeholder]="field.placeholder ? t(field.placeholder) : ''"
-                        [attr.inputmode]="field.inputMode ?? null"
-                        autocomplete="off"
-                      />
-                    }
-                  }
-                </fz-field>
+                <fz-input-field nz-col [nzXs]="xs" [nzMd]="md" [spec]="specs().get(field.name)!" [control]="form().controls[field.name]" />
               }
             }
           }
@@ -219,8 +173,27 @@ export class FormPageComponent implements OnInit {
     return this.slots().find((s) => s.name() === name)?.template ?? null;
   }
 
-  protected required(control: AbstractControl | undefined): boolean {
-    return !!control?.hasValidator(Validators.required);
+  /** The fields as the input field draws them, their words in the reader's language. */
+  protected readonly specs = computed(() => new Map(this.page().fields.map((field) => [field.name, this.spec(field)])));
+
+  private spec(field: FormField): InputSpec {
+    const t = this.t;
+    return {
+      name: field.name,
+      kind: field.kind as InputKind,
+      id: field.id ?? this.page().idPrefix + '-' + field.name,
+      label: field.label ? t(field.label) : '',
+      required: !!this.form().controls[field.name]?.hasValidator(Validators.required),
+      extra: field.extra ? t(field.extra) : null,
+      placeholder: field.placeholder ? t(field.placeholder) : '',
+      options: field.options?.(t),
+      rows: field.rows,
+      min: field.min,
+      step: field.step,
+      precision: field.precision,
+      inputMode: field.inputMode,
+      testId: field.testId,
+    };
   }
 
   protected submit(): void {

@@ -22,7 +22,8 @@ export function partField(t: I18nService['t']): (name: string, label: TKey, kind
 }
 
 /**
- * The small form open on a page, if any, for the step modal without a remark:
+ * The small form open on a page, if any. A detail page hands it to its record shell (`[forms]`);
+ * another page shows it in the step modal without a remark:
  * `<fz-step-modal [step]="f.step" [fields]="f.fields" [send]="forms.send()" [withRemark]="false" (done)="forms.finish($event)" (closed)="forms.close()" />`.
  * Made in a field initialiser; `saved` takes each form's answer.
  */

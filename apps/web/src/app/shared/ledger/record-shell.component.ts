@@ -15,6 +15,7 @@ import { StepInput, StepModalComponent, WorkflowStep } from '../transition-modal
 import { ZORRO_IMPORTS } from '../zorro';
 import { LedgerApi, LedgerTypes } from './ledger-api';
 import { LedgerView, canReopen, isWritable, statusColor, statusText } from './ledger-view';
+import { PartForms } from './part-form';
 
 /** What the shell reads of a record's detail. */
 export interface ShellRecord {
@@ -42,7 +43,8 @@ type ReasonAction = 'void' | 'reopen' | 'unmask';
  * One record's detail page around the ledger's own sections (projected): the header (number,
  * status, void mark, the ledger's tags), the workflow steps and the ledger's actions, the "more"
  * menu with void and reopen, the deadline, the evidence and the timeline, and the audited unmask
- * (`askReason('unmask')`; the answer comes out as `unmasked`).
+ * (`askReason('unmask')` or `<fz-unmask-link>`; the answer comes out as `unmasked`), and the page's
+ * small forms (`[forms]`: a persuasion entry, a party…) in the step modal.
  *
  * Slots: `[fzRecordTags]` after the status, `[fzRecordActions]` before the menu, `[fzRecordAlerts]`
  * after the void notice, `[fzDeadlineNote]` inside the deadline, the rest in the main column.
@@ -126,6 +128,10 @@ type ReasonAction = 'void' | 'reopen' | 'unmask';
     @if (step(); as s) {
       <fz-step-modal [step]="s" [fields]="stepInputs()" [send]="send" (closed)="step.set(null)" (done)="stepDone($event)" />
     }
+    @let parts = forms();
+    @if (parts?.open(); as f) {
+      <fz-step-modal [step]="f.step" [fields]="f.fields" [send]="parts!.send()" [withRemark]="false" (closed)="parts!.close()" (done)="parts!.finish($event)" />
+    }
     @if (reason(); as action) {
       <fz-reason-modal
         [title]="action === 'void' ? t('record.voidTitle', { number: r.number }) : action === 'reopen' ? t('record.reopenTitle', { number: r.number }) : t(view().words.unmaskTitle)"
@@ -158,6 +164,8 @@ export class RecordShellComponent<T extends LedgerTypes> {
   /** The personal fields an unmask asks for. */
   readonly unmaskFields = input<readonly string[]>([]);
   readonly stageLabels = input<Record<AttachmentStage, { zh: string; en: string }>>(ATTACHMENT_STAGE_LABELS);
+  /** The page's small forms, shown in the step modal without a remark. */
+  readonly forms = input<PartForms<T['detail']> | null>(null);
   /** Evidence of a related record, shown beside the record's own. */
   readonly related = input<{ title: string; base: string; items: readonly AttachmentDto[] } | null>(null);
 

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { FieldComponent } from '../field.component';
+import { InputFieldComponent, InputSpec } from '../input-field.component';
 import { ZORRO_IMPORTS } from '../zorro';
 import { RegisterEditor, RegisterField } from './register-form';
 
@@ -13,7 +13,7 @@ import { RegisterEditor, RegisterField } from './register-form';
 @Component({
   selector: 'fz-register-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, ZORRO_IMPORTS, FieldComponent],
+  imports: [ReactiveFormsModule, ZORRO_IMPORTS, InputFieldComponent],
   template: `
     @let e = editor();
     @if (errorTestId() && e.submission.error(); as message) {
@@ -22,50 +22,7 @@ import { RegisterEditor, RegisterField } from './register-form';
     <form nz-form nzLayout="vertical" [formGroup]="e.form" (ngSubmit)="e.submit()" [id]="name() + '-form'" [attr.data-test]="name() + '-form'">
       <div nz-row [nzGutter]="12">
         @for (field of e.shown(); track field.name) {
-          @let id = idPrefix() + '-' + field.name;
-          @let control = e.form.controls[field.name];
-          <fz-field
-            nz-col
-            [nzXs]="24"
-            [nzSm]="field.half ? 12 : 24"
-            [attr.data-field]="field.name"
-            [label]="t(field.label)"
-            [for]="id"
-            [required]="!!field.required"
-            [control]="control"
-            [extra]="hint(field)"
-            [problem]="problem(field)"
-          >
-            @switch (field.kind) {
-              @case ('date') {
-                <nz-date-picker class="fz-full" [nzId]="id" [formControlName]="field.name" />
-              }
-              @case ('number') {
-                <nz-input-number class="fz-full" [nzId]="id" [formControlName]="field.name" [nzMin]="field.min ?? 0" [nzMax]="field.max ?? 1000000" [nzPrecision]="0" />
-              }
-              @case ('textarea') {
-                <textarea nz-input [id]="id" [formControlName]="field.name" [nzAutosize]="{ minRows: 2, maxRows: 4 }"></textarea>
-              }
-              @case ('text') {
-                <input nz-input [id]="id" [formControlName]="field.name" autocomplete="off" [attr.inputmode]="field.inputmode ?? null" />
-              }
-              @default {
-                <nz-select
-                  [nzId]="id"
-                  [formControlName]="field.name"
-                  [nzMode]="field.kind === 'tags' ? 'tags' : 'default'"
-                  [nzAllowClear]="!field.required"
-                  [nzShowSearch]="!!field.search"
-                  [nzPlaceHolder]="field.placeholder ? t(field.placeholder) : ''"
-                  [attr.data-test]="id"
-                >
-                  @for (option of field.options?.() ?? []; track option.value) {
-                    <nz-option [nzValue]="option.value" [nzLabel]="option.label" />
-                  }
-                </nz-select>
-              }
-            }
-          </fz-field>
+          <fz-input-field nz-col [nzXs]="24" [nzSm]="field.half ? 12 : 24" [spec]="specs().get(field.name)!" [control]="e.form.controls[field.name]" [problem]="problem(field)" />
         }
       </div>
       <ng-content />
@@ -81,9 +38,36 @@ export class RegisterFormComponent<T extends { id: string; version: number }> {
   /** The failed save's message above the form (null: the page shows it). */
   readonly errorTestId = input<string | null>('form-error');
 
-  protected hint(field: RegisterField<T>): string {
-    const key = this.editor().extra(field);
-    return key ? this.t(key) : '';
+  /** The fields as the input field draws them (a select's choices and a hint may follow the row and the form's values). */
+  protected readonly specs = computed(
+    () =>
+      new Map(
+        this.editor()
+          .shown()
+          .map((field) => [field.name, this.spec(field)]),
+      ),
+  );
+
+  private spec(field: RegisterField<T>): InputSpec {
+    const hint = this.editor().extra(field);
+    return {
+      name: field.name,
+      kind: field.kind,
+      id: this.idPrefix() + '-' + field.name,
+      label: this.t(field.label),
+      required: !!field.required,
+      extra: hint ? this.t(hint) : null,
+      placeholder: field.placeholder ? this.t(field.placeholder) : '',
+      options: field.options?.(),
+      rows: [2, 4],
+      min: field.min,
+      max: field.max ?? 1000000,
+      precision: 0,
+      inputMode: field.inputmode,
+      testId: this.idPrefix() + '-' + field.name,
+      search: !!field.search,
+      clear: !field.required,
+    };
   }
 
   /** The message of a field's own error (`problems`), or null. */
