@@ -1,4 +1,4 @@
-import { entityOf, field } from '../../ledger-core/kit/fields';
+import { entityOf, field, personal } from '../../ledger-core/kit/fields';
 import { RegisterEntity } from '../../ledger-core/kit/register-entity';
 import { UserEntity } from '../../org/user.entity';
 
@@ -6,8 +6,7 @@ import { UserEntity } from '../../org/user.entity';
 export const PEACE_OFFICER_FIELDS = {
   villageId: field.uuid(),
   name: field.text(50).required(),
-  phoneEnc: field.stored<string | null>('text'),
-  phoneIdx: field.stored<string | null>('varchar', { length: 64 }),
+  ...personal('phone'),
   activeFrom: field.date().required(),
   activeTo: field.date(),
   /** The officer's own account, if any. */
