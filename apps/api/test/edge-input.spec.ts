@@ -225,4 +225,41 @@ describe('input refused at the edge', () => {
       expect(['2021-02-29T09:30:00Z', '2021-06-14T24:00:00Z', '2021-06-14T09:60Z', '2021-06-14T09:30:00+15:00', '+020210-06-14T00:00:00Z', 'yesterday'].some(isInstantText)).toBe(false);
     });
   });
+
+  describe('null for a field an edit may leave out but never empty', () => {
+    it('answers 400 naming each field and changes nothing, in every ledger and register', async () => {
+      const legal = await t.login('legal');
+      const rowOf = async (table: string) => (await t.ds.query(`SELECT id, version FROM ${table} ORDER BY id LIMIT 1`))[0] as { id: string; version: number };
+      const campaign = (await t.http.post('/api/campaigns').set('Cookie', officer).send({ date: '2021-06-15', place: '广海渔港' }).expect(201)).body;
+      const [officerRow, dispute, vessel] = await Promise.all([rowOf('peace_officer'), rowOf('dispute'), rowOf('vessel_case')]);
+      for (const [path, cookie, row, body] of [
+        ['/api/peace-officers', legal, officerRow, { name: null, activeFrom: null }],
+        ['/api/campaigns', officer, campaign, { date: null, place: null }],
+        ['/api/disputes', mediator, dispute, { occurredOn: null, summary: null }],
+        ['/api/vessel-cases', officer, vessel, { place: null, source: null, unclaimed: null }],
+      ] as const) {
+        const res = await t.http
+          .patch(`${path}/${row.id}`)
+          .set('Cookie', cookie)
+          .send({ version: row.version, ...body });
+        expect([...new Set(pathsOf(res))]).toEqual(Object.keys(body).sort());
+        expect((await t.http.get(`${path}/${row.id}`).set('Cookie', cookie).expect(200)).body.version).toBe(row.version);
+      }
+    });
+
+    it('takes a campaign’s agencies given as null as none, on a new campaign and on an edit', async () => {
+      const created = (await t.http.post('/api/campaigns').set('Cookie', officer).send({ date: '2021-06-15', place: '广海渔港', agencies: null }).expect(201)).body;
+      expect(created.agencies).toEqual([]);
+      const withOne = (
+        await t.http
+          .patch(`/api/campaigns/${created.id}`)
+          .set('Cookie', officer)
+          .send({ version: 1, agencies: ['台山市农业农村局'] })
+          .expect(200)
+      ).body;
+      expect(withOne.agencies).toEqual(['台山市农业农村局']);
+      const edited = (await t.http.patch(`/api/campaigns/${created.id}`).set('Cookie', officer).send({ version: 2, agencies: null }).expect(200)).body;
+      expect(edited).toMatchObject({ agencies: [], version: 3 });
+    });
+  });
 });

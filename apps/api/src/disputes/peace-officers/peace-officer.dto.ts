@@ -1,34 +1,27 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import type { PeaceOfficerInput } from '@fazhi/contracts';
 import { PageQuery } from '../../common/pagination';
-import { Trim } from '../../common/strings';
-import { IsVersion } from '../../common/version';
-import { IsCalendarDate } from '../../common/dates';
+import { VersionDto } from '../../common/version';
+import { field, inputOf, RECORD_INPUT } from '../../ledger-core/kit/fields';
+import { PEACE_OFFICER_FIELDS, PEACE_OFFICER_INPUT } from './peace-officer.entity';
 
-export class PeaceOfficerCreateDto implements PeaceOfficerInput {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string | null;
-  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(20) phone?: string | null;
-  @ApiProperty() @IsCalendarDate() activeFrom!: string;
-  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() activeTo?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() userId?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) remark?: string | null;
-}
+const OFFICER = { ...RECORD_INPUT, ...PEACE_OFFICER_FIELDS, ...PEACE_OFFICER_INPUT };
+/** The fields a body writes as they are (the phone encrypted and blind-indexed); the village is checked against the town first. */
+export const OFFICER_KEYS = ['name', 'phone', 'activeFrom', 'activeTo', 'userId', 'remark'] as const;
 
-export class PeaceOfficerUpdateDto extends PartialType(OmitType(PeaceOfficerCreateDto, ['townId'])) {
-  @ApiProperty() @IsVersion() version!: number;
-}
+export const PeaceOfficerCreateDto = inputOf('PeaceOfficerCreateDto', OFFICER, ['townId', 'villageId', ...OFFICER_KEYS], { mode: 'create' }) satisfies new () => PeaceOfficerInput;
+export type PeaceOfficerCreateDto = InstanceType<typeof PeaceOfficerCreateDto>;
+export const PeaceOfficerUpdateDto = inputOf('PeaceOfficerUpdateDto', OFFICER, ['villageId', ...OFFICER_KEYS], { mode: 'patch', base: VersionDto });
+export type PeaceOfficerUpdateDto = InstanceType<typeof PeaceOfficerUpdateDto>;
 
-export class PeaceOfficerListQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string;
-  @ApiPropertyOptional({ description: 'active period overlaps the year' }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) activeInYear?: number;
-  @ApiPropertyOptional({ description: 'active on this day' }) @IsOptional() @IsCalendarDate() activeOn?: string;
-  @ApiPropertyOptional({ description: 'name contains' }) @IsOptional() @Trim() @IsString() @MaxLength(50) q?: string;
-  @ApiPropertyOptional({ description: 'exact phone' }) @IsOptional() @Trim() @IsString() @MaxLength(20) phone?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() userId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsIn(['name', 'village', 'activeFrom']) sort?: string;
-}
+const QUERY = {
+  townId: field.uuid(),
+  villageId: field.uuid(),
+  activeInYear: field.year().describe('active period overlaps the year'),
+  activeOn: field.date().describe('active on this day'),
+  q: field.text(50).describe('name contains'),
+  phone: field.text(20).describe('exact phone'),
+  userId: field.uuid(),
+  sort: field.values(['name', 'village', 'activeFrom']),
+};
+export const PeaceOfficerListQuery = inputOf('PeaceOfficerListQuery', QUERY, Object.keys(QUERY) as (keyof typeof QUERY)[], { mode: 'query', base: PageQuery });
+export type PeaceOfficerListQuery = InstanceType<typeof PeaceOfficerListQuery>;

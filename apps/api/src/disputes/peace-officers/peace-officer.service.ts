@@ -4,12 +4,14 @@ import { EntityManager } from 'typeorm';
 import { Principal } from '../../access/principal';
 import { BilingualFieldError, invalidFields } from '../../common/app-exception';
 import { RegisterKit, registerRowEnd, RegisterService } from '../../ledger-core/kit/register-service';
-import { PeaceOfficerCreateDto, PeaceOfficerUpdateDto } from './peace-officer.dto';
+import { answerOf } from '../../ledger-core/kit/fields';
+import { OFFICER_KEYS, PeaceOfficerCreateDto, PeaceOfficerUpdateDto } from './peace-officer.dto';
 import { PeaceOfficerEntity } from './peace-officer.entity';
 import { PeaceOfficerFilter, PeaceOfficerRepository, PeaceOfficerRow } from './peace-officer.repository';
 
-/** The fields a body writes as they are (the phone encrypted and blind-indexed). */
-const FIELDS = ['name', 'phone', 'activeFrom', 'activeTo', 'userId', 'remark'] as const;
+/** The answer's fields before the phone, and those after it up to the register row's end. */
+const head = answerOf<PeaceOfficerRow>()(['id', 'townId', 'townName', 'villageId', 'villageName', 'name']);
+const period = answerOf<PeaceOfficerRow>()(['activeFrom', 'activeTo']);
 
 /** The peace officer register (平安员名册): who may mediate, where and when. */
 @Injectable()
@@ -19,10 +21,9 @@ export class PeaceOfficerService extends RegisterService<PeaceOfficerRow, PeaceO
   }
 
   toDto(row: PeaceOfficerRow): PeaceOfficerDto {
-    const { id, townId, townName, villageId, villageName, name, activeFrom, activeTo } = row;
     const today = this.today(row);
-    const activeNow = activeFrom <= today && (activeTo === null || activeTo >= today);
-    return { id, townId, townName, villageId, villageName, name, phone: this.personal(row, 'phone'), activeFrom, activeTo, ...registerRowEnd(row, activeNow) };
+    const activeNow = row.activeFrom <= today && (row.activeTo === null || row.activeTo >= today);
+    return { ...head(row), phone: this.personal(row, 'phone'), ...period(row), ...registerRowEnd(row, activeNow) };
   }
 
   async create(principal: Principal, dto: PeaceOfficerCreateDto): Promise<PeaceOfficerDto> {
@@ -32,7 +33,7 @@ export class PeaceOfficerService extends RegisterService<PeaceOfficerRow, PeaceO
     return this.createRow(principal, townId, {
       columns: async (em) => {
         if (dto.userId) await this.checkAccount(em, townId, dto.userId);
-        return { village_id: villageId, ...this.columnsOf(dto, FIELDS, null) };
+        return { village_id: villageId, ...this.columnsOf(dto, OFFICER_KEYS, null) };
       },
     });
   }
@@ -41,7 +42,7 @@ export class PeaceOfficerService extends RegisterService<PeaceOfficerRow, PeaceO
     this.checkPersonal(dto);
     return this.updateRow(principal, id, dto.version, async (em, before) => {
       checkPeriod(dto.activeFrom ?? before.activeFrom, dto.activeTo !== undefined ? dto.activeTo : before.activeTo);
-      const set = this.columnsOf(dto, FIELDS);
+      const set = this.columnsOf(dto, OFFICER_KEYS);
       if (dto.villageId !== undefined) set.village_id = (await this.kit.places.placeOf(principal, before.townId, dto.villageId)).villageId;
       if (dto.userId) await this.checkAccount(em, before.townId, dto.userId);
       return set;

@@ -26,7 +26,7 @@ function failures<T extends object>(cls: new () => T, body: object): Record<stri
 
 describe('the field kit', () => {
   const Create = inputOf('TestCreate', { ...RECORD_INPUT, ...FIELDS }, ['townId', 'heldOn', 'title', 'terms', 'note', 'source', 'audience', 'caseNo'], { mode: 'create' });
-  const Patch = inputOf('TestPatch', FIELDS, ['heldOn', 'title', 'terms', 'note'], { mode: 'patch', base: VersionDto });
+  const Patch = inputOf('TestPatch', FIELDS, ['heldOn', 'title', 'terms', 'note', 'audience'], { mode: 'patch', base: VersionDto });
   const Step = inputOf('TestStep', FIELDS, ['title', 'terms'], { mode: 'step' });
 
   it('requires on create the fields declared required, and checks each given field by its kind', () => {
@@ -52,6 +52,12 @@ describe('the field kit', () => {
     expect(failures(Patch, {})).toEqual({ version: ['isInt', 'max', 'min'] });
     expect(failures(Patch, { version: 1 })).toEqual({});
     expect(failures(Patch, { version: 1, title: '', terms: '', note: '' })).toEqual({ title: ['isNotEmpty'], terms: ['isNotEmpty'] });
+    // A required field's column, and one with a default, is NOT NULL: an edit may leave it out, not clear it.
+    expect(failures(Patch, { version: 1, heldOn: null, title: null, terms: null, note: null, audience: null })).toEqual({
+      heldOn: ['isCalendarDate'],
+      title: ['isNotEmpty', 'isString', 'maxLength'],
+      audience: ['isInt', 'max', 'min'],
+    });
   });
 
   it('leaves to the transition table what a step needs', () => {

@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { ColumnOptions, ColumnType, IndexOptions } from 'typeorm';
 import { IsCalendarDate, IsInstant, IsYearMonth } from '../../common/dates';
 import { Trim } from '../../common/strings';
 import { IsVersion } from '../../common/version';
 import { csvList } from '../ledger.dto';
+import { columnsFrom, snake } from './record-parts';
 
 /**
  * One field of a record, declared once: its column (type, length, null, default), the rules its input
@@ -130,7 +131,6 @@ export type Fields = Record<string, Field<any, boolean>>;
 /** The row a field table gives (what the repository reads). */
 export type RowOf<F extends Fields> = { [K in keyof F]: F[K]['value'] };
 
-const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 /** The column a field is stored in. */
 export const columnOf = (fields: Fields, key: string): string => fields[key].flags.column ?? snake(key);
 
@@ -141,7 +141,7 @@ const named = <C extends Class>(name: string, base: C): C => ({ [name]: class ex
 export interface EntityParts {
   indexes?: [name: string, columns: string[], options?: IndexOptions][];
   /** Foreign keys: the property, the target, the column and the constraint's name. */
-  relations?: { property: string; target: () => Class; column: string; constraint: string; onDelete: 'CASCADE' | 'RESTRICT' }[];
+  relations?: { property: string; target: () => Class; column: string; constraint: string; onDelete: 'CASCADE' | 'RESTRICT' | 'SET NULL' }[];
 }
 
 /** The TypeORM entity of a table from its field table, on a base of the common columns. */
@@ -168,7 +168,8 @@ export type InputMode = 'create' | 'patch' | 'step' | 'query';
 
 /**
  * An input class (body, query or step data) over some of a field table's fields. On `create` a
- * required field must be given; otherwise every field may be left out. Text that is required or
+ * required field must be given; otherwise every field may be left out (on `patch` a required field
+ * or one with a default may not be given as null). Text that is required or
  * `filled()` may not be given empty, except in step data (`step`), where the transition table says
  * what a step needs.
  */
@@ -183,7 +184,9 @@ export function inputOf<F extends Fields, K extends keyof F & string, M extends 
     const f = fields[key];
     const required = opts.mode === 'create' && f.flags.required === true;
     const notEmpty = opts.mode !== 'step' && f.flags.text && (f.flags.required || f.flags.filled);
-    const written = [required ? ApiProperty(f.api) : ApiPropertyOptional(f.api), ...(required ? [] : [IsOptional()]), ...f.rules];
+    // An edit may leave a NOT NULL field (required, or with a default) out, but not give it as null.
+    const optional = opts.mode === 'patch' && f.db.options.nullable === false ? [ValidateIf((_: object, value: unknown) => value !== undefined)] : [IsOptional()];
+    const written = [required ? ApiProperty(f.api) : ApiPropertyOptional(f.api), ...(required ? [] : optional), ...f.rules];
     if (notEmpty) written.splice(written.length - 1, 0, IsNotEmpty());
     written.push(...(f.flags.also ?? []));
     // Decorators written on one line apply right to left.
@@ -198,10 +201,11 @@ type RequiredKeys<F extends Fields, K extends keyof F> = { [P in K]: F[P] extend
  * value is stored as NULL), or all of `keys` when `all` (a new row).
  */
 export function columnsOf<F extends Fields>(fields: F, keys: readonly (keyof F & string)[], body: object, all = false): Record<string, unknown> {
-  const set: Record<string, unknown> = {};
-  const values = body as Record<string, unknown>;
-  for (const key of keys) if (all || values[key] !== undefined) set[columnOf(fields, key)] = values[key] ?? null;
-  return set;
+  return columnsFrom<Record<string, unknown>>(
+    keys.map((key) => [key, columnOf(fields, key)] as const),
+    body as Record<string, unknown>,
+    all,
+  );
 }
 
 /**

@@ -5,8 +5,10 @@ import { Principal } from '../../access/principal';
 import { AppException, BilingualFieldError, notFound } from '../../common/app-exception';
 import { isoOrNull } from '../../common/dates';
 import { AttachmentsService } from '../../ledger-core/attachments/attachments.service';
+import { answerOf, columnsOf } from '../../ledger-core/kit/fields';
 import { RegisterKit, RegisterService } from '../../ledger-core/kit/register-service';
 import { recordVoid } from '../../ledger-core/records';
+import { CAMPAIGN_FIELDS } from '../vessel-case.entities';
 import { VesselCaseRepository } from '../vessel-case.repository';
 import { VesselCaseService } from '../vessel-case.service';
 import { CampaignCreateDto, CampaignUpdateDto, CampaignVesselsDto } from './campaign.dto';
@@ -15,6 +17,11 @@ import { CampaignFilter, CampaignRepository, CampaignRow } from './campaign.repo
 export const CAMPAIGN_LEDGER = 'campaign' as const;
 
 export type CampaignDetail = CampaignDto & { vessels: VesselCaseDto[]; attachments: AttachmentDto[] };
+
+/** The fields a campaign is planned with and an edit may change. */
+const PLANNED = ['date', 'place', 'agencies', 'remark'] as const;
+/** The answer's fields read as the row holds them. */
+const plain = answerOf<CampaignRow>()(['id', 'number', 'townId', 'date', 'place', 'agencies', 'status', 'vesselCount', 'remark']);
 
 /**
  * Concentrated destruction campaigns: planned, then closed in one go that dismantles every vessel
@@ -34,8 +41,7 @@ export class CampaignService extends RegisterService<CampaignRow, CampaignFilter
   }
 
   toDto(r: CampaignRow): CampaignDto {
-    const { id, number, townId, date, place, agencies, status, vesselCount, remark, version } = r;
-    return { id, number, townId, date, place, agencies, status, vesselCount, remark, closedAt: isoOrNull(r.closedAt), voided: r.voidedAt !== null, version };
+    return { ...plain(r), closedAt: isoOrNull(r.closedAt), voided: r.voidedAt !== null, version: r.version };
   }
 
   override async get(principal: Principal, id: string): Promise<CampaignDetail> {
@@ -50,8 +56,7 @@ export class CampaignService extends RegisterService<CampaignRow, CampaignFilter
     return this.createRow(principal, townId, {
       columns: async (em, now) => {
         const { number, year, seq } = await this.kit.numbering.next(em, CAMPAIGN_LEDGER, townId, now);
-        const { date, place, agencies = [], remark = null } = dto;
-        return { village_id: null, number, year, seq, status: 'planned', registered_at: now, handler_ids: [], date, place, agencies, remark };
+        return { village_id: null, number, year, seq, status: 'planned', registered_at: now, handler_ids: [], ...columnsOf(CAMPAIGN_FIELDS, PLANNED, { ...dto, agencies: dto.agencies ?? [] }, true) };
       },
       then: (em, id) => this.kit.history.record(em, { townId, ledger: CAMPAIGN_LEDGER, recordId: id, from: null, to: 'planned' }),
       after: (row) => ({ number: row.number, ...dto }),
@@ -62,7 +67,7 @@ export class CampaignService extends RegisterService<CampaignRow, CampaignFilter
     const { version, ...changes } = dto;
     return this.change(principal, id, {
       version,
-      columns: () => this.columnsOf(changes, ['date', 'place', 'agencies', 'remark']),
+      columns: () => columnsOf(CAMPAIGN_FIELDS, PLANNED, { ...changes, agencies: changes.agencies === null ? [] : changes.agencies }),
       then: (em, before) => this.audited(em, before, 'update', { before: this.toDto(before), after: changes }),
     });
   }

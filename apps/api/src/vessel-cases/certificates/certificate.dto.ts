@@ -1,32 +1,23 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { CERTIFICATE_EVENT_LABELS } from '@fazhi/contracts';
-import type { CertificateEventKind } from '@fazhi/contracts';
 import { PageQuery } from '../../common/pagination';
-import { Trim } from '../../common/strings';
-import { IsVersion } from '../../common/version';
-import { IsCalendarDate } from '../../common/dates';
+import { VersionDto } from '../../common/version';
+import { field, inputOf } from '../../ledger-core/kit/fields';
+import { CERTIFICATE_EVENT_FIELDS, CERTIFICATE_FIELDS } from './certificate.entities';
 
-export class CertificateCreateDto {
-  @ApiProperty() @IsUUID() officerId!: string;
-  @ApiProperty() @Trim() @IsString() @IsNotEmpty() @MaxLength(64) number!: string;
-  @ApiProperty() @IsCalendarDate() issuedOn!: string;
-  @ApiProperty() @IsCalendarDate() expiresOn!: string;
-}
+/** The fields a new certificate is issued with. */
+export const ISSUED = ['officerId', 'number', 'issuedOn', 'expiresOn'] as const;
+export const CertificateCreateDto = inputOf('CertificateCreateDto', CERTIFICATE_FIELDS, ISSUED, { mode: 'create' });
+export type CertificateCreateDto = InstanceType<typeof CertificateCreateDto>;
 
-export class CertificateEventDto {
-  @ApiProperty() @IsVersion() version!: number;
-  @ApiProperty({ enum: Object.keys(CERTIFICATE_EVENT_LABELS).filter((k) => k !== 'apply') })
-  @IsIn(['renew', 'cancel', 'replace', 'annual_review'])
-  kind!: Exclude<CertificateEventKind, 'apply'>;
-  @ApiProperty() @IsCalendarDate() date!: string;
-  @ApiPropertyOptional({ description: 'renew: the new expiry' }) @IsOptional() @IsCalendarDate() expiresOn?: string;
-  @ApiPropertyOptional({ description: 'replace/renew: the new certificate number' }) @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(64) number?: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) remark?: string;
-}
+const EVENT = {
+  ...CERTIFICATE_EVENT_FIELDS,
+  /** An application is the certificate's issue; the other events are added to it. */
+  kind: field.values(['renew', 'cancel', 'replace', 'annual_review']).required(),
+  expiresOn: field.date().describe('renew: the new expiry'),
+  number: field.text(64).filled().describe('replace/renew: the new certificate number'),
+};
+export const CertificateEventDto = inputOf('CertificateEventDto', EVENT, ['kind', 'date', 'expiresOn', 'number', 'remark'], { mode: 'create', base: VersionDto });
+export type CertificateEventDto = InstanceType<typeof CertificateEventDto>;
 
-export class CertificateListQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() officerId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() townId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsIn(['ok', 'due', 'expired', 'inactive']) validity?: string;
-}
+const QUERY = { officerId: field.uuid(), townId: field.uuid(), validity: field.values(['ok', 'due', 'expired', 'inactive']) };
+export const CertificateListQuery = inputOf('CertificateListQuery', QUERY, ['officerId', 'townId', 'validity'], { mode: 'query', base: PageQuery });
+export type CertificateListQuery = InstanceType<typeof CertificateListQuery>;

@@ -1,35 +1,36 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CERTIFICATE_EVENT_LABELS } from '@fazhi/contracts';
+import type { CertificateStatus } from '@fazhi/contracts';
+import { entityOf, field } from '../../ledger-core/kit/fields';
 import { RegisterEntity } from '../../ledger-core/kit/register-entity';
-import type { CertificateEventKind, CertificateStatus } from '@fazhi/contracts';
+import { RecordPartEntity } from '../../ledger-core/ledger-record.entity';
 import { UserEntity } from '../../org/user.entity';
 
 /** An enforcement certificate (执法证) held by an officer (DOMAIN.md §3.5). */
-@Entity({ name: 'certificate' })
-@Index('ux_certificate_number', ['townId', 'number'], { unique: true })
-@Index('ix_certificate_officer', ['townId', 'officerId'])
-export class CertificateEntity extends RegisterEntity {
-  @Column('uuid', { name: 'officer_id' }) officerId!: string;
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'officer_id', foreignKeyConstraintName: 'fk_certificate_officer' })
-  officer?: UserEntity;
-  @Column('varchar', { length: 64 }) number!: string;
-  @Column('date', { name: 'issued_on' }) issuedOn!: string;
-  @Column('date', { name: 'expires_on' }) expiresOn!: string;
-  @Column('varchar', { length: 16 }) status!: CertificateStatus;
-}
+export const CERTIFICATE_FIELDS = {
+  officerId: field.uuid().required(),
+  number: field.text(64).required(),
+  issuedOn: field.date().required(),
+  expiresOn: field.date().required(),
+  status: field.stored<CertificateStatus>('varchar', { length: 16, nullable: false }),
+};
+export const CertificateEntity = entityOf('certificate', 'CertificateEntity', RegisterEntity, CERTIFICATE_FIELDS, {
+  indexes: [
+    ['ux_certificate_number', ['townId', 'number'], { unique: true }],
+    ['ix_certificate_officer', ['townId', 'officerId']],
+  ],
+  relations: [{ property: 'officer', target: () => UserEntity, column: 'officer_id', constraint: 'fk_certificate_officer', onDelete: 'RESTRICT' }],
+});
+export type CertificateEntity = InstanceType<typeof CertificateEntity>;
 
-@Entity({ name: 'certificate_event' })
-@Index('ix_certificate_event_cert', ['townId', 'certificateId', 'date'])
-export class CertificateEventEntity {
-  @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'town_id' }) townId!: string;
-  @Column('uuid', { name: 'certificate_id' }) certificateId!: string;
-  @ManyToOne(() => CertificateEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'certificate_id', foreignKeyConstraintName: 'fk_certificate_event_cert' })
-  certificate?: CertificateEntity;
-  @Column('varchar', { length: 16 }) kind!: CertificateEventKind;
-  @Column('date') date!: string;
-  @Column('varchar', { length: 500, nullable: true }) remark!: string | null;
-  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
-  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
-}
+/** What happened to a certificate (applied for, renewed, replaced, reviewed, cancelled), in its answer's order. */
+export const CERTIFICATE_EVENT_FIELDS = {
+  certificateId: field.uuid().required(),
+  kind: field.oneOf(CERTIFICATE_EVENT_LABELS, 16).required(),
+  date: field.date().required(),
+  remark: field.text(500),
+};
+export const CertificateEventEntity = entityOf('certificate_event', 'CertificateEventEntity', RecordPartEntity, CERTIFICATE_EVENT_FIELDS, {
+  indexes: [['ix_certificate_event_cert', ['townId', 'certificateId', 'date']]],
+  relations: [{ property: 'certificate', target: () => CertificateEntity, column: 'certificate_id', constraint: 'fk_certificate_event_cert', onDelete: 'CASCADE' }],
+});
+export type CertificateEventEntity = InstanceType<typeof CertificateEventEntity>;

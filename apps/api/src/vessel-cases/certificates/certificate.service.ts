@@ -5,12 +5,18 @@ import { EntityManager } from 'typeorm';
 import { inScope } from '../../access/data-scope';
 import { Principal } from '../../access/principal';
 import { AppException, invalidFields } from '../../common/app-exception';
+import { answerOf, columnsOf } from '../../ledger-core/kit/fields';
 import { RegisterKit, RegisterService } from '../../ledger-core/kit/register-service';
-import { CertificateCreateDto, CertificateEventDto, CertificateListQuery } from './certificate.dto';
+import { CertificateCreateDto, CertificateEventDto, CertificateListQuery, ISSUED } from './certificate.dto';
+import { CERTIFICATE_EVENT_FIELDS, CERTIFICATE_FIELDS } from './certificate.entities';
 import { CertificateFilter, CertificateRepository, CertRow } from './certificate.repository';
 
 /** Days between two 'YYYY-MM-DD' dates. */
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** The answer's fields before its validity; the audit row of an event shows what it may change. */
+const head = answerOf<CertRow>()(['id', 'townId', 'officerId', 'officerName', 'number', 'issuedOn', 'expiresOn', 'status']);
+const changeable = answerOf<CertRow>()(['number', 'expiresOn', 'status']);
 
 export function certificateValidity(row: { status: string; issuedOn: string; expiresOn: string }, today: string): { validity: CertificateDto['validity']; daysToExpiry: number } {
   const daysToExpiry = daysBetween(today, row.expiresOn);
@@ -30,8 +36,7 @@ export class CertificateService extends RegisterService<CertRow, CertificateFilt
   }
 
   toDto(r: CertRow): CertificateDto {
-    const { id, townId, officerId, officerName, number, issuedOn, expiresOn, status, events, version } = r;
-    return { id, townId, officerId, officerName, number, issuedOn, expiresOn, status, ...certificateValidity(r, this.today(r)), events, version };
+    return { ...head(r), ...certificateValidity(r, this.today(r)), events: r.events, version: r.version };
   }
 
   override filter(query: CertificateListQuery): CertificateFilter {
@@ -50,8 +55,8 @@ export class CertificateService extends RegisterService<CertRow, CertificateFilt
       throw invalidFields([{ path: 'officerId', code: 'not_found', message: { zh: '执法人员不存在或不在您的范围内', en: 'Officer not found or outside your scope' } }]);
     }
     return this.createRow(principal, townId, {
-      columns: () => ({ officer_id: dto.officerId, number: dto.number, issued_on: dto.issuedOn, expires_on: dto.expiresOn, status: 'valid' }),
-      then: (em, id) => this.addEventRow(em, principal, townId, id, 'apply', dto.issuedOn, null),
+      columns: () => ({ ...columnsOf(CERTIFICATE_FIELDS, ISSUED, dto, true), status: 'valid' }),
+      then: (em, id) => this.addEventRow(em, principal, townId, id, { kind: 'apply', date: dto.issuedOn }),
       after: () => dto,
     });
   }
@@ -76,13 +81,14 @@ export class CertificateService extends RegisterService<CertRow, CertificateFilt
         return set;
       },
       then: async (em, before) => {
-        await this.addEventRow(em, principal, before.townId, id, dto.kind, dto.date, dto.remark ?? null);
-        await this.audited(em, before, dto.kind, { before: { number: before.number, expiresOn: before.expiresOn, status: before.status }, after: set });
+        await this.addEventRow(em, principal, before.townId, id, dto);
+        await this.audited(em, before, dto.kind, { before: changeable(before), after: set });
       },
     });
   }
 
-  private addEventRow(em: EntityManager, principal: Principal, townId: string, certificateId: string, kind: string, date: string, remark: string | null): Promise<void> {
-    return this.rows.addChildren(em, 'events', certificateId, [{ id: randomUUID(), town_id: townId, kind, date, remark, created_by: principal.user.id, created_at: this.kit.clock.now() }]);
+  private addEventRow(em: EntityManager, principal: Principal, townId: string, certificateId: string, event: { kind: string; date: string; remark?: string | null }): Promise<void> {
+    const columns = columnsOf(CERTIFICATE_EVENT_FIELDS, ['kind', 'date', 'remark'], event, true);
+    return this.rows.addChildren(em, 'events', certificateId, [{ id: randomUUID(), town_id: townId, ...columns, created_by: principal.user.id, created_at: this.kit.clock.now() }]);
   }
 }
