@@ -9,7 +9,7 @@ import { OFFICER_KEYS, PeaceOfficerCreateDto, PeaceOfficerUpdateDto } from './pe
 import { PeaceOfficerEntity } from './peace-officer.entity';
 import { PeaceOfficerFilter, PeaceOfficerRepository, PeaceOfficerRow } from './peace-officer.repository';
 
-/** The answer's fields before the phone, and those after it up to the register row's end. */
+/** The answer's fields before the phone, and those after it up to the register row's end (the answer is built in one object). */
 const head = answerOf<PeaceOfficerRow>()(['id', 'townId', 'townName', 'villageId', 'villageName', 'name']);
 const period = answerOf<PeaceOfficerRow>()(['activeFrom', 'activeTo']);
 
@@ -23,7 +23,9 @@ export class PeaceOfficerService extends RegisterService<PeaceOfficerRow, PeaceO
   toDto(row: PeaceOfficerRow): PeaceOfficerDto {
     const today = this.today(row);
     const activeNow = row.activeFrom <= today && (row.activeTo === null || row.activeTo >= today);
-    return { ...head(row), phone: this.personal(row, 'phone'), ...period(row), ...registerRowEnd(row, activeNow) };
+    const dto = head(row) as PeaceOfficerDto;
+    dto.phone = this.personal(row, 'phone');
+    return registerRowEnd(row, activeNow, period(row, dto));
   }
 
   async create(principal: Principal, dto: PeaceOfficerCreateDto): Promise<PeaceOfficerDto> {

@@ -39,17 +39,26 @@ export interface RegisterRow {
   timeZone: string;
 }
 
-/** The instants every register row keeps, as its answer shows them. */
-export function rowTimes(row: { createdAt: Date; updatedAt: Date }): { createdAt: string; updatedAt: string } {
-  return { createdAt: new Date(row.createdAt).toISOString(), updatedAt: new Date(row.updatedAt).toISOString() };
-}
+/** The fields a `RegisterRowDto` ends with, and the row's columns they come from. */
+type RowEndSource = { userId: string | null; userName: string | null; remark: string | null; version: number; createdAt: Date; updatedAt: Date };
+type RegisterRowEnd = Pick<RegisterRowDto, 'activeNow' | 'userId' | 'userName' | 'remark' | 'version' | 'createdAt' | 'updatedAt'>;
 
-/** The fields a `RegisterRowDto` answers after the register's own: whether the row is active today, its account, remark, version and times. */
-export function registerRowEnd(
-  row: { userId: string | null; userName: string | null; remark: string | null; version: number; createdAt: Date; updatedAt: Date },
-  activeNow: boolean,
-): Pick<RegisterRowDto, 'activeNow' | 'userId' | 'userName' | 'remark' | 'version' | 'createdAt' | 'updatedAt'> {
-  return { activeNow, userId: row.userId, userName: row.userName, remark: row.remark, version: row.version, ...rowTimes(row) };
+/**
+ * The fields a `RegisterRowDto` answers after the register's own: whether the row is active today,
+ * its account, remark, version and times; added to `into` (the answer being built) when given.
+ */
+export function registerRowEnd(row: RowEndSource, activeNow: boolean): RegisterRowEnd;
+export function registerRowEnd<I extends object>(row: RowEndSource, activeNow: boolean, into: I): I & RegisterRowEnd;
+export function registerRowEnd(row: RowEndSource, activeNow: boolean, into?: object): RegisterRowEnd {
+  const end = (into ?? {}) as RegisterRowEnd;
+  end.activeNow = activeNow;
+  end.userId = row.userId;
+  end.userName = row.userName;
+  end.remark = row.remark;
+  end.version = row.version;
+  end.createdAt = new Date(row.createdAt).toISOString();
+  end.updatedAt = new Date(row.updatedAt).toISOString();
+  return end;
 }
 
 /** A register's fixed rules for the base. */

@@ -41,14 +41,21 @@ export class CampaignService extends RegisterService<CampaignRow, CampaignFilter
   }
 
   toDto(r: CampaignRow): CampaignDto {
-    return { ...plain(r), closedAt: isoOrNull(r.closedAt), voided: r.voidedAt !== null, version: r.version };
+    const dto = plain(r) as CampaignDto;
+    dto.closedAt = isoOrNull(r.closedAt);
+    dto.voided = r.voidedAt !== null;
+    dto.version = r.version;
+    return dto;
   }
 
   override async get(principal: Principal, id: string): Promise<CampaignDetail> {
     const row = await this.visible(principal, id);
     const vessels: VesselCaseDto[] = [];
     for await (const v of this.vesselRepo.stream(principal.scope, { campaignId: id })) vessels.push(this.vessels.toDto(v));
-    return { ...this.toDto(row), vessels, attachments: await this.attachments.list(CAMPAIGN_LEDGER, id, row.townId) };
+    const detail = this.toDto(row) as CampaignDetail;
+    detail.vessels = vessels;
+    detail.attachments = await this.attachments.list(CAMPAIGN_LEDGER, id, row.townId);
+    return detail;
   }
 
   async create(principal: Principal, dto: CampaignCreateDto): Promise<CampaignDto> {

@@ -36,7 +36,13 @@ export class CertificateService extends RegisterService<CertRow, CertificateFilt
   }
 
   toDto(r: CertRow): CertificateDto {
-    return { ...head(r), ...certificateValidity(r, this.today(r)), events: r.events, version: r.version };
+    const dto = head(r) as CertificateDto;
+    const { validity, daysToExpiry } = certificateValidity(r, this.today(r));
+    dto.validity = validity;
+    dto.daysToExpiry = daysToExpiry;
+    dto.events = r.events;
+    dto.version = r.version;
+    return dto;
   }
 
   override filter(query: CertificateListQuery): CertificateFilter {
