@@ -68,7 +68,7 @@ export class AdvisorRegisterService extends RegisterService<AdvisorRegisterRow, 
     const { id, townId, townName, name, lawFirm, licenceNo, villages } = row;
     const today = this.today(row);
     const activeNow = villages.some((v) => v.from <= today && (v.to === null || v.to >= today));
-    return { id, townId, townName, name, lawFirm, licenceNo, phone: this.personal(row, 'phone')!, villages, ...registerRowEnd(row, activeNow) };
+    return registerRowEnd(row, activeNow, { id, townId, townName, name, lawFirm, licenceNo, phone: this.personal(row, 'phone')!, villages });
   }
 
   async create(principal: Principal, dto: AdvisorCreateDto): Promise<AdvisorDto> {

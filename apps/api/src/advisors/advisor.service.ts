@@ -64,23 +64,22 @@ export class AdvisorService extends RecordService<AdvisorServiceStatus, AdvisorS
 
   /* ---------- answers ---------- */
 
+  /** The answer, built in one object in its keys' order (the client masked unless `unmasked`). */
   toDto(r: AdvisorServiceRow, unmasked = false): AdvisorServiceDto {
     const personal = (kind: 'name' | 'phone', enc: string | null) => maskPersonalValue(kind, this.personal.decrypt(enc), unmasked);
-    return {
-      ...recordDtoFields<AdvisorServiceStatus>(r),
-      ...WHO_WHEN(r),
-      startedAt: new Date(r.startedAt).toISOString(),
-      endedAt: new Date(r.endedAt).toISOString(),
-      crossesMidnight: r.endTime <= r.startTime,
-      hours: hoursOf(r.minutes),
-      clientName: personal('name', r.clientNameEnc),
-      clientPhone: personal('phone', r.clientPhoneEnc),
-      ...WHAT(r),
-      handover: r.handoverKind
-        ? { kind: r.handoverKind, at: isoOrNull(r.handoverAt)!, disputeId: r.disputeId, disputeNumber: r.disputeNumber, receivingBody: r.handoverReceivingBody, note: r.handoverNote }
-        : null,
-      locked: r.locked,
-    };
+    const dto = WHO_WHEN(r, recordDtoFields<AdvisorServiceStatus>(r)) as AdvisorServiceDto;
+    dto.startedAt = new Date(r.startedAt).toISOString();
+    dto.endedAt = new Date(r.endedAt).toISOString();
+    dto.crossesMidnight = r.endTime <= r.startTime;
+    dto.hours = hoursOf(r.minutes);
+    dto.clientName = personal('name', r.clientNameEnc);
+    dto.clientPhone = personal('phone', r.clientPhoneEnc);
+    WHAT(r, dto);
+    dto.handover = r.handoverKind
+      ? { kind: r.handoverKind, at: isoOrNull(r.handoverAt)!, disputeId: r.disputeId, disputeNumber: r.disputeNumber, receivingBody: r.handoverReceivingBody, note: r.handoverNote }
+      : null;
+    dto.locked = r.locked;
+    return dto;
   }
 
   async dtos(rows: AdvisorServiceRow[], opts: { unmasked?: boolean } = {}): Promise<AdvisorServiceDto[]> {
