@@ -34,6 +34,8 @@ function clientAddress(req: Request): string | null {
 }
 
 /** Express-level setup shared by the server and the tests: headers, body limits, context, docs, web. */
+const API_PATH = /^\/api(\/|$)/;
+
 export function configureHttp(app: NestExpressApplication, config: AppConfig, logger: AppLogger): void {
   const http = app.getHttpAdapter().getInstance();
   http.disable('x-powered-by');
@@ -92,15 +94,15 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig, lo
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
     const index = path.join(config.webDist, 'index.html');
-    http.use(
-      express.static(config.webDist, {
-        index: false,
-        maxAge: '1h',
-        setHeaders: (res, file) => {
-          if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
-        },
-      }),
-    );
+    const files = express.static(config.webDist, {
+      index: false,
+      maxAge: '1h',
+      setHeaders: (res, file) => {
+        if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+      },
+    });
+    // The API's paths are the API's: no file answers for them, and no request to it looks at the disk.
+    http.use((req: Request, res: Response, next: NextFunction) => (API_PATH.test(req.path) ? next() : files(req, res, next)));
     http.get(/^\/(?!api(\/|$)).*/, (req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' || path.extname(req.path)) return next();
       res.setHeader('Cache-Control', 'no-cache');
