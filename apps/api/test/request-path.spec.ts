@@ -1,8 +1,8 @@
-import { Client } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { SessionService } from '../src/auth/session.service';
 import { LeanDataSource } from '../src/database/lean-data-source';
 import { OrgTreeService } from '../src/org/org-tree.service';
+import { statementsDuring } from './statements';
 import { createTestApp, TestApp } from './test-app';
 
 /**
@@ -115,22 +115,10 @@ describe('the request path reads access afresh on every request', () => {
   it('checks the session, its user, roles and scope with one statement per request', async () => {
     const cookie = await t.login('officer');
     await t.http.get('/api/vessel-cases').set('Cookie', cookie).expect(200);
-    const sent: string[] = [];
-    const original = Client.prototype.query;
-    const query = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
-      const q = args[0] as string | { text: string };
-      sent.push(typeof q === 'string' ? q : q.text);
-      return Reflect.apply(original, this, args) as never;
-    });
-    try {
-      await t.http.get('/api/vessel-cases').set('Cookie', cookie).expect(200);
-    } finally {
-      query.mockRestore();
-    }
     // Reads with lifetimes of their own (the policy's 5 s, the org tree's 10 s, the once-a-minute
-    // activity write) may fall on any request; apart from them, one statement checks the session.
-    const perRequest = sent.filter((q) => !/FROM security_policy|SET last_seen_at|FROM org_unit u\b/.test(q));
-    // The session statement, then the list's count and page: nothing else per request.
+    // activity write) may fall on any request and are left out; the session statement, then the
+    // list's count and page: nothing else per request.
+    const perRequest = await statementsDuring(() => t.http.get('/api/vessel-cases').set('Cookie', cookie).expect(200));
     expect(perRequest).toHaveLength(3);
     expect(perRequest[0]).toMatch(/FROM auth_session s LEFT JOIN app_user u/);
     expect(perRequest[0]).toMatch(/FROM user_role ur JOIN role r/);
