@@ -93,6 +93,24 @@ export interface RecordChange<Row, S extends string> {
   then?: (em: EntityManager, row: Row) => Promise<void>;
 }
 
+/** The common columns of a record as it is registered: its number, first state and who/when. */
+function newRecordColumns(id: string, place: { townId: string; villageId: string | null }, n: { number: string; year: number; seq: number }, status: string, now: Date, user: string) {
+  return {
+    id,
+    town_id: place.townId,
+    village_id: place.villageId,
+    ...n,
+    status,
+    registered_at: now,
+    handler_ids: [user],
+    created_at: now,
+    created_by: user,
+    updated_at: now,
+    updated_by: user,
+    version: 1,
+  };
+}
+
 /**
  * The work every ledger's service does the same way: list, find in scope, create (number, insert,
  * status history, audit), update, transition (the ledger's workflow and its guards), void, reopen,
@@ -219,23 +237,7 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
       const { number, year, seq } = numbers[i];
       const cells = Object.fromEntries(Object.entries(layout.cells(p.row.values, p)).filter(([, v]) => v !== undefined && v !== null));
       audits.push({ action: `${ledger}.import.create`, entity: ledger, entityId: id, townId, after: { number, ...p.row.values } });
-      return {
-        id,
-        town_id: townId,
-        village_id: p.villageId ?? null,
-        number,
-        year,
-        seq,
-        status: initial,
-        registered_at: now,
-        handler_ids: [user],
-        created_at: now,
-        created_by: user,
-        updated_at: now,
-        updated_by: user,
-        version: 1,
-        ...cells,
-      };
+      return { ...newRecordColumns(id, { townId, villageId: p.villageId ?? null }, { number, year, seq }, initial, now, user), ...cells };
     });
     await this.records.insertMany(em, inserts);
     await history.recordMany(
@@ -319,23 +321,7 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
     const user = principal.user.id;
     const columns = await c.columns(em, plainDateInZone(now, timeZone));
     const { number, year, seq } = await numbering.next(em, this.rules.ledger, place.townId, now, this.rules.numberLabel);
-    await this.records.insert(em, {
-      id,
-      town_id: place.townId,
-      village_id: place.villageId,
-      number,
-      year,
-      seq,
-      status: this.rules.initial,
-      registered_at: now,
-      handler_ids: [user],
-      created_at: now,
-      created_by: user,
-      updated_at: now,
-      updated_by: user,
-      version: 1,
-      ...columns,
-    });
+    await this.records.insert(em, { ...newRecordColumns(id, place, { number, year, seq }, this.rules.initial, now, user), ...columns });
     await c.then?.(em, id, number);
     await history.record(em, { townId: place.townId, ledger: this.rules.ledger, recordId: id, from: null, to: this.rules.initial, at: now });
     const after = (await this.records.findInScope(principal.scope, id, em))!;
