@@ -1,6 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { plainToInstance, Type } from 'class-transformer';
-import { getMetadataStorage, IsInt, IsOptional, IsString, MaxLength, validate, ValidateNested } from 'class-validator';
+import { getMetadataStorage, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, validate, ValidateNested } from 'class-validator';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppException, invalidFields } from './app-exception';
@@ -159,5 +159,20 @@ describe('the compiled check', () => {
     expect(check?.(plainToInstance(Probe, { n: '1' }))).toBe(false);
     expect(check?.(plainToInstance(Probe, { n: 1, extra: 1 }))).toBe(false);
     expect(await validate(instance)).toEqual([]);
+  });
+});
+
+describe('the field errors of a value left out', () => {
+  class Named {
+    @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
+  }
+
+  it('says only that a required field must be given when it is missing or null, and every failed rule otherwise', async () => {
+    for (const body of [{}, { name: null }]) {
+      const errors = flattenValidationErrors(await validate(plainToInstance(Named, body)));
+      expect(errors).toEqual([{ path: 'name', code: 'isNotEmpty', message: { zh: '不能为空', en: 'Must not be empty' } }]);
+    }
+    const wrong = flattenValidationErrors(await validate(plainToInstance(Named, { name: 7 })));
+    expect(wrong.map((e) => e.code).sort()).toEqual(['isString', 'maxLength']);
   });
 });

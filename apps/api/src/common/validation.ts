@@ -41,12 +41,24 @@ function bounded(constraint: string, text: string): { zh: string; en: string } |
   }
 }
 
+const PRESENCE = ['isDefined', 'isNotEmpty'];
+/**
+ * The failed rules of one field: a field left out or given as null that must be there reports only
+ * that it must be (not also that it is not text or too long); any other value reports every rule.
+ */
+function presenceFirst(error: ValidationError): [string, string][] {
+  const failed = Object.entries(error.constraints ?? {});
+  if (error.value !== null && error.value !== undefined) return failed;
+  const presence = failed.filter(([constraint]) => PRESENCE.includes(constraint));
+  return presence.length ? presence.slice(0, 1) : failed;
+}
+
 /** Flattens class-validator errors into `{ path, code, message }` with paths like `roles[1].scope`. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): BilingualFieldError[] {
   const out: BilingualFieldError[] = [];
   for (const error of errors) {
     const path = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
-    for (const [constraint, text] of Object.entries(error.constraints ?? {})) {
+    for (const [constraint, text] of presenceFirst(error)) {
       const message = bounded(constraint, text) ?? MESSAGES[constraint]?.(text) ?? { zh: text, en: text };
       out.push({ path, code: constraint, message });
     }
