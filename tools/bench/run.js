@@ -275,6 +275,52 @@ function answersDiffer(kind, p, a, b) {
  * Waits (at most 30 s) until the servers and PostgreSQL are idle: after a run at 50 connections
  * a server still works off the requests it had accepted, which must not land in the next run.
  */
+const STATEMENT_SAMPLES = 20;
+
+/**
+ * The statements one server sends for `n` requests of the list, by pg_stat_statements' query id (the
+ * parse tree: spacing, constants and parameter values do not count), with calls per request. Only
+ * those sent for at least half of the requests: the once-a-minute session touch, the policy's and
+ * the org tree's reads with lifetimes of their own and the API's audit sealer fall on few of them.
+ */
+async function statementsOf(client, server, items) {
+  await client.query('SELECT pg_stat_statements_reset()');
+  for (const item of items) {
+    const r = await fetchJson(server.url, item.path, item.cookie);
+    if (r.status !== 200) throw new Error(`${item.path} answered ${r.status}: ${r.text.slice(0, 300)}`);
+  }
+  const { rows } = await client.query(
+    `SELECT queryid::text AS id, calls::int AS calls, regexp_replace(query, '\\s+', ' ', 'g') AS query FROM pg_stat_statements
+      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT LIKE '%pg_stat_statements%'`,
+  );
+  return rows.filter((r) => r.calls >= items.length / 2).map((r) => ({ ...r, perRequest: r.calls / items.length }));
+}
+
+/**
+ * The two servers must do the same work in PostgreSQL: the same statements (same parse trees), each as
+ * often. The baseline mirrors the API's SQL by hand (lib/api-sql.js); when the API's statements change
+ * and the mirror does not, the ratio measures two different things, so the run stops and shows both.
+ */
+async function sameStatements(client, servers, kind, list) {
+  await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  const step = Math.max(1, Math.floor(list.length / STATEMENT_SAMPLES));
+  const items = list.filter((_, i) => i % step === 0).slice(0, STATEMENT_SAMPLES);
+  const api = await statementsOf(client, servers.api, items);
+  const base = await statementsOf(client, servers.baseline, items);
+  const key = (s) => `${s.id} ${s.perRequest.toFixed(2)}`;
+  const baseKeys = new Set(base.map(key));
+  const apiKeys = new Set(api.map(key));
+  const onlyApi = api.filter((s) => !baseKeys.has(key(s)));
+  const onlyBase = base.filter((s) => !apiKeys.has(key(s)));
+  if (onlyApi.length || onlyBase.length) {
+    const show = (ss) => ss.map((s) => `    ${s.perRequest.toFixed(2)}× per request: ${s.query.slice(0, 600)}`).join('\n') || '    (none)';
+    throw new Error(
+      `the two servers do not send the same statements for ${kind}; change tools/bench/lib/api-sql.js to the API's SQL.\n  only the API:\n${show(onlyApi)}\n  only the baseline:\n${show(onlyBase)}`,
+    );
+  }
+  return api;
+}
+
 async function settle(allPids, postmasterPid) {
   const end = Date.now() + 30_000;
   await c.sleep(500);
@@ -290,7 +336,14 @@ async function runLoad(spec, pids, postmasterPid) {
   await settle(settlePids, postmasterPid);
   const file = path.join(c.DATA_DIR, `load-spec-${process.pid}.json`);
   fs.writeFileSync(file, JSON.stringify(spec));
-  const before = { server: proc.cpuMs(pids), pg: proc.postgresCpuMs(postmasterPid), machine: proc.machineCpu(), at: Date.now(), us: Number(process.hrtime.bigint() / 1000n) };
+  const before = {
+    server: proc.cpuMs(pids),
+    calls: proc.syscalls(pids),
+    pg: proc.postgresCpuMs(postmasterPid),
+    machine: proc.machineCpu(),
+    at: Date.now(),
+    us: Number(process.hrtime.bigint() / 1000n),
+  };
   const child = spawn(process.execPath, [path.join(__dirname, 'load.js'), file], { cwd: c.ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -311,6 +364,9 @@ async function runLoad(spec, pids, postmasterPid) {
   const result = JSON.parse(out.trim().split('\n').pop());
   const wall = Date.now() - before.at;
   result.window = [before.us, Number(process.hrtime.bigint() / 1000n)];
+  const calls = proc.syscalls(pids);
+  // System calls of the server per request: a write per statement sent and per answer, reads as they come.
+  result.syscallsPerReq = result.requests ? { reads: (calls.reads - before.calls.reads) / result.requests, writes: (calls.writes - before.calls.writes) / result.requests } : null;
   result.cpu = {
     serverMsPerReq: result.requests ? (proc.cpuMs(pids) - before.server) / result.requests : null,
     postgresMsPerReq: result.requests ? (pgAfter - before.pg) / result.requests : null,
@@ -440,6 +496,13 @@ async function main() {
         }
       }
       say(`  ${checks.length} sample responses identical`);
+      say(`Checking that both servers send the same statements (${STATEMENT_SAMPLES} requests per endpoint) …`);
+      // The statistics are left out: their baseline is the hand-written statement, different by design.
+      for (const [kind, items] of Object.entries(fx.lists)) {
+        if (!args.endpoints.includes(kind) || kind === 'stats') continue;
+        const sent = await sameStatements(client, servers, kind, items);
+        say(`  ${kind}: the same ${sent.length} statement(s) per request`);
+      }
 
       // Load: per endpoint, warm-up of each server, then measured runs alternating API, baseline.
       const runs = [];
@@ -464,7 +527,7 @@ async function main() {
             runs.push({ endpoint, server, round, ...r });
             say(
               `  ${endpoint.padEnd(5)} ${server.padEnd(8)} round ${round}: ${f1(r.rps).padStart(7)} req/s  p50 ${f1(r.p50)} ms  p95 ${f1(r.p95)} ms  p99 ${f1(r.p99)} ms  ` +
-                `errors ${r.errors + r.timeouts + (r.requests - r.ok)}  server CPU ${f1(r.cpu.serverMsPerReq)} ms/req  load avg ${f1(r.loadAverage)}  (CPU cores: server ${f1(r.cpu.serverCores)}, postgres ${f1(r.cpu.postgresCores)}, load generator ${f1(r.cpu.loadGeneratorCores)}, other processes ${f1(r.cpu.otherCores)})`,
+                `errors ${r.errors + r.timeouts + (r.requests - r.ok)}  server CPU ${f1(r.cpu.serverMsPerReq)} ms/req, syscalls/req ${r.syscallsPerReq ? `${f1(r.syscallsPerReq.reads)} r ${f1(r.syscallsPerReq.writes)} w` : '-'}  load avg ${f1(r.loadAverage)}  (CPU cores: server ${f1(r.cpu.serverCores)}, postgres ${f1(r.cpu.postgresCores)}, load generator ${f1(r.cpu.loadGeneratorCores)}, other processes ${f1(r.cpu.otherCores)})`,
             );
           }
         }

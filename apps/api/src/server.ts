@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AuditService } from './audit/audit.service';
 import { configureHttp } from './common/http-setup';
+import { JsonReplyAdapter } from './common/json-reply';
 import { NestPinoLogger } from './common/logger';
 import { serveApiDocs } from './openapi/api-document';
 
@@ -11,6 +12,7 @@ import { serveApiDocs } from './openapi/api-document';
 export async function createApp(options: AppModuleOptions & { sealIntervalMs?: number }): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ config: options.config, databaseUrl: options.databaseUrl, logger: options.logger, clock: options.clock, ledgers: options.ledgers }),
+    new JsonReplyAdapter(),
     { bodyParser: false, logger: new NestPinoLogger(options.logger), abortOnError: false },
   );
   configureHttp(app, options.config, options.logger);

@@ -123,4 +123,45 @@ describe('the request path reads access afresh on every request', () => {
     expect(perRequest[0]).toMatch(/FROM auth_session s LEFT JOIN app_user u/);
     expect(perRequest[0]).toMatch(/FROM user_role ur JOIN role r/);
   });
+
+  it('writes a JSON answer as it is: the body, its type and length, no ETag; HEAD without the body', async () => {
+    const cookie = await t.login('officer');
+    const res = await t.http.get('/api/vessel-cases?pageSize=50').set('Cookie', cookie).expect(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(res.text).toBe(JSON.stringify(res.body));
+    expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.text));
+    expect(res.text.length).toBeGreaterThan(1000);
+    expect(res.headers.etag).toBeUndefined();
+    expect(res.headers['cache-control']).toBe('no-store');
+    const head = await t.http.head('/api/vessel-cases?pageSize=50').set('Cookie', cookie).expect(200);
+    expect(head.headers['content-length']).toBe(res.headers['content-length']);
+    expect(head.text ?? '').toBe('');
+    // Errors, files and empty answers keep their own ways: a 404's JSON body, a spreadsheet's bytes, a 204.
+    const missing = await t.http.get('/api/vessel-cases/00000000-0000-4000-8000-000000000000').set('Cookie', cookie).expect(404);
+    expect(missing.headers['content-type']).toMatch(/^application\/json/);
+    expect(missing.body.code).toBe('NOT_FOUND');
+    const sheet = await t.http.get('/api/vessel-cases/export.xlsx').set('Cookie', cookie).buffer(true).expect(200);
+    expect(sheet.headers['content-type']).toMatch(/spreadsheetml/);
+    const out = await t.http.post('/api/auth/logout').set('Cookie', cookie).expect(204);
+    expect(out.text).toBe('');
+    expect(out.headers['content-length']).toBeUndefined();
+  });
+
+  // Every table below holds the rows of all towns and is indexed town first; a read that leaves the
+  // town out walks the index of every town, which a province's database pays on every detail.
+  const BY_TOWN = /FROM "?(vessel_persuasion|dispute_party|dispute_session|dispute_follow_up|status_history|attachment|deadline|record_link)"?\b/;
+
+  it.each([
+    ['vessel case', 'officer', '/api/vessel-cases'],
+    ['dispute', 'mediator', '/api/disputes'],
+    ['advisor service', 'advisor', '/api/advisor-services'],
+  ])('reads a %s and its parts, history, evidence and deadlines town first', async (_, account, path) => {
+    const cookie = await t.login(account);
+    const list = await t.http.get(path).set('Cookie', cookie).expect(200);
+    expect(list.body.items.length).toBeGreaterThan(0);
+    const perRequest = await statementsDuring(() => t.http.get(`${path}/${list.body.items[0].id}`).set('Cookie', cookie).expect(200));
+    const byTown = perRequest.filter((q) => BY_TOWN.test(q));
+    expect(byTown.length).toBeGreaterThanOrEqual(3);
+    for (const q of byTown) expect(q).toMatch(/\btown_id\s*(=|IN|= ANY)/);
+  });
 });

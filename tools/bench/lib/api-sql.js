@@ -167,8 +167,8 @@ function detailStatements(row) {
   const out = [
     {
       name: 'get: persuasions',
-      sql: `SELECT id, date, staff, measure, result, created_at FROM vessel_persuasion WHERE town_id = $1 AND case_id = $2 ORDER BY date, created_at`,
-      params: [row.town_id, row.id],
+      sql: `SELECT * FROM "vessel_persuasion" WHERE town_id = ANY($1::uuid[]) AND "case_id" = ANY($2::uuid[]) ORDER BY date, created_at`,
+      params: [[row.town_id], [row.id]],
     },
     {
       name: 'get: status history',

@@ -46,6 +46,9 @@ const PG_SETTINGS = {
   synchronous_commit: 'off',
   random_page_cost: '1.1',
   track_io_timing: 'on',
+  // The run compares the statements the two servers send (see sameStatements in run.js).
+  shared_preload_libraries: 'pg_stat_statements',
+  'pg_stat_statements.track': 'top',
 };
 
 function parseArgs(argv, defaults) {

@@ -72,4 +72,20 @@ function memoryOf(pid) {
   }
 }
 
-module.exports = { cpuMs, postgresPids, postgresCpuMs, machineCpu, memoryOf };
+/** Read and write system calls made so far by the processes, summed (from /proc/<pid>/io). */
+function syscalls(pids) {
+  let reads = 0;
+  let writes = 0;
+  for (const pid of pids) {
+    try {
+      const s = fs.readFileSync(`/proc/${pid}/io`, 'utf8');
+      reads += Number(/syscr:\s+(\d+)/.exec(s)?.[1] ?? 0);
+      writes += Number(/syscw:\s+(\d+)/.exec(s)?.[1] ?? 0);
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return { reads, writes };
+}
+
+module.exports = { cpuMs, postgresPids, postgresCpuMs, machineCpu, memoryOf, syscalls };

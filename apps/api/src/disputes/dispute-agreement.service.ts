@@ -74,7 +74,7 @@ export class DisputeAgreementService {
     if (!agreed || row.agreementForm !== 'written') {
       throw new AppException(409, 'NO_WRITTEN_AGREEMENT', { zh: '该纠纷没有书面调解协议', en: 'The dispute has no written agreement' });
     }
-    const parties = (await this.disputes.partAnswers<DisputePartyDto>(PARTIES, [id], { unmasked: true })).get(id)!;
+    const parties = (await this.disputes.partAnswers<DisputePartyDto>(PARTIES, [row], { unmasked: true })).get(id)!;
     const lines = parties.map((d) => {
       return [`${DISPUTE_PARTY_ROLE_LABELS[d.role]}:${d.name}`, d.idNumber && `身份证号码:${d.idNumber}`, d.phone && `联系电话:${d.phone}`, d.address && `住址:${d.address}`].filter(Boolean).join(',');
     });

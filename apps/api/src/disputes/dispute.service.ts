@@ -144,11 +144,7 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
   }
 
   async dtos(rows: DisputeRow[], opts: { unmasked?: boolean; em?: EntityManager } = {}): Promise<DisputeDto[]> {
-    const parties = await this.partAnswers<PartyDto>(
-      PARTIES,
-      rows.map((r) => r.id),
-      opts,
-    );
+    const parties = await this.partAnswers<PartyDto>(PARTIES, rows, opts);
     return rows.map((r) => this.toDto(r, parties.get(r.id)!));
   }
 
@@ -180,10 +176,10 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
     const row = await this.visible(principal, id);
     const { history, deadlines } = this.kit;
     const [parties, sessions, followUps, steps, attachments, periods] = await Promise.all([
-      this.partAnswers<PartyDto>(PARTIES, [id]),
-      this.partAnswers<DisputeSessionDto>(SESSIONS, [id]),
-      this.partAnswers<DisputeFollowUpDto>(FOLLOW_UPS, [id]),
-      history.list(LEDGER, id),
+      this.partAnswers<PartyDto>(PARTIES, [row]),
+      this.partAnswers<DisputeSessionDto>(SESSIONS, [row]),
+      this.partAnswers<DisputeFollowUpDto>(FOLLOW_UPS, [row]),
+      history.list(LEDGER, id, row.townId),
       this.attachments.list(LEDGER, id, row.townId),
       deadlines.forRecord(LEDGER, id, row.townId),
     ]);
@@ -268,13 +264,13 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
     guards: {
       partiesRecorded: async (c: GuardContext): Promise<GuardFailure | null> => {
         if (c.data.acceptedOn! > c.today) return inFuture('受理日期', 'acceptance date');
-        return (await this.repo.partCount(c.em, PARTIES, c.row.id)) >= 2
+        return (await this.repo.partCount(c.em, PARTIES, c.row)) >= 2
           ? null
           : { code: 'PARTIES_REQUIRED', message: { zh: '受理前请登记至少两方当事人', en: 'Record at least two parties before accepting' } };
       },
       refusingParty: async (c: GuardContext): Promise<GuardFailure | null> => {
         if (c.data.refusedOn! > c.today) return inFuture('拒绝调解日期', 'refusal date');
-        const parties = (await this.repo.parts(PARTIES, [c.row.id], c.em)).get(c.row.id)!;
+        const parties = (await this.repo.parts(PARTIES, [c.row], c.em)).get(c.row.id)!;
         return parties.some((p) => p.id === c.data.refusingPartyId)
           ? null
           : { code: 'PARTY_NOT_FOUND', message: { zh: '拒绝调解的一方须为本纠纷的当事人', en: 'The refusing party must be a party of the dispute' } };
@@ -291,12 +287,12 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
         return this.sessionFailure(c);
       },
       hasFollowUp: async (c: GuardContext): Promise<GuardFailure | null> =>
-        (await this.repo.partCount(c.em, FOLLOW_UPS, c.row.id)) > 0 ? null : { code: 'FOLLOW_UP_REQUIRED', message: { zh: '请先记录回访', en: 'Record a follow-up visit first' } },
+        (await this.repo.partCount(c.em, FOLLOW_UPS, c.row)) > 0 ? null : { code: 'FOLLOW_UP_REQUIRED', message: { zh: '请先记录回访', en: 'Record a follow-up visit first' } },
     },
   };
 
   private async sessionFailure(c: GuardContext): Promise<GuardFailure | null> {
-    return (await this.repo.partCount(c.em, SESSIONS, c.row.id)) > 0 ? null : { code: 'SESSION_REQUIRED', message: { zh: '请先记录至少一次调解', en: 'Record at least one mediation session first' } };
+    return (await this.repo.partCount(c.em, SESSIONS, c.row)) > 0 ? null : { code: 'SESSION_REQUIRED', message: { zh: '请先记录至少一次调解', en: 'Record at least one mediation session first' } };
   }
 
   /* ---------- the mediation period ---------- */
@@ -477,7 +473,7 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
   /** The parties' personal data in full (audited). */
   async unmask(principal: Principal, id: string, dto: DisputeUnmaskDto): Promise<{ parties: Partial<PartyDto>[] }> {
     const row = await this.visible(principal, id);
-    const parties = (await this.partAnswers<PartyDto>(PARTIES, [id], { unmasked: true })).get(id)!.filter((p) => !dto.partyId || p.id === dto.partyId);
+    const parties = (await this.partAnswers<PartyDto>(PARTIES, [row], { unmasked: true })).get(id)!.filter((p) => !dto.partyId || p.id === dto.partyId);
     if (dto.partyId && parties.length === 0) throw notFound(PARTIES.notFound);
     await this.auditUnmask(row, { partyId: dto.partyId ?? null, fields: dto.fields, reason: dto.reason });
     return { parties: parties.map((p) => ({ id: p.id, ...Object.fromEntries(dto.fields.map((f) => [f, p[f]])) })) };

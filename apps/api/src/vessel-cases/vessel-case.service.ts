@@ -114,7 +114,7 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
     const row = await this.visible(principal, id);
     const { history, deadlines } = this.kit;
     const [persuasions, steps, attachments, campaignAttachments, notices] = await Promise.all([
-      this.partAnswers<PersuasionEntryDto>(PERSUASIONS, [id]),
+      this.partAnswers<PersuasionEntryDto>(PERSUASIONS, [row]),
       history.list(LEDGER, id, row.townId),
       this.attachments.list(LEDGER, id, row.townId),
       row.campaignId ? this.attachments.list('campaign', row.campaignId, row.townId) : Promise.resolve([]),

@@ -100,7 +100,7 @@ export class FixtureEventService extends RecordService<FixtureStatus, FixtureRow
 
   async get(principal: Principal, id: string): Promise<FixtureEventDetail> {
     const row = await this.visible(principal, id);
-    const guests = await this.partAnswers<FixtureGuest>(GUESTS, [id]);
+    const guests = await this.partAnswers<FixtureGuest>(GUESTS, [row]);
     return { ...(await this.dtos([row]))[0], guests: guests.get(id)!, transitions: this.transitions(row, principal) };
   }
 

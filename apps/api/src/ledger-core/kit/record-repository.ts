@@ -6,6 +6,12 @@ import { camelRow, containsPattern, numbersInUse, updateVersioned } from '../rec
 import { RecordPart } from './record-parts';
 
 /** What a special filter condition is written with: parameters and the ledger's common pieces. */
+/** A record as its parts are found: its id and its town, which leads every part's index. */
+export interface RecordKey {
+  id: string;
+  townId: string;
+}
+
 export interface ConditionSql {
   /** Appends a parameter and answers its placeholder (`$3`). */
   p: (value: unknown) => string;
@@ -197,20 +203,27 @@ export abstract class RecordRepository<Row extends { id: string }, F extends Lis
     return updateVersioned(em, this.spec.table, id, version, set);
   }
 
-  /** The rows of a part of several records (camel-cased), by record, in the part's order. */
-  async parts(part: RecordPart<never>, recordIds: string[], em: EntityManager = this.ds.manager): Promise<Map<string, Record<string, unknown>[]>> {
-    const out = new Map<string, Record<string, unknown>[]>(recordIds.map((id) => [id, []]));
-    if (recordIds.length === 0) return out;
+  /**
+   * The rows of a part of several records (camel-cased), by record, in the part's order. The records'
+   * towns lead the condition, as they lead the part's index: without them a province's database
+   * would walk the index of every town.
+   */
+  async parts(part: RecordPart<never>, records: readonly RecordKey[], em: EntityManager = this.ds.manager): Promise<Map<string, Record<string, unknown>[]>> {
+    const out = new Map<string, Record<string, unknown>[]>(records.map((r) => [r.id, []]));
+    if (records.length === 0) return out;
     checkIdentifiers(part.table, part.parent);
-    const rows = await em.query<Record<string, unknown>[]>(`SELECT * FROM "${part.table}" WHERE "${part.parent}" = ANY($1::uuid[]) ORDER BY ${part.order}`, [recordIds]);
+    const rows = await em.query<Record<string, unknown>[]>(`SELECT * FROM "${part.table}" WHERE town_id = ANY($1::uuid[]) AND "${part.parent}" = ANY($2::uuid[]) ORDER BY ${part.order}`, [
+      [...new Set(records.map((r) => r.townId))],
+      records.map((r) => r.id),
+    ]);
     for (const r of rows) out.get(r[part.parent] as string)!.push(camelRow(r));
     return out;
   }
 
   /** How many rows of the part the record has. */
-  async partCount(em: EntityManager, part: RecordPart<never>, recordId: string): Promise<number> {
+  async partCount(em: EntityManager, part: RecordPart<never>, record: RecordKey): Promise<number> {
     checkIdentifiers(part.table, part.parent);
-    const [{ n }] = await em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${part.table}" WHERE "${part.parent}" = $1`, [recordId]);
+    const [{ n }] = await em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${part.table}" WHERE town_id = $1 AND "${part.parent}" = $2`, [record.townId, record.id]);
     return n;
   }
 

@@ -22,7 +22,7 @@ import { RecordLifecycle } from '../status/record-lifecycle';
 import { StatusHistoryService } from '../status/status-history.service';
 import { openStep, Workflow } from '../status/transitions';
 import { checkPartPersonal, FieldColumns, fieldColumn, partAnswer, PartField, partField, PartRule, RecordPart } from './record-parts';
-import { ListFilter, RecordRepository } from './record-repository';
+import { ListFilter, RecordKey, RecordRepository } from './record-repository';
 
 /** What the record service base works with, injected once for every ledger. */
 @Injectable()
@@ -357,8 +357,8 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
   }
 
   /** The part's rows of the records as the ledger answers them (masked unless `unmasked`), by record. */
-  async partAnswers<P>(part: RecordPart<Row>, recordIds: string[], opts: { unmasked?: boolean; em?: EntityManager } = {}): Promise<Map<string, P[]>> {
-    const rows = await this.records.parts(part, recordIds, opts.em);
+  async partAnswers<P>(part: RecordPart<Row>, records: readonly RecordKey[], opts: { unmasked?: boolean; em?: EntityManager } = {}): Promise<Map<string, P[]>> {
+    const rows = await this.records.parts(part, records, opts.em);
     const decrypt = (stored: string | null) => this.kit.personal.decrypt(stored);
     return new Map([...rows].map(([id, list]) => [id, list.map((r) => partAnswer(part, r, decrypt, opts.unmasked ?? false) as P)]));
   }
@@ -396,7 +396,7 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
       town_id: townId,
       [part.parent]: id,
       ...this.fieldColumns(part.fields, body, true),
-      ...(part.position ? { [part.position]: position ?? (await this.records.partCount(em, part, id)) } : {}),
+      ...(part.position ? { [part.position]: position ?? (await this.records.partCount(em, part, { id, townId })) } : {}),
       created_at: this.kit.clock.now(),
       created_by: principal.user.id,
     });
@@ -412,9 +412,9 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
       version: body.version,
       then: async (em, row) => {
         part.update?.check?.(values, row, this.today(row));
-        const before = await this.partOf(em, part, id, partId);
+        const before = await this.partOf(em, part, row, partId);
         await this.records.updatePart(em, part, id, partId, this.fieldColumns(part.fields, values));
-        await this.auditRecord(em, row, `${part.name}.update`, { before, after: await this.partOf(em, part, id, partId) });
+        await this.auditRecord(em, row, `${part.name}.update`, { before, after: await this.partOf(em, part, row, partId) });
       },
     });
   }
@@ -425,7 +425,7 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
       ...partRule(part.remove, {}),
       version,
       then: async (em, row) => {
-        const before = await this.partOf(em, part, id, partId);
+        const before = await this.partOf(em, part, row, partId);
         await this.records.removePart(em, part, id, partId);
         await this.auditRecord(em, row, `${part.name}.remove`, { before: part.removed ? Object.fromEntries(part.removed.map((k) => [k, before[k]])) : before });
       },
@@ -433,8 +433,8 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
   }
 
   /** One row of the record's part as answered (masked); 404 with the part's message when there is none. */
-  private async partOf(em: EntityManager, part: RecordPart<Row>, id: string, partId: string): Promise<Record<string, unknown>> {
-    const found = (await this.partAnswers<Record<string, unknown>>(part, [id], { em })).get(id)!.find((p) => p.id === partId);
+  private async partOf(em: EntityManager, part: RecordPart<Row>, record: RecordKey, partId: string): Promise<Record<string, unknown>> {
+    const found = (await this.partAnswers<Record<string, unknown>>(part, [record], { em })).get(record.id)!.find((p) => p.id === partId);
     if (!found) throw notFound(part.notFound);
     return found;
   }

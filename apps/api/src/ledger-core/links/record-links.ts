@@ -29,7 +29,8 @@ export interface HandoverRequest {
 export interface LinkedLedger {
   ledger: LedgerType;
   read: PermissionCode;
-  visible(principal: Principal, id: string): Promise<unknown>;
+  /** The record when the caller may see it (404 otherwise); a link lies in its record's town. */
+  visible(principal: Principal, id: string): Promise<{ townId: string }>;
   handover?(em: EntityManager, principal: Principal, request: HandoverRequest): Promise<{ id: string; number: string }>;
 }
 
@@ -88,11 +89,11 @@ export class RecordLinks {
   async linksOf(principal: Principal, ledger: string, id: string): Promise<RecordLinkDto[]> {
     const part = this.ledgers.get(ledger);
     if (!part || !principal.permissions.has(part.read)) throw notFound({ zh: '记录不存在', en: 'Record not found' });
-    await part.visible(principal, id);
+    const { townId } = await part.visible(principal, id);
     const rows = await this.ds.query<{ fromLedger: string; fromId: string; fromNumber: string; toLedger: string; toId: string; toNumber: string; relation: 'handover'; createdAt: Date }[]>(
       `SELECT from_ledger AS "fromLedger", from_id AS "fromId", from_number AS "fromNumber", to_ledger AS "toLedger", to_id AS "toId", to_number AS "toNumber", relation, created_at AS "createdAt"
-       FROM record_link WHERE (from_ledger = $1 AND from_id = $2) OR (to_ledger = $1 AND to_id = $2) ORDER BY created_at, id`,
-      [ledger, id],
+       FROM record_link WHERE town_id = $3 AND ((from_ledger = $1 AND from_id = $2) OR (to_ledger = $1 AND to_id = $2)) ORDER BY created_at, id`,
+      [ledger, id, townId],
     );
     const links: RecordLinkDto[] = [];
     for (const r of rows) {

@@ -53,13 +53,13 @@ export class StatusHistoryService {
     }
   }
 
-  /** A record's history, oldest first. Pass the record's town so the town-first index serves it. */
-  async list(ledger: string, recordId: string, townId?: string): Promise<StatusHistoryDto[]> {
+  /** A record's history, oldest first. The record's town leads the condition as it leads the index. */
+  async list(ledger: string, recordId: string, townId: string): Promise<StatusHistoryDto[]> {
     const rows = await this.ds.query<(StatusHistoryDto & { at: Date })[]>(
       `SELECT h.id::text AS id, h.from_status AS "from", h.to_status AS "to", h.at, h.user_id AS "userId", u.display_name AS "userName", h.remark
          FROM status_history h LEFT JOIN app_user u ON u.id = h.user_id
-        WHERE h.ledger = $1 AND h.record_id = $2 ${townId ? 'AND h.town_id = $3' : ''} ORDER BY h.at, h.id`,
-      townId ? [ledger, recordId, townId] : [ledger, recordId],
+        WHERE h.ledger = $1 AND h.record_id = $2 AND h.town_id = $3 ORDER BY h.at, h.id`,
+      [ledger, recordId, townId],
     );
     return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
   }
