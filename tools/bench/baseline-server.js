@@ -12,9 +12,9 @@
  * HMAC-SHA256(SESSION_SECRET, token) in auth_session joined with its user and role assignments (one
  * statement), its revocation, absolute and idle expiry, the user's status, the once-a-minute activity write, the data scope (resolveScope) and
  * the permission; rows outside the scope answer 404 as in the API. The security policy is kept for
- * 5 s as the API keeps it. Unlike the API it does not keep the whole org tree in memory: the units
- * of the caller's assignments come with the assignment query (and the units below them when the
- * scope needs them).
+ * 5 s as the API keeps it. Unlike the API it does not keep the whole org tree in memory: it reads
+ * the unit of each role assignment once and keeps it (and reads the units below one when the scope
+ * needs them). The run checks that both servers send the same statements, each as often.
  *
  * Environment: DATABASE_URL, SESSION_SECRET, PERSONAL_DATA_KEY, BLIND_INDEX_KEY, PORT, HOST
  * (127.0.0.1), DB_POOL (10: the API's pool size). Started by run.js; prints "listening <port>".
@@ -65,6 +65,19 @@ function tokenOf(req) {
   return null;
 }
 
+/**
+ * The units of role assignments, read once per unit: the API keeps the whole org tree in memory (and
+ * reads it again when it changed); the baseline keeps only the units its callers are assigned to,
+ * and never reads them again, which spares it the tree's periodic check.
+ */
+const unitCache = new Map();
+async function knownUnits(ids) {
+  const missing = ids.filter((id) => !unitCache.has(id));
+  if (missing.length === 0) return;
+  const { rows } = await pool.query(`SELECT id, parent_id AS "parentId", level, town_id AS "townId", path, name FROM org_unit WHERE id = ANY($1::uuid[])`, [missing]);
+  for (const u of rows) unitCache.set(u.id, u);
+}
+
 async function principalOf(req) {
   const token = tokenOf(req);
   if (!token) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
@@ -73,23 +86,25 @@ async function principalOf(req) {
   const row = (await pool.query(sql.SESSION_SQL, [hash])).rows[0];
   const now = Date.now();
   if (!row) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
-  const s = row;
-  if (s.revoked_at || s.expires_at.getTime() <= now) throw new HttpError(401, 'SESSION_EXPIRED', 'Your session has ended');
-  if (s.last_seen_at.getTime() + pol.idleTimeoutMinutes * 60_000 <= now) {
+  const s = { id: row['s.id'], revokedAt: row['s.revokedAt'], expiresAt: row['s.expiresAt'], lastSeenAt: row['s.lastSeenAt'] };
+  if (s.revokedAt || s.expiresAt.getTime() <= now) throw new HttpError(401, 'SESSION_EXPIRED', 'Your session has ended');
+  if (s.lastSeenAt.getTime() + pol.idleTimeoutMinutes * 60_000 <= now) {
     await pool.query(`UPDATE auth_session SET revoked_at = $1, revoke_reason = 'idle' WHERE id = $2 AND revoked_at IS NULL`, [new Date(), s.id]);
     throw new HttpError(401, 'SESSION_EXPIRED', 'Your session has ended');
   }
-  const user = row.u_id === null ? null : { ...row, id: row.u_id };
+  const user =
+    row['u.id'] === null ? null : { id: row['u.id'], status: row['u.status'], demo: row['u.demo'], passwordChangedAt: row['u.passwordChangedAt'], mustChangePassword: row['u.mustChangePassword'] };
   if (!user || user.status !== 'active') throw new HttpError(401, 'SESSION_EXPIRED', 'Your session has ended');
-  if (now - s.last_seen_at.getTime() >= 60_000) await pool.query(`UPDATE auth_session SET last_seen_at = $1 WHERE id = $2 AND revoked_at IS NULL`, [new Date(now), s.id]);
+  if (now - s.lastSeenAt.getTime() >= 60_000) await pool.query(`UPDATE auth_session SET last_seen_at = $1 WHERE id = $2 AND revoked_at IS NULL`, [new Date(now), s.id]);
   const assignments = row.assignments;
+  await knownUnits(assignments.map((a) => a.orgUnitId).filter(Boolean));
   const scoped = [];
   const units = new Map();
   const below = [];
   const extraIds = [];
   for (const a of assignments) {
-    if (!a.unitPath) continue;
-    const unit = { id: a.orgUnitId, parentId: a.unitParentId, level: a.unitLevel, townId: a.unitTownId, path: a.unitPath, name: a.unitName };
+    const unit = unitCache.get(a.orgUnitId);
+    if (!unit) continue;
     units.set(unit.id, unit);
     scoped.push({ scope: a.scope, unit, villageIds: a.villageIds });
     if (a.scope === 'all' || (a.scope === 'town' && !unit.townId)) below.push(unit.path);
@@ -105,8 +120,8 @@ async function principalOf(req) {
   }
   const scope = sql.resolveScope(user.id, scoped, [...units.values()]);
   const permissions = new Set(assignments.flatMap((a) => a.permissions));
-  const expires = user.demo || pol.passwordMaxAgeDays <= 0 ? null : user.password_changed_at.getTime() + pol.passwordMaxAgeDays * 86_400_000;
-  if (user.must_change_password || (expires !== null && expires <= now)) throw new HttpError(403, 'PASSWORD_CHANGE_REQUIRED', 'Change your password first');
+  const expires = user.demo || pol.passwordMaxAgeDays <= 0 ? null : user.passwordChangedAt.getTime() + pol.passwordMaxAgeDays * 86_400_000;
+  if (user.mustChangePassword || (expires !== null && expires <= now)) throw new HttpError(403, 'PASSWORD_CHANGE_REQUIRED', 'Change your password first');
   return { user, session: s, permissions, scope };
 }
 
@@ -178,14 +193,14 @@ function toDto(r) {
 
 const toAttachment = (a) => ({
   id: a.id,
-  fileName: a.file_name,
+  fileName: a.fileName,
   mime: a.mime,
   size: Number(a.size),
   sha256: a.sha256,
   stage: a.stage,
-  hasThumbnail: a.thumbnail_key !== null,
-  uploadedAt: a.uploaded_at.toISOString(),
-  uploadedBy: a.uploaded_by,
+  hasThumbnail: a.thumbnailKey !== null,
+  uploadedAt: a.uploadedAt.toISOString(),
+  uploadedBy: a.uploadedBy,
 });
 
 async function getCase(p, id) {

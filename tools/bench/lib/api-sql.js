@@ -15,18 +15,11 @@
  */
 
 /**
- * SessionService.find(): the session by its token hash joined with its user (user columns prefixed
- * where they clash) and the user's role assignments (RoleAssignmentsService's assignmentsOfUser(),
- * here with the units the scope needs), in one statement.
+ * SessionService.find(): the session by its token hash joined with its user (every column of both
+ * entities, prefixed `s.` and `u.`) and the user's role assignments (RoleAssignmentsService's
+ * assignmentsOfUser()), in one statement, as the API sends it.
  */
-const SESSION_SQL = `SELECT s.id, s.token_hash, s.user_id, s.kind, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at, s.revoke_reason, s.address, s.user_agent,
-       u.id AS u_id, u.username, u.display_name, u.phone, u.org_unit_id, u.town_id, u.password_hash, u.password_changed_at, u.must_change_password, u.demo,
-       u.status, u.disabled_reason, u.last_login_at, u.created_at AS u_created_at, u.created_by, u.updated_at, u.updated_by, u.version,
-       (SELECT coalesce(json_agg(json_build_object('id', ur.id, 'roleId', ur.role_id, 'roleCode', r.code, 'roleName', r.name, 'roleNameEn', r.name_en,
-                 'orgUnitId', ur.org_unit_id, 'scope', ur.scope, 'villageIds', ur.village_ids, 'permissions', r.permissions,
-                 'unitParentId', ou.parent_id, 'unitLevel', ou.level, 'unitTownId', ou.town_id, 'unitPath', ou.path, 'unitName', ou.name) ORDER BY ur.created_at, ur.id), '[]'::json)
-          FROM user_role ur JOIN role r ON r.id = ur.role_id LEFT JOIN org_unit ou ON ou.id = ur.org_unit_id WHERE ur.user_id = u.id) AS assignments
-  FROM auth_session s LEFT JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = $1`;
+const SESSION_SQL = `SELECT s."id" AS "s.id", s."token_hash" AS "s.tokenHash", s."user_id" AS "s.userId", s."kind" AS "s.kind", s."created_at" AS "s.createdAt", s."last_seen_at" AS "s.lastSeenAt", s."expires_at" AS "s.expiresAt", s."revoked_at" AS "s.revokedAt", s."revoke_reason" AS "s.revokeReason", s."address" AS "s.address", s."user_agent" AS "s.userAgent", u."id" AS "u.id", u."username" AS "u.username", u."display_name" AS "u.displayName", u."phone" AS "u.phone", u."org_unit_id" AS "u.orgUnitId", u."town_id" AS "u.townId", u."password_hash" AS "u.passwordHash", u."password_changed_at" AS "u.passwordChangedAt", u."must_change_password" AS "u.mustChangePassword", u."demo" AS "u.demo", u."status" AS "u.status", u."disabled_reason" AS "u.disabledReason", u."last_login_at" AS "u.lastLoginAt", u."created_at" AS "u.createdAt", u."created_by" AS "u.createdBy", u."updated_at" AS "u.updatedAt", u."updated_by" AS "u.updatedBy", u."version" AS "u.version", (SELECT coalesce(json_agg(json_build_object('id', ur.id, 'roleId', ur.role_id, 'roleCode', r.code, 'roleName', r.name, 'roleNameEn', r.name_en, 'orgUnitId', ur.org_unit_id, 'scope', ur.scope, 'villageIds', ur.village_ids, 'permissions', r.permissions) ORDER BY ur.created_at, ur.id), '[]'::json) FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS assignments FROM auth_session s LEFT JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = $1`;
 
 /** resolveScope of apps/api/src/access/data-scope.ts. */
 function resolveScope(userId, assignments, units) {
@@ -163,6 +156,12 @@ function findInScopeStatement(scope, id) {
 }
 
 /** The reads VesselCaseService.get() makes after the case itself (persuasions, history, attachments, deadlines, campaign attachments). */
+/** AttachmentsRepository.listByRecord(): every column of the entity, camel-cased. */
+const ATTACHMENTS_SQL = `SELECT a."id" AS "id", a."town_id" AS "townId", a."ledger" AS "ledger", a."record_id" AS "recordId", a."stage" AS "stage", a."file_name" AS "fileName", a."mime" AS "mime", a."size" AS "size", a."sha256" AS "sha256", a."storage_key" AS "storageKey", a."thumbnail_key" AS "thumbnailKey", a."uploaded_by" AS "uploadedBy", a."uploaded_at" AS "uploadedAt", a."removed_at" AS "removedAt", a."removed_by" AS "removedBy", a."personal" AS "personal" FROM attachment a WHERE a.ledger = $1 AND a.record_id = $2 AND a.removed_at IS NULL AND a.town_id = $3 ORDER BY a.uploaded_at ASC, a.file_name ASC, a.id ASC`;
+
+/** DeadlinesRepository.forRecord(). */
+const DEADLINES_SQL = `SELECT d.id, d.town_id AS "townId", d.village_id AS "villageId", d.ledger, d.record_id AS "recordId", d.kind, d.title, d.rule_days AS "ruleDays", d.rule_unit AS "unit", to_char(d.start_date, 'YYYY-MM-DD') AS "startDate", to_char(d.base_due_date, 'YYYY-MM-DD') AS "baseDueDate", to_char(d.paused_from, 'YYYY-MM-DD') AS "pausedFrom", d.paused_days AS "pausedDays", d.extension_days AS "extensionDays", d.extension_reason AS "extensionReason", d.extended_by AS "extendedBy", to_char(d.due_date, 'YYYY-MM-DD') AS "dueDate", d.done_at AS "doneAt", d.assignee_ids AS "assigneeIds", d.created_at AS "createdAt", d.updated_at AS "updatedAt", d.version, EXISTS (SELECT 1 FROM generate_series(extract(year FROM d.start_date + 1)::int, extract(year FROM d.due_date)::int) AS counted(year) WHERE d.due_date > d.start_date AND NOT EXISTS (SELECT 1 FROM calendar_year cy WHERE cy.year = counted.year)) AS provisional FROM deadline d WHERE d.town_id = $1 AND d.ledger = $2 AND d.record_id = $3 ORDER BY d.created_at, d.id`;
+
 function detailStatements(row) {
   const out = [
     {
@@ -179,22 +178,16 @@ function detailStatements(row) {
     },
     {
       name: 'get: attachments',
-      sql: `SELECT id, town_id, ledger, record_id, stage, file_name, mime, size, sha256, storage_key, thumbnail_key, uploaded_by, uploaded_at, removed_at, removed_by
-              FROM attachment WHERE town_id = $1 AND ledger = $2 AND record_id = $3 AND removed_at IS NULL ORDER BY uploaded_at ASC, file_name ASC, id ASC`,
-      params: [row.town_id, 'vessel-case', row.id],
+      sql: ATTACHMENTS_SQL,
+      params: ['vessel-case', row.id, row.town_id],
     },
   ];
   out.push({
     name: 'get: deadlines',
-    sql: `SELECT d.id, d.town_id AS "townId", d.village_id AS "villageId", d.ledger, d.record_id AS "recordId", d.kind, d.title, d.rule_days AS "ruleDays",
-                 d.rule_unit AS "unit", to_char(d.start_date, 'YYYY-MM-DD') AS "startDate", to_char(d.base_due_date, 'YYYY-MM-DD') AS "baseDueDate",
-                 to_char(d.paused_from, 'YYYY-MM-DD') AS "pausedFrom", d.paused_days AS "pausedDays", d.extension_days AS "extensionDays",
-                 d.extension_reason AS "extensionReason", d.extended_by AS "extendedBy", to_char(d.due_date, 'YYYY-MM-DD') AS "dueDate", d.done_at AS "doneAt",
-                 d.assignee_ids AS "assigneeIds", d.created_at AS "createdAt", d.updated_at AS "updatedAt", d.version
-            FROM deadline d WHERE d.town_id = $1 AND d.ledger = $2 AND d.record_id = $3 ORDER BY d.created_at, d.id`,
+    sql: DEADLINES_SQL,
     params: [row.town_id, 'vessel-case', row.id],
   });
-  if (row.campaign_id) out.push({ ...out[2], name: 'get: campaign attachments', params: [row.town_id, 'campaign', row.campaign_id] });
+  if (row.campaign_id) out.push({ ...out[2], name: 'get: campaign attachments', params: ['campaign', row.campaign_id, row.town_id] });
   return out;
 }
 
