@@ -1,3 +1,5 @@
+// The heap's growth is set before anything else allocates (see common/heap.ts).
+import './common/heap';
 import 'reflect-metadata';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './database/seeds/demo-seed';
 import { PasswordService } from './auth/password.service';

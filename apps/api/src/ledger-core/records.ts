@@ -34,16 +34,65 @@ export async function numbersInUse(em: EntityManager, table: string, townId: str
   return new Set(rows.map((r) => r.number));
 }
 
-/** Converts a raw row's snake_case keys to camelCase (values untouched). */
+/**
+ * Converts a raw row's snake_case keys to camelCase (values untouched, keys in the row's order). The
+ * copy is made by a function compiled once per list of columns, one object literal, which V8 builds
+ * in a single allocation; a statement's rows all share their list of columns.
+ */
 export function camelRow<T>(row: Record<string, unknown>): T {
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(row)) out[camelNames.get(k) ?? camelName(k)] = row[k];
-  return out as T;
+  return rowMapper(Object.keys(row))(row) as T;
+}
+
+const PROPERTY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+type RowMapper = (row: Record<string, unknown>) => Record<string, unknown>;
+const rowMappers = new Map<string, RowMapper>();
+
+/** The mapper used last, with its columns: the rows of one result come one after another. */
+let last: { keys: string[]; mapper: RowMapper } | null = null;
+
+function rowMapper(keys: string[]): RowMapper {
+  if (last && sameKeys(last.keys, keys)) return last.mapper;
+  const signature = keys.join(',');
+  let mapper = rowMappers.get(signature);
+  if (!mapper) {
+    mapper = keys.every((k) => PROPERTY.test(k)) ? compiledMapper(keys) : copyingMapper(keys);
+    if (rowMappers.size < 10_000) rowMappers.set(signature, mapper);
+  }
+  last = { keys, mapper };
+  return mapper;
+}
+
+function sameKeys(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Column names that are plain identifiers (checked by the caller), so the literal's keys are too; no
+ * camel-cased name is `__proto__` (its `_p` becomes `P`), so no literal sets a prototype.
+ */
+function compiledMapper(keys: string[]): RowMapper {
+  const fields = keys.map((k) => `${camelName(k)}: r.${k}`).join(', ');
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the body holds only column names that PROPERTY admitted
+  return new Function('r', `return { ${fields} };`) as RowMapper;
+}
+
+/** Any other column name (an alias with dots, spaces or quotes): copied key by key. */
+function copyingMapper(keys: string[]): RowMapper {
+  const names = keys.map(camelName);
+  return (row) => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) out[names[i]] = row[keys[i]];
+    return out;
+  };
 }
 
 /** Column names already turned into property names (a table has a few dozen; every row reuses them). */
 const camelNames = new Map<string, string>();
 function camelName(column: string): string {
+  const known = camelNames.get(column);
+  if (known !== undefined) return known;
   const name = column.includes('_') ? column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) : column;
   if (camelNames.size < 10_000) camelNames.set(column, name);
   return name;
