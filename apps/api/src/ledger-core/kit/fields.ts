@@ -215,12 +215,22 @@ export function columnsOf<F extends Fields>(fields: F, keys: readonly (keyof F &
  * (`{ ...a(row), ...b(row) }`) and leaves no garbage behind: build list answers so.
  */
 export function answerOf<R extends object>() {
-  return <K extends keyof R & string>(keys: readonly K[]): RowCopy<R, K> =>
-    ((row: R, into?: object) => {
+  return <K extends keyof R & string>(keys: readonly K[]): RowCopy<R, K> => rowCopy(keys) as RowCopy<R, K>;
+}
+
+const PROPERTY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** The copy, compiled to one assignment per key when every key is a plain property name (no loop, no keyed access). */
+function rowCopy(keys: readonly string[]): (row: Record<string, unknown>, into?: object) => object {
+  if (!keys.every((k) => PROPERTY.test(k) && k !== '__proto__')) {
+    return (row, into) => {
       const answer = (into ?? {}) as Record<string, unknown>;
       for (const key of keys) answer[key] = row[key];
       return answer;
-    }) as RowCopy<R, K>;
+    };
+  }
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the body holds only property names that PROPERTY admitted
+  return new Function('row', 'into', `const a = into ?? {}; ${keys.map((k) => `a.${k} = row.${k};`).join(' ')} return a;`) as (row: Record<string, unknown>, into?: object) => object;
 }
 export interface RowCopy<R, K extends keyof R> {
   (row: R): Pick<R, K>;
