@@ -97,12 +97,28 @@ export function partAnswer(
 ): Record<string, unknown> {
   const out = (into ?? {}) as Record<string, unknown>;
   const values = row as Record<string, unknown>;
-  for (const key of part.answer) {
-    const personal = part.fields[key] === undefined ? undefined : fieldColumn(part.fields, key);
-    const value = personal?.personal ? maskPersonalValue(personal.personal, decrypt(values[camel(`${personal.column}_enc`)] as string | null), unmasked) : values[key];
-    out[key] = value instanceof Date ? value.toISOString() : value;
+  for (const step of answerPlan(part)) {
+    const value = step.personal ? maskPersonalValue(step.personal, decrypt(values[step.stored] as string | null), unmasked) : values[step.key];
+    out[step.key] = value instanceof Date ? value.toISOString() : value;
   }
   return out;
+}
+
+/** An answer's keys with, for a personal field, its kind and the row's key of its stored (encrypted) value. */
+type AnswerStep = { key: string; personal?: undefined } | { key: string; personal: NonNullable<PartField['personal']>; stored: string };
+const answerPlans = new WeakMap<object, readonly AnswerStep[]>();
+
+/** Worked out once per part (or per table of personal fields), not for every row. */
+function answerPlan(part: { fields: FieldColumns; answer: readonly string[] }): readonly AnswerStep[] {
+  let plan = answerPlans.get(part);
+  if (!plan) {
+    plan = part.answer.map((key): AnswerStep => {
+      const f = part.fields[key] === undefined ? undefined : fieldColumn(part.fields, key);
+      return f?.personal ? { key, personal: f.personal, stored: camel(`${f.column}_enc`) } : { key };
+    });
+    answerPlans.set(part, plan);
+  }
+  return plan;
 }
 
 /**

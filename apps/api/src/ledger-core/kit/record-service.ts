@@ -111,6 +111,9 @@ function newRecordColumns(id: string, place: { townId: string; villageId: string
   };
 }
 
+/** A record's table of personal fields as the part-like shape partAnswer reads, made once per table. */
+const personalParts = new WeakMap<object, { fields: FieldColumns; answer: readonly string[] }>();
+
 /**
  * The work every ledger's service does the same way: list, find in scope, create (number, insert,
  * status history, audit), update, transition (the ledger's workflow and its guards), void, reopen,
@@ -458,8 +461,12 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
 
   /** The personal fields of a record's row, decrypted and masked unless `unmasked`, in their order. */
   protected personalAnswer<K extends string>(fields: Record<K, PartField>, row: object, unmasked: boolean, into?: object): Record<K, string | null> {
-    return partAnswer({ fields, answer: Object.keys(fields) }, row, (stored) => this.kit.personal.decrypt(stored), unmasked, into) as Record<K, string | null>;
+    let part = personalParts.get(fields);
+    if (!part) personalParts.set(fields, (part = { fields, answer: Object.keys(fields) }));
+    return partAnswer(part, row, this.decrypt, unmasked, into) as Record<K, string | null>;
   }
+
+  private readonly decrypt = (stored: string | null): string | null => this.kit.personal.decrypt(stored);
 
   /** One step of the workflow, atomically; answers the detail. */
   async transition(principal: Principal, id: string, dto: TransitionDto): Promise<Detail> {
