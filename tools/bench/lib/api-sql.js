@@ -5,13 +5,15 @@
  *   apps/api/src/access/data-scope.ts            resolveScope, scopeSql
  *   apps/api/src/org/role-assignments.service.ts assignmentsOf
  *   apps/api/src/auth/session.service.ts         find (SESSION_SQL, with assignmentsOfUser), touch
- *   apps/api/src/vessel-cases/vessel-case.repository.ts  SELECT, FROM, where(), list(), findInScope(), persuasions()
+ *   apps/api/src/vessel-cases/vessel-case.repository.ts  TABLE (select, from, filters, sorts), PERSUASIONS
+ *   apps/api/src/ledger-core/kit/record-repository.ts  where(), list(), findInScope(), parts()
  *   apps/api/src/ledger-core/status/status-history.service.ts  list()
  *   apps/api/src/ledger-core/attachments/attachments.repository.ts  listByRecord()
- *   apps/api/src/statistics/vessel-statistics.service.ts  vessels() (its statement is the API's own
+ *   apps/api/src/ledger-core/deadlines/deadlines.repository.ts  forRecord()
+ *   apps/api/src/vessel-cases/vessel-statistics.service.ts  vessels() (its statement is the API's own
  *                                                  vessel-cases/vessel-year-figures.ts, loaded from apps/api/dist)
- * `npm run bench` checks the responses of both servers against each other before it measures, so a
- * drift in what is answered shows up there.
+ * `npm run bench` checks, before it measures, that both servers give the same answers byte for byte
+ * and send the same statements (pg_stat_statements, call for call), so a drift shows up there.
  */
 
 /**
