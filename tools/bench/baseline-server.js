@@ -226,15 +226,14 @@ async function getCase(p, id) {
     const state = notice.doneAt ? 'done' : notice.pausedFrom ? 'paused' : days < 0 ? 'overdue' : days <= contracts.DEADLINE_WARNING_DAYS ? 'warning' : 'ok';
     deadline = { kind: notice.kind, dueDate: notice.dueDate, daysLeft: days, state };
   }
-  return {
-    ...toDto(row),
+  return Object.assign(toDto(row), {
     persuasions: persuasions.rows.map((x) => ({ id: x.id, date: x.date, staff: x.staff, measure: x.measure, result: x.result, createdAt: new Date(x.created_at).toISOString() })),
     history: history.rows.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
     attachments: attachments.rows.map(toAttachment),
     campaignAttachments: campaignAttachments.rows.map(toAttachment),
     deadline,
     transitions,
-  };
+  });
 }
 
 const int = (v, min, max, name) => {

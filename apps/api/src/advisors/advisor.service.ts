@@ -89,7 +89,7 @@ export class AdvisorService extends RecordService<AdvisorServiceStatus, AdvisorS
   async get(principal: Principal, id: string): Promise<AdvisorServiceDetailDto> {
     const row = await this.visible(principal, id);
     const [history, attachments, links] = await Promise.all([this.kit.history.list(LEDGER, id, row.townId), this.attachments.list(LEDGER, id, row.townId), this.links.linksOf(principal, LEDGER, id)]);
-    return { ...this.toDto(row), history, attachments, links, transitions: this.transitions(row, principal) };
+    return Object.assign(this.toDto(row), { history, attachments, links, transitions: this.transitions(row, principal) });
   }
 
   /** Turns the list query into repository filters (client searches go through the blind index). */

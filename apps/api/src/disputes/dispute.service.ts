@@ -184,15 +184,14 @@ export class DisputeService extends RecordService<DisputeStatus, DisputeRow, Dis
       deadlines.forRecord(LEDGER, id, row.townId),
     ]);
     const period = periods.filter((d) => d.kind === MEDIATION_DEADLINE_KIND).at(-1);
-    return {
-      ...this.toDto(row, parties.get(id)!),
+    return Object.assign(this.toDto(row, parties.get(id)!), {
       sessions: sessions.get(id)!,
       followUps: followUps.get(id)!,
       history: steps,
       attachments,
       deadlineDetail: period ? deadlines.detail(period, this.today(row)) : null,
       transitions: this.transitions(row, principal),
-    };
+    });
   }
 
   /* ---------- registration and edits ---------- */

@@ -121,8 +121,8 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
       deadlines.forRecord(LEDGER, id, row.townId),
     ]);
     const notice = notices.find((d) => d.kind === NOTICE_KIND);
-    return {
-      ...this.toDto(row),
+    // The detail is the record's answer with more keys after its own (no copy of the answer).
+    return Object.assign(this.toDto(row), {
       persuasions: persuasions.get(id)!,
       history: steps,
       attachments,
@@ -130,7 +130,7 @@ export class VesselCaseService extends RecordService<VesselStatus, VesselRow, Ve
       deadline: notice ? deadlines.status(notice, this.today(row)) : null,
       // Campaign vessels are dismantled by closing their campaign, not by a step of their own.
       transitions: this.transitions(row, principal).filter((t) => findTransition(VESSEL_TRANSITIONS, row.status as VesselStatus, t.to)?.guard !== 'onlyByCampaignClose'),
-    };
+    });
   }
 
   async create(principal: Principal, dto: VesselCaseCreateDto): Promise<VesselCaseDto> {
