@@ -43,7 +43,23 @@ export function camelRow<T>(row: Record<string, unknown>): T {
   return rowMapper(Object.keys(row))(row) as T;
 }
 
-const PROPERTY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * A name that generated code may write as `a.name` and as a literal's key: letters, digits, `_` and
+ * `$`, not starting with a digit, and not `__proto__` (which a literal would take for the prototype).
+ */
+export function isPlainProperty(name: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && name !== '__proto__';
+}
+
+/**
+ * A function made from generated source, for the copies the hot paths make of every row: write its
+ * body from names `isPlainProperty` admitted, nothing else.
+ */
+export function compiledFunction<F>(params: readonly string[], body: string): F {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- callers write the body from plain property names only
+  return new Function(...params, body) as F;
+}
+
 type RowMapper = (row: Record<string, unknown>) => Record<string, unknown>;
 const rowMappers = new Map<string, RowMapper>();
 
@@ -55,7 +71,7 @@ function rowMapper(keys: string[]): RowMapper {
   const signature = keys.join(',');
   let mapper = rowMappers.get(signature);
   if (!mapper) {
-    mapper = keys.every((k) => PROPERTY.test(k)) ? compiledMapper(keys) : copyingMapper(keys);
+    mapper = keys.every((k) => isPlainProperty(k) && isPlainProperty(camelName(k))) ? compiledMapper(keys) : copyingMapper(keys);
     if (rowMappers.size < 10_000) rowMappers.set(signature, mapper);
   }
   last = { keys, mapper };
@@ -68,14 +84,9 @@ function sameKeys(a: string[], b: string[]): boolean {
   return true;
 }
 
-/**
- * Column names that are plain identifiers (checked by the caller), so the literal's keys are too; no
- * camel-cased name is `__proto__` (its `_p` becomes `P`), so no literal sets a prototype.
- */
+/** One object literal; the caller checked that every column and property name is plain. */
 function compiledMapper(keys: string[]): RowMapper {
-  const fields = keys.map((k) => `${camelName(k)}: r.${k}`).join(', ');
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the body holds only column names that PROPERTY admitted
-  return new Function('r', `return { ${fields} };`) as RowMapper;
+  return compiledFunction<RowMapper>(['r'], `return { ${keys.map((k) => `${camelName(k)}: r.${k}`).join(', ')} };`);
 }
 
 /** Any other column name (an alias with dots, spaces or quotes): copied key by key. */

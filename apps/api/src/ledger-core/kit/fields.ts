@@ -8,6 +8,7 @@ import { IsCalendarDate, IsInstant, IsYearMonth } from '../../common/dates';
 import { Trim } from '../../common/strings';
 import { IsVersion } from '../../common/version';
 import { csvList } from '../ledger.dto';
+import { compiledFunction, isPlainProperty } from '../records';
 import { columnsFrom, snake } from './record-parts';
 
 /**
@@ -218,20 +219,16 @@ export function answerOf<R extends object>() {
   return <K extends keyof R & string>(keys: readonly K[]): RowCopy<R, K> => rowCopy(keys) as RowCopy<R, K>;
 }
 
-const PROPERTY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
 /** The copy, compiled to one assignment per key when every key is a plain property name (no loop, no keyed access). */
 function rowCopy(keys: readonly string[]): (row: Record<string, unknown>, into?: object) => object {
-  if (!keys.every((k) => PROPERTY.test(k) && k !== '__proto__')) {
-    return (row, into) => {
-      const answer = (into ?? {}) as Record<string, unknown>;
-      for (const key of keys) answer[key] = row[key];
-      return answer;
-    };
-  }
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the body holds only property names that PROPERTY admitted
-  return new Function('row', 'into', `const a = into ?? {}; ${keys.map((k) => `a.${k} = row.${k};`).join(' ')} return a;`) as (row: Record<string, unknown>, into?: object) => object;
+  if (keys.every(isPlainProperty)) return compiledFunction(['row', 'into'], `const a = into ?? {}; ${keys.map((k) => `a.${k} = row.${k};`).join(' ')} return a;`);
+  return (row, into) => {
+    const answer = (into ?? {}) as Record<string, unknown>;
+    for (const key of keys) answer[key] = row[key];
+    return answer;
+  };
 }
+
 export interface RowCopy<R, K extends keyof R> {
   (row: R): Pick<R, K>;
   <I extends object>(row: R, into: I): I & Pick<R, K>;
