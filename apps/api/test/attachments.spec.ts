@@ -177,7 +177,7 @@ describe('attachments', () => {
       ['IMG_0001.HEIC', 'image/heic', false, 'document'],
       ['调解协议.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', false, 'document'],
     ]);
-    expect((await service.list('vessel-case', recordId)).map((a) => a.fileName)).toEqual(['IMG_0001.HEIC', '询问笔录.pdf', '调解协议.docx']);
+    expect((await service.list('vessel-case', recordId, TOWN)).map((a) => a.fileName)).toEqual(['IMG_0001.HEIC', '询问笔录.pdf', '调解协议.docx']);
   });
 
   it('refuses an executable renamed photo.jpg with 415, leaving no file and no row', async () => {

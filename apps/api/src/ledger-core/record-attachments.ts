@@ -135,7 +135,7 @@ export class RecordAttachments {
     });
   }
 
-  list(ledger: LedgerType, recordId: string, townId?: string): Promise<AttachmentDto[]> {
+  list(ledger: LedgerType, recordId: string, townId: string): Promise<AttachmentDto[]> {
     return this.attachments.list(ledger, recordId, townId);
   }
 }

@@ -29,13 +29,13 @@ export class AttachmentsRepository {
   }
 
   /** A record's attachments in upload order (a raw read: it serves every detail page). */
-  listByRecord(ledger: LedgerType, recordId: string, townId?: string): Promise<AttachmentEntity[]> {
+  listByRecord(ledger: LedgerType, recordId: string, townId: string): Promise<AttachmentEntity[]> {
     this.columns ??= selectList('a', entityColumns(this.ds, AttachmentEntity));
     return this.ds.query(
       `SELECT ${this.columns} FROM attachment a
-        WHERE a.ledger = $1 AND a.record_id = $2 AND a.removed_at IS NULL ${townId ? 'AND a.town_id = $3' : ''}
+        WHERE a.ledger = $1 AND a.record_id = $2 AND a.removed_at IS NULL AND a.town_id = $3
         ORDER BY a.uploaded_at ASC, a.file_name ASC, a.id ASC`,
-      townId ? [ledger, recordId, townId] : [ledger, recordId],
+      [ledger, recordId, townId],
     );
   }
 

@@ -219,7 +219,7 @@ export class AttachmentsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The record's attachments without removed ones, oldest first (by name within one upload). Pass the record's town to use the town-first index. */
-  async list(ledger: LedgerType, recordId: string, townId?: string): Promise<AttachmentDto[]> {
+  async list(ledger: LedgerType, recordId: string, townId: string): Promise<AttachmentDto[]> {
     return (await this.repo.listByRecord(ledger, recordId, townId)).map(toAttachmentDto);
   }
 
