@@ -130,7 +130,7 @@ export class AdvisorCheckService {
       if ((before?.version ?? 0) !== dto.version) throw staleVersion();
       if (before?.status === 'checked') throw new AppException(409, 'ADVISOR_MONTH_CHECKED', { zh: '该村该月已检查确认', en: 'The village’s month is already signed off' });
       const signed = { remark: dto.remark ?? null, checked_at: now, checked_by: principal.user.id };
-      if (!(await this.repo.signOff(em, before?.id ?? null, { town_id: village.townId, village_id: dto.villageId, month: dto.month }, signed))) throw staleVersion();
+      if (!(await this.repo.signOff(em, before, { town_id: village.townId, village_id: dto.villageId, month: dto.month }, signed))) throw staleVersion();
       await this.audit.record(em, {
         action: 'advisor-service.month.sign-off',
         entity: 'advisor-month',
@@ -150,7 +150,8 @@ export class AdvisorCheckService {
       const before = await this.repo.check(em, village.townId, dto.villageId, dto.month, true);
       if (!before || before.status !== 'checked') throw new AppException(409, 'ADVISOR_MONTH_NOT_CHECKED', { zh: '该村该月尚未检查确认', en: 'The village’s month is not signed off' });
       if (before.version !== dto.version) throw staleVersion();
-      await this.repo.setCheck(em, before.id, { status: 'reopened', reopened_at: this.clock.now(), reopened_by: principal.user.id, reopen_reason: dto.reason });
+      const reopened = { status: 'reopened', reopened_at: this.clock.now(), reopened_by: principal.user.id, reopen_reason: dto.reason };
+      if (!(await this.repo.setCheck(em, before, reopened))) throw staleVersion();
       await this.audit.record(em, {
         action: 'advisor-service.month.reopen',
         entity: 'advisor-month',

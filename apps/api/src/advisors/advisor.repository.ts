@@ -5,7 +5,7 @@ import { ResolvedScope, scopeSql } from '../access/data-scope';
 import { sqlParams } from '../common/sql';
 import { insertRows, RecordRepository, RecordTable } from '../ledger-core/kit/record-repository';
 import { AttachmentEntity } from '../ledger-core/attachments/attachment.entity';
-import { camelRow } from '../ledger-core/records';
+import { camelRow, updateVersioned } from '../ledger-core/records';
 import { AdvisorServiceListQuery, AdvisorVillageListQuery } from './advisor.dto';
 import { AdvisorAssignmentEntity, AdvisorEntity, AdvisorMonthCheckEntity, AdvisorServiceEntity, AdvisorVillageEntity } from './advisor.entities';
 
@@ -290,14 +290,12 @@ export class AdvisorRepository extends RecordRepository<AdvisorServiceRow, Advis
   }
 
   /**
-   * Signs a village-month off: the check `id` signed off again (a reopened one, locked by the
-   * caller), or a first check of the month; false when another sign-off added it first.
+   * Signs a village-month off: the check `before` signed off again (a reopened one, locked by the
+   * caller), or a first check of the month; false when it changed meanwhile or another sign-off
+   * added it first.
    */
-  async signOff(em: EntityManager, id: string | null, month: { town_id: string; village_id: string; month: string }, signed: Record<string, unknown>): Promise<boolean> {
-    if (id) {
-      await this.setCheck(em, id, { status: 'checked', ...signed, reopened_at: null, reopened_by: null, reopen_reason: null });
-      return true;
-    }
+  async signOff(em: EntityManager, before: { id: string; version: number } | null, month: { town_id: string; village_id: string; month: string }, signed: Record<string, unknown>): Promise<boolean> {
+    if (before) return this.setCheck(em, before, { status: 'checked', ...signed, reopened_at: null, reopened_by: null, reopen_reason: null });
     const columns = { id: randomUUID(), ...month, status: 'checked', ...signed, version: 1 };
     const names = Object.keys(columns);
     const inserted = await em.query<unknown[]>(
@@ -307,10 +305,9 @@ export class AdvisorRepository extends RecordRepository<AdvisorServiceRow, Advis
     return inserted.length > 0;
   }
 
-  /** Sets a (locked) check's columns and bumps its version. */
-  async setCheck(em: EntityManager, id: string, columns: Record<string, unknown>): Promise<void> {
-    const names = Object.keys(columns);
-    await em.query(`UPDATE advisor_month_check SET ${names.map((c, i) => `${c} = $${i + 2}`).join(', ')}, version = version + 1 WHERE id = $1`, [id, ...Object.values(columns)]);
+  /** Sets a locked check's columns and bumps its version; false when the version is no longer `before`'s. */
+  setCheck(em: EntityManager, before: { id: string; version: number }, columns: Record<string, unknown>): Promise<boolean> {
+    return updateVersioned(em, 'advisor_month_check', before.id, before.version, columns);
   }
 
   /* ---------- published service lists ---------- */
