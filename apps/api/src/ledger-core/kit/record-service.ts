@@ -362,8 +362,7 @@ export abstract class RecordService<S extends string, Row extends KitRow, F exte
   /** The part's rows of the records as the ledger answers them (masked unless `unmasked`), by record. */
   async partAnswers<P>(part: RecordPart<Row>, records: readonly RecordKey[], opts: { unmasked?: boolean; em?: EntityManager } = {}): Promise<Map<string, P[]>> {
     const rows = await this.records.parts(part, records, opts.em);
-    const decrypt = (stored: string | null) => this.kit.personal.decrypt(stored);
-    return new Map([...rows].map(([id, list]) => [id, list.map((r) => partAnswer(part, r, decrypt, opts.unmasked ?? false) as P)]));
+    return new Map([...rows].map(([id, list]) => [id, list.map((r) => partAnswer(part, r, this.decrypt, opts.unmasked ?? false) as P)]));
   }
 
   /**
